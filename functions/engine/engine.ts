@@ -1,0 +1,42 @@
+/**
+ * @module engine
+ * The one interface both engines implement. An engine turns a chat message into
+ * {@link EngineEvent}s (text, status, a new draft) and says where exports are rendered.
+ * The Worker picks one by the `ENGINE` variable ({@link selectEngine}); the SPA cannot tell
+ * them apart because the session room turns engine events into the shared SSE protocol.
+ */
+import type { Draft } from '../../shared/draft-schema';
+import type { ChatMessage } from '../../shared/api-schema';
+import type { SuggestedAction } from '../../shared/events-schema';
+
+/** What a chat turn gets: the visitor's text, the current draft (null before the first) and history. */
+export interface ChatTurnInput {
+  text: string;
+  draft: Draft | null;
+  /** Earlier messages of the session, oldest first (the new one is not included). */
+  history: ChatMessage[];
+  /** Previous draft versions, newest first, for "undo" (may be empty). */
+  previousDrafts: Draft[];
+}
+
+/** What an engine emits during a turn, in order. */
+export type EngineEvent =
+  | { type: 'status'; message: string }
+  | { type: 'text-delta'; delta: string }
+  /** The whole reply; replaces the deltas. Exactly one per turn that answers in words. */
+  | { type: 'text'; text: string }
+  /** A new draft. `undo: true` means "go back to the previous version" (draft is that version). */
+  | { type: 'draft'; draft: Draft; undo?: boolean }
+  | { type: 'actions'; actions: SuggestedAction[] }
+  | { type: 'error'; code: string; message: string };
+
+export interface Engine {
+  readonly name: 'embedded' | 'nemo';
+  /** Where an export's frames are made: the visitor's browser, or the remote API. */
+  readonly renderer: 'browser' | 'remote';
+  /**
+   * Runs one chat turn. Never throws for bad input: a request it cannot do is answered with
+   * a `text` event saying what it can do. Throws only for its own faults.
+   */
+  chat(input: ChatTurnInput): AsyncIterable<EngineEvent>;
+}

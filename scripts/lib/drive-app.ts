@@ -1,0 +1,78 @@
+/**
+ * @module drive-app
+ * Drives the real SPA in a Playwright page the way a visitor does, by accessible names only
+ * (textbox "Message", buttons "Send" and "Export", progress bar "Render progress", link
+ * "Download MP4"). Shared by the browser tests, `npm run render` and `npm run bench`.
+ */
+import type { Page } from 'playwright-core';
+
+/** A chat turn on the embedded engine takes well under a second; 60 s means it is stuck. */
+const TURN_TIMEOUT_MS = 60_000;
+/** A 60-s 1080p export renders at ≥ 30 fps here; 10 minutes means it is stuck. */
+const EXPORT_TIMEOUT_MS = 600_000;
+/** How often export progress is read for the `onProgress` callback. */
+const PROGRESS_POLL_MS = 1_000;
+
+/**
+ * Types `text` into the chat and waits until the assistant's turn is complete (the chat log
+ * is no longer busy and the reply is shown).
+ * @returns the assistant's reply text
+ * @throws playwright's TimeoutError when no reply comes within {@link TURN_TIMEOUT_MS}
+ */
+export async function sendChatMessage(page: Page, text: string): Promise<string> {
+  const replies = page.locator('[data-role="assistant"]');
+  const before = await replies.count();
+  await page.getByRole('textbox', { name: 'Message' }).fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.waitForFunction(
+    (count) =>
+      document.querySelectorAll('[data-role="assistant"]').length > count &&
+      document.querySelector('[aria-busy="true"]') === null,
+    before,
+    { timeout: TURN_TIMEOUT_MS },
+  );
+  return (await replies.last().innerText()).trim();
+}
+
+/** Export progress as shown to the visitor. */
+export interface ExportProgress {
+  /** 0..100 */
+  percent: number;
+  /** The visible status line, e.g. "42% · 48 fps · 12 s left". */
+  label: string;
+}
+
+/**
+ * Presses Export, waits for the "Download MP4" link and saves the file to `outPath`.
+ * @returns wall time from the click to the link, in ms
+ * @throws Error with the app's own error text when the page shows an alert instead
+ */
+export async function exportAndDownload(
+  page: Page,
+  outPath: string,
+  onProgress?: (progress: ExportProgress) => void,
+): Promise<{ exportWallMs: number }> {
+  const startedAt = Date.now();
+  await page.getByRole('button', { name: 'Export' }).click();
+  const link = page.getByRole('link', { name: 'Download MP4' });
+  const alert = page.getByRole('alert');
+  const deadline = startedAt + EXPORT_TIMEOUT_MS;
+  while (!(await link.isVisible())) {
+    if (await alert.isVisible()) throw new Error(`The app reported: ${(await alert.innerText()).trim()}`);
+    if (Date.now() > deadline) throw new Error(`Export did not finish within ${EXPORT_TIMEOUT_MS / 1000} s`);
+    if (onProgress) {
+      const bar = page.getByRole('progressbar', { name: 'Render progress' });
+      if (await bar.isVisible()) {
+        const value = Number(await bar.getAttribute('value')) || 0;
+        const max = Number(await bar.getAttribute('max')) || 1;
+        const label = (await page.locator('[data-testid="render-status"]').innerText().catch(() => '')).trim();
+        onProgress({ percent: Math.round((value / max) * 100), label });
+      }
+    }
+    await page.waitForTimeout(PROGRESS_POLL_MS);
+  }
+  const exportWallMs = Date.now() - startedAt;
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  await download.saveAs(outPath);
+  return { exportWallMs };
+}

@@ -1,0 +1,95 @@
+/**
+ * @module start-app
+ * Starts the built app (SPA in `dist/` + API) under `wrangler dev` on loopback, for the
+ * browser tests, `npm run render` and `npm run bench`. The SPA must be built first (`vite build`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { offlineEnv, projectRoot } from './offline-env.mjs';
+
+/** wrangler dev bundles and boots workerd; on this 2-core machine that takes ~5–15 s. */
+const START_TIMEOUT_MS = 90_000;
+/** How often to ask `/api/health` while waiting for the start. */
+const HEALTH_POLL_MS = 250;
+
+export interface RunningApp {
+  /** Base URL, e.g. `http://127.0.0.1:8791`. */
+  url: string;
+  /** Stops wrangler (and removes the temporary state folder, if one was made). */
+  stop(): Promise<void>;
+}
+
+export interface StartAppOptions {
+  /** TCP port; default: a free one. */
+  port?: number;
+  /** Where Durable Object / R2 state lives; default: a new temporary folder removed on stop. */
+  persistDir?: string;
+  /** Print wrangler's output (default false: only on failure). */
+  verbose?: boolean;
+}
+
+/** Asks the OS for a free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `wrangler dev` and resolves once `/api/health` answers 200.
+ * @throws Error when `dist/index.html` is missing (run `npm run build`) or the app does not
+ *   answer within {@link START_TIMEOUT_MS} (the error carries wrangler's last output).
+ */
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
+  if (!existsSync(path.join(projectRoot, 'dist', 'index.html'))) {
+    throw new Error('The SPA is not built: run `npm run build` first.');
+  }
+  const port = options.port ?? (await freePort());
+  const tempDir = options.persistDir ? null : mkdtempSync(path.join(os.tmpdir(), 'reelwright-state-'));
+  const persistDir = options.persistDir ?? (tempDir as string);
+  const wrangler = path.join(projectRoot, 'node_modules', '.bin', 'wrangler');
+  const child: ChildProcess = spawn(
+    wrangler,
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--show-interactive-dev-session=false', '--log-level', 'warn'],
+    { cwd: projectRoot, env: offlineEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-8_000);
+    if (options.verbose) process.stderr.write(chunk);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    }
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return { url, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, HEALTH_POLL_MS));
+  }
+  await stop();
+  throw new Error(`The app did not start on ${url}. wrangler said:\n${output}`);
+}

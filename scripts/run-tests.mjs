@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: checks the tools the tests need (Debian's chromium, ffprobe), builds the SPA,
+ * then runs the three vitest projects in turn (unit → workers → e2e), stopping at the first
+ * failure. Exits non-zero on any failure, with a plain message saying what to do.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { offlineEnv, projectRoot } from './lib/offline-env.mjs';
+import { ensureTestTools } from './lib/ensure-test-tools.mjs';
+
+ensureTestTools();
+const env = offlineEnv(process.env);
+const bin = (name) => path.join(projectRoot, 'node_modules', '.bin', name);
+const steps = [
+  ['build the SPA', bin('vite'), ['build', '--logLevel', 'warn']],
+  ['unit tests', bin('vitest'), ['run', '--project', 'unit']],
+  ['workerd tests', bin('vitest'), ['run', '--project', 'workers']],
+  ['browser end-to-end tests', bin('vitest'), ['run', '--project', 'e2e']],
+];
+for (const [what, command, args] of steps) {
+  console.log(`\n▶ ${what}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env, cwd: projectRoot });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${what} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+console.log('\n✔ all tests passed');

@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+/**
+ * Runs the project's pinned wrangler with the offline environment ({@link offlineEnv}):
+ * `node scripts/wrangler-offline.mjs dev --port 8787` is what `npm start` runs.
+ * Exits with wrangler's exit code.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { offlineEnv, projectRoot } from './lib/offline-env.mjs';
+
+const wrangler = path.join(projectRoot, 'node_modules', '.bin', 'wrangler');
+const child = spawn(wrangler, process.argv.slice(2), { stdio: 'inherit', env: offlineEnv(process.env), cwd: projectRoot });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,108 @@
+/**
+ * @module api-schema
+ * Every HTTP body of the `/api` routes, request and response. The edge parses requests with
+ * these schemas (a bad body is `400 {error:{code:'invalid_body'}}`), and the SPA and scripts
+ * parse responses with them. See the README's "HTTP API" table for the routes.
+ */
+import { z } from 'zod';
+import { draftSchema } from './draft-schema';
+
+/** Longest chat message accepted: 8,000 characters (about 1,300 words of script). */
+export const MAX_MESSAGE_CHARS = 8_000;
+
+/** `{error:{code,message}}`: every 4xx/5xx answer. `contractCode` is the UPSTREAM.md number, if any. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    contractCode: z.number().int().optional(),
+  }),
+});
+
+export const chatMessageSchema = z.object({
+  role: z.enum(['user', 'assistant']),
+  text: z.string(),
+  /** Unix time, ms. */
+  atMs: z.number().int(),
+});
+
+export const sessionInfoSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  createdAtMs: z.number().int(),
+  updatedAtMs: z.number().int(),
+  /** Current draft version; 0 before the first draft. */
+  version: z.number().int().nonnegative(),
+});
+
+/** `GET /api/sessions/:id`: everything the SPA needs to restore a session. */
+export const sessionStateSchema = z.object({
+  session: sessionInfoSchema,
+  draft: draftSchema.nullable(),
+  summary: z.string(),
+  messages: z.array(chatMessageSchema),
+  /** Seq of the newest stored event (for `Last-Event-ID`). */
+  lastEventSeq: z.number().int().nonnegative(),
+});
+
+export const sessionListSchema = z.object({ sessions: z.array(sessionInfoSchema) });
+
+/** `POST /api/sessions/:id/messages` (answered as SSE). */
+export const postMessageBodySchema = z.object({
+  text: z
+    .string()
+    .trim()
+    .min(1, 'the message is empty: type what video you want')
+    .max(MAX_MESSAGE_CHARS, `the message is longer than ${MAX_MESSAGE_CHARS} characters`),
+});
+
+/** `GET /api/credits`. */
+export const creditsSchema = z.object({
+  available: z.number().int(),
+  frozen: z.number().int(),
+  total: z.number().int(),
+});
+
+export const renderStatusSchema = z.enum(['queued', 'rendering', 'uploading', 'completed', 'failed', 'interrupted']);
+
+/** A render job as the browser sees it. */
+export const renderJobInfoSchema = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  status: renderStatusSchema,
+  /** Where the frames are made: in the visitor's browser (embedded) or upstream (nemo). */
+  renderer: z.enum(['browser', 'remote']),
+  draftVersion: z.number().int().nonnegative(),
+  draft: draftSchema,
+  progress: z.number().min(0).max(1),
+  framesDone: z.number().int().nonnegative(),
+  totalFrames: z.number().int().nonnegative(),
+  fps: z.number().nonnegative(),
+  costCredits: z.number().int().nonnegative(),
+  createdAtMs: z.number().int(),
+  updatedAtMs: z.number().int(),
+  error: z.string().nullable(),
+  /** Present once completed: same-origin link that serves the MP4 with Range support. */
+  downloadUrl: z.string().nullable(),
+  sizeBytes: z.number().int().nonnegative().nullable(),
+});
+
+/** `POST /api/renders/:id/progress` from the browser renderer. */
+export const renderProgressBodySchema = z.object({
+  framesDone: z.number().int().nonnegative(),
+  totalFrames: z.number().int().positive(),
+  fps: z.number().nonnegative(),
+});
+
+/** `POST /api/renders/:id/fail` from the browser renderer. */
+export const renderFailBodySchema = z.object({ message: z.string().min(1).max(2_000) });
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+export type ChatMessage = z.infer<typeof chatMessageSchema>;
+export type SessionInfo = z.infer<typeof sessionInfoSchema>;
+export type SessionState = z.infer<typeof sessionStateSchema>;
+export type PostMessageBody = z.infer<typeof postMessageBodySchema>;
+export type Credits = z.infer<typeof creditsSchema>;
+export type RenderStatus = z.infer<typeof renderStatusSchema>;
+export type RenderJobInfo = z.infer<typeof renderJobInfoSchema>;
+export type RenderProgressBody = z.infer<typeof renderProgressBodySchema>;

@@ -1,0 +1,79 @@
+/**
+ * @module events-schema
+ * The SSE protocol from the edge to the browser: one zod union, `data:` carries the JSON of one
+ * {@link StreamEvent}, `id:` carries its sequence number in the session's event log (so a
+ * reconnect with `Last-Event-ID` replays what was missed). The event name (`event:`) is the
+ * `type` field.
+ *
+ * A chat turn is: `status`* → `text-delta`* → `text` (the whole reply; it REPLACES the deltas,
+ * never append both) → `draft`? → `actions`? → `done`. An `error` may end a turn instead.
+ */
+import { z } from 'zod';
+import { draftSchema } from './draft-schema';
+
+/** "planning scenes…", "still working…": progress a person can read. */
+export const statusEventSchema = z.object({ type: z.literal('status'), message: z.string() });
+/** Part of the assistant's reply, in order. */
+export const textDeltaEventSchema = z.object({ type: z.literal('text-delta'), delta: z.string() });
+/** The assistant's whole reply; replaces the deltas shown so far. */
+export const textEventSchema = z.object({ type: z.literal('text'), text: z.string() });
+/** The draft changed: new version, its summary line and the changes in plain words. */
+export const draftEventSchema = z.object({
+  type: z.literal('draft'),
+  version: z.number().int().nonnegative(),
+  summary: z.string(),
+  changes: z.array(z.string()),
+  draft: draftSchema,
+});
+/** Something the visitor can do next, shown as a chip/button. */
+export const suggestedActionSchema = z.object({
+  kind: z.enum(['export', 'upload', 'undo', 'prompt']),
+  label: z.string(),
+  /** For `prompt`: the message sent when the chip is pressed. */
+  prompt: z.string().optional(),
+});
+export const actionsEventSchema = z.object({
+  type: z.literal('actions'),
+  actions: z.array(suggestedActionSchema),
+});
+/** A render job moved; `progress` is 0..1. */
+export const renderProgressEventSchema = z.object({
+  type: z.literal('render-progress'),
+  renderId: z.string(),
+  status: z.enum(['queued', 'rendering', 'uploading', 'completed', 'failed', 'interrupted']),
+  progress: z.number().min(0).max(1),
+  framesDone: z.number().int().nonnegative(),
+  totalFrames: z.number().int().nonnegative(),
+  /** Frames encoded per second, averaged over the render so far. */
+  fps: z.number().nonnegative(),
+});
+/** Something failed; `code` is machine-readable, `message` is for people. */
+export const errorEventSchema = z.object({
+  type: z.literal('error'),
+  code: z.string(),
+  message: z.string(),
+});
+/** The turn is over; the stream closes after it. */
+export const doneEventSchema = z.object({ type: z.literal('done') });
+
+export const streamEventSchema = z.discriminatedUnion('type', [
+  statusEventSchema,
+  textDeltaEventSchema,
+  textEventSchema,
+  draftEventSchema,
+  actionsEventSchema,
+  renderProgressEventSchema,
+  errorEventSchema,
+  doneEventSchema,
+]);
+
+export type StreamEvent = z.infer<typeof streamEventSchema>;
+export type SuggestedAction = z.infer<typeof suggestedActionSchema>;
+export type DraftEvent = z.infer<typeof draftEventSchema>;
+export type RenderProgressEvent = z.infer<typeof renderProgressEventSchema>;
+
+/** An event as stored in the session log: its sequence number is the SSE `id:`. */
+export interface LoggedEvent {
+  seq: number;
+  event: StreamEvent;
+}
