@@ -10,8 +10,8 @@ import type { Page } from 'playwright-core';
 const TURN_TIMEOUT_MS = 60_000;
 /** A 60-s 1080p export renders at ≥ 30 fps here; 10 minutes means it is stuck. */
 const EXPORT_TIMEOUT_MS = 600_000;
-/** How often export progress is read for the `onProgress` callback. */
-const PROGRESS_POLL_MS = 1_000;
+/** How often the page is checked for the finished link (and progress read): bounds the wall-time error. */
+const PROGRESS_POLL_MS = 250;
 
 /**
  * Types `text` into the chat and waits until the assistant's turn is complete (the chat log
@@ -52,12 +52,15 @@ export async function exportAndDownload(
   outPath: string,
   onProgress?: (progress: ExportProgress) => void,
 ): Promise<{ exportWallMs: number }> {
-  const startedAt = Date.now();
-  await page.getByRole('button', { name: 'Export' }).click();
   const link = page.getByRole('link', { name: 'Download MP4' });
   const alert = page.getByRole('alert');
+  // A link from an earlier export may still be on the page: wait for a new one.
+  const previousHref = (await link.isVisible()) ? await link.getAttribute('href') : null;
+  const isNewLinkShown = async () => (await link.isVisible()) && (await link.getAttribute('href')) !== previousHref;
+  const startedAt = Date.now();
+  await page.getByRole('button', { name: 'Export' }).click();
   const deadline = startedAt + EXPORT_TIMEOUT_MS;
-  while (!(await link.isVisible())) {
+  while (!(await isNewLinkShown())) {
     if (await alert.isVisible()) throw new Error(`The app reported: ${(await alert.innerText()).trim()}`);
     if (Date.now() > deadline) throw new Error(`Export did not finish within ${EXPORT_TIMEOUT_MS / 1000} s`);
     if (onProgress) {

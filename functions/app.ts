@@ -1,0 +1,35 @@
+/**
+ * @module app
+ * The Hono app: the visitor cookie on every `/api` request, the routes of docs/http-api.md,
+ * JSON errors for everything under `/api`, and the built SPA (`ASSETS`) for everything else.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from './env';
+import { handleError, handleNotFound } from './middleware/error-handler';
+import { visitorCookie } from './middleware/visitor-cookie';
+import { creditRoutes } from './routes/credits';
+import { exportRoutes } from './routes/exports';
+import { healthRoutes } from './routes/health';
+import { renderRoutes } from './routes/renders';
+import { sessionRoutes } from './routes/sessions';
+
+/** Builds the app (a function, so tests and embedders get a fresh instance). */
+export function createApp(): Hono<AppEnv> {
+  const api = new Hono<AppEnv>()
+    .route('/', healthRoutes)
+    .route('/', sessionRoutes)
+    .route('/', exportRoutes)
+    .route('/', creditRoutes)
+    .route('/', renderRoutes);
+
+  const app = new Hono<AppEnv>();
+  app.use('/api/*', visitorCookie());
+  app.route('/api', api);
+  app.all('*', (c) => handleNotFound(c));
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}
+
+/** The app the Worker serves. */
+export const app = createApp();

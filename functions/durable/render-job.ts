@@ -1,0 +1,307 @@
+/**
+ * @module render-job
+ * `RenderJob`: one Durable Object per export (named by the render id). It holds the draft
+ * snapshot being rendered, the status (`queued → rendering → uploading → completed`, or
+ * `failed`; `interrupted` may resume with progress), progress, the R2 key of the MP4, and
+ * settles the export's frozen credits with the visitor's account: commit on completion,
+ * refund on failure. A settlement that cannot reach the account is retried by alarm.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import { z } from 'zod';
+import type { Env } from '../env';
+import { renderFailBodySchema, renderProgressBodySchema } from '../../shared/api-schema';
+import type { RenderJobInfo, RenderProgressBody, RenderStatus } from '../../shared/api-schema';
+import { draftSchema } from '../../shared/draft-schema';
+import type { Draft } from '../../shared/draft-schema';
+import { accepted, notFound, refused } from './durable-result';
+import type { DurableResult } from './durable-result';
+import { parseJsonColumn, readOptionalRow } from './sql-rows';
+
+/** Wait before retrying a credit settlement the visitor account did not take, ms (a transient fault). */
+export const SETTLE_RETRY_MS = 30_000;
+/**
+ * After this long, an upload that never finished (the Worker was cut off) may be started again,
+ * ms. 2 GiB at a slow 5 Mbit/s takes about an hour.
+ */
+export const UPLOAD_STALE_MS = 60 * 60_000;
+
+const idSchema = z.uuid();
+const createArgsSchema = z.object({
+  renderId: idSchema,
+  sessionId: idSchema,
+  owner: idSchema,
+  /** Names the downloaded file. */
+  title: z.string().max(200),
+  draft: draftSchema,
+  draftVersion: z.number().int().positive(),
+  costCredits: z.number().int().positive(),
+  renderer: z.enum(['browser', 'remote']),
+  atMs: z.number().int().nonnegative(),
+});
+/** Arguments of {@link RenderJob.create}. */
+export type CreateRenderArgs = z.input<typeof createArgsSchema>;
+
+const jobRowSchema = z.object({
+  render_id: z.string(),
+  session_id: z.string(),
+  owner: z.string(),
+  title: z.string(),
+  status: z.enum(['queued', 'rendering', 'uploading', 'completed', 'failed', 'interrupted']),
+  renderer: z.enum(['browser', 'remote']),
+  draft_version: z.number().int(),
+  draft_json: z.string(),
+  frames_done: z.number().int(),
+  total_frames: z.number().int(),
+  fps: z.number(),
+  cost_credits: z.number().int(),
+  created_at_ms: z.number().int(),
+  updated_at_ms: z.number().int(),
+  upload_started_at_ms: z.number().int().nullable(),
+  error: z.string().nullable(),
+  r2_key: z.string(),
+  size_bytes: z.number().int().nullable(),
+  settlement: z.enum(['commit', 'refund']).nullable(),
+});
+type JobRow = z.infer<typeof jobRowSchema>;
+
+/** Where an upload goes and what the stored file is called. */
+export interface UploadTarget {
+  r2Key: string;
+}
+
+/** What `GET /api/renders/:id/file` needs. */
+export interface DownloadTarget {
+  r2Key: string;
+  sizeBytes: number;
+  title: string;
+}
+
+const TERMINAL: ReadonlySet<RenderStatus> = new Set<RenderStatus>(['completed', 'failed']);
+
+/** The R2 key of a render's MP4: `renders/<id>.mp4`. */
+export function renderObjectKey(renderId: string): string {
+  return `renders/${renderId}.mp4`;
+}
+
+/** One export: snapshot, status, progress, stored file and credit settlement. */
+export class RenderJob extends DurableObject<Env> {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec(`
+      CREATE TABLE IF NOT EXISTS job (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        render_id TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        title TEXT NOT NULL,
+        status TEXT NOT NULL,
+        renderer TEXT NOT NULL,
+        draft_version INTEGER NOT NULL,
+        draft_json TEXT NOT NULL,
+        frames_done INTEGER NOT NULL,
+        total_frames INTEGER NOT NULL,
+        fps REAL NOT NULL,
+        cost_credits INTEGER NOT NULL,
+        created_at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL,
+        upload_started_at_ms INTEGER,
+        error TEXT,
+        r2_key TEXT NOT NULL,
+        size_bytes INTEGER,
+        settlement TEXT
+      );
+    `);
+  }
+
+  /** Creates the job in status `queued` (idempotent for the same id). */
+  create(args: CreateRenderArgs): RenderJobInfo {
+    const a = createArgsSchema.parse(args);
+    const totalFrames = Math.ceil((a.draft.durationMs / 1_000) * a.draft.canvas.fps);
+    this.ctx.storage.sql.exec(
+      `INSERT OR IGNORE INTO job (id, render_id, session_id, owner, title, status, renderer, draft_version, draft_json,
+         frames_done, total_frames, fps, cost_credits, created_at_ms, updated_at_ms, upload_started_at_ms, error,
+         r2_key, size_bytes, settlement)
+       VALUES (1, ?, ?, ?, ?, 'queued', ?, ?, ?, 0, ?, 0, ?, ?, ?, NULL, NULL, ?, NULL, NULL)`,
+      a.renderId,
+      a.sessionId,
+      a.owner,
+      a.title,
+      a.renderer,
+      a.draftVersion,
+      JSON.stringify(a.draft),
+      totalFrames,
+      a.costCredits,
+      a.atMs,
+      a.atMs,
+      renderObjectKey(a.renderId),
+    );
+    const job = this.#job();
+    if (job === null) throw new Error('render job row missing right after insert');
+    return toInfo(job);
+  }
+
+  /** The job as the browser sees it, if `visitorId` owns it. */
+  info(visitorId: string): DurableResult<RenderJobInfo> {
+    const job = this.#ownedBy(visitorId);
+    return job === null ? notFound('render') : accepted(toInfo(job));
+  }
+
+  /**
+   * Records progress from the browser renderer and moves the job to `rendering`.
+   * A finished job (completed/failed) or one being uploaded is left as it is and returned,
+   * so a late progress post cannot undo the outcome.
+   */
+  progress(visitorId: string, body: RenderProgressBody): DurableResult<RenderJobInfo> {
+    const job = this.#ownedBy(visitorId);
+    if (job === null) return notFound('render');
+    const p = renderProgressBodySchema.parse(body);
+    if (TERMINAL.has(job.status) || job.status === 'uploading') return accepted(toInfo(job));
+    this.ctx.storage.sql.exec(
+      `UPDATE job SET status = 'rendering', frames_done = ?, total_frames = ?, fps = ?, updated_at_ms = ? WHERE id = 1`,
+      Math.min(p.framesDone, p.totalFrames),
+      p.totalFrames,
+      p.fps,
+      Date.now(),
+    );
+    return accepted(toInfo(this.#require()));
+  }
+
+  /**
+   * Moves the job to `uploading` and says where the MP4 goes. Refused with 409
+   * `render_finished` (already completed or failed) or `upload_in_progress`.
+   */
+  beginUpload(visitorId: string): DurableResult<UploadTarget> {
+    const job = this.#ownedBy(visitorId);
+    if (job === null) return notFound('render');
+    if (TERMINAL.has(job.status)) return finished(job.status);
+    const now = Date.now();
+    if (job.status === 'uploading' && job.upload_started_at_ms !== null && now - job.upload_started_at_ms < UPLOAD_STALE_MS) {
+      return refused(409, 'upload_in_progress', 'This render is already being uploaded; wait for that upload to finish.');
+    }
+    this.ctx.storage.sql.exec(
+      `UPDATE job SET status = 'uploading', upload_started_at_ms = ?, updated_at_ms = ? WHERE id = 1`,
+      now,
+      now,
+    );
+    return accepted({ r2Key: job.r2_key });
+  }
+
+  /** An upload did not arrive whole: back to `rendering` so the browser can upload again. */
+  abortUpload(visitorId: string): void {
+    const job = this.#ownedBy(visitorId);
+    if (job === null || job.status !== 'uploading') return;
+    this.ctx.storage.sql.exec(
+      `UPDATE job SET status = 'rendering', upload_started_at_ms = NULL, updated_at_ms = ? WHERE id = 1`,
+      Date.now(),
+    );
+  }
+
+  /** The MP4 (`sizeBytes` long) is stored: `completed`, and the frozen credits are spent. */
+  async finishUpload(visitorId: string, sizeBytes: number): Promise<DurableResult<RenderJobInfo>> {
+    const job = this.#ownedBy(visitorId);
+    if (job === null) return notFound('render');
+    const size = z.number().int().positive().parse(sizeBytes);
+    if (job.status !== 'uploading') return TERMINAL.has(job.status) ? finished(job.status) : refused(409, 'upload_not_started', 'No upload of this render is in progress.');
+    this.ctx.storage.sql.exec(
+      `UPDATE job SET status = 'completed', size_bytes = ?, frames_done = total_frames, error = NULL,
+         upload_started_at_ms = NULL, settlement = 'commit', updated_at_ms = ? WHERE id = 1`,
+      size,
+      Date.now(),
+    );
+    await this.#settle();
+    return accepted(toInfo(this.#require()));
+  }
+
+  /**
+   * The renderer gave up: `failed` with `message`, and the frozen credits are refunded.
+   * Refused with 409 `render_finished` when already completed; a second fail is a no-op.
+   */
+  async fail(visitorId: string, message: string): Promise<DurableResult<RenderJobInfo>> {
+    const job = this.#ownedBy(visitorId);
+    if (job === null) return notFound('render');
+    const { message: reason } = renderFailBodySchema.parse({ message });
+    if (job.status === 'completed') return finished(job.status);
+    if (job.status === 'failed') return accepted(toInfo(job));
+    this.ctx.storage.sql.exec(
+      `UPDATE job SET status = 'failed', error = ?, upload_started_at_ms = NULL, settlement = 'refund', updated_at_ms = ? WHERE id = 1`,
+      reason,
+      Date.now(),
+    );
+    await this.#settle();
+    return accepted(toInfo(this.#require()));
+  }
+
+  /** Where the finished MP4 is; refused with 409 `render_not_ready` before completion. */
+  download(visitorId: string): DurableResult<DownloadTarget> {
+    const job = this.#ownedBy(visitorId);
+    if (job === null) return notFound('render');
+    if (job.status !== 'completed' || job.size_bytes === null) {
+      return refused(409, 'render_not_ready', `This render is ${job.status}, not completed: there is no file to download yet.`);
+    }
+    return accepted({ r2Key: job.r2_key, sizeBytes: job.size_bytes, title: job.title });
+  }
+
+  /** Retries a credit settlement that could not reach the visitor's account. */
+  override async alarm(): Promise<void> {
+    await this.#settle();
+  }
+
+  /** Commits or refunds the frozen credits if a settlement is pending; on failure, retries by alarm. */
+  async #settle(): Promise<void> {
+    const job = this.#job();
+    if (job === null || job.settlement === null) return;
+    try {
+      const account = this.env.VISITOR_ACCOUNT.get(this.env.VISITOR_ACCOUNT.idFromName(job.owner));
+      if (job.settlement === 'commit') await account.commit(job.render_id);
+      else await account.refund(job.render_id);
+      this.ctx.storage.sql.exec('UPDATE job SET settlement = NULL WHERE id = 1');
+    } catch (error) {
+      console.error('credit settlement failed; retrying by alarm', error);
+      await this.ctx.storage.setAlarm(Date.now() + SETTLE_RETRY_MS);
+    }
+  }
+
+  #job(): JobRow | null {
+    return readOptionalRow(this.ctx.storage.sql.exec('SELECT * FROM job WHERE id = 1'), jobRowSchema, 'render job');
+  }
+
+  #require(): JobRow {
+    const job = this.#job();
+    if (job === null) throw new Error('render job row missing');
+    return job;
+  }
+
+  #ownedBy(visitorId: string): JobRow | null {
+    if (!idSchema.safeParse(visitorId).success) return null;
+    const job = this.#job();
+    return job !== null && job.owner === visitorId ? job : null;
+  }
+}
+
+function finished(status: RenderStatus): DurableResult<never> {
+  return refused(409, 'render_finished', `This render is already ${status}; start a new export to render again.`);
+}
+
+/** Builds the public view of a job row. */
+function toInfo(job: JobRow): RenderJobInfo {
+  const draft: Draft = parseJsonColumn(job.draft_json, draftSchema, 'render draft');
+  const progress = job.status === 'completed' ? 1 : job.total_frames > 0 ? Math.min(1, job.frames_done / job.total_frames) : 0;
+  return {
+    id: job.render_id,
+    sessionId: job.session_id,
+    status: job.status,
+    renderer: job.renderer,
+    draftVersion: job.draft_version,
+    draft,
+    progress,
+    framesDone: job.frames_done,
+    totalFrames: job.total_frames,
+    fps: job.fps,
+    costCredits: job.cost_credits,
+    createdAtMs: job.created_at_ms,
+    updatedAtMs: job.updated_at_ms,
+    error: job.error,
+    downloadUrl: job.status === 'completed' ? `/api/renders/${job.render_id}/file` : null,
+    sizeBytes: job.size_bytes,
+  };
+}

@@ -1,0 +1,490 @@
+/**
+ * @module session-room
+ * `SessionRoom`: one Durable Object per chat session (named by the session id). It owns, in
+ * SQLite: who the session belongs to and its title, the chat messages, every draft version,
+ * and the event log that SSE reconnects replay from.
+ *
+ * A chat turn runs here, not in the Worker: the room stores the visitor's message, runs the
+ * engine, turns each {@link EngineEvent} into a {@link StreamEvent}, appends it to the log and
+ * writes it to the SSE stream it handed back. If the visitor disconnects, the turn still runs
+ * to the end (writes to the gone stream are dropped; the log keeps everything).
+ */
+import { DurableObject } from 'cloudflare:workers';
+import { z } from 'zod';
+import type { Env } from '../env';
+import { postMessageBodySchema } from '../../shared/api-schema';
+import type { ChatMessage, SessionInfo, SessionState } from '../../shared/api-schema';
+import { draftSchema } from '../../shared/draft-schema';
+import type { Draft } from '../../shared/draft-schema';
+import { streamEventSchema } from '../../shared/events-schema';
+import type { LoggedEvent, StreamEvent } from '../../shared/events-schema';
+import { summarizeTimeline } from '../../shared/timeline-summary';
+import { diffDrafts } from '../../shared/draft-diff';
+import type { ChatTurnInput, EngineEvent } from '../engine/engine';
+import { selectEngine } from '../engine/select-engine';
+import { SseChannel } from '../sse/sse-channel';
+import { accepted, notFound, refused } from './durable-result';
+import type { DurableResult } from './durable-result';
+import { parseJsonColumn, readOptionalRow, readRows } from './sql-rows';
+
+/** Draft versions kept per session (the brief asks for at least the last 50; undo walks these). */
+export const MAX_KEPT_DRAFT_VERSIONS = 50;
+/** Most earlier drafts handed to the engine for "undo" (no one undoes further by chat). */
+export const MAX_UNDO_DEPTH = 20;
+/** Events kept in the log (newest first); older ones are deleted. A long session stays small. */
+export const MAX_LOGGED_EVENTS = 2_000;
+/**
+ * Most bytes of event JSON one replay returns. Workers RPC messages are capped at 32 MiB and a
+ * draft event carries a whole draft; the rest follows on the client's next reconnect
+ * (`Last-Event-ID` = the last seq it got).
+ */
+export const MAX_REPLAY_BYTES = 8 * 1024 * 1024;
+/** Messages kept per session and shown on reload (newest); bounds the state answer. */
+export const MAX_STORED_MESSAGES = 500;
+/** Earlier messages given to the engine as history: enough context, bounded prompt size. */
+export const MAX_HISTORY_MESSAGES = 40;
+/** Session titles are the first prompt cut to about this many characters. */
+export const TITLE_MAX_CHARS = 60;
+/** Title of a session before its first prompt. */
+export const DEFAULT_SESSION_TITLE = 'New video';
+/**
+ * Longest a turn may run, ms. UPSTREAM.md: a remote chat stream may take up to 15 min; one more
+ * minute of slack. After it the turn ends with an `error` event and the session is free again.
+ */
+export const TURN_MAX_MS = 16 * 60_000;
+
+const idSchema = z.uuid();
+const seqSchema = z.number().int().nonnegative();
+const createArgsSchema = z.object({ sessionId: idSchema, owner: idSchema, atMs: z.number().int().nonnegative() });
+/** Arguments of {@link SessionRoom.create}. */
+export type CreateSessionArgs = z.infer<typeof createArgsSchema>;
+
+const metaRowSchema = z.object({
+  session_id: z.string(),
+  owner: z.string(),
+  title: z.string(),
+  created_at_ms: z.number().int(),
+  updated_at_ms: z.number().int(),
+});
+type MetaRow = z.infer<typeof metaRowSchema>;
+const messageRowSchema = z.object({
+  role: z.enum(['user', 'assistant']),
+  text: z.string(),
+  at_ms: z.number().int(),
+});
+const draftRowSchema = z.object({
+  version: z.number().int().positive(),
+  parent_version: z.number().int().positive().nullable(),
+  draft_json: z.string(),
+});
+const versionRowSchema = z.object({ version: z.number().int().nullable() });
+const eventRowSchema = z.object({ seq: z.number().int().positive(), event_json: z.string() });
+const seqRowSchema = z.object({ seq: z.number().int().nullable() });
+
+/** A stored draft version. */
+interface DraftVersion {
+  version: number;
+  parentVersion: number | null;
+  draft: Draft;
+}
+
+/** What an export needs from the session: the current draft, its version and a title. */
+export interface ExportSnapshot {
+  draft: Draft;
+  version: number;
+  /** The draft's title, or the session's when the draft has none (names the downloaded file). */
+  title: string;
+}
+
+/** The engine did not finish within {@link TURN_MAX_MS}. */
+class TurnTimeoutError extends Error {
+  override readonly name = 'TurnTimeoutError';
+  constructor() {
+    super(`the engine did not finish within ${TURN_MAX_MS / 60_000} minutes`);
+  }
+}
+
+/**
+ * Makes a session title from the first prompt: whitespace collapsed, cut at a word boundary
+ * near {@link TITLE_MAX_CHARS} characters with an ellipsis.
+ *
+ * @example makeTitle('Generate a 30-second explainer about solar panels') // unchanged
+ */
+export function makeTitle(prompt: string): string {
+  const flat = prompt.replace(/\s+/g, ' ').trim();
+  if (flat.length <= TITLE_MAX_CHARS) return flat;
+  const cut = flat.slice(0, TITLE_MAX_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${(space >= TITLE_MAX_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** One chat session: owner, title, messages, draft versions and the replayable event log. */
+export class SessionRoom extends DurableObject<Env> {
+  /** True while a chat turn runs; a second one is refused (409 `turn_in_progress`). */
+  #turnRunning = false;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec(`
+      CREATE TABLE IF NOT EXISTS meta (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        session_id TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        title TEXT NOT NULL,
+        created_at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS messages (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        role TEXT NOT NULL,
+        text TEXT NOT NULL,
+        at_ms INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS drafts (
+        version INTEGER PRIMARY KEY,
+        parent_version INTEGER,
+        draft_json TEXT NOT NULL,
+        at_ms INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_json TEXT NOT NULL,
+        at_ms INTEGER NOT NULL
+      );
+    `);
+  }
+
+  /** Creates the session for `owner` (idempotent for the same id and owner). */
+  create(args: CreateSessionArgs): DurableResult<SessionInfo> {
+    const { sessionId, owner, atMs } = createArgsSchema.parse(args);
+    this.ctx.storage.sql.exec(
+      `INSERT OR IGNORE INTO meta (id, session_id, owner, title, created_at_ms, updated_at_ms)
+       VALUES (1, ?, ?, ?, ?, ?)`,
+      sessionId,
+      owner,
+      DEFAULT_SESSION_TITLE,
+      atMs,
+      atMs,
+    );
+    const meta = this.#ownedBy(owner);
+    return meta === null ? notFound('session') : accepted(this.#info(meta));
+  }
+
+  /** The session's list entry, if `visitorId` owns it. */
+  info(visitorId: string): DurableResult<SessionInfo> {
+    const meta = this.#ownedBy(visitorId);
+    return meta === null ? notFound('session') : accepted(this.#info(meta));
+  }
+
+  /** Everything the SPA needs to restore the session, if `visitorId` owns it. */
+  state(visitorId: string): DurableResult<SessionState> {
+    const meta = this.#ownedBy(visitorId);
+    if (meta === null) return notFound('session');
+    const current = this.#currentDraft();
+    return accepted({
+      session: this.#info(meta),
+      draft: current?.draft ?? null,
+      summary: summarizeTimeline(current?.draft ?? null),
+      messages: this.#messages(MAX_STORED_MESSAGES),
+      lastEventSeq: this.#lastSeq(),
+    });
+  }
+
+  /** The current draft for an export; refused with 409 `no_draft` before the first draft. */
+  exportSnapshot(visitorId: string): DurableResult<ExportSnapshot> {
+    const meta = this.#ownedBy(visitorId);
+    if (meta === null) return notFound('session');
+    const current = this.#currentDraft();
+    if (current === null) {
+      return refused(409, 'no_draft', 'There is no video to export yet: describe the video you want in the chat first.');
+    }
+    const title = current.draft.title.trim() !== '' ? current.draft.title : meta.title;
+    return accepted({ draft: current.draft, version: current.version, title });
+  }
+
+  /**
+   * Stored events with a sequence number above `afterSeq`, oldest first, for an SSE replay:
+   * at most {@link MAX_REPLAY_BYTES} of JSON (always at least one event when there is one).
+   */
+  eventsAfter(visitorId: string, afterSeq: number): DurableResult<LoggedEvent[]> {
+    const meta = this.#ownedBy(visitorId);
+    if (meta === null) return notFound('session');
+    const after = seqSchema.parse(afterSeq);
+    const rows = readRows(
+      this.ctx.storage.sql.exec(
+        'SELECT seq, event_json FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+        after,
+        MAX_LOGGED_EVENTS,
+      ),
+      eventRowSchema,
+      'session event',
+    );
+    const events: LoggedEvent[] = [];
+    let bytes = 0;
+    for (const row of rows) {
+      bytes += row.event_json.length;
+      if (bytes > MAX_REPLAY_BYTES && events.length > 0) break;
+      events.push({ seq: row.seq, event: parseJsonColumn(row.event_json, streamEventSchema, 'session event') });
+    }
+    return accepted(events);
+  }
+
+  /**
+   * Starts a chat turn and answers at once with its SSE byte stream (`retry:`, then each event
+   * with `id:` = its log seq and `event:` = its type, `: keepalive` every 15 s, and `done` last);
+   * the Worker answers the visitor with it as it is.
+   * Refused with 404 (not the owner), 400 `invalid_body` (empty or too long text) or
+   * 409 `turn_in_progress` (a turn is already running in this session).
+   */
+  async turn(visitorId: string, text: string): Promise<DurableResult<ReadableStream<Uint8Array>>> {
+    const meta = this.#ownedBy(visitorId);
+    if (meta === null) return notFound('session');
+    const body = postMessageBodySchema.safeParse({ text });
+    if (!body.success) {
+      return refused(400, 'invalid_body', body.error.issues.map((issue) => issue.message).join('; '));
+    }
+    if (this.#turnRunning) {
+      return refused(
+        409,
+        'turn_in_progress',
+        'This session is still answering the previous message; wait for it to finish, then send again.',
+      );
+    }
+    this.#turnRunning = true;
+    const channel = new SseChannel();
+    channel.open();
+    const run = this.#runTurn(body.data.text, meta, channel)
+      .catch((error: unknown) => console.error('session turn failed', error))
+      .finally(() => {
+        this.#turnRunning = false;
+      });
+    this.ctx.waitUntil(run);
+    return accepted(channel.body);
+  }
+
+  async #runTurn(text: string, meta: MetaRow, channel: SseChannel): Promise<void> {
+    const emit = (event: StreamEvent): void => channel.send(event, this.#append(event));
+    try {
+      const history = this.#messages(MAX_HISTORY_MESSAGES);
+      this.#storeMessage('user', text, history.length === 0 && meta.title === DEFAULT_SESSION_TITLE);
+      const current = this.#currentDraft();
+      const previous = current === null ? [] : this.#undoChain(current.parentVersion);
+      const input: ChatTurnInput = {
+        text,
+        draft: current?.draft ?? null,
+        history,
+        previousDrafts: previous.map((version) => version.draft),
+      };
+      let finalText: string | null = null;
+      let deltas = '';
+      const changes: string[] = [];
+      try {
+        for await (const engineEvent of withDeadline(selectEngine(this.env.ENGINE).chat(input), TURN_MAX_MS)) {
+          if (engineEvent.type === 'draft') {
+            const event = this.#storeDraft(engineEvent, previous);
+            if (event.type === 'draft') changes.push(...event.changes);
+            emit(event);
+            continue;
+          }
+          const event = toStreamEvent(engineEvent);
+          if (event.type === 'text') finalText = event.text;
+          if (event.type === 'text-delta') deltas += event.delta;
+          emit(event);
+        }
+      } catch (error) {
+        console.error('engine failed during a chat turn', error);
+        emit({
+          type: 'error',
+          code: error instanceof TurnTimeoutError ? 'turn_timeout' : 'engine_failed',
+          message:
+            error instanceof TurnTimeoutError
+              ? 'The video director took too long and was stopped. Your draft is as shown; please try again.'
+              : 'The video director hit a problem and stopped. Your draft is as shown; please try again.',
+        });
+      }
+      const reply = finalText ?? (deltas !== '' ? deltas : changes.join('\n'));
+      if (reply.trim() !== '') this.#storeMessage('assistant', reply, false);
+      emit({ type: 'done' });
+    } finally {
+      await channel.close();
+    }
+  }
+
+  /** Stores the engine's draft as a new version and builds its `draft` stream event. */
+  #storeDraft(engineEvent: Extract<EngineEvent, { type: 'draft' }>, previous: DraftVersion[]): StreamEvent {
+    const parsed = draftSchema.safeParse(engineEvent.draft);
+    if (!parsed.success) {
+      console.error('engine produced an invalid draft', parsed.error.message);
+      return {
+        type: 'error',
+        code: 'invalid_draft',
+        message: 'The video director produced a timeline that does not hold together, so it was not applied.',
+      };
+    }
+    const draft = parsed.data;
+    const before = this.#currentDraft();
+    let parentVersion = before?.version ?? null;
+    if (engineEvent.undo === true) {
+      // The undo chain continues from the version restored: its parent becomes the new parent.
+      const json = JSON.stringify(draft);
+      const restored = previous.find((version) => JSON.stringify(version.draft) === json) ?? previous[0];
+      parentVersion = restored?.parentVersion ?? null;
+    }
+    const version = (before?.version ?? 0) + 1;
+    const atMs = Date.now();
+    this.ctx.storage.transactionSync(() => {
+      this.ctx.storage.sql.exec(
+        'INSERT INTO drafts (version, parent_version, draft_json, at_ms) VALUES (?, ?, ?, ?)',
+        version,
+        parentVersion,
+        JSON.stringify(draft),
+        atMs,
+      );
+      this.ctx.storage.sql.exec('DELETE FROM drafts WHERE version <= ?', version - MAX_KEPT_DRAFT_VERSIONS);
+      this.ctx.storage.sql.exec('UPDATE meta SET updated_at_ms = ? WHERE id = 1', atMs);
+    });
+    return {
+      type: 'draft',
+      version,
+      summary: summarizeTimeline(draft),
+      changes: diffDrafts(before?.draft ?? null, draft),
+      draft,
+    };
+  }
+
+  /** Appends an event to the log (dropping the oldest beyond {@link MAX_LOGGED_EVENTS}); returns its seq. */
+  #append(event: StreamEvent): number {
+    const row = readOptionalRow(
+      this.ctx.storage.sql.exec(
+        'INSERT INTO events (event_json, at_ms) VALUES (?, ?) RETURNING seq',
+        JSON.stringify(event),
+        Date.now(),
+      ),
+      eventRowSchema.pick({ seq: true }),
+      'session event seq',
+    );
+    if (row === null) throw new Error('inserting a session event returned no seq');
+    this.ctx.storage.sql.exec('DELETE FROM events WHERE seq <= ?', row.seq - MAX_LOGGED_EVENTS);
+    return row.seq;
+  }
+
+  #storeMessage(role: ChatMessage['role'], text: string, setTitle: boolean): void {
+    const atMs = Date.now();
+    this.ctx.storage.transactionSync(() => {
+      this.ctx.storage.sql.exec('INSERT INTO messages (role, text, at_ms) VALUES (?, ?, ?)', role, text, atMs);
+      this.ctx.storage.sql.exec(
+        'DELETE FROM messages WHERE id NOT IN (SELECT id FROM messages ORDER BY id DESC LIMIT ?)',
+        MAX_STORED_MESSAGES,
+      );
+      if (setTitle) this.ctx.storage.sql.exec('UPDATE meta SET title = ? WHERE id = 1', makeTitle(text));
+      this.ctx.storage.sql.exec('UPDATE meta SET updated_at_ms = ? WHERE id = 1', atMs);
+    });
+  }
+
+  /** The newest `limit` messages, oldest first. */
+  #messages(limit: number): ChatMessage[] {
+    const rows = readRows(
+      this.ctx.storage.sql.exec(
+        'SELECT role, text, at_ms FROM (SELECT id, role, text, at_ms FROM messages ORDER BY id DESC LIMIT ?) ORDER BY id',
+        limit,
+      ),
+      messageRowSchema,
+      'session message',
+    );
+    return rows.map((row) => ({ role: row.role, text: row.text, atMs: row.at_ms }));
+  }
+
+  #draftVersion(version: number): DraftVersion | null {
+    const row = readOptionalRow(
+      this.ctx.storage.sql.exec('SELECT version, parent_version, draft_json FROM drafts WHERE version = ?', version),
+      draftRowSchema,
+      'draft version',
+    );
+    return row === null
+      ? null
+      : { version: row.version, parentVersion: row.parent_version, draft: parseJsonColumn(row.draft_json, draftSchema, 'draft') };
+  }
+
+  #currentDraft(): DraftVersion | null {
+    const version = this.#currentVersion();
+    return version === 0 ? null : this.#draftVersion(version);
+  }
+
+  #currentVersion(): number {
+    const row = readOptionalRow(this.ctx.storage.sql.exec('SELECT MAX(version) AS version FROM drafts'), versionRowSchema, 'draft version');
+    return row?.version ?? 0;
+  }
+
+  /** Earlier versions to undo to, newest first, following parent links from `fromVersion`. */
+  #undoChain(fromVersion: number | null): DraftVersion[] {
+    const chain: DraftVersion[] = [];
+    let next = fromVersion;
+    while (next !== null && chain.length < MAX_UNDO_DEPTH) {
+      const version = this.#draftVersion(next);
+      if (version === null) break;
+      chain.push(version);
+      next = version.parentVersion;
+    }
+    return chain;
+  }
+
+  #lastSeq(): number {
+    const row = readOptionalRow(this.ctx.storage.sql.exec('SELECT MAX(seq) AS seq FROM events'), seqRowSchema, 'event seq');
+    return row?.seq ?? 0;
+  }
+
+  /** The session's meta row if it exists and belongs to `visitorId`, else null. */
+  #ownedBy(visitorId: string): MetaRow | null {
+    if (!idSchema.safeParse(visitorId).success) return null;
+    const meta = readOptionalRow(
+      this.ctx.storage.sql.exec('SELECT session_id, owner, title, created_at_ms, updated_at_ms FROM meta WHERE id = 1'),
+      metaRowSchema,
+      'session meta',
+    );
+    return meta !== null && meta.owner === visitorId ? meta : null;
+  }
+
+  #info(meta: MetaRow): SessionInfo {
+    return {
+      id: meta.session_id,
+      title: meta.title,
+      createdAtMs: meta.created_at_ms,
+      updatedAtMs: meta.updated_at_ms,
+      version: this.#currentVersion(),
+    };
+  }
+}
+
+/** Maps a non-draft engine event to the stream protocol (validated, so a bad engine event cannot leak). */
+function toStreamEvent(event: Exclude<EngineEvent, { type: 'draft' }>): StreamEvent {
+  const parsed = streamEventSchema.safeParse(event);
+  if (parsed.success) return parsed.data;
+  console.error('engine produced an invalid event', parsed.error.message);
+  return { type: 'error', code: 'invalid_event', message: 'The video director sent something this app cannot show.' };
+}
+
+/**
+ * Iterates `source`, throwing {@link TurnTimeoutError} if it has not finished `limitMs` after
+ * the first call (and asking the source to stop).
+ */
+async function* withDeadline<T>(source: AsyncIterable<T>, limitMs: number): AsyncGenerator<T> {
+  const iterator = source[Symbol.asyncIterator]();
+  const deadline = Date.now() + limitMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    for (;;) {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new TurnTimeoutError()), Math.max(0, deadline - Date.now()));
+      });
+      const next = await Promise.race([iterator.next(), timeout]);
+      clearTimeout(timer);
+      if (next.done === true) return;
+      yield next.value;
+    }
+  } catch (error) {
+    if (error instanceof TurnTimeoutError) void iterator.return?.();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * @module visitor-account
+ * `VisitorAccount`: one Durable Object per anonymous visitor (named by the visitor id from the
+ * `rw_visitor` cookie). It lists the visitor's sessions and renders and keeps their credits:
+ * `available` can be spent, `frozen` is held by exports in progress, `total = available + frozen`.
+ * An export freezes its cost when it starts, commits it when the MP4 is stored, and refunds it
+ * when the render fails. Each render settles once: a second commit or refund is a no-op.
+ */
+import { DurableObject } from 'cloudflare:workers';
+import { z } from 'zod';
+import type { Env } from '../env';
+import type { Credits } from '../../shared/api-schema';
+import { accepted, refused } from './durable-result';
+import type { DurableResult } from './durable-result';
+import { readOptionalRow, readRows } from './sql-rows';
+import { SECONDS_PER_CREDIT, STARTING_CREDITS } from './export-cost';
+
+/** Most sessions `GET /api/sessions` lists (newest first); keeps that answer small and fast. */
+export const MAX_LISTED_SESSIONS = 100;
+
+const idSchema = z.uuid();
+const freezeArgsSchema = z.object({
+  renderId: idSchema,
+  sessionId: idSchema,
+  amount: z.number().int().positive(),
+  atMs: z.number().int().nonnegative(),
+});
+/** Arguments of {@link VisitorAccount.freeze}. */
+export type FreezeArgs = z.infer<typeof freezeArgsSchema>;
+
+const accountRowSchema = z.object({ available: z.number().int(), frozen: z.number().int() });
+const sessionRowSchema = z.object({ session_id: z.string() });
+const renderRowSchema = z.object({
+  cost: z.number().int(),
+  state: z.enum(['frozen', 'committed', 'refunded']),
+});
+
+/** One visitor: their session and render ids, and their credits. */
+export class VisitorAccount extends DurableObject<Env> {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec(`
+      CREATE TABLE IF NOT EXISTS account (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        available INTEGER NOT NULL,
+        frozen INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS sessions (
+        session_id TEXT PRIMARY KEY,
+        created_at_ms INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS renders (
+        render_id TEXT PRIMARY KEY,
+        session_id TEXT NOT NULL,
+        cost INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        created_at_ms INTEGER NOT NULL
+      );
+      INSERT OR IGNORE INTO account (id, available, frozen) VALUES (1, ${STARTING_CREDITS}, 0);
+    `);
+  }
+
+  /** Records a new session of this visitor. */
+  addSession(sessionId: string, atMs: number): void {
+    const id = idSchema.parse(sessionId);
+    const at = z.number().int().nonnegative().parse(atMs);
+    this.ctx.storage.sql.exec('INSERT OR IGNORE INTO sessions (session_id, created_at_ms) VALUES (?, ?)', id, at);
+  }
+
+  /** The visitor's session ids, newest first, at most {@link MAX_LISTED_SESSIONS}. */
+  sessionIds(): string[] {
+    const rows = readRows(
+      this.ctx.storage.sql.exec(
+        'SELECT session_id FROM sessions ORDER BY created_at_ms DESC, rowid DESC LIMIT ?',
+        MAX_LISTED_SESSIONS,
+      ),
+      sessionRowSchema,
+      'visitor session',
+    );
+    return rows.map((row) => row.session_id);
+  }
+
+  /** The visitor's credits (a new visitor has {@link STARTING_CREDITS}). */
+  credits(): Credits {
+    const row = readOptionalRow(
+      this.ctx.storage.sql.exec('SELECT available, frozen FROM account WHERE id = 1'),
+      accountRowSchema,
+      'visitor account',
+    ) ?? { available: STARTING_CREDITS, frozen: 0 };
+    return { available: row.available, frozen: row.frozen, total: row.available + row.frozen };
+  }
+
+  /**
+   * Holds `amount` credits for the export `renderId` and records the render as the visitor's.
+   * Refused with 402 `out_of_credits` (contractCode 2001) when fewer are available.
+   */
+  freeze(args: FreezeArgs): DurableResult<Credits> {
+    const { renderId, sessionId, amount, atMs } = freezeArgsSchema.parse(args);
+    const before = this.credits();
+    if (before.available < amount) {
+      const held = before.frozen > 0 ? ` (${before.frozen} more are held by exports in progress)` : '';
+      return refused(
+        402,
+        'out_of_credits',
+        `This export needs ${amount} credits (1 per started ${SECONDS_PER_CREDIT} s of video) ` +
+          `but only ${before.available} are available${held}.`,
+        2001,
+      );
+    }
+    this.ctx.storage.transactionSync(() => {
+      this.ctx.storage.sql.exec(
+        'INSERT INTO renders (render_id, session_id, cost, state, created_at_ms) VALUES (?, ?, ?, ?, ?)',
+        renderId,
+        sessionId,
+        amount,
+        'frozen',
+        atMs,
+      );
+      this.ctx.storage.sql.exec('UPDATE account SET available = available - ?, frozen = frozen + ? WHERE id = 1', amount, amount);
+    });
+    return accepted(this.credits());
+  }
+
+  /** Spends the credits frozen for `renderId` (the MP4 was stored). No-op if already settled. */
+  commit(renderId: string): Credits {
+    return this.#settle(idSchema.parse(renderId), 'committed');
+  }
+
+  /** Gives back the credits frozen for `renderId` (the render failed). No-op if already settled. */
+  refund(renderId: string): Credits {
+    return this.#settle(idSchema.parse(renderId), 'refunded');
+  }
+
+  #settle(renderId: string, outcome: 'committed' | 'refunded'): Credits {
+    const render = readOptionalRow(
+      this.ctx.storage.sql.exec('SELECT cost, state FROM renders WHERE render_id = ?', renderId),
+      renderRowSchema,
+      'visitor render',
+    );
+    if (render === null || render.state !== 'frozen') return this.credits();
+    this.ctx.storage.transactionSync(() => {
+      this.ctx.storage.sql.exec('UPDATE renders SET state = ? WHERE render_id = ?', outcome, renderId);
+      if (outcome === 'committed') {
+        this.ctx.storage.sql.exec('UPDATE account SET frozen = frozen - ? WHERE id = 1', render.cost);
+      } else {
+        this.ctx.storage.sql.exec(
+          'UPDATE account SET frozen = frozen - ?, available = available + ? WHERE id = 1',
+          render.cost,
+          render.cost,
+        );
+      }
+    });
+    return this.credits();
+  }
+}

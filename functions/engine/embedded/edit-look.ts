@@ -1,0 +1,59 @@
+/**
+ * @module edit-look
+ * Edit handler for the palette: "use the Ocean palette", "different colours", "换个配色".
+ * Scene backgrounds and text in the old palette's colours move to the new palette; colours the
+ * visitor chose (a red title) stay.
+ */
+import type { Draft, Look, Track } from '../../../shared/draft-schema';
+import type { EditHandler, EditStep } from './edit-step';
+import { lookByName, nextLook } from './pick-look';
+
+const SUBJECT = /\b(?:palette|theme|colou?r scheme|colou?rs|look|style)\b|配色|主题|风格|色调/u;
+const CHANGE = /\b(?:another|different|new|change|switch|other|next)\b|换|改/u;
+
+function rotate<T>(items: readonly T[], by: number): T[] {
+  if (items.length === 0) return [];
+  const shift = by % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+/**
+ * The draft in another look: generated backgrounds re-made from the new palette (same rotation
+ * per scene as the planner), text in the old text/accent colour recoloured.
+ */
+export function applyLook(draft: Draft, look: Look): Draft {
+  const old = draft.look;
+  const next: Look = { ...look, fontFamily: old.fontFamily };
+  const recolour = (hex: string): string =>
+    hex.toLowerCase() === old.text.toLowerCase() ? next.text : hex.toLowerCase() === old.accent.toLowerCase() ? next.accent : hex;
+  const tracks = draft.tracks.map((track): Track => {
+    if (track.kind === 'video') {
+      return {
+        ...track,
+        segments: track.segments.map((segment, index) =>
+          segment.visual.type === 'generated' ? { ...segment, visual: { ...segment.visual, background: rotate(next.background, index) } } : segment,
+        ),
+      };
+    }
+    if (track.kind === 'text') {
+      return { ...track, segments: track.segments.map((s) => ({ ...s, style: { ...s.style, color: recolour(s.style.color) } })) };
+    }
+    return track;
+  });
+  return { ...draft, look: next, tracks };
+}
+
+/** See the module doc. */
+export const lookHandler: EditHandler = {
+  name: 'look',
+  matches: (clause) => SUBJECT.test(clause) || lookByName(clause) !== null,
+  apply(draft, clause): EditStep | null {
+    const named = lookByName(clause);
+    if (named) {
+      if (named.paletteName === draft.look.paletteName) return { draft, note: `The look is already ${named.paletteName}.` };
+      return { draft: applyLook(draft, named) };
+    }
+    if (CHANGE.test(clause)) return { draft: applyLook(draft, nextLook(draft.look.paletteName)) };
+    return null;
+  },
+};

@@ -1,0 +1,54 @@
+/**
+ * @module edit-transitions
+ * Edit handler for how scenes change: "use slide transitions", "no transitions"/"hard cuts",
+ * "wipe", "crossfade"/"dissolve", "转场用滑动".
+ */
+import type { Draft, Track, Transition } from '../../../shared/draft-schema';
+import type { EditHandler, EditStep } from './edit-step';
+import { TRANSITION_MS } from './plan-storyboard';
+
+const SUBJECT =
+  /\btransitions?\b|\b(?:hard |jump )?cuts\b|\bcrossfades?\b|\bcross-fades?\b|\bdissolves?\b|\bslides?\b|\bwipes?\b|转场|过渡|切换/u;
+
+/** The kind a clause asks for, or null. */
+export function transitionKindIn(clause: string): Transition['kind'] | null {
+  if (/\b(?:no|without|remove|delete|drop|disable|turn off)\b.*\btransitions?\b|\b(?:hard|jump|straight)\s+cuts?\b|\bcuts\b|\bcut\b|无转场|不要转场|去掉转场|直接切/u.test(clause)) return 'cut';
+  if (/\bslides?\b|滑动|推入/u.test(clause)) return 'slide';
+  if (/\bwipes?\b|擦除/u.test(clause)) return 'wipe';
+  if (/\b(?:crossfades?|cross-fades?|dissolves?|fades?)\b|淡入淡出|叠化|渐变/u.test(clause)) return 'crossfade';
+  if (/\b(?:add|use|with|smooth)\b.*\btransitions?\b|加转场|添加转场/u.test(clause)) return 'crossfade';
+  return null;
+}
+
+/**
+ * Every video segment after the first of its track enters with `kind`: cuts take 0 ms, the
+ * others {@link TRANSITION_MS} capped at half of the shorter of the two scenes.
+ */
+export function setTransitions(draft: Draft, kind: Transition['kind']): Draft {
+  const tracks = draft.tracks.map((track): Track => {
+    if (track.kind !== 'video') return track;
+    return {
+      ...track,
+      segments: track.segments.map((segment, index) => {
+        if (index === 0) return segment;
+        const previous = track.segments[index - 1];
+        const room = Math.floor(Math.min(segment.durationMs, previous?.durationMs ?? segment.durationMs) / 2);
+        return { ...segment, transitionIn: { kind, durationMs: kind === 'cut' ? 0 : Math.min(TRANSITION_MS, room) } };
+      }),
+    };
+  });
+  return { ...draft, tracks };
+}
+
+/** See the module doc. */
+export const transitionsHandler: EditHandler = {
+  name: 'transitions',
+  matches: (clause) => SUBJECT.test(clause),
+  apply(draft, clause): EditStep | null {
+    const kind = transitionKindIn(clause);
+    if (kind === null) return null;
+    const scenes = draft.tracks.reduce((count, track) => count + (track.kind === 'video' ? track.segments.length : 0), 0);
+    if (scenes < 2) return { draft, note: 'There is only one scene, so there is nothing to transition between.' };
+    return { draft: setTransitions(draft, kind) };
+  },
+};

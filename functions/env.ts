@@ -1,0 +1,34 @@
+/**
+ * @module env
+ * The Worker's bindings, written by hand (we do not run `wrangler types`: its output clashes
+ * with a hand-written `Env`). Every name here matches `wrangler.toml`.
+ */
+import type { SessionRoom } from './durable/session-room';
+import type { RenderJob } from './durable/render-job';
+import type { VisitorAccount } from './durable/visitor-account';
+
+export interface Env {
+  /** One Durable Object per chat session: messages, draft versions, event log. */
+  SESSION_ROOM: DurableObjectNamespace<SessionRoom>;
+  /** One Durable Object per export: status, progress, credits settlement. */
+  RENDER_JOB: DurableObjectNamespace<RenderJob>;
+  /** One Durable Object per anonymous visitor: their sessions, renders and credits. */
+  VISITOR_ACCOUNT: DurableObjectNamespace<VisitorAccount>;
+  /** Uploads, render chunks and finished MP4s (`renders/<id>.mp4`). */
+  MEDIA: R2Bucket;
+  /** The built SPA (`dist/`). */
+  ASSETS: Fetcher;
+  /** Which engine answers chat turns: `embedded` (default) or `nemo`. */
+  ENGINE: string;
+  /** HMAC secret that signs the `rw_visitor` cookie. */
+  VISITOR_SECRET: string;
+}
+
+/** Hono's generic parameters for this app: bindings plus per-request variables. */
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    /** The anonymous visitor's id (a UUID), set by the visitor-cookie middleware. */
+    visitorId: string;
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * @module renders
+ * Render-job routes (docs/http-api.md): read a job, follow its progress as SSE, report
+ * progress or failure from the browser renderer, upload the finished MP4 (streamed into R2,
+ * never buffered) and download it with HTTP Range support.
+ */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AppEnv } from '../env';
+import { renderFailBodySchema, renderProgressBodySchema } from '../../shared/api-schema';
+import type { RenderJobInfo } from '../../shared/api-schema';
+import { renderJob } from '../durable/durable-stubs';
+import { ApiError } from '../middleware/api-error';
+import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
+import { SSE_HEADERS, SseChannel } from '../sse/sse-channel';
+import { parseRange } from './byte-range';
+import { attachmentDisposition } from './download-name';
+import { parseId, unwrap } from './route-helpers';
+import { MP4_SNIFF_BYTES, looksLikeMp4, readPrefix } from './sniff-media-type';
+import { UploadIncompleteError, uploadToR2 } from './upload-to-r2';
+
+/**
+ * Largest MP4 accepted, bytes: 2 GiB. A 10-minute 1080p export (the longest draft) at the
+ * renderer's ~8 Mbit/s is about 600 MB; 2 GiB leaves room for higher bitrates. (In production,
+ * Cloudflare's per-plan request size limit, 100–500 MB, applies before this.)
+ */
+export const MAX_RENDER_UPLOAD_BYTES = 2 * 1024 ** 3;
+/** How often the render-events stream re-reads the job, ms: smooth progress, cheap enough. */
+export const RENDER_POLL_INTERVAL_MS = 500;
+/**
+ * Longest one render-events stream stays open, ms. After it the stream ends and the browser's
+ * EventSource reconnects (after `retry:`), which frees the Worker invocation now and then.
+ */
+export const RENDER_EVENTS_MAX_OPEN_MS = 10 * 60_000;
+
+const FINAL_STATUSES: ReadonlySet<RenderJobInfo['status']> = new Set(['completed', 'failed']);
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Sends `render-progress` events whenever the job moves, until it is completed or failed. */
+async function followRender(c: Context<AppEnv>, renderId: string, first: RenderJobInfo, channel: SseChannel): Promise<void> {
+  const job = renderJob(c.env, renderId);
+  const deadline = Date.now() + RENDER_EVENTS_MAX_OPEN_MS;
+  let info = first;
+  let lastSent = '';
+  try {
+    for (;;) {
+      const key = `${info.status}:${info.framesDone}:${info.totalFrames}:${info.fps}`;
+      if (key !== lastSent) {
+        lastSent = key;
+        channel.send({
+          type: 'render-progress',
+          renderId,
+          status: info.status,
+          progress: info.progress,
+          framesDone: info.framesDone,
+          totalFrames: info.totalFrames,
+          fps: info.fps,
+        });
+      }
+      if (FINAL_STATUSES.has(info.status) || channel.aborted || Date.now() >= deadline) break;
+      await sleep(RENDER_POLL_INTERVAL_MS);
+      const next = await job.info(c.get('visitorId'));
+      if (!next.ok) break;
+      info = next.value;
+    }
+  } catch (error) {
+    console.error('render events stream failed', error);
+  } finally {
+    await channel.close();
+  }
+}
+
+/** Render routes, mounted under `/api`. */
+export const renderRoutes = new Hono<AppEnv>()
+  .get('/renders/:id', async (c) => {
+    const renderId = parseId(c.req.param('id'), 'render');
+    return c.json(unwrap(await renderJob(c.env, renderId).info(c.get('visitorId'))));
+  })
+  .get('/renders/:id/events', async (c) => {
+    const renderId = parseId(c.req.param('id'), 'render');
+    const first = unwrap(await renderJob(c.env, renderId).info(c.get('visitorId')));
+    const channel = new SseChannel();
+    channel.open();
+    c.executionCtx.waitUntil(followRender(c, renderId, first, channel));
+    return c.body(channel.body, 200, { ...SSE_HEADERS });
+  })
+  .post('/renders/:id/progress', jsonBodyLimit(), async (c) => {
+    const renderId = parseId(c.req.param('id'), 'render');
+    const body = await readJsonBody(
+      c,
+      renderProgressBodySchema.refine((p) => p.framesDone <= p.totalFrames, {
+        message: 'framesDone cannot be more than totalFrames',
+        path: ['framesDone'],
+      }),
+    );
+    return c.json(unwrap(await renderJob(c.env, renderId).progress(c.get('visitorId'), body)));
+  })
+  .post('/renders/:id/fail', jsonBodyLimit(), async (c) => {
+    const renderId = parseId(c.req.param('id'), 'render');
+    const body = await readJsonBody(c, renderFailBodySchema);
+    return c.json(unwrap(await renderJob(c.env, renderId).fail(c.get('visitorId'), body.message)));
+  })
+  .put('/renders/:id/file', async (c) => {
+    const visitorId = c.get('visitorId');
+    const renderId = parseId(c.req.param('id'), 'render');
+    const job = renderJob(c.env, renderId);
+    unwrap(await job.info(visitorId));
+    const lengthHeader = c.req.header('Content-Length');
+    if (lengthHeader === undefined) {
+      throw new ApiError(411, 'length_required', 'Send the MP4 with a Content-Length header (upload a Blob or File, not a stream).');
+    }
+    const length = Number(lengthHeader);
+    if (!Number.isSafeInteger(length) || length < 0) throw new ApiError(400, 'invalid_media', 'Content-Length is not a byte count.');
+    if (length > MAX_RENDER_UPLOAD_BYTES) {
+      throw new ApiError(413, 'payload_too_large', `The video is larger than ${MAX_RENDER_UPLOAD_BYTES / 1024 ** 3} GiB, the most this app stores.`);
+    }
+    const body = c.req.raw.body;
+    if (body === null || length < MP4_SNIFF_BYTES) throw new ApiError(400, 'invalid_media', 'The upload is empty or too short to be an MP4 file.');
+    const reader = body.getReader();
+    const { chunks, head } = await readPrefix(reader, MP4_SNIFF_BYTES);
+    if (!looksLikeMp4(head)) {
+      await reader.cancel().catch(() => undefined);
+      throw new ApiError(400, 'invalid_media', 'The upload is not an MP4 file (it does not start with an "ftyp" box).');
+    }
+    const target = unwrap(await job.beginUpload(visitorId));
+    let sizeBytes: number;
+    try {
+      sizeBytes = await uploadToR2(c.env.MEDIA, target.r2Key, chunks, reader, length, 'video/mp4');
+    } catch (error) {
+      await job.abortUpload(visitorId);
+      if (error instanceof UploadIncompleteError) {
+        throw new ApiError(400, 'upload_incomplete', `The upload ended before its ${length} bytes arrived whole; please upload again.`, { cause: error });
+      }
+      throw error;
+    }
+    return c.json(unwrap(await job.finishUpload(visitorId, sizeBytes)));
+  })
+  .get('/renders/:id/file', async (c) => {
+    const renderId = parseId(c.req.param('id'), 'render');
+    const target = unwrap(await renderJob(c.env, renderId).download(c.get('visitorId')));
+    const request = parseRange(c.req.header('Range'), target.sizeBytes);
+    const headers: Record<string, string> = {
+      'Content-Type': 'video/mp4',
+      'Content-Disposition': attachmentDisposition(target.title),
+      'Accept-Ranges': 'bytes',
+      'Cache-Control': 'private, max-age=0, must-revalidate',
+    };
+    if (request.kind === 'unsatisfiable') {
+      return c.json(
+        { error: { code: 'range_not_satisfiable', message: `The Range "${c.req.header('Range') ?? ''}" does not fit this ${target.sizeBytes}-byte file.` } },
+        416,
+        { ...headers, 'Content-Type': 'application/json', 'Content-Range': `bytes */${target.sizeBytes}` },
+      );
+    }
+    const object = await c.env.MEDIA.get(target.r2Key, request.kind === 'range' ? { range: request.range } : {});
+    if (object === null) throw new ApiError(404, 'not_found', 'The file of this render is missing from storage; export it again.');
+    headers.ETag = object.httpEtag;
+    if (request.kind === 'whole') {
+      return c.body(object.body, 200, { ...headers, 'Content-Length': String(target.sizeBytes) });
+    }
+    const { offset, length } = request.range;
+    return c.body(object.body, 206, {
+      ...headers,
+      'Content-Length': String(length),
+      'Content-Range': `bytes ${offset}-${offset + length - 1}/${target.sizeBytes}`,
+    });
+  });

@@ -1,0 +1,73 @@
+/**
+ * @module sessions
+ * Session routes (docs/http-api.md): create and list sessions, restore one, post a chat
+ * message (answered as SSE piped from the session's Durable Object, which keeps running the
+ * turn if the visitor disconnects) and replay stored events after a `Last-Event-ID`.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../env';
+import { postMessageBodySchema } from '../../shared/api-schema';
+import type { SessionInfo } from '../../shared/api-schema';
+import { sessionRoom, visitorAccount } from '../durable/durable-stubs';
+import { ApiError } from '../middleware/api-error';
+import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
+import { SSE_HEADERS, SseChannel } from '../sse/sse-channel';
+import { parseId, unwrap } from './route-helpers';
+
+const seqSchema = z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The seq to replay after: the `Last-Event-ID` header (what EventSource sends on reconnect)
+ * wins over `?after=`; neither means from the start (0).
+ *
+ * @throws {ApiError} 400 `invalid_query` when the value is not a whole number ≥ 0.
+ */
+function replayAfter(header: string | undefined, query: string | undefined): number {
+  const raw = header ?? query;
+  if (raw === undefined || raw.trim() === '') return 0;
+  const parsed = seqSchema.safeParse(raw.trim());
+  if (!parsed.success) {
+    throw new ApiError(400, 'invalid_query', `Last-Event-ID / ?after= must be a whole number of 0 or more, not "${raw.slice(0, 40)}".`);
+  }
+  return parsed.data;
+}
+
+/** Session routes, mounted under `/api`. */
+export const sessionRoutes = new Hono<AppEnv>()
+  .post('/sessions', async (c) => {
+    const visitorId = c.get('visitorId');
+    const sessionId = crypto.randomUUID();
+    const atMs = Date.now();
+    const session = unwrap(await sessionRoom(c.env, sessionId).create({ sessionId, owner: visitorId, atMs }));
+    await visitorAccount(c.env, visitorId).addSession(sessionId, atMs);
+    return c.json({ session }, 201);
+  })
+  .get('/sessions', async (c) => {
+    const visitorId = c.get('visitorId');
+    const ids = await visitorAccount(c.env, visitorId).sessionIds();
+    const answers = await Promise.all(ids.map((id) => sessionRoom(c.env, id).info(visitorId)));
+    const sessions: SessionInfo[] = answers.flatMap((answer) => (answer.ok ? [answer.value] : []));
+    sessions.sort((a, b) => b.createdAtMs - a.createdAtMs);
+    return c.json({ sessions });
+  })
+  .get('/sessions/:id', async (c) => {
+    const sessionId = parseId(c.req.param('id'), 'session');
+    return c.json(unwrap(await sessionRoom(c.env, sessionId).state(c.get('visitorId'))));
+  })
+  .post('/sessions/:id/messages', jsonBodyLimit(), async (c) => {
+    const sessionId = parseId(c.req.param('id'), 'session');
+    const body = await readJsonBody(c, postMessageBodySchema);
+    const stream = unwrap(await sessionRoom(c.env, sessionId).turn(c.get('visitorId'), body.text));
+    return c.body(stream, 200, { ...SSE_HEADERS });
+  })
+  .get('/sessions/:id/events', async (c) => {
+    const sessionId = parseId(c.req.param('id'), 'session');
+    const after = replayAfter(c.req.header('Last-Event-ID'), c.req.query('after'));
+    const events = unwrap(await sessionRoom(c.env, sessionId).eventsAfter(c.get('visitorId'), after));
+    const channel = new SseChannel();
+    channel.open();
+    for (const logged of events) channel.send(logged.event, logged.seq);
+    void channel.close();
+    return c.body(channel.body, 200, { ...SSE_HEADERS });
+  });

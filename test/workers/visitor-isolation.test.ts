@@ -1,0 +1,87 @@
+/**
+ * Each visitor is a signed cookie; a session or render of another visitor answers exactly
+ * like an unknown one (404 `not_found`), on every route.
+ */
+import { describe, expect, it } from 'vitest';
+import { Visitor, readError, tinyMp4 } from './visitor-client';
+
+describe('visitor cookie', () => {
+  it('is set once on the first /api request: signed, HttpOnly, SameSite=Lax, Path=/, a year, Secure on https', async () => {
+    const visitor = new Visitor();
+    const first = await visitor.fetch('/api/health');
+    const cookie = first.headers.get('Set-Cookie') ?? '';
+    expect(cookie).toMatch(/^rw_visitor=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).toMatch(/Max-Age=31536000/);
+    expect(cookie).toMatch(/Secure/);
+    expect(visitor.id).toMatch(/^[0-9a-f-]{36}$/);
+
+    const second = await visitor.fetch('/api/credits');
+    expect(second.headers.get('Set-Cookie')).toBeNull();
+  });
+
+  it('is set even when the first request is an error', async () => {
+    const visitor = new Visitor();
+    const response = await visitor.fetch('/api/nope');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('Set-Cookie')).toMatch(/^rw_visitor=/);
+  });
+
+  it('a tampered cookie is not trusted: the visitor gets a new id', async () => {
+    const visitor = new Visitor();
+    await visitor.fetch('/api/health');
+    const original = visitor.id;
+    visitor.cookie = `rw_visitor=${encodeURIComponent(`${crypto.randomUUID()}.forged-signature`)}`;
+    const response = await visitor.fetch('/api/health');
+    expect(response.headers.get('Set-Cookie')).toMatch(/^rw_visitor=/);
+    expect(visitor.id).not.toBe(original);
+  });
+});
+
+describe('another visitor', () => {
+  it("cannot see, list, chat in, replay or export someone else's session", async () => {
+    const owner = new Visitor();
+    const session = await owner.sessionWithDraft();
+    const stranger = new Visitor();
+
+    for (const path of [`/api/sessions/${session.id}`, `/api/sessions/${session.id}/events`]) {
+      const response = await stranger.fetch(path);
+      expect(response.status).toBe(404);
+      expect((await readError(response)).code).toBe('not_found');
+    }
+    const chat = await stranger.post(`/api/sessions/${session.id}/messages`, { text: 'make it vertical' });
+    expect(chat.status).toBe(404);
+    const exported = await stranger.fetch(`/api/sessions/${session.id}/exports`, { method: 'POST' });
+    expect(exported.status).toBe(404);
+    const list = (await (await stranger.fetch('/api/sessions')).json()) as { sessions: unknown[] };
+    expect(list.sessions).toEqual([]);
+
+    const ownerList = (await (await owner.fetch('/api/sessions')).json()) as { sessions: { id: string }[] };
+    expect(ownerList.sessions.map((s) => s.id)).toEqual([session.id]);
+  });
+
+  it("cannot read, follow, report on, upload to or download someone else's render", async () => {
+    const owner = new Visitor();
+    const session = await owner.sessionWithDraft();
+    const job = await owner.startExport(session.id);
+    const stranger = new Visitor();
+
+    const attempts: Response[] = [
+      await stranger.fetch(`/api/renders/${job.id}`),
+      await stranger.fetch(`/api/renders/${job.id}/events`),
+      await stranger.post(`/api/renders/${job.id}/progress`, { framesDone: 1, totalFrames: 10, fps: 30 }),
+      await stranger.post(`/api/renders/${job.id}/fail`, { message: 'nope' }),
+      await stranger.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: tinyMp4() }),
+      await stranger.fetch(`/api/renders/${job.id}/file`),
+    ];
+    for (const response of attempts) {
+      expect(response.status).toBe(404);
+      expect((await readError(response)).code).toBe('not_found');
+    }
+    const mine = await owner.fetch(`/api/renders/${job.id}`);
+    expect(mine.status).toBe(200);
+    expect(((await mine.json()) as { status: string }).status).toBe('queued');
+  });
+});
