@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import type { Draft, TextSegment, VideoSegment } from './draft-schema';
+import { draftSchema } from './draft-schema';
+import { aspectRatioLabel, diffDrafts, transitionStyle } from './draft-diff';
+
+const FONT = '"Inter", "Noto Sans SC", sans-serif';
+
+function text(id: string, role: TextSegment['role'], value: string, startMs: number, durationMs: number, color = '#ffffff'): TextSegment {
+  return {
+    id,
+    role,
+    text: value,
+    startMs,
+    durationMs,
+    style: { fontFamily: FONT, fontWeight: 800, fontSizePx: 97, color, backgroundColor: null },
+    position: { x: 0.5, y: 0.46, maxWidth: 0.84, align: 'center' },
+    animation: 'fade',
+  };
+}
+
+function scene(n: number, startMs: number, durationMs: number, label = `Scene ${n}: beat ${n}`): VideoSegment {
+  return {
+    id: `scene-${n}`,
+    startMs,
+    durationMs,
+    label,
+    visual: { type: 'generated', icon: 'rocket', motion: 'zoom-in' },
+    ...(n > 1 ? { transitionIn: { kind: 'crossfade' as const, durationMs: 500 } } : {}),
+  };
+}
+
+/** A 30 s, 3-scene draft with a title and music at 35%. */
+function base(): Draft {
+  return draftSchema.parse({
+    title: 'Urban Dreams',
+    canvas: { width: 1920, height: 1080, fps: 30 },
+    durationMs: 30_000,
+    look: { paletteName: 'Midnight', background: ['#000000'], text: '#ffffff', accent: '#38bdf8', fontFamily: FONT },
+    tracks: [
+      { id: 'v', kind: 'video', name: 'Storyboard', segments: [scene(1, 0, 3_000), scene(2, 3_000, 12_000), scene(3, 15_000, 15_000)] },
+      {
+        id: 'a',
+        kind: 'audio',
+        name: 'Upbeat',
+        segments: [
+          {
+            id: 'bgm',
+            startMs: 0,
+            durationMs: 30_000,
+            label: 'Upbeat music',
+            source: { type: 'generated-music', mood: 'upbeat', tempoBpm: 120 },
+            volume: 0.35,
+            fadeInMs: 1_000,
+            fadeOutMs: 2_000,
+          },
+        ],
+      },
+      { id: 't', kind: 'text', name: 'Title', segments: [text('title-1', 'title', 'Urban Dreams', 0, 3_000)] },
+    ],
+  });
+}
+
+function clone(draft: Draft): Draft {
+  return structuredClone(draft);
+}
+
+describe('diffDrafts', () => {
+  it('describes a first draft by its scenes, canvas, duration and music', () => {
+    expect(diffDrafts(null, base())).toEqual(['Planned 3 scenes', 'Canvas 1920x1080 (16:9)', 'Duration 30 s', 'Music on (upbeat, 35%)']);
+  });
+
+  it('finds nothing between equal drafts', () => {
+    expect(diffDrafts(base(), clone(base()))).toEqual([]);
+  });
+
+  it('names an added text with its time span, and a removed one', () => {
+    const after = clone(base());
+    const track = after.tracks[2];
+    if (track?.kind !== 'text') throw new Error('fixture');
+    track.segments = [text('overlay-1', 'overlay', 'Sale ends Friday', 5_000, 3_000)];
+    expect(diffDrafts(base(), after)).toEqual(["Added text 'Sale ends Friday' 5–8 s", "Removed text 'Urban Dreams'"]);
+  });
+
+  it('reports canvas, duration, music volume and title colour in plain words', () => {
+    const after = clone(base());
+    after.canvas = { width: 1080, height: 1920, fps: 30 };
+    after.durationMs = 15_000;
+    for (const track of after.tracks) {
+      for (const segment of track.segments) {
+        segment.startMs = segment.startMs / 2;
+        segment.durationMs = segment.durationMs / 2;
+      }
+      if (track.kind === 'audio') track.segments.forEach((s) => (s.volume = 0.2));
+      if (track.kind === 'text') track.segments.forEach((s) => (s.style.color = '#ff0000'));
+    }
+    expect(diffDrafts(base(), after)).toEqual([
+      'Canvas 1920x1080 → 1080x1920 (9:16)',
+      'Duration 30 s → 15 s',
+      'Title colour → #ff0000',
+      'Music volume 35% → 20%',
+    ]);
+  });
+
+  it('says "Music off" when the music track goes, and the mood when it changes', () => {
+    const off = clone(base());
+    off.tracks = off.tracks.filter((t) => t.kind !== 'audio');
+    expect(diffDrafts(base(), off)).toEqual(['Music off']);
+    const calm = clone(base());
+    const audio = calm.tracks[1];
+    if (audio?.kind !== 'audio' || !audio.segments[0] || audio.segments[0].source.type !== 'generated-music') throw new Error('fixture');
+    audio.segments[0].source.mood = 'calm';
+    expect(diffDrafts(base(), calm)).toEqual(['Music mood upbeat → calm']);
+  });
+
+  it('names the new transition style', () => {
+    const after = clone(base());
+    const video = after.tracks[0];
+    if (video?.kind !== 'video') throw new Error('fixture');
+    video.segments.slice(1).forEach((s) => (s.transitionIn = { kind: 'slide', durationMs: 500 }));
+    expect(diffDrafts(base(), after)).toEqual(['Transitions → slide']);
+    video.segments.slice(1).forEach((s) => (s.transitionIn = { kind: 'cut', durationMs: 0 }));
+    expect(diffDrafts(base(), after)).toEqual(['Transitions → cuts']);
+  });
+
+  it('folds a replan into "Planned N scenes" instead of listing every scene', () => {
+    const after = clone(base());
+    const video = after.tracks[0];
+    if (video?.kind !== 'video') throw new Error('fixture');
+    video.segments = [1, 2, 3, 4, 5, 6].map((n) => scene(n, (n - 1) * 5_000, 5_000, `Scene ${n}: new beat ${n}`));
+    expect(diffDrafts(base(), after)).toEqual(['Planned 6 scenes']);
+  });
+
+  it('folds more than three added captions into one count line', () => {
+    const after = clone(base());
+    after.tracks.push({
+      id: 'c',
+      kind: 'text',
+      name: 'Captions',
+      segments: [1, 2, 3, 4].map((n) => text(`caption-${n}`, 'caption', `Caption ${n}`, n * 1_000, 1_000)),
+    });
+    expect(diffDrafts(base(), after)).toEqual(['Added 4 captions']);
+  });
+
+  it('reports a title text change as "Title … → …"', () => {
+    const after = clone(base());
+    const title = after.tracks[2];
+    if (title?.kind !== 'text' || !title.segments[0]) throw new Error('fixture');
+    title.segments[0].text = 'Big News';
+    after.title = 'Big News';
+    expect(diffDrafts(base(), after)).toEqual(["Title 'Urban Dreams' → 'Big News'"]);
+  });
+});
+
+describe('aspectRatioLabel and transitionStyle', () => {
+  it('reduces width:height', () => {
+    expect(aspectRatioLabel({ width: 1920, height: 1080 })).toBe('16:9');
+    expect(aspectRatioLabel({ width: 1080, height: 1920 })).toBe('9:16');
+    expect(aspectRatioLabel({ width: 1080, height: 1080 })).toBe('1:1');
+    expect(aspectRatioLabel({ width: 1080, height: 1350 })).toBe('4:5');
+  });
+
+  it('is the single kind after the first scene, or null with one scene', () => {
+    expect(transitionStyle(base())).toBe('crossfade');
+    const one = clone(base());
+    const video = one.tracks[0];
+    if (video?.kind !== 'video') throw new Error('fixture');
+    video.segments = video.segments.slice(0, 1);
+    expect(transitionStyle(one)).toBeNull();
+  });
+});
