@@ -1,0 +1,121 @@
+/**
+ * @module ffprobe (e2e support)
+ * Inspects media files the way a player would: `probeMedia` runs Debian's `ffprobe` and returns
+ * its JSON (streams and format), `boxOrder` lists an MP4's top-level boxes so a test can check
+ * fast start (`moov` before `mdat`).
+ */
+import { execFile } from 'node:child_process';
+import { open } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+
+const execFileAsync = promisify(execFile);
+
+/** Where Debian's `ffmpeg` package installs the tools. */
+export const FFPROBE_PATH = '/usr/bin/ffprobe';
+export const FFMPEG_PATH = '/usr/bin/ffmpeg';
+
+/** ffprobe JSON can be large for long files (one entry per stream, not per packet): 64 MiB is ample. */
+const MAX_TOOL_OUTPUT_BYTES = 64 * 1024 * 1024;
+
+const numeric = z.union([z.number(), z.string()]).transform(Number);
+
+/** The ffprobe stream fields tests look at; everything else ffprobe prints is kept as is. */
+export const probeStreamSchema = z.looseObject({
+  index: z.number(),
+  codec_type: z.string(),
+  codec_name: z.string().optional(),
+  profile: z.string().optional(),
+  level: z.number().optional(),
+  width: z.number().optional(),
+  height: z.number().optional(),
+  pix_fmt: z.string().optional(),
+  color_range: z.string().optional(),
+  color_space: z.string().optional(),
+  color_transfer: z.string().optional(),
+  color_primaries: z.string().optional(),
+  /** e.g. `30/1`. */
+  r_frame_rate: z.string().optional(),
+  avg_frame_rate: z.string().optional(),
+  sample_rate: numeric.optional(),
+  channels: z.number().optional(),
+  bit_rate: numeric.optional(),
+  duration: numeric.optional(),
+  nb_frames: numeric.optional(),
+  /** Only with `countFrames: true`. */
+  nb_read_frames: numeric.optional(),
+});
+
+export const probeResultSchema = z.object({
+  streams: z.array(probeStreamSchema),
+  format: z.looseObject({
+    format_name: z.string(),
+    duration: numeric,
+    size: numeric,
+    bit_rate: numeric.optional(),
+  }),
+});
+
+export type ProbeStream = z.infer<typeof probeStreamSchema>;
+export type ProbeResult = z.infer<typeof probeResultSchema>;
+
+/**
+ * Runs `ffprobe -show_format -show_streams` on a file.
+ * @param filePath the media file
+ * @param options `countFrames` decodes the whole file to count video frames (`nb_read_frames`)
+ * @returns the parsed JSON; numeric strings (duration, bit_rate…) are numbers
+ * @throws Error when ffprobe fails (missing file, not media) or prints unexpected JSON
+ */
+export async function probeMedia(filePath: string, options: { countFrames?: boolean } = {}): Promise<ProbeResult> {
+  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams'];
+  if (options.countFrames) args.push('-count_frames');
+  const { stdout } = await execFileAsync(FFPROBE_PATH, [...args, filePath], { maxBuffer: MAX_TOOL_OUTPUT_BYTES });
+  return probeResultSchema.parse(JSON.parse(stdout));
+}
+
+/** Frames per second from an ffprobe rate like `30/1` or `30000/1001`. */
+export function parseFrameRate(rate: string | undefined): number {
+  const [numerator, denominator] = (rate ?? '0/1').split('/').map(Number);
+  return numerator !== undefined && denominator ? numerator / denominator : 0;
+}
+
+/**
+ * The types of an ISO-BMFF (MP4/MOV) file's top-level boxes in file order, e.g.
+ * `['ftyp', 'moov', 'mdat']` for a fast-start file.
+ * @throws Error when a box header is truncated or its size is impossible
+ */
+export async function boxOrder(filePath: string): Promise<string[]> {
+  const file = await open(filePath, 'r');
+  try {
+    const { size: fileSize } = await file.stat();
+    const header = Buffer.alloc(16);
+    const types: string[] = [];
+    let offset = 0;
+    while (offset < fileSize) {
+      const { bytesRead } = await file.read(header, 0, 16, offset);
+      if (bytesRead < 8) throw new Error(`truncated box header at byte ${offset}`);
+      let size = header.readUInt32BE(0);
+      const type = header.toString('latin1', 4, 8);
+      if (size === 1) {
+        if (bytesRead < 16) throw new Error(`truncated 64-bit box size at byte ${offset}`);
+        size = Number(header.readBigUInt64BE(8));
+      } else if (size === 0) {
+        size = fileSize - offset; // the box runs to the end of the file
+      }
+      if (size < 8) throw new Error(`impossible box size ${size} for '${type}' at byte ${offset}`);
+      types.push(type);
+      offset += size;
+    }
+    return types;
+  } finally {
+    await file.close();
+  }
+}
+
+/** True when the `moov` box comes before the first `mdat` box (the file can play while downloading). */
+export async function isFastStart(filePath: string): Promise<boolean> {
+  const boxes = await boxOrder(filePath);
+  const moov = boxes.indexOf('moov');
+  const mdat = boxes.indexOf('mdat');
+  return moov !== -1 && mdat !== -1 && moov < mdat;
+}

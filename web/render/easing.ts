@@ -1,0 +1,26 @@
+/**
+ * @module easing
+ * Easing curves for the frame animations: each maps progress 0..1 to 0..1 (input is clamped).
+ */
+
+/** Clamps to 0..1. */
+export function clamp01(value: number): number {
+  return value <= 0 ? 0 : value >= 1 ? 1 : value;
+}
+
+/** Slow start and end: camera motion that never jerks at a scene boundary. */
+export function easeInOutSine(progress: number): number {
+  return 0.5 - 0.5 * Math.cos(Math.PI * clamp01(progress));
+}
+
+/** Quick start, soft landing: elements arriving on screen. */
+export function easeOutCubic(progress: number): number {
+  const inverse = 1 - clamp01(progress);
+  return 1 - inverse * inverse * inverse;
+}
+
+/** Symmetric and firmer than sine: transitions between scenes. */
+export function easeInOutCubic(progress: number): number {
+  const p = clamp01(progress);
+  return p < 0.5 ? 4 * p * p * p : 1 - Math.pow(-2 * p + 2, 3) / 2;
+}

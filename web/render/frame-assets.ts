@@ -1,0 +1,104 @@
+/**
+ * @module frame-assets
+ * What {@link drawFrame} reuses from one frame to the next so the hot loop allocates almost
+ * nothing and rasterises little: icon outlines (`Path2D`), wrapped text layouts, and each scene's
+ * backdrop (gradient and glow) pre-drawn at the canvas's pixel size. The caches only
+ * remember results; they never change what is drawn, so a frame is the same with a fresh or a
+ * warm `FrameAssets`. Make one per canvas (preview) or per render (export), after the fonts are
+ * loaded: text is measured, and measured once, with whatever fonts are loaded at that moment.
+ */
+import type { Draft } from '../../shared/draft-schema';
+import { buildIconPath } from './icon-paths';
+import type { TextLayout } from './text-layout';
+
+/** Either 2D context: the preview's `<canvas>` or the export worker's `OffscreenCanvas`. */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
+/**
+ * Bound on cached text layouts: a live preview re-lays out every edit of a caption, and old
+ * layouts are never needed again. 512 entries of a few hundred bytes each.
+ */
+const MAX_CACHED_LAYOUTS = 512;
+
+/**
+ * Bound on pre-drawn backdrops: scenes play in order, so a transition needs two and the rest
+ * are redrawn on demand (~10 ms each). Four 1080p backdrops hold 32 MB.
+ */
+const MAX_CACHED_BACKDROPS = 4;
+
+/** Reusable drawing resources for {@link drawFrame}. Treat as opaque; build with {@link createFrameAssets}. */
+export interface FrameAssets {
+  /** Icon outlines in Lucide's 24x24 box by kebab-case name; `null` for unknown names. */
+  readonly iconPaths: Map<string, Path2D | null>;
+  /** Text layouts by text, style and available box. */
+  readonly textLayouts: Map<string, TextLayout>;
+  /** Pre-drawn backdrops by key, least recently used first. */
+  readonly backdrops: Map<string, OffscreenCanvas>;
+}
+
+/**
+ * Creates the caches and builds the outlines of every icon the draft names (others are built on
+ * first use, e.g. after an edit in the live preview).
+ */
+export function createFrameAssets(draft?: Draft): FrameAssets {
+  const assets: FrameAssets = { iconPaths: new Map(), textLayouts: new Map(), backdrops: new Map() };
+  for (const track of draft?.tracks ?? []) {
+    if (track.kind !== 'video') continue;
+    for (const segment of track.segments) {
+      if (segment.visual.type === 'generated' && segment.visual.icon) iconPathFor(assets, segment.visual.icon);
+    }
+  }
+  return assets;
+}
+
+/** The outline of a Lucide icon, built once per name. */
+export function iconPathFor(assets: FrameAssets, name: string): Path2D | null {
+  let path = assets.iconPaths.get(name);
+  if (path === undefined) {
+    path = buildIconPath(name);
+    assets.iconPaths.set(name, path);
+  }
+  return path;
+}
+
+/** A text layout from the cache, or `build()`'s result stored under `key`. */
+export function cachedTextLayout(assets: FrameAssets, key: string, build: () => TextLayout): TextLayout {
+  let layout = assets.textLayouts.get(key);
+  if (!layout) {
+    if (assets.textLayouts.size >= MAX_CACHED_LAYOUTS) assets.textLayouts.clear();
+    layout = build();
+    assets.textLayouts.set(key, layout);
+  }
+  return layout;
+}
+
+/**
+ * A backdrop image of `width × height` device pixels from the cache, or a new one painted by
+ * `paint`. Returns null where `OffscreenCanvas` is missing (the caller then paints directly).
+ */
+export function cachedBackdrop(
+  assets: FrameAssets,
+  key: string,
+  width: number,
+  height: number,
+  paint: (ctx: OffscreenCanvasRenderingContext2D) => void,
+): OffscreenCanvas | null {
+  const cached = assets.backdrops.get(key);
+  if (cached) {
+    // Move to the most recently used end.
+    assets.backdrops.delete(key);
+    assets.backdrops.set(key, cached);
+    return cached;
+  }
+  if (typeof OffscreenCanvas === 'undefined') return null;
+  const image = new OffscreenCanvas(width, height);
+  const ctx = image.getContext('2d', { alpha: false });
+  if (!ctx) return null;
+  paint(ctx);
+  if (assets.backdrops.size >= MAX_CACHED_BACKDROPS) {
+    const oldest = assets.backdrops.keys().next().value;
+    if (oldest !== undefined) assets.backdrops.delete(oldest);
+  }
+  assets.backdrops.set(key, image);
+  return image;
+}
