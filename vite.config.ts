@@ -16,6 +16,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 2048,
   },
   worker: { format: 'es' },
+  // Pre-bundled up front so the dev server does not reload the page when the renderer first loads.
+  optimizeDeps: { include: ['mediabunny', '@mediabunny/aac-encoder', 'lucide', 'zod'] },
   server: {
     port: 5173,
     proxy: { '/api': 'http://localhost:8787' },

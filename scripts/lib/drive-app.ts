@@ -58,7 +58,7 @@ export async function exportAndDownload(
   const previousHref = (await link.isVisible()) ? await link.getAttribute('href') : null;
   const isNewLinkShown = async () => (await link.isVisible()) && (await link.getAttribute('href')) !== previousHref;
   const startedAt = Date.now();
-  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
   const deadline = startedAt + EXPORT_TIMEOUT_MS;
   while (!(await isNewLinkShown())) {
     if (await alert.isVisible()) throw new Error(`The app reported: ${(await alert.innerText()).trim()}`);

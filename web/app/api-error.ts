@@ -70,3 +70,9 @@ function fallbackMessage(status: number): string {
   if (status >= 500) return 'The server had a problem. Try again in a moment.';
   return `The request failed (HTTP ${status}).`;
 }
+
+/** True for a cancelled request, whether the DOMException itself or its {@link ApiError} wrapper. */
+export function isAbort(cause: unknown): boolean {
+  if (cause instanceof ApiError) return cause.code === 'aborted';
+  return cause instanceof DOMException && cause.name === 'AbortError';
+}

@@ -50,13 +50,15 @@ export async function readEventStream(
       onEvent({ event: parsed.data, seq });
     },
   });
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      parser.feed(value);
+      parser.feed(decoder.decode(value, { stream: true }));
     }
+    parser.feed(decoder.decode());
   } finally {
     reader.releaseLock();
   }

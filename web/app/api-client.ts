@@ -1,0 +1,151 @@
+/**
+ * @module api-client
+ * Typed wrappers for the `/api` routes of docs/http-api.md. Every answer is parsed with its
+ * zod schema from `shared/api-schema.ts`; every failure is an {@link ApiError} carrying the
+ * server's plain message. The chat turn (`POST …/messages`) is read as SSE from the fetch body.
+ */
+import { z } from 'zod';
+import {
+  creditsSchema,
+  renderJobInfoSchema,
+  sessionInfoSchema,
+  sessionStateSchema,
+} from '../../shared/api-schema';
+import type {
+  Credits,
+  RenderJobInfo,
+  RenderProgressBody,
+  SessionInfo,
+  SessionState,
+} from '../../shared/api-schema';
+import { ApiError, apiErrorFromNetwork, apiErrorFromResponse, badResponseError } from './api-error';
+import { readEventStream } from './sse-reader';
+import type { ReceivedEvent, StreamOutcome } from './sse-reader';
+
+/** Where the API lives and which `fetch` to use (tests pass a fake). */
+export interface ApiClientOptions {
+  /** Prefix before `/api`, e.g. `https://reelwright.example` for a cross-origin widget; `''` = same origin. */
+  baseUrl?: string;
+  fetchImpl?: typeof fetch;
+}
+
+/** The `/api` operations the SPA uses. */
+export interface ApiClient {
+  createSession(): Promise<SessionInfo>;
+  getSession(sessionId: string): Promise<SessionState>;
+  getCredits(): Promise<Credits>;
+  /**
+   * Sends one chat message and calls `onEvent` for each validated SSE event of the turn.
+   * Resolves when the stream ends (see {@link StreamOutcome}); rejects with {@link ApiError}.
+   */
+  streamMessage(
+    sessionId: string,
+    text: string,
+    onEvent: (received: ReceivedEvent) => void,
+    signal?: AbortSignal,
+  ): Promise<StreamOutcome>;
+  /**
+   * Replays the session's stored events after `afterSeq` (`GET …/events?after=`), calling
+   * `onEvent` for each; used to catch up a turn whose stream dropped. Rejects with {@link ApiError}.
+   */
+  replayEvents(sessionId: string, afterSeq: number, onEvent: (received: ReceivedEvent) => void): Promise<StreamOutcome>;
+  createExport(sessionId: string): Promise<RenderJobInfo>;
+  getRender(renderId: string): Promise<RenderJobInfo>;
+  postRenderProgress(renderId: string, body: RenderProgressBody): Promise<RenderJobInfo>;
+  uploadRenderFile(renderId: string, file: Blob): Promise<RenderJobInfo>;
+  failRender(renderId: string, message: string): Promise<RenderJobInfo>;
+}
+
+const sessionCreatedSchema = z.object({ session: sessionInfoSchema });
+
+/** Longest failure message the edge accepts on `POST /renders/:id/fail` (renderFailBodySchema). */
+const MAX_FAIL_MESSAGE_CHARS = 2_000;
+
+/**
+ * Creates an {@link ApiClient}. Requests send the visitor cookie (`credentials: 'include'`
+ * so a cross-origin widget works too).
+ *
+ * @example
+ * const api = createApiClient();
+ * const { id } = await api.createSession();
+ */
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const baseUrl = options.baseUrl ?? '';
+  const fetchImpl = options.fetchImpl ?? globalThis.fetch.bind(globalThis);
+
+  async function send(path: string, init: RequestInit = {}): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${baseUrl}${path}`, { credentials: 'include', ...init });
+    } catch (cause) {
+      throw apiErrorFromNetwork(cause);
+    }
+    if (!response.ok) throw await apiErrorFromResponse(response);
+    return response;
+  }
+
+  async function json<T>(schema: z.ZodType<T>, what: string, path: string, init?: RequestInit): Promise<T> {
+    const response = await send(path, init);
+    const raw: unknown = await response.json().catch(() => undefined);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw badResponseError(response.status, what);
+    return parsed.data;
+  }
+
+  function postJson(body: unknown): RequestInit {
+    return { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+  }
+
+  const id = encodeURIComponent;
+
+  async function readStream(response: Response, what: string, onEvent: (received: ReceivedEvent) => void): Promise<StreamOutcome> {
+    if (!response.body) throw badResponseError(response.status, what);
+    try {
+      return await readEventStream(response.body, onEvent);
+    } catch (cause) {
+      if (cause instanceof ApiError) throw cause;
+      throw apiErrorFromNetwork(cause);
+    }
+  }
+
+  return {
+    async createSession() {
+      const created = await json(sessionCreatedSchema, 'starting a session', '/api/sessions', { method: 'POST' });
+      return created.session;
+    },
+    getSession: (sessionId) => json(sessionStateSchema, 'loading your session', `/api/sessions/${id(sessionId)}`),
+    getCredits: () => json(creditsSchema, 'the credits check', '/api/credits'),
+    async streamMessage(sessionId, text, onEvent, signal) {
+      const response = await send(`/api/sessions/${id(sessionId)}/messages`, {
+        ...postJson({ text }),
+        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        ...(signal ? { signal } : {}),
+      });
+      return readStream(response, 'your message', onEvent);
+    },
+    async replayEvents(sessionId, afterSeq, onEvent) {
+      const response = await send(`/api/sessions/${id(sessionId)}/events?after=${afterSeq}`, {
+        headers: { Accept: 'text/event-stream' },
+      });
+      return readStream(response, 'the catch-up request', onEvent);
+    },
+    createExport: (sessionId) =>
+      json(renderJobInfoSchema, 'the export request', `/api/sessions/${id(sessionId)}/exports`, { method: 'POST' }),
+    getRender: (renderId) => json(renderJobInfoSchema, 'the render check', `/api/renders/${id(renderId)}`),
+    postRenderProgress: (renderId, body) =>
+      json(renderJobInfoSchema, 'the progress report', `/api/renders/${id(renderId)}/progress`, postJson(body)),
+    uploadRenderFile: (renderId, file) =>
+      json(renderJobInfoSchema, 'the video upload', `/api/renders/${id(renderId)}/file`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'video/mp4' },
+        body: file,
+      }),
+    failRender: (renderId, message) =>
+      json(
+        renderJobInfoSchema,
+        'the failure report',
+        `/api/renders/${id(renderId)}/fail`,
+        postJson({ message: message.slice(0, MAX_FAIL_MESSAGE_CHARS) || 'Render failed.' }),
+      ),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * @module message-composer
+ * Where the visitor types: a textarea labelled "Message" and a "Send" button. Enter sends,
+ * Shift+Enter makes a new line (and Enter while an IME is composing is left to the IME).
+ */
+import type { TargetedKeyboardEvent, TargetedSubmitEvent } from 'preact';
+import { MAX_MESSAGE_CHARS } from '../../../shared/api-schema';
+import { useApp } from '../app-context';
+
+/** The message form; Send is disabled while a turn runs or nothing is typed. */
+export function MessageComposer() {
+  const app = useApp();
+  const text = app.chat.composerText.value;
+  const busy = app.chat.busy.value;
+  const canSend = !busy && text.trim() !== '';
+
+  function onSubmit(event: TargetedSubmitEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    void app.submitComposer();
+  }
+
+  function onKeyDown(event: TargetedKeyboardEvent<HTMLTextAreaElement>): void {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    if (canSend) void app.submitComposer();
+  }
+
+  return (
+    <form class="composer" onSubmit={onSubmit}>
+      <label for="composer-input" class="composer-label">
+        Message
+      </label>
+      <div class="composer-row">
+        <textarea
+          id="composer-input"
+          class="composer-input"
+          rows={2}
+          maxLength={MAX_MESSAGE_CHARS}
+          placeholder="Describe your video, or say what to change…"
+          aria-describedby="composer-hint"
+          value={text}
+          onInput={(event) => app.chat.setComposerText(event.currentTarget.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" class="button button--primary" disabled={!canSend}>
+          Send
+        </button>
+      </div>
+      <p id="composer-hint" class="composer-hint">
+        Enter sends · Shift+Enter adds a new line
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,114 @@
+/**
+ * @module timeline-view
+ * The draft drawn as a timeline: a time ruler, one row per track with its segments as boxes
+ * placed to scale (each a button that moves the preview there), the playhead, the summary line
+ * and the latest changes.
+ */
+import type { Track } from '../../../shared/draft-schema';
+import { useApp } from '../app-context';
+import { formatSpan } from '../format/format-time';
+import { rulerTicks } from '../format/ruler-ticks';
+
+const KIND_LABEL: Record<Track['kind'], string> = { video: 'Video', audio: 'Audio', text: 'Text' };
+
+/** The text shown in a segment's box: a scene label, a music label with its volume, or the words. */
+function segmentCaption(track: Track, index: number): string {
+  switch (track.kind) {
+    case 'video':
+      return track.segments[index]?.label ?? '';
+    case 'audio': {
+      const segment = track.segments[index];
+      return segment ? `${segment.label} (${Math.round(segment.volume * 100)}%)` : '';
+    }
+    case 'text':
+      return track.segments[index]?.text.replace(/\s+/g, ' ') ?? '';
+  }
+}
+
+/** The preview's position over the lanes; its own component so playback re-renders only it. */
+function Playhead({ durationMs }: { durationMs: number }) {
+  const { player } = useApp();
+  const fraction = Math.min(1, player.positionMs.value / durationMs);
+  return (
+    <div class="playhead-track" aria-hidden="true">
+      <span class="playhead" style={{ left: `${fraction * 100}%` }} />
+    </div>
+  );
+}
+
+/** The timeline section (a short explanation before the first draft). */
+export function TimelineView() {
+  const app = useApp();
+  const draft = app.draft.draft.value;
+  const changes = app.draft.changes.value;
+  return (
+    <section class="panel timeline-panel" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading" class="panel-title">
+        Timeline
+      </h2>
+      {draft === null ? (
+        <p class="muted">Tracks and scenes appear here once the first draft is made.</p>
+      ) : (
+        <>
+          <p class="timeline-summary">{app.draft.summary.value}</p>
+          <div class="timeline">
+            <div class="ruler" aria-hidden="true">
+              {rulerTicks(draft.durationMs).map((tick) => (
+                <span key={tick.timeMs} class="ruler-tick" style={{ left: `${tick.fraction * 100}%` }}>
+                  {tick.label}
+                </span>
+              ))}
+            </div>
+            <ul class="tracks" aria-label="Tracks">
+              {draft.tracks.map((track) => (
+                <li key={track.id} class={`track track--${track.kind}`}>
+                  <span class="track-name">
+                    {KIND_LABEL[track.kind]}
+                    <span class="track-detail">{track.name}</span>
+                  </span>
+                  <ul class="lane" aria-label={`${KIND_LABEL[track.kind]} track: ${track.name}`}>
+                    {track.segments.map((segment, index) => {
+                      const caption = segmentCaption(track, index);
+                      const span = formatSpan(segment.startMs, segment.startMs + segment.durationMs);
+                      return (
+                        <li
+                          key={segment.id}
+                          class="segment"
+                          style={{
+                            left: `${(segment.startMs / draft.durationMs) * 100}%`,
+                            width: `${(segment.durationMs / draft.durationMs) * 100}%`,
+                          }}
+                        >
+                          <button
+                            type="button"
+                            class="segment-button"
+                            title={`${caption} · ${span}`}
+                            aria-label={`${caption}, ${span}. Show in preview`}
+                            onClick={() => app.player.seek(segment.startMs)}
+                          >
+                            {caption}
+                          </button>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+            <Playhead durationMs={draft.durationMs} />
+          </div>
+          {changes.length > 0 && (
+            <div class="changes">
+              <h3 class="changes-title">Last changes</h3>
+              <ul class="changes-list">
+                {changes.map((change, index) => (
+                  <li key={`${index}-${change}`}>{change}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

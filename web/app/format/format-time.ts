@@ -1,0 +1,53 @@
+/**
+ * @module format-time
+ * Milliseconds (the unit of all data) to the seconds people read: clocks for the player,
+ * short spans for the timeline, and remaining time for renders.
+ */
+import { formatSeconds } from '../../../shared/timeline-summary';
+
+/**
+ * A player clock: `m:ss`, e.g. `formatClock(64_200)` → `"1:04"`.
+ * @param ms time in milliseconds (negative values count as 0)
+ */
+export function formatClock(ms: number): string {
+  const totalSeconds = Math.floor(Math.max(0, ms) / 1000);
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
+/**
+ * A span as the timeline shows it: `formatSpan(0, 3_000)` → `"0–3 s"`.
+ * @param startMs start in milliseconds
+ * @param endMs end in milliseconds
+ */
+export function formatSpan(startMs: number, endMs: number): string {
+  return `${formatSeconds(startMs)}–${formatSeconds(endMs)} s`;
+}
+
+/**
+ * Time left, rounded up: `"12 s left"`, `"2 min 5 s left"`, or `"almost done"` under a second.
+ * @param ms remaining time in milliseconds
+ */
+export function formatTimeLeft(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds <= 0) return 'almost done';
+  if (seconds < 60) return `${seconds} s left`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return rest === 0 ? `${minutes} min left` : `${minutes} min ${rest} s left`;
+}
+
+/**
+ * A duration said in words for screen readers: `spokenDuration(64_000)` → `"1 minute 4 seconds"`.
+ * @param ms duration in milliseconds
+ */
+export function spokenDuration(ms: number): string {
+  const totalSeconds = Math.round(Math.max(0, ms) / 1000);
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  const parts: string[] = [];
+  if (minutes > 0) parts.push(`${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`);
+  if (seconds > 0 || minutes === 0) parts.push(`${seconds} ${seconds === 1 ? 'second' : 'seconds'}`);
+  return parts.join(' ');
+}

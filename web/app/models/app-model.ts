@@ -1,0 +1,189 @@
+/**
+ * @module app-model
+ * The whole page's state, composed from the feature models, and the actions that span them:
+ * loading (credits, then the stored session), sending a message (routed by intent: export,
+ * credits, status and upload are answered here; everything else is a streamed chat turn),
+ * running a suggested action, and starting a new video.
+ */
+import { action, createModel } from '@preact/signals';
+import type { SuggestedAction } from '../../../shared/events-schema';
+import { routeIntent } from '../../../shared/route-intent';
+import type { ApiClient } from '../api-client';
+import { ChatModel } from './chat-model';
+import { CreditsModel, describeCredits } from './credits-model';
+import { DraftModel } from './draft-model';
+import { NoticeModel } from './notice-model';
+import { PlayerModel } from './player-model';
+import { RenderModel } from './render-model';
+import { SessionModel } from './session-model';
+
+/** Said when the visitor asks to upload: uploads are a later issue, so say so plainly. */
+export const UPLOADS_COMING_SOON =
+  'Uploading your own clips, photos and music is coming soon. For now, describe the video in words ' +
+  '(or paste a script) and I will make the scenes, titles and music for you.';
+
+/** Said for "export" or "status" before there is anything to show. */
+export const NOTHING_YET =
+  'There is no video yet. Describe the one you want, for example "a 30-second explainer about our new app".';
+
+/** The app model: every feature model plus the cross-cutting actions. */
+export const AppModel = createModel((api: ApiClient) => {
+  const notices = new NoticeModel();
+  const session = new SessionModel(api);
+  const credits = new CreditsModel(api);
+  const draft = new DraftModel();
+  const chat = new ChatModel({ api, session, draft, notices });
+  const render = new RenderModel({ api, credits, notices });
+  const player = new PlayerModel(draft);
+
+  /**
+   * Loads the balance (this first request also gets the visitor cookie), then restores the
+   * stored session. Failures are shown in the banner; never rejects.
+   */
+  const load = action(async (): Promise<void> => {
+    try {
+      await credits.refresh();
+    } catch (cause) {
+      notices.showFailure(cause);
+      return;
+    }
+    try {
+      const state = await session.restore();
+      if (state !== null) {
+        chat.restore(state.messages);
+        draft.restore(state.draft, state.session.version, state.summary);
+      }
+    } catch (cause) {
+      notices.showFailure(cause);
+    }
+  });
+
+  /** Exports the current draft (creating no session: without one there is nothing to export). */
+  const exportVideo = action(async (): Promise<void> => {
+    const id = session.sessionId.value;
+    if (id === null || !draft.hasDraft.value) {
+      notices.showError(NOTHING_YET);
+      return;
+    }
+    notices.dismiss();
+    player.pause();
+    await render.startExport(id);
+  });
+
+  /**
+   * Sends what the visitor typed. Ignored while a turn runs or when blank. Routed with
+   * `routeIntent`: `export` starts the export, `credits`/`status`/`upload` are answered here,
+   * `chat` streams a turn from the edge.
+   */
+  const send = action(async (raw: string): Promise<void> => {
+    const text = raw.trim();
+    if (text === '' || chat.busy.value) return;
+    notices.dismiss();
+    chat.addUserMessage(text);
+    const { action: intent } = routeIntent(text);
+    switch (intent) {
+      case 'export':
+        if (!draft.hasDraft.value) {
+          chat.addLocalReply(NOTHING_YET);
+          return;
+        }
+        chat.addLocalReply(
+          render.busy.value
+            ? 'An export is already running; its progress is in the Export panel.'
+            : 'Exporting your video as an MP4. Follow the progress in the Export panel; the download link appears there when it is done.',
+        );
+        await exportVideo();
+        return;
+      case 'credits':
+        return answerCredits();
+      case 'status':
+        chat.addLocalReply(draft.hasDraft.value ? draft.summary.value : NOTHING_YET);
+        return;
+      case 'upload':
+        chat.addLocalReply(UPLOADS_COMING_SOON);
+        return;
+      case 'chat':
+        return streamChat(text);
+    }
+  });
+
+  /** Sends the composer's text and empties the composer (kept when nothing can be sent). */
+  const submitComposer = action(async (): Promise<void> => {
+    const text = chat.composerText.value;
+    if (text.trim() === '' || chat.busy.value) return;
+    chat.setComposerText('');
+    await send(text);
+  });
+
+  async function answerCredits(): Promise<void> {
+    chat.setBusy(true);
+    try {
+      chat.addLocalReply(describeCredits(await credits.refresh()));
+    } catch (cause) {
+      const known = credits.credits.value;
+      if (known !== null) chat.addLocalReply(describeCredits(known));
+      else notices.showFailure(cause);
+    } finally {
+      chat.setBusy(false);
+    }
+  }
+
+  async function streamChat(text: string): Promise<void> {
+    chat.setBusy(true);
+    let sessionId: string;
+    try {
+      sessionId = await session.ensure();
+    } catch (cause) {
+      chat.setBusy(false);
+      notices.showFailure(cause);
+      return;
+    }
+    await chat.streamTurn(sessionId, text);
+  }
+
+  /** Runs a suggested-action chip: export, a prompt, upload or undo (sent as a message). */
+  const runSuggestion = action(async (suggestion: SuggestedAction): Promise<void> => {
+    switch (suggestion.kind) {
+      case 'export':
+        await exportVideo();
+        return;
+      case 'prompt':
+        await send(suggestion.prompt ?? suggestion.label);
+        return;
+      case 'undo':
+        await send(suggestion.prompt ?? 'undo');
+        return;
+      case 'upload':
+        chat.addLocalReply(UPLOADS_COMING_SOON);
+        return;
+    }
+  });
+
+  /** Starts over: forgets the session, the conversation, the draft and the last export. */
+  const startNewVideo = action(() => {
+    chat.clear();
+    render.reset();
+    player.pause();
+    draft.clear();
+    session.forget();
+    notices.dismiss();
+  });
+
+  return {
+    notices,
+    session,
+    credits,
+    draft,
+    chat,
+    render,
+    player,
+    load,
+    send,
+    submitComposer,
+    exportVideo,
+    runSuggestion,
+    startNewVideo,
+  };
+});
+
+export type AppModel = InstanceType<typeof AppModel>;

@@ -1,0 +1,44 @@
+/**
+ * @module credits-model
+ * The visitor's credit balance for the header badge and the "credits" intent. Refreshed on load
+ * and after each export (an export reserves credits; a failed one refunds them).
+ */
+import { action, computed, createModel, signal } from '@preact/signals';
+import type { Credits } from '../../../shared/api-schema';
+import type { ApiClient } from '../api-client';
+
+/** The credits model: `credits` (null until loaded) and the badge text `label`. */
+export const CreditsModel = createModel((api: ApiClient) => {
+  const credits = signal<Credits | null>(null);
+
+  /** `"87 credits"`, `"1 credit"`, or null before the first answer. */
+  const label = computed(() => {
+    const value = credits.value;
+    if (value === null) return null;
+    return `${value.available} ${value.available === 1 ? 'credit' : 'credits'}`;
+  });
+
+  /** Fetches the balance; rejects with ApiError (the caller decides whether to show it). */
+  const refresh = action(async (): Promise<Credits> => {
+    const value = await api.getCredits();
+    credits.value = value;
+    return value;
+  });
+
+  return { credits, label, refresh };
+});
+
+export type CreditsModel = InstanceType<typeof CreditsModel>;
+
+/**
+ * The balance said as an assistant reply, for the "credits" intent.
+ *
+ * @example
+ * describeCredits({ available: 87, frozen: 3, total: 90 })
+ * // "You have 87 credits available (3 reserved for a render in progress). An export uses credits; a failed export gives them back."
+ */
+export function describeCredits(value: Credits): string {
+  const unit = value.available === 1 ? 'credit' : 'credits';
+  const reserved = value.frozen > 0 ? ` (${value.frozen} reserved for a render in progress)` : '';
+  return `You have ${value.available} ${unit} available${reserved}. An export uses credits; a failed export gives them back.`;
+}

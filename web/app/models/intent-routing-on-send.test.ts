@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { AppModel, UPLOADS_COMING_SOON } from './app-model';
+import { fakeApiClient } from './fake-api-client';
+
+const storage = new Map<string, string>();
+Object.assign(globalThis, {
+  localStorage: {
+    getItem: (key: string) => storage.get(key) ?? null,
+    setItem: (key: string, value: string) => storage.set(key, value),
+    removeItem: (key: string) => storage.delete(key),
+  },
+});
+
+describe('sending a message', () => {
+  it('answers "credits" on the page, without a chat turn', async () => {
+    const api = fakeApiClient([]);
+    const app = new AppModel(api);
+    await app.send('how many credits do I have');
+    expect(api.sent).toEqual([]);
+    expect(app.chat.messages.value.at(-1)?.text).toMatch(/^You have 87 credits available/);
+  });
+
+  it('says plainly that uploads are coming soon', async () => {
+    const api = fakeApiClient([]);
+    const app = new AppModel(api);
+    await app.send('upload');
+    expect(api.sent).toEqual([]);
+    expect(app.chat.messages.value.at(-1)?.text).toBe(UPLOADS_COMING_SOON);
+  });
+
+  it('streams anything else as a chat turn, creating the session on first use', async () => {
+    const api = fakeApiClient([{ type: 'text', text: 'On it.' }, { type: 'done' }]);
+    const app = new AppModel(api);
+    await app.send('Make a 30-second explainer about our budgeting app for students');
+    expect(api.sent).toHaveLength(1);
+    expect(app.session.sessionId.value).toBe('s1');
+    expect(storage.get('reelwright.sessionId')).toBe('s1');
+    expect(app.chat.messages.value.at(-1)?.text).toBe('On it.');
+  });
+
+  it('does not send "export" to the chat when there is no draft yet', async () => {
+    const api = fakeApiClient([]);
+    const app = new AppModel(api);
+    await app.send('export');
+    expect(api.sent).toEqual([]);
+    expect(app.chat.messages.value.at(-1)?.role).toBe('assistant');
+  });
+});

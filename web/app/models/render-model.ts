@@ -1,0 +1,238 @@
+/**
+ * @module render-model
+ * One export at a time: asks the edge for a render job, renders it in this browser (the
+ * renderer is loaded only now, with a dynamic import, to keep the first page small), reports
+ * progress, uploads the MP4 and shows the download link. A remote job (nemo engine) is polled
+ * instead. On a browser failure the job is marked failed at the edge (credits refunded) and
+ * the error is shown in plain words.
+ */
+import { action, batch, computed, createModel, signal } from '@preact/signals';
+import type { RenderJobInfo } from '../../../shared/api-schema';
+import type { ApiClient } from '../api-client';
+import { isAbort } from '../api-error';
+import { formatProgress } from '../format/format-progress';
+import { plainError } from '../format/plain-error';
+import type { CreditsModel } from './credits-model';
+import type { NoticeModel } from './notice-model';
+import { createProgressReporter } from './progress-reporter';
+
+/** Gap between checks of a remotely rendered job: 1 s (the upstream updates about that often). */
+export const REMOTE_POLL_INTERVAL_MS = 1_000;
+
+/** Where the export is, as the panel shows it. */
+export type ExportPhase = 'idle' | 'starting' | 'rendering' | 'uploading' | 'completed' | 'failed';
+
+/** What the render model needs from the rest of the app. */
+export interface RenderModelDeps {
+  api: ApiClient;
+  credits: CreditsModel;
+  notices: NoticeModel;
+}
+
+/** The render model: the job, its progress, speed, time left, phase and download link. */
+export const RenderModel = createModel(({ api, credits, notices }: RenderModelDeps) => {
+  const job = signal<RenderJobInfo | null>(null);
+  const phase = signal<ExportPhase>('idle');
+  const framesDone = signal(0);
+  const totalFrames = signal(0);
+  /** Frames encoded per second. */
+  const fps = signal(0);
+  /** Estimated time left, ms; null until known. */
+  const etaMs = signal<number | null>(null);
+  const downloadUrl = signal<string | null>(null);
+  const sizeBytes = signal<number | null>(null);
+  /** The failure in plain words, when `phase` is `failed`. */
+  const error = signal<string | null>(null);
+
+  const busy = computed(() => phase.value === 'starting' || phase.value === 'rendering' || phase.value === 'uploading');
+  /** 0..1 */
+  const progress = computed(() => {
+    if (phase.value === 'completed') return 1;
+    return totalFrames.value > 0 ? Math.min(1, framesDone.value / totalFrames.value) : 0;
+  });
+  /** `"42% · 48 fps · 12 s left"` */
+  const progressText = computed(() => formatProgress({ progress: progress.value, fps: fps.value, etaMs: etaMs.value }));
+  /**
+   * What a screen reader hears: changes only at every 10 % step and at phase changes, so the
+   * polite live region is not flooded by 2 updates a second.
+   */
+  const announcement = computed(() => {
+    switch (phase.value) {
+      case 'idle':
+        return '';
+      case 'starting':
+        return 'Starting the export.';
+      case 'rendering':
+        return `Rendering: ${Math.floor(progress.value * 10) * 10}% done.`;
+      case 'uploading':
+        return 'Rendering done, saving the video.';
+      case 'completed':
+        return 'Your video is ready to download.';
+      case 'failed':
+        return ''; // the error banner (role="alert") says it
+    }
+  });
+
+  let controller: AbortController | null = null;
+
+  const showJob = action((info: RenderJobInfo) => {
+    job.value = info;
+    framesDone.value = info.framesDone;
+    totalFrames.value = info.totalFrames;
+    fps.value = info.fps;
+    etaMs.value = info.fps > 0 ? ((info.totalFrames - info.framesDone) / info.fps) * 1000 : null;
+    downloadUrl.value = info.downloadUrl;
+    sizeBytes.value = info.sizeBytes;
+  });
+
+  const fail = action((message: string) => {
+    phase.value = 'failed';
+    error.value = message;
+    notices.showError(`The export failed: ${message}`);
+  });
+
+  async function renderInBrowser(info: RenderJobInfo, signal: AbortSignal): Promise<void> {
+    phase.value = 'rendering';
+    const reporter = createProgressReporter(api, info.id);
+    try {
+      const { renderVideo } = await import('../../render/render-video');
+      const result = await renderVideo(info.draft, {
+        signal,
+        onProgress: (p) => {
+          batch(() => {
+            framesDone.value = p.framesDone;
+            totalFrames.value = p.totalFrames;
+            fps.value = p.fps;
+            etaMs.value = p.etaMs;
+          });
+          reporter.report({ framesDone: p.framesDone, totalFrames: p.totalFrames, fps: p.fps });
+        },
+      });
+      await reporter.flush();
+      phase.value = 'uploading';
+      const done = await api.uploadRenderFile(info.id, result.blob);
+      batch(() => {
+        showJob(done);
+        phase.value = done.status === 'completed' ? 'completed' : 'uploading';
+      });
+      if (done.status !== 'completed') await pollUntilSettled(done, signal);
+    } catch (cause) {
+      if (isAbort(cause) || signal.aborted) {
+        await api.failRender(info.id, 'The visitor stopped the export.').catch(() => undefined);
+        phase.value = 'idle';
+        return;
+      }
+      const message = plainError(cause);
+      fail(message);
+      await api.failRender(info.id, message).catch(() => undefined);
+    }
+  }
+
+  async function pollUntilSettled(info: RenderJobInfo, signal: AbortSignal): Promise<void> {
+    let current = info;
+    while (current.status !== 'completed' && current.status !== 'failed' && current.status !== 'interrupted') {
+      await wait(REMOTE_POLL_INTERVAL_MS, signal);
+      current = await api.getRender(current.id);
+      const next = current;
+      batch(() => {
+        showJob(next);
+        if (next.status === 'rendering') phase.value = 'rendering';
+        if (next.status === 'uploading') phase.value = 'uploading';
+      });
+    }
+    if (current.status === 'completed') phase.value = 'completed';
+    else fail(current.error ?? 'The render stopped before it finished. Press Export to try again.');
+  }
+
+  /**
+   * Starts an export of the session's current draft. Does nothing while one runs. Never
+   * rejects: failures (out of credits, no draft, encoder errors) end in phase `failed` with a
+   * plain message.
+   */
+  const startExport = action(async (sessionId: string): Promise<void> => {
+    if (busy.value) return;
+    batch(() => {
+      phase.value = 'starting';
+      error.value = null;
+      downloadUrl.value = null;
+      sizeBytes.value = null;
+      framesDone.value = 0;
+      totalFrames.value = 0;
+      fps.value = 0;
+      etaMs.value = null;
+    });
+    controller = new AbortController();
+    const { signal } = controller;
+    try {
+      const info = await api.createExport(sessionId);
+      showJob(info);
+      void credits.refresh().catch(() => undefined);
+      if (info.renderer === 'browser') await renderInBrowser(info, signal);
+      else await pollUntilSettled(info, signal);
+    } catch (cause) {
+      if (isAbort(cause) || signal.aborted) phase.value = 'idle';
+      else fail(plainError(cause));
+    } finally {
+      controller = null;
+      void credits.refresh().catch(() => undefined);
+    }
+  });
+
+  /** Stops the running export (the job is marked failed at the edge, credits refunded). */
+  const cancel = action(() => controller?.abort());
+
+  /** Forgets the last export (a new video). */
+  const reset = action(() => {
+    cancel();
+    batch(() => {
+      job.value = null;
+      phase.value = 'idle';
+      error.value = null;
+      downloadUrl.value = null;
+      sizeBytes.value = null;
+      framesDone.value = 0;
+      totalFrames.value = 0;
+      fps.value = 0;
+      etaMs.value = null;
+    });
+  });
+
+  return {
+    job,
+    phase,
+    framesDone,
+    totalFrames,
+    fps,
+    etaMs,
+    downloadUrl,
+    sizeBytes,
+    error,
+    busy,
+    progress,
+    progressText,
+    announcement,
+    startExport,
+    cancel,
+    reset,
+  };
+});
+
+export type RenderModel = InstanceType<typeof RenderModel>;
+
+function wait(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new DOMException('Stopped', 'AbortError'));
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    function onAbort(): void {
+      clearTimeout(timer);
+      reject(new DOMException('Stopped', 'AbortError'));
+    }
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
