@@ -1,0 +1,77 @@
+/**
+ * @module explainer-export (bench)
+ * Measures, in one run on this machine,
+ * 1. the 30-s 1080p explainer exported in headless Chromium through the real app
+ *    (wall time from pressing Export to the download link, frames/s);
+ * 2. native ffmpeg (libx264 `veryfast`) encoding the same number of 1080p30 frames from a
+ *    synthetic source;
+ * and prints both with their ratio. Target (issue #2): the export is faster than real time
+ * (≥ 30 fps). Benchmarks measure; they never fail on a figure.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { launchChromium } from '../lib/launch-chromium';
+import { startApp } from '../lib/start-app';
+import { exportAndDownload, sendChatMessage } from '../lib/drive-app';
+import { projectRoot } from '../lib/offline-env.mjs';
+
+const SCRIPT_PATH = path.join(projectRoot, 'test', 'fixtures', 'explainer-script.txt');
+
+/** Counts the video frames of an MP4 with ffprobe. */
+function countFrames(file: string): number {
+  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file]);
+  return Number(out.toString().trim());
+}
+
+async function benchBrowserExport(workDir: string): Promise<{ wallMs: number; frames: number; sizeBytes: number }> {
+  const app = await startApp();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(app.url);
+    const script = readFileSync(SCRIPT_PATH, 'utf8').trim();
+    await sendChatMessage(page, `generate a 30-second explainer video from this script: ${script}`);
+    const out = path.join(workDir, 'explainer.mp4');
+    const { exportWallMs } = await exportAndDownload(page, out);
+    return { wallMs: exportWallMs, frames: countFrames(out), sizeBytes: readFileSync(out).byteLength };
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
+
+function benchNativeFfmpeg(frames: number): { wallMs: number } {
+  const startedAt = performance.now();
+  execFileSync('ffmpeg', [
+    '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30',
+    '-frames:v', String(frames), '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-f', 'null', '-',
+  ]);
+  return { wallMs: performance.now() - startedAt };
+}
+
+/** Runs the explainer export benchmark and prints its figures. */
+export async function benchExplainerExport(): Promise<void> {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'reelwright-bench-'));
+  try {
+    console.log('bench: 30-s 1080p30 explainer, exported in headless Chromium through the app…');
+    const browserRun = await benchBrowserExport(workDir);
+    const browserFps = browserRun.frames / (browserRun.wallMs / 1000);
+    console.log('bench: native ffmpeg libx264 veryfast, same frame count…');
+    const native = benchNativeFfmpeg(browserRun.frames);
+    const nativeFps = browserRun.frames / (native.wallMs / 1000);
+    const rows = [
+      ['browser export (draw + H.264 + AAC + mux + upload)', browserRun.wallMs, browserFps],
+      ['native ffmpeg libx264 veryfast (encode only)', native.wallMs, nativeFps],
+    ] as const;
+    console.log(`\nframes: ${browserRun.frames}, output ${(browserRun.sizeBytes / 1_048_576).toFixed(1)} MiB`);
+    for (const [name, wallMs, fps] of rows) {
+      console.log(`${name.padEnd(56)} ${(wallMs / 1000).toFixed(2).padStart(7)} s  ${fps.toFixed(1).padStart(6)} fps`);
+    }
+    console.log(`ratio browser/native wall time: ${(browserRun.wallMs / native.wallMs).toFixed(2)}`);
+    console.log(`faster than real time (30 s video): ${browserRun.wallMs < 30_000 ? 'yes' : 'no'}`);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
