@@ -1,15 +1,18 @@
 /**
  * @module app
  * The Hono app: the visitor cookie on every `/api` request, the routes of docs/http-api.md,
- * JSON errors for everything under `/api`, and the built SPA (`ASSETS`) for everything else.
+ * JSON errors for everything under `/api`, the widget page `/embed` with its framing policy, and
+ * the built SPA (`ASSETS`) for everything else.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from './env';
 import { handleError, handleNotFound } from './middleware/error-handler';
 import { visitorCookie } from './middleware/visitor-cookie';
 import { creditRoutes } from './routes/credits';
+import { serveEmbedPage } from './routes/embed-page';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
+import { mediaRoutes } from './routes/media';
 import { renderRoutes } from './routes/renders';
 import { sessionRoutes } from './routes/sessions';
 
@@ -20,11 +23,13 @@ export function createApp(): Hono<AppEnv> {
     .route('/', sessionRoutes)
     .route('/', exportRoutes)
     .route('/', creditRoutes)
-    .route('/', renderRoutes);
+    .route('/', renderRoutes)
+    .route('/', mediaRoutes);
 
   const app = new Hono<AppEnv>();
   app.use('/api/*', visitorCookie());
   app.route('/api', api);
+  app.get('/embed', serveEmbedPage);
   app.all('*', (c) => handleNotFound(c));
   app.notFound(handleNotFound);
   app.onError(handleError);

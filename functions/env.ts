@@ -22,6 +22,11 @@ export interface Env {
   ENGINE: string;
   /** HMAC secret that signs the `rw_visitor` cookie. */
   VISITOR_SECRET: string;
+  /**
+   * Origins allowed to frame `/embed` (the widget), separated by spaces or commas, e.g.
+   * `https://www.example.com http://localhost:8788`. Empty: no site may embed it.
+   */
+  EMBED_ALLOWED_ORIGINS?: string;
 }
 
 /** Hono's generic parameters for this app: bindings plus per-request variables. */

@@ -22,6 +22,7 @@ import { summarizeTimeline } from '../../shared/timeline-summary';
 import { diffDrafts } from '../../shared/draft-diff';
 import type { ChatTurnInput, EngineEvent } from '../engine/engine';
 import { selectEngine } from '../engine/select-engine';
+import { listReadyMedia } from '../media/media-store';
 import { SseChannel } from '../sse/sse-channel';
 import { accepted, notFound, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
@@ -274,6 +275,7 @@ export class SessionRoom extends DurableObject<Env> {
         draft: current?.draft ?? null,
         history,
         previousDrafts: previous.map((version) => version.draft),
+        media: await listReadyMedia(this.env.MEDIA, meta.session_id),
       };
       let finalText: string | null = null;
       let deltas = '';

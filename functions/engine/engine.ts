@@ -8,6 +8,7 @@
 import type { Draft } from '../../shared/draft-schema';
 import type { ChatMessage } from '../../shared/api-schema';
 import type { SuggestedAction } from '../../shared/events-schema';
+import type { MediaSummary } from '../../shared/media-schema';
 
 /** What a chat turn gets: the visitor's text, the current draft (null before the first) and history. */
 export interface ChatTurnInput {
@@ -17,6 +18,8 @@ export interface ChatTurnInput {
   history: ChatMessage[];
   /** Previous draft versions, newest first, for "undo" (may be empty). */
   previousDrafts: Draft[];
+  /** The session's ready uploads, oldest first (absent or empty: no media). */
+  media?: MediaSummary[];
 }
 
 /** What an engine emits during a turn, in order. */

@@ -3,11 +3,18 @@
  * Identifies the anonymous visitor: a random UUID kept in the HMAC-signed cookie `rw_visitor`
  * (hono's signed cookies). A request without a valid cookie gets a new id and the cookie is set
  * on its answer. Handlers read the id with `c.get('visitorId')`.
+ *
+ * The embedded widget (a third-party iframe) also sends the id as a signed token in the
+ * `X-Reelwright-Visitor` header (see visitor-token; `new` when it has none yet): the token wins
+ * over the cookie, the answer carries the token back in the same header, and the cookie is set
+ * `SameSite=None; Secure; Partitioned` so it works in the iframe where the browser allows it.
+ * A download link (`GET /api/renders/:id/file`) may carry the token as `?visitor=`.
  */
 import { getSignedCookie, setSignedCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
+import { signVisitorToken, verifyVisitorToken, VISITOR_TOKEN_HEADER, VISITOR_TOKEN_QUERY } from './visitor-token';
 
 /** Name of the visitor cookie (docs/http-api.md). */
 export const VISITOR_COOKIE = 'rw_visitor';
@@ -15,6 +22,8 @@ export const VISITOR_COOKIE = 'rw_visitor';
 export const VISITOR_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 
 const visitorIdSchema = z.uuid();
+/** The only route that accepts the token in its query: a download link must work as a plain `<a href>`. */
+const TOKEN_IN_QUERY_PATH = /^\/api\/renders\/[^/]+\/file$/;
 
 /** `VISITOR_SECRET` is missing: a deployment mistake, reported as a 500 and logged. */
 export class MissingVisitorSecretError extends Error {
@@ -26,7 +35,8 @@ export class MissingVisitorSecretError extends Error {
 
 /**
  * Middleware that sets `visitorId` for every request, issuing a new signed cookie
- * (HttpOnly, SameSite=Lax, Path=/, one year, Secure on https) when there is no valid one.
+ * (HttpOnly, SameSite=Lax, Path=/, one year, Secure on https; for the widget SameSite=None,
+ * Secure, Partitioned) when there is no valid one, and answering the widget's token header.
  *
  * @throws {MissingVisitorSecretError} when the secret is empty.
  */
@@ -35,18 +45,27 @@ export function visitorCookie(): MiddlewareHandler<AppEnv> {
     const secret = c.env.VISITOR_SECRET;
     if (typeof secret !== 'string' || secret === '') throw new MissingVisitorSecretError();
     const stored = await getSignedCookie(c, secret, VISITOR_COOKIE);
-    let visitorId = typeof stored === 'string' && visitorIdSchema.safeParse(stored).success ? stored : null;
-    if (visitorId === null) {
-      visitorId = crypto.randomUUID();
+    const fromCookie = typeof stored === 'string' && visitorIdSchema.safeParse(stored).success ? stored : null;
+    const headerToken = c.req.header(VISITOR_TOKEN_HEADER);
+    const embedded = headerToken !== undefined;
+    const queryToken =
+      c.req.method === 'GET' && TOKEN_IN_QUERY_PATH.test(c.req.path) ? c.req.query(VISITOR_TOKEN_QUERY) : undefined;
+    const fromToken = (await verifyVisitorToken(headerToken, secret)) ?? (await verifyVisitorToken(queryToken, secret));
+    const visitorId = fromToken ?? fromCookie ?? crypto.randomUUID();
+    if (visitorId !== fromCookie && queryToken === undefined) {
       await setSignedCookie(c, VISITOR_COOKIE, visitorId, secret, {
         httpOnly: true,
-        sameSite: 'Lax',
         path: '/',
         maxAge: VISITOR_COOKIE_MAX_AGE_S,
-        secure: new URL(c.req.url).protocol === 'https:',
+        // In a third-party iframe only SameSite=None cookies are sent, and Chromium keeps them
+        // per top-level site when Partitioned (CHIPS); Secure is required for both (http://localhost counts as secure).
+        ...(embedded
+          ? { sameSite: 'None', secure: true, partitioned: true }
+          : { sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:' }),
       });
     }
     c.set('visitorId', visitorId);
+    if (embedded) c.header(VISITOR_TOKEN_HEADER, await signVisitorToken(visitorId, secret));
     await next();
   };
 }

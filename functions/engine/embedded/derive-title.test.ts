@@ -11,6 +11,10 @@ describe('deriveTitle', () => {
     expect(deriveTitle('make an explainer', 'Most teams lose hours. Nimbus fixes that. Nimbus keeps files safe.')).toBe('Nimbus');
   });
 
+  it('prefers the full name at its first mention to the short form repeated after it', () => {
+    expect(deriveTitle('make an explainer', 'Meet Lumen Notes, the notebook. Lumen finds answers. Lumen syncs.')).toBe('Lumen Notes');
+  });
+
   it('else shortens the first phrase before its verb, in title case', () => {
     expect(deriveTitle('', 'Our bakery opens at six every morning. We bake bread.')).toBe('Our Bakery');
   });

@@ -70,7 +70,9 @@ function repeatedName(script: string): string | null {
       bestCount = count;
     }
   }
-  return best;
+  // The full name at its first mention ("Lumen Notes") beats the short form repeated after it ("Lumen").
+  const fuller = best ? [...candidates].filter((name) => name.startsWith(`${best} `)) : [];
+  return fuller.sort((a, b) => b.length - a.length)[0] ?? best;
 }
 
 /** Words a short title stops before ("Our bakery | opens at six…"): verbs and joiners that start a predicate. */

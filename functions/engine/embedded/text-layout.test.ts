@@ -6,6 +6,7 @@ import {
   CAPTION_Y_LANDSCAPE,
   CAPTION_Y_VERTICAL,
   TEXT_MAX_WIDTH,
+  TITLE_Y,
   fontSizeFor,
   makeTextSegment,
   positionFor,
@@ -27,7 +28,7 @@ describe('text layout', () => {
   it('puts captions in the lower third, higher on vertical frames, centred and 84% wide', () => {
     expect(positionFor('caption', CANVAS_PRESETS.landscape)).toEqual({ x: 0.5, y: CAPTION_Y_LANDSCAPE, maxWidth: TEXT_MAX_WIDTH, align: 'center' });
     expect(positionFor('caption', CANVAS_PRESETS.vertical).y).toBe(CAPTION_Y_VERTICAL);
-    expect(positionFor('title', CANVAS_PRESETS.vertical).y).toBeCloseTo(0.46);
+    expect(positionFor('title', CANVAS_PRESETS.vertical).y).toBeCloseTo(TITLE_Y);
   });
 
   it('makes valid segments; CJK text is weight 700 (the loaded Noto Sans SC face)', () => {

@@ -23,8 +23,8 @@ export const TEXT_MAX_WIDTH = 0.84;
 export const MIN_FONT_PX = 8;
 export const MAX_FONT_PX = 400;
 
-/** Title block centre: a little above the middle, the optical centre of a frame. */
-export const TITLE_Y = 0.46;
+/** Title block centre: just below the middle, under the scene's icon (drawn around 30% height). */
+export const TITLE_Y = 0.56;
 /** Caption centre on wide frames: the lower third. */
 export const CAPTION_Y_LANDSCAPE = 0.82;
 /** Caption centre on square frames. */

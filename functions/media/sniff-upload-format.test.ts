@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SNIFF_BYTES, sniffUploadFormat } from './sniff-upload-format';
+
+const head = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../test/fixtures/${name}`, import.meta.url))).subarray(0, SNIFF_BYTES);
+
+describe('sniffUploadFormat', () => {
+  it.each([
+    ['clip-waves.mp4', 'mp4'],
+    ['clip-waves-with-audio.mov', 'mov'],
+    ['clip-homeworld.webm', 'webm'],
+    ['photo-space.jpg', 'jpg'],
+    ['photo-inksplat.png', 'png'],
+    ['photo-lines.webp', 'webp'],
+    ['music-forest.mp3', 'mp3'],
+    ['music-tropical.m4a', 'm4a'],
+    ['jingle-classic.wav', 'wav'],
+    ['bad-truncated.mp4', 'mp4'],
+  ])('knows %s as %s by its bytes', (name, format) => {
+    expect(sniffUploadFormat(head(name))).toBe(format);
+  });
+
+  it('refuses text named .mp4', () => {
+    expect(sniffUploadFormat(head('bad-not-a-video.mp4'))).toBeNull();
+  });
+
+  it('knows GIF, AVI, MKV and ADTS AAC', () => {
+    const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+    expect(sniffUploadFormat(bytes('GIF89a....'))).toBe('gif');
+    expect(sniffUploadFormat(bytes('RIFF\0\0\0\0AVI LIST'))).toBe('avi');
+    expect(sniffUploadFormat(new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x42, 0x82, 0x88, ...bytes('matroska')]))).toBe('mkv');
+    expect(sniffUploadFormat(new Uint8Array([0xff, 0xf1, 0x50, 0x80]))).toBe('aac');
+    expect(sniffUploadFormat(new Uint8Array([0xff, 0xfb, 0x90, 0x00]))).toBe('mp3');
+  });
+});

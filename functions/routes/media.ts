@@ -1,0 +1,226 @@
+/**
+ * @module media
+ * Upload routes (docs/http-api.md "Uploads"): a resumable, chunked upload through the Worker
+ * into R2 multipart — create, PUT each part (≤ 8 MiB, far under the 100 MB request limit),
+ * ask which parts exist to resume, complete — then the browser's probe (media info +
+ * thumbnail), the file itself (with Range) and delete. Every route first checks that the
+ * session is the visitor's (404 otherwise), and media is keyed by session in R2.
+ */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../env';
+import {
+  ACCEPTED_FORMATS_TEXT,
+  KIND_BY_FORMAT,
+  MAX_UPLOAD_BYTES,
+  UPLOAD_PART_BYTES,
+  createUploadBodySchema,
+  mediaInfoBodySchema,
+  partCountFor,
+  partSizeFor,
+} from '../../shared/media-schema';
+import type { MediaRecord } from '../media/media-store';
+import { deleteMedia, deleteParts, fileKey, listParts, listRecords, readRecord, toItem, writePart, writeRecord } from '../media/media-store';
+import { SNIFF_BYTES, sniffUploadFormat } from '../media/sniff-upload-format';
+import { PartSizeError, streamPart } from '../media/stream-part';
+import { sessionRoom } from '../durable/durable-stubs';
+import { ApiError } from '../middleware/api-error';
+import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
+import { readPrefix } from './sniff-media-type';
+import { parseRange } from './byte-range';
+import { parseId, unwrap } from './route-helpers';
+
+/** UPSTREAM.md's code for "unsupported file type". */
+export const CONTRACT_UNSUPPORTED_TYPE = 4001;
+/** UPSTREAM.md's code for "file too large". */
+export const CONTRACT_TOO_LARGE = 4002;
+
+const MEDIA_NOT_FOUND = 'No such upload (it does not exist or belongs to another session).';
+
+/** Content types served for stored files, by sniffed format. */
+const CONTENT_TYPE_BY_FORMAT: Readonly<Record<string, string>> = {
+  mp4: 'video/mp4', mov: 'video/quicktime', avi: 'video/x-msvideo', webm: 'video/webm', mkv: 'video/x-matroska',
+  jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
+  mp3: 'audio/mpeg', wav: 'audio/wav', m4a: 'audio/mp4', aac: 'audio/aac',
+};
+
+const partNumberSchema = z.coerce.number().int().positive();
+
+/** The session id of the path, after checking the session is the visitor's. */
+async function ownedSession(c: Context<AppEnv>): Promise<string> {
+  const sessionId = parseId(c.req.param('id'), 'session');
+  unwrap(await sessionRoom(c.env, sessionId).info(c.get('visitorId')));
+  return sessionId;
+}
+
+/** The record of the path's media id in `sessionId`. @throws {ApiError} 404 */
+async function ownedRecord(c: Context<AppEnv>, sessionId: string): Promise<MediaRecord> {
+  const mediaId = z.uuid().safeParse(c.req.param('mediaId'));
+  const record = mediaId.success ? await readRecord(c.env.MEDIA, sessionId, mediaId.data) : null;
+  if (record === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
+  return record;
+}
+
+function tooLarge(sizeBytes: number): ApiError {
+  const mb = (sizeBytes / 1_000_000).toFixed(0);
+  return new ApiError(
+    413,
+    'file_too_large',
+    `This file is ${mb} MB; uploads may be at most ${MAX_UPLOAD_BYTES / 1_000_000} MB. Trim it to the part you need or compress it (a lower bitrate or resolution), then upload again.`,
+    { contractCode: CONTRACT_TOO_LARGE },
+  );
+}
+
+function unsupported(name: string): ApiError {
+  return new ApiError(
+    415,
+    'unsupported_media_type',
+    `"${name}" is not a file we can use. Accepted: ${ACCEPTED_FORMATS_TEXT}.`,
+    { contractCode: CONTRACT_UNSUPPORTED_TYPE },
+  );
+}
+
+/** Upload routes, mounted under `/api`. */
+export const mediaRoutes = new Hono<AppEnv>()
+  .post('/sessions/:id/media', jsonBodyLimit(), async (c) => {
+    const sessionId = await ownedSession(c);
+    const body = await readJsonBody(c, createUploadBodySchema);
+    if (body.sizeBytes > MAX_UPLOAD_BYTES) throw tooLarge(body.sizeBytes);
+    const mediaId = crypto.randomUUID();
+    const upload = await c.env.MEDIA.createMultipartUpload(fileKey(sessionId, mediaId));
+    const record: MediaRecord = {
+      id: mediaId,
+      sessionId,
+      name: body.name,
+      sizeBytes: body.sizeBytes,
+      format: null,
+      kind: null,
+      status: 'uploading',
+      partSizeBytes: UPLOAD_PART_BYTES,
+      partCount: partCountFor(body.sizeBytes),
+      info: null,
+      thumbnail: null,
+      createdAtMs: Date.now(),
+      uploadId: upload.uploadId,
+    };
+    await writeRecord(c.env.MEDIA, record);
+    return c.json({ media: toItem(record), uploadedParts: [] }, 201);
+  })
+  .get('/sessions/:id/media', async (c) => {
+    const sessionId = await ownedSession(c);
+    const records = await listRecords(c.env.MEDIA, sessionId);
+    return c.json({ media: records.map(toItem) });
+  })
+  .get('/sessions/:id/media/:mediaId', async (c) => {
+    const sessionId = await ownedSession(c);
+    const record = await ownedRecord(c, sessionId);
+    const parts = record.status === 'uploading' ? await listParts(c.env.MEDIA, sessionId, record.id) : [];
+    const uploadedParts = record.status === 'uploading' ? parts.map((part) => part.partNumber) : range(record.partCount);
+    return c.json({ media: toItem(record), uploadedParts });
+  })
+  .put('/sessions/:id/media/:mediaId/parts/:part', async (c) => {
+    const sessionId = await ownedSession(c);
+    const record = await ownedRecord(c, sessionId);
+    if (record.status !== 'uploading') throw new ApiError(409, 'upload_finished', 'This upload is already complete.');
+    const partNumber = partNumberSchema.safeParse(c.req.param('part'));
+    if (!partNumber.success || partNumber.data > record.partCount) {
+      throw new ApiError(400, 'invalid_part', `Part numbers of this upload go from 1 to ${record.partCount}.`);
+    }
+    const expected = partSizeFor(record.sizeBytes, partNumber.data);
+    const declared = Number(c.req.header('Content-Length') ?? Number.NaN);
+    if (Number.isFinite(declared) && declared > expected) {
+      // More than the part may hold: the file is bigger than announced, so refuse it as too large.
+      throw tooLarge(record.sizeBytes - expected + declared);
+    }
+    const body = c.req.raw.body;
+    if (body === null) throw new ApiError(400, 'upload_incomplete', `Part ${partNumber.data} arrived empty; send its ${expected} bytes.`);
+    const reader = body.getReader();
+    const prefix = await readPrefix(reader, partNumber.data === 1 ? SNIFF_BYTES : 0);
+    let current = record;
+    if (partNumber.data === 1) {
+      const format = sniffUploadFormat(prefix.head);
+      if (format === null) {
+        await reader.cancel().catch(() => undefined);
+        await deleteMedia(c.env.MEDIA, record);
+        throw unsupported(record.name);
+      }
+      current = { ...record, format, kind: KIND_BY_FORMAT[format] };
+    }
+    const upload = c.env.MEDIA.resumeMultipartUpload(fileKey(sessionId, record.id), record.uploadId);
+    let stored: R2UploadedPart;
+    try {
+      stored = await streamPart(upload, partNumber.data, prefix.chunks, reader, expected);
+    } catch (error) {
+      if (!(error instanceof PartSizeError)) throw error;
+      if (error.receivedBytes > expected) throw tooLarge(record.sizeBytes - expected + error.receivedBytes);
+      throw new ApiError(400, 'upload_incomplete', `Part ${partNumber.data} stopped after ${error.receivedBytes} of ${expected} bytes; send it again.`, { cause: error });
+    }
+    await writePart(c.env.MEDIA, sessionId, record.id, { partNumber: stored.partNumber, etag: stored.etag, sizeBytes: expected });
+    if (current !== record) await writeRecord(c.env.MEDIA, current);
+    return c.json({ partNumber: stored.partNumber, sizeBytes: expected });
+  })
+  .post('/sessions/:id/media/:mediaId/complete', async (c) => {
+    const sessionId = await ownedSession(c);
+    const record = await ownedRecord(c, sessionId);
+    if (record.status !== 'uploading') return c.json({ media: toItem(record) });
+    const parts = await listParts(c.env.MEDIA, sessionId, record.id);
+    const have = new Set(parts.map((part) => part.partNumber));
+    const missing = range(record.partCount).filter((n) => !have.has(n));
+    if (missing.length > 0 || record.format === null) {
+      throw new ApiError(409, 'upload_incomplete', `Parts ${missing.join(', ')} of this upload are missing; send them, then complete.`);
+    }
+    const upload = c.env.MEDIA.resumeMultipartUpload(fileKey(sessionId, record.id), record.uploadId);
+    await upload.complete(parts.map((part) => ({ partNumber: part.partNumber, etag: part.etag })));
+    const stored: MediaRecord = { ...record, status: 'stored' };
+    await writeRecord(c.env.MEDIA, stored);
+    await deleteParts(c.env.MEDIA, sessionId, record.id);
+    return c.json({ media: toItem(stored) });
+  })
+  .post('/sessions/:id/media/:mediaId/info', jsonBodyLimit(), async (c) => {
+    const sessionId = await ownedSession(c);
+    const record = await ownedRecord(c, sessionId);
+    if (record.status === 'uploading') throw new ApiError(409, 'upload_incomplete', 'Finish the upload before describing it.');
+    const body = await readJsonBody(c, mediaInfoBodySchema);
+    const ready: MediaRecord = { ...record, status: 'ready', info: body.info, thumbnail: body.thumbnail };
+    await writeRecord(c.env.MEDIA, ready);
+    return c.json({ media: toItem(ready) });
+  })
+  .get('/sessions/:id/media/:mediaId/file', async (c) => {
+    const sessionId = await ownedSession(c);
+    const record = await ownedRecord(c, sessionId);
+    if (record.status === 'uploading') throw new ApiError(409, 'upload_incomplete', 'This upload is not complete yet.');
+    const request = parseRange(c.req.header('Range'), record.sizeBytes);
+    const headers: Record<string, string> = {
+      'Content-Type': CONTENT_TYPE_BY_FORMAT[record.format ?? ''] ?? 'application/octet-stream',
+      'Accept-Ranges': 'bytes',
+      'Cache-Control': 'private, max-age=3600',
+    };
+    if (request.kind === 'unsatisfiable') {
+      return c.json(
+        { error: { code: 'range_not_satisfiable', message: `That Range does not fit this ${record.sizeBytes}-byte file.` } },
+        416,
+        { ...headers, 'Content-Type': 'application/json', 'Content-Range': `bytes */${record.sizeBytes}` },
+      );
+    }
+    const object = await c.env.MEDIA.get(fileKey(sessionId, record.id), request.kind === 'range' ? { range: request.range } : {});
+    if (object === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
+    if (request.kind === 'whole') return c.body(object.body, 200, { ...headers, 'Content-Length': String(record.sizeBytes) });
+    const { offset, length } = request.range;
+    return c.body(object.body, 206, {
+      ...headers,
+      'Content-Length': String(length),
+      'Content-Range': `bytes ${offset}-${offset + length - 1}/${record.sizeBytes}`,
+    });
+  })
+  .delete('/sessions/:id/media/:mediaId', async (c) => {
+    const sessionId = await ownedSession(c);
+    const record = await ownedRecord(c, sessionId);
+    await deleteMedia(c.env.MEDIA, record);
+    return c.body(null, 204);
+  });
+
+/** `[1, 2, …, count]`. */
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => i + 1);
+}
