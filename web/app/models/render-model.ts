@@ -144,6 +144,17 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     else fail(current.error ?? 'The render stopped before it finished. Press Export to try again.');
   }
 
+  /** Clears the last export's error, link and progress figures (call inside a batch). */
+  function clearOutcome(): void {
+    error.value = null;
+    downloadUrl.value = null;
+    sizeBytes.value = null;
+    framesDone.value = 0;
+    totalFrames.value = 0;
+    fps.value = 0;
+    etaMs.value = null;
+  }
+
   /**
    * Starts an export of the session's current draft. Does nothing while one runs. Never
    * rejects: failures (out of credits, no draft, encoder errors) end in phase `failed` with a
@@ -152,14 +163,8 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
   const startExport = action(async (sessionId: string): Promise<void> => {
     if (busy.value) return;
     batch(() => {
+      clearOutcome();
       phase.value = 'starting';
-      error.value = null;
-      downloadUrl.value = null;
-      sizeBytes.value = null;
-      framesDone.value = 0;
-      totalFrames.value = 0;
-      fps.value = 0;
-      etaMs.value = null;
     });
     controller = new AbortController();
     const { signal } = controller;
@@ -178,6 +183,15 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     }
   });
 
+  /** Shows a finished job found again after a reload (the widget); ignored while an export runs or when not completed. */
+  const showFinished = action((info: RenderJobInfo) => {
+    if (busy.value || info.status !== 'completed') return;
+    batch(() => {
+      showJob(info);
+      phase.value = 'completed';
+    });
+  });
+
   /** Stops the running export (the job is marked failed at the edge, credits refunded). */
   const cancel = action(() => controller?.abort());
 
@@ -185,15 +199,9 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
   const reset = action(() => {
     cancel();
     batch(() => {
+      clearOutcome();
       job.value = null;
       phase.value = 'idle';
-      error.value = null;
-      downloadUrl.value = null;
-      sizeBytes.value = null;
-      framesDone.value = 0;
-      totalFrames.value = 0;
-      fps.value = 0;
-      etaMs.value = null;
     });
   });
 
@@ -212,6 +220,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     progressText,
     announcement,
     startExport,
+    showFinished,
     cancel,
     reset,
   };
