@@ -2,6 +2,7 @@
  * Three test kinds, each run on its own by `npm test`:
  * - `unit`: pure modules, tests beside the code (`shared/**`, `functions/**`, `web/**` `*.test.ts`), in Node.
  * - `workers`: the Worker and its Durable Objects in workerd (`test/workers/`).
+ * - `workers-nemo`: the same with `ENGINE=nemo` against the fake upstream (`test/workers/nemo/`).
  * - `e2e`: the built app under `wrangler dev`, driven in Debian's headless Chromium (`test/e2e/`).
  */
 import { defineConfig } from 'vitest/config';
@@ -27,6 +28,33 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],
+          exclude: ['test/workers/nemo/**'],
+        },
+      },
+      {
+        // The same Worker with ENGINE=nemo, its upstream host routed to the fake in test/fake-upstream
+        // (test/workers/nemo/route-upstream.ts) and the timings shortened.
+        plugins: [
+          cloudflareTest({
+            main: './functions/index.ts',
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                ENGINE: 'nemo',
+                NEMO_API_BASE: 'https://nemo-fake.test',
+                NEMO_RATE_LIMIT_WAIT_MS: '40',
+                NEMO_STREAM_IDLE_TIMEOUT_MS: '400',
+                NEMO_STILL_WORKING_MS: '30',
+                NEMO_RENDER_POLL_MS: '20',
+                NEMO_RENDER_DEADLINE_MS: '3000',
+                NEMO_JSON_TIMEOUT_MS: '2000',
+              },
+            },
+          }),
+        ],
+        test: {
+          name: 'workers-nemo',
+          include: ['test/workers/nemo/**/*.test.ts'],
         },
       },
       {

@@ -20,6 +20,25 @@ export interface Env {
   ASSETS: Fetcher;
   /** Which engine answers chat turns: `embedded` (default) or `nemo`. */
   ENGINE: string;
+  /** nemo engine: the remote API's base URL (default `https://mega-api-prod.nemovideo.ai`). */
+  NEMO_API_BASE?: string;
+  /** nemo engine (secret): the operator's token; unset means an anonymous token per visitor. */
+  NEMO_TOKEN?: string;
+  /** nemo engine: attribution headers `X-Skill-Source`, `X-Skill-Version`, `X-Skill-Platform`. */
+  NEMO_SKILL_SOURCE?: string;
+  NEMO_SKILL_VERSION?: string;
+  NEMO_SKILL_PLATFORM?: string;
+  /** nemo engine: the language of new upstream sessions (default `en`). */
+  NEMO_LANGUAGE?: string;
+  /** nemo engine: where anonymous visitors register (`?bind=<client id>` is added). */
+  NEMO_REGISTER_URL?: string;
+  /** nemo engine timings in ms (defaults in functions/engine/nemo/nemo-config.ts; tests shorten them). */
+  NEMO_RATE_LIMIT_WAIT_MS?: string;
+  NEMO_STREAM_IDLE_TIMEOUT_MS?: string;
+  NEMO_STILL_WORKING_MS?: string;
+  NEMO_RENDER_POLL_MS?: string;
+  NEMO_RENDER_DEADLINE_MS?: string;
+  NEMO_JSON_TIMEOUT_MS?: string;
   /** HMAC secret that signs the `rw_visitor` cookie. */
   VISITOR_SECRET: string;
   /**

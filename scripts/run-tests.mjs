@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: checks the tools the tests need (Debian's chromium, ffprobe), builds the SPA,
- * then runs the three vitest projects in turn (unit → workers → e2e), stopping at the first
+ * then runs the vitest projects in turn (unit → workers → workers-nemo → e2e), stopping at the first
  * failure. Exits non-zero on any failure, with a plain message saying what to do.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ const steps = [
   ['build the SPA', bin('vite'), ['build', '--logLevel', 'warn']],
   ['unit tests', bin('vitest'), ['run', '--project', 'unit']],
   ['workerd tests', bin('vitest'), ['run', '--project', 'workers']],
+  ['workerd tests with ENGINE=nemo (fake upstream)', bin('vitest'), ['run', '--project', 'workers-nemo']],
   ['browser end-to-end tests', bin('vitest'), ['run', '--project', 'e2e']],
 ];
 for (const [what, command, args] of steps) {

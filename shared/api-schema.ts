@@ -33,6 +33,16 @@ export const sessionInfoSchema = z.object({
   updatedAtMs: z.number().int(),
   /** Current draft version; 0 before the first draft. */
   version: z.number().int().nonnegative(),
+  /** The draft's summary line (`Timeline (3 tracks): …`), or `Timeline (0 tracks): empty` before the first draft. */
+  summary: z.string(),
+});
+
+/** A chat turn still running in the session (its answer streams on `GET …/events`). */
+export const runningTurnSchema = z.object({
+  /** Seq of the turn's `user-message` event: follow `…/events` after it for the rest of the turn. */
+  firstSeq: z.number().int().positive(),
+  /** Unix time, ms. */
+  startedAtMs: z.number().int(),
 });
 
 /** `GET /api/sessions/:id`: everything the SPA needs to restore a session. */
@@ -43,6 +53,8 @@ export const sessionStateSchema = z.object({
   messages: z.array(chatMessageSchema),
   /** Seq of the newest stored event (for `Last-Event-ID`). */
   lastEventSeq: z.number().int().nonnegative(),
+  /** The turn still running (its user message is already in `messages`), or null. */
+  runningTurn: runningTurnSchema.nullable(),
 });
 
 export const sessionListSchema = z.object({ sessions: z.array(sessionInfoSchema) });
@@ -87,6 +99,12 @@ export const renderJobInfoSchema = z.object({
   sizeBytes: z.number().int().nonnegative().nullable(),
 });
 
+/** A render job in the visitor's library: the job without its draft, plus the title the file is named by. */
+export const renderSummarySchema = renderJobInfoSchema.omit({ draft: true }).extend({ title: z.string() });
+
+/** `GET /api/renders`: the visitor's render jobs, newest first. */
+export const renderListSchema = z.object({ renders: z.array(renderSummarySchema) });
+
 /** `POST /api/renders/:id/progress` from the browser renderer. */
 export const renderProgressBodySchema = z.object({
   framesDone: z.number().int().nonnegative(),
@@ -105,4 +123,6 @@ export type PostMessageBody = z.infer<typeof postMessageBodySchema>;
 export type Credits = z.infer<typeof creditsSchema>;
 export type RenderStatus = z.infer<typeof renderStatusSchema>;
 export type RenderJobInfo = z.infer<typeof renderJobInfoSchema>;
+export type RenderSummary = z.infer<typeof renderSummarySchema>;
+export type RunningTurn = z.infer<typeof runningTurnSchema>;
 export type RenderProgressBody = z.infer<typeof renderProgressBodySchema>;

@@ -5,12 +5,15 @@
  * reconnect with `Last-Event-ID` replays what was missed). The event name (`event:`) is the
  * `type` field.
  *
- * A chat turn is: `status`* → `text-delta`* → `text` (the whole reply; it REPLACES the deltas,
- * never append both) → `draft`? → `actions`? → `done`. An `error` may end a turn instead.
+ * A chat turn is: `user-message` (what the visitor sent, so every tab on the session can show
+ * it) → `status`* → `text-delta`* → `text` (the whole reply; it REPLACES the deltas, never
+ * append both) → `draft`? → `actions`? → `done`. An `error` may come before `done`.
  */
 import { z } from 'zod';
 import { draftSchema } from './draft-schema';
 
+/** The visitor's message that started a turn (first event of every turn). */
+export const userMessageEventSchema = z.object({ type: z.literal('user-message'), text: z.string() });
 /** "planning scenes…", "still working…": progress a person can read. */
 export const statusEventSchema = z.object({ type: z.literal('status'), message: z.string() });
 /** Part of the assistant's reply, in order. */
@@ -57,6 +60,7 @@ export const errorEventSchema = z.object({
 export const doneEventSchema = z.object({ type: z.literal('done') });
 
 export const streamEventSchema = z.discriminatedUnion('type', [
+  userMessageEventSchema,
   statusEventSchema,
   textDeltaEventSchema,
   textEventSchema,

@@ -10,12 +10,13 @@ import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
 import type { Env } from '../env';
 import { renderFailBodySchema, renderProgressBodySchema } from '../../shared/api-schema';
-import type { RenderJobInfo, RenderProgressBody, RenderStatus } from '../../shared/api-schema';
+import type { RenderJobInfo, RenderProgressBody, RenderStatus, RenderSummary } from '../../shared/api-schema';
 import { draftSchema } from '../../shared/draft-schema';
 import type { Draft } from '../../shared/draft-schema';
 import { accepted, notFound, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { parseJsonColumn, readOptionalRow } from './sql-rows';
+import { advanceRemoteRender } from '../engine/nemo/remote-render';
 
 /** Wait before retrying a credit settlement the visitor account did not take, ms (a transient fault). */
 export const SETTLE_RETRY_MS = 30_000;
@@ -137,6 +138,8 @@ export class RenderJob extends DurableObject<Env> {
     );
     const job = this.#job();
     if (job === null) throw new Error('render job row missing right after insert');
+    // A remote render (nemo engine) is driven by alarms from now on, tab or no tab.
+    if (job.renderer === 'remote' && job.status === 'queued') void this.ctx.storage.setAlarm(Date.now());
     return toInfo(job);
   }
 
@@ -144,6 +147,12 @@ export class RenderJob extends DurableObject<Env> {
   info(visitorId: string): DurableResult<RenderJobInfo> {
     const job = this.#ownedBy(visitorId);
     return job === null ? notFound('render') : accepted(toInfo(job));
+  }
+
+  /** The job as the visitor's library lists it (no draft, with its title), if `visitorId` owns it. */
+  summary(visitorId: string): DurableResult<RenderSummary> {
+    const job = this.#ownedBy(visitorId);
+    return job === null ? notFound('render') : accepted(toSummary(job));
   }
 
   /**
@@ -241,9 +250,16 @@ export class RenderJob extends DurableObject<Env> {
     return accepted({ r2Key: job.r2_key, sizeBytes: job.size_bytes, title: job.title });
   }
 
-  /** Retries a credit settlement that could not reach the visitor's account. */
+  /**
+   * Retries a credit settlement that could not reach the visitor's account, and takes the next
+   * step of a remote render (functions/engine/nemo/remote-render.ts), which sets the next alarm.
+   */
   override async alarm(): Promise<void> {
     await this.#settle();
+    const job = this.#job();
+    if (job !== null && job.renderer === 'remote' && !TERMINAL.has(job.status)) {
+      await advanceRemoteRender({ env: this.env, storage: this.ctx.storage, job: this, owner: job.owner });
+    }
   }
 
   /** Commits or refunds the frozen credits if a settlement is pending; on failure, retries by alarm. */
@@ -282,17 +298,16 @@ function finished(status: RenderStatus): DurableResult<never> {
   return refused(409, 'render_finished', `This render is already ${status}; start a new export to render again.`);
 }
 
-/** Builds the public view of a job row. */
-function toInfo(job: JobRow): RenderJobInfo {
-  const draft: Draft = parseJsonColumn(job.draft_json, draftSchema, 'render draft');
+/** Builds the library's view of a job row: everything but the draft, plus the title. */
+function toSummary(job: JobRow): RenderSummary {
   const progress = job.status === 'completed' ? 1 : job.total_frames > 0 ? Math.min(1, job.frames_done / job.total_frames) : 0;
   return {
     id: job.render_id,
     sessionId: job.session_id,
+    title: job.title,
     status: job.status,
     renderer: job.renderer,
     draftVersion: job.draft_version,
-    draft,
     progress,
     framesDone: job.frames_done,
     totalFrames: job.total_frames,
@@ -304,4 +319,11 @@ function toInfo(job: JobRow): RenderJobInfo {
     downloadUrl: job.status === 'completed' ? `/api/renders/${job.render_id}/file` : null,
     sizeBytes: job.size_bytes,
   };
+}
+
+/** Builds the public view of a job row. */
+function toInfo(job: JobRow): RenderJobInfo {
+  const { title: _title, ...summary } = toSummary(job);
+  const draft: Draft = parseJsonColumn(job.draft_json, draftSchema, 'render draft');
+  return { ...summary, draft };
 }

@@ -8,12 +8,20 @@
  * engine, turns each {@link EngineEvent} into a {@link StreamEvent}, appends it to the log and
  * writes it to the SSE stream it handed back. If the visitor disconnects, the turn still runs
  * to the end (writes to the gone stream are dropped; the log keeps everything).
+ *
+ * Every event of a turn goes to every open stream of the session at the moment it is logged:
+ * the turn's own answer, and the streams of `GET …/events` ({@link SessionRoom.subscribe}),
+ * which first replay the log after the client's `Last-Event-ID` and then stay open for the live
+ * events. Replay and joining happen in one synchronous step, so a reconnecting client gets every
+ * event exactly once: no gap, no duplicate. A turn cut off by a restart (eviction, deploy) is
+ * closed on the next start with an `error` (`turn_interrupted`) and `done`, so no client waits
+ * forever. Events older than {@link EVENT_MAX_AGE_MS} are swept by alarm.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
 import type { Env } from '../env';
 import { postMessageBodySchema } from '../../shared/api-schema';
-import type { ChatMessage, SessionInfo, SessionState } from '../../shared/api-schema';
+import type { ChatMessage, RunningTurn, SessionInfo, SessionState } from '../../shared/api-schema';
 import { draftSchema } from '../../shared/draft-schema';
 import type { Draft } from '../../shared/draft-schema';
 import { streamEventSchema } from '../../shared/events-schema';
@@ -24,6 +32,7 @@ import type { ChatTurnInput, EngineEvent } from '../engine/engine';
 import { selectEngine } from '../engine/select-engine';
 import { listReadyMedia } from '../media/media-store';
 import { SseChannel } from '../sse/sse-channel';
+import { typingPace } from './typing-pace';
 import { accepted, notFound, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { parseJsonColumn, readOptionalRow, readRows } from './sql-rows';
@@ -53,6 +62,29 @@ export const DEFAULT_SESSION_TITLE = 'New video';
  * minute of slack. After it the turn ends with an `error` event and the session is free again.
  */
 export const TURN_MAX_MS = 16 * 60_000;
+/**
+ * Least time between two reply deltas of a turn, ms: the reply reads as typed (4 words per
+ * delta, so at most 40 words a second: quick, never sluggish). The embedded director answers
+ * at once; a remote engine that streams slower than this is not slowed down.
+ */
+export const TYPING_DELAY_MS = 100;
+/**
+ * Longest one `GET …/events?live=1` stream stays open, ms. Then it ends and the client
+ * reconnects with `Last-Event-ID` (losing nothing); bounds how long one stream pins the room.
+ */
+export const LIVE_STREAM_MAX_OPEN_MS = 10 * 60_000;
+/**
+ * Most streams open on one session at once (tabs, devices, a turn's own answer). Beyond it
+ * the oldest is ended (its client reconnects); bounds the room's memory.
+ */
+export const MAX_OPEN_STREAMS = 32;
+/**
+ * Stored events older than this are deleted by the sweep alarm, ms: 7 days. The log only
+ * serves reconnects (seconds to hours later); messages and drafts are kept apart, not swept.
+ */
+export const EVENT_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
+/** How often the sweep alarm runs while the log holds events, ms: daily is plenty for a 7-day age. */
+export const EVENT_SWEEP_INTERVAL_MS = 24 * 60 * 60_000;
 
 const idSchema = z.uuid();
 const seqSchema = z.number().int().nonnegative();
@@ -81,6 +113,17 @@ const draftRowSchema = z.object({
 const versionRowSchema = z.object({ version: z.number().int().nullable() });
 const eventRowSchema = z.object({ seq: z.number().int().positive(), event_json: z.string() });
 const seqRowSchema = z.object({ seq: z.number().int().nullable() });
+const runningTurnRowSchema = z.object({ first_seq: z.number().int().positive(), started_at_ms: z.number().int() });
+const liveFlagSchema = z.boolean();
+
+/** One open SSE stream of the session. */
+interface OpenStream {
+  channel: SseChannel;
+  /** Ends after the next `done` (a turn's own answer; a replay without `?live=1`). */
+  untilDone: boolean;
+  /** Ends it after {@link LIVE_STREAM_MAX_OPEN_MS}, if set. */
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
 
 /** A stored draft version. */
 interface DraftVersion {
@@ -119,10 +162,15 @@ export function makeTitle(prompt: string): string {
   return `${(space >= TITLE_MAX_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** Storage key of the remote API's session id for this session (nemo engine). */
+const UPSTREAM_SESSION_KEY = 'upstream-session-id';
+
 /** One chat session: owner, title, messages, draft versions and the replayable event log. */
 export class SessionRoom extends DurableObject<Env> {
   /** True while a chat turn runs; a second one is refused (409 `turn_in_progress`). */
   #turnRunning = false;
+  /** The session's open SSE streams, oldest first; each logged event is sent to all of them. */
+  readonly #streams = new Set<OpenStream>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -152,7 +200,13 @@ export class SessionRoom extends DurableObject<Env> {
         event_json TEXT NOT NULL,
         at_ms INTEGER NOT NULL
       );
+      CREATE TABLE IF NOT EXISTS running_turn (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        first_seq INTEGER NOT NULL,
+        started_at_ms INTEGER NOT NULL
+      );
     `);
+    this.#closeInterruptedTurn();
   }
 
   /** Creates the session for `owner` (idempotent for the same id and owner). */
@@ -188,6 +242,7 @@ export class SessionRoom extends DurableObject<Env> {
       summary: summarizeTimeline(current?.draft ?? null),
       messages: this.#messages(MAX_STORED_MESSAGES),
       lastEventSeq: this.#lastSeq(),
+      runningTurn: this.#runningTurn(),
     });
   }
 
@@ -202,6 +257,26 @@ export class SessionRoom extends DurableObject<Env> {
     const title = current.draft.title.trim() !== '' ? current.draft.title : meta.title;
     return accepted({ draft: current.draft, version: current.version, title });
   }
+
+  /**
+   * The remote API's session id of this session (nemo engine), if one was made; for the
+   * render job, which exports in that session. Stays at the edge.
+   */
+  async upstreamSessionId(visitorId: string): Promise<DurableResult<string | null>> {
+    if (this.#ownedBy(visitorId) === null) return notFound('session');
+    return accepted(await this.#upstreamSession.load());
+  }
+
+  /** Where the engine keeps the remote API's session id of this session. */
+  readonly #upstreamSession = {
+    load: async (): Promise<string | null> => {
+      const stored = z.string().min(1).safeParse(await this.ctx.storage.get(UPSTREAM_SESSION_KEY));
+      return stored.success ? stored.data : null;
+    },
+    save: async (id: string): Promise<void> => {
+      await this.ctx.storage.put(UPSTREAM_SESSION_KEY, z.string().min(1).parse(id));
+    },
+  };
 
   /**
    * Stored events with a sequence number above `afterSeq`, oldest first, for an SSE replay:
@@ -231,6 +306,41 @@ export class SessionRoom extends DurableObject<Env> {
   }
 
   /**
+   * An SSE stream of the session's events after `afterSeq` (`GET …/events`): the stored ones
+   * first (`retry:`, then each with `id:` = seq), then the live ones as they are logged, with
+   * `: keepalive` every 15 s. Without `live` the stream ends after the replay when no turn runs,
+   * or after the running turn's `done`; with `live` it stays open for every later turn, up to
+   * {@link LIVE_STREAM_MAX_OPEN_MS}. A replay cut at {@link MAX_REPLAY_BYTES} ends the stream
+   * (the client reconnects with `Last-Event-ID` for the rest). Refused with 404 (not the owner).
+   */
+  subscribe(visitorId: string, afterSeq: number, live: boolean): DurableResult<ReadableStream<Uint8Array>> {
+    const stored = this.eventsAfter(visitorId, afterSeq);
+    if (!stored.ok) return stored;
+    const follow = liveFlagSchema.parse(live);
+    const channel = new SseChannel();
+    channel.open();
+    for (const logged of stored.value) channel.send(logged.event, logged.seq);
+    // Nothing is awaited between reading the log and joining: no event can fall in between.
+    const cut = stored.value.length > 0 && (stored.value.at(-1)?.seq ?? 0) < this.#lastSeq();
+    if (cut || (!follow && !this.#turnRunning)) {
+      void channel.close();
+    } else {
+      this.#addStream(channel, !follow, LIVE_STREAM_MAX_OPEN_MS);
+    }
+    return accepted(channel.body);
+  }
+
+  /** Sweeps events older than {@link EVENT_MAX_AGE_MS} (never the newest), and runs again later while any are left. */
+  override async alarm(): Promise<void> {
+    const now = Date.now();
+    this.ctx.storage.sql.exec(
+      'DELETE FROM events WHERE at_ms < ? AND seq < (SELECT MAX(seq) FROM events)',
+      now - EVENT_MAX_AGE_MS,
+    );
+    if (this.#lastSeq() > 0) await this.ctx.storage.setAlarm(now + EVENT_SWEEP_INTERVAL_MS);
+  }
+
+  /**
    * Starts a chat turn and answers at once with its SSE byte stream (`retry:`, then each event
    * with `id:` = its log seq and `event:` = its type, `: keepalive` every 15 s, and `done` last);
    * the Worker answers the visitor with it as it is.
@@ -254,7 +364,8 @@ export class SessionRoom extends DurableObject<Env> {
     this.#turnRunning = true;
     const channel = new SseChannel();
     channel.open();
-    const run = this.#runTurn(body.data.text, meta, channel)
+    this.#addStream(channel, true, undefined);
+    const run = this.#runTurn(body.data.text, meta)
       .catch((error: unknown) => console.error('session turn failed', error))
       .finally(() => {
         this.#turnRunning = false;
@@ -263,11 +374,19 @@ export class SessionRoom extends DurableObject<Env> {
     return accepted(channel.body);
   }
 
-  async #runTurn(text: string, meta: MetaRow, channel: SseChannel): Promise<void> {
-    const emit = (event: StreamEvent): void => channel.send(event, this.#append(event));
+  async #runTurn(text: string, meta: MetaRow): Promise<void> {
+    const emit = (event: StreamEvent): void => {
+      this.#emit(event);
+    };
+    const pace = typingPace(TYPING_DELAY_MS);
+    let finalText: string | null = null;
+    let deltas = '';
+    const changes: string[] = [];
     try {
       const history = this.#messages(MAX_HISTORY_MESSAGES);
       this.#storeMessage('user', text, history.length === 0 && meta.title === DEFAULT_SESSION_TITLE);
+      this.#beginTurn(text);
+      await this.#armSweep();
       const current = this.#currentDraft();
       const previous = current === null ? [] : this.#undoChain(current.parentVersion);
       const input: ChatTurnInput = {
@@ -277,11 +396,8 @@ export class SessionRoom extends DurableObject<Env> {
         previousDrafts: previous.map((version) => version.draft),
         media: await listReadyMedia(this.env.MEDIA, meta.session_id),
       };
-      let finalText: string | null = null;
-      let deltas = '';
-      const changes: string[] = [];
       try {
-        for await (const engineEvent of withDeadline(selectEngine(this.env.ENGINE).chat(input), TURN_MAX_MS)) {
+        for await (const engineEvent of withDeadline(selectEngine(this.env.ENGINE, { env: this.env, visitorId: meta.owner, sessionId: meta.session_id, upstreamSession: this.#upstreamSession }).chat(input), TURN_MAX_MS)) {
           if (engineEvent.type === 'draft') {
             const event = this.#storeDraft(engineEvent, previous);
             if (event.type === 'draft') changes.push(...event.changes);
@@ -290,7 +406,10 @@ export class SessionRoom extends DurableObject<Env> {
           }
           const event = toStreamEvent(engineEvent);
           if (event.type === 'text') finalText = event.text;
-          if (event.type === 'text-delta') deltas += event.delta;
+          if (event.type === 'text-delta') {
+            deltas += event.delta;
+            await pace();
+          }
           emit(event);
         }
       } catch (error) {
@@ -306,10 +425,87 @@ export class SessionRoom extends DurableObject<Env> {
       }
       const reply = finalText ?? (deltas !== '' ? deltas : changes.join('\n'));
       if (reply.trim() !== '') this.#storeMessage('assistant', reply, false);
-      emit({ type: 'done' });
+    } catch (error) {
+      console.error('session turn failed', error);
+      emit({ type: 'error', code: 'engine_failed', message: 'The answer failed before it finished; please try again.' });
     } finally {
-      await channel.close();
+      this.#endTurn();
     }
+  }
+
+  /** Logs the turn's `user-message` and records the turn as running (so a restart can close it). */
+  #beginTurn(text: string): void {
+    const firstSeq = this.#emit({ type: 'user-message', text });
+    this.ctx.storage.sql.exec(
+      'INSERT OR REPLACE INTO running_turn (id, first_seq, started_at_ms) VALUES (1, ?, ?)',
+      firstSeq,
+      Date.now(),
+    );
+  }
+
+  /** Logs `done` and marks the turn over, in one synchronous step (a replay then sees both or neither). */
+  #endTurn(): void {
+    this.ctx.storage.sql.exec('DELETE FROM running_turn');
+    this.#turnRunning = false;
+    this.#emit({ type: 'done' });
+  }
+
+  /** A turn recorded as running when this instance starts was cut off by a restart: close it in the log. */
+  #closeInterruptedTurn(): void {
+    if (this.#runningTurn() === null) return;
+    this.#emit({
+      type: 'error',
+      code: 'turn_interrupted',
+      message: 'The answer was interrupted when the server restarted. Your draft is as shown; please send your message again.',
+    });
+    this.#endTurn();
+  }
+
+  /** The running turn as recorded in storage, or null. */
+  #runningTurn(): RunningTurn | null {
+    const row = readOptionalRow(
+      this.ctx.storage.sql.exec('SELECT first_seq, started_at_ms FROM running_turn WHERE id = 1'),
+      runningTurnRowSchema,
+      'running turn',
+    );
+    return row === null ? null : { firstSeq: row.first_seq, startedAtMs: row.started_at_ms };
+  }
+
+  /** Logs `event` and sends it to every open stream; ends the streams that wait for `done`. Returns its seq. */
+  #emit(event: StreamEvent): number {
+    const seq = this.#append(event);
+    for (const stream of this.#streams) {
+      if (stream.channel.aborted) {
+        this.#dropStream(stream);
+        continue;
+      }
+      stream.channel.send(event, seq);
+      if (event.type === 'done' && stream.untilDone) this.#dropStream(stream);
+    }
+    return seq;
+  }
+
+  /** Adds an open stream (ending the oldest beyond {@link MAX_OPEN_STREAMS}); ends it after `maxOpenMs` if given. */
+  #addStream(channel: SseChannel, untilDone: boolean, maxOpenMs: number | undefined): void {
+    for (const stream of this.#streams) {
+      if (this.#streams.size < MAX_OPEN_STREAMS) break;
+      this.#dropStream(stream);
+    }
+    const stream: OpenStream = { channel, untilDone, timer: undefined };
+    if (maxOpenMs !== undefined) stream.timer = setTimeout(() => this.#dropStream(stream), maxOpenMs);
+    this.#streams.add(stream);
+  }
+
+  /** Removes a stream and ends it (after its queued writes). */
+  #dropStream(stream: OpenStream): void {
+    this.#streams.delete(stream);
+    clearTimeout(stream.timer);
+    void stream.channel.close();
+  }
+
+  /** Schedules the sweep alarm if none is set. */
+  async #armSweep(): Promise<void> {
+    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + EVENT_SWEEP_INTERVAL_MS);
   }
 
   /** Stores the engine's draft as a new version and builds its `draft` stream event. */
@@ -453,6 +649,7 @@ export class SessionRoom extends DurableObject<Env> {
       createdAtMs: meta.created_at_ms,
       updatedAtMs: meta.updated_at_ms,
       version: this.#currentVersion(),
+      summary: summarizeTimeline(this.#currentDraft()?.draft ?? null),
     };
   }
 }

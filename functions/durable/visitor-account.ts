@@ -14,9 +14,16 @@ import { accepted, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { readOptionalRow, readRows } from './sql-rows';
 import { SECONDS_PER_CREDIT, STARTING_CREDITS } from './export-cost';
+import { upstreamIdentitySchema } from '../engine/nemo/upstream-token';
+import type { UpstreamIdentity } from '../engine/nemo/upstream-token';
+
+/** Storage key of the visitor's identity at the remote API (nemo engine). */
+const UPSTREAM_IDENTITY_KEY = 'upstream-identity';
 
 /** Most sessions `GET /api/sessions` lists (newest first); keeps that answer small and fast. */
 export const MAX_LISTED_SESSIONS = 100;
+/** Most renders `GET /api/renders` lists (newest first): the same bound as sessions. */
+export const MAX_LISTED_RENDERS = 100;
 
 const idSchema = z.uuid();
 const freezeArgsSchema = z.object({
@@ -30,6 +37,7 @@ export type FreezeArgs = z.infer<typeof freezeArgsSchema>;
 
 const accountRowSchema = z.object({ available: z.number().int(), frozen: z.number().int() });
 const sessionRowSchema = z.object({ session_id: z.string() });
+const renderIdRowSchema = z.object({ render_id: z.string() });
 const renderRowSchema = z.object({
   cost: z.number().int(),
   state: z.enum(['frozen', 'committed', 'refunded']),
@@ -80,6 +88,29 @@ export class VisitorAccount extends DurableObject<Env> {
     return rows.map((row) => row.session_id);
   }
 
+  /**
+   * The visitor's render ids, newest first, at most {@link MAX_LISTED_RENDERS}; only those of
+   * `sessionId` when given.
+   */
+  renderIds(sessionId?: string): string[] {
+    const session = sessionId === undefined ? null : idSchema.parse(sessionId);
+    const rows = readRows(
+      session === null
+        ? this.ctx.storage.sql.exec(
+            'SELECT render_id FROM renders ORDER BY created_at_ms DESC, rowid DESC LIMIT ?',
+            MAX_LISTED_RENDERS,
+          )
+        : this.ctx.storage.sql.exec(
+            'SELECT render_id FROM renders WHERE session_id = ? ORDER BY created_at_ms DESC, rowid DESC LIMIT ?',
+            session,
+            MAX_LISTED_RENDERS,
+          ),
+      renderIdRowSchema,
+      'visitor render',
+    );
+    return rows.map((row) => row.render_id);
+  }
+
   /** The visitor's credits (a new visitor has {@link STARTING_CREDITS}). */
   credits(): Credits {
     const row = readOptionalRow(
@@ -119,6 +150,20 @@ export class VisitorAccount extends DurableObject<Env> {
       this.ctx.storage.sql.exec('UPDATE account SET available = available - ?, frozen = frozen + ? WHERE id = 1', amount, amount);
     });
     return accepted(this.credits());
+  }
+
+  /**
+   * The visitor's identity at the remote API (nemo engine): client id and anonymous token.
+   * Kept here, at the edge; never sent to the browser.
+   */
+  async upstreamIdentity(): Promise<UpstreamIdentity | null> {
+    const stored = upstreamIdentitySchema.safeParse(await this.ctx.storage.get(UPSTREAM_IDENTITY_KEY));
+    return stored.success ? stored.data : null;
+  }
+
+  /** Stores the visitor's identity at the remote API. */
+  async saveUpstreamIdentity(identity: UpstreamIdentity): Promise<void> {
+    await this.ctx.storage.put(UPSTREAM_IDENTITY_KEY, upstreamIdentitySchema.parse(identity));
   }
 
   /** Spends the credits frozen for `renderId` (the MP4 was stored). No-op if already settled. */

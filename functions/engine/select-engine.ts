@@ -1,10 +1,28 @@
 /**
  * @module select-engine
  * Picks the {@link Engine} named by the `ENGINE` variable in `wrangler.toml`.
- * Only `embedded` exists for now; `nemo` (the remote API adapter) comes in a later issue.
+ * `embedded` (default, offline) or `nemo` (the remote API adapter in `nemo/`).
  */
 import type { Engine } from './engine';
 import { EmbeddedEngine } from './embedded/embedded-engine';
+import type { Env } from '../env';
+import type { UpstreamSessionStore } from './nemo/nemo-engine';
+import { NemoEngine } from './nemo/nemo-engine';
+import { nemoEngineDeps } from './nemo/nemo-engine-deps';
+
+/**
+ * Who a chat turn is for: what an engine with per-visitor upstream state (nemo) needs.
+ * The export route passes none (it only reads `renderer`).
+ */
+export interface EngineContext {
+  env: Env;
+  /** The visitor owning the session. */
+  visitorId: string;
+  /** Our session id (where its uploads are kept). */
+  sessionId?: string;
+  /** Where the session room keeps the remote session id. */
+  upstreamSession: UpstreamSessionStore;
+}
 
 /** The engine used when `ENGINE` is unset or empty. */
 export const DEFAULT_ENGINE = 'embedded';
@@ -15,7 +33,7 @@ export class EngineConfigError extends Error {
   constructor(value: string) {
     super(
       `ENGINE="${value}" is not available in this build: set ENGINE = "embedded" in wrangler.toml [vars] ` +
-        `(the "nemo" remote engine is not implemented yet).`,
+        `or ENGINE = "nemo" for the remote API (see README).`,
     );
   }
 }
@@ -24,10 +42,13 @@ export class EngineConfigError extends Error {
  * Returns a fresh engine for the configured name.
  *
  * @param name the `ENGINE` variable; `undefined`/empty means {@link DEFAULT_ENGINE}.
- * @throws {EngineConfigError} for any other value than `embedded`.
+ * @param context the turn's visitor and session (needed by `nemo` to chat; not for `renderer`).
+ * @throws {EngineConfigError} for any other value than `embedded` or `nemo`.
+ * @throws {NemoConfigError} for `nemo` with a context whose `NEMO_*` variables are unusable.
  */
-export function selectEngine(name: string | undefined): Engine {
+export function selectEngine(name: string | undefined, context?: EngineContext): Engine {
   const chosen = name === undefined || name.trim() === '' ? DEFAULT_ENGINE : name.trim();
   if (chosen === 'embedded') return new EmbeddedEngine();
+  if (chosen === 'nemo') return new NemoEngine(context === undefined ? null : nemoEngineDeps(context.env, context.visitorId, context.upstreamSession, context.sessionId));
   throw new EngineConfigError(chosen);
 }

@@ -1,6 +1,6 @@
 /**
  * @module renders
- * Render-job routes (docs/http-api.md): read a job, follow its progress as SSE, report
+ * Render-job routes (docs/http-api.md): list the visitor's jobs (their library), read a job, follow its progress as SSE, report
  * progress or failure from the browser renderer, upload the finished MP4 (streamed into R2,
  * never buffered) and download it with HTTP Range support.
  */
@@ -8,8 +8,8 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { renderFailBodySchema, renderProgressBodySchema } from '../../shared/api-schema';
-import type { RenderJobInfo } from '../../shared/api-schema';
-import { renderJob } from '../durable/durable-stubs';
+import type { RenderJobInfo, RenderSummary } from '../../shared/api-schema';
+import { renderJob, visitorAccount } from '../durable/durable-stubs';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { SSE_HEADERS, SseChannel } from '../sse/sse-channel';
@@ -75,6 +75,15 @@ async function followRender(c: Context<AppEnv>, renderId: string, first: RenderJ
 
 /** Render routes, mounted under `/api`. */
 export const renderRoutes = new Hono<AppEnv>()
+  .get('/renders', async (c) => {
+    const visitorId = c.get('visitorId');
+    const session = c.req.query('session');
+    const sessionId = session === undefined ? undefined : parseId(session, 'session');
+    const ids = await visitorAccount(c.env, visitorId).renderIds(sessionId);
+    const answers = await Promise.all(ids.map((id) => renderJob(c.env, id).summary(visitorId)));
+    const renders: RenderSummary[] = answers.flatMap((answer) => (answer.ok ? [answer.value] : []));
+    return c.json({ renders });
+  })
   .get('/renders/:id', async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');
     return c.json(unwrap(await renderJob(c.env, renderId).info(c.get('visitorId'))));

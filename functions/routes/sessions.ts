@@ -2,7 +2,8 @@
  * @module sessions
  * Session routes (docs/http-api.md): create and list sessions, restore one, post a chat
  * message (answered as SSE piped from the session's Durable Object, which keeps running the
- * turn if the visitor disconnects) and replay stored events after a `Last-Event-ID`.
+ * turn if the visitor disconnects) and follow the session's events after a `Last-Event-ID`
+ * (stored ones, then live ones: a running turn's, or with `?live=1` every later turn's).
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -12,10 +13,23 @@ import type { SessionInfo } from '../../shared/api-schema';
 import { sessionRoom, visitorAccount } from '../durable/durable-stubs';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
-import { SSE_HEADERS, SseChannel } from '../sse/sse-channel';
+import { SSE_HEADERS } from '../sse/sse-channel';
 import { parseId, unwrap } from './route-helpers';
 
 const seqSchema = z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+/** `?live=`: `1`/`true` keeps the events stream open for later turns; absent, `0` or `false` does not. */
+const liveQuerySchema = z.enum(['1', 'true', '0', 'false']).optional();
+
+/**
+ * Whether `?live=` asks for a stream that stays open for later turns.
+ *
+ * @throws {ApiError} 400 `invalid_query` for any other value.
+ */
+function wantsLive(query: string | undefined): boolean {
+  const parsed = liveQuerySchema.safeParse(query);
+  if (!parsed.success) throw new ApiError(400, 'invalid_query', '?live= must be 1, true, 0 or false.');
+  return parsed.data === '1' || parsed.data === 'true';
+}
 
 /**
  * The seq to replay after: the `Last-Event-ID` header (what EventSource sends on reconnect)
@@ -64,10 +78,7 @@ export const sessionRoutes = new Hono<AppEnv>()
   .get('/sessions/:id/events', async (c) => {
     const sessionId = parseId(c.req.param('id'), 'session');
     const after = replayAfter(c.req.header('Last-Event-ID'), c.req.query('after'));
-    const events = unwrap(await sessionRoom(c.env, sessionId).eventsAfter(c.get('visitorId'), after));
-    const channel = new SseChannel();
-    channel.open();
-    for (const logged of events) channel.send(logged.event, logged.seq);
-    void channel.close();
-    return c.body(channel.body, 200, { ...SSE_HEADERS });
+    const live = wantsLive(c.req.query('live'));
+    const stream = unwrap(await sessionRoom(c.env, sessionId).subscribe(c.get('visitorId'), after, live));
+    return c.body(stream, 200, { ...SSE_HEADERS });
   });

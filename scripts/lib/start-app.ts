@@ -18,6 +18,8 @@ const HEALTH_POLL_MS = 250;
 export interface RunningApp {
   /** Base URL, e.g. `http://127.0.0.1:8791`. */
   url: string;
+  /** Process id of `wrangler dev` (its process group holds workerd), for memory measurements. */
+  pid: number | undefined;
   /** Stops wrangler (and removes the temporary state folder, if one was made). */
   stop(): Promise<void>;
 }
@@ -29,6 +31,8 @@ export interface StartAppOptions {
   persistDir?: string;
   /** Print wrangler's output (default false: only on failure). */
   verbose?: boolean;
+  /** `[vars]` overrides (`wrangler dev --var NAME:value`), e.g. `EMBED_ALLOWED_ORIGINS` for the widget tests. */
+  vars?: Record<string, string>;
 }
 
 /** Asks the OS for a free TCP port on 127.0.0.1. */
@@ -59,7 +63,10 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const wrangler = path.join(projectRoot, 'node_modules', '.bin', 'wrangler');
   const child: ChildProcess = spawn(
     wrangler,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--show-interactive-dev-session=false', '--log-level', 'warn'],
+    [
+      'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--show-interactive-dev-session=false', '--log-level', 'warn',
+      ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+    ],
     { cwd: projectRoot, env: offlineEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let output = '';
@@ -84,7 +91,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     if (child.exitCode !== null) break;
     try {
       const response = await fetch(`${url}/api/health`);
-      if (response.ok) return { url, stop };
+      if (response.ok) return { url, pid: child.pid, stop };
     } catch {
       // not listening yet
     }

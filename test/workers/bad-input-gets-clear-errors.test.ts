@@ -80,10 +80,11 @@ describe('bad input', () => {
     expect(await health.json()).toEqual({ ok: true, engine: 'embedded' });
   });
 
-  it('an ENGINE other than embedded is a clear configuration error', () => {
+  it('an ENGINE other than embedded or nemo is a clear configuration error', () => {
     expect(selectEngine('embedded').name).toBe('embedded');
     expect(selectEngine(undefined).renderer).toBe('browser');
-    expect(() => selectEngine('nemo')).toThrow(/ENGINE="nemo" is not available/);
+    expect(selectEngine('nemo').renderer).toBe('remote');
+    expect(() => selectEngine('llm')).toThrow(/ENGINE="llm" is not available/);
   });
 
   it('bad render reports are 400 invalid_body', async () => {

@@ -8,13 +8,16 @@ import { z } from 'zod';
 import {
   creditsSchema,
   renderJobInfoSchema,
+  renderListSchema,
   sessionInfoSchema,
+  sessionListSchema,
   sessionStateSchema,
 } from '../../shared/api-schema';
 import type {
   Credits,
   RenderJobInfo,
   RenderProgressBody,
+  RenderSummary,
   SessionInfo,
   SessionState,
 } from '../../shared/api-schema';
@@ -48,7 +51,27 @@ export interface ApiClient {
    * Replays the session's stored events after `afterSeq` (`GET …/events?after=`), calling
    * `onEvent` for each; used to catch up a turn whose stream dropped. Rejects with {@link ApiError}.
    */
-  replayEvents(sessionId: string, afterSeq: number, onEvent: (received: ReceivedEvent) => void): Promise<StreamOutcome>;
+  replayEvents(
+    sessionId: string,
+    afterSeq: number,
+    onEvent: (received: ReceivedEvent) => void,
+    signal?: AbortSignal,
+  ): Promise<StreamOutcome>;
+  /**
+   * Follows the session live (`GET …/events?live=1` with `Last-Event-ID: afterSeq`): the stored
+   * events after `afterSeq`, then every later one as it happens. Resolves when the server ends
+   * the stream (after 10 min; reconnect); rejects with {@link ApiError} (404: not the visitor's).
+   */
+  followEvents(
+    sessionId: string,
+    afterSeq: number,
+    onEvent: (received: ReceivedEvent) => void,
+    signal: AbortSignal,
+  ): Promise<StreamOutcome>;
+  /** The visitor's sessions, newest first. */
+  listSessions(): Promise<SessionInfo[]>;
+  /** The visitor's render jobs (only `sessionId`'s when given), newest first. */
+  listRenders(sessionId?: string): Promise<RenderSummary[]>;
   createExport(sessionId: string): Promise<RenderJobInfo>;
   getRender(renderId: string): Promise<RenderJobInfo>;
   postRenderProgress(renderId: string, body: RenderProgressBody): Promise<RenderJobInfo>;
@@ -123,11 +146,26 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       });
       return readStream(response, 'your message', onEvent);
     },
-    async replayEvents(sessionId, afterSeq, onEvent) {
+    async replayEvents(sessionId, afterSeq, onEvent, signal) {
       const response = await send(`/api/sessions/${id(sessionId)}/events?after=${afterSeq}`, {
         headers: { Accept: 'text/event-stream' },
+        ...(signal ? { signal } : {}),
       });
       return readStream(response, 'the catch-up request', onEvent);
+    },
+    async followEvents(sessionId, afterSeq, onEvent, signal) {
+      const response = await send(`/api/sessions/${id(sessionId)}/events?live=1`, {
+        headers: { Accept: 'text/event-stream', 'Last-Event-ID': String(afterSeq) },
+        signal,
+      });
+      return readStream(response, 'the live updates', onEvent);
+    },
+    async listSessions() {
+      return (await json(sessionListSchema, 'your library', '/api/sessions')).sessions;
+    },
+    async listRenders(sessionId) {
+      const query = sessionId === undefined ? '' : `?session=${id(sessionId)}`;
+      return (await json(renderListSchema, 'your renders', `/api/renders${query}`)).renders;
     },
     createExport: (sessionId) =>
       json(renderJobInfoSchema, 'the export request', `/api/sessions/${id(sessionId)}/exports`, { method: 'POST' }),

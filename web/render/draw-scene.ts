@@ -20,6 +20,7 @@ import type { Draft, VideoSegment, VideoTrack } from '../../shared/draft-schema'
 import { clamp01, easeInOutCubic, easeInOutSine, easeOutCubic } from './easing';
 import { cachedBackdrop, iconPathFor, type Context2D, type FrameAssets } from './frame-assets';
 import { ICON_VIEWBOX } from './icon-paths';
+import { drawMediaFrame } from './draw-media';
 
 /** Vertical centre of the icon as a fraction of the height: upper third, above a centred title. */
 export const ICON_CENTER_Y = 0.3;
@@ -249,7 +250,10 @@ function drawSegment(
   const visual = segment.visual;
   ctx.globalAlpha = alpha;
   if (visual.type === 'media') {
-    drawMediaPlaceholder(ctx, draft, assets);
+    const frame = assets.media?.frameFor(segment) ?? null;
+    const progress = clamp01((timeMs - segment.startMs) / segment.durationMs);
+    if (frame) drawMediaFrame(ctx, draft.canvas, visual.fit, frame, cameraAt(visual.motion, easeInOutSine(progress), width));
+    else drawMediaPlaceholder(ctx, draft, assets);
     return;
   }
   const accent = draft.look.accent;

@@ -25,6 +25,8 @@ export const mixedAudioSchema = z.object({
 export const renderRequestSchema = z.object({
   type: z.literal('render'),
   draft: z.unknown(),
+  /** Where the worker downloads each uploaded clip or photo the draft shows: `{mediaId: url}`. */
+  mediaUrls: z.record(z.string(), z.string()).optional(),
 });
 
 /** The mixed soundtrack, sent once mixing is done. */

@@ -34,6 +34,7 @@ import {
   videoEncoderSettings,
 } from './encoder-settings';
 import { createFrameAssets } from './frame-assets';
+import { MediaFrames, urlLoader } from './media-frames';
 import { H264CanvasEncoder } from './h264-canvas-encoder';
 import { loadFonts } from './load-fonts';
 import { RenderError, toRenderError } from './render-errors';
@@ -95,7 +96,7 @@ function describeColorSpace(colorSpace: VideoColorSpaceInit | undefined): string
   return `primaries=${primaries ?? '?'} transfer=${transfer ?? '?'} matrix=${matrix ?? '?'} range=${fullRange ? 'full' : fullRange === false ? 'limited' : '?'}`;
 }
 
-async function render(draft: Draft, audioReady: Promise<MixedAudio>): Promise<void> {
+async function render(draft: Draft, audioReady: Promise<MixedAudio>, mediaUrls: Readonly<Record<string, string>>): Promise<void> {
   if (typeof OffscreenCanvas === 'undefined') {
     throw new RenderError('unsupported-video', 'This browser cannot draw video frames in the background (OffscreenCanvas missing).');
   }
@@ -113,11 +114,13 @@ async function render(draft: Draft, audioReady: Promise<MixedAudio>): Promise<vo
   const video = new H264CanvasEncoder(canvas, ctx, settings, videoSource, KEYFRAME_INTERVAL_S);
 
   const startedAt = performance.now();
+  let media: MediaFrames | null = null;
   try {
     await video.start();
     await ensureAacEncoder();
     await loadFonts(self.fonts, draftText(draft));
-    const assets = createFrameAssets(draft);
+    media = await MediaFrames.open(draft, urlLoader(mediaUrls));
+    const assets = createFrameAssets(draft, media);
     await output.start();
     const preparedAt = performance.now();
     const audio = await audioReady;
@@ -129,7 +132,9 @@ async function render(draft: Draft, audioReady: Promise<MixedAudio>): Promise<vo
     const totalFrames = totalFrameCount(draft);
     const videoStartedAt = performance.now();
     for (let frame = 0; frame < totalFrames; frame++) {
-      drawFrame(ctx, draft, frameTimeMs(frame, fps), assets);
+      const timeMs = frameTimeMs(frame, fps);
+      await media.prepare(draft, timeMs);
+      drawFrame(ctx, draft, timeMs, assets);
       await video.encodeFrame(frame);
       const framesDone = frame + 1;
       if (framesDone % PROGRESS_EVERY_FRAMES === 0 || framesDone === totalFrames) {
@@ -163,6 +168,7 @@ async function render(draft: Draft, audioReady: Promise<MixedAudio>): Promise<vo
     );
   } catch (error) {
     video.close();
+    await media?.dispose();
     if (output.state === 'started' || output.state === 'pending') await output.cancel().catch(() => undefined);
     throw error;
   }
@@ -175,11 +181,11 @@ const audioReady = new Promise<MixedAudio>((resolve) => {
 });
 let started = false;
 
-async function start(rawDraft: unknown): Promise<void> {
+async function start(rawDraft: unknown, mediaUrls: Readonly<Record<string, string>>): Promise<void> {
   try {
     const draft = draftSchema.safeParse(rawDraft);
     if (!draft.success) throw new RenderError('invalid-draft', `The draft is not valid: ${draft.error.issues[0]?.message ?? 'unknown problem'}.`);
-    await render(draft.data, audioReady);
+    await render(draft.data, audioReady, mediaUrls);
   } catch (error) {
     const renderError = toRenderError(error, 'encode-failed', 'Encoding the video failed');
     post({ type: 'error', code: renderError.code, message: renderError.message });
@@ -196,6 +202,6 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     deliverAudio?.(request.data.audio);
   } else if (!started) {
     started = true; // one render per worker
-    void start(request.data.draft);
+    void start(request.data.draft, request.data.mediaUrls ?? {});
   }
 });

@@ -9,6 +9,7 @@
  */
 import type { Draft } from '../../shared/draft-schema';
 import { buildIconPath } from './icon-paths';
+import type { MediaFrameLookup } from './media-frames';
 import type { TextLayout } from './text-layout';
 
 /** Either 2D context: the preview's `<canvas>` or the export worker's `OffscreenCanvas`. */
@@ -34,14 +35,16 @@ export interface FrameAssets {
   readonly textLayouts: Map<string, TextLayout>;
   /** Pre-drawn backdrops by key, least recently used first. */
   readonly backdrops: Map<string, OffscreenCanvas>;
+  /** Decoded frames of uploaded media, prepared for the time being drawn; absent: placeholders. */
+  readonly media?: MediaFrameLookup;
 }
 
 /**
  * Creates the caches and builds the outlines of every icon the draft names (others are built on
  * first use, e.g. after an edit in the live preview).
  */
-export function createFrameAssets(draft?: Draft): FrameAssets {
-  const assets: FrameAssets = { iconPaths: new Map(), textLayouts: new Map(), backdrops: new Map() };
+export function createFrameAssets(draft?: Draft, media?: MediaFrameLookup): FrameAssets {
+  const assets: FrameAssets = { iconPaths: new Map(), textLayouts: new Map(), backdrops: new Map(), ...(media ? { media } : {}) };
   for (const track of draft?.tracks ?? []) {
     if (track.kind !== 'video') continue;
     for (const segment of track.segments) {

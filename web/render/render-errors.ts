@@ -20,6 +20,8 @@ export const RENDER_ERROR_CODES = [
   'font-load-failed',
   /** The encoder or muxer failed part-way. */
   'encode-failed',
+  /** An uploaded clip, photo or sound could not be downloaded or decoded. */
+  'media-failed',
   /** The caller aborted through its `AbortSignal`. */
   'aborted',
 ] as const;

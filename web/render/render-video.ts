@@ -11,6 +11,7 @@
  */
 import { draftSchema, type Draft } from '../../shared/draft-schema';
 import { workerEventSchema, type MixedAudio, type RenderProgress, type WorkerEvent } from './encode-protocol';
+import { urlLoader } from './media-frames';
 import { mixAudio } from './mix-audio';
 import { RenderAbortedError, RenderError, renderErrorFromCode } from './render-errors';
 
@@ -23,6 +24,8 @@ export interface RenderVideoOptions {
   onProgress?: (progress: RenderProgress) => void;
   /** Aborting stops the worker at once and rejects with {@link RenderAbortedError}. */
   signal?: AbortSignal;
+  /** Where each uploaded file the draft uses is downloaded from: `{mediaId: url}` (see `mediaUrlsFor`). */
+  mediaUrls?: Readonly<Record<string, string>>;
 }
 
 /** What {@link renderVideo} produces. */
@@ -69,7 +72,7 @@ function toMixedAudio(buffer: AudioBuffer): MixedAudio {
  *   `encode-failed`; RenderAbortedError when `signal` aborts
  */
 export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}): Promise<RenderVideoResult> {
-  const { onProgress, signal } = options;
+  const { onProgress, signal, mediaUrls = {} } = options;
   const startedAt = performance.now();
   const parsed = draftSchema.safeParse(draft);
   if (!parsed.success) {
@@ -127,9 +130,9 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
     // Keep a failure that arrives while we are still mixing from becoming an unhandled rejection.
     finished.catch(() => undefined);
     // The worker loads its code and prepares (encoder, fonts) while this thread mixes the audio.
-    worker.postMessage({ type: 'render', draft: parsed.data });
+    worker.postMessage({ type: 'render', draft: parsed.data, mediaUrls: { ...mediaUrls } });
     const mixed = await Promise.race([
-      mixAudio(parsed.data).then((buffer) => {
+      mixAudio(parsed.data, urlLoader(mediaUrls)).then((buffer) => {
         mixAudioMs = performance.now() - startedAt;
         return toMixedAudio(buffer);
       }),

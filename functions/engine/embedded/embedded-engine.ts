@@ -12,6 +12,7 @@ import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
 import { EDIT_HELP, applyEdit, isUndoRequest } from './apply-edit';
 import { describeEdit, describePlan, splitDeltas, suggestActions } from './compose-reply';
 import { topicOf } from './derive-title';
+import { isMediaRequest, planMediaCut } from './plan-media-cut';
 import { planStoryboard } from './plan-storyboard';
 import { hasCjk } from './reading-length';
 import { extractScript } from './split-scenes';
@@ -91,8 +92,10 @@ export function runTurn(input: ChatTurnInput): EngineEvent[] {
     return events;
   }
   if (isUndoRequest(text)) return undoTurn(current, input.previousDrafts, cjk);
-  if (shouldPlan(text, current)) {
-    const result = checked(planStoryboard(text));
+  const media = input.media ?? [];
+  const fromMedia = isMediaRequest(text, media);
+  if (fromMedia || shouldPlan(text, current)) {
+    const result = checked(fromMedia ? planMediaCut(text, media) : planStoryboard(text));
     if (!result.ok) return [{ type: 'status', message: 'planning scenes…' }, result.event];
     return [
       { type: 'status', message: 'planning scenes…' },

@@ -24,7 +24,8 @@ export function ExportPanel() {
   const size = render.sizeBytes.value;
   const job = render.job.value;
   const stale = phase === 'completed' && job !== null && job.draftVersion !== app.draft.version.value;
-  const showProgress = phase === 'starting' || phase === 'rendering' || phase === 'uploading' || phase === 'completed';
+  const showProgress =
+    phase === 'starting' || phase === 'rendering' || phase === 'uploading' || phase === 'completed' || phase === 'interrupted';
 
   return (
     <section class="panel export-panel" aria-labelledby="export-heading">
@@ -74,6 +75,8 @@ export function ExportPanel() {
             {phase === 'rendering' && render.progressText.value}
             {phase === 'uploading' && `${render.progressText.value} · saving the file…`}
             {phase === 'completed' && 'Done: your video is ready.'}
+            {phase === 'interrupted' &&
+              `Stopped at ${Math.floor(render.progress.value * 100)}% when the page rendering it closed. Press Export to render it again.`}
           </p>
         </div>
       )}

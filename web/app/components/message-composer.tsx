@@ -5,11 +5,14 @@
  */
 import type { TargetedKeyboardEvent, TargetedSubmitEvent } from 'preact';
 import { MAX_MESSAGE_CHARS } from '../../../shared/api-schema';
+import { useContext } from 'preact/hooks';
 import { useApp } from '../app-context';
+import { LayoutContext } from '../layout-context';
 
 /** The message form; Send is disabled while a turn runs or nothing is typed. */
 export function MessageComposer() {
   const app = useApp();
+  const { composerPlaceholder } = useContext(LayoutContext);
   const text = app.chat.composerText.value;
   const busy = app.chat.busy.value;
   const canSend = !busy && text.trim() !== '';
@@ -36,7 +39,7 @@ export function MessageComposer() {
           class="composer-input"
           rows={2}
           maxLength={MAX_MESSAGE_CHARS}
-          placeholder="Describe your video, or say what to change…"
+          placeholder={composerPlaceholder ?? "Describe your video, or say what to change…"}
           aria-describedby="composer-hint"
           value={text}
           onInput={(event) => app.chat.setComposerText(event.currentTarget.value)}

@@ -1,6 +1,6 @@
 /**
  * @module site-header
- * The top bar: the product name, "New video" and the credits badge.
+ * The top bar: the product name, "Library" (the visitor's videos), "New video" and the credits badge.
  */
 import { useApp } from '../app-context';
 import { CreditsBadge } from './credits-badge';
@@ -16,6 +16,14 @@ export function SiteHeader() {
         Reelwright
       </h1>
       <div class="header-tools">
+        <button
+          type="button"
+          class="button button--ghost"
+          aria-expanded={app.library.isOpen.value ? 'true' : 'false'}
+          onClick={() => (app.library.isOpen.value ? app.library.hide() : void app.library.show())}
+        >
+          Library
+        </button>
         {canStartOver && (
           <button type="button" class="button button--ghost" onClick={() => app.startNewVideo()}>
             New video

@@ -3,7 +3,8 @@
  * The whole page's state, composed from the feature models, and the actions that span them:
  * loading (credits, then the stored session), sending a message (routed by intent: export,
  * credits, status and upload are answered here; everything else is a streamed chat turn),
- * running a suggested action, and starting a new video.
+ * running a suggested action, starting a new video, and opening a video from the library
+ * (chat, draft, a reply still streaming, and the latest render's status all come back).
  */
 import { action, createModel } from '@preact/signals';
 import type { SuggestedAction } from '../../../shared/events-schema';
@@ -12,15 +13,18 @@ import type { ApiClient } from '../api-client';
 import { ChatModel } from './chat-model';
 import { CreditsModel, describeCredits } from './credits-model';
 import { DraftModel } from './draft-model';
+import { LibraryModel } from './library-model';
+import { mediaUrlsFor } from '../media/media-urls';
+import { MediaModel } from './media-model';
 import { NoticeModel } from './notice-model';
 import { PlayerModel } from './player-model';
 import { RenderModel } from './render-model';
 import { SessionModel } from './session-model';
 
-/** Said when the visitor asks to upload: uploads are a later issue, so say so plainly. */
-export const UPLOADS_COMING_SOON =
-  'Uploading your own clips, photos and music is coming soon. For now, describe the video in words ' +
-  '(or paste a script) and I will make the scenes, titles and music for you.';
+/** Said when the visitor asks to upload: the file picker opens alongside. */
+export const UPLOAD_HINT =
+  'Pick your clips, photos and music (MP4, MOV, WebM, JPG, PNG, WebP, MP3, WAV, M4A… up to 500 MB each), or drop them ' +
+  'on "Your media". Then say, for example, "combine these clips into a 30-second promo with text overlays, use my music".';
 
 /** Said for "export" or "status" before there is anything to show. */
 export const NOTHING_YET =
@@ -34,7 +38,12 @@ export const AppModel = createModel((api: ApiClient) => {
   const draft = new DraftModel();
   const chat = new ChatModel({ api, session, draft, notices });
   const render = new RenderModel({ api, credits, notices });
-  const player = new PlayerModel(draft);
+  const player = new PlayerModel(draft, (shown) => {
+    const id = session.sessionId.peek();
+    return id === null ? null : mediaUrlsFor(shown, id);
+  });
+  const media = new MediaModel({ session, notices });
+  const library = new LibraryModel(api);
 
   /**
    * Loads the balance (this first request also gets the visitor cookie), then restores the
@@ -47,15 +56,53 @@ export const AppModel = createModel((api: ApiClient) => {
       notices.showFailure(cause);
       return;
     }
+    await restoreSession();
+  });
+
+  /**
+   * Restores the current session: messages, draft, media, a turn still running (its reply
+   * streams in again), the live stream for turns from other tabs, and the latest render.
+   */
+  async function restoreSession(): Promise<void> {
     try {
       const state = await session.restore();
       if (state !== null) {
         chat.restore(state.messages);
         draft.restore(state.draft, state.session.version, state.summary);
+        void media.refresh();
+        if (state.runningTurn !== null) chat.resumeRunningTurn();
+        chat.follow(state.session.id);
+        await restoreLatestRender(state.session.id);
       }
     } catch (cause) {
       notices.showFailure(cause);
     }
+  }
+
+  /** Shows the session's newest render job, if any (a failure to list it is not shown: the session works without it). */
+  async function restoreLatestRender(sessionId: string): Promise<void> {
+    try {
+      const [latest] = await api.listRenders(sessionId);
+      if (latest === undefined) return;
+      const info = await api.getRender(latest.id);
+      if (session.sessionId.value === sessionId) void render.restore(info);
+    } catch {
+      // Listing renders is a convenience; the chat and draft are restored without it.
+    }
+  }
+
+  /** Opens the visitor's video `sessionId` from the library in place of the current one. */
+  const openSession = action(async (sessionId: string): Promise<void> => {
+    library.hide();
+    if (sessionId === session.sessionId.value) return;
+    chat.clear();
+    render.reset();
+    player.pause();
+    draft.clear();
+    media.reset();
+    notices.dismiss();
+    session.open(sessionId);
+    await restoreSession();
   });
 
   /** Exports the current draft (creating no session: without one there is nothing to export). */
@@ -100,7 +147,8 @@ export const AppModel = createModel((api: ApiClient) => {
         chat.addLocalReply(draft.hasDraft.value ? draft.summary.value : NOTHING_YET);
         return;
       case 'upload':
-        chat.addLocalReply(UPLOADS_COMING_SOON);
+        chat.addLocalReply(UPLOAD_HINT);
+        media.requestPicker();
         return;
       case 'chat':
         return streamChat(text);
@@ -138,6 +186,7 @@ export const AppModel = createModel((api: ApiClient) => {
       notices.showFailure(cause);
       return;
     }
+    chat.follow(sessionId);
     await chat.streamTurn(sessionId, text);
   }
 
@@ -154,7 +203,7 @@ export const AppModel = createModel((api: ApiClient) => {
         await send(suggestion.prompt ?? 'undo');
         return;
       case 'upload':
-        chat.addLocalReply(UPLOADS_COMING_SOON);
+        media.requestPicker();
         return;
     }
   });
@@ -165,6 +214,7 @@ export const AppModel = createModel((api: ApiClient) => {
     render.reset();
     player.pause();
     draft.clear();
+    media.reset();
     session.forget();
     notices.dismiss();
   });
@@ -177,7 +227,10 @@ export const AppModel = createModel((api: ApiClient) => {
     chat,
     render,
     player,
+    media,
+    library,
     load,
+    openSession,
     send,
     submitComposer,
     exportVideo,

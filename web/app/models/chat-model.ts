@@ -6,12 +6,17 @@
  * Streaming follows the events protocol: `text-delta`s are appended to `streamingText` as they
  * come, then the one final `text` REPLACES them (never both), and at the end of the turn the
  * reply becomes a message. `draft` events go to the draft model.
+ *
+ * Every event is applied exactly once, by its seq (the `id:` of the session log), whichever
+ * stream brings it: the turn's own answer, a catch-up, or the session's live stream
+ * ({@link ChatModel.follow}), which also shows turns started in another tab and resumes a
+ * turn that was still running when this page was (re)opened.
  */
 import { action, batch, computed, createModel, signal } from '@preact/signals';
 import type { ChatMessage } from '../../../shared/api-schema';
 import type { StreamEvent, SuggestedAction } from '../../../shared/events-schema';
 import type { ApiClient } from '../api-client';
-import { isAbort } from '../api-error';
+import { ApiError, isAbort } from '../api-error';
 import type { ReceivedEvent } from '../sse-reader';
 import type { DraftModel } from './draft-model';
 import type { NoticeModel } from './notice-model';
@@ -24,6 +29,14 @@ import type { SessionModel } from './session-model';
 export const CATCH_UP_ATTEMPTS = 4;
 /** First wait before a catch-up, ms; each next try waits one step longer. */
 export const CATCH_UP_DELAY_MS = 1_500;
+/**
+ * Wait before reopening the session's live stream after it ended (the edge ends it every
+ * 10 min) or failed once, ms; it doubles per failure in a row, up to {@link FOLLOW_MAX_DELAY_MS}.
+ * Nothing is lost meanwhile: the reconnect replays after the last seq seen.
+ */
+export const FOLLOW_RETRY_MS = 1_000;
+/** Longest wait between live-stream reconnects while the edge cannot be reached, ms. */
+export const FOLLOW_MAX_DELAY_MS = 30_000;
 
 /** One message in the list. `local` replies were answered on this page, not by the edge. */
 export interface ChatEntry {
@@ -60,6 +73,14 @@ export const ChatModel = createModel(({ api, session, draft, notices }: ChatMode
 
   let nextId = 0;
   let controller: AbortController | null = null;
+  /** Stops the live stream of the followed session. */
+  let follower: AbortController | null = null;
+  let followedId: string | null = null;
+  /** The turn shown as running (a token), or null; a stale token's finish is ignored. */
+  let activeTurn: number | null = null;
+  let turnCount = 0;
+  /** This page's message whose `user-message` event has not come back yet (it is shown already). */
+  let ownPendingText: string | null = null;
   const entry = (role: ChatEntry['role'], text: string, local: boolean, atMs = Date.now()): ChatEntry => ({
     id: `m${++nextId}`,
     role,
@@ -104,13 +125,30 @@ export const ChatModel = createModel(({ api, session, draft, notices }: ChatMode
       case 'error':
         notices.showError(event.message);
         break;
+      case 'user-message':
       case 'render-progress':
       case 'done':
         break;
     }
   });
 
-  const finishTurn = action(() => {
+  /** Shows a turn as running: busy, an empty reply to stream into; returns its token. */
+  const beginTurn = action((): number => {
+    const token = ++turnCount;
+    activeTurn = token;
+    batch(() => {
+      busy.value = true;
+      suggestions.value = [];
+      streamingText.value = '';
+      statusText.value = '';
+    });
+    return token;
+  });
+
+  const finishTurn = action((token: number) => {
+    if (activeTurn !== token) return;
+    activeTurn = null;
+    ownPendingText = null;
     const reply = streamingText.value;
     batch(() => {
       if (reply !== null && reply.trim() !== '') {
@@ -127,21 +165,43 @@ export const ChatModel = createModel(({ api, session, draft, notices }: ChatMode
    * stream drops before `done`, the turn keeps running at the edge, so its stored events are
    * replayed (a few times, while it finishes). Failures are shown in the banner; never rejects.
    */
+  /**
+   * Applies one event of the session unless its seq was applied already (from another stream).
+   * A `user-message` not sent by this page starts a turn from another tab; `done` ends the turn.
+   */
+  const receive = action(({ event, seq }: ReceivedEvent): void => {
+    if (seq !== null) {
+      if (seq <= session.lastEventSeq.peek()) return;
+      session.noteEventSeq(seq);
+    }
+    if (event.type === 'user-message') {
+      if (activeTurn !== null && ownPendingText === event.text) {
+        ownPendingText = null;
+        return;
+      }
+      if (activeTurn !== null) finishTurn(activeTurn);
+      addUserMessage(event.text);
+      beginTurn();
+      return;
+    }
+    if (event.type === 'done') {
+      if (activeTurn !== null) finishTurn(activeTurn);
+      return;
+    }
+    handleEvent(event);
+  });
+
   const streamTurn = action(async (sessionId: string, text: string): Promise<void> => {
-    batch(() => {
-      busy.value = true;
-      suggestions.value = [];
-      streamingText.value = '';
-      statusText.value = '';
-    });
+    const token = beginTurn();
+    ownPendingText = text;
     controller = new AbortController();
     const { signal } = controller;
-    let ended = false;
+    let sawError = false;
+    const turnEnded = (): boolean => sawError || activeTurn !== token;
     let invalidEvents = 0;
-    const onEvent = ({ event, seq }: ReceivedEvent): void => {
-      if (seq !== null) session.noteEventSeq(seq);
-      if (event.type === 'error' || event.type === 'done') ended = true;
-      handleEvent(event);
+    const onEvent = (received: ReceivedEvent): void => {
+      if (received.event.type === 'error') sawError = true;
+      receive(received);
     };
     try {
       let started = false;
@@ -155,19 +215,65 @@ export const ChatModel = createModel(({ api, session, draft, notices }: ChatMode
         // Before any event, the turn may never have started: report it rather than replay.
         if (isAbort(cause) || !started) throw cause;
       }
-      for (let attempt = 0; !ended && attempt < CATCH_UP_ATTEMPTS && !signal.aborted; attempt += 1) {
+      // The edge follows a running turn to its `done`; the live stream may also bring it meanwhile.
+      for (let attempt = 0; !turnEnded() && attempt < CATCH_UP_ATTEMPTS && !signal.aborted; attempt += 1) {
         await sleep(CATCH_UP_DELAY_MS * (attempt + 1));
-        const outcome = await api.replayEvents(sessionId, session.lastEventSeq.peek(), onEvent);
+        if (turnEnded()) break;
+        const outcome = await api.replayEvents(sessionId, session.lastEventSeq.peek(), onEvent, signal);
         invalidEvents += outcome.invalidEvents;
       }
-      if (!ended) notices.showError('The answer was cut off before it finished. Send your message again.');
+      if (!turnEnded()) notices.showError('The answer was cut off before it finished. Send your message again.');
       else if (invalidEvents > 0) notices.showError('Part of the answer could not be read; what could be read is shown.');
     } catch (cause) {
       if (!isAbort(cause)) notices.showFailure(cause);
     } finally {
       controller = null;
-      finishTurn();
+      finishTurn(token);
     }
+  });
+
+  /**
+   * Shows the turn a restored session is still running (its user message is restored already);
+   * its events come on the live stream ({@link follow}), replayed from the turn's start.
+   */
+  const resumeRunningTurn = action(() => {
+    if (activeTurn === null) beginTurn();
+  });
+
+  /**
+   * Keeps the session's live stream open (`GET …/events?live=1`) until {@link stopFollowing}:
+   * turns from other tabs appear here live, and a running turn resumes where this page left
+   * off. Reconnects with the last seq seen whenever the stream ends or drops; stops on 404.
+   */
+  const follow = action((sessionId: string): void => {
+    if (follower !== null && followedId === sessionId) return;
+    follower?.abort();
+    const stop = new AbortController();
+    follower = stop;
+    followedId = sessionId;
+    void (async () => {
+      let failures = 0;
+      while (!stop.signal.aborted) {
+        try {
+          await api.followEvents(sessionId, session.lastEventSeq.peek(), receive, stop.signal);
+          failures = 0;
+        } catch (cause) {
+          if (isAbort(cause) || stop.signal.aborted) return;
+          if (cause instanceof ApiError && cause.status === 404) {
+            if (follower === stop) follower = null;
+            return;
+          }
+          failures += 1;
+        }
+        await sleep(Math.min(FOLLOW_MAX_DELAY_MS, FOLLOW_RETRY_MS * 2 ** Math.max(0, failures - 1)), stop.signal);
+      }
+    })();
+  });
+
+  /** Closes the live stream (another session is opened, or a new video started). */
+  const stopFollowing = action(() => {
+    follower?.abort();
+    follower = null;
   });
 
   /** Stops the running turn (a new video was started). */
@@ -176,7 +282,11 @@ export const ChatModel = createModel(({ api, session, draft, notices }: ChatMode
   /** Empties the conversation (a new video). */
   const clear = action(() => {
     cancelTurn();
+    stopFollowing();
+    activeTurn = null;
+    ownPendingText = null;
     batch(() => {
+      busy.value = false;
       messages.value = [];
       suggestions.value = [];
       streamingText.value = null;
@@ -207,6 +317,9 @@ export const ChatModel = createModel(({ api, session, draft, notices }: ChatMode
     addLocalReply,
     restore,
     streamTurn,
+    resumeRunningTurn,
+    follow,
+    stopFollowing,
     cancelTurn,
     clear,
     setBusy,
@@ -215,6 +328,15 @@ export const ChatModel = createModel(({ api, session, draft, notices }: ChatMode
 
 export type ChatModel = InstanceType<typeof ChatModel>;
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`; resolves early (never rejects) when `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
 }

@@ -17,7 +17,7 @@ export function fakeApiClient(script: StreamEvent[], overrides: Partial<ApiClien
   return {
     sent,
     createSession: () =>
-      Promise.resolve({ id: 's1', title: '', createdAtMs: 0, updatedAtMs: 0, version: 0 }),
+      Promise.resolve({ id: 's1', title: '', createdAtMs: 0, updatedAtMs: 0, version: 0, summary: '' }),
     getSession: unexpected('getSession'),
     getCredits: () => Promise.resolve({ available: 87, frozen: 0, total: 87 }),
     async streamMessage(_sessionId, text, onEvent): Promise<StreamOutcome> {
@@ -26,6 +26,15 @@ export function fakeApiClient(script: StreamEvent[], overrides: Partial<ApiClien
       return { sawDone: script.some((e) => e.type === 'done'), lastSeq: script.length, invalidEvents: 0 };
     },
     replayEvents: unexpected('replayEvents'),
+    // Follows quietly until stopped, like a live stream on which nothing happens.
+    followEvents: (_sessionId, afterSeq, _onEvent, signal) =>
+      new Promise<StreamOutcome>((resolve) => {
+        const stop = () => resolve({ sawDone: false, lastSeq: afterSeq, invalidEvents: 0 });
+        if (signal.aborted) stop();
+        else signal.addEventListener('abort', stop, { once: true });
+      }),
+    listSessions: () => Promise.resolve([]),
+    listRenders: () => Promise.resolve([]),
     createExport: unexpected('createExport'),
     getRender: unexpected('getRender'),
     postRenderProgress: unexpected('postRenderProgress'),

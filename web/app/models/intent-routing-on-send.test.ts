@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppModel, UPLOADS_COMING_SOON } from './app-model';
+import { AppModel, UPLOAD_HINT } from './app-model';
 import { fakeApiClient } from './fake-api-client';
 
 const storage = new Map<string, string>();
@@ -20,12 +20,13 @@ describe('sending a message', () => {
     expect(app.chat.messages.value.at(-1)?.text).toMatch(/^You have 87 credits available/);
   });
 
-  it('says plainly that uploads are coming soon', async () => {
+  it('opens the file picker for "upload" without a chat turn', async () => {
     const api = fakeApiClient([]);
     const app = new AppModel(api);
     await app.send('upload');
     expect(api.sent).toEqual([]);
-    expect(app.chat.messages.value.at(-1)?.text).toBe(UPLOADS_COMING_SOON);
+    expect(app.chat.messages.value.at(-1)?.text).toBe(UPLOAD_HINT);
+    expect(app.media.pickerRequests.value).toBe(1);
   });
 
   it('streams anything else as a chat turn, creating the session on first use', async () => {

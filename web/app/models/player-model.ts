@@ -32,11 +32,14 @@ export interface SurfaceSize {
   scale: number;
 }
 
+/** Where the preview downloads a draft's uploads (`{mediaId: url}`), or null without a session. */
+export type MediaUrlResolver = (draft: Draft) => Readonly<Record<string, string>> | null;
+
 /** Loading state of the lazily imported drawing code and fonts. */
 export type RuntimeStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** The player model: `positionMs`, `playing`, the canvas size, and play/pause/seek actions. */
-export const PlayerModel = createModel((drafts: DraftModel) => {
+export const PlayerModel = createModel((drafts: DraftModel, mediaUrls: MediaUrlResolver = () => null) => {
   const positionMs = signal(0);
   const playing = signal(false);
   const runtimeStatus = signal<RuntimeStatus>('idle');
@@ -63,6 +66,9 @@ export const PlayerModel = createModel((drafts: DraftModel) => {
 
   let runtime: PreviewRuntime | null = null;
   let assets: { draft: Draft; value: ReturnType<PreviewRuntime['createFrameAssets']> } | null = null;
+  /** Decoded uploads of the draft shown (opened once per draft version), and the newest draw asked for. */
+  let mediaFrames: { draft: Draft; value: Promise<InstanceType<PreviewRuntime['MediaFrames']> | null> } | null = null;
+  let drawToken = 0;
   let mix: { draft: Draft; buffer: Promise<AudioBuffer | null> } | null = null;
   const audio = createAudioPlayback();
   let clock: { source: 'wall' | 'audio'; originMs: number; startPositionMs: number } = {
@@ -85,7 +91,8 @@ export const PlayerModel = createModel((drafts: DraftModel) => {
   /** The mixed sound of `draft`, made once per draft version; null when it cannot be made. */
   function mixFor(draft: Draft, rt: PreviewRuntime): Promise<AudioBuffer | null> {
     if (mix?.draft !== draft) {
-      const buffer = rt.mixAudio(draft).then(
+      const urls = mediaUrls(draft);
+      const buffer = rt.mixAudio(draft, urls === null ? undefined : rt.urlLoader(urls)).then(
         (value) => {
           soundProblem.value = null;
           return value;
@@ -237,13 +244,36 @@ export const PlayerModel = createModel((drafts: DraftModel) => {
     if (canvas.height !== size.height) canvas.height = size.height;
     const ctx = canvas.getContext('2d', { alpha: false });
     if (ctx === null) return;
-    if (assets?.draft !== draft) assets = { draft, value: runtime.createFrameAssets(draft) };
-    try {
-      runtime.drawFrame(ctx, draft, Math.min(at, draft.durationMs - 1), assets.value);
-    } catch (cause) {
-      runtimeError.value = plainError(cause);
-      runtimeStatus.value = 'error';
+    const rt = runtime;
+    const timeMs = Math.min(at, draft.durationMs - 1);
+    const token = ++drawToken;
+    const draw = (frames: InstanceType<PreviewRuntime['MediaFrames']> | null): void => {
+      if (token !== drawToken) return; // a newer frame was asked for meanwhile
+      if (assets?.draft !== draft) assets = { draft, value: rt.createFrameAssets(draft, frames ?? undefined) };
+      try {
+        rt.drawFrame(ctx, draft, timeMs, assets.value);
+      } catch (cause) {
+        runtimeError.value = plainError(cause);
+        runtimeStatus.value = 'error';
+      }
+    };
+    const urls = rt.visualMediaIds(draft).length > 0 ? mediaUrls(draft) : null;
+    if (urls === null) {
+      draw(null);
+      return;
     }
+    if (mediaFrames?.draft !== draft) {
+      void mediaFrames?.value.then((old) => old?.dispose());
+      const opened = rt.MediaFrames.open(draft, rt.urlLoader(urls)).catch((cause: unknown) => {
+        soundProblem.value = `Some uploads cannot be shown in the preview: ${plainError(cause)}`;
+        return null;
+      });
+      mediaFrames = { draft, value: opened };
+    }
+    void mediaFrames.value.then(async (frames) => {
+      if (frames !== null && token === drawToken) await frames.prepare(draft, timeMs).catch(() => undefined);
+      draw(frames);
+    });
   });
 
   return {

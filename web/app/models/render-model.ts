@@ -14,13 +14,17 @@ import { formatProgress } from '../format/format-progress';
 import { plainError } from '../format/plain-error';
 import type { CreditsModel } from './credits-model';
 import type { NoticeModel } from './notice-model';
+import { mediaUrlsFor } from '../media/media-urls';
 import { createProgressReporter } from './progress-reporter';
 
 /** Gap between checks of a remotely rendered job: 1 s (the upstream updates about that often). */
 export const REMOTE_POLL_INTERVAL_MS = 1_000;
 
-/** Where the export is, as the panel shows it. */
-export type ExportPhase = 'idle' | 'starting' | 'rendering' | 'uploading' | 'completed' | 'failed';
+/**
+ * Where the export is, as the panel shows it. `interrupted`: a job restored after a reload that
+ * was being rendered in a page that is gone (it stopped there).
+ */
+export type ExportPhase = 'idle' | 'starting' | 'rendering' | 'uploading' | 'completed' | 'failed' | 'interrupted';
 
 /** What the render model needs from the rest of the app. */
 export interface RenderModelDeps {
@@ -70,6 +74,8 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
         return 'Your video is ready to download.';
       case 'failed':
         return ''; // the error banner (role="alert") says it
+      case 'interrupted':
+        return `The last export stopped at ${Math.floor(progress.value * 100)}% when its page closed.`;
     }
   });
 
@@ -98,6 +104,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       const { renderVideo } = await import('../../render/render-video');
       const result = await renderVideo(info.draft, {
         signal,
+        mediaUrls: mediaUrlsFor(info.draft, info.sessionId),
         onProgress: (p) => {
           batch(() => {
             framesDone.value = p.framesDone;
@@ -192,6 +199,36 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     });
   });
 
+  /**
+   * Shows the session's latest render job after a reload or when opening it from the library:
+   * finished (link or failure), still rendering remotely (followed until it settles), or
+   * stopped when the page rendering it in the browser closed (`interrupted`). Never rejects.
+   */
+  const restore = action(async (info: RenderJobInfo): Promise<void> => {
+    if (busy.value) return;
+    batch(() => {
+      clearOutcome();
+      showJob(info);
+      if (info.status === 'completed' || info.status === 'failed') {
+        phase.value = info.status;
+        error.value = info.status === 'failed' ? (info.error ?? 'The render failed.') : null;
+      } else {
+        phase.value = info.renderer === 'remote' ? 'rendering' : 'interrupted';
+      }
+    });
+    if (info.renderer !== 'remote' || phase.value !== 'rendering') return;
+    controller = new AbortController();
+    const { signal } = controller;
+    try {
+      await pollUntilSettled(info, signal);
+    } catch (cause) {
+      if (isAbort(cause) || signal.aborted) phase.value = 'idle';
+      else fail(plainError(cause));
+    } finally {
+      controller = null;
+    }
+  });
+
   /** Stops the running export (the job is marked failed at the edge, credits refunded). */
   const cancel = action(() => controller?.abort());
 
@@ -221,6 +258,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     announcement,
     startExport,
     showFinished,
+    restore,
     cancel,
     reset,
   };

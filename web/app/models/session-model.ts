@@ -40,7 +40,8 @@ export const SessionModel = createModel((api: ApiClient) => {
     phase.value = 'restoring';
     try {
       const state = await api.getSession(id);
-      lastEventSeq.value = state.lastEventSeq;
+      // A turn still running is followed from its start, so its reply streams in again.
+      lastEventSeq.value = state.runningTurn?.firstSeq ?? state.lastEventSeq;
       return state;
     } catch (cause) {
       if (cause instanceof ApiError && cause.status === 404) {
@@ -77,7 +78,10 @@ export const SessionModel = createModel((api: ApiClient) => {
   /** Drops the current session (the next use creates a new one). */
   const forget = action(() => adopt(null));
 
-  return { sessionId, phase, lastEventSeq, restore, ensure, noteEventSeq, forget };
+  /** Switches to the visitor's session `id` (from the library); {@link restore} then loads it. */
+  const open = action((id: string) => adopt(id));
+
+  return { sessionId, phase, lastEventSeq, restore, ensure, noteEventSeq, forget, open };
 });
 
 export type SessionModel = InstanceType<typeof SessionModel>;

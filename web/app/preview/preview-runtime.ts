@@ -9,6 +9,7 @@ import { loadFonts } from '../../render/load-fonts';
 
 export { drawFrame, createFrameAssets } from '../../render/draw-frame';
 export { mixAudio } from '../../render/mix-audio';
+export { MediaFrames, urlLoader, visualMediaIds } from '../../render/media-frames';
 
 /**
  * Loads into `document.fonts` every face the draft's text needs (Inter, and the CJK subsets

@@ -1,0 +1,25 @@
+/**
+ * @module typing-pace
+ * Spaces out the reply deltas of a chat turn so a reply reads as it is typed, not as one jump:
+ * each call waits until at least the given gap has passed since the previous one. An engine
+ * that already streams slower than that (a remote model) is never slowed down.
+ */
+
+/** Waits until `minGapMs` has passed since the previous call (the first call never waits). */
+export type TypingPace = () => Promise<void>;
+
+/**
+ * Makes a {@link TypingPace} with at least `minGapMs` ms between calls (0 or less: no waits).
+ *
+ * @example
+ * const pace = typingPace(100);
+ * for (const delta of deltas) { await pace(); send(delta); }
+ */
+export function typingPace(minGapMs: number, now: () => number = Date.now): TypingPace {
+  let last: number | null = null;
+  return async () => {
+    const wait = last === null ? 0 : last + minGapMs - now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    last = now();
+  };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { draftSchema } from '../../../shared/draft-schema';
+import type { MediaSummary } from '../../../shared/media-schema';
+import { runTurn } from './embedded-engine';
+import { isMediaRequest, mediaLabel, musicVolumeFrom, planMediaCut, segmentLengths } from './plan-media-cut';
+
+const clip = (id: string, name: string, durationMs: number): MediaSummary => ({ id, name, kind: 'video', durationMs, width: 1920, height: 1080, hasAudio: false });
+const photo = (id: string, name: string): MediaSummary => ({ id, name, kind: 'image', durationMs: null, width: 1920, height: 1080, hasAudio: false });
+const song = (id: string, name: string): MediaSummary => ({ id, name, kind: 'audio', durationMs: 40_000, width: null, height: null, hasAudio: true });
+
+const MEDIA = [clip('m1', 'clip-waves.mp4', 6_000), clip('m2', 'clip-homeworld.webm', 5_000), photo('m3', 'photo-space.jpg'), photo('m4', 'photo-lines.webp'), song('m5', 'music-forest.mp3')];
+const PROMPT = 'combine these clips into a 20-second promo video with text overlays and transitions, use my music';
+
+describe('planMediaCut', () => {
+  it('makes the 20-second promo from the uploads: clips trimmed, photos moving, overlays, crossfades, my music at 35% faded out', () => {
+    const draft = draftSchema.parse(planMediaCut(PROMPT, MEDIA));
+    expect(draft.durationMs).toBe(20_000);
+    expect(draft.canvas).toEqual({ width: 1920, height: 1080, fps: 30 });
+    const video = draft.tracks.find((track) => track.kind === 'video');
+    if (video?.kind !== 'video') throw new Error('no video track');
+    expect(video.segments.map((s) => [s.visual.type === 'media' ? s.visual.mediaId : '', s.startMs, s.durationMs])).toEqual([
+      ['m1', 0, 5_000],
+      ['m2', 5_000, 5_000],
+      ['m3', 10_000, 5_000],
+      ['m4', 15_000, 5_000],
+    ]);
+    const [first, , third] = video.segments;
+    expect(first?.visual).toMatchObject({ sourceStartMs: 500, fit: 'cover', motion: 'none' });
+    expect(third?.visual).toMatchObject({ motion: 'zoom-in' });
+    expect(video.segments.slice(1).every((s) => s.transitionIn?.kind === 'crossfade')).toBe(true);
+    const audio = draft.tracks.find((track) => track.kind === 'audio');
+    if (audio?.kind !== 'audio') throw new Error('no audio track');
+    expect(audio.segments[0]).toMatchObject({ source: { type: 'media', mediaId: 'm5' }, volume: 0.35, startMs: 0, durationMs: 20_000, fadeOutMs: 2_000 });
+    const overlays = draft.tracks.find((track) => track.name === 'Overlays');
+    expect(overlays?.kind === 'text' ? overlays.segments.map((s) => s.text) : []).toEqual(['Homeworld', 'Space', 'Lines']);
+  });
+
+  it('mixes a clip’s own sound in step with its picture, unless asked to mute it', () => {
+    const withSound = [{ ...clip('c1', 'clip-waves-with-audio.mov', 6_000), hasAudio: true }, photo('p1', 'photo-space.jpg')];
+    const mixed = planMediaCut('combine these clips into a 10-second video', withSound);
+    const sound = mixed.tracks.find((track) => track.name === 'Clip sound');
+    expect(sound?.kind === 'audio' ? sound.segments.map((s) => [s.source.type === 'media' ? s.source.mediaId : '', s.startMs, s.durationMs, s.volume]) : []).toEqual([['c1', 0, 5_000, 0.8]]);
+    const muted = planMediaCut('combine these clips into a 10-second video and mute the clips', withSound);
+    expect(muted.tracks.some((track) => track.name === 'Clip sound')).toBe(false);
+  });
+
+  it('never runs a clip longer than itself: photos take the rest', () => {
+    expect(segmentLengths([clip('a', 'a.mp4', 3_000), photo('b', 'b.jpg')], 20_000)).toEqual([3_000, 17_000]);
+  });
+
+  it('reads the music volume and labels', () => {
+    expect(musicVolumeFrom('use my music at 20%')).toBe(0.2);
+    expect(musicVolumeFrom(PROMPT)).toBe(0.35);
+    expect(mediaLabel('clip-waves.mp4')).toBe('Waves');
+  });
+
+  it('is asked for by "combine these clips", not by an edit of the music', () => {
+    expect(isMediaRequest(PROMPT, MEDIA)).toBe(true);
+    expect(isMediaRequest('make the music quieter', MEDIA)).toBe(false);
+    expect(isMediaRequest(PROMPT, [song('m5', 'music-forest.mp3')])).toBe(false);
+  });
+
+  it('is what the embedded engine plans when the session has media', () => {
+    const events = runTurn({ text: PROMPT, draft: null, history: [], previousDrafts: [], media: MEDIA });
+    const draft = events.find((event) => event.type === 'draft');
+    expect(draft?.type === 'draft' ? draft.draft.tracks[0]?.name : '').toBe('Your clips');
+  });
+});

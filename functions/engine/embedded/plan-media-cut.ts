@@ -1,0 +1,224 @@
+/**
+ * @module plan-media-cut
+ * Plans a draft from the visitor's own uploads: "combine these clips into a 20-second promo
+ * video with text overlays and transitions, use my music". Clips and photos become video
+ * segments in upload order (clips trimmed around their middle, never longer than they are;
+ * photos with a gentle zoom or pan and taking up the time the clips do not fill), a title and an
+ * overlay per segment, crossfades between segments, and the first uploaded sound as music at the
+ * asked volume (default 35%), looped or trimmed to the length and faded out at the end.
+ * Deterministic: same prompt and media → same draft.
+ */
+import type { AudioSegment, Draft, TextSegment, Track, VideoSegment } from '../../../shared/draft-schema';
+import type { MediaSummary } from '../../../shared/media-schema';
+import { distributeMs } from './fit-timeline';
+import { DEFAULT_CANVAS, parseCanvas } from './parse-canvas';
+import { clampDurationMs, parseDurationMs } from './parse-duration';
+import { pickLook } from './pick-look';
+import { DEFAULT_MUSIC_VOLUME, MOOD_NAMES, MUSIC_FADE_OUT_MS, musicSegment, pickMood } from './pick-music';
+import { TRACK_IDS, TRANSITION_MS } from './plan-storyboard';
+import { makeTextSegment } from './text-layout';
+
+/** "combine these clips", "use my music", "my photos", "the uploads", "合并": a request to use the uploads. */
+const MEDIA_REQUEST =
+  /\b(?:combine|merge|stitch|assemble|montage)\b|\b(?:my|these|those|uploaded)\s+(?:own\s+)?(?:clips?|videos?|photos?|pictures?|images?|footage|uploads?|files?|media)\b|(?:合并|剪辑|我的(?:视频|照片))/iu;
+
+/** "music at 20%", "20% music", "background music 50 percent". */
+const MUSIC_VOLUME = /(?:music|bgm|song|音乐)[^\d%\n]{0,20}(\d{1,3})\s*(?:%|percent)|(\d{1,3})\s*(?:%|percent)\s*(?:music|bgm|volume)/iu;
+
+/** "mute the clips", "without the original sound", "no clip audio": the clips' own sound is left out. */
+const MUTE_CLIPS = /\b(?:mute|silence)\b[^.\n]{0,30}\b(?:clips?|videos?|footage|original)\b|\b(?:without|no)\b[^.\n]{0,20}\b(?:original|clips?'?|videos?'?|own)\s+(?:sound|audio)\b|静音/iu;
+/** Level of the clips' own sound under the music: clear, but leaves headroom for the mix. */
+const CLIP_SOUND_VOLUME = 0.8;
+/** Short fades on each clip's sound so cuts do not click. */
+const CLIP_SOUND_FADE_MS = 150;
+
+/** Default length when none is asked: every clip in full plus 3 s per photo, at most 60 s. */
+const PHOTO_DEFAULT_MS = 3_000;
+const DEFAULT_MAX_MS = 60_000;
+/** A segment shorter than this cannot be read or felt; fewer segments are used instead. */
+const MIN_SEGMENT_MS = 1_500;
+/** How long the opening title stays: a short card that leaves the rest of the first clip clear. */
+const TITLE_MS = 2_000;
+/** Photos move gently in turn (Ken Burns), so a still never looks frozen. */
+const PHOTO_MOTIONS = ['zoom-in', 'pan-right', 'zoom-out', 'pan-left'] as const;
+
+/** True when the message asks to make a video from the uploads and there are pictures to use. */
+export function isMediaRequest(text: string, media: readonly MediaSummary[]): boolean {
+  return media.some((item) => item.kind !== 'audio') && MEDIA_REQUEST.test(text);
+}
+
+/** "clip-waves.mp4" → "Waves"; "IMG_2041.JPG" → "IMG 2041". */
+export function mediaLabel(name: string): string {
+  const stem = name.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/^(?:clip|photo|video|image|img|music|song)[-_ ]+/i, '');
+  const words = stem.replace(/[-_.]+/g, ' ').trim() || name;
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A title from the request: "promo" → "Our Promo", else the first picture's label. */
+function titleFor(text: string, first: MediaSummary): string {
+  const kind = /\b(promo|trailer|teaser|reel|highlights|montage|explainer|ad)\b/i.exec(text)?.[1];
+  return kind ? `Our ${kind.charAt(0).toUpperCase()}${kind.slice(1).toLowerCase()}` : mediaLabel(first.name);
+}
+
+/** The asked music volume as a gain, or the default 35%. */
+export function musicVolumeFrom(text: string): number {
+  const match = MUSIC_VOLUME.exec(text);
+  const percent = Number(match?.[1] ?? match?.[2] ?? Number.NaN);
+  return Number.isFinite(percent) && percent >= 0 && percent <= 100 ? percent / 100 : DEFAULT_MUSIC_VOLUME;
+}
+
+/** The pictures to show; clips only and too short together: cycled again (each repeat another cut). */
+function sequenceOf(visuals: readonly MediaSummary[], durationMs: number): MediaSummary[] {
+  const maxSegments = Math.max(1, Math.floor(durationMs / MIN_SEGMENT_MS));
+  const sequence = visuals.slice(0, maxSegments);
+  const hasPhoto = sequence.some((item) => item.kind === 'image');
+  let total = sequence.reduce((sum, item) => sum + (item.durationMs ?? 0), 0);
+  for (let i = 0; !hasPhoto && total < durationMs && sequence.length < maxSegments; i++) {
+    const next = visuals[i % visuals.length];
+    if (!next) break;
+    sequence.push(next);
+    total += next.durationMs ?? 0;
+  }
+  return sequence;
+}
+
+/**
+ * Segment lengths: equal shares, except that a clip never runs longer than itself; what it
+ * cannot fill goes to the others (photos can stretch, clips up to their length).
+ */
+export function segmentLengths(items: readonly MediaSummary[], durationMs: number): number[] {
+  const caps = items.map((item) => (item.kind === 'image' ? Number.POSITIVE_INFINITY : Math.max(MIN_SEGMENT_MS, item.durationMs ?? 0)));
+  const lengths = new Array<number>(items.length).fill(0);
+  let open = items.map((_, i) => i);
+  let left = durationMs;
+  while (open.length > 0) {
+    const share = left / open.length;
+    const capped = open.filter((i) => (caps[i] ?? 0) < share);
+    if (capped.length === 0) {
+      const shares = distributeMs(left, open.map(() => 1));
+      open.forEach((i, k) => (lengths[i] = shares[k] ?? 0));
+      return lengths;
+    }
+    for (const i of capped) {
+      lengths[i] = Math.floor(caps[i] ?? 0);
+      left -= lengths[i] ?? 0;
+    }
+    open = open.filter((i) => !capped.includes(i));
+  }
+  // Only clips, all shorter than their share: the last one absorbs the rest (its last frame holds).
+  const last = lengths.length - 1;
+  lengths[last] = (lengths[last] ?? 0) + left;
+  return lengths;
+}
+
+/** The default length: the clips in full and a few seconds per photo, within the draft limits. */
+function defaultDurationMs(visuals: readonly MediaSummary[]): number {
+  const natural = visuals.reduce((sum, item) => sum + (item.kind === 'image' ? PHOTO_DEFAULT_MS : (item.durationMs ?? PHOTO_DEFAULT_MS)), 0);
+  return clampDurationMs(Math.min(DEFAULT_MAX_MS, natural));
+}
+
+/**
+ * Plans a draft from uploads.
+ * @param text the visitor's request
+ * @param media the session's ready uploads, oldest first; at least one video or image
+ * @returns a draft passing `draftSchema`: tracks `Your clips` (video), music, `Title`, `Overlays`
+ */
+export function planMediaCut(text: string, media: readonly MediaSummary[]): Draft {
+  const visuals = media.filter((item) => item.kind !== 'audio');
+  const first = visuals[0];
+  if (!first) throw new TypeError('planMediaCut needs at least one clip or photo');
+  const durationMs = clampDurationMs(parseDurationMs(text) ?? defaultDurationMs(visuals));
+  const canvas = parseCanvas(text) ?? { ...DEFAULT_CANVAS };
+  const look = pickLook(text);
+  const title = titleFor(text, first);
+  const sequence = sequenceOf(visuals, durationMs);
+  const lengths = segmentLengths(sequence, durationMs);
+
+  const scenes: VideoSegment[] = [];
+  const overlays: TextSegment[] = [];
+  let startMs = 0;
+  let photoIndex = 0;
+  sequence.forEach((item, i) => {
+    const length = lengths[i] ?? 0;
+    if (length <= 0) return;
+    const clipMs = item.durationMs ?? 0;
+    const sourceStartMs = item.kind === 'video' ? Math.max(0, Math.floor((clipMs - length) / 2)) : 0;
+    const label = mediaLabel(item.name);
+    scenes.push({
+      id: `scene-${i + 1}`,
+      startMs,
+      durationMs: length,
+      label: `Scene ${i + 1}: ${label}`,
+      visual: {
+        type: 'media',
+        mediaId: item.id,
+        sourceStartMs,
+        fit: 'cover',
+        motion: item.kind === 'image' ? (PHOTO_MOTIONS[photoIndex++ % PHOTO_MOTIONS.length] ?? 'zoom-in') : 'none',
+      },
+      ...(i > 0 ? { transitionIn: { kind: 'crossfade' as const, durationMs: Math.min(TRANSITION_MS, Math.floor(length / 2)) } } : {}),
+    });
+    if (i > 0) overlays.push(makeTextSegment({ id: `overlay-${i + 1}`, role: 'overlay', text: label, startMs, durationMs: length, canvas, look }));
+    startMs += length;
+  });
+
+  const titleMs = Math.min(TITLE_MS, lengths[0] ?? TITLE_MS);
+  const music = musicFor(text, media, durationMs);
+  const tracks: Track[] = [
+    { id: TRACK_IDS.video, kind: 'video', name: 'Your clips', segments: scenes },
+    { id: TRACK_IDS.music, kind: 'audio', name: music.name, segments: [music.segment] },
+    { id: TRACK_IDS.title, kind: 'text', name: 'Title', segments: [makeTextSegment({ id: 'title-1', role: 'title', text: title, startMs: 0, durationMs: titleMs, canvas, look })] },
+  ];
+  if (overlays.length > 0) tracks.push({ id: TRACK_IDS.overlays, kind: 'text', name: 'Overlays', segments: overlays });
+  const clipSound = MUTE_CLIPS.test(text) ? [] : clipSoundSegments(scenes, media);
+  if (clipSound.length > 0) tracks.splice(2, 0, { id: CLIP_SOUND_TRACK_ID, kind: 'audio', name: 'Clip sound', segments: clipSound });
+  return { title, canvas, durationMs, look, tracks };
+}
+
+/** Id of the track holding the clips' own sound. */
+export const CLIP_SOUND_TRACK_ID = 'audio-clips';
+
+/** One audio segment per video segment whose clip has sound, in step with the picture. */
+function clipSoundSegments(scenes: readonly VideoSegment[], media: readonly MediaSummary[]): AudioSegment[] {
+  return scenes.flatMap((scene): AudioSegment[] => {
+    if (scene.visual.type !== 'media') return [];
+    const { mediaId, sourceStartMs } = scene.visual;
+    const item = media.find((candidate) => candidate.id === mediaId);
+    if (item?.kind !== 'video' || !item.hasAudio) return [];
+    const fade = Math.min(CLIP_SOUND_FADE_MS, Math.floor(scene.durationMs / 2));
+    return [{
+      id: `clip-sound-${scene.id}`,
+      startMs: scene.startMs,
+      durationMs: scene.durationMs,
+      label: `${mediaLabel(item.name)} sound`,
+      source: { type: 'media', mediaId, sourceStartMs },
+      volume: CLIP_SOUND_VOLUME,
+      fadeInMs: fade,
+      fadeOutMs: fade,
+    }];
+  });
+}
+
+/** The first uploaded sound as music (looped by the renderer, faded out), or generated music if none. */
+function musicFor(text: string, media: readonly MediaSummary[], durationMs: number): { name: string; segment: AudioSegment } {
+  const volume = musicVolumeFrom(text);
+  const sound = media.find((item) => item.kind === 'audio');
+  if (!sound) {
+    const mood = pickMood(text, '');
+    return { name: MOOD_NAMES[mood], segment: musicSegment(mood, durationMs, volume) };
+  }
+  const label = mediaLabel(sound.name);
+  return {
+    name: label,
+    segment: {
+      id: 'bgm-1',
+      startMs: 0,
+      durationMs,
+      label: `${label} music`,
+      source: { type: 'media', mediaId: sound.id, sourceStartMs: 0 },
+      volume,
+      fadeInMs: 0,
+      fadeOutMs: Math.min(MUSIC_FADE_OUT_MS, Math.floor(durationMs / 2)),
+    },
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * @module remote-render
+ * An export rendered by the remote API, driven by the `RenderJob` Durable Object's alarm
+ * (so it carries on after the visitor's tab is gone). Each alarm does one step:
+ * 1. not started: `POST /api/render/proxy/lambda` with the short-key draft in the upstream
+ *    session (UPSTREAM.md export row), then poll again in {@link NemoTimings.renderPollMs} (30 s);
+ * 2. started: `GET …/lambda/<id>`; progress is recorded; `completed` → the file is copied into
+ *    R2 (`renders/<id>.mp4`, so our download link never expires) and the job completes;
+ *    `failed` → the job fails (credits refunded).
+ * Faults back off (poll × 2^failures, at most {@link MAX_BACKOFF_MS}); after
+ * {@link MAX_POLL_FAILURES} in a row, or past the deadline, the job fails with a plain message.
+ * 1001 renews the token, 429 waits, 402/2001 fail at once with their own messages.
+ */
+import { z } from 'zod';
+import type { Env } from '../../env';
+import type { RenderJobInfo, RenderProgressBody } from '../../../shared/api-schema';
+import type { DurableResult } from '../../durable/durable-result';
+import { sessionRoom } from '../../durable/durable-stubs';
+import { uploadToR2 } from '../../routes/upload-to-r2';
+import { encodeDraft } from './draft-codec';
+import { NemoClient } from './nemo-client';
+import type { FetchLike } from './nemo-client';
+import { readNemoConfig } from './nemo-config';
+import { visitorIdentityStore } from './nemo-engine-deps';
+import { UpstreamCode, UpstreamError, plainUpstreamError } from './upstream-error';
+import type { RenderState } from './upstream-schema';
+import { UpstreamToken } from './upstream-token';
+
+/** Faults in a row before the export is given up (with the backoff, about 10 minutes of trying). */
+export const MAX_POLL_FAILURES = 6;
+/** Longest wait between two tries after faults, ms: 5 minutes keeps a recovered API noticed soon. */
+export const MAX_BACKOFF_MS = 5 * 60_000;
+/**
+ * Largest finished file buffered in memory when the download has no `Content-Length`, bytes
+ * (with a length it is streamed). 128 MiB fits a Durable Object's 128 MB isolate budget only
+ * just, but a 90-s 1080p export is about 90 MB.
+ */
+export const MAX_BUFFERED_DOWNLOAD_BYTES = 128 * 1024 * 1024;
+/**
+ * Longest the copy of a finished export into R2 may take, ms: a 1080x1920 90-s export is about
+ * 100 MB; 10 minutes covers a slow storage link.
+ */
+export const DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
+/** Storage key of the remote render's progress in the `RenderJob`. */
+const REMOTE_STATE_KEY = 'remote-render';
+
+const remoteStateSchema = z.object({
+  /** The upstream render id (`render_<ts>`), once started. */
+  upstreamId: z.string().min(1).nullable(),
+  /** Faults in a row. */
+  failures: z.number().int().nonnegative(),
+  /** The session's upstream session was gone (1002): start in a new one. */
+  newSession: z.boolean().default(false),
+});
+type RemoteState = z.infer<typeof remoteStateSchema>;
+
+/** The `RenderJob` methods a remote render drives (its public RPC methods, called in-object). */
+export interface RenderJobControls {
+  info(visitorId: string): DurableResult<RenderJobInfo>;
+  progress(visitorId: string, body: RenderProgressBody): DurableResult<RenderJobInfo>;
+  beginUpload(visitorId: string): DurableResult<{ r2Key: string }>;
+  abortUpload(visitorId: string): void;
+  finishUpload(visitorId: string, sizeBytes: number): Promise<DurableResult<RenderJobInfo>>;
+  fail(visitorId: string, message: string): Promise<DurableResult<RenderJobInfo>>;
+}
+
+/** What one step needs. */
+export interface RemoteRenderContext {
+  env: Env;
+  storage: DurableObjectStorage;
+  job: RenderJobControls;
+  /** The visitor who owns the job. */
+  owner: string;
+  /** Defaults to the global `fetch`. */
+  fetch?: FetchLike;
+}
+
+/** Plain messages a failed remote export shows. */
+const MESSAGES = {
+  deadline: (minutes: number) => `The video service did not finish this export within ${minutes} minutes, so it was stopped and your credits were refunded. Please export again.`,
+  failed: 'The video service could not render this video. Your credits were refunded; please export again.',
+  unreachable: 'The video service could not be reached for several minutes, so this export was stopped and your credits were refunded. Please export again later.',
+  noFile: 'The video service finished, but its file could not be fetched. Your credits were refunded; please export again.',
+} as const;
+
+/**
+ * Does the next step of a remote export and schedules the next alarm when one is needed.
+ * Never throws for upstream faults (they count towards {@link MAX_POLL_FAILURES}).
+ */
+export async function advanceRemoteRender(context: RemoteRenderContext): Promise<void> {
+  const { env, storage, job, owner } = context;
+  const current = job.info(owner);
+  if (!current.ok || current.value.status === 'completed' || current.value.status === 'failed') return;
+  const info = current.value;
+  const config = readNemoConfig({ ...env });
+  const { renderPollMs, renderDeadlineMs } = config.timings;
+  if (Date.now() - info.createdAtMs > renderDeadlineMs) {
+    await job.fail(owner, MESSAGES.deadline(Math.round(renderDeadlineMs / 60_000)));
+    return;
+  }
+  const state = remoteStateSchema.safeParse(await storage.get(REMOTE_STATE_KEY)).data ?? { upstreamId: null, failures: 0, newSession: false };
+  const save = (next: RemoteState): Promise<void> => storage.put(REMOTE_STATE_KEY, next);
+  const client = new NemoClient(config, context.fetch);
+  const tokens = new UpstreamToken(client, config, config.token === null ? visitorIdentityStore(env, owner) : null);
+  let token: string | null = null;
+  try {
+    token = await tokens.current();
+    let answer: RenderState;
+    if (state.upstreamId === null) {
+      const known = state.newSession ? null : await sessionRoom(env, info.sessionId).upstreamSessionId(owner);
+      const sessionId = known !== null && known.ok && known.value !== null ? known.value : await client.createSession(token);
+      const upstreamId = `render_${Date.now()}`;
+      answer = await client.startRender(token, {
+        id: upstreamId,
+        sessionId,
+        draft: encodeDraft(info.draft),
+        output: { format: 'mp4', quality: 'high' },
+      });
+      state.upstreamId = answer.id ?? upstreamId;
+    } else {
+      answer = await client.pollRender(token, state.upstreamId);
+    }
+    state.failures = 0;
+    await save(state);
+    const status = answer.status.toLowerCase();
+    if (status === 'completed') {
+      const url = answer.downloadUrl ?? answer.download_url ?? answer.url;
+      if (url === undefined) throw new UpstreamError(502, 200, 'api', 'completed without a download URL');
+      await copyIntoR2(context, client, token, url);
+      return;
+    }
+    if (status === 'failed' || status === 'error') {
+      console.warn('remote render failed upstream', answer.error?.slice(0, 200));
+      await job.fail(owner, MESSAGES.failed);
+      return;
+    }
+    const fraction = answer.progress === undefined ? 0 : answer.progress > 1 ? answer.progress / 100 : answer.progress;
+    job.progress(owner, {
+      framesDone: Math.min(info.totalFrames, Math.round(Math.min(1, fraction) * info.totalFrames)),
+      totalFrames: info.totalFrames,
+      fps: 0,
+    });
+    await storage.setAlarm(Date.now() + renderPollMs);
+  } catch (error) {
+    const upstream = error instanceof UpstreamError ? error : null;
+    console.warn('remote render step failed', upstream?.code, error instanceof Error ? error.message : error);
+    if (upstream !== null && (upstream.code === UpstreamCode.planBlocksExport || upstream.code === UpstreamCode.outOfCredits)) {
+      await job.fail(owner, plainUpstreamError(upstream, { anonymous: tokens.anonymous, registerLink: tokens.registerLink() }).message);
+      return;
+    }
+    if (upstream !== null && upstream.code === UpstreamCode.tokenInvalid && token !== null) {
+      await tokens.refresh(token).catch(() => undefined);
+    }
+    if (upstream !== null && upstream.code === UpstreamCode.sessionNotFound && state.upstreamId === null) {
+      // The upstream session is gone: the next step starts the export in a new one.
+      state.newSession = true;
+    }
+    state.failures += 1;
+    await save(state);
+    if (state.failures > MAX_POLL_FAILURES) {
+      await job.fail(owner, MESSAGES.unreachable);
+      return;
+    }
+    const wait = upstream?.code === UpstreamCode.rateLimited ? config.timings.rateLimitWaitMs : Math.min(MAX_BACKOFF_MS, renderPollMs * 2 ** state.failures);
+    await storage.setAlarm(Date.now() + wait);
+  }
+}
+
+/** Copies the finished file into R2 and completes the job (credits spent). */
+async function copyIntoR2(context: RemoteRenderContext, client: NemoClient, token: string, url: string): Promise<void> {
+  const { env, job, owner } = context;
+  const response = await client.download(url, token, AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS));
+  const target = job.beginUpload(owner);
+  if (!target.ok) {
+    await response.body?.cancel();
+    return;
+  }
+  try {
+    const length = Number(response.headers.get('Content-Length') ?? 'NaN');
+    let size: number;
+    if (Number.isSafeInteger(length) && length > 0 && response.body !== null) {
+      size = await uploadToR2(env.MEDIA, target.value.r2Key, [], response.body.getReader(), length, 'video/mp4');
+    } else {
+      const bytes = await response.arrayBuffer();
+      if (bytes.byteLength === 0 || bytes.byteLength > MAX_BUFFERED_DOWNLOAD_BYTES) throw new Error(`export file of ${bytes.byteLength} bytes`);
+      size = (await env.MEDIA.put(target.value.r2Key, bytes, { httpMetadata: { contentType: 'video/mp4' } })).size;
+    }
+    await job.finishUpload(owner, size);
+  } catch (error) {
+    job.abortUpload(owner);
+    throw new UpstreamError(502, 200, 'network', `copying the export into storage failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The widget's edge side: `/embed` may be framed only by `EMBED_ALLOWED_ORIGINS` (CSP
+ * frame-ancestors, the list also written into the page), and a visitor in a third-party iframe
+ * is known by the `X-Reelwright-Visitor` token even when no cookie comes back, with a
+ * `SameSite=None; Secure; Partitioned` cookie where cookies work.
+ */
+import { env, exports } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { sessionListSchema } from '../../shared/api-schema';
+import { parseAllowedOrigins } from '../../shared/embed-protocol';
+import { ORIGIN, Visitor, tinyMp4 } from './visitor-client';
+
+const TOKEN_HEADER = 'X-Reelwright-Visitor';
+
+function call(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`${ORIGIN}${path}`, init));
+}
+
+/** Calls with only the widget's token header (no cookie), as a frame with blocked cookies does. */
+function callWithToken(path: string, token: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set(TOKEN_HEADER, token);
+  return call(path, { ...init, headers });
+}
+
+async function newToken(): Promise<string> {
+  const response = await callWithToken('/api/credits', 'new');
+  const token = response.headers.get(TOKEN_HEADER);
+  if (token === null) throw new Error('no token answered');
+  return token;
+}
+
+async function sessionIds(response: Response): Promise<string[]> {
+  expect(response.status).toBe(200);
+  return sessionListSchema.parse(await response.json()).sessions.map((session) => session.id);
+}
+
+describe('/embed frame policy', () => {
+  it('answers with frame-ancestors naming exactly the configured origins, and no X-Frame-Options', async () => {
+    const allowed = parseAllowedOrigins(env.EMBED_ALLOWED_ORIGINS);
+    expect(allowed.length).toBeGreaterThan(0);
+    const response = await call('/embed');
+    expect(response.headers.get('Content-Security-Policy')).toBe(`frame-ancestors ${allowed.join(' ')}`);
+    expect(response.headers.get('X-Frame-Options')).toBeNull();
+    expect(response.headers.get('Cache-Control')).toBe('no-store');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain(`<meta name="reelwright-allowed-origins" content="${allowed.join(' ')}">`);
+  });
+
+  it('the SPA itself refuses to be framed by anyone', async () => {
+    for (const path of ['/', '/some/spa/route']) {
+      const response = await call(path);
+      expect(response.headers.get('X-Frame-Options')).toBe('DENY');
+      expect(response.headers.get('Content-Security-Policy')).toBe("frame-ancestors 'none'");
+      await response.body?.cancel();
+    }
+  });
+
+  it('keeps only exact http(s) origins from the configuration: a wildcard or a path never opens framing', () => {
+    expect(parseAllowedOrigins('* https://a.example/path, https://b.example http://localhost:8788/ ftp://c.example')).toEqual([
+      'https://b.example',
+      'http://localhost:8788',
+    ]);
+    expect(parseAllowedOrigins('')).toEqual([]);
+    expect(parseAllowedOrigins(undefined)).toEqual([]);
+  });
+});
+
+describe('visitor token for the widget', () => {
+  it('answers the token header and sets a SameSite=None; Secure; Partitioned cookie for a widget request', async () => {
+    const response = await callWithToken('/api/health', 'new');
+    expect(response.headers.get(TOKEN_HEADER)).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9+/]{43}=$/);
+    const cookie = response.headers.get('Set-Cookie') ?? '';
+    expect(cookie).toMatch(/^rw_visitor=/);
+    expect(cookie).toMatch(/SameSite=None/);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/Partitioned/);
+    expect(cookie).toMatch(/HttpOnly/);
+  });
+
+  it('knows the visitor by the token alone (cookies blocked): sessions and renders come back', async () => {
+    const token = await newToken();
+    const created = await callWithToken('/api/sessions', token, { method: 'POST' });
+    expect(created.status).toBe(201);
+    const mine = await sessionIds(await callWithToken('/api/sessions', token));
+    expect(mine).toHaveLength(1);
+    const again = await callWithToken('/api/sessions', token);
+    expect(again.headers.get(TOKEN_HEADER)).toBe(token);
+    expect(await sessionIds(again)).toEqual(mine);
+    expect(await sessionIds(await callWithToken('/api/sessions', await newToken()))).toEqual([]);
+  });
+
+  it('a forged token is not trusted: the request gets a new visitor', async () => {
+    const token = await newToken();
+    await callWithToken('/api/sessions', token, { method: 'POST' });
+    const forged = `${token.slice(0, 36)}.${'A'.repeat(43)}=`;
+    const response = await callWithToken('/api/sessions', forged);
+    expect(response.headers.get(TOKEN_HEADER)?.slice(0, 36)).not.toBe(token.slice(0, 36));
+    expect(await sessionIds(response)).toEqual([]);
+  });
+
+  it('the token in ?visitor= opens only the download route, not the rest of the API', async () => {
+    const owner = new Visitor();
+    const session = await owner.sessionWithDraft('Generate a 10-second promo video about fresh coffee');
+    const job = await owner.startExport(session.id);
+    const bytes = tinyMp4();
+    const stored = await owner.fetch(`/api/renders/${job.id}/file`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'video/mp4', 'Content-Length': String(bytes.byteLength) },
+      body: bytes,
+    });
+    expect(stored.status).toBe(200);
+    const ownerToken = (await owner.fetch('/api/health', { headers: { [TOKEN_HEADER]: 'new' } })).headers.get(TOKEN_HEADER) ?? '';
+    expect(ownerToken.slice(0, 36)).toBe(owner.id);
+
+    const download = await call(`/api/renders/${job.id}/file?visitor=${encodeURIComponent(ownerToken)}`);
+    expect(download.status).toBe(200);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
+    expect((await call(`/api/renders/${job.id}/file`)).status).toBe(404);
+    expect((await call(`/api/renders/${job.id}?visitor=${encodeURIComponent(ownerToken)}`)).status).toBe(404);
+  });
+
+  it('a normal app request (no token header) still gets the SameSite=Lax cookie and no token', async () => {
+    const response = await call('/api/health');
+    expect(response.headers.get('Set-Cookie')).toMatch(/SameSite=Lax/);
+    expect(response.headers.get(TOKEN_HEADER)).toBeNull();
+  });
+});

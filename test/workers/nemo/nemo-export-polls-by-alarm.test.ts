@@ -1,0 +1,106 @@
+/**
+ * An export with ENGINE=nemo is rendered upstream: the render job's alarm starts it at
+ * `/api/render/proxy/lambda`, polls until `completed` (several polls), copies the file into R2
+ * and completes, so the usual download route serves it and credits are spent. Upstream
+ * refusals fail the job with a plain message and refund the credits.
+ * Poll interval 20 ms and deadline 3 s in the `workers-nemo` project.
+ */
+import { describe, expect, it } from 'vitest';
+import { creditsSchema, renderJobInfoSchema } from '../../../shared/api-schema';
+import type { RenderJobInfo } from '../../../shared/api-schema';
+import { fakeMp4Bytes } from '../../fake-upstream/fake-upstream';
+import { Visitor } from '../visitor-client';
+import { routeUpstream } from './route-upstream';
+
+async function settle(visitor: Visitor, renderId: string, timeoutMs = 8_000): Promise<RenderJobInfo[]> {
+  const seen: RenderJobInfo[] = [];
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const info = renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${renderId}`)).json());
+    seen.push(info);
+    if (info.status === 'completed' || info.status === 'failed') return seen;
+    if (Date.now() > until) throw new Error(`render still ${info.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 15));
+  }
+}
+
+async function credits(visitor: Visitor): Promise<{ available: number; frozen: number }> {
+  return creditsSchema.parse(await (await visitor.fetch('/api/credits')).json());
+}
+
+describe('nemo export', () => {
+  it('is rendered upstream, polled by alarm until completed, copied into R2 and downloadable', async () => {
+    const { fake } = routeUpstream({ renderPolls: 3 });
+    const visitor = new Visitor();
+    const session = await visitor.createSession();
+    await visitor.chat(session.id, 'Generate a 10-second video about "Urban Dreams"');
+    const job = await visitor.startExport(session.id);
+    expect(job.renderer).toBe('remote');
+    const seen = await settle(visitor, job.id);
+    const last = seen.at(-1);
+    expect(last?.status).toBe('completed');
+    expect(last?.downloadUrl).toBe(`/api/renders/${job.id}/file`);
+
+    const [render] = [...fake.renders.values()];
+    expect(render?.polls).toBe(3);
+    // The export ran in the session's own upstream session, with the short-key draft.
+    expect(fake.sessions.has(render?.sessionId ?? '')).toBe(true);
+    expect(render?.draft).toMatchObject({ d: 10_000, t: [{ tt: 0 }, { tt: 1 }, { tt: 7 }] });
+
+    const file = await visitor.fetch(`/api/renders/${job.id}/file`);
+    expect(file.status).toBe(200);
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(fakeMp4Bytes());
+    expect(await credits(visitor)).toMatchObject({ available: 100 - job.costCredits, frozen: 0 });
+  });
+
+  it('402 (free plan) fails the job with the plan message and refunds', async () => {
+    const { fake } = routeUpstream();
+    fake.failNext('render-start', 402);
+    const visitor = new Visitor();
+    const session = await visitor.createSession();
+    await visitor.chat(session.id, 'Generate a 10-second video about "Urban Dreams"');
+    const job = await visitor.startExport(session.id);
+    const last = (await settle(visitor, job.id)).at(-1);
+    expect(last?.status).toBe('failed');
+    expect(last?.error).toMatch(/free plan\. This is the plan, not your credits/);
+    expect(await credits(visitor)).toMatchObject({ available: 100, frozen: 0 });
+  });
+
+  it('2001 (upstream credits used up) fails with the registration link', async () => {
+    const { fake } = routeUpstream();
+    fake.failNext('render-start', 2001);
+    const visitor = new Visitor();
+    const session = await visitor.createSession();
+    await visitor.chat(session.id, 'Generate a 10-second video about "Urban Dreams"');
+    const job = await visitor.startExport(session.id);
+    const last = (await settle(visitor, job.id)).at(-1);
+    expect(last?.status).toBe('failed');
+    expect(last?.error).toMatch(/Register to keep going: .*\?bind=/);
+  });
+
+  it('poll faults back off and recover; a 1001 while polling renews the token', async () => {
+    const { fake } = routeUpstream({ renderPolls: 2 });
+    const visitor = new Visitor();
+    const session = await visitor.createSession();
+    await visitor.chat(session.id, 'Generate a 10-second video about "Urban Dreams"');
+    fake.failNext('render-poll', 500, 2);
+    fake.failNext('render-poll', 1001, 1);
+    const job = await visitor.startExport(session.id);
+    const last = (await settle(visitor, job.id)).at(-1);
+    expect(last?.status).toBe('completed');
+    expect(fake.tokens.size).toBe(2);
+  });
+
+  it('an upstream that keeps failing is given up with a plain message (refunded)', async () => {
+    const { fake } = routeUpstream();
+    fake.failNext('render-poll', 500, 100);
+    const visitor = new Visitor();
+    const session = await visitor.createSession();
+    await visitor.chat(session.id, 'Generate a 10-second video about "Urban Dreams"');
+    const job = await visitor.startExport(session.id);
+    const last = (await settle(visitor, job.id)).at(-1);
+    expect(last?.status).toBe('failed');
+    expect(last?.error).toMatch(/could not be reached|did not finish this export within/);
+    expect(await credits(visitor)).toMatchObject({ available: 100, frozen: 0 });
+  });
+});

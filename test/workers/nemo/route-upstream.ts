@@ -1,0 +1,47 @@
+/**
+ * @module route-upstream
+ * Points the Worker's upstream calls at an in-process fake: vitest-pool-workers cannot listen
+ * on ports inside workerd, so `globalThis.fetch` is spied on and every request to the fake's
+ * host (`NEMO_API_BASE` of the `workers-nemo` project) is answered by the fake Hono app's
+ * `app.fetch`. Durable Objects of the main module run in the test's isolate, so the spy covers
+ * them too. Anything else goes to the real `fetch`.
+ */
+import { afterEach, vi } from 'vitest';
+import { createFakeUpstream } from '../../fake-upstream/fake-upstream';
+import type { FakeUpstream, FakeUpstreamOptions } from '../../fake-upstream/fake-upstream';
+
+/** The upstream base URL the `workers-nemo` project configures (vitest.config.ts). */
+export const FAKE_BASE = 'https://nemo-fake.test';
+
+/** Every request the Worker sent to the fake (URL + headers), for assertions. */
+export interface RoutedCall {
+  url: string;
+  headers: Headers;
+}
+
+/** A fake routed from `fetch`, and the calls it got. */
+export interface RoutedFake {
+  fake: FakeUpstream;
+  calls: RoutedCall[];
+}
+
+/**
+ * Creates a fresh fake and routes the fake host to it until the test ends.
+ * @example const { fake } = routeUpstream(); fake.failNext('token', 429);
+ */
+export function routeUpstream(options: FakeUpstreamOptions = {}): RoutedFake {
+  const fake = createFakeUpstream(options);
+  const calls: RoutedCall[] = [];
+  const realFetch = globalThis.fetch.bind(globalThis);
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const request = new Request(input, init);
+    if (new URL(request.url).origin !== FAKE_BASE) return realFetch(input, init);
+    calls.push({ url: request.url, headers: new Headers(request.headers) });
+    return fake.app.fetch(request);
+  });
+  return { fake, calls };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});

@@ -1,0 +1,19 @@
+/**
+ * @module media-urls
+ * Where the renderer downloads each upload a draft uses: `{mediaId: url}` for every media
+ * visual and sound, on this origin (the visitor's cookie proves the session is theirs).
+ */
+import type { Draft } from '../../../shared/draft-schema';
+import { mediaFileUrl } from './upload-client';
+
+/** Every media id of `draft` mapped to its file URL in `sessionId`. */
+export function mediaUrlsFor(draft: Draft, sessionId: string): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const track of draft.tracks) {
+    for (const segment of track.segments) {
+      const source = 'visual' in segment ? segment.visual : 'source' in segment ? segment.source : null;
+      if (source?.type === 'media') urls[source.mediaId] = mediaFileUrl(sessionId, source.mediaId);
+    }
+  }
+  return urls;
+}

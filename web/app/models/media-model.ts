@@ -1,0 +1,135 @@
+/**
+ * @module media-model
+ * The visitor's uploads: the session's media bin (items from the edge) and the files on their
+ * way (one task per file, with byte progress, probing, cancel and a plain error). Several files
+ * upload at once; each is probed in this browser once stored, and only then is it "ready" for
+ * the director. A file that cannot be used is removed from the edge again and its task says why.
+ */
+import { action, computed, createModel, signal } from '@preact/signals';
+import type { MediaItem } from '../../../shared/media-schema';
+import { isAbort } from '../api-error';
+import { plainError } from '../format/plain-error';
+import { MediaProbeError, probeMedia } from '../media/probe-media';
+import { deleteMedia, describeMedia, listMedia, uploadFile } from '../media/upload-client';
+import type { NoticeModel } from './notice-model';
+import type { SessionModel } from './session-model';
+
+/** One file on its way: `uploading` → `probing` → `done`, or `failed` / `cancelled`. */
+export interface UploadTask {
+  key: string;
+  name: string;
+  sizeBytes: number;
+  /** 0..1 of the bytes stored at the edge. */
+  progress: number;
+  state: 'uploading' | 'probing' | 'done' | 'failed' | 'cancelled';
+  error: string | null;
+}
+
+/** Dependencies of {@link MediaModel}. */
+export interface MediaModelDeps {
+  session: InstanceType<typeof SessionModel>;
+  notices: InstanceType<typeof NoticeModel>;
+}
+
+/** The media model (see the module doc). */
+export const MediaModel = createModel(({ session }: MediaModelDeps) => {
+  const items = signal<MediaItem[]>([]);
+  const tasks = signal<UploadTask[]>([]);
+  /** Bumped to ask the upload button to open the file picker (the "upload" intent). */
+  const pickerRequests = signal(0);
+  const controllers = new Map<string, AbortController>();
+  let nextKey = 0;
+
+  const readyItems = computed(() => items.value.filter((item) => item.status === 'ready'));
+  const busy = computed(() => tasks.value.some((task) => task.state === 'uploading' || task.state === 'probing'));
+
+  const patch = (key: string, change: Partial<UploadTask>): void => {
+    tasks.value = tasks.value.map((task) => (task.key === key ? { ...task, ...change } : task));
+  };
+
+  /** Reloads the bin from the edge (after a restore or an upload). Never rejects. */
+  const refresh = action(async (): Promise<void> => {
+    const id = session.sessionId.value;
+    if (id === null) {
+      items.value = [];
+      return;
+    }
+    try {
+      items.value = await listMedia(id);
+    } catch {
+      // The bin stays as it was; the next upload or reload tries again.
+    }
+  });
+
+  async function uploadOne(sessionId: string, file: File, key: string, controller: AbortController): Promise<void> {
+    try {
+      const stored = await uploadFile(sessionId, file, controller.signal, (sent, total) => patch(key, { progress: total > 0 ? sent / total : 1 }));
+      patch(key, { state: 'probing', progress: 1 });
+      if (stored.format === null) throw new MediaProbeError(file.name, 'its type could not be recognised.');
+      let described;
+      try {
+        described = await probeMedia(file, stored.format);
+      } catch (cause) {
+        await deleteMedia(sessionId, stored.id);
+        throw cause;
+      }
+      const ready = await describeMedia(sessionId, stored.id, described);
+      items.value = [...items.value.filter((item) => item.id !== ready.id), ready];
+      patch(key, { state: 'done' });
+    } catch (cause) {
+      if (controller.signal.aborted || isAbort(cause)) patch(key, { state: 'cancelled', error: null });
+      else patch(key, { state: 'failed', error: plainError(cause) });
+    } finally {
+      controllers.delete(key);
+    }
+  }
+
+  /** Uploads every file at once (creating the session if needed); resolves when all settled. */
+  const uploadFiles = action(async (files: readonly File[]): Promise<void> => {
+    if (files.length === 0) return;
+    const started = files.map((file) => {
+      const key = `upload-${++nextKey}`;
+      const controller = new AbortController();
+      controllers.set(key, controller);
+      return { file, key, controller };
+    });
+    tasks.value = [
+      ...tasks.value,
+      ...started.map(({ file, key }): UploadTask => ({ key, name: file.name, sizeBytes: file.size, progress: 0, state: 'uploading', error: null })),
+    ];
+    let sessionId: string;
+    try {
+      sessionId = await session.ensure();
+    } catch (cause) {
+      for (const { key } of started) patch(key, { state: 'failed', error: plainError(cause) });
+      return;
+    }
+    await Promise.all(started.map(({ file, key, controller }) => uploadOne(sessionId, file, key, controller)));
+  });
+
+  /** Stops one file's upload; the edge drops what it had stored of it. */
+  const cancel = action((key: string): void => {
+    controllers.get(key)?.abort();
+  });
+
+  /** Hides the finished, failed and cancelled tasks. */
+  const clearFinished = action((): void => {
+    tasks.value = tasks.value.filter((task) => task.state === 'uploading' || task.state === 'probing');
+  });
+
+  /** Asks the upload control to open the file picker. */
+  const requestPicker = action((): void => {
+    pickerRequests.value += 1;
+  });
+
+  /** Forgets the bin (a new video starts a new session). */
+  const reset = action((): void => {
+    for (const controller of controllers.values()) controller.abort();
+    items.value = [];
+    tasks.value = [];
+  });
+
+  return { items, tasks, readyItems, busy, pickerRequests, refresh, uploadFiles, cancel, clearFinished, requestPicker, reset };
+});
+
+export type MediaModel = InstanceType<typeof MediaModel>;
