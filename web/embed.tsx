@@ -64,7 +64,7 @@ async function start(): Promise<void> {
     try {
       const info = await api.getRender(renderId);
       if (info.status === 'completed' && info.downloadUrl !== null && info.sessionId === model.session.sessionId.value) {
-        model.render.showFinished(info);
+        await model.render.restore(info);
         lastRender = { renderId: info.id, downloadUrl: info.downloadUrl };
       }
     } catch {

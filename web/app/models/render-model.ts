@@ -190,15 +190,6 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     }
   });
 
-  /** Shows a finished job found again after a reload (the widget); ignored while an export runs or when not completed. */
-  const showFinished = action((info: RenderJobInfo) => {
-    if (busy.value || info.status !== 'completed') return;
-    batch(() => {
-      showJob(info);
-      phase.value = 'completed';
-    });
-  });
-
   /**
    * Shows the session's latest render job after a reload or when opening it from the library:
    * finished (link or failure), still rendering remotely (followed until it settles), or
@@ -257,7 +248,6 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     progressText,
     announcement,
     startExport,
-    showFinished,
     restore,
     cancel,
     reset,
