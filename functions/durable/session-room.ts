@@ -32,7 +32,6 @@ import type { ChatTurnInput, EngineEvent } from '../engine/engine';
 import { selectEngine } from '../engine/select-engine';
 import { listReadyMedia } from '../media/media-store';
 import { SseChannel } from '../sse/sse-channel';
-import { typingPace } from './typing-pace';
 import { accepted, notFound, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { parseJsonColumn, readOptionalRow, readRows } from './sql-rows';
@@ -62,12 +61,6 @@ export const DEFAULT_SESSION_TITLE = 'New video';
  * minute of slack. After it the turn ends with an `error` event and the session is free again.
  */
 export const TURN_MAX_MS = 16 * 60_000;
-/**
- * Least time between two reply deltas of a turn, ms: the reply reads as typed (4 words per
- * delta, so at most 40 words a second: quick, never sluggish). The embedded director answers
- * at once; a remote engine that streams slower than this is not slowed down.
- */
-export const TYPING_DELAY_MS = 100;
 /**
  * Longest one `GET …/events?live=1` stream stays open, ms. Then it ends and the client
  * reconnects with `Last-Event-ID` (losing nothing); bounds how long one stream pins the room.
@@ -378,7 +371,6 @@ export class SessionRoom extends DurableObject<Env> {
     const emit = (event: StreamEvent): void => {
       this.#emit(event);
     };
-    const pace = typingPace(TYPING_DELAY_MS);
     let finalText: string | null = null;
     let deltas = '';
     const changes: string[] = [];
@@ -406,10 +398,7 @@ export class SessionRoom extends DurableObject<Env> {
           }
           const event = toStreamEvent(engineEvent);
           if (event.type === 'text') finalText = event.text;
-          if (event.type === 'text-delta') {
-            deltas += event.delta;
-            await pace();
-          }
+          if (event.type === 'text-delta') deltas += event.delta;
           emit(event);
         }
       } catch (error) {

@@ -79,11 +79,19 @@ export async function deleteParts(bucket: R2Bucket, sessionId: string, mediaId: 
   if (listed.objects.length > 0) await bucket.delete(listed.objects.map((object) => object.key));
 }
 
+/**
+ * Upload order: by start time, then by name (files picked together start in the same
+ * millisecond: workerd's clock only moves on I/O).
+ */
+export function byUploadOrder(a: { createdAtMs: number; name: string }, b: { createdAtMs: number; name: string }): number {
+  return a.createdAtMs - b.createdAtMs || a.name.localeCompare(b.name);
+}
+
 /** Every media record of a session, oldest first. */
 export async function listRecords(bucket: R2Bucket, sessionId: string): Promise<MediaRecord[]> {
   const listed = await bucket.list({ prefix: `media-records/${sessionId}/`, limit: MAX_MEDIA_PER_SESSION });
   const records = await Promise.all(listed.objects.map((object) => readJson(bucket, object.key, mediaRecordSchema)));
-  return records.filter((record): record is MediaRecord => record !== null).sort((a, b) => a.createdAtMs - b.createdAtMs);
+  return records.filter((record): record is MediaRecord => record !== null).sort(byUploadOrder);
 }
 
 /**

@@ -61,6 +61,16 @@ async function currentDraft(): Promise<Draft> {
   return draftSchema.parse(z.object({ draft: z.unknown() }).parse(raw).draft);
 }
 
+/** The file name of an upload of the current session. */
+async function mediaName(mediaId: string): Promise<string> {
+  const raw: unknown = await page.evaluate(async () => {
+    const list = (await (await fetch('/api/sessions')).json()) as { sessions: { id: string }[] };
+    return (await fetch(`/api/sessions/${list.sessions[0]?.id ?? ''}/media`)).json();
+  });
+  const media = z.object({ media: z.array(z.object({ id: z.string(), name: z.string() })) }).parse(raw).media;
+  return media.find((item) => item.id === mediaId)?.name ?? '';
+}
+
 async function readyCount(): Promise<number> {
   return page.locator('[data-testid="media-items"] li[data-status="ready"]').count();
 }
@@ -79,6 +89,8 @@ describe('a promo from the visitor’s own clips, photos and music', () => {
     if (video?.kind !== 'video') throw new Error('no video track');
     const first = video.segments[0];
     if (first?.visual.type !== 'media') throw new Error('the first segment is not an upload');
+    const firstName = await mediaName(first.visual.mediaId);
+    expect(firstName).toBe('clip-waves.mp4'); // upload order is kept
     expect(draft.tracks.some((track) => track.kind === 'audio' && track.segments[0]?.source.type === 'media')).toBe(true);
 
     const file = path.join(workDir, 'promo.mp4');
@@ -92,7 +104,7 @@ describe('a promo from the visitor’s own clips, photos and music', () => {
 
     const middleS = (first.startMs + first.durationMs / 2) / 1000;
     const sourceS = (first.visual.sourceStartMs + first.durationMs / 2) / 1000;
-    const ssim = await frameSsim(file, middleS, path.join(FIXTURES, 'clip-waves.mp4'), sourceS, 1920, 1080);
+    const ssim = await frameSsim(file, middleS, path.join(FIXTURES, firstName), sourceS, 1920, 1080);
     const volumeDb = await meanVolumeDb(file);
     console.info(`media promo: SSIM vs clip-waves ${ssim.toFixed(3)}, mean volume ${volumeDb.toFixed(1)} dB`);
     expect(ssim).toBeGreaterThan(MIN_SAME_PICTURE_SSIM);

@@ -5,7 +5,8 @@
  * segment keeps a running mediabunny `CanvasSink` iterator, so sequential frames decode each
  * packet once), then draws; the media branch of draw-scene reads {@link MediaFrames.frameFor}.
  * Video (MP4, MOV, WebM, MKV: whatever WebCodecs decodes) goes through mediabunny with the file's
- * rotation applied; images through `createImageBitmap` (the first frame of a GIF).
+ * rotation applied; images through `createImageBitmap`; an animated GIF's frames through
+ * WebCodecs' `ImageDecoder`, played in a loop from the segment's start.
  * Preview (main thread) and export (encode worker) use the same class, so they draw the same frames.
  */
 import { ALL_FORMATS, BlobSource, CanvasSink, Input } from 'mediabunny';
@@ -39,7 +40,25 @@ const CANVAS_POOL_SIZE = 4;
 /** Frames whose start is within this of the asked time count as "at" it (float timestamps). */
 const TIME_EPSILON_S = 1e-4;
 
-type Source = { kind: 'image'; bitmap: ImageBitmap } | { kind: 'video'; input: Input; sink: CanvasSink; durationS: number };
+/** One frame of an animated GIF: its picture and when it ends, ms from the animation's start. */
+interface AnimationFrame {
+  bitmap: ImageBitmap;
+  endMs: number;
+}
+
+type Source =
+  | { kind: 'image'; bitmap: ImageBitmap }
+  | { kind: 'animation'; frames: AnimationFrame[]; loopMs: number }
+  | { kind: 'video'; input: Input; sink: CanvasSink; durationS: number };
+
+/**
+ * Most frames kept of an animated GIF: 300 (10 s at 30 fps). Each is a decoded bitmap; a longer
+ * animation plays its first 300 frames in a loop.
+ */
+const MAX_ANIMATION_FRAMES = 300;
+/** Browsers show a GIF frame with a delay under 20 ms as 100 ms; we follow them. */
+const MIN_GIF_FRAME_MS = 20;
+const DEFAULT_GIF_FRAME_MS = 100;
 
 /** One video segment's running decode position. */
 interface Cursor {
@@ -115,6 +134,12 @@ export class MediaFrames implements MediaFrameLookup {
           this.#frames.set(segment.id, { image: source.bitmap, width: source.bitmap.width, height: source.bitmap.height });
           continue;
         }
+        if (source.kind === 'animation') {
+          const at = (((timeMs - segment.startMs) % source.loopMs) + source.loopMs) % source.loopMs;
+          const frame = source.frames.find((candidate) => at < candidate.endMs) ?? source.frames[source.frames.length - 1];
+          if (frame) this.#frames.set(segment.id, { image: frame.bitmap, width: frame.bitmap.width, height: frame.bitmap.height });
+          continue;
+        }
         const seconds = Math.min(
           Math.max(0, (segment.visual.sourceStartMs + timeMs - segment.startMs) / 1000),
           Math.max(0, source.durationS - TIME_EPSILON_S),
@@ -139,6 +164,7 @@ export class MediaFrames implements MediaFrameLookup {
     for (const id of [...this.#cursors.keys()]) await this.#closeCursor(id);
     for (const source of this.#sources.values()) {
       if (source.kind === 'image') source.bitmap.close();
+      else if (source.kind === 'animation') for (const frame of source.frames) frame.bitmap.close();
       else source.input.dispose();
     }
     this.#sources.clear();
@@ -193,8 +219,38 @@ function segmentsAt(segments: readonly VideoSegment[], timeMs: number): VideoSeg
   return shown;
 }
 
+/**
+ * Decodes an animated GIF's frames with WebCodecs' `ImageDecoder` (null for a still GIF: it is
+ * drawn as an image).
+ */
+async function openAnimation(blob: Blob): Promise<Source | null> {
+  const decoder = new ImageDecoder({ data: blob.stream(), type: blob.type });
+  try {
+    await decoder.tracks.ready;
+    const track = decoder.tracks.selectedTrack;
+    if (!track || !track.animated || track.frameCount < 2) return null;
+    await decoder.completed;
+    const frames: AnimationFrame[] = [];
+    let endMs = 0;
+    for (let frameIndex = 0; frameIndex < Math.min(track.frameCount, MAX_ANIMATION_FRAMES); frameIndex++) {
+      const { image } = await decoder.decode({ frameIndex });
+      const delayMs = (image.duration ?? 0) / 1000;
+      endMs += delayMs >= MIN_GIF_FRAME_MS ? delayMs : DEFAULT_GIF_FRAME_MS;
+      frames.push({ bitmap: await createImageBitmap(image), endMs });
+      image.close();
+    }
+    return { kind: 'animation', frames, loopMs: endMs };
+  } finally {
+    decoder.close();
+  }
+}
+
 /** Opens one file: an image bitmap, or a mediabunny video input with a canvas sink. */
 async function openSource(blob: Blob): Promise<Source> {
+  if (blob.type === 'image/gif' && typeof ImageDecoder !== 'undefined') {
+    const animation = await openAnimation(blob).catch(() => null);
+    if (animation) return animation;
+  }
   if (blob.type.startsWith('image/')) {
     try {
       return { kind: 'image', bitmap: await createImageBitmap(blob) };

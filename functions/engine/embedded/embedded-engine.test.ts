@@ -13,7 +13,7 @@ const PROMPT = `generate a 30-second explainer video from this script: ${SCRIPT}
 
 async function collect(input: ChatTurnInput): Promise<EngineEvent[]> {
   const events: EngineEvent[] = [];
-  for await (const event of new EmbeddedEngine().chat(input)) events.push(event);
+  for await (const event of new EmbeddedEngine(0).chat(input)) events.push(event);
   return events;
 }
 
@@ -31,7 +31,7 @@ function textOf(events: EngineEvent[]): string {
 
 describe('EmbeddedEngine', () => {
   it('is the embedded engine rendering in the browser', () => {
-    const engine = new EmbeddedEngine();
+    const engine = new EmbeddedEngine(0);
     expect(engine.name).toBe('embedded');
     expect(engine.renderer).toBe('browser');
   });

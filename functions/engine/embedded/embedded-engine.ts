@@ -12,10 +12,11 @@ import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
 import { EDIT_HELP, applyEdit, isUndoRequest } from './apply-edit';
 import { describeEdit, describePlan, splitDeltas, suggestActions } from './compose-reply';
 import { topicOf } from './derive-title';
-import { isMediaRequest, planMediaCut } from './plan-media-cut';
+import { isMediaCutEdit, isMediaRequest, planMediaCut } from './plan-media-cut';
 import { planStoryboard } from './plan-storyboard';
 import { hasCjk } from './reading-length';
 import { extractScript } from './split-scenes';
+import { typingPace } from './typing-pace';
 
 /** "generate a … video", "create an explainer", "make me a 30-second promo", "生成一个…视频". */
 const CREATE_REQUEST =
@@ -77,6 +78,19 @@ function undoTurn(current: Draft | null, previousDrafts: readonly Draft[], cjk: 
 }
 
 /**
+ * For a re-cut of a video made from uploads ("make each clip 5 seconds"), the prompt to plan it
+ * again: the request that made it plus this change; null for anything else.
+ */
+function mediaRecutPrompt(text: string, input: ChatTurnInput): string | null {
+  const media = input.media ?? [];
+  if (media.length === 0 || input.draft === null || !isMediaCutEdit(text)) return null;
+  const madeFromMedia = input.draft.tracks.some((track) => track.kind === 'video' && track.segments.some((segment) => segment.visual.type === 'media'));
+  if (!madeFromMedia) return null;
+  const request = [...input.history].reverse().find((message) => message.role === 'user' && isMediaRequest(message.text, media));
+  return request ? `${request.text}\n${text}` : text;
+}
+
+/**
  * All events of one chat turn, in order (see {@link EmbeddedEngine.chat}).
  * @returns `status` → `text-delta`* → `text` → `draft`? → `actions`, or a text answer alone
  */
@@ -93,9 +107,10 @@ export function runTurn(input: ChatTurnInput): EngineEvent[] {
   }
   if (isUndoRequest(text)) return undoTurn(current, input.previousDrafts, cjk);
   const media = input.media ?? [];
-  const fromMedia = isMediaRequest(text, media);
+  const recut = mediaRecutPrompt(text, input);
+  const fromMedia = recut !== null || isMediaRequest(text, media);
   if (fromMedia || shouldPlan(text, current)) {
-    const result = checked(fromMedia ? planMediaCut(text, media) : planStoryboard(text));
+    const result = checked(fromMedia ? planMediaCut(recut ?? text, media) : planStoryboard(text));
     if (!result.ok) return [{ type: 'status', message: 'planning scenes…' }, result.event];
     return [
       { type: 'status', message: 'planning scenes…' },
@@ -133,16 +148,29 @@ export function runTurn(input: ChatTurnInput): EngineEvent[] {
   ];
 }
 
+/**
+ * Least time between two reply deltas, ms: the director answers at once, and the reply should
+ * read as typed (4 words per delta, so at most 40 words a second: quick, never sluggish).
+ */
+export const TYPING_DELAY_MS = 100;
+
 /** The embedded, offline director (see the module doc). */
 export class EmbeddedEngine implements Engine {
   readonly name = 'embedded' as const;
   readonly renderer = 'browser' as const;
 
+  /** @param typingDelayMs least gap between reply deltas, ms (0: no pacing, for unit tests) */
+  constructor(private readonly typingDelayMs: number = TYPING_DELAY_MS) {}
+
   /**
    * Runs one chat turn. Never throws for any message: what it cannot do is answered in words.
-   * @returns the events of {@link runTurn}, in order
+   * @returns the events of {@link runTurn}, in order, reply deltas paced by `typingDelayMs`
    */
   async *chat(input: ChatTurnInput): AsyncIterable<EngineEvent> {
-    for (const event of runTurn(input)) yield event;
+    const pace = typingPace(this.typingDelayMs);
+    for (const event of runTurn(input)) {
+      if (event.type === 'text-delta') await pace();
+      yield event;
+    }
   }
 }

@@ -44,6 +44,22 @@ describe('planMediaCut', () => {
     expect(muted.tracks.some((track) => track.name === 'Clip sound')).toBe(false);
   });
 
+  it('re-cuts on "make each clip 4 seconds" and "put the photo of space first", keeping the first request', () => {
+    const first = runTurn({ text: PROMPT, draft: null, history: [], previousDrafts: [], media: MEDIA });
+    const planned = first.find((event) => event.type === 'draft');
+    if (planned?.type !== 'draft') throw new Error('no draft');
+    const history = [{ role: 'user' as const, text: PROMPT, atMs: 1 }];
+    const events = runTurn({ text: 'make each clip 4 seconds and put the photo of space first', draft: planned.draft, history, previousDrafts: [], media: MEDIA });
+    const recut = events.find((event) => event.type === 'draft');
+    if (recut?.type !== 'draft') throw new Error('no re-cut');
+    const video = recut.draft.tracks.find((track) => track.kind === 'video');
+    if (video?.kind !== 'video') throw new Error('no video track');
+    expect(recut.draft.durationMs).toBe(16_000);
+    expect(video.segments.map((s) => (s.visual.type === 'media' ? s.visual.mediaId : ''))).toEqual(['m3', 'm1', 'm2', 'm4']);
+    expect(video.segments.every((s) => s.durationMs === 4_000)).toBe(true);
+    expect(recut.draft.tracks.some((track) => track.kind === 'audio' && track.segments[0]?.source.type === 'media')).toBe(true);
+  });
+
   it('never runs a clip longer than itself: photos take the rest', () => {
     expect(segmentLengths([clip('a', 'a.mp4', 3_000), photo('b', 'b.jpg')], 20_000)).toEqual([3_000, 17_000]);
   });

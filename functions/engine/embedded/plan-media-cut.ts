@@ -32,6 +32,11 @@ const CLIP_SOUND_VOLUME = 0.8;
 /** Short fades on each clip's sound so cuts do not click. */
 const CLIP_SOUND_FADE_MS = 150;
 
+/** "make each clip 5 seconds", "every photo 3 s": one length for every segment. */
+const EACH_LENGTH = /\b(?:each|every)\s+(?:clip|photo|shot|segment|scene|picture|image|video)s?\b[^.\n\d]{0,20}?(\d+(?:\.\d+)?)\s*(?:s\b|secs?\b|seconds?\b)/iu;
+/** "put the photo of space first", "start with the waves clip first": which upload opens the video. */
+const FIRST = /\b(?:put|start with|open with|begin with)\s+(?:the\s+)?(?:photo|picture|image|clip|video|shot)?\s*(?:of\s+)?(?:the\s+)?([\p{L}\d][\p{L}\d -]{0,40}?)\s+first\b/iu;
+
 /** Default length when none is asked: every clip in full plus 3 s per photo, at most 60 s. */
 const PHOTO_DEFAULT_MS = 3_000;
 const DEFAULT_MAX_MS = 60_000;
@@ -41,6 +46,28 @@ const MIN_SEGMENT_MS = 1_500;
 const TITLE_MS = 2_000;
 /** Photos move gently in turn (Ken Burns), so a still never looks frozen. */
 const PHOTO_MOTIONS = ['zoom-in', 'pan-right', 'zoom-out', 'pan-left'] as const;
+
+/** The per-segment length asked for ("each clip 5 seconds"), in ms, or null. */
+export function eachLengthMs(text: string): number | null {
+  const seconds = Number(EACH_LENGTH.exec(text)?.[1] ?? Number.NaN);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : null;
+}
+
+/** The pictures in upload order, with the one named before "first" moved to the front. */
+export function orderVisuals(text: string, visuals: readonly MediaSummary[]): MediaSummary[] {
+  const words = FIRST.exec(text)?.[1]?.toLowerCase().split(/\s+/).filter((word) => word.length > 2) ?? [];
+  const named = words.length === 0 ? -1 : visuals.findIndex((item) => words.every((word) => item.name.toLowerCase().includes(word)));
+  if (named <= 0) return [...visuals];
+  return [visuals[named] as MediaSummary, ...visuals.filter((_, i) => i !== named)];
+}
+
+/**
+ * True for a change that re-cuts a video made from uploads: "make each clip 5 seconds",
+ * "put the photo of space first". The engine then plans again from the original request plus it.
+ */
+export function isMediaCutEdit(text: string): boolean {
+  return eachLengthMs(text) !== null || /\bfirst\b/i.test(text) && FIRST.test(text);
+}
 
 /** True when the message asks to make a video from the uploads and there are pictures to use. */
 export function isMediaRequest(text: string, media: readonly MediaSummary[]): boolean {
@@ -124,10 +151,11 @@ function defaultDurationMs(visuals: readonly MediaSummary[]): number {
  * @returns a draft passing `draftSchema`: tracks `Your clips` (video), music, `Title`, `Overlays`
  */
 export function planMediaCut(text: string, media: readonly MediaSummary[]): Draft {
-  const visuals = media.filter((item) => item.kind !== 'audio');
+  const visuals = orderVisuals(text, media.filter((item) => item.kind !== 'audio'));
   const first = visuals[0];
   if (!first) throw new TypeError('planMediaCut needs at least one clip or photo');
-  const durationMs = clampDurationMs(parseDurationMs(text) ?? defaultDurationMs(visuals));
+  const each = eachLengthMs(text);
+  const durationMs = clampDurationMs(each !== null ? each * visuals.length : (parseDurationMs(text) ?? defaultDurationMs(visuals)));
   const canvas = parseCanvas(text) ?? { ...DEFAULT_CANVAS };
   const look = pickLook(text);
   const title = titleFor(text, first);

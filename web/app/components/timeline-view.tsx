@@ -25,6 +25,12 @@ function segmentCaption(track: Track, index: number): string {
   }
 }
 
+/** The upload's thumbnail (frame, picture or waveform) behind a segment that shows or plays one. */
+function segmentThumbnail(track: Track, index: number, thumbnails: ReadonlyMap<string, string | null>): string | null {
+  const segment = track.kind === 'video' ? track.segments[index]?.visual : track.kind === 'audio' ? track.segments[index]?.source : undefined;
+  return segment?.type === 'media' ? (thumbnails.get(segment.mediaId) ?? null) : null;
+}
+
 /** The preview's position over the lanes; its own component so playback re-renders only it. */
 function Playhead({ durationMs }: { durationMs: number }) {
   const { player } = useApp();
@@ -41,6 +47,7 @@ export function TimelineView() {
   const app = useApp();
   const draft = app.draft.draft.value;
   const changes = app.draft.changes.value;
+  const thumbnails = new Map(app.media.items.value.map((item) => [item.id, item.thumbnail]));
   return (
     <section class="panel timeline-panel" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading" class="panel-title">
@@ -70,13 +77,15 @@ export function TimelineView() {
                     {track.segments.map((segment, index) => {
                       const caption = segmentCaption(track, index);
                       const span = formatSpan(segment.startMs, segment.startMs + segment.durationMs);
+                      const thumbnail = segmentThumbnail(track, index, thumbnails);
                       return (
                         <li
                           key={segment.id}
-                          class="segment"
+                          class={thumbnail === null ? 'segment' : 'segment segment--thumb'}
                           style={{
                             left: `${(segment.startMs / draft.durationMs) * 100}%`,
                             width: `${(segment.durationMs / draft.durationMs) * 100}%`,
+                            ...(thumbnail === null ? {} : { backgroundImage: `url("${thumbnail}")` }),
                           }}
                         >
                           <button

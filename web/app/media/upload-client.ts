@@ -70,6 +70,7 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
 /**
  * Uploads `file` into the session, resuming where the edge left off after a dropped connection.
  * @param onProgress bytes stored so far and the total, after every progress event
+ * @param onStarted called once the edge has started the upload (before any part is sent)
  * @returns the stored item (`status: 'stored'`)
  * @throws ApiError: `file_too_large` (4002), `unsupported_media_type` (4001), `aborted`, `network`…
  */
@@ -78,6 +79,7 @@ export async function uploadFile(
   file: File,
   signal: AbortSignal,
   onProgress: (sentBytes: number, totalBytes: number) => void,
+  onStarted?: () => void,
 ): Promise<MediaItem> {
   let status: UploadStatus = await call(
     mediaBase(sessionId),
@@ -86,6 +88,7 @@ export async function uploadFile(
     'starting the upload',
   );
   const { media } = status;
+  onStarted?.();
   const base = `${mediaBase(sessionId)}/${encodeURIComponent(media.id)}`;
   const done = new Set(status.uploadedParts);
   for (let part = 1; part <= media.partCount; part++) {

@@ -61,9 +61,22 @@ export const MediaModel = createModel(({ session }: MediaModelDeps) => {
     }
   });
 
-  async function uploadOne(sessionId: string, file: File, key: string, controller: AbortController): Promise<void> {
+  async function uploadOne(
+    sessionId: string,
+    file: File,
+    key: string,
+    controller: AbortController,
+    turn: { wait: Promise<void>; done: () => void },
+  ): Promise<void> {
     try {
-      const stored = await uploadFile(sessionId, file, controller.signal, (sent, total) => patch(key, { progress: total > 0 ? sent / total : 1 }));
+      await turn.wait;
+      const stored = await uploadFile(
+        sessionId,
+        file,
+        controller.signal,
+        (sent, total) => patch(key, { progress: total > 0 ? sent / total : 1 }),
+        turn.done,
+      );
       patch(key, { state: 'probing', progress: 1 });
       if (stored.format === null) throw new MediaProbeError(file.name, 'its type could not be recognised.');
       let described;
@@ -74,12 +87,15 @@ export const MediaModel = createModel(({ session }: MediaModelDeps) => {
         throw cause;
       }
       const ready = await describeMedia(sessionId, stored.id, described);
-      items.value = [...items.value.filter((item) => item.id !== ready.id), ready];
+      items.value = [...items.value.filter((item) => item.id !== ready.id), ready].sort(
+        (a, b) => a.createdAtMs - b.createdAtMs || a.name.localeCompare(b.name),
+      );
       patch(key, { state: 'done' });
     } catch (cause) {
       if (controller.signal.aborted || isAbort(cause)) patch(key, { state: 'cancelled', error: null });
       else patch(key, { state: 'failed', error: plainError(cause) });
     } finally {
+      turn.done();
       controllers.delete(key);
     }
   }
@@ -104,7 +120,19 @@ export const MediaModel = createModel(({ session }: MediaModelDeps) => {
       for (const { key } of started) patch(key, { state: 'failed', error: plainError(cause) });
       return;
     }
-    await Promise.all(started.map(({ file, key, controller }) => uploadOne(sessionId, file, key, controller)));
+    // Uploads start one after another (so the edge records them in the order picked: the
+    // director uses that order), then their parts go up side by side.
+    let previous = Promise.resolve();
+    await Promise.all(
+      started.map(({ file, key, controller }) => {
+        let done = (): void => undefined;
+        const turn = { wait: previous, done: () => done() };
+        previous = new Promise<void>((resolve) => {
+          done = resolve;
+        });
+        return uploadOne(sessionId, file, key, controller, turn);
+      }),
+    );
   });
 
   /** Stops one file's upload; the edge drops what it had stored of it. */

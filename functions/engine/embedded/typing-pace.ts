@@ -1,8 +1,8 @@
 /**
  * @module typing-pace
- * Spaces out the reply deltas of a chat turn so a reply reads as it is typed, not as one jump:
- * each call waits until at least the given gap has passed since the previous one. An engine
- * that already streams slower than that (a remote model) is never slowed down.
+ * Spaces out the embedded director's reply deltas so a reply reads as it is typed, not as one
+ * jump: each call waits until at least the given gap has passed since the previous one. Remote
+ * engines are not paced: their events go out as the upstream sends them.
  */
 
 /** Waits until `minGapMs` has passed since the previous call (the first call never waits). */
