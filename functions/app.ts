@@ -14,6 +14,7 @@ import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { mediaRoutes } from './routes/media';
 import { renderRoutes } from './routes/renders';
+import { renderChunkRoutes } from './routes/render-chunks';
 import { sessionRoutes } from './routes/sessions';
 
 /** Builds the app (a function, so tests and embedders get a fresh instance). */
@@ -24,6 +25,7 @@ export function createApp(): Hono<AppEnv> {
     .route('/', exportRoutes)
     .route('/', creditRoutes)
     .route('/', renderRoutes)
+    .route('/', renderChunkRoutes)
     .route('/', mediaRoutes);
 
   const app = new Hono<AppEnv>();

@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: runs every benchmark in `scripts/bench/` in turn, in one run on this
- * machine, and prints their figures. Benchmarks measure; they never fail on a figure, only
+ * `npm run bench [-- word…]`: runs every benchmark in `scripts/bench/` in turn (or only those
+ * whose name contains one of the words), in one run on this machine, and prints their figures. Benchmarks measure; they never fail on a figure, only
  * when what they measure breaks (exit 1 with the reason).
  */
 import { benchExplainerExport } from './bench/explainer-export';
@@ -8,6 +8,7 @@ import { benchMediaPromoExport } from './bench/media-promo-export';
 import { benchUploadThroughput } from './bench/upload-throughput';
 import { benchWidgetSize } from './bench/widget-size';
 import { benchNemoEdgeOverhead } from './bench/nemo-edge-overhead';
+import { benchChunkedRenderCost } from './bench/chunked-render-cost';
 
 /** Each entry prints its own figures; add a module's runner here. */
 const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
@@ -16,10 +17,14 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
   ['render speed: media promo vs generated explainer', benchMediaPromoExport],
   ['embeddable widget: sizes and time to ready', benchWidgetSize],
   ['nemo engine: edge overhead vs straight from the upstream', benchNemoEdgeOverhead],
+  ['resumable renders: chunked vs single-pass', benchChunkedRenderCost],
 ];
 
 async function main(): Promise<void> {
-  for (const [name, run] of BENCHMARKS) {
+  const words = process.argv.slice(2).map((word) => word.toLowerCase());
+  const chosen = BENCHMARKS.filter(([name]) => words.length === 0 || words.some((word) => name.toLowerCase().includes(word)));
+  if (chosen.length === 0) throw new Error(`no benchmark matches ${words.join(', ')}; names: ${BENCHMARKS.map(([name]) => name).join('; ')}`);
+  for (const [name, run] of chosen) {
     console.log(`\n=== ${name}`);
     await run();
   }

@@ -115,6 +115,34 @@ export const renderProgressBodySchema = z.object({
 /** `POST /api/renders/:id/fail` from the browser renderer. */
 export const renderFailBodySchema = z.object({ message: z.string().min(1).max(2_000) });
 
+/** One stored chunk of a browser render (`renders/<id>/chunk-<k>-…` in R2), as `RenderJob` recorded it. */
+export const renderChunkRecordSchema = z.object({
+  index: z.number().int().nonnegative(),
+  firstFrame: z.number().int().nonnegative(),
+  frames: z.number().int().positive(),
+  sizeBytes: z.number().int().positive(),
+  /** SHA-256 of the chunk file, hex: a re-upload of the same bytes is a no-op. */
+  sha256: z.string(),
+  /** Which page session encoded it (the `X-Render-Attempt` header), or null. */
+  attempt: z.string().nullable(),
+  /** Unix time, ms. */
+  recordedAtMs: z.number().int(),
+});
+
+/** `GET /api/renders/:id/chunks`: where a resumable browser render stands. */
+export const renderChunkStateSchema = z.object({
+  /** Chunks recorded so far; chunk `version` is the only one accepted next (check-and-set). */
+  version: z.number().int().nonnegative(),
+  chunkCount: z.number().int().positive(),
+  chunkFrames: z.number().int().positive(),
+  totalFrames: z.number().int().nonnegative(),
+  chunks: z.array(renderChunkRecordSchema),
+  /** The whole video's encoded audio, once stored. */
+  audio: z.object({ sizeBytes: z.number().int().positive(), sha256: z.string() }).nullable(),
+  /** The encoder settings chunk 0 was made with; every later chunk must match. */
+  encoderKey: z.string().nullable(),
+});
+
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 export type ChatMessage = z.infer<typeof chatMessageSchema>;
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
@@ -126,3 +154,5 @@ export type RenderJobInfo = z.infer<typeof renderJobInfoSchema>;
 export type RenderSummary = z.infer<typeof renderSummarySchema>;
 export type RunningTurn = z.infer<typeof runningTurnSchema>;
 export type RenderProgressBody = z.infer<typeof renderProgressBodySchema>;
+export type RenderChunkRecord = z.infer<typeof renderChunkRecordSchema>;
+export type RenderChunkState = z.infer<typeof renderChunkStateSchema>;

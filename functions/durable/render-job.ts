@@ -5,6 +5,8 @@
  * `failed`; `interrupted` may resume with progress), progress, the R2 key of the MP4, and
  * settles the export's frozen credits with the visitor's account: commit on completion,
  * refund on failure. A settlement that cannot reach the account is retried by alarm.
+ * A browser render's stored chunks are recorded here too (render-chunk-ledger.ts, check-and-set
+ * on a chunk version), and an alarm marks it `interrupted` when its page stops sending progress.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
@@ -17,6 +19,11 @@ import { accepted, notFound, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { parseJsonColumn, readOptionalRow } from './sql-rows';
 import { advanceRemoteRender } from '../engine/nemo/remote-render';
+import type { RenderChunkState } from '../../shared/api-schema';
+import { planChunks } from '../../shared/render-chunk-plan';
+import type { ChunkPlan } from '../../shared/render-chunk-plan';
+import { RenderChunkLedger } from './render-chunk-ledger';
+import type { AudioUpload, ChunkAdmission, ChunkUpload } from './render-chunk-ledger';
 
 /** Wait before retrying a credit settlement the visitor account did not take, ms (a transient fault). */
 export const SETTLE_RETRY_MS = 30_000;
@@ -25,6 +32,11 @@ export const SETTLE_RETRY_MS = 30_000;
  * ms. 2 GiB at a slow 5 Mbit/s takes about an hour.
  */
 export const UPLOAD_STALE_MS = 60 * 60_000;
+/**
+ * A browser render whose page sent no progress and no chunk for this long is `interrupted`, ms.
+ * The page reports every 0.5 s (progress-reporter.ts); 20 s rides out a stalled tab or a slow chunk upload.
+ */
+export const HEARTBEAT_TIMEOUT_MS = 20_000;
 
 const idSchema = z.uuid();
 const createArgsSchema = z.object({
@@ -86,8 +98,12 @@ export function renderObjectKey(renderId: string): string {
 
 /** One export: snapshot, status, progress, stored file and credit settlement. */
 export class RenderJob extends DurableObject<Env> {
+  /** Chunk records of a resumable browser render (render-chunk-ledger.ts). */
+  readonly #chunks: RenderChunkLedger;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.#chunks = new RenderChunkLedger(ctx.storage);
     ctx.storage.sql.exec(`
       CREATE TABLE IF NOT EXISTS job (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -172,7 +188,63 @@ export class RenderJob extends DurableObject<Env> {
       p.fps,
       Date.now(),
     );
+    this.#armHeartbeat(job);
     return accepted(toInfo(this.#require()));
+  }
+
+  /** Where a resumable browser render stands: chunks recorded, the version, the audio. */
+  chunkState(visitorId: string): DurableResult<RenderChunkState> {
+    const job = this.#ownedBy(visitorId);
+    return job === null ? notFound('render') : accepted(this.#chunks.state(planOf(job)));
+  }
+
+  /**
+   * Says whether chunk `index` (SHA-256 `sha256`) should be written to R2 before recording:
+   * not when the job is finished (409 `render_finished`) or out of order, nor when these very
+   * bytes are already recorded (then the current state is returned).
+   */
+  admitChunk(visitorId: string, index: number, sha256: string): DurableResult<ChunkAdmission> {
+    const job = this.#ownedBy(visitorId);
+    if (job === null) return notFound('render');
+    if (TERMINAL.has(job.status)) return finished(job.status);
+    return this.#chunks.admit(planOf(job), index, sha256);
+  }
+
+  /**
+   * Records a chunk stored in R2 by check-and-set on the chunk version (render-chunk-ledger.ts)
+   * and marks the job `rendering` (a page is at work). Idempotent for the same bytes.
+   */
+  recordChunk(visitorId: string, upload: ChunkUpload): DurableResult<{ state: RenderChunkState; recorded: boolean }> {
+    const job = this.#ownedBy(visitorId);
+    if (job === null) return notFound('render');
+    if (TERMINAL.has(job.status)) return finished(job.status);
+    const result = this.#chunks.record(planOf(job), upload, Date.now());
+    if (result.ok && job.status !== 'uploading') {
+      this.ctx.storage.sql.exec(`UPDATE job SET status = 'rendering', updated_at_ms = ? WHERE id = 1`, Date.now());
+      this.#armHeartbeat(job);
+    }
+    return result;
+  }
+
+  /** Records the render's encoded audio (the first stored wins; see render-chunk-ledger.ts). */
+  recordAudio(visitorId: string, upload: AudioUpload): DurableResult<{ state: RenderChunkState; recorded: boolean }> {
+    const job = this.#ownedBy(visitorId);
+    if (job === null) return notFound('render');
+    if (TERMINAL.has(job.status)) return finished(job.status);
+    return accepted(this.#chunks.recordAudio(planOf(job), upload));
+  }
+
+  /** The R2 key of recorded chunk `index` (or of the audio when `index` is `'audio'`); 404 `not_found` when not stored. */
+  chunkObject(visitorId: string, index: number | 'audio'): DurableResult<{ r2Key: string }> {
+    const job = this.#ownedBy(visitorId);
+    if (job === null) return notFound('render');
+    const key = index === 'audio' ? this.#chunks.audioKey() : this.#chunks.chunkKey(index);
+    return key === null ? refused(404, 'not_found', `This render has no stored ${index === 'audio' ? 'audio' : `chunk ${index}`}.`) : accepted({ r2Key: key });
+  }
+
+  /** Keys of every stored chunk and the audio (to delete once the MP4 is stored). */
+  chunkObjectKeys(visitorId: string): string[] {
+    return this.#ownedBy(visitorId) === null ? [] : this.#chunks.objectKeys();
   }
 
   /**
@@ -256,6 +328,7 @@ export class RenderJob extends DurableObject<Env> {
    */
   override async alarm(): Promise<void> {
     await this.#settle();
+    await this.#checkHeartbeat();
     const job = this.#job();
     if (job !== null && job.renderer === 'remote' && !TERMINAL.has(job.status)) {
       await advanceRemoteRender({ env: this.env, storage: this.ctx.storage, job: this, owner: job.owner });
@@ -277,6 +350,32 @@ export class RenderJob extends DurableObject<Env> {
     }
   }
 
+  /** Makes sure an alarm will check this browser render's heartbeat (at-least-once; see {@link HEARTBEAT_TIMEOUT_MS}). */
+  #armHeartbeat(job: JobRow): void {
+    if (job.renderer !== 'browser') return;
+    void this.ctx.storage.getAlarm().then((at) => {
+      if (at === null) return this.ctx.storage.setAlarm(Date.now() + HEARTBEAT_TIMEOUT_MS);
+      return undefined;
+    });
+  }
+
+  /**
+   * A browser render with no heartbeat for {@link HEARTBEAT_TIMEOUT_MS} becomes `interrupted`
+   * (its chunks stay: a reopened page resumes after the last one); one still beating is checked
+   * again later. Idempotent, so a repeated alarm does no harm.
+   */
+  async #checkHeartbeat(): Promise<void> {
+    const job = this.#job();
+    if (job === null || job.renderer !== 'browser' || (job.status !== 'rendering' && job.status !== 'queued')) return;
+    const quietMs = Date.now() - job.updated_at_ms;
+    if (quietMs >= HEARTBEAT_TIMEOUT_MS) {
+      this.ctx.storage.sql.exec(`UPDATE job SET status = 'interrupted' WHERE id = 1 AND status = ?`, job.status);
+    } else {
+      const at = await this.ctx.storage.getAlarm();
+      if (at === null || at > Date.now() + HEARTBEAT_TIMEOUT_MS) await this.ctx.storage.setAlarm(job.updated_at_ms + HEARTBEAT_TIMEOUT_MS);
+    }
+  }
+
   #job(): JobRow | null {
     return readOptionalRow(this.ctx.storage.sql.exec('SELECT * FROM job WHERE id = 1'), jobRowSchema, 'render job');
   }
@@ -292,6 +391,12 @@ export class RenderJob extends DurableObject<Env> {
     const job = this.#job();
     return job !== null && job.owner === visitorId ? job : null;
   }
+}
+
+/** The chunk layout of the job's draft (shared/render-chunk-plan.ts). */
+function planOf(job: JobRow): ChunkPlan {
+  const draft: Draft = parseJsonColumn(job.draft_json, draftSchema, 'render draft');
+  return planChunks({ durationMs: draft.durationMs, fps: draft.canvas.fps });
 }
 
 function finished(status: RenderStatus): DurableResult<never> {

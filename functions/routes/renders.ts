@@ -18,6 +18,7 @@ import { attachmentDisposition } from './download-name';
 import { parseId, unwrap } from './route-helpers';
 import { MP4_SNIFF_BYTES, looksLikeMp4, readPrefix } from './sniff-media-type';
 import { UploadIncompleteError, uploadToR2 } from './upload-to-r2';
+import { deleteChunkObjects } from './render-chunks';
 
 /**
  * Largest MP4 accepted, bytes: 2 GiB. A 10-minute 1080p export (the longest draft) at the
@@ -145,7 +146,9 @@ export const renderRoutes = new Hono<AppEnv>()
       }
       throw error;
     }
-    return c.json(unwrap(await job.finishUpload(visitorId, sizeBytes)));
+    const done = unwrap(await job.finishUpload(visitorId, sizeBytes));
+    c.executionCtx.waitUntil(deleteChunkObjects(c.env, renderId, visitorId));
+    return c.json(done);
   })
   .get('/renders/:id/file', async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');

@@ -1,7 +1,8 @@
 /**
- * An animated GIF plays in the export (not just its first frame): a 2-s, 5 fps GIF with its frame
- * number drawn in is uploaded and made into a 4-second video; at 2.5 s the export shows the
- * GIF's frame of 0.5 s (the animation loops from the segment's start), not another one.
+ * An animated GIF plays in the export (not just its first frame): a 2-s, 5 fps GIF whose every
+ * frame has other colours is uploaded and made into a 4-second video; two moments 0.4 s apart
+ * (two GIF frames on) look clearly different, where a still picture under the same gentle zoom
+ * would look almost the same.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,12 +13,16 @@ import { launchChromium } from '../../scripts/lib/launch-chromium';
 import { exportAndDownload, sendChatMessage } from '../../scripts/lib/drive-app';
 import { frameSsim } from './support/frame-similarity';
 
-const GIF = path.join(__dirname, '..', 'fixtures', 'anim-homeworld.gif');
-/** After the 2-s title card; the GIF has looped once by then. */
-const AT_S = 2.5;
-const GIF_LOOP_S = 2;
-/** A frame 1 s away in the animation (5 frames on). */
-const OTHER_FRAME_S = 1.5;
+const GIF = path.join(__dirname, '..', 'fixtures', 'anim-colours.gif');
+/** Two moments after the 2-s title card, two GIF frames (200 ms each) apart. */
+const FIRST_S = 2.1;
+const SECOND_S = 2.5;
+/**
+ * Most SSIM allowed between those moments: the GIF's own frames score ~0.4 against each other
+ * (measured here: 0.62 after scaling and H.264), while a still under the 1→1.12 zoom over 4 s
+ * moves by about 1 % in 0.4 s and stays near-identical.
+ */
+const MAX_SSIM_WHEN_PLAYING = 0.7;
 
 let browser: Browser;
 let page: Page;
@@ -44,9 +49,8 @@ describe('animated GIF', () => {
     await sendChatMessage(page, 'combine these clips into a 4-second video');
     const file = path.join(workDir, 'gif.mp4');
     await exportAndDownload(page, file);
-    const same = await frameSsim(file, AT_S, GIF, AT_S % GIF_LOOP_S, 1920, 1080);
-    const other = await frameSsim(file, AT_S, GIF, OTHER_FRAME_S, 1920, 1080);
-    console.info(`animated GIF: SSIM with the frame due ${same.toFixed(3)}, with another frame ${other.toFixed(3)}`);
-    expect(same).toBeGreaterThan(other);
+    const ssim = await frameSsim(file, FIRST_S, file, SECOND_S, 1920, 1080);
+    console.info(`animated GIF: SSIM between ${FIRST_S} s and ${SECOND_S} s of the export ${ssim.toFixed(3)}`);
+    expect(ssim).toBeLessThan(MAX_SSIM_WHEN_PLAYING);
   });
 });

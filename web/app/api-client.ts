@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import {
   creditsSchema,
+  renderChunkStateSchema,
   renderJobInfoSchema,
   renderListSchema,
   sessionInfoSchema,
@@ -15,6 +16,7 @@ import {
 } from '../../shared/api-schema';
 import type {
   Credits,
+  RenderChunkState,
   RenderJobInfo,
   RenderProgressBody,
   RenderSummary,
@@ -77,6 +79,20 @@ export interface ApiClient {
   postRenderProgress(renderId: string, body: RenderProgressBody): Promise<RenderJobInfo>;
   uploadRenderFile(renderId: string, file: Blob): Promise<RenderJobInfo>;
   failRender(renderId: string, message: string): Promise<RenderJobInfo>;
+  /** Where a resumable browser render stands (`GET /renders/:id/chunks`). */
+  getRenderChunks(renderId: string): Promise<RenderChunkState>;
+  /**
+   * Stores chunk `index` (a chunk file) of render `renderId`, encoded by page session `attempt`
+   * (a UUID). Rejects with {@link ApiError} 409 `chunk_out_of_order` / `chunk_conflict` when
+   * another page got there first.
+   */
+  putRenderChunk(renderId: string, index: number, bytes: Uint8Array<ArrayBuffer>, attempt: string): Promise<RenderChunkState>;
+  /** Stores the render's audio chunk file. */
+  putRenderAudio(renderId: string, bytes: Uint8Array<ArrayBuffer>): Promise<RenderChunkState>;
+  /** Reads stored chunk `index` back. */
+  getRenderChunk(renderId: string, index: number): Promise<Uint8Array<ArrayBuffer>>;
+  /** Reads the stored audio back. */
+  getRenderAudio(renderId: string): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 const sessionCreatedSchema = z.object({ session: sessionInfoSchema });
@@ -178,6 +194,22 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         headers: { 'Content-Type': 'video/mp4' },
         body: file,
       }),
+    getRenderChunks: (renderId) => json(renderChunkStateSchema, 'the render chunks', `/api/renders/${id(renderId)}/chunks`),
+    putRenderChunk: (renderId, index, bytes, attempt) =>
+      json(renderChunkStateSchema, 'the chunk upload', `/api/renders/${id(renderId)}/chunks/${index}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream', 'X-Render-Attempt': attempt },
+        body: bytes,
+      }),
+    putRenderAudio: (renderId, bytes) =>
+      json(renderChunkStateSchema, 'the audio upload', `/api/renders/${id(renderId)}/audio`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: bytes,
+      }),
+    getRenderChunk: async (renderId, index) =>
+      new Uint8Array(await (await send(`/api/renders/${id(renderId)}/chunks/${index}`)).arrayBuffer()),
+    getRenderAudio: async (renderId) => new Uint8Array(await (await send(`/api/renders/${id(renderId)}/audio`)).arrayBuffer()),
     failRender: (renderId, message) =>
       json(
         renderJobInfoSchema,

@@ -6,8 +6,11 @@
  * main → worker: one `render` request with the draft (the worker starts preparing: encoder, fonts),
  * then one `audio` message with the mixed soundtrack's channel data (transferred) — the main
  * thread mixes while the worker prepares.
- * worker → main: `progress` about every {@link PROGRESS_EVERY_FRAMES} frames, then `done` with the
- * MP4 bytes (transferred) or `error` with a code and a plain message.
+ * worker → main: `audio-encoded` (the whole soundtrack's AAC packets as an audio chunk file, when
+ * asked to encode audio), `progress` about every {@link PROGRESS_EVERY_FRAMES} frames, `chunk`
+ * after each GOP-aligned chunk (a chunk file, transferred) — the worker then waits for
+ * `chunk-saved` from main before it draws the next chunk — and finally `done`, or `error` with a
+ * code and a plain message.
  */
 import { z } from 'zod';
 import { RENDER_ERROR_CODES } from './render-errors';
@@ -27,7 +30,16 @@ export const renderRequestSchema = z.object({
   draft: z.unknown(),
   /** Where the worker downloads each uploaded clip or photo the draft shows: `{mediaId: url}`. */
   mediaUrls: z.record(z.string(), z.string()).optional(),
+  /** Resume: the first chunk to encode (the ones before are stored). */
+  firstChunk: z.number().int().nonnegative().default(0),
+  /** GOPs per chunk (shared/render-chunk-plan.ts); the default unless a bench asks for one whole chunk. */
+  chunkGops: z.number().int().positive().optional(),
+  /** False when the audio is already stored (a resumed render): then no `audio` message comes. */
+  encodeAudio: z.boolean().default(true),
 });
+
+/** Main stored chunk `index`: the worker may start the next one. */
+export const chunkSavedSchema = z.object({ type: z.literal('chunk-saved'), index: z.number().int().nonnegative() });
 
 /** The mixed soundtrack, sent once mixing is done. */
 export const audioMessageSchema = z.object({
@@ -36,7 +48,7 @@ export const audioMessageSchema = z.object({
 });
 
 /** Anything the main thread sends to the worker. */
-export const workerRequestSchema = z.discriminatedUnion('type', [renderRequestSchema, audioMessageSchema]);
+export const workerRequestSchema = z.discriminatedUnion('type', [renderRequestSchema, audioMessageSchema, chunkSavedSchema]);
 
 /** Progress of the video frames (audio is encoded first and quickly). */
 export const renderProgressSchema = z.object({
@@ -50,10 +62,15 @@ export const renderProgressSchema = z.object({
 
 export const workerEventSchema = z.discriminatedUnion('type', [
   renderProgressSchema.extend({ type: z.literal('progress') }),
+  z.object({ type: z.literal('audio-encoded'), bytes: z.instanceof(ArrayBuffer) }),
+  z.object({ type: z.literal('chunk'), index: z.number().int().nonnegative(), bytes: z.instanceof(ArrayBuffer) }),
   z.object({
     type: z.literal('done'),
-    bytes: z.instanceof(ArrayBuffer),
+    /** Frames this worker drew and encoded (fewer than the video's when it resumed). */
     framesEncoded: z.number().int().nonnegative(),
+    /** Frames in the whole video. */
+    totalFrames: z.number().int().nonnegative(),
+    chunkCount: z.number().int().positive(),
     /** What the encoder reported, for logs and tests (codec string, colour space). */
     videoCodec: z.string(),
     colorSpace: z.string(),
@@ -66,8 +83,10 @@ export const workerEventSchema = z.discriminatedUnion('type', [
       encodeAudioMs: z.number().nonnegative(),
       /** Drawing and encoding every frame. */
       encodeVideoMs: z.number().nonnegative(),
-      /** Encoder flush and MP4 finalisation. */
+      /** The last encoder flush. */
       finalizeMs: z.number().nonnegative(),
+      /** Waiting for main to store each chunk (upload + record) before the next. */
+      saveChunksMs: z.number().nonnegative(),
     }),
   }),
   z.object({ type: z.literal('error'), code: z.enum(RENDER_ERROR_CODES), message: z.string() }),

@@ -2,24 +2,19 @@
  * @module encode-worker
  * The export's Web Worker (an ES module worker): draws every frame of a draft with
  * {@link drawFrame} on an `OffscreenCanvas`, encodes it with WebCodecs H.264 High as BT.709
- * limited range ({@link H264CanvasEncoder}), encodes the pre-mixed audio as AAC-LC, and muxes
- * both with mediabunny into a fast-start MP4 in memory.
+ * limited range ({@link H264CanvasEncoder}), and encodes the pre-mixed audio once as AAC-LC.
+ * The video is made in GOP-aligned chunks (shared/render-chunk-plan.ts): each starts on a
+ * keyframe, the encoder is flushed at its end, its packets go to the main thread as a chunk
+ * file, and the next chunk starts only once main says it is stored — so a resumed render
+ * (`firstChunk` > 0) continues exactly where the stored chunks end. Main joins the chunks into
+ * the MP4 (assemble-mp4.ts).
  *
  * Order (DESIGN.md "Rendering"): encoder checks, fonts, then the audio track (added first,
  * encoded first), then the video frames one by one — each frame waits while the encoder queue is
  * full, so memory stays bounded; no frame is kept after it is encoded. Protocol:
  * {@link renderRequestSchema} in, {@link workerEventSchema} out.
  */
-import {
-  AudioSample,
-  AudioSampleSource,
-  BufferTarget,
-  EncodedVideoPacketSource,
-  Mp4OutputFormat,
-  Output,
-  Quality,
-  canEncodeAudio,
-} from 'mediabunny';
+import { Quality, canEncodeAudio } from 'mediabunny';
 import { registerAacEncoder } from '@mediabunny/aac-encoder';
 import { draftSchema, type Draft } from '../../shared/draft-schema';
 import { drawFrame } from './draw-frame';
@@ -38,9 +33,16 @@ import { MediaFrames, urlLoader } from './media-frames';
 import { H264CanvasEncoder } from './h264-canvas-encoder';
 import { loadFonts } from './load-fonts';
 import { RenderError, toRenderError } from './render-errors';
+import { chunkFrameRange, planChunks } from '../../shared/render-chunk-plan';
+import { VideoChunkCollector } from './video-chunk-collector';
+import { encodeAudioChunk } from './encode-audio-chunk';
 
-/** Audio is handed to the encoder in 1-second chunks: small copies, few calls. */
-const AUDIO_CHUNK_SECONDS = 1;
+/** Which part of the video this worker makes (from the render request). */
+interface ChunkJob {
+  firstChunk: number;
+  chunkGops: number | undefined;
+  encodeAudio: boolean;
+}
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -67,36 +69,13 @@ async function ensureAacEncoder(): Promise<void> {
   }
 }
 
-async function addAudio(source: AudioSampleSource, audio: MixedAudio): Promise<void> {
-  const channelCount = audio.channels.length;
-  const length = audio.channels[0]?.length ?? 0;
-  const chunkFrames = Math.round(AUDIO_CHUNK_SECONDS * audio.sampleRate);
-  for (let offset = 0; offset < length; offset += chunkFrames) {
-    const frames = Math.min(chunkFrames, length - offset);
-    const planar = new Float32Array(frames * channelCount);
-    audio.channels.forEach((channel, index) => planar.set(channel.subarray(offset, offset + frames), index * frames));
-    const sample = new AudioSample({
-      data: planar,
-      format: 'f32-planar',
-      numberOfChannels: channelCount,
-      sampleRate: audio.sampleRate,
-      timestamp: offset / audio.sampleRate,
-    });
-    try {
-      await source.add(sample);
-    } finally {
-      sample.close();
-    }
-  }
-}
-
 function describeColorSpace(colorSpace: VideoColorSpaceInit | undefined): string {
   if (!colorSpace) return 'unspecified';
   const { primaries, transfer, matrix, fullRange } = colorSpace;
   return `primaries=${primaries ?? '?'} transfer=${transfer ?? '?'} matrix=${matrix ?? '?'} range=${fullRange ? 'full' : fullRange === false ? 'limited' : '?'}`;
 }
 
-async function render(draft: Draft, audioReady: Promise<MixedAudio>, mediaUrls: Readonly<Record<string, string>>): Promise<void> {
+async function render(draft: Draft, audioReady: Promise<MixedAudio>, mediaUrls: Readonly<Record<string, string>>, job: ChunkJob): Promise<void> {
   if (typeof OffscreenCanvas === 'undefined') {
     throw new RenderError('unsupported-video', 'This browser cannot draw video frames in the background (OffscreenCanvas missing).');
   }
@@ -106,72 +85,92 @@ async function render(draft: Draft, audioReady: Promise<MixedAudio>, mediaUrls: 
   const ctx = canvas.getContext('2d', { alpha: false });
   if (!ctx) throw new RenderError('unsupported-video', 'This browser cannot draw video frames in the background (no 2D OffscreenCanvas).');
 
-  const output = new Output({ format: new Mp4OutputFormat({ fastStart: 'in-memory' }), target: new BufferTarget() });
-  const audioSource = new AudioSampleSource({ codec: 'aac', quality: new Quality({ bitrate: AUDIO_BITRATE }) });
-  output.addAudioTrack(audioSource);
-  const videoSource = new EncodedVideoPacketSource('avc');
-  output.addVideoTrack(videoSource, { frameRate: fps });
-  const video = new H264CanvasEncoder(canvas, ctx, settings, videoSource, KEYFRAME_INTERVAL_S);
+  const plan = planChunks({ durationMs: draft.durationMs, fps }, job.chunkGops);
+  // Pinned: every chunk of this render, in any page session, must be encoded with exactly these settings.
+  const encoderKey = `${settings.codecString} ${width}x${height} ${fps}fps ${settings.bitrate}bps gop${plan.gopFrames}`;
+  const collector = new VideoChunkCollector();
+  const video = new H264CanvasEncoder(canvas, ctx, settings, collector, KEYFRAME_INTERVAL_S);
 
   const startedAt = performance.now();
   let media: MediaFrames | null = null;
   try {
     await video.start();
-    await ensureAacEncoder();
+    if (job.encodeAudio) await ensureAacEncoder();
     await loadFonts(self.fonts, draftText(draft));
     media = await MediaFrames.open(draft, urlLoader(mediaUrls));
     const assets = createFrameAssets(draft, media);
-    await output.start();
     const preparedAt = performance.now();
-    const audio = await audioReady;
+    const audio = job.encodeAudio ? await audioReady : null;
 
     const audioStartedAt = performance.now();
-    await addAudio(audioSource, audio);
-    audioSource.close();
+    if (audio) {
+      const audioFile = await encodeAudioChunk(audio);
+      post({ type: 'audio-encoded', bytes: audioFile.buffer }, [audioFile.buffer]);
+    }
 
     const totalFrames = totalFrameCount(draft);
+    const firstFrame = Math.min(totalFrames, chunkFrameRange(plan, job.firstChunk).firstFrame);
+    let saveChunksMs = 0;
+    let finalizeMs = 0;
     const videoStartedAt = performance.now();
-    for (let frame = 0; frame < totalFrames; frame++) {
-      const timeMs = frameTimeMs(frame, fps);
-      await media.prepare(draft, timeMs);
-      drawFrame(ctx, draft, timeMs, assets);
-      await video.encodeFrame(frame);
-      const framesDone = frame + 1;
-      if (framesDone % PROGRESS_EVERY_FRAMES === 0 || framesDone === totalFrames) {
-        const elapsedMs = performance.now() - videoStartedAt;
-        const rate = elapsedMs > 0 ? (framesDone * 1000) / elapsedMs : 0;
-        post({ type: 'progress', framesDone, totalFrames, fps: rate, etaMs: rate > 0 ? ((totalFrames - framesDone) * 1000) / rate : 0 });
+    for (let index = job.firstChunk; index < plan.chunkCount; index++) {
+      const range = chunkFrameRange(plan, index);
+      for (let frame = range.firstFrame; frame < range.firstFrame + range.frameCount; frame++) {
+        const timeMs = frameTimeMs(frame, fps);
+        await media.prepare(draft, timeMs);
+        drawFrame(ctx, draft, timeMs, assets);
+        await video.encodeFrame(frame);
+        const framesDone = frame + 1;
+        if (framesDone % PROGRESS_EVERY_FRAMES === 0 || framesDone === totalFrames) {
+          const elapsedMs = performance.now() - videoStartedAt;
+          const rate = elapsedMs > 0 ? ((framesDone - firstFrame) * 1000) / elapsedMs : 0;
+          post({ type: 'progress', framesDone, totalFrames, fps: rate, etaMs: rate > 0 ? ((totalFrames - framesDone) * 1000) / rate : 0 });
+        }
       }
+      // End of the chunk: every frame comes out of the encoder, and the next chunk starts on a keyframe.
+      const flushStartedAt = performance.now();
+      await video.flush();
+      finalizeMs = performance.now() - flushStartedAt;
+      const file = collector.take({ index, firstFrame: range.firstFrame, frameCount: range.frameCount, encoderKey });
+      const saveStartedAt = performance.now();
+      const saved = chunkSaved(index);
+      post({ type: 'chunk', index, bytes: file.buffer }, [file.buffer]);
+      await saved;
+      saveChunksMs += performance.now() - saveStartedAt;
     }
     const finalizeStartedAt = performance.now();
     await video.finish();
-    videoSource.close();
-    await output.finalize();
-    const bytes = output.target.buffer;
-    if (!bytes) throw new RenderError('encode-failed', 'The MP4 file was not produced.');
     post(
       {
         type: 'done',
-        bytes,
-        framesEncoded: totalFrames,
+        framesEncoded: totalFrames - firstFrame,
+        totalFrames,
+        chunkCount: plan.chunkCount,
         videoCodec: settings.codecString,
         colorSpace: `encoder ${describeColorSpace(video.reportedColorSpace ?? undefined)}; written as BT.709 limited`,
         timings: {
           prepareMs: preparedAt - startedAt,
           waitAudioMs: audioStartedAt - preparedAt,
           encodeAudioMs: videoStartedAt - audioStartedAt,
-          encodeVideoMs: finalizeStartedAt - videoStartedAt,
-          finalizeMs: performance.now() - finalizeStartedAt,
+          encodeVideoMs: Math.max(0, finalizeStartedAt - videoStartedAt - saveChunksMs - finalizeMs),
+          finalizeMs: finalizeMs + performance.now() - finalizeStartedAt,
+          saveChunksMs,
         },
       },
-      [bytes],
     );
   } catch (error) {
     video.close();
     await media?.dispose();
-    if (output.state === 'started' || output.state === 'pending') await output.cancel().catch(() => undefined);
     throw error;
   }
+}
+
+/** Waiters for main's `chunk-saved`, by chunk index. */
+const chunkWaiters = new Map<number, () => void>();
+
+/** Resolves when main reports chunk `index` stored. */
+function chunkSaved(index: number): Promise<void> {
+  return new Promise((resolve) => chunkWaiters.set(index, resolve));
 }
 
 /** Resolves with the soundtrack when the main thread sends it (after the render request). */
@@ -181,11 +180,11 @@ const audioReady = new Promise<MixedAudio>((resolve) => {
 });
 let started = false;
 
-async function start(rawDraft: unknown, mediaUrls: Readonly<Record<string, string>>): Promise<void> {
+async function start(rawDraft: unknown, mediaUrls: Readonly<Record<string, string>>, job: ChunkJob): Promise<void> {
   try {
     const draft = draftSchema.safeParse(rawDraft);
     if (!draft.success) throw new RenderError('invalid-draft', `The draft is not valid: ${draft.error.issues[0]?.message ?? 'unknown problem'}.`);
-    await render(draft.data, audioReady, mediaUrls);
+    await render(draft.data, audioReady, mediaUrls, job);
   } catch (error) {
     const renderError = toRenderError(error, 'encode-failed', 'Encoding the video failed');
     post({ type: 'error', code: renderError.code, message: renderError.message });
@@ -200,8 +199,12 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   if (request.data.type === 'audio') {
     deliverAudio?.(request.data.audio);
+  } else if (request.data.type === 'chunk-saved') {
+    chunkWaiters.get(request.data.index)?.();
+    chunkWaiters.delete(request.data.index);
   } else if (!started) {
     started = true; // one render per worker
-    void start(request.data.draft, request.data.mediaUrls ?? {});
+    const { firstChunk, chunkGops, encodeAudio } = request.data;
+    void start(request.data.draft, request.data.mediaUrls ?? {}, { firstChunk, chunkGops, encodeAudio });
   }
 });

@@ -5,6 +5,7 @@
  * Pure: no browser APIs, unit-tested beside this file.
  */
 import type { Canvas, Draft } from '../../shared/draft-schema';
+import { GOP_SECONDS } from '../../shared/render-chunk-plan';
 
 /**
  * Video bitrate for 1920x1080 at 30 fps, in bits/s. 7 Mbps keeps gradients free of banding and
@@ -16,8 +17,8 @@ export const VIDEO_BITRATE_1080P30 = 7_000_000;
 /** Floor for small canvases, in bits/s: below ~1 Mbps H.264 text edges visibly smear. */
 export const MIN_VIDEO_BITRATE = 1_000_000;
 
-/** A keyframe every 2 s (DESIGN.md "Rendering"): render chunks are GOP-aligned on this. */
-export const KEYFRAME_INTERVAL_S = 2;
+/** A keyframe every 2 s (DESIGN.md "Rendering"): the chunk plan's GOP, so render chunks start on keyframes. */
+export const KEYFRAME_INTERVAL_S = GOP_SECONDS;
 
 /** Audio sample rate in Hz: 48 kHz is the video-world standard (and what AAC-LC in MP4 expects). */
 export const AUDIO_SAMPLE_RATE = 48_000;

@@ -13,7 +13,7 @@
  * Memory stays bounded: `encodeFrame` waits while more than {@link MAX_ENCODE_QUEUE} frames are
  * queued in the encoder, and each frame is closed as soon as it is queued.
  */
-import { EncodedPacket, type EncodedVideoPacketSource } from 'mediabunny';
+import { EncodedPacket } from 'mediabunny';
 import {
   BT709_LIMITED,
   nalLengthSize,
@@ -41,6 +41,15 @@ const DECLARED_COLOR_SPACE: VideoColorSpaceInit = { primaries: 'bt709', transfer
 
 type Context = OffscreenCanvasRenderingContext2D;
 
+/**
+ * Where encoded packets go, in the order the encoder emits them: a mediabunny
+ * `EncodedVideoPacketSource`, or the chunk collector of a resumable render. The first packet
+ * carries the decoder config (`meta.decoderConfig`, colour already rewritten to BT.709 limited).
+ */
+export interface VideoPacketSink {
+  add(packet: EncodedPacket, meta?: EncodedVideoChunkMetadata): Promise<void> | void;
+}
+
 function toBytes(source: AllowSharedBufferSource): Uint8Array {
   // (`SharedArrayBuffer` itself is undefined outside cross-origin-isolated pages: test views instead.)
   return ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
@@ -65,7 +74,7 @@ export class H264CanvasEncoder {
     private readonly canvas: OffscreenCanvas,
     private readonly ctx: Context,
     private readonly settings: VideoEncoderSettings,
-    private readonly packets: EncodedVideoPacketSource,
+    private readonly packets: VideoPacketSink,
     keyFrameIntervalS: number,
   ) {
     this.keyFrameEvery = Math.max(1, Math.round(keyFrameIntervalS * settings.fps));
@@ -172,6 +181,22 @@ export class H264CanvasEncoder {
       });
       this.wake = null;
     }
+    this.throwIfFailed();
+  }
+
+  /**
+   * Flushes the encoder (the end of a chunk: every queued frame comes out) and waits until every
+   * packet reached the sink; the encoder stays open for the next chunk, whose first frame must be
+   * a keyframe (frame indices that are multiples of the keyframe interval are).
+   * @throws RenderError `encode-failed` when the encoder or sink has failed
+   */
+  async flush(): Promise<void> {
+    const encoder = this.encoder;
+    if (!encoder) throw new RenderError('encode-failed', 'The video encoder was not started.');
+    await encoder.flush().catch((error: unknown) => {
+      this.failure ??= error;
+    });
+    await this.muxing;
     this.throwIfFailed();
   }
 

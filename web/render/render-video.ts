@@ -2,8 +2,10 @@
  * @module render-video
  * The export, from the main thread: starts the encode worker with the draft (it loads its code,
  * checks the encoders and loads fonts), meanwhile mixes the soundtrack here (OfflineAudioContext
- * exists only on the main thread) and transfers it, relays progress, and returns the finished
- * fast-start MP4 (H.264 High, BT.709 limited range + AAC-LC 48 kHz stereo).
+ * exists only on the main thread) and transfers it, relays progress, stores each finished
+ * GOP-aligned chunk (and the audio) in the render's chunk store before the worker starts the
+ * next, and at the end joins every chunk — also those stored by an earlier page — into the
+ * fast-start MP4 (H.264 High, BT.709 limited range + AAC-LC 48 kHz stereo) by remux.
  *
  * @example
  * const { blob } = await renderVideo(draft, { onProgress: (p) => console.log(p.framesDone, p.totalFrames) });
@@ -14,6 +16,13 @@ import { workerEventSchema, type MixedAudio, type RenderProgress, type WorkerEve
 import { urlLoader } from './media-frames';
 import { mixAudio } from './mix-audio';
 import { RenderAbortedError, RenderError, renderErrorFromCode } from './render-errors';
+import { decodeChunkFile } from '../../shared/render-chunk-file';
+import type { ChunkFile } from '../../shared/render-chunk-file';
+import { assembleMp4 } from './assemble-mp4';
+import { memoryChunkStore } from './render-chunk-store';
+import type { ChunkedRenderResume, RenderChunkStore } from './render-chunk-store';
+
+export type { ChunkedRenderResume, RenderChunkStore } from './render-chunk-store';
 
 export type { RenderProgress } from './encode-protocol';
 export { RenderAbortedError, RenderError } from './render-errors';
@@ -26,6 +35,13 @@ export interface RenderVideoOptions {
   signal?: AbortSignal;
   /** Where each uploaded file the draft uses is downloaded from: `{mediaId: url}` (see `mediaUrlsFor`). */
   mediaUrls?: Readonly<Record<string, string>>;
+  /**
+   * Where chunks are stored and from which chunk to resume. Default: this page's memory, from
+   * chunk 0 (nothing survives the page).
+   */
+  resume?: ChunkedRenderResume;
+  /** GOPs per chunk (shared/render-chunk-plan.ts); only for a render without a job (the bench's single-chunk baseline). */
+  chunkGops?: number;
 }
 
 /** What {@link renderVideo} produces. */
@@ -34,6 +50,11 @@ export interface RenderVideoResult {
   blob: Blob;
   /** Video frames in the file: `round(durationMs / 1000 * fps)`. */
   framesEncoded: number;
+  /** Frames this call drew and encoded: fewer than `framesEncoded` when it resumed. */
+  framesEncodedHere: number;
+  /** Chunks in the video, and the first one this call encoded. */
+  chunkCount: number;
+  firstChunk: number;
   /** Wall-clock time of the whole export in ms (mixing, fonts, encoding, muxing). */
   wallMs: number;
   /**
@@ -45,7 +66,7 @@ export interface RenderVideoResult {
    * Where the time went, in ms. Mixing (main thread) overlaps loading the worker and preparing;
    * the rest runs one after another.
    */
-  timings: { mixAudioMs: number; workerStartMs: number } & WorkerTimings;
+  timings: { mixAudioMs: number; workerStartMs: number; assembleMs: number } & WorkerTimings;
 }
 
 type WorkerTimings = Extract<WorkerEvent, { type: 'done' }>['timings'];
@@ -72,7 +93,8 @@ function toMixedAudio(buffer: AudioBuffer): MixedAudio {
  *   `encode-failed`; RenderAbortedError when `signal` aborts
  */
 export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}): Promise<RenderVideoResult> {
-  const { onProgress, signal, mediaUrls = {} } = options;
+  const { onProgress, signal, mediaUrls = {}, chunkGops } = options;
+  const { store, firstChunk, audioStored }: ChunkedRenderResume = options.resume ?? { store: memoryChunkStore(), firstChunk: 0, audioStored: false };
   const startedAt = performance.now();
   const parsed = draftSchema.safeParse(draft);
   if (!parsed.success) {
@@ -87,6 +109,12 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
   const workerCreatedAt = performance.now();
   let mixAudioMs = 0;
   let onAbort: (() => void) | null = null;
+  /** Chunks and audio made here are kept to join without reading them back. */
+  const madeHere = new Map<number, Uint8Array<ArrayBuffer>>();
+  let audioMadeHere: Uint8Array<ArrayBuffer> | null = null;
+  let audioSaved: Promise<void> = Promise.resolve();
+  /** Chunk saves run one after another, in order. */
+  let chunkSaves: Promise<void> = Promise.resolve();
   try {
     const finished = new Promise<RenderVideoResult>((resolve, reject) => {
       onAbort = () => reject(new RenderAbortedError({ cause: signal?.reason }));
@@ -108,17 +136,43 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
           case 'progress':
             onProgress?.({ framesDone: data.framesDone, totalFrames: data.totalFrames, fps: data.fps, etaMs: data.etaMs });
             break;
+          case 'audio-encoded': {
+            const bytes = new Uint8Array(data.bytes);
+            audioMadeHere = bytes;
+            audioSaved = store.saveAudio(bytes);
+            audioSaved.catch(reject);
+            break;
+          }
+          case 'chunk': {
+            const bytes = new Uint8Array(data.bytes);
+            const index = data.index;
+            madeHere.set(index, bytes);
+            chunkSaves = chunkSaves
+              .then(() => store.saveChunk(index, bytes))
+              .then(() => worker.postMessage({ type: 'chunk-saved', index }));
+            chunkSaves.catch(reject);
+            break;
+          }
           case 'done': {
-            const { prepareMs, waitAudioMs, encodeAudioMs, encodeVideoMs, finalizeMs } = data.timings;
+            const done = data;
+            const { prepareMs, waitAudioMs, encodeAudioMs, encodeVideoMs, finalizeMs, saveChunksMs } = done.timings;
             // What the worker did not account for: loading its code, and passing messages.
-            const workerStartMs = Math.max(0, performance.now() - workerCreatedAt - prepareMs - waitAudioMs - encodeAudioMs - encodeVideoMs - finalizeMs);
-            resolve({
-              blob: new Blob([data.bytes], { type: 'video/mp4' }),
-              framesEncoded: data.framesEncoded,
-              wallMs: performance.now() - startedAt,
-              encoder: { codec: data.videoCodec, colorSpace: data.colorSpace },
-              timings: { mixAudioMs, workerStartMs, ...data.timings },
-            });
+            const workerStartMs = Math.max(0, performance.now() - workerCreatedAt - prepareMs - waitAudioMs - encodeAudioMs - encodeVideoMs - finalizeMs - saveChunksMs);
+            const assembleStartedAt = performance.now();
+            joinChunks(store, madeHere, audioMadeHere, audioSaved, done.chunkCount, parsed.data.canvas.fps)
+              .then((bytes) => {
+                resolve({
+                  blob: new Blob([bytes], { type: 'video/mp4' }),
+                  framesEncoded: done.totalFrames,
+                  framesEncodedHere: done.framesEncoded,
+                  chunkCount: done.chunkCount,
+                  firstChunk,
+                  wallMs: performance.now() - startedAt,
+                  encoder: { codec: done.videoCodec, colorSpace: done.colorSpace },
+                  timings: { mixAudioMs, workerStartMs, assembleMs: performance.now() - assembleStartedAt, ...done.timings },
+                });
+              })
+              .catch(reject);
             break;
           }
           case 'error':
@@ -130,7 +184,8 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
     // Keep a failure that arrives while we are still mixing from becoming an unhandled rejection.
     finished.catch(() => undefined);
     // The worker loads its code and prepares (encoder, fonts) while this thread mixes the audio.
-    worker.postMessage({ type: 'render', draft: parsed.data, mediaUrls: { ...mediaUrls } });
+    worker.postMessage({ type: 'render', draft: parsed.data, mediaUrls: { ...mediaUrls }, firstChunk, chunkGops, encodeAudio: !audioStored });
+    if (audioStored) return await finished;
     const mixed = await Promise.race([
       mixAudio(parsed.data, urlLoader(mediaUrls)).then((buffer) => {
         mixAudioMs = performance.now() - startedAt;
@@ -144,4 +199,25 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
     worker.terminate();
     if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
+}
+
+/**
+ * Reads every chunk (made here, or stored by an earlier page) and the audio, and remuxes them
+ * into the MP4. Waits for the audio's save first, so a failed save fails the render.
+ */
+async function joinChunks(
+  store: RenderChunkStore,
+  madeHere: ReadonlyMap<number, Uint8Array>,
+  audioMadeHere: Uint8Array | null,
+  audioSaved: Promise<void>,
+  chunkCount: number,
+  fps: number,
+): Promise<ArrayBuffer> {
+  await audioSaved;
+  const chunks: ChunkFile[] = [];
+  for (let index = 0; index < chunkCount; index++) {
+    chunks.push(decodeChunkFile(madeHere.get(index) ?? (await store.loadChunk(index))));
+  }
+  const audio = decodeChunkFile(audioMadeHere ?? (await store.loadAudio()));
+  return assembleMp4(chunks, audio, fps);
 }

@@ -60,6 +60,16 @@ describe('planMediaCut', () => {
     expect(recut.draft.tracks.some((track) => track.kind === 'audio' && track.segments[0]?.source.type === 'media')).toBe(true);
   });
 
+  it('takes "music at 20%" as an edit of the uploaded music', () => {
+    const planned = runTurn({ text: PROMPT, draft: null, history: [], previousDrafts: [], media: MEDIA }).find((event) => event.type === 'draft');
+    if (planned?.type !== 'draft') throw new Error('no draft');
+    const edited = runTurn({ text: 'music at 20%', draft: planned.draft, history: [{ role: 'user', text: PROMPT, atMs: 1 }], previousDrafts: [], media: MEDIA }).find((event) => event.type === 'draft');
+    if (edited?.type !== 'draft') throw new Error('no edit');
+    const music = edited.draft.tracks.find((track) => track.kind === 'audio');
+    expect(music?.kind === 'audio' ? [music.segments[0]?.source.type, music.segments[0]?.volume] : []).toEqual(['media', 0.2]);
+    expect(edited.draft.tracks[0]?.name).toBe('Your clips');
+  });
+
   it('never runs a clip longer than itself: photos take the rest', () => {
     expect(segmentLengths([clip('a', 'a.mp4', 3_000), photo('b', 'b.jpg')], 20_000)).toEqual([3_000, 17_000]);
   });

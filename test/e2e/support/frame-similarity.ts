@@ -27,7 +27,7 @@ export async function frameSsim(
     '-hide_banner', '-nostats',
     '-ss', String(renderAtS), '-i', renderPath,
     '-ss', String(sourceAtS), '-i', sourcePath,
-    '-filter_complex', `[0:v]format=yuv420p,trim=end_frame=1[a];[1:v]${cover},trim=end_frame=1[b];[a][b]ssim`,
+    '-filter_complex', `[0:v]format=yuv420p,trim=end_frame=1,setpts=PTS-STARTPTS[a];[1:v]${cover},trim=end_frame=1,setpts=PTS-STARTPTS[b];[a][b]ssim`,
     '-frames:v', '1', '-f', 'null', '-',
   ]);
   const match = /SSIM .*All:([0-9.]+)/.exec(stderr);

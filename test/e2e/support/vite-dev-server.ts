@@ -39,11 +39,17 @@ export interface RunningViteServer {
   close(): Promise<void>;
 }
 
+/** Options of {@link startViteDevServer}. */
+export interface ViteDevServerOptions {
+  /** Forward `/api` to this app (e.g. `startApp().url`), so modules can call the real edge same-origin. */
+  apiProxy?: string;
+}
+
 /**
  * Starts a Vite dev server for `web/` on a free loopback port.
  * @throws Error when the server cannot start or reports no address
  */
-export async function startViteDevServer(): Promise<RunningViteServer> {
+export async function startViteDevServer(options: ViteDevServerOptions = {}): Promise<RunningViteServer> {
   const server: ViteDevServer = await createServer({
     configFile: path.join(PROJECT_DIR, 'vite.config.ts'),
     root: path.join(PROJECT_DIR, 'web'),
@@ -53,7 +59,14 @@ export async function startViteDevServer(): Promise<RunningViteServer> {
     cacheDir: path.join(PROJECT_DIR, 'node_modules/.vite-e2e'),
     logLevel: 'warn',
     clearScreen: false,
-    server: { host: '127.0.0.1', port: 0, strictPort: false, hmr: false, watch: null },
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      strictPort: false,
+      hmr: false,
+      watch: null,
+      ...(options.apiProxy ? { proxy: { '/api': { target: options.apiProxy, changeOrigin: true } } } : {}),
+    },
     optimizeDeps: { include: PREBUNDLED_DEPENDENCIES },
     plugins: [blankPage()],
   });

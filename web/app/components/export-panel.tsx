@@ -72,11 +72,12 @@ export function ExportPanel() {
           )}
           <p class="progress-text" data-testid="render-status">
             {phase === 'starting' && 'Starting…'}
+            {phase === 'rendering' && render.resumedFrom.value !== null && `Resuming from ${Math.round(render.resumedFrom.value * 100)}% · `}
             {phase === 'rendering' && render.progressText.value}
             {phase === 'uploading' && `${render.progressText.value} · saving the file…`}
             {phase === 'completed' && 'Done: your video is ready.'}
             {phase === 'interrupted' &&
-              `Stopped at ${Math.floor(render.progress.value * 100)}% when the page rendering it closed. Press Export to render it again.`}
+              `Stopped at ${Math.floor(render.progress.value * 100)}% when the page rendering it closed; resuming here…`}
           </p>
         </div>
       )}

@@ -9,6 +9,7 @@ import { ALL_FORMATS, BlobSource, CanvasSink, EncodedPacketSink, Input } from 'm
 import type { InputTrack } from 'mediabunny';
 import { KIND_BY_FORMAT } from '../../../shared/media-schema';
 import type { MediaFormat, MediaInfoBody } from '../../../shared/media-schema';
+import { MediaProbeError } from './media-probe-error';
 
 /** Thumbnail size in px: 16:9, small enough to keep the data URL around 10–20 kB. */
 export const THUMB_WIDTH = 320;
@@ -22,14 +23,6 @@ const FPS_SAMPLE_PACKETS = 60;
 /** Waveform colours. */
 const WAVE_BACKGROUND = '#1c1f26';
 const WAVE_FILL = '#7c9cff';
-
-/** A file that cannot be used: its message is shown to the visitor as is. */
-export class MediaProbeError extends Error {
-  override readonly name = 'MediaProbeError';
-  constructor(name: string, detail: string, options?: { cause?: unknown }) {
-    super(`"${name}" could not be read: ${detail}`, options);
-  }
-}
 
 /** A problem this module found and can name in plain words (others are reported as damage). */
 class ProbeProblem extends Error {

@@ -40,6 +40,11 @@ export function fakeApiClient(script: StreamEvent[], overrides: Partial<ApiClien
     postRenderProgress: unexpected('postRenderProgress'),
     uploadRenderFile: unexpected('uploadRenderFile'),
     failRender: unexpected('failRender'),
+    getRenderChunks: unexpected('getRenderChunks'),
+    putRenderChunk: unexpected('putRenderChunk'),
+    putRenderAudio: unexpected('putRenderAudio'),
+    getRenderChunk: unexpected('getRenderChunk'),
+    getRenderAudio: unexpected('getRenderAudio'),
     ...overrides,
   };
 }

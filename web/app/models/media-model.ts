@@ -9,7 +9,7 @@ import { action, computed, createModel, signal } from '@preact/signals';
 import type { MediaItem } from '../../../shared/media-schema';
 import { isAbort } from '../api-error';
 import { plainError } from '../format/plain-error';
-import { MediaProbeError, probeMedia } from '../media/probe-media';
+import { MediaProbeError } from '../media/media-probe-error';
 import { deleteMedia, describeMedia, listMedia, uploadFile } from '../media/upload-client';
 import type { NoticeModel } from './notice-model';
 import type { SessionModel } from './session-model';
@@ -81,6 +81,7 @@ export const MediaModel = createModel(({ session }: MediaModelDeps) => {
       if (stored.format === null) throw new MediaProbeError(file.name, 'its type could not be recognised.');
       let described;
       try {
+        const { probeMedia } = await import('../media/probe-media'); // mediabunny loads on first upload
         described = await probeMedia(file, stored.format);
       } catch (cause) {
         await deleteMedia(sessionId, stored.id);

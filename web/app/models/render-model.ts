@@ -2,14 +2,16 @@
  * @module render-model
  * One export at a time: asks the edge for a render job, renders it in this browser (the
  * renderer is loaded only now, with a dynamic import, to keep the first page small), reports
- * progress, uploads the MP4 and shows the download link. A remote job (nemo engine) is polled
- * instead. On a browser failure the job is marked failed at the edge (credits refunded) and
+ * progress, stores each finished chunk at the edge (so a closed tab resumes: a restored job that
+ * is not finished continues after its last stored chunk, showing "Resuming from 40%"), uploads
+ * the MP4 and shows the download link. A remote job (nemo engine) is polled instead. On a browser failure the job is marked failed at the edge (credits refunded) and
  * the error is shown in plain words.
  */
 import { action, batch, computed, createModel, signal } from '@preact/signals';
-import type { RenderJobInfo } from '../../../shared/api-schema';
+import type { RenderChunkState, RenderJobInfo } from '../../../shared/api-schema';
 import type { ApiClient } from '../api-client';
-import { isAbort } from '../api-error';
+import { ApiError, isAbort } from '../api-error';
+import { createEdgeChunkStore } from './edge-chunk-store';
 import { formatProgress } from '../format/format-progress';
 import { plainError } from '../format/plain-error';
 import type { CreditsModel } from './credits-model';
@@ -19,6 +21,12 @@ import { createProgressReporter } from './progress-reporter';
 
 /** Gap between checks of a remotely rendered job: 1 s (the upstream updates about that often). */
 export const REMOTE_POLL_INTERVAL_MS = 1_000;
+
+/**
+ * Refusals that mean another page stored this render's next chunk or its file first (two tabs
+ * resumed one job): this page then follows the job instead of failing it.
+ */
+const ANOTHER_PAGE_WON: ReadonlySet<string> = new Set(['chunk_conflict', 'chunk_out_of_order', 'render_finished', 'upload_in_progress']);
 
 /**
  * Where the export is, as the panel shows it. `interrupted`: a job restored after a reload that
@@ -47,6 +55,8 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
   const sizeBytes = signal<number | null>(null);
   /** The failure in plain words, when `phase` is `failed`. */
   const error = signal<string | null>(null);
+  /** Where a resumed render started, 0..1 (the stored chunks' share), or null for a fresh one. */
+  const resumedFrom = signal<number | null>(null);
 
   const busy = computed(() => phase.value === 'starting' || phase.value === 'rendering' || phase.value === 'uploading');
   /** 0..1 */
@@ -97,13 +107,21 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     notices.showError(`The export failed: ${message}`);
   });
 
-  async function renderInBrowser(info: RenderJobInfo, signal: AbortSignal): Promise<void> {
-    phase.value = 'rendering';
+  async function renderInBrowser(info: RenderJobInfo, signal: AbortSignal, stored: RenderChunkState | null): Promise<void> {
+    const firstChunk = stored?.version ?? 0;
+    batch(() => {
+      phase.value = 'rendering';
+      resumedFrom.value = stored !== null && firstChunk > 0 ? Math.min(1, (firstChunk * stored.chunkFrames) / Math.max(1, stored.totalFrames)) : null;
+      if (stored !== null && firstChunk > 0) framesDone.value = Math.min(stored.totalFrames, firstChunk * stored.chunkFrames);
+    });
     const reporter = createProgressReporter(api, info.id);
+    // This page session's label on the chunks it stores (shows which page encoded what).
+    const attempt = crypto.randomUUID();
     try {
       const { renderVideo } = await import('../../render/render-video');
       const result = await renderVideo(info.draft, {
         signal,
+        resume: { store: createEdgeChunkStore(api, info.id, attempt), firstChunk, audioStored: stored?.audio != null },
         mediaUrls: mediaUrlsFor(info.draft, info.sessionId),
         onProgress: (p) => {
           batch(() => {
@@ -129,9 +147,25 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
         phase.value = 'idle';
         return;
       }
+      if (cause instanceof ApiError && cause.status === 409 && ANOTHER_PAGE_WON.has(cause.code)) {
+        await followElsewhere(info, signal);
+        return;
+      }
       const message = plainError(cause);
       fail(message);
       await api.failRender(info.id, message).catch(() => undefined);
+    }
+  }
+
+  /** Another page renders (or finished) this job: show its progress until it settles. */
+  async function followElsewhere(info: RenderJobInfo, signal: AbortSignal): Promise<void> {
+    try {
+      const current = await api.getRender(info.id);
+      showJob(current);
+      await pollUntilSettled(current, signal);
+    } catch (cause) {
+      if (isAbort(cause) || signal.aborted) phase.value = 'idle';
+      else fail(plainError(cause));
     }
   }
 
@@ -148,6 +182,8 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       });
     }
     if (current.status === 'completed') phase.value = 'completed';
+    // The page that was rendering it closed: carry on here after its last stored chunk.
+    else if (current.status === 'interrupted' && current.renderer === 'browser') await renderInBrowser(current, signal, await api.getRenderChunks(current.id));
     else fail(current.error ?? 'The render stopped before it finished. Press Export to try again.');
   }
 
@@ -160,6 +196,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     totalFrames.value = 0;
     fps.value = 0;
     etaMs.value = null;
+    resumedFrom.value = null;
   }
 
   /**
@@ -179,7 +216,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       const info = await api.createExport(sessionId);
       showJob(info);
       void credits.refresh().catch(() => undefined);
-      if (info.renderer === 'browser') await renderInBrowser(info, signal);
+      if (info.renderer === 'browser') await renderInBrowser(info, signal, null);
       else await pollUntilSettled(info, signal);
     } catch (cause) {
       if (isAbort(cause) || signal.aborted) phase.value = 'idle';
@@ -193,7 +230,8 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
   /**
    * Shows the session's latest render job after a reload or when opening it from the library:
    * finished (link or failure), still rendering remotely (followed until it settles), or
-   * stopped when the page rendering it in the browser closed (`interrupted`). Never rejects.
+   * stopped when the page rendering it in the browser closed (`interrupted`) — then it resumes
+   * here at once, after the last chunk stored at the edge. Never rejects.
    */
   const restore = action(async (info: RenderJobInfo): Promise<void> => {
     if (busy.value) return;
@@ -207,11 +245,13 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
         phase.value = info.renderer === 'remote' ? 'rendering' : 'interrupted';
       }
     });
-    if (info.renderer !== 'remote' || phase.value !== 'rendering') return;
+    const resumable = info.renderer === 'browser' && phase.value === 'interrupted';
+    if (!resumable && (info.renderer !== 'remote' || phase.value !== 'rendering')) return;
     controller = new AbortController();
     const { signal } = controller;
     try {
-      await pollUntilSettled(info, signal);
+      if (resumable) await renderInBrowser(info, signal, await api.getRenderChunks(info.id));
+      else await pollUntilSettled(info, signal);
     } catch (cause) {
       if (isAbort(cause) || signal.aborted) phase.value = 'idle';
       else fail(plainError(cause));
@@ -243,6 +283,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     downloadUrl,
     sizeBytes,
     error,
+    resumedFrom,
     busy,
     progress,
     progressText,

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ChunkFileError, checkVideoChunk, decodeChunkFile, encodeChunkFile, fromBase64, toBase64 } from './render-chunk-file';
+import type { ChunkPacket } from './render-chunk-file';
+import { chunkFrameRange, frameTimestampUs, planChunks } from './render-chunk-plan';
+
+const plan = planChunks({ durationMs: 10_000, fps: 30 });
+
+function videoChunk(index: number, mutate: (packets: ChunkPacket[]) => void = () => undefined): Uint8Array<ArrayBuffer> {
+  const { firstFrame, frameCount } = chunkFrameRange(plan, index);
+  const packets: ChunkPacket[] = Array.from({ length: frameCount }, (_, i) => ({
+    timestampUs: frameTimestampUs(firstFrame + i, 30),
+    durationUs: 33_333,
+    key: i % plan.gopFrames === 0,
+    data: new Uint8Array([i, i + 1, i + 2]),
+  }));
+  mutate(packets);
+  return encodeChunkFile(
+    { kind: 'video', index, firstFrame, frameCount, encoderKey: 'avc1.640028 test', decoderConfig: { codec: 'avc1.640028', description: toBase64(new Uint8Array([1, 100, 0, 40])) } },
+    packets,
+  );
+}
+
+describe('render chunk plan and file', () => {
+  it('plans 4-s chunks on 2-s GOPs, the last one shorter', () => {
+    expect(planChunks({ durationMs: 30_000, fps: 30 })).toEqual({ fps: 30, totalFrames: 900, gopFrames: 60, chunkFrames: 120, chunkCount: 8 });
+    expect(chunkFrameRange(planChunks({ durationMs: 30_000, fps: 30 }), 7)).toEqual({ firstFrame: 840, frameCount: 60 });
+    expect(planChunks({ durationMs: 30_000, fps: 30 }, 1_000).chunkCount).toBe(1);
+  });
+
+  it('round-trips packets, timestamps and the decoder config', () => {
+    const file = decodeChunkFile(videoChunk(1));
+    expect(file.header.firstFrame).toBe(120);
+    expect(file.packets).toHaveLength(120);
+    expect(file.packets[5]?.timestampUs).toBe(frameTimestampUs(125, 30));
+    expect(Array.from(file.packets[5]?.data ?? [])).toEqual([5, 6, 7]);
+    expect(Array.from(fromBase64(file.header.decoderConfig.description ?? ''))).toEqual([1, 100, 0, 40]);
+    expect(() => checkVideoChunk(file.header, plan, 1)).not.toThrow();
+  });
+
+  it('refuses a chunk with a repeated or missing timestamp, no keyframe first, or the wrong range', () => {
+    const repeated = decodeChunkFile(videoChunk(0, (p) => { if (p[10] && p[9]) p[10].timestampUs = p[9].timestampUs; }));
+    expect(() => checkVideoChunk(repeated.header, plan, 0)).toThrow(/missing or repeated/);
+    const noKey = decodeChunkFile(videoChunk(0, (p) => { if (p[0]) p[0].key = false; }));
+    expect(() => checkVideoChunk(noKey.header, plan, 0)).toThrow(/keyframe/);
+    expect(() => checkVideoChunk(decodeChunkFile(videoChunk(1)).header, plan, 2)).toThrow(ChunkFileError);
+  });
+
+  it('refuses bytes that are not a chunk file or are cut short', () => {
+    expect(() => decodeChunkFile(new TextEncoder().encode('<html></html>'))).toThrow(/RWCK/);
+    const bytes = videoChunk(0);
+    expect(() => decodeChunkFile(bytes.subarray(0, bytes.byteLength - 1))).toThrow(/shorter/);
+  });
+});

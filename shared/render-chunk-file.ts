@@ -1,0 +1,184 @@
+/**
+ * @module render-chunk-file
+ * The file one stored render chunk (or the render's audio) is kept in: encoded packets with
+ * their timestamps and the decoder configuration, so the final MP4 can be assembled by remux
+ * without re-encoding, from chunks encoded in different page sessions.
+ *
+ * Layout: `RWCK` (4 bytes), the header's length (uint32 big-endian), the header as UTF-8 JSON
+ * ({@link chunkHeaderSchema}: kind, chunk index, frame range, encoder key, decoder config, and per
+ * packet its timestamp, duration, key flag and size), then every packet's bytes in decode order.
+ * Pure: used by the renderer (writes), the edge (checks) and the assembler (reads).
+ */
+import { z } from 'zod';
+import { chunkFrameRange, frameTimestampUs } from './render-chunk-plan';
+import type { ChunkPlan } from './render-chunk-plan';
+
+/** Magic at the start of every chunk file: "RWCK" (Reelwright chunk). */
+const MAGIC = [0x52, 0x57, 0x43, 0x4b] as const;
+/** Bytes before the header: magic + uint32 header length. */
+const PREFIX_BYTES = 8;
+/** Largest header accepted, bytes: ~80 bytes per packet, so room for a 6-s chunk at 60 fps many times over. */
+export const MAX_CHUNK_HEADER_BYTES = 1_048_576;
+/** Most packets in one file: 10 minutes of AAC (48 kHz / 1024 ≈ 47 packets/s) is ~28,000. */
+const MAX_PACKETS = 100_000;
+
+/** What a decoder needs (WebCodecs `VideoDecoderConfig` / `AudioDecoderConfig`, description in base64). */
+export const chunkDecoderConfigSchema = z.object({
+  codec: z.string().min(1).max(64),
+  /** `avcC` / AudioSpecificConfig bytes, base64; null when the codec needs none. */
+  description: z.string().max(65_536).nullable(),
+  codedWidth: z.number().int().positive().optional(),
+  codedHeight: z.number().int().positive().optional(),
+  sampleRate: z.number().int().positive().optional(),
+  numberOfChannels: z.number().int().positive().optional(),
+  colorSpace: z
+    .object({
+      primaries: z.string().nullable().optional(),
+      transfer: z.string().nullable().optional(),
+      matrix: z.string().nullable().optional(),
+      fullRange: z.boolean().nullable().optional(),
+    })
+    .optional(),
+});
+
+/** One packet's timing and size (its bytes follow the header, in this order). */
+export const chunkPacketInfoSchema = z.object({
+  /** Presentation time, integer µs (may be negative for audio priming). */
+  timestampUs: z.number().int(),
+  durationUs: z.number().int().nonnegative(),
+  key: z.boolean(),
+  byteLength: z.number().int().nonnegative(),
+});
+
+/** The JSON header of a chunk file. */
+export const chunkHeaderSchema = z.object({
+  format: z.literal(1),
+  kind: z.enum(['video', 'audio']),
+  /** Chunk index (0-based); 0 for audio. */
+  index: z.number().int().nonnegative(),
+  /** First video frame of the chunk and how many it holds; 0 and 0 for audio. */
+  firstFrame: z.number().int().nonnegative(),
+  frameCount: z.number().int().nonnegative(),
+  /** Encoder settings in one string (`avc1.640028 1920x1080 30fps 7000000bps gop60`): every chunk of a render must match. */
+  encoderKey: z.string().min(1).max(200),
+  decoderConfig: chunkDecoderConfigSchema,
+  packets: z.array(chunkPacketInfoSchema).min(1).max(MAX_PACKETS),
+});
+
+export type ChunkDecoderConfig = z.infer<typeof chunkDecoderConfigSchema>;
+export type ChunkHeader = z.infer<typeof chunkHeaderSchema>;
+
+/** One packet with its bytes. */
+export interface ChunkPacket {
+  timestampUs: number;
+  durationUs: number;
+  key: boolean;
+  data: Uint8Array;
+}
+
+/** A decoded chunk file. */
+export interface ChunkFile {
+  header: ChunkHeader;
+  packets: ChunkPacket[];
+}
+
+/** A chunk file that cannot be read or does not fit the render's plan. */
+export class ChunkFileError extends Error {
+  override readonly name = 'ChunkFileError';
+  constructor(message = 'the render chunk is not valid') {
+    super(message);
+  }
+}
+
+/**
+ * Writes a chunk file.
+ * @param header everything but the packets' timing and sizes
+ * @param packets in decode order
+ * @returns the file's bytes
+ */
+export function encodeChunkFile(header: Omit<ChunkHeader, 'format' | 'packets'>, packets: readonly ChunkPacket[]): Uint8Array<ArrayBuffer> {
+  const full: ChunkHeader = {
+    format: 1,
+    ...header,
+    packets: packets.map((p) => ({ timestampUs: p.timestampUs, durationUs: p.durationUs, key: p.key, byteLength: p.data.byteLength })),
+  };
+  const json = new TextEncoder().encode(JSON.stringify(full));
+  const dataBytes = packets.reduce((sum, p) => sum + p.data.byteLength, 0);
+  const out = new Uint8Array(PREFIX_BYTES + json.byteLength + dataBytes);
+  out.set(MAGIC, 0);
+  new DataView(out.buffer).setUint32(4, json.byteLength);
+  out.set(json, PREFIX_BYTES);
+  let offset = PREFIX_BYTES + json.byteLength;
+  for (const p of packets) {
+    out.set(p.data, offset);
+    offset += p.data.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Reads a chunk file (a trust boundary: the header is parsed with {@link chunkHeaderSchema}).
+ * Packet data are views into `bytes`, not copies.
+ * @throws ChunkFileError when the magic, header or sizes are wrong
+ */
+export function decodeChunkFile(bytes: Uint8Array): ChunkFile {
+  if (bytes.byteLength < PREFIX_BYTES || MAGIC.some((b, i) => bytes[i] !== b)) throw new ChunkFileError('the render chunk does not start with "RWCK"');
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4);
+  if (headerLength > MAX_CHUNK_HEADER_BYTES || PREFIX_BYTES + headerLength > bytes.byteLength) throw new ChunkFileError('the render chunk header is too long');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)));
+  } catch {
+    throw new ChunkFileError('the render chunk header is not JSON');
+  }
+  const parsed = chunkHeaderSchema.safeParse(raw);
+  if (!parsed.success) throw new ChunkFileError(`the render chunk header is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+  const header = parsed.data;
+  let offset = PREFIX_BYTES + headerLength;
+  const packets: ChunkPacket[] = [];
+  for (const info of header.packets) {
+    if (offset + info.byteLength > bytes.byteLength) throw new ChunkFileError('the render chunk is shorter than its header says');
+    packets.push({ timestampUs: info.timestampUs, durationUs: info.durationUs, key: info.key, data: bytes.subarray(offset, offset + info.byteLength) });
+    offset += info.byteLength;
+  }
+  if (offset !== bytes.byteLength) throw new ChunkFileError('the render chunk is longer than its header says');
+  return { header, packets };
+}
+
+/**
+ * Checks that a video chunk is chunk `index` of `plan`: its frame range, one packet per frame,
+ * a keyframe first, and exactly the timestamps of its frames (none missing, none repeated), so
+ * chunks join without frozen or repeated frames.
+ * @throws ChunkFileError naming the first problem
+ */
+export function checkVideoChunk(header: ChunkHeader, plan: ChunkPlan, index: number): void {
+  const { firstFrame, frameCount } = chunkFrameRange(plan, index);
+  if (header.kind !== 'video') throw new ChunkFileError('this is not a video chunk');
+  if (index >= plan.chunkCount) throw new ChunkFileError(`this render has only ${plan.chunkCount} chunks`);
+  if (header.index !== index) throw new ChunkFileError(`the file is chunk ${header.index}, not chunk ${index}`);
+  if (header.firstFrame !== firstFrame || header.frameCount !== frameCount) {
+    throw new ChunkFileError(`chunk ${index} must hold frames ${firstFrame}–${firstFrame + frameCount - 1}`);
+  }
+  if (header.packets.length !== frameCount) throw new ChunkFileError(`chunk ${index} has ${header.packets.length} packets for ${frameCount} frames`);
+  if (!header.packets[0]?.key) throw new ChunkFileError(`chunk ${index} does not start with a keyframe`);
+  const stamps = header.packets.map((p) => p.timestampUs).sort((a, b) => a - b);
+  stamps.forEach((stamp, i) => {
+    if (stamp !== frameTimestampUs(firstFrame + i, plan.fps)) throw new ChunkFileError(`chunk ${index} has a missing or repeated frame timestamp near frame ${firstFrame + i}`);
+  });
+}
+
+/** Bytes → base64 (decoder descriptions in the header). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** base64 → bytes. @throws ChunkFileError on bad input */
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  try {
+    return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
+  } catch {
+    throw new ChunkFileError('the decoder description is not base64');
+  }
+}

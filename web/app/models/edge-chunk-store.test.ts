@@ -1,0 +1,38 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { RenderChunkState } from '../../../shared/api-schema';
+import { ApiError } from '../api-error';
+import { createEdgeChunkStore } from './edge-chunk-store';
+import { fakeApiClient } from './fake-api-client';
+
+const STATE: RenderChunkState = { version: 1, chunkCount: 8, chunkFrames: 120, totalFrames: 900, chunks: [], audio: null, encoderKey: 'k' };
+
+describe('edge chunk store', () => {
+  it('retries a chunk upload that got no answer or a 5xx, and reports the chunks stored', async () => {
+    vi.useFakeTimers();
+    try {
+      const put = vi
+        .fn<(renderId: string, index: number, bytes: Uint8Array<ArrayBuffer>, attempt: string) => Promise<RenderChunkState>>()
+        .mockRejectedValueOnce(new ApiError(0, 'network', 'offline'))
+        .mockRejectedValueOnce(new ApiError(503, 'internal', 'restarting'))
+        .mockResolvedValue(STATE);
+      const stored: number[] = [];
+      const store = createEdgeChunkStore(fakeApiClient([], { putRenderChunk: put }), 'r1', 'a1', (n) => stored.push(n));
+      const saved = store.saveChunk(0, new Uint8Array([1]));
+      await vi.runAllTimersAsync();
+      await saved;
+      expect(put).toHaveBeenCalledTimes(3);
+      expect(put.mock.calls[0]?.slice(0, 2)).toEqual(['r1', 0]);
+      expect(put.mock.calls[0]?.[3]).toBe('a1');
+      expect(stored).toEqual([1]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not retry a refusal (another page stored the chunk first)', async () => {
+    const put = vi.fn(() => Promise.reject(new ApiError(409, 'chunk_conflict', 'taken')));
+    const store = createEdgeChunkStore(fakeApiClient([], { putRenderChunk: put }), 'r1', 'a1');
+    await expect(store.saveChunk(0, new Uint8Array([1]))).rejects.toMatchObject({ code: 'chunk_conflict' });
+    expect(put).toHaveBeenCalledTimes(1);
+  });
+});
