@@ -4,14 +4,11 @@
  * (two GIF frames on) look clearly different, where a still picture under the same gentle zoom
  * would look almost the same.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/launch-chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exportAndDownload, sendChatMessage } from '../../scripts/lib/drive-app';
 import { frameSsim } from './support/frame-similarity';
+import { useAppPage } from './support/app-page';
 
 const GIF = path.join(__dirname, '..', 'fixtures', 'anim-colours.gif');
 /** Two moments after the 2-s title card, two GIF frames (200 ms each) apart. */
@@ -24,31 +21,20 @@ const SECOND_S = 2.5;
  */
 const MAX_SSIM_WHEN_PLAYING = 0.7;
 
-let browser: Browser;
-let page: Page;
-let workDir: string;
+const tab = useAppPage('reelwright-gif-e2e-');
 
 beforeAll(async () => {
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'reelwright-gif-e2e-'));
-  browser = await launchChromium();
-  page = await browser.newPage({ acceptDownloads: true });
-  await page.goto(inject('appUrl'));
-  await page.evaluate(() => localStorage.clear());
-  await page.reload();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(workDir, { recursive: true, force: true });
+  await tab.page.evaluate(() => localStorage.clear());
+  await tab.page.reload();
 });
 
 describe('animated GIF', () => {
   it('plays its frames in the exported video', async () => {
-    await page.getByTestId('upload-input').setInputFiles(GIF);
-    await expect.poll(() => page.locator('[data-testid="media-items"] li[data-status="ready"]').count(), { timeout: 60_000 }).toBe(1);
-    await sendChatMessage(page, 'combine these clips into a 4-second video');
-    const file = path.join(workDir, 'gif.mp4');
-    await exportAndDownload(page, file);
+    await tab.page.getByTestId('upload-input').setInputFiles(GIF);
+    await expect.poll(() => tab.page.locator('[data-testid="media-items"] li[data-status="ready"]').count(), { timeout: 60_000 }).toBe(1);
+    await sendChatMessage(tab.page, 'combine these clips into a 4-second video');
+    const file = path.join(tab.workDir, 'gif.mp4');
+    await exportAndDownload(tab.page, file);
     const ssim = await frameSsim(file, FIRST_S, file, SECOND_S, 1920, 1080);
     console.info(`animated GIF: SSIM between ${FIRST_S} s and ${SECOND_S} s of the export ${ssim.toFixed(3)}`);
     expect(ssim).toBeLessThan(MAX_SSIM_WHEN_PLAYING);

@@ -4,15 +4,13 @@
  * H.264 High 1920x1080 30 fps, 30 s ± 0.5 s, one AAC stream, fast start, a real picture at the
  * title; then the chat edit "make it vertical and 15 seconds" gives 1080x1920, 15 s ± 0.5 s.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/launch-chromium';
+import { describe, expect, it } from 'vitest';
 import { exportAndDownload, sendChatMessage } from '../../scripts/lib/drive-app';
 import { isFastStart, parseFrameRate, probeMedia, type ProbeResult } from './support/ffprobe';
 import { frameLuma, meanVolumeDb } from './support/ffmpeg-measure';
+import { useAppPage } from './support/app-page';
 
 const SCRIPT = readFileSync(path.join(__dirname, '..', 'fixtures', 'explainer-script.txt'), 'utf8').trim();
 /** The issue's tolerance on duration. */
@@ -24,21 +22,7 @@ const MIN_LUMA_SPREAD = 40;
 /** Generated music at 35 %: a silent track measures −91 dB. */
 const MIN_MEAN_VOLUME_DB = -45;
 
-let browser: Browser;
-let page: Page;
-let workDir: string;
-
-beforeAll(async () => {
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'reelwright-e2e-'));
-  browser = await launchChromium();
-  page = await browser.newPage({ acceptDownloads: true });
-  await page.goto(inject('appUrl'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const tab = useAppPage('reelwright-e2e-');
 
 function videoStream(probe: ProbeResult) {
   const streams = probe.streams.filter((stream) => stream.codec_type === 'video');
@@ -64,12 +48,12 @@ async function expectDeliverable(file: string, width: number, height: number, du
 
 describe('prompt to finished MP4 on the embedded engine', () => {
   it('plans a 30-second explainer from a script and exports a 1080p H.264 MP4', async () => {
-    const reply = await sendChatMessage(page, `generate a 30-second explainer video from this script: ${SCRIPT}`);
+    const reply = await sendChatMessage(tab.page, `generate a 30-second explainer video from this script: ${SCRIPT}`);
     expect(reply).toMatch(/scene/i);
-    await expect.poll(() => page.getByText(/^Timeline \(\d+ tracks\)/).first().innerText()).toMatch(/Video: .*\(0-30s\)/);
+    await expect.poll(() => tab.page.getByText(/^Timeline \(\d+ tracks\)/).first().innerText()).toMatch(/Video: .*\(0-30s\)/);
 
-    const file = path.join(workDir, 'explainer.mp4');
-    await exportAndDownload(page, file);
+    const file = path.join(tab.workDir, 'explainer.mp4');
+    await exportAndDownload(tab.page, file);
     await expectDeliverable(file, 1920, 1080, 30);
 
     const luma = await frameLuma(file, TITLE_FRAME_AT_S);
@@ -78,11 +62,11 @@ describe('prompt to finished MP4 on the embedded engine', () => {
   });
 
   it('re-exports as 1080x1920, 15 s after "make it vertical and 15 seconds"', async () => {
-    await sendChatMessage(page, 'make it vertical and 15 seconds');
-    await expect.poll(() => page.getByText(/^Timeline \(\d+ tracks\)/).first().innerText()).toMatch(/\(0-15s\)/);
+    await sendChatMessage(tab.page, 'make it vertical and 15 seconds');
+    await expect.poll(() => tab.page.getByText(/^Timeline \(\d+ tracks\)/).first().innerText()).toMatch(/\(0-15s\)/);
 
-    const file = path.join(workDir, 'vertical.mp4');
-    await exportAndDownload(page, file);
+    const file = path.join(tab.workDir, 'vertical.mp4');
+    await exportAndDownload(tab.page, file);
     await expectDeliverable(file, 1080, 1920, 15);
   });
 });

@@ -6,19 +6,16 @@
  * in the middle of its segment and sound that is not silent. A cut-short MP4 is then refused
  * clearly at probe time and the session keeps working.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { launchChromium } from '../../scripts/lib/launch-chromium';
 import { exportAndDownload, sendChatMessage } from '../../scripts/lib/drive-app';
 import { draftSchema } from '../../shared/draft-schema';
 import type { Draft } from '../../shared/draft-schema';
 import { probeMedia } from './support/ffprobe';
 import { meanVolumeDb } from './support/ffmpeg-measure';
 import { frameSsim } from './support/frame-similarity';
+import { useAppPage } from './support/app-page';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const UPLOADS = ['clip-waves.mp4', 'clip-homeworld.webm', 'photo-space.jpg', 'photo-lines.webp', 'music-forest.mp3'];
@@ -35,25 +32,11 @@ const MIN_MEAN_VOLUME_DB = -45;
 /** Probing five small files and uploading them takes a few seconds here. */
 const UPLOAD_TIMEOUT_MS = 60_000;
 
-let browser: Browser;
-let page: Page;
-let workDir: string;
-
-beforeAll(async () => {
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'reelwright-media-e2e-'));
-  browser = await launchChromium();
-  page = await browser.newPage({ acceptDownloads: true });
-  await page.goto(inject('appUrl'));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  rmSync(workDir, { recursive: true, force: true });
-});
+const tab = useAppPage('reelwright-media-e2e-');
 
 /** The session's current draft, read through the API the page uses. */
 async function currentDraft(): Promise<Draft> {
-  const raw: unknown = await page.evaluate(async () => {
+  const raw: unknown = await tab.page.evaluate(async () => {
     const list = (await (await fetch('/api/sessions')).json()) as { sessions: { id: string }[] };
     const id = list.sessions[0]?.id ?? '';
     return (await fetch(`/api/sessions/${id}`)).json();
@@ -63,7 +46,7 @@ async function currentDraft(): Promise<Draft> {
 
 /** The file name of an upload of the current session. */
 async function mediaName(mediaId: string): Promise<string> {
-  const raw: unknown = await page.evaluate(async () => {
+  const raw: unknown = await tab.page.evaluate(async () => {
     const list = (await (await fetch('/api/sessions')).json()) as { sessions: { id: string }[] };
     return (await fetch(`/api/sessions/${list.sessions[0]?.id ?? ''}/media`)).json();
   });
@@ -72,16 +55,16 @@ async function mediaName(mediaId: string): Promise<string> {
 }
 
 async function readyCount(): Promise<number> {
-  return page.locator('[data-testid="media-items"] li[data-status="ready"]').count();
+  return tab.page.locator('[data-testid="media-items"] li[data-status="ready"]').count();
 }
 
 describe('a promo from the visitor’s own clips, photos and music', () => {
   it('uploads five files, plans the promo from them and exports a 20-second 1080p MP4 showing the clips', async () => {
-    await page.getByTestId('upload-input').setInputFiles(UPLOADS.map((name) => path.join(FIXTURES, name)));
+    await tab.page.getByTestId('upload-input').setInputFiles(UPLOADS.map((name) => path.join(FIXTURES, name)));
     await expect.poll(readyCount, { timeout: UPLOAD_TIMEOUT_MS }).toBe(UPLOADS.length);
-    expect(await page.locator('.media-item img').count()).toBe(UPLOADS.length);
+    expect(await tab.page.locator('.media-item img').count()).toBe(UPLOADS.length);
 
-    const reply = await sendChatMessage(page, PROMPT);
+    const reply = await sendChatMessage(tab.page, PROMPT);
     expect(reply.length).toBeGreaterThan(0);
     const draft = await currentDraft();
     expect(draft.durationMs).toBe(20_000);
@@ -93,8 +76,8 @@ describe('a promo from the visitor’s own clips, photos and music', () => {
     expect(firstName).toBe('clip-waves.mp4'); // upload order is kept
     expect(draft.tracks.some((track) => track.kind === 'audio' && track.segments[0]?.source.type === 'media')).toBe(true);
 
-    const file = path.join(workDir, 'promo.mp4');
-    await exportAndDownload(page, file);
+    const file = path.join(tab.workDir, 'promo.mp4');
+    await exportAndDownload(tab.page, file);
     const probe = await probeMedia(file);
     const picture = probe.streams.find((stream) => stream.codec_type === 'video');
     expect(picture?.codec_name).toBe('h264');
@@ -112,13 +95,13 @@ describe('a promo from the visitor’s own clips, photos and music', () => {
   });
 
   it('refuses a cut-short MP4 with a clear message and the session keeps working', async () => {
-    await page.getByTestId('upload-input').setInputFiles(path.join(FIXTURES, 'bad-truncated.mp4'));
-    const row = page.locator('.upload-task[data-state="failed"]', { hasText: 'bad-truncated.mp4' });
+    await tab.page.getByTestId('upload-input').setInputFiles(path.join(FIXTURES, 'bad-truncated.mp4'));
+    const row = tab.page.locator('.upload-task[data-state="failed"]', { hasText: 'bad-truncated.mp4' });
     await expect.poll(() => row.count(), { timeout: UPLOAD_TIMEOUT_MS }).toBe(1);
     expect(await row.innerText()).toMatch(/damaged or cut short|could not be read/i);
     expect(await readyCount()).toBe(UPLOADS.length);
 
-    const reply = await sendChatMessage(page, 'make the title red');
+    const reply = await sendChatMessage(tab.page, 'make the title red');
     expect(reply.length).toBeGreaterThan(0);
     expect((await currentDraft()).durationMs).toBe(20_000);
   });

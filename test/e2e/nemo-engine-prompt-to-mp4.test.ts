@@ -5,56 +5,46 @@
  * with no text is explained from the draft diff, Export renders upstream with the render job
  * polling by alarm, and the downloaded MP4 is the file the upstream rendered (copied into R2).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/launch-chromium';
 import { exportAndDownload, sendChatMessage } from '../../scripts/lib/drive-app';
 import { startApp } from '../../scripts/lib/start-app';
 import type { RunningApp } from '../../scripts/lib/start-app';
 import { serveFakeUpstream } from '../fake-upstream/serve-fake-upstream';
 import { probeMedia } from './support/ffprobe';
+import { useAppPage } from './support/app-page';
 
 /** The file the fake upstream serves as a finished render. */
 const RENDERED = path.join(__dirname, '..', 'fixtures', 'clip-waves.mp4');
 
 let upstream: Awaited<ReturnType<typeof serveFakeUpstream>>;
 let app: RunningApp;
-let browser: Browser;
-let page: Page;
-let workDir: string;
-
 beforeAll(async () => {
-  workDir = mkdtempSync(path.join(os.tmpdir(), 'reelwright-e2e-nemo-'));
   upstream = await serveFakeUpstream(0);
   app = await startApp({
     vars: { ENGINE: 'nemo', NEMO_API_BASE: upstream.url, NEMO_RENDER_POLL_MS: '500', NEMO_RATE_LIMIT_WAIT_MS: '1000' },
   });
-  browser = await launchChromium();
-  page = await browser.newPage({ acceptDownloads: true });
-  await page.goto(app.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
   await app?.stop();
   await upstream?.close();
-  rmSync(workDir, { recursive: true, force: true });
 });
+
+const tab = useAppPage('reelwright-e2e-nemo-', () => app.url);
 
 describe('ENGINE=nemo against the fake upstream, in the browser', () => {
   it('chat → timeline → silent edit explained → export polled by alarm → download', async () => {
-    const reply = await sendChatMessage(page, 'Generate a 12-second video about "Urban Dreams" [talk]');
+    const reply = await sendChatMessage(tab.page, 'Generate a 12-second video about "Urban Dreams" [talk]');
     expect(reply).toMatch(/12-second draft with three scenes/);
-    await expect.poll(async () => page.getByText('Urban Dreams').count()).toBeGreaterThan(0);
+    await expect.poll(async () => tab.page.getByText('Urban Dreams').count()).toBeGreaterThan(0);
 
-    const silent = await sendChatMessage(page, 'music 20% [silent]');
+    const silent = await sendChatMessage(tab.page, 'music 20% [silent]');
     expect(silent).toMatch(/Music volume 35% → 20%/);
 
-    const out = path.join(workDir, 'nemo.mp4');
-    const { exportWallMs } = await exportAndDownload(page, out);
+    const out = path.join(tab.workDir, 'nemo.mp4');
+    const { exportWallMs } = await exportAndDownload(tab.page, out);
     expect(exportWallMs).toBeLessThan(60_000);
     expect(readFileSync(out).equals(readFileSync(RENDERED))).toBe(true);
     const probe = await probeMedia(out);
