@@ -47,7 +47,7 @@ const createArgsSchema = z.object({
   title: z.string().max(200),
   draft: draftSchema,
   draftVersion: z.number().int().positive(),
-  costCredits: z.number().int().positive(),
+  costCredits: z.number().int().nonnegative(),
   renderer: z.enum(['browser', 'remote']),
   atMs: z.number().int().nonnegative(),
 });

@@ -29,7 +29,8 @@ const idSchema = z.uuid();
 const freezeArgsSchema = z.object({
   renderId: idSchema,
   sessionId: idSchema,
-  amount: z.number().int().positive(),
+  /** 0 for remote exports: the remote API charges its own credits. */
+  amount: z.number().int().nonnegative(),
   atMs: z.number().int().nonnegative(),
 });
 /** Arguments of {@link VisitorAccount.freeze}. */

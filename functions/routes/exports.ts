@@ -3,6 +3,8 @@
  * `POST /api/sessions/:id/exports`: starts an export of the session's current draft. Freezes
  * its cost in credits (402 `out_of_credits`, contractCode 2001, when short), then creates the
  * render job (status `queued`) that the browser renderer reports progress and the MP4 to.
+ * Remote exports (nemo) cost nothing here: the remote API charges its own credits, and
+ * `GET /api/credits` shows that balance.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
@@ -19,7 +21,7 @@ export const exportRoutes = new Hono<AppEnv>().post('/sessions/:id/exports', asy
   const { renderer } = selectEngine(c.env.ENGINE);
   const renderId = crypto.randomUUID();
   const atMs = Date.now();
-  const costCredits = exportCostCredits(snapshot.draft.durationMs);
+  const costCredits = renderer === 'browser' ? exportCostCredits(snapshot.draft.durationMs) : 0;
   const account = visitorAccount(c.env, visitorId);
   unwrap(await account.freeze({ renderId, sessionId, amount: costCredits, atMs }));
   try {

@@ -6,7 +6,7 @@
  *    session (UPSTREAM.md export row), then poll again in {@link NemoTimings.renderPollMs} (30 s);
  * 2. started: `GET …/lambda/<id>`; progress is recorded; `completed` → the file is copied into
  *    R2 (`renders/<id>.mp4`, so our download link never expires) and the job completes;
- *    `failed` → the job fails (credits refunded).
+ *    `failed` → the job fails (our ledger charged nothing; the remote API keeps its own).
  * Faults back off (poll × 2^failures, at most {@link MAX_BACKOFF_MS}); after
  * {@link MAX_POLL_FAILURES} in a row, or past the deadline, the job fails with a plain message.
  * 1001 renews the token, 429 waits, 402/2001 fail at once with their own messages.
@@ -77,10 +77,10 @@ export interface RemoteRenderContext {
 
 /** Plain messages a failed remote export shows. */
 const MESSAGES = {
-  deadline: (minutes: number) => `The video service did not finish this export within ${minutes} minutes, so it was stopped and your credits were refunded. Please export again.`,
-  failed: 'The video service could not render this video. Your credits were refunded; please export again.',
-  unreachable: 'The video service could not be reached for several minutes, so this export was stopped and your credits were refunded. Please export again later.',
-  noFile: 'The video service finished, but its file could not be fetched. Your credits were refunded; please export again.',
+  deadline: (minutes: number) => `The video service did not finish this export within ${minutes} minutes, so it was stopped. Please export again.`,
+  failed: 'The video service could not render this video. Please export again.',
+  unreachable: 'The video service could not be reached for several minutes, so this export was stopped. Please export again later.',
+  noFile: 'The video service finished, but its file could not be fetched. Please export again.',
 } as const;
 
 /**

@@ -1,8 +1,8 @@
 /**
  * An export with ENGINE=nemo is rendered upstream: the render job's alarm starts it at
  * `/api/render/proxy/lambda`, polls until `completed` (several polls), copies the file into R2
- * and completes, so the usual download route serves it and credits are spent. Upstream
- * refusals fail the job with a plain message and refund the credits.
+ * and completes, so the usual download route serves it; the remote API charges its credits (our
+ * ledger charges nothing). Upstream refusals fail the job with a plain message and charge nothing.
  * Poll interval 20 ms and deadline 3 s in the `workers-nemo` project.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import type { RenderJobInfo } from '../../../shared/api-schema';
 import { fakeMp4Bytes } from '../../fake-upstream/fake-upstream';
 import { Visitor } from '../visitor-client';
 import { routeUpstream } from './route-upstream';
+import { FAKE_EXPORT_COST, FAKE_STARTING_CREDITS } from '../../fake-upstream/fake-upstream';
 
 async function settle(visitor: Visitor, renderId: string, timeoutMs = 8_000): Promise<RenderJobInfo[]> {
   const seen: RenderJobInfo[] = [];
@@ -50,10 +51,11 @@ describe('nemo export', () => {
     const file = await visitor.fetch(`/api/renders/${job.id}/file`);
     expect(file.status).toBe(200);
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(fakeMp4Bytes());
-    expect(await credits(visitor)).toMatchObject({ available: 100 - job.costCredits, frozen: 0 });
+    expect(job.costCredits).toBe(0);
+    expect(await credits(visitor)).toMatchObject({ available: FAKE_STARTING_CREDITS - FAKE_EXPORT_COST, frozen: 0 });
   });
 
-  it('402 (free plan) fails the job with the plan message and refunds', async () => {
+  it('402 (free plan) fails the job with the plan message and charges nothing', async () => {
     const { fake } = routeUpstream();
     fake.failNext('render-start', 402);
     const visitor = new Visitor();
@@ -63,7 +65,7 @@ describe('nemo export', () => {
     const last = (await settle(visitor, job.id)).at(-1);
     expect(last?.status).toBe('failed');
     expect(last?.error).toMatch(/free plan\. This is the plan, not your credits/);
-    expect(await credits(visitor)).toMatchObject({ available: 100, frozen: 0 });
+    expect(await credits(visitor)).toMatchObject({ available: FAKE_STARTING_CREDITS, frozen: 0 });
   });
 
   it('2001 (upstream credits used up) fails with the registration link', async () => {
@@ -91,7 +93,7 @@ describe('nemo export', () => {
     expect(fake.tokens.size).toBe(2);
   });
 
-  it('an upstream that keeps failing is given up with a plain message (refunded)', async () => {
+  it('an upstream that keeps failing is given up with a plain message (our ledger charges nothing; the remote API keeps its charge)', async () => {
     const { fake } = routeUpstream();
     fake.failNext('render-poll', 500, 100);
     const visitor = new Visitor();
@@ -101,6 +103,6 @@ describe('nemo export', () => {
     const last = (await settle(visitor, job.id)).at(-1);
     expect(last?.status).toBe('failed');
     expect(last?.error).toMatch(/could not be reached|did not finish this export within/);
-    expect(await credits(visitor)).toMatchObject({ available: 100, frozen: 0 });
+    expect(await credits(visitor)).toMatchObject({ available: FAKE_STARTING_CREDITS - FAKE_EXPORT_COST, frozen: 0 });
   });
 });
