@@ -1,7 +1,7 @@
 /**
  * @module embed
  * Entry of `/embed`, the widget's page (framed by `widget.js` on allowed sites): the same app
- * in the layout the host chose, themed by its options, talking to the edge with the visitor
+ * in the layout the host chose, in its language, themed by its options, talking to the edge with the visitor
  * token as well as the cookie (see embed/visitor-token-store), restoring what the host page
  * kept, and speaking the postMessage API (embed/embed-bridge). The renderer is loaded only when
  * an export starts, as in the full app.
@@ -11,14 +11,16 @@ import '@fontsource/inter/500.css';
 import '@fontsource/inter/600.css';
 import './app/styles.css';
 import './embed/embed.css';
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { parseEmbedOptions } from '../shared/embed-protocol';
 import { createApiClient } from './app/api-client';
 import { App } from './app/components/app';
+import { htmlLang, locale, setLocale } from './app/i18n/locale';
 import { AppModel } from './app/models/app-model';
 import { readStoredSessionId, writeStoredSessionId } from './app/models/session-id-store';
 import { applyDefaultAspect } from './embed/default-aspect';
-import { applyEmbedTheme, defaultPlaceholder } from './embed/embed-theme';
+import { applyEmbedTheme } from './embed/embed-theme';
 import { readStoredRenderId, startEmbedBridge } from './embed/embed-bridge';
 import { createVisitorTokenStore, withSignedDownloads } from './embed/visitor-token-store';
 
@@ -44,10 +46,14 @@ const api = withSignedDownloads(createApiClient({ fetchImpl: tokens.fetch }), to
 const model = new AppModel(api);
 const bridge = startEmbedBridge({ model, parentOrigin: options.parent, allowedOrigins, tokens });
 
-render(
-  <App model={model} layout={options.layout} composerPlaceholder={options.placeholder ?? defaultPlaceholder(options.lang)} />,
-  root,
-);
+// The page's `lang` follows the language shown (the full layout's header can switch it).
+effect(() => {
+  document.documentElement.lang = htmlLang(locale.value);
+});
+// Drawn once the host's language is loaded (at once for English), so Chinese pages never flash English.
+void setLocale(options.lang).finally(() => {
+  render(<App model={model} layout={options.layout} composerPlaceholder={options.placeholder} />, root);
+});
 
 /** Loads the app, then the last finished render (if the edge still has it), then says `ready`. */
 async function start(): Promise<void> {

@@ -5,6 +5,7 @@
  * one column of chat, preview and export.
  */
 import { AppContext } from '../app-context';
+import { t } from '../i18n/locale';
 import { LayoutContext } from '../layout-context';
 import type { AppLayout } from '../layout-context';
 import type { AppModel } from '../models/app-model';
@@ -32,7 +33,7 @@ export function App({ model, layout = 'full', composerPlaceholder = null }: AppP
     <AppContext.Provider value={model}>
       <LayoutContext.Provider value={{ layout, composerPlaceholder }}>
         <a class="skip-link" href="#composer-input">
-          Skip to message box
+          {t('app.skipToMessage')}
         </a>
         {!compact && <SiteHeader />}
         <ErrorBanner />

@@ -3,6 +3,7 @@
  * The left column: the conversation (or the empty state), suggested next steps and the composer.
  */
 import { useApp } from '../app-context';
+import { t } from '../i18n/locale';
 import { EmptyState } from './empty-state';
 import { MessageComposer } from './message-composer';
 import { MessageList } from './message-list';
@@ -15,11 +16,11 @@ export function ChatPanel() {
   return (
     <section class="panel chat-panel" aria-labelledby="chat-heading">
       <h2 id="chat-heading" class="panel-title">
-        Chat
+        {t('chat.heading')}
       </h2>
       {restoring ? (
         <p class="muted" role="status">
-          Loading your video…
+          {t('chat.restoring')}
         </p>
       ) : app.chat.isEmpty.value ? (
         <EmptyState />

@@ -3,6 +3,7 @@
  * The header's balance: "87 credits" (hidden until the first answer).
  */
 import { useApp } from '../app-context';
+import { t } from '../i18n/locale';
 
 /** Shows the visitor's available credits; reserved credits are given in the tooltip. */
 export function CreditsBadge() {
@@ -10,7 +11,7 @@ export function CreditsBadge() {
   const label = credits.label.value;
   const value = credits.credits.value;
   if (label === null || value === null) return null;
-  const title = value.frozen > 0 ? `${value.frozen} reserved for a render in progress` : undefined;
+  const title = value.frozen > 0 ? t('credits.reserved', { count: value.frozen }) : undefined;
   return (
     <span class="credits-badge" title={title}>
       {label}

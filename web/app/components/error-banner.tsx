@@ -3,6 +3,7 @@
  * The one place failures are shown: plain words in a `role="alert"` region, with "Dismiss".
  */
 import { useApp } from '../app-context';
+import { t } from '../i18n/locale';
 
 /** Renders the notice model's error, if any. The alert region stays mounted so it is announced. */
 export function ErrorBanner() {
@@ -14,7 +15,7 @@ export function ErrorBanner() {
         <>
           <p class="error-text">{message}</p>
           <button type="button" class="button button--ghost button--small" onClick={() => notices.dismiss()}>
-            Dismiss
+            {t('error.dismiss')}
           </button>
         </>
       )}

@@ -6,11 +6,12 @@
 import { useApp } from '../app-context';
 import { formatBytes } from '../format/format-progress';
 import { formatClock } from '../format/format-time';
+import { t } from '../i18n/locale';
 
-/** Output shape in words: "1920×1080 (16:9)". */
+/** Output size and shape in words: "1920×1080 wide". */
 function describeCanvas(width: number, height: number): string {
-  const shape = width === height ? 'square' : width > height ? 'wide' : 'vertical';
-  return `${width}×${height} ${shape}`;
+  const shape = t(width === height ? 'export.shapeSquare' : width > height ? 'export.shapeWide' : 'export.shapeVertical');
+  return t('export.canvas', { width, height, shape });
 }
 
 /** The export section. */
@@ -30,12 +31,16 @@ export function ExportPanel() {
   return (
     <section class="panel export-panel" aria-labelledby="export-heading">
       <h2 id="export-heading" class="panel-title">
-        Export
+        {t('export.heading')}
       </h2>
       <p class="muted export-facts">
         {draft === null
-          ? 'Make a draft first; then export it as an MP4 (H.264 + AAC).'
-          : `${describeCanvas(draft.canvas.width, draft.canvas.height)} · ${draft.canvas.fps} fps · ${formatClock(draft.durationMs)} · MP4`}
+          ? t('export.needDraft')
+          : t('export.facts', {
+              canvas: describeCanvas(draft.canvas.width, draft.canvas.height),
+              fps: draft.canvas.fps,
+              duration: formatClock(draft.durationMs),
+            })}
       </p>
       <div class="export-actions">
         <button
@@ -44,17 +49,17 @@ export function ExportPanel() {
           disabled={draft === null || busy}
           onClick={() => void app.exportVideo()}
         >
-          Export
+          {t('export.button')}
         </button>
         {phase === 'rendering' && (
           <button type="button" class="button button--ghost" onClick={() => render.cancel()}>
-            Stop export
+            {t('export.stop')}
           </button>
         )}
         {downloadUrl !== null && phase === 'completed' && (
           <span class="download">
             <a class="button button--success" href={downloadUrl} download="">
-              Download MP4
+              {t('export.download')}
             </a>
             {size !== null && <span class="muted download-size">{formatBytes(size)}</span>}
           </span>
@@ -63,7 +68,7 @@ export function ExportPanel() {
       {showProgress && (
         <div class="render-progress">
           <label for="render-progress" class="progress-label">
-            Render progress
+            {t('export.progressLabel')}
           </label>
           {phase === 'starting' ? (
             <progress id="render-progress" class="progress-bar" />
@@ -71,21 +76,22 @@ export function ExportPanel() {
             <progress id="render-progress" class="progress-bar" max={1} value={render.progress.value} />
           )}
           <p class="progress-text" data-testid="render-status">
-            {phase === 'starting' && 'Starting…'}
-            {phase === 'rendering' && render.resumedFrom.value !== null && `Resuming from ${Math.round(render.resumedFrom.value * 100)}% · `}
+            {phase === 'starting' && t('export.starting')}
+            {phase === 'rendering' &&
+              render.resumedFrom.value !== null &&
+              t('export.resumingFrom', { percent: Math.round(render.resumedFrom.value * 100) })}
             {phase === 'rendering' && render.progressText.value}
-            {phase === 'uploading' && `${render.progressText.value} · saving the file…`}
-            {phase === 'completed' && 'Done: your video is ready.'}
-            {phase === 'interrupted' &&
-              `Stopped at ${Math.floor(render.progress.value * 100)}% when the page rendering it closed; resuming here…`}
+            {phase === 'uploading' && t('export.saving', { progress: render.progressText.value })}
+            {phase === 'completed' && t('export.done')}
+            {phase === 'interrupted' && t('export.interrupted', { percent: Math.floor(render.progress.value * 100) })}
           </p>
         </div>
       )}
       {stale && (
-        <p class="muted export-stale">This download is the version before your latest changes. Press Export for the new one.</p>
+        <p class="muted export-stale">{t('export.stale')}</p>
       )}
       {phase === 'failed' && render.error.value !== null && (
-        <p class="export-error">The export failed: {render.error.value}</p>
+        <p class="export-error">{t('export.failed', { error: render.error.value })}</p>
       )}
       <p class="sr-only" aria-live="polite">
         {render.announcement.value}

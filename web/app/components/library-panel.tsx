@@ -6,25 +6,26 @@
  */
 import type { RenderSummary } from '../../../shared/api-schema';
 import { useApp } from '../app-context';
+import { htmlLang, locale, t } from '../i18n/locale';
 import type { LibraryEntry } from '../models/library-model';
 
 /** The latest render in words: "Ready", "Rendering: 40%", "Failed: …". */
 export function describeRender(render: RenderSummary | null): string {
-  if (render === null) return 'Not exported yet';
+  if (render === null) return t('library.notExported');
   const percent = `${Math.floor(render.progress * 100)}%`;
   switch (render.status) {
     case 'completed':
-      return 'Render ready';
+      return t('library.renderReady');
     case 'failed':
-      return `Render failed${render.error ? `: ${render.error}` : ''}`;
+      return render.error ? t('library.renderFailedWith', { error: render.error }) : t('library.renderFailed');
     case 'queued':
-      return 'Render queued';
+      return t('library.renderQueued');
     case 'rendering':
-      return `Rendering: ${percent}`;
+      return t('library.rendering', { percent });
     case 'uploading':
-      return 'Render saving';
+      return t('library.renderSaving');
     case 'interrupted':
-      return `Render stopped at ${percent}`;
+      return t('library.renderStopped', { percent });
   }
 }
 
@@ -32,13 +33,17 @@ function LibraryItem({ entry }: { entry: LibraryEntry }) {
   const app = useApp();
   const { session, latestRender } = entry;
   const current = app.session.sessionId.value === session.id;
-  const draftLine = session.version === 0 ? 'No draft yet' : `Version ${session.version} · ${session.summary}`;
+  const draftLine =
+    session.version === 0 ? t('library.noDraft') : t('library.version', { version: session.version, summary: session.summary });
+  // English keeps the browser's own date format; other locales show theirs.
+  const dateLocale = locale.value === 'en' ? undefined : htmlLang(locale.value);
   return (
     <li class="library-item" data-session-id={session.id}>
       <div class="library-text">
         <h3 class="library-title">{session.title}</h3>
         <p class="muted library-meta">
-          Updated <time dateTime={new Date(session.updatedAtMs).toISOString()}>{new Date(session.updatedAtMs).toLocaleString()}</time>
+          {t('library.updated')}{' '}
+          <time dateTime={new Date(session.updatedAtMs).toISOString()}>{new Date(session.updatedAtMs).toLocaleString(dateLocale)}</time>
         </p>
         <p class="library-summary">{draftLine}</p>
         <p class="library-render" data-testid="library-render-status">
@@ -46,8 +51,8 @@ function LibraryItem({ entry }: { entry: LibraryEntry }) {
           {latestRender?.downloadUrl != null && (
             <>
               {' · '}
-              <a href={latestRender.downloadUrl} download="" aria-label={`Download “${session.title}”`}>
-                Download
+              <a href={latestRender.downloadUrl} download="" aria-label={t('library.downloadNamed', { title: session.title })}>
+                {t('library.download')}
               </a>
             </>
           )}
@@ -56,11 +61,11 @@ function LibraryItem({ entry }: { entry: LibraryEntry }) {
       <button
         type="button"
         class="button button--ghost"
-        aria-label={`Open “${session.title}”`}
+        aria-label={t('library.openNamed', { title: session.title })}
         disabled={current}
         onClick={() => void app.openSession(session.id)}
       >
-        {current ? 'Open now' : 'Open'}
+        {current ? t('library.openNow') : t('library.open')}
       </button>
     </li>
   );
@@ -75,21 +80,21 @@ export function LibraryPanel() {
     <section class="panel library-panel" aria-labelledby="library-heading">
       <div class="library-head">
         <h2 id="library-heading" class="panel-title">
-          Your videos
+          {t('library.heading')}
         </h2>
         <button type="button" class="button button--ghost" onClick={() => library.hide()}>
-          Close library
+          {t('library.close')}
         </button>
       </div>
-      {library.error.value !== null && <p class="export-error">The library could not be loaded: {library.error.value}</p>}
+      {library.error.value !== null && <p class="export-error">{t('library.loadFailed', { error: library.error.value })}</p>}
       {library.loading.value && entries.length === 0 ? (
         <p class="muted" role="status">
-          Loading your videos…
+          {t('library.loading')}
         </p>
       ) : entries.length === 0 ? (
-        <p class="muted">No videos yet: describe one in the chat to start.</p>
+        <p class="muted">{t('library.empty')}</p>
       ) : (
-        <ul class="library-list" aria-label="Your videos">
+        <ul class="library-list" aria-label={t('library.heading')}>
           {entries.map((entry) => (
             <LibraryItem key={entry.session.id} entry={entry} />
           ))}

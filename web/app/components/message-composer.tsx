@@ -7,6 +7,7 @@ import type { TargetedKeyboardEvent, TargetedSubmitEvent } from 'preact';
 import { MAX_MESSAGE_CHARS } from '../../../shared/api-schema';
 import { useContext } from 'preact/hooks';
 import { useApp } from '../app-context';
+import { t } from '../i18n/locale';
 import { LayoutContext } from '../layout-context';
 
 /** The message form; Send is disabled while a turn runs or nothing is typed. */
@@ -31,7 +32,7 @@ export function MessageComposer() {
   return (
     <form class="composer" onSubmit={onSubmit}>
       <label for="composer-input" class="composer-label">
-        Message
+        {t('composer.label')}
       </label>
       <div class="composer-row">
         <textarea
@@ -39,18 +40,18 @@ export function MessageComposer() {
           class="composer-input"
           rows={2}
           maxLength={MAX_MESSAGE_CHARS}
-          placeholder={composerPlaceholder ?? "Describe your video, or say what to change…"}
+          placeholder={composerPlaceholder ?? t('composer.placeholder')}
           aria-describedby="composer-hint"
           value={text}
           onInput={(event) => app.chat.setComposerText(event.currentTarget.value)}
           onKeyDown={onKeyDown}
         />
         <button type="submit" class="button button--primary" disabled={!canSend}>
-          Send
+          {t('composer.send')}
         </button>
       </div>
       <p id="composer-hint" class="composer-hint">
-        Enter sends · Shift+Enter adds a new line
+        {t('composer.hint')}
       </p>
     </form>
   );

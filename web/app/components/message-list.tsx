@@ -5,9 +5,12 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { useApp } from '../app-context';
+import { t } from '../i18n/locale';
+import type { MessageKey } from '../i18n/messages-en';
 import type { ChatEntry } from '../models/chat-model';
 
-const ROLE_LABEL: Record<ChatEntry['role'], string> = { user: 'You', assistant: 'Reelwright' };
+/** Catalogue keys of the role labels. */
+const ROLE_LABEL: Readonly<Record<ChatEntry['role'], MessageKey>> = { user: 'chat.roleUser', assistant: 'chat.roleAssistant' };
 
 /** Lists the messages and keeps the newest in view while a reply streams in. */
 export function MessageList() {
@@ -23,10 +26,10 @@ export function MessageList() {
 
   return (
     <div class="message-scroll">
-      <ol class="message-list" aria-label="Conversation" aria-busy={chat.busy.value ? 'true' : undefined}>
+      <ol class="message-list" aria-label={t('chat.conversation')} aria-busy={chat.busy.value ? 'true' : undefined}>
         {messages.map((message) => (
           <li key={message.id} class={`message message--${message.role}`} data-role={message.role}>
-            <span class="message-role">{ROLE_LABEL[message.role]}</span>
+            <span class="message-role">{t(ROLE_LABEL[message.role])}</span>
             <p class="message-text">{message.text}</p>
           </li>
         ))}
@@ -34,10 +37,10 @@ export function MessageList() {
       <div class="message message--assistant message--streaming" aria-live="polite" hidden={streaming === null}>
         {streaming !== null && (
           <>
-            <span class="message-role">Reelwright</span>
+            <span class="message-role">{t('chat.roleAssistant')}</span>
             <p class="message-text">
               {streaming}
-              {streaming === '' && <span class="typing">Thinking…</span>}
+              {streaming === '' && <span class="typing">{t('chat.thinking')}</span>}
             </p>
           </>
         )}

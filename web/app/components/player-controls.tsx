@@ -7,6 +7,7 @@
 import type { TargetedEvent } from 'preact';
 import { useApp } from '../app-context';
 import { formatClock, spokenDuration } from '../format/format-time';
+import { t } from '../i18n/locale';
 
 /** Scrubber step: 100 ms, one tenth of a second (fine enough for arrow keys, coarse enough to read). */
 const SCRUB_STEP_MS = 100;
@@ -29,21 +30,21 @@ export function PlayerControls({ durationMs }: { durationMs: number }) {
         disabled={player.runtimeStatus.value !== 'ready'}
         onClick={() => player.toggle()}
       >
-        {playing ? 'Pause' : 'Play'}
+        {playing ? t('player.pause') : t('player.play')}
       </button>
       <input
         type="range"
         class="scrubber"
-        aria-label="Position"
+        aria-label={t('player.position')}
         min={0}
         max={durationMs}
         step={SCRUB_STEP_MS}
         value={positionMs}
-        aria-valuetext={`${spokenDuration(positionMs)} of ${spokenDuration(durationMs)}`}
+        aria-valuetext={t('player.positionOf', { position: spokenDuration(positionMs), duration: spokenDuration(durationMs) })}
         onInput={onScrub}
       />
       <span class="player-time">
-        <span class="sr-only">Time: </span>
+        <span class="sr-only">{t('player.time')}</span>
         {formatClock(positionMs)} / {formatClock(durationMs)}
       </span>
     </div>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { useApp } from '../app-context';
+import { t } from '../i18n/locale';
 import { PlayerControls } from './player-controls';
 
 /** The preview section (a placeholder before the first draft). */
@@ -26,11 +27,11 @@ export function PreviewPlayer() {
   return (
     <section class="panel preview-panel" aria-labelledby="preview-heading">
       <h2 id="preview-heading" class="panel-title">
-        Preview
+        {t('preview.heading')}
       </h2>
       {draft === null ? (
         <div class="stage-placeholder">
-          <p>Your video’s preview appears here after the first message.</p>
+          <p>{t('preview.placeholder')}</p>
         </div>
       ) : (
         <>
@@ -41,15 +42,17 @@ export function PreviewPlayer() {
               class="preview-canvas"
               style={{ aspectRatio: `${draft.canvas.width} / ${draft.canvas.height}` }}
               role="img"
-              aria-label={`Preview of “${draft.title || 'your video'}”, ${draft.canvas.width}×${draft.canvas.height}`}
+              aria-label={t('preview.canvasLabel', {
+                title: draft.title || t('preview.untitled'),
+                width: draft.canvas.width,
+                height: draft.canvas.height,
+              })}
             />
           </div>
           <PlayerControls durationMs={draft.durationMs} />
-          {runtime === 'loading' && <p class="preview-note muted">Loading the preview…</p>}
+          {runtime === 'loading' && <p class="preview-note muted">{t('preview.loading')}</p>}
           {runtime === 'error' && (
-            <p class="preview-note export-error">
-              The preview could not be drawn in this browser: {player.runtimeError.value}
-            </p>
+            <p class="preview-note export-error">{t('preview.failed', { error: player.runtimeError.value ?? '' })}</p>
           )}
           {note !== null && <p class="preview-note muted">{note}</p>}
         </>

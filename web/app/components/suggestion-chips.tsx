@@ -3,6 +3,7 @@
  * The next steps the last turn suggested ("Export", "Make it vertical"…), as buttons.
  */
 import { useApp } from '../app-context';
+import { t } from '../i18n/locale';
 
 /** Renders the chat model's suggestions; an export chip is disabled while a render runs. */
 export function SuggestionChips() {
@@ -12,7 +13,7 @@ export function SuggestionChips() {
   const turnRunning = app.chat.busy.value;
   const rendering = app.render.busy.value;
   return (
-    <ul class="chips" aria-label="Suggested next steps">
+    <ul class="chips" aria-label={t('chat.suggestions')}>
       {suggestions.map((suggestion, index) => (
         <li key={`${suggestion.kind}-${index}`}>
           <button

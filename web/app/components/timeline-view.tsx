@@ -8,8 +8,15 @@ import type { Track } from '../../../shared/draft-schema';
 import { useApp } from '../app-context';
 import { formatSpan } from '../format/format-time';
 import { rulerTicks } from '../format/ruler-ticks';
+import { t } from '../i18n/locale';
+import type { MessageKey } from '../i18n/messages-en';
 
-const KIND_LABEL: Record<Track['kind'], string> = { video: 'Video', audio: 'Audio', text: 'Text' };
+/** Catalogue keys of the track kinds' names. */
+const KIND_LABEL: Readonly<Record<Track['kind'], MessageKey>> = {
+  video: 'timeline.kindVideo',
+  audio: 'timeline.kindAudio',
+  text: 'timeline.kindText',
+};
 
 /** The text shown in a segment's box: a scene label, a music label with its volume, or the words. */
 function segmentCaption(track: Track, index: number): string {
@@ -51,10 +58,10 @@ export function TimelineView() {
   return (
     <section class="panel timeline-panel" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading" class="panel-title">
-        Timeline
+        {t('timeline.heading')}
       </h2>
       {draft === null ? (
-        <p class="muted">Tracks and scenes appear here once the first draft is made.</p>
+        <p class="muted">{t('timeline.empty')}</p>
       ) : (
         <>
           <p class="timeline-summary">{app.draft.summary.value}</p>
@@ -66,14 +73,14 @@ export function TimelineView() {
                 </span>
               ))}
             </div>
-            <ul class="tracks" aria-label="Tracks">
+            <ul class="tracks" aria-label={t('timeline.tracks')}>
               {draft.tracks.map((track) => (
                 <li key={track.id} class={`track track--${track.kind}`}>
                   <span class="track-name">
-                    {KIND_LABEL[track.kind]}
+                    {t(KIND_LABEL[track.kind])}
                     <span class="track-detail">{track.name}</span>
                   </span>
-                  <ul class="lane" aria-label={`${KIND_LABEL[track.kind]} track: ${track.name}`}>
+                  <ul class="lane" aria-label={t('timeline.lane', { kind: t(KIND_LABEL[track.kind]), name: track.name })}>
                     {track.segments.map((segment, index) => {
                       const caption = segmentCaption(track, index);
                       const span = formatSpan(segment.startMs, segment.startMs + segment.durationMs);
@@ -92,7 +99,7 @@ export function TimelineView() {
                             type="button"
                             class="segment-button"
                             title={`${caption} · ${span}`}
-                            aria-label={`${caption}, ${span}. Show in preview`}
+                            aria-label={t('timeline.segment', { caption, span })}
                             onClick={() => app.player.seek(segment.startMs)}
                           >
                             {caption}
@@ -108,7 +115,7 @@ export function TimelineView() {
           </div>
           {changes.length > 0 && (
             <div class="changes">
-              <h3 class="changes-title">Last changes</h3>
+              <h3 class="changes-title">{t('timeline.changes')}</h3>
               <ul class="changes-list">
                 {changes.map((change, index) => (
                   <li key={`${index}-${change}`}>{change}</li>

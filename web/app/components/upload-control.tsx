@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../app-context';
+import { t } from '../i18n/locale';
 
 /** The picker's filter: the extensions and types the edge accepts (a hint only). */
 const PICKER_ACCEPT =
@@ -41,9 +42,9 @@ export function UploadControl() {
       }}
     >
       <button type="button" class="button" onClick={() => input.current?.click()}>
-        Add clips, photos or music
+        {t('upload.button')}
       </button>
-      <span class="muted">or drop files here · up to 500 MB each</span>
+      <span class="muted">{t('upload.drop')}</span>
       <input
         ref={input}
         type="file"

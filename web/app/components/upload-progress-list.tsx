@@ -4,14 +4,17 @@
  * error when it is refused, and Cancel while it uploads.
  */
 import { useApp } from '../app-context';
+import { t } from '../i18n/locale';
+import type { MessageKey } from '../i18n/messages-en';
 import type { UploadTask } from '../models/media-model';
 
-const STATE_TEXT: Readonly<Record<UploadTask['state'], string>> = {
-  uploading: 'uploading',
-  probing: 'checking the file…',
-  done: 'ready',
-  failed: 'not added',
-  cancelled: 'cancelled',
+/** Catalogue keys of each upload state's words. */
+const STATE_TEXT: Readonly<Record<UploadTask['state'], MessageKey>> = {
+  uploading: 'upload.stateUploading',
+  probing: 'upload.stateProbing',
+  done: 'upload.stateDone',
+  failed: 'upload.stateFailed',
+  cancelled: 'upload.stateCancelled',
 };
 
 /** The list of uploads in progress (nothing when there are none). */
@@ -20,15 +23,15 @@ export function UploadProgressList() {
   const tasks = media.tasks.value;
   if (tasks.length === 0) return null;
   return (
-    <ul class="upload-tasks" aria-label="Uploads">
+    <ul class="upload-tasks" aria-label={t('upload.list')}>
       {tasks.map((task) => (
         <li key={task.key} class={`upload-task upload-task--${task.state}`} data-state={task.state}>
           <span class="upload-task-name">{task.name}</span>
-          <progress max={1} value={task.progress} aria-label={`${task.name} upload progress`} />
-          <span class="muted">{task.state === 'uploading' ? `${Math.round(task.progress * 100)}%` : STATE_TEXT[task.state]}</span>
+          <progress max={1} value={task.progress} aria-label={t('upload.progress', { name: task.name })} />
+          <span class="muted">{task.state === 'uploading' ? `${Math.round(task.progress * 100)}%` : t(STATE_TEXT[task.state])}</span>
           {task.state === 'uploading' && (
             <button type="button" class="button button--quiet" onClick={() => media.cancel(task.key)}>
-              Cancel
+              {t('upload.cancel')}
             </button>
           )}
           {task.error !== null && (

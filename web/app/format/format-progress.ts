@@ -1,8 +1,9 @@
 /**
  * @module format-progress
  * The one-line render progress people read under the progress bar:
- * `"42% · 48 fps · 12 s left"`.
+ * `"42% · 48 fps · 12 s left"` (in the current locale, see i18n/locale).
  */
+import { t } from '../i18n/locale';
 import { formatTimeLeft } from './format-time';
 
 /** What the progress line needs; `etaMs` is null until the speed is known. */
@@ -23,7 +24,7 @@ export interface ProgressFacts {
  */
 export function formatProgress(facts: ProgressFacts): string {
   const parts = [`${Math.floor(Math.min(1, Math.max(0, facts.progress)) * 100)}%`];
-  if (facts.fps > 0) parts.push(`${Math.round(facts.fps)} fps`);
+  if (facts.fps > 0) parts.push(t('progress.fps', { fps: Math.round(facts.fps) }));
   if (facts.etaMs !== null && facts.progress < 1) parts.push(formatTimeLeft(facts.etaMs));
   return parts.join(' · ');
 }

@@ -1,9 +1,11 @@
 /**
  * @module format-time
  * Milliseconds (the unit of all data) to the seconds people read: clocks for the player,
- * short spans for the timeline, and remaining time for renders.
+ * short spans for the timeline, and remaining time for renders (words in the current locale,
+ * see i18n/locale).
  */
 import { formatSeconds } from '../../../shared/timeline-summary';
+import { t } from '../i18n/locale';
 
 /**
  * A player clock: `m:ss`, e.g. `formatClock(64_200)` → `"1:04"`.
@@ -22,7 +24,7 @@ export function formatClock(ms: number): string {
  * @param endMs end in milliseconds
  */
 export function formatSpan(startMs: number, endMs: number): string {
-  return `${formatSeconds(startMs)}–${formatSeconds(endMs)} s`;
+  return t('time.span', { start: formatSeconds(startMs), end: formatSeconds(endMs) });
 }
 
 /**
@@ -31,11 +33,11 @@ export function formatSpan(startMs: number, endMs: number): string {
  */
 export function formatTimeLeft(ms: number): string {
   const seconds = Math.ceil(ms / 1000);
-  if (seconds <= 0) return 'almost done';
-  if (seconds < 60) return `${seconds} s left`;
+  if (seconds <= 0) return t('time.almostDone');
+  if (seconds < 60) return t('time.secondsLeft', { seconds });
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  return rest === 0 ? `${minutes} min left` : `${minutes} min ${rest} s left`;
+  return rest === 0 ? t('time.minutesLeft', { minutes }) : t('time.minutesSecondsLeft', { minutes, seconds: rest });
 }
 
 /**
@@ -47,7 +49,7 @@ export function spokenDuration(ms: number): string {
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = totalSeconds % 60;
   const parts: string[] = [];
-  if (minutes > 0) parts.push(`${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`);
-  if (seconds > 0 || minutes === 0) parts.push(`${seconds} ${seconds === 1 ? 'second' : 'seconds'}`);
+  if (minutes > 0) parts.push(t(minutes === 1 ? 'time.minute' : 'time.minutes', { count: minutes }));
+  if (seconds > 0 || minutes === 0) parts.push(t(seconds === 1 ? 'time.second' : 'time.seconds', { count: seconds }));
   return parts.join(' ');
 }

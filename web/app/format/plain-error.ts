@@ -2,9 +2,10 @@
  * @module plain-error
  * Turns anything thrown into one sentence a visitor can read. {@link ApiError}s already carry
  * the server's plain message; browser errors (WebCodecs, audio, memory) get a short
- * explanation instead of a stack trace.
+ * explanation (in the current locale) instead of a stack trace.
  */
 import { ApiError } from '../api-error';
+import { t } from '../i18n/locale';
 
 /**
  * The plain-words message for an unknown thrown value.
@@ -14,13 +15,13 @@ import { ApiError } from '../api-error';
  */
 export function plainError(cause: unknown): string {
   if (cause instanceof ApiError) return cause.message;
-  if (cause instanceof DOMException && cause.name === 'AbortError') return 'Stopped.';
+  if (cause instanceof DOMException && cause.name === 'AbortError') return t('error.stopped');
   if (cause instanceof DOMException && cause.name === 'NotSupportedError') {
-    return 'This browser cannot encode video. Try a recent Chrome, Edge or Safari.';
+    return t('error.noEncoder');
   }
-  if (cause instanceof RangeError) return 'The video is too large for this browser to handle. Try a shorter one.';
+  if (cause instanceof RangeError) return t('error.tooLarge');
   if (cause instanceof Error && cause.message.trim() !== '') return sentence(cause.message.trim());
-  return 'Something went wrong. Try again.';
+  return t('error.generic');
 }
 
 function sentence(text: string): string {

@@ -17,6 +17,7 @@ import type { ChatMessage } from '../../../shared/api-schema';
 import type { StreamEvent, SuggestedAction } from '../../../shared/events-schema';
 import type { ApiClient } from '../api-client';
 import { ApiError, isAbort } from '../api-error';
+import { t } from '../i18n/locale';
 import type { ReceivedEvent } from '../sse-reader';
 import type { DraftModel } from './draft-model';
 import type { NoticeModel } from './notice-model';
@@ -222,8 +223,8 @@ export const ChatModel = createModel(({ api, session, draft, notices }: ChatMode
         const outcome = await api.replayEvents(sessionId, session.lastEventSeq.peek(), onEvent, signal);
         invalidEvents += outcome.invalidEvents;
       }
-      if (!turnEnded()) notices.showError('The answer was cut off before it finished. Send your message again.');
-      else if (invalidEvents > 0) notices.showError('Part of the answer could not be read; what could be read is shown.');
+      if (!turnEnded()) notices.showError(t('error.answerCutOff'));
+      else if (invalidEvents > 0) notices.showError(t('error.answerPartlyUnreadable'));
     } catch (cause) {
       if (!isAbort(cause)) notices.showFailure(cause);
     } finally {

@@ -6,16 +6,17 @@
 import { action, computed, createModel, signal } from '@preact/signals';
 import type { Credits } from '../../../shared/api-schema';
 import type { ApiClient } from '../api-client';
+import { t } from '../i18n/locale';
 
 /** The credits model: `credits` (null until loaded) and the badge text `label`. */
 export const CreditsModel = createModel((api: ApiClient) => {
   const credits = signal<Credits | null>(null);
 
-  /** `"87 credits"`, `"1 credit"`, or null before the first answer. */
+  /** `"87 credits"`, `"1 credit"` (in the current locale), or null before the first answer. */
   const label = computed(() => {
     const value = credits.value;
     if (value === null) return null;
-    return `${value.available} ${value.available === 1 ? 'credit' : 'credits'}`;
+    return t(value.available === 1 ? 'credits.one' : 'credits.other', { count: value.available });
   });
 
   /** Fetches the balance; rejects with ApiError (the caller decides whether to show it). */

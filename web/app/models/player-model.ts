@@ -8,6 +8,7 @@
 import { action, batch, computed, createModel, effect, signal } from '@preact/signals';
 import type { Draft } from '../../../shared/draft-schema';
 import { plainError } from '../format/plain-error';
+import { t } from '../i18n/locale';
 import { createAudioPlayback } from '../preview/audio-playback';
 import type { PreviewRuntime } from '../preview/load-preview-runtime';
 import { loadPreviewRuntime } from '../preview/load-preview-runtime';
@@ -98,7 +99,7 @@ export const PlayerModel = createModel((drafts: DraftModel, mediaUrls: MediaUrlR
           return value;
         },
         (cause: unknown) => {
-          soundProblem.value = `The preview is silent: ${plainError(cause)}`;
+          soundProblem.value = t('preview.silent', { error: plainError(cause) });
           return null;
         },
       );
@@ -227,7 +228,7 @@ export const PlayerModel = createModel((drafts: DraftModel, mediaUrls: MediaUrlR
     };
     runtime.loadDraftFonts(draft).then(
       () => settle(null),
-      (cause: unknown) => settle(`Some text is shown in a fallback font: ${plainError(cause)}`),
+      (cause: unknown) => settle(t('preview.fallbackFont', { error: plainError(cause) })),
     );
   });
 
@@ -265,7 +266,7 @@ export const PlayerModel = createModel((drafts: DraftModel, mediaUrls: MediaUrlR
     if (mediaFrames?.draft !== draft) {
       void mediaFrames?.value.then((old) => old?.dispose());
       const opened = rt.MediaFrames.open(draft, rt.urlLoader(urls)).catch((cause: unknown) => {
-        soundProblem.value = `Some uploads cannot be shown in the preview: ${plainError(cause)}`;
+        soundProblem.value = t('preview.mediaUnavailable', { error: plainError(cause) });
         return null;
       });
       mediaFrames = { draft, value: opened };

@@ -1,0 +1,165 @@
+/**
+ * @module messages-en
+ * The app's visible English text, one entry per string: the reference catalogue. Every other
+ * language must have the same keys (messages-zh.ts is typed `Messages`, so TypeScript says when
+ * one is missing or extra). `{name}` marks a value filled in by `t(key, { name })`.
+ *
+ * These strings are exactly what the app showed before it had a catalogue: browser tests and
+ * scripts find controls by them ("Message", "Send", "Export", "Download MP4"…), so change one
+ * only together with its callers.
+ */
+
+/** English messages by key. */
+export const messagesEn = {
+  // app
+  'app.skipToMessage': 'Skip to message box',
+
+  // site header
+  'header.library': 'Library',
+  'header.newVideo': 'New video',
+  'header.switchLanguage': 'Show the app in Chinese',
+  'credits.one': '{count} credit',
+  'credits.other': '{count} credits',
+  'credits.reserved': '{count} reserved for a render in progress',
+
+  // chat
+  'chat.heading': 'Chat',
+  'chat.restoring': 'Loading your video…',
+  'chat.conversation': 'Conversation',
+  'chat.roleUser': 'You',
+  'chat.roleAssistant': 'Reelwright',
+  'chat.thinking': 'Thinking…',
+  'chat.suggestions': 'Suggested next steps',
+
+  // empty state
+  'empty.title': 'Describe the video you want',
+  'empty.body':
+    'Say what it is about, how long it should be and its shape (wide, vertical or square), or paste a script. ' +
+    'Then refine it in words — “make it vertical”, “title in red”, “music at 20%” — and press Export for an MP4.',
+  'empty.try': 'Try one:',
+  'empty.example1': 'Make a 30-second explainer video about a budgeting app for students',
+  'empty.example2': 'A 15-second vertical promo for a coffee shop’s autumn menu, upbeat music',
+  'empty.example3': 'A 20-second square video announcing our summer sale, title in red',
+
+  // composer
+  'composer.label': 'Message',
+  'composer.placeholder': 'Describe your video, or say what to change…',
+  'composer.send': 'Send',
+  'composer.hint': 'Enter sends · Shift+Enter adds a new line',
+
+  // error banner
+  'error.dismiss': 'Dismiss',
+
+  // preview and player
+  'preview.heading': 'Preview',
+  'preview.placeholder': 'Your video’s preview appears here after the first message.',
+  'preview.canvasLabel': 'Preview of “{title}”, {width}×{height}',
+  'preview.untitled': 'your video',
+  'preview.loading': 'Loading the preview…',
+  'preview.failed': 'The preview could not be drawn in this browser: {error}',
+  'preview.silent': 'The preview is silent: {error}',
+  'preview.fallbackFont': 'Some text is shown in a fallback font: {error}',
+  'preview.mediaUnavailable': 'Some uploads cannot be shown in the preview: {error}',
+  'player.play': 'Play',
+  'player.pause': 'Pause',
+  'player.position': 'Position',
+  'player.positionOf': '{position} of {duration}',
+  'player.time': 'Time: ',
+
+  // timeline
+  'timeline.heading': 'Timeline',
+  'timeline.empty': 'Tracks and scenes appear here once the first draft is made.',
+  'timeline.tracks': 'Tracks',
+  'timeline.kindVideo': 'Video',
+  'timeline.kindAudio': 'Audio',
+  'timeline.kindText': 'Text',
+  'timeline.lane': '{kind} track: {name}',
+  'timeline.segment': '{caption}, {span}. Show in preview',
+  'timeline.changes': 'Last changes',
+
+  // media bin and uploads
+  'media.heading': 'Your media',
+  'media.uploading': 'uploading…',
+  'media.kindVideo': 'video',
+  'media.kindImage': 'image',
+  'media.kindAudio': 'audio',
+  'upload.button': 'Add clips, photos or music',
+  'upload.drop': 'or drop files here · up to 500 MB each',
+  'upload.list': 'Uploads',
+  'upload.progress': '{name} upload progress',
+  'upload.cancel': 'Cancel',
+  'upload.stateUploading': 'uploading',
+  'upload.stateProbing': 'checking the file…',
+  'upload.stateDone': 'ready',
+  'upload.stateFailed': 'not added',
+  'upload.stateCancelled': 'cancelled',
+
+  // export
+  'export.heading': 'Export',
+  'export.button': 'Export',
+  'export.needDraft': 'Make a draft first; then export it as an MP4 (H.264 + AAC).',
+  'export.facts': '{canvas} · {fps} fps · {duration} · MP4',
+  'export.canvas': '{width}×{height} {shape}',
+  'export.shapeSquare': 'square',
+  'export.shapeWide': 'wide',
+  'export.shapeVertical': 'vertical',
+  'export.stop': 'Stop export',
+  'export.download': 'Download MP4',
+  'export.progressLabel': 'Render progress',
+  'export.starting': 'Starting…',
+  'export.resumingFrom': 'Resuming from {percent}% · ',
+  'export.saving': '{progress} · saving the file…',
+  'export.done': 'Done: your video is ready.',
+  'export.interrupted': 'Stopped at {percent}% when the page rendering it closed; resuming here…',
+  'export.stale': 'This download is the version before your latest changes. Press Export for the new one.',
+  'export.failed': 'The export failed: {error}',
+
+  // library
+  'library.heading': 'Your videos',
+  'library.close': 'Close library',
+  'library.loadFailed': 'The library could not be loaded: {error}',
+  'library.loading': 'Loading your videos…',
+  'library.empty': 'No videos yet: describe one in the chat to start.',
+  'library.updated': 'Updated',
+  'library.noDraft': 'No draft yet',
+  'library.version': 'Version {version} · {summary}',
+  'library.download': 'Download',
+  'library.downloadNamed': 'Download “{title}”',
+  'library.open': 'Open',
+  'library.openNow': 'Open now',
+  'library.openNamed': 'Open “{title}”',
+  'library.notExported': 'Not exported yet',
+  'library.renderReady': 'Render ready',
+  'library.renderFailed': 'Render failed',
+  'library.renderFailedWith': 'Render failed: {error}',
+  'library.renderQueued': 'Render queued',
+  'library.rendering': 'Rendering: {percent}',
+  'library.renderSaving': 'Render saving',
+  'library.renderStopped': 'Render stopped at {percent}',
+
+  // progress and time (format/*)
+  'progress.fps': '{fps} fps',
+  'time.almostDone': 'almost done',
+  'time.secondsLeft': '{seconds} s left',
+  'time.minutesLeft': '{minutes} min left',
+  'time.minutesSecondsLeft': '{minutes} min {seconds} s left',
+  'time.span': '{start}–{end} s',
+  'time.minute': '{count} minute',
+  'time.minutes': '{count} minutes',
+  'time.second': '{count} second',
+  'time.seconds': '{count} seconds',
+
+  // errors the app itself words (format/plain-error, the chat model)
+  'error.stopped': 'Stopped.',
+  'error.noEncoder': 'This browser cannot encode video. Try a recent Chrome, Edge or Safari.',
+  'error.tooLarge': 'The video is too large for this browser to handle. Try a shorter one.',
+  'error.generic': 'Something went wrong. Try again.',
+  'error.answerCutOff': 'The answer was cut off before it finished. Send your message again.',
+  'error.answerPartlyUnreadable': 'Part of the answer could not be read; what could be read is shown.',
+} as const;
+
+/** A message's key. */
+export type MessageKey = keyof typeof messagesEn;
+
+/** A whole catalogue: every key of the English one, each a string. */
+export type Messages = Readonly<Record<MessageKey, string>>;
