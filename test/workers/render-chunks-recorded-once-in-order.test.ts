@@ -177,6 +177,26 @@ describe('render chunks', () => {
     expect(renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}`)).json()).status).toBe('rendering');
   });
 
+  it('stores the audio once: the first upload is kept, a later one is a no-op, and it reads back', async () => {
+    const { visitor, job } = await newJob();
+    const audio = (seed: number) =>
+      encodeChunkFile(
+        { kind: 'audio', index: 0, firstFrame: 0, frameCount: 0, encoderKey: 'aac 48000Hz 2ch 160000bps', decoderConfig: { codec: 'mp4a.40.2', description: toBase64(new Uint8Array([17, 144])), sampleRate: 48_000, numberOfChannels: 2 } },
+        [{ timestampUs: 0, durationUs: 21_333, key: true, data: new Uint8Array([seed, 1, 2]) }],
+      );
+    const put = (body: Uint8Array<ArrayBuffer>) => visitor.fetch(`/api/renders/${job.id}/audio`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body });
+    const first = await put(audio(1));
+    expect(first.status).toBe(200);
+    const stored = renderChunkStateSchema.parse(await first.json()).audio;
+    expect(stored?.sizeBytes).toBe(audio(1).byteLength);
+    expect((await put(audio(2))).status).toBe(200);
+    expect((await state(visitor, job.id)).audio?.sha256).toBe(stored?.sha256);
+    expect(await storedKeys(job.id)).toHaveLength(1);
+    expect(new Uint8Array(await (await visitor.fetch(`/api/renders/${job.id}/audio`)).arrayBuffer())).toEqual(audio(1));
+    const video = await put(chunkFile(job, 0));
+    expect((await readError(video)).code).toBe('invalid_chunk');
+  });
+
   it('deletes the chunk objects once the MP4 is stored, keeping the records; another visitor sees nothing', async () => {
     const { visitor, job } = await newJob();
     expect((await putChunk(visitor, job.id, 0, chunkFile(job, 0))).status).toBe(200);

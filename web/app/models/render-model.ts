@@ -90,6 +90,8 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
   });
 
   let controller: AbortController | null = null;
+  /** True when the running export is stopped because the visitor moved on, not pressed Stop. */
+  let leaving = false;
 
   const showJob = action((info: RenderJobInfo) => {
     job.value = info;
@@ -143,7 +145,9 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       if (done.status !== 'completed') await pollUntilSettled(done, signal);
     } catch (cause) {
       if (isAbort(cause) || signal.aborted) {
-        await api.failRender(info.id, 'The visitor stopped the export.').catch(() => undefined);
+        // Stopped by the visitor: the job fails (credits back). Left for another video: it stays
+        // resumable (its chunks are kept; reopening the session resumes it).
+        if (!leaving) await api.failRender(info.id, 'The visitor stopped the export.').catch(() => undefined);
         phase.value = 'idle';
         return;
       }
@@ -261,11 +265,18 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
   });
 
   /** Stops the running export (the job is marked failed at the edge, credits refunded). */
-  const cancel = action(() => controller?.abort());
+  const cancel = action(() => {
+    leaving = false;
+    controller?.abort();
+  });
 
-  /** Forgets the last export (a new video). */
+  /**
+   * Forgets the last export (a new video, or another session opened). A browser render still
+   * running here stops without failing: its job stays resumable from its stored chunks.
+   */
   const reset = action(() => {
-    cancel();
+    leaving = true;
+    controller?.abort();
     batch(() => {
       clearOutcome();
       job.value = null;
