@@ -205,14 +205,8 @@ export class H264CanvasEncoder {
    * @throws RenderError `encode-failed` when the encoder or muxer has failed
    */
   async finish(): Promise<void> {
-    const encoder = this.encoder;
-    if (!encoder) throw new RenderError('encode-failed', 'The video encoder was not started.');
-    await encoder.flush().catch((error: unknown) => {
-      this.failure ??= error;
-    });
-    await this.muxing;
-    this.throwIfFailed();
-    encoder.close();
+    await this.flush();
+    this.encoder?.close();
     this.encoder = null;
   }
 

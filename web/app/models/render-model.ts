@@ -204,6 +204,23 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
   }
 
   /**
+   * Runs `work` under a fresh abort controller (so Stop can cancel it): an abort goes back to
+   * idle, any other failure becomes the visible error. Never rejects.
+   */
+  async function runAbortable(work: (signal: AbortSignal) => Promise<void>): Promise<void> {
+    controller = new AbortController();
+    const { signal } = controller;
+    try {
+      await work(signal);
+    } catch (cause) {
+      if (isAbort(cause) || signal.aborted) phase.value = 'idle';
+      else fail(plainError(cause));
+    } finally {
+      controller = null;
+    }
+  }
+
+  /**
    * Starts an export of the session's current draft. Does nothing while one runs. Never
    * rejects: failures (out of credits, no draft, encoder errors) end in phase `failed` with a
    * plain message.
@@ -214,21 +231,14 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       clearOutcome();
       phase.value = 'starting';
     });
-    controller = new AbortController();
-    const { signal } = controller;
-    try {
+    await runAbortable(async (signal) => {
       const info = await api.createExport(sessionId);
       showJob(info);
       void credits.refresh().catch(() => undefined);
       if (info.renderer === 'browser') await renderInBrowser(info, signal, null);
       else await pollUntilSettled(info, signal);
-    } catch (cause) {
-      if (isAbort(cause) || signal.aborted) phase.value = 'idle';
-      else fail(plainError(cause));
-    } finally {
-      controller = null;
-      void credits.refresh().catch(() => undefined);
-    }
+    });
+    void credits.refresh().catch(() => undefined);
   });
 
   /**
@@ -251,17 +261,10 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     });
     const resumable = info.renderer === 'browser' && phase.value === 'interrupted';
     if (!resumable && (info.renderer !== 'remote' || phase.value !== 'rendering')) return;
-    controller = new AbortController();
-    const { signal } = controller;
-    try {
+    await runAbortable(async (signal) => {
       if (resumable) await renderInBrowser(info, signal, await api.getRenderChunks(info.id));
       else await pollUntilSettled(info, signal);
-    } catch (cause) {
-      if (isAbort(cause) || signal.aborted) phase.value = 'idle';
-      else fail(plainError(cause));
-    } finally {
-      controller = null;
-    }
+    });
   });
 
   /** Stops the running export (the job is marked failed at the edge, credits refunded). */
