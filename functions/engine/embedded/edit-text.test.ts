@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../../shared/draft-schema';
-import { splitEdit } from './edit-clauses';
+import { runEditHandler } from './run-edit-handler';
 import type { EditHandler } from './edit-step';
 import { textSegmentsOf } from './edit-step';
 import { roleNamed, titleHandler } from './edit-text';
@@ -9,10 +9,7 @@ import { planStoryboard } from './plan-storyboard';
 const DRAFT = planStoryboard('make a 20 second video from this script: Nimbus keeps files safe. Try Nimbus today.');
 
 function run(handler: EditHandler, text: string, draft: Draft = DRAFT): Draft | null {
-  const { clauses, originals, quotes } = splitEdit(text);
-  const clause = clauses[0] ?? '';
-  if (!handler.matches(clause)) return null;
-  return handler.apply(draft, clause, quotes, originals[0] ?? clause)?.draft ?? null;
+  return runEditHandler(handler, text, draft);
 }
 
 describe('titleHandler', () => {
