@@ -2,8 +2,11 @@
  * Builds the SPA from `web/` into `dist/` (served by the Worker's static assets), and for
  * `npm run dev` serves it with HMR, proxying `/api` to `wrangler dev` on :8787.
  */
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 
 /** Entries: the SPA, the widget page (/embed) and the widget loader, which hosts load as a plain `/widget.js`. */
@@ -13,11 +16,38 @@ const ENTRIES = {
   widget: fileURLToPath(new URL('./web/widget/widget.ts', import.meta.url)),
 };
 
+/** The ffmpeg.wasm core's wasm as Vite emits it (`web/app/media/convert-media.ts` imports it with `?url`). */
+const FFMPEG_WASM_ASSET = /(?:^|\/)ffmpeg-core-[\w-]+\.wasm$/;
+
+/**
+ * Stores the ffmpeg.wasm core (~31 MiB) gzipped (~10 MiB) as `…wasm.gz`: Workers static assets
+ * are at most 25 MiB each (wrangler refuses a bigger file), and the page gunzips it itself
+ * (`convert-media.ts`). Every chunk naming the asset is pointed at the new name.
+ */
+function gzipFfmpegWasm(): Plugin {
+  return {
+    name: 'reelwright:gzip-ffmpeg-wasm',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (output.type !== 'asset' || !FFMPEG_WASM_ASSET.test(fileName)) continue;
+        const source = typeof output.source === 'string' ? Buffer.from(output.source) : output.source;
+        delete bundle[fileName];
+        this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: gzipSync(source) });
+        const name = basename(fileName);
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk') chunk.code = chunk.code.replaceAll(name, `${name}.gz`);
+        }
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: 'web',
   // web/public holds `_headers` (the SPA refuses to be framed), copied to dist/ as is.
   publicDir: 'public',
-  plugins: [preact()],
+  plugins: [preact(), gzipFfmpegWasm()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
@@ -31,7 +61,8 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   // Pre-bundled up front so the dev server does not reload the page when the renderer first loads.
-  optimizeDeps: { include: ['mediabunny', '@mediabunny/aac-encoder', 'lucide', 'zod'] },
+  // ffmpeg.wasm starts its own worker from `new URL('./worker.js', import.meta.url)`, which pre-bundling would break.
+  optimizeDeps: { include: ['mediabunny', '@mediabunny/aac-encoder', 'lucide', 'zod'], exclude: ['@ffmpeg/ffmpeg'] },
   server: {
     port: 5173,
     proxy: { '/api': 'http://localhost:8787' },

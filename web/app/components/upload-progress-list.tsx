@@ -1,7 +1,8 @@
 /**
  * @module upload-progress-list
- * One row per file on its way: name, a progress bar, "checking…" while it is probed, a plain
- * error when it is refused, and Cancel while it uploads.
+ * One row per file on its way: name, a progress bar, "checking…" while it is probed,
+ * "converting…" with its progress while a file the browser cannot decode becomes an MP4, a plain
+ * error when it is refused, and Cancel while it uploads or converts.
  */
 import { useApp } from '../app-context';
 import { t } from '../i18n/locale';
@@ -12,6 +13,7 @@ import type { UploadTask } from '../models/media-model';
 const STATE_TEXT: Readonly<Record<UploadTask['state'], MessageKey>> = {
   uploading: 'upload.stateUploading',
   probing: 'upload.stateProbing',
+  converting: 'upload.stateConverting',
   done: 'upload.stateDone',
   failed: 'upload.stateFailed',
   cancelled: 'upload.stateCancelled',
@@ -28,8 +30,14 @@ export function UploadProgressList() {
         <li key={task.key} class={`upload-task upload-task--${task.state}`} data-state={task.state}>
           <span class="upload-task-name">{task.name}</span>
           <progress max={1} value={task.progress} aria-label={t('upload.progress', { name: task.name })} />
-          <span class="muted">{task.state === 'uploading' ? `${Math.round(task.progress * 100)}%` : t(STATE_TEXT[task.state])}</span>
-          {task.state === 'uploading' && (
+          <span class="muted">
+            {task.state === 'uploading'
+              ? `${Math.round(task.progress * 100)}%`
+              : task.state === 'converting'
+                ? `${t(STATE_TEXT.converting)} ${Math.round(task.progress * 100)}%`
+                : t(STATE_TEXT[task.state])}
+          </span>
+          {(task.state === 'uploading' || task.state === 'converting') && (
             <button type="button" class="button button--quiet" onClick={() => media.cancel(task.key)}>
               {t('upload.cancel')}
             </button>

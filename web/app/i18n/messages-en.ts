@@ -90,6 +90,7 @@ export const messagesEn = {
   'upload.cancel': 'Cancel',
   'upload.stateUploading': 'uploading',
   'upload.stateProbing': 'checking the file…',
+  'upload.stateConverting': 'converting to MP4…',
   'upload.stateDone': 'ready',
   'upload.stateFailed': 'not added',
   'upload.stateCancelled': 'cancelled',

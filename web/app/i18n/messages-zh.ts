@@ -88,6 +88,7 @@ export const messagesZh: Messages = {
   'upload.cancel': '取消',
   'upload.stateUploading': '上传中',
   'upload.stateProbing': '正在检查文件…',
+  'upload.stateConverting': '正在转换为 MP4…',
   'upload.stateDone': '就绪',
   'upload.stateFailed': '未添加',
   'upload.stateCancelled': '已取消',

@@ -6,8 +6,13 @@
 
 /** A file that cannot be used: its message is shown to the visitor as is. */
 export class MediaProbeError extends Error {
-  override readonly name = 'MediaProbeError';
+  override readonly name: string = 'MediaProbeError';
   constructor(name: string, detail: string, options?: { cause?: unknown }) {
     super(`"${name}" could not be read: ${detail}`, options);
   }
+}
+
+/** A file this browser cannot decode as it is (AVI, MPEG-4 Part 2, …): it is converted to MP4 first. */
+export class MediaNeedsConversionError extends MediaProbeError {
+  override readonly name = 'MediaNeedsConversionError';
 }

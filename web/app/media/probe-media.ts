@@ -9,7 +9,7 @@ import { ALL_FORMATS, BlobSource, CanvasSink, EncodedPacketSink, Input } from 'm
 import type { InputTrack } from 'mediabunny';
 import { KIND_BY_FORMAT } from '../../../shared/media-schema';
 import type { MediaFormat, MediaInfoBody } from '../../../shared/media-schema';
-import { MediaProbeError } from './media-probe-error';
+import { MediaNeedsConversionError, MediaProbeError } from './media-probe-error';
 
 /** Thumbnail size in px: 16:9, small enough to keep the data URL around 10–20 kB. */
 export const THUMB_WIDTH = 320;
@@ -104,7 +104,7 @@ async function probeContainer(file: File): Promise<MediaInfoBody> {
     let fps: number | null = null;
     if (video) {
       if (!(await video.canDecode())) {
-        throw new ProbeProblem(`this browser cannot decode its ${video.codec ?? 'unknown'} video; convert it to MP4 (H.264) first`);
+        throw new MediaNeedsConversionError(file.name, `this browser cannot decode its ${video.codec ?? 'unknown'} video.`);
       }
       fps = Math.round((await video.computePacketStats(FPS_SAMPLE_PACKETS)).averagePacketRate * 100) / 100;
       const sink = new CanvasSink(video, { width: THUMB_WIDTH, height: THUMB_HEIGHT, fit: 'cover' });
@@ -136,16 +136,19 @@ async function probeContainer(file: File): Promise<MediaInfoBody> {
 
 /**
  * Probes one file whose format the edge sniffed.
- * @throws MediaProbeError with a plain message (damaged, cut short, undecodable)
+ * @throws MediaNeedsConversionError when this browser cannot decode it as it is (AVI, or a video
+ *   codec it has no decoder for): the caller converts it to MP4 (`convert-media.ts`) and probes that
+ * @throws MediaProbeError with a plain message (damaged, cut short, no picture)
  */
 export async function probeMedia(file: File, format: MediaFormat): Promise<MediaInfoBody> {
   try {
     if (format === 'avi') {
       // mediabunny reads no AVI and browsers decode none of its usual codecs (MPEG-4 Part 2, MJPEG).
-      throw new ProbeProblem('AVI files cannot be used in the browser yet. Convert it to MP4 (H.264), e.g. with HandBrake, and upload that.');
+      throw new MediaNeedsConversionError(file.name, 'this browser cannot read AVI files.');
     }
     return KIND_BY_FORMAT[format] === 'image' ? await probeImage(file) : await probeContainer(file);
   } catch (cause) {
+    if (cause instanceof MediaNeedsConversionError) throw cause;
     const detail = cause instanceof ProbeProblem ? cause.message : '';
     throw new MediaProbeError(file.name, detail || 'it looks damaged or cut short. Export it again from its source and upload the new file.', { cause });
   }

@@ -1,21 +1,17 @@
 /**
  * @module upload-client
- * The SPA's side of the resumable upload (docs/http-api.md "Uploads"): start, send each missing
- * 8 MiB part (with byte progress), resume after a dropped connection by asking which parts the
- * edge already has, complete, then report the probed media info. Every answer is parsed with
- * `shared/media-schema.ts`; every failure is an {@link ApiError} with the server's plain words.
+ * The SPA's side of the media API (docs/http-api.md "Uploads"): list, describe and delete uploads,
+ * and the request helper `resumable-upload.ts` shares (kept apart: it loads on the first upload).
+ * Every answer is parsed with `shared/media-schema.ts`; every failure is an `ApiError` with the
+ * server's plain words.
  */
 import { z } from 'zod';
-import { mediaItemSchema, mediaListSchema, uploadStatusSchema } from '../../../shared/media-schema';
-import type { MediaInfoBody, MediaItem, UploadStatus } from '../../../shared/media-schema';
-import { ApiError, apiErrorFromNetwork, apiErrorFromResponse, badResponseError, NETWORK_STATUS } from '../api-error';
+import { mediaItemSchema, mediaListSchema } from '../../../shared/media-schema';
+import type { MediaInfoBody, MediaItem } from '../../../shared/media-schema';
+import { apiErrorFromNetwork, apiErrorFromResponse, badResponseError } from '../api-error';
 
-/** Times one part is tried before the upload is reported as failed: covers a brief network drop. */
-export const PART_ATTEMPTS = 4;
-/** Wait before retrying a part, ms (doubled each time): 1 s, 2 s, 4 s. */
-const RETRY_BASE_MS = 1_000;
-
-const mediaAnswerSchema = z.object({ media: mediaItemSchema });
+/** `{ media }`: the answer of complete and info. */
+export const mediaAnswerSchema = z.object({ media: mediaItemSchema });
 
 /** `/api/sessions/:id/media…` base. */
 export const mediaBase = (sessionId: string): string => `/api/sessions/${encodeURIComponent(sessionId)}/media`;
@@ -23,7 +19,8 @@ export const mediaBase = (sessionId: string): string => `/api/sessions/${encodeU
 /** The same-origin URL serving an upload's bytes (with Range). */
 export const mediaFileUrl = (sessionId: string, mediaId: string): string => `${mediaBase(sessionId)}/${encodeURIComponent(mediaId)}/file`;
 
-async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S, what: string): Promise<z.output<S>> {
+/** Fetches `url` same-origin and parses the answer with `schema`; failures become {@link ApiError}. */
+export async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S, what: string): Promise<z.output<S>> {
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'same-origin', ...init });
@@ -36,90 +33,12 @@ async function call<S extends z.ZodType>(url: string, init: RequestInit, schema:
   return parsed.data;
 }
 
-const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+/** A POST with a JSON body. */
+export const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
 /** Lists the session's uploads, oldest first. */
 export async function listMedia(sessionId: string): Promise<MediaItem[]> {
   return (await call(mediaBase(sessionId), {}, mediaListSchema, 'the media list')).media;
-}
-
-/** Sends one part with XHR (fetch has no upload progress). Resolves on 2xx; rejects with ApiError. */
-function sendPart(url: string, bytes: Blob, signal: AbortSignal, onBytes: (sent: number) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('PUT', url);
-    xhr.withCredentials = true;
-    xhr.upload.onprogress = (event) => onBytes(event.loaded);
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) return resolve();
-      void apiErrorFromResponse(new Response(xhr.responseText, { status: xhr.status })).then(reject);
-    };
-    xhr.onerror = () => reject(new ApiError(NETWORK_STATUS, 'network', 'The connection dropped while uploading.'));
-    xhr.onabort = () => reject(new ApiError(NETWORK_STATUS, 'aborted', 'The upload was cancelled.'));
-    signal.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(bytes);
-  });
-}
-
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  });
-
-/**
- * Uploads `file` into the session, resuming where the edge left off after a dropped connection.
- * @param onProgress bytes stored so far and the total, after every progress event
- * @param onStarted called once the edge has started the upload (before any part is sent)
- * @returns the stored item (`status: 'stored'`)
- * @throws ApiError: `file_too_large` (4002), `unsupported_media_type` (4001), `aborted`, `network`…
- */
-export async function uploadFile(
-  sessionId: string,
-  file: File,
-  signal: AbortSignal,
-  onProgress: (sentBytes: number, totalBytes: number) => void,
-  onStarted?: () => void,
-): Promise<MediaItem> {
-  let status: UploadStatus = await call(
-    mediaBase(sessionId),
-    { ...json({ name: file.name.slice(0, 255) || 'upload', sizeBytes: file.size }), signal },
-    uploadStatusSchema,
-    'starting the upload',
-  );
-  const { media } = status;
-  onStarted?.();
-  const base = `${mediaBase(sessionId)}/${encodeURIComponent(media.id)}`;
-  const done = new Set(status.uploadedParts);
-  for (let part = 1; part <= media.partCount; part++) {
-    if (done.has(part)) continue;
-    const start = (part - 1) * media.partSizeBytes;
-    const bytes = file.slice(start, Math.min(file.size, start + media.partSizeBytes));
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const before = storedBytes(done, media);
-        await sendPart(`${base}/parts/${part}`, bytes, signal, (sent) => onProgress(before + sent, file.size));
-        done.add(part);
-        onProgress(storedBytes(done, media), file.size);
-        break;
-      } catch (cause) {
-        const retryable = cause instanceof ApiError && (cause.code === 'network' || cause.code === 'upload_incomplete' || cause.status >= 500);
-        if (!retryable || attempt >= PART_ATTEMPTS || signal.aborted) throw cause;
-        await sleep(RETRY_BASE_MS * 2 ** (attempt - 1), signal);
-        // Resume: ask the edge which parts it has (the dropped part may have arrived after all).
-        status = await call(base, { signal }, uploadStatusSchema, 'resuming the upload');
-        for (const stored of status.uploadedParts) done.add(stored);
-        if (done.has(part)) break;
-      }
-    }
-  }
-  return (await call(`${base}/complete`, { method: 'POST', signal }, mediaAnswerSchema, 'finishing the upload')).media;
-}
-
-function storedBytes(done: ReadonlySet<number>, media: MediaItem): number {
-  let total = 0;
-  for (const part of done) total += part < media.partCount ? media.partSizeBytes : media.sizeBytes - media.partSizeBytes * (media.partCount - 1);
-  return total;
 }
 
 /** Stores what the browser probed; the item becomes `ready` for the director. */

@@ -1,27 +1,31 @@
 /**
  * @module media-model
  * The visitor's uploads: the session's media bin (items from the edge) and the files on their
- * way (one task per file, with byte progress, probing, cancel and a plain error). Several files
- * upload at once; each is probed in this browser once stored, and only then is it "ready" for
- * the director. A file that cannot be used is removed from the edge again and its task says why.
+ * way (one task per file, with byte progress, probing, converting, cancel and a plain error).
+ * Several files upload at once; each is probed in this browser once stored, and only then is it
+ * "ready" for the director (`media/upload-and-probe.ts`, loaded lazily: a file this browser
+ * cannot decode, e.g. AVI, is converted to MP4 there first). A file that cannot be used is removed
+ * from the edge again and its task says why.
  */
 import { action, computed, createModel, signal } from '@preact/signals';
 import type { MediaItem } from '../../../shared/media-schema';
 import { isAbort } from '../api-error';
 import { plainError } from '../format/plain-error';
-import { MediaProbeError } from '../media/media-probe-error';
-import { deleteMedia, describeMedia, listMedia, uploadFile } from '../media/upload-client';
+import { listMedia } from '../media/upload-client';
 import type { NoticeModel } from './notice-model';
 import type { SessionModel } from './session-model';
 
-/** One file on its way: `uploading` → `probing` → `done`, or `failed` / `cancelled`. */
+/**
+ * One file on its way: `uploading` → `probing` → `done`, or `failed` / `cancelled`; a file the
+ * browser cannot decode goes `probing` → `converting` → `uploading` (the MP4) → `probing` → `done`.
+ */
 export interface UploadTask {
   key: string;
   name: string;
   sizeBytes: number;
-  /** 0..1 of the bytes stored at the edge. */
+  /** 0..1 of the bytes stored at the edge (while `converting`: of the file's length converted). */
   progress: number;
-  state: 'uploading' | 'probing' | 'done' | 'failed' | 'cancelled';
+  state: 'uploading' | 'probing' | 'converting' | 'done' | 'failed' | 'cancelled';
   error: string | null;
 }
 
@@ -41,7 +45,8 @@ export const MediaModel = createModel(({ session }: MediaModelDeps) => {
   let nextKey = 0;
 
   const readyItems = computed(() => items.value.filter((item) => item.status === 'ready'));
-  const busy = computed(() => tasks.value.some((task) => task.state === 'uploading' || task.state === 'probing'));
+  const isActive = (task: UploadTask): boolean => task.state === 'uploading' || task.state === 'probing' || task.state === 'converting';
+  const busy = computed(() => tasks.value.some(isActive));
 
   const patch = (key: string, change: Partial<UploadTask>): void => {
     tasks.value = tasks.value.map((task) => (task.key === key ? { ...task, ...change } : task));
@@ -70,24 +75,9 @@ export const MediaModel = createModel(({ session }: MediaModelDeps) => {
   ): Promise<void> {
     try {
       await turn.wait;
-      const stored = await uploadFile(
-        sessionId,
-        file,
-        controller.signal,
-        (sent, total) => patch(key, { progress: total > 0 ? sent / total : 1 }),
-        turn.done,
-      );
-      patch(key, { state: 'probing', progress: 1 });
-      if (stored.format === null) throw new MediaProbeError(file.name, 'its type could not be recognised.');
-      let described;
-      try {
-        const { probeMedia } = await import('../media/probe-media'); // mediabunny loads on first upload
-        described = await probeMedia(file, stored.format);
-      } catch (cause) {
-        await deleteMedia(sessionId, stored.id);
-        throw cause;
-      }
-      const ready = await describeMedia(sessionId, stored.id, described);
+      // The upload pipeline (and, inside it, mediabunny and ffmpeg.wasm) loads on the first upload.
+      const { uploadAndProbe } = await import('../media/upload-and-probe');
+      const ready = await uploadAndProbe(sessionId, file, controller.signal, (step) => patch(key, step), turn.done);
       items.value = [...items.value.filter((item) => item.id !== ready.id), ready].sort(
         (a, b) => a.createdAtMs - b.createdAtMs || a.name.localeCompare(b.name),
       );
@@ -143,7 +133,7 @@ export const MediaModel = createModel(({ session }: MediaModelDeps) => {
 
   /** Hides the finished, failed and cancelled tasks. */
   const clearFinished = action((): void => {
-    tasks.value = tasks.value.filter((task) => task.state === 'uploading' || task.state === 'probing');
+    tasks.value = tasks.value.filter(isActive);
   });
 
   /** Asks the upload control to open the file picker. */
