@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { creditsSchema, renderJobInfoSchema } from '../../../shared/api-schema';
 import type { RenderJobInfo } from '../../../shared/api-schema';
 import { fakeMp4Bytes } from '../../fake-upstream/fake-upstream';
-import { Visitor } from '../visitor-client';
+import type { Visitor } from '../visitor-client';
+import { visitorWithDraft } from './visitor-with-draft';
 import { routeUpstream } from './route-upstream';
 import { FAKE_EXPORT_COST, FAKE_STARTING_CREDITS } from '../../fake-upstream/fake-upstream';
 
@@ -32,10 +33,8 @@ async function credits(visitor: Visitor): Promise<{ available: number; frozen: n
 describe('nemo export', () => {
   it('is rendered upstream, polled by alarm until completed, copied into R2 and downloadable', async () => {
     const { fake } = routeUpstream({ renderPolls: 3 });
-    const visitor = new Visitor();
-    const session = await visitor.createSession();
-    await visitor.chat(session.id, 'Generate a 10-second video about "Urban Dreams"');
-    const job = await visitor.startExport(session.id);
+    const { visitor, sessionId } = await visitorWithDraft();
+    const job = await visitor.startExport(sessionId);
     expect(job.renderer).toBe('remote');
     const seen = await settle(visitor, job.id);
     const last = seen.at(-1);
@@ -58,10 +57,8 @@ describe('nemo export', () => {
   it('402 (free plan) fails the job with the plan message and charges nothing', async () => {
     const { fake } = routeUpstream();
     fake.failNext('render-start', 402);
-    const visitor = new Visitor();
-    const session = await visitor.createSession();
-    await visitor.chat(session.id, 'Generate a 10-second video about "Urban Dreams"');
-    const job = await visitor.startExport(session.id);
+    const { visitor, sessionId } = await visitorWithDraft();
+    const job = await visitor.startExport(sessionId);
     const last = (await settle(visitor, job.id)).at(-1);
     expect(last?.status).toBe('failed');
     expect(last?.error).toMatch(/free plan\. This is the plan, not your credits/);
@@ -71,10 +68,8 @@ describe('nemo export', () => {
   it('2001 (upstream credits used up) fails with the registration link', async () => {
     const { fake } = routeUpstream();
     fake.failNext('render-start', 2001);
-    const visitor = new Visitor();
-    const session = await visitor.createSession();
-    await visitor.chat(session.id, 'Generate a 10-second video about "Urban Dreams"');
-    const job = await visitor.startExport(session.id);
+    const { visitor, sessionId } = await visitorWithDraft();
+    const job = await visitor.startExport(sessionId);
     const last = (await settle(visitor, job.id)).at(-1);
     expect(last?.status).toBe('failed');
     expect(last?.error).toMatch(/Register to keep going: .*\?bind=/);
@@ -82,12 +77,10 @@ describe('nemo export', () => {
 
   it('poll faults back off and recover; a 1001 while polling renews the token', async () => {
     const { fake } = routeUpstream({ renderPolls: 2 });
-    const visitor = new Visitor();
-    const session = await visitor.createSession();
-    await visitor.chat(session.id, 'Generate a 10-second video about "Urban Dreams"');
+    const { visitor, sessionId } = await visitorWithDraft();
     fake.failNext('render-poll', 500, 2);
     fake.failNext('render-poll', 1001, 1);
-    const job = await visitor.startExport(session.id);
+    const job = await visitor.startExport(sessionId);
     const last = (await settle(visitor, job.id)).at(-1);
     expect(last?.status).toBe('completed');
     expect(fake.tokens.size).toBe(2);
@@ -96,10 +89,8 @@ describe('nemo export', () => {
   it('an upstream that keeps failing is given up with a plain message (our ledger charges nothing; the remote API keeps its charge)', async () => {
     const { fake } = routeUpstream();
     fake.failNext('render-poll', 500, 100);
-    const visitor = new Visitor();
-    const session = await visitor.createSession();
-    await visitor.chat(session.id, 'Generate a 10-second video about "Urban Dreams"');
-    const job = await visitor.startExport(session.id);
+    const { visitor, sessionId } = await visitorWithDraft();
+    const job = await visitor.startExport(sessionId);
     const last = (await settle(visitor, job.id)).at(-1);
     expect(last?.status).toBe('failed');
     expect(last?.error).toMatch(/could not be reached|did not finish this export within/);

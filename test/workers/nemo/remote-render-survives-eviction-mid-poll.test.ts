@@ -6,7 +6,7 @@
 import { abortAllDurableObjects } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { renderJobInfoSchema } from '../../../shared/api-schema';
-import { Visitor } from '../visitor-client';
+import { visitorWithDraft } from './visitor-with-draft';
 import { routeUpstream } from './route-upstream';
 
 /** Polls the fake needs before it says `completed`. */
@@ -27,10 +27,8 @@ async function until<T>(check: () => Promise<T | null> | T | null, what: string)
 describe('remote render evicted mid-poll', () => {
   it('resumes polling the same upstream render and completes', async () => {
     const { fake } = routeUpstream({ renderPolls: UPSTREAM_POLLS });
-    const visitor = new Visitor();
-    const session = await visitor.createSession();
-    await visitor.chat(session.id, 'Generate a 10-second video about "Urban Dreams"');
-    const job = await visitor.startExport(session.id);
+    const { visitor, sessionId } = await visitorWithDraft();
+    const job = await visitor.startExport(sessionId);
 
     const render = await until(() => {
       const [started] = [...fake.renders.values()];
