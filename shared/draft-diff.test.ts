@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Draft, TextSegment, VideoSegment } from './draft-schema';
+import type { Draft, VideoSegment } from './draft-schema';
 import { draftSchema } from './draft-schema';
+import { FIXTURE_FONT, textSegmentFixture } from './text-segment-fixture';
 import { aspectRatioLabel, diffDrafts, transitionStyle } from './draft-diff';
 
-const FONT = '"Inter", "Noto Sans SC", sans-serif';
-
-function text(id: string, role: TextSegment['role'], value: string, startMs: number, durationMs: number, color = '#ffffff'): TextSegment {
-  return {
-    id,
-    role,
-    text: value,
-    startMs,
-    durationMs,
-    style: { fontFamily: FONT, fontWeight: 800, fontSizePx: 97, color, backgroundColor: null },
-    position: { x: 0.5, y: 0.46, maxWidth: 0.84, align: 'center' },
-    animation: 'fade',
-  };
-}
+const text = textSegmentFixture;
 
 function scene(n: number, startMs: number, durationMs: number, label = `Scene ${n}: beat ${n}`): VideoSegment {
   return {
@@ -35,7 +23,7 @@ function base(): Draft {
     title: 'Urban Dreams',
     canvas: { width: 1920, height: 1080, fps: 30 },
     durationMs: 30_000,
-    look: { paletteName: 'Midnight', background: ['#000000'], text: '#ffffff', accent: '#38bdf8', fontFamily: FONT },
+    look: { paletteName: 'Midnight', background: ['#000000'], text: '#ffffff', accent: '#38bdf8', fontFamily: FIXTURE_FONT },
     tracks: [
       { id: 'v', kind: 'video', name: 'Storyboard', segments: [scene(1, 0, 3_000), scene(2, 3_000, 12_000), scene(3, 15_000, 15_000)] },
       {

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Draft, TextSegment } from './draft-schema';
+import type { Draft } from './draft-schema';
 import { draftSchema } from './draft-schema';
+import { FIXTURE_FONT, textSegmentFixture } from './text-segment-fixture';
 import { formatSeconds, quoteText, summarizeTimeline } from './timeline-summary';
 
-const FONT = '"Inter", "Noto Sans SC", sans-serif';
-
-function text(id: string, role: TextSegment['role'], value: string, startMs: number, durationMs: number): TextSegment {
-  return {
-    id,
-    role,
-    text: value,
-    startMs,
-    durationMs,
-    style: { fontFamily: FONT, fontWeight: 800, fontSizePx: 96, color: '#ffffff', backgroundColor: null },
-    position: { x: 0.5, y: 0.5, maxWidth: 0.84, align: 'center' },
-    animation: 'fade',
-  };
-}
+const text = textSegmentFixture;
 
 /** The draft of DESIGN.md's example line: a 10 s city timelapse, lo-fi BGM at 35%, a 3 s title. */
 function exampleDraft(): Draft {
@@ -24,7 +12,7 @@ function exampleDraft(): Draft {
     title: 'Urban Dreams',
     canvas: { width: 1920, height: 1080, fps: 30 },
     durationMs: 10_000,
-    look: { paletteName: 'Midnight', background: ['#000000'], text: '#ffffff', accent: '#38bdf8', fontFamily: FONT },
+    look: { paletteName: 'Midnight', background: ['#000000'], text: '#ffffff', accent: '#38bdf8', fontFamily: FIXTURE_FONT },
     tracks: [
       {
         id: 'v',
