@@ -5,6 +5,7 @@
  * parse responses with them. See the README's "HTTP API" table for the routes.
  */
 import { z } from 'zod';
+import { batchSchema } from './batch-schema';
 import { draftSchema } from './draft-schema';
 
 /** Longest chat message accepted: 8,000 characters (about 1,300 words of script). */
@@ -55,6 +56,19 @@ export const sessionStateSchema = z.object({
   lastEventSeq: z.number().int().nonnegative(),
   /** The turn still running (its user message is already in `messages`), or null. */
   runningTurn: runningTurnSchema.nullable(),
+  /** The session's current batch (one video per upload), or null when it makes one video. */
+  batch: batchSchema.nullable(),
+  /** Version of that batch; 0 when there has never been one. */
+  batchVersion: z.number().int().nonnegative(),
+});
+
+/**
+ * `POST /api/sessions/:id/exports` (the body is optional): without `batchItemId` the session's
+ * current draft is exported; with it, that item of the current batch (404 `batch_item_not_found`
+ * when the batch has no such item).
+ */
+export const createExportBodySchema = z.object({
+  batchItemId: z.string().min(1).max(200).optional(),
 });
 
 export const sessionListSchema = z.object({ sessions: z.array(sessionInfoSchema) });
@@ -84,7 +98,10 @@ export const renderJobInfoSchema = z.object({
   status: renderStatusSchema,
   /** Where the frames are made: in the visitor's browser (embedded) or upstream (nemo). */
   renderer: z.enum(['browser', 'remote']),
+  /** The draft version exported, or for a batch item the batch version. */
   draftVersion: z.number().int().nonnegative(),
+  /** The batch item exported, or null for the session's own draft. */
+  batchItemId: z.string().nullable(),
   draft: draftSchema,
   progress: z.number().min(0).max(1),
   framesDone: z.number().int().nonnegative(),
@@ -148,6 +165,7 @@ export type ChatMessage = z.infer<typeof chatMessageSchema>;
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 export type SessionState = z.infer<typeof sessionStateSchema>;
 export type PostMessageBody = z.infer<typeof postMessageBodySchema>;
+export type CreateExportBody = z.infer<typeof createExportBodySchema>;
 export type Credits = z.infer<typeof creditsSchema>;
 export type RenderStatus = z.infer<typeof renderStatusSchema>;
 export type RenderJobInfo = z.infer<typeof renderJobInfoSchema>;

@@ -7,9 +7,10 @@
  *
  * A chat turn is: `user-message` (what the visitor sent, so every tab on the session can show
  * it) → `status`* → `text-delta`* → `text` (the whole reply; it REPLACES the deltas, never
- * append both) → `draft`? → `actions`? → `done`. An `error` may come before `done`.
+ * append both) → `batch`? → `draft`? → `actions`? → `done`. An `error` may come before `done`.
  */
 import { z } from 'zod';
+import { batchSchema } from './batch-schema';
 import { draftSchema } from './draft-schema';
 
 /** The visitor's message that started a turn (first event of every turn). */
@@ -27,6 +28,17 @@ export const draftEventSchema = z.object({
   summary: z.string(),
   changes: z.array(z.string()),
   draft: draftSchema,
+});
+/**
+ * The session's batch changed (see batch-schema.ts): a new version of it, or `batch: null` when
+ * the session went back to making one video. `changes` says what changed in plain words.
+ */
+export const batchEventSchema = z.object({
+  type: z.literal('batch'),
+  /** Batch version in this session: 1, 2, … (a render of an item records it). */
+  version: z.number().int().nonnegative(),
+  changes: z.array(z.string()),
+  batch: batchSchema.nullable(),
 });
 /** Something the visitor can do next, shown as a chip/button. */
 export const suggestedActionSchema = z.object({
@@ -65,6 +77,7 @@ export const streamEventSchema = z.discriminatedUnion('type', [
   textDeltaEventSchema,
   textEventSchema,
   draftEventSchema,
+  batchEventSchema,
   actionsEventSchema,
   renderProgressEventSchema,
   errorEventSchema,
@@ -74,6 +87,7 @@ export const streamEventSchema = z.discriminatedUnion('type', [
 export type StreamEvent = z.infer<typeof streamEventSchema>;
 export type SuggestedAction = z.infer<typeof suggestedActionSchema>;
 export type DraftEvent = z.infer<typeof draftEventSchema>;
+export type BatchEvent = z.infer<typeof batchEventSchema>;
 export type RenderProgressEvent = z.infer<typeof renderProgressEventSchema>;
 
 /** An event as stored in the session log: its sequence number is the SSE `id:`. */

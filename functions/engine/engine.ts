@@ -5,6 +5,7 @@
  * The Worker picks one by the `ENGINE` variable ({@link selectEngine}); the SPA cannot tell
  * them apart because the session room turns engine events into the shared SSE protocol.
  */
+import type { Batch } from '../../shared/batch-schema';
 import type { Draft } from '../../shared/draft-schema';
 import type { ChatMessage } from '../../shared/api-schema';
 import type { SuggestedAction } from '../../shared/events-schema';
@@ -20,6 +21,10 @@ export interface ChatTurnInput {
   previousDrafts: Draft[];
   /** The session's ready uploads, oldest first (absent or empty: no media). */
   media?: MediaSummary[];
+  /** The session's current batch (one video per upload), or null/absent when there is none. */
+  batch?: Batch | null;
+  /** Earlier batch versions, newest first, for "undo" while a batch is current (may be empty). */
+  previousBatches?: Batch[];
 }
 
 /** What an engine emits during a turn, in order. */
@@ -30,6 +35,11 @@ export type EngineEvent =
   | { type: 'text'; text: string }
   /** A new draft. `undo: true` means "go back to the previous version" (draft is that version). */
   | { type: 'draft'; draft: Draft; undo?: boolean }
+  /**
+   * A new batch (one video per upload), or `batch: null` to go back to one video. `undo: true`
+   * means "back to the previous batch version" (batch is that version).
+   */
+  | { type: 'batch'; batch: Batch | null; undo?: boolean }
   | { type: 'actions'; actions: SuggestedAction[] }
   | { type: 'error'; code: string; message: string };
 
