@@ -89,6 +89,21 @@ describe('diffDrafts', () => {
     ]);
   });
 
+  it('names the level of a second audio track (the clips\' own sound) by the track, not as music', () => {
+    const withClipSound = clone(base());
+    const music = withClipSound.tracks[1];
+    if (music?.kind !== 'audio') throw new Error('fixture');
+    withClipSound.tracks.push({ ...clone(music), id: 'audio-clips', name: 'Clip sound', segments: music.segments.map((s) => ({ ...s, volume: 0.8 })) });
+    const level = (volume: number): Draft => {
+      const next = clone(withClipSound);
+      next.tracks.forEach((track) => track.id === 'audio-clips' && track.kind === 'audio' && track.segments.forEach((s) => (s.volume = volume)));
+      return next;
+    };
+    expect(diffDrafts(withClipSound, level(0))).toEqual(['Clip sound off']);
+    expect(diffDrafts(level(0), level(0.5))).toEqual(['Clip sound on (50%)']);
+    expect(diffDrafts(withClipSound, level(0.5))).toEqual(['Clip sound 80% → 50%']);
+  });
+
   it('says "Music off" when the music track goes, and the mood when it changes', () => {
     const off = clone(base());
     off.tracks = off.tracks.filter((t) => t.kind !== 'audio');

@@ -117,6 +117,24 @@ function diffMusic(before: Draft, after: Draft): string[] {
   return lines;
 }
 
+/**
+ * Level changes of the audio tracks after the first (the music): e.g. the clips' own sound,
+ * `Clip sound 80% → 0%` is said `Clip sound off`. Tracks are matched by id; the level is the
+ * first segment's (the director sets one level per track).
+ */
+function diffOtherAudioLevels(before: Draft, after: Draft): string[] {
+  const others = (draft: Draft) => draft.tracks.filter((track) => track.kind === 'audio').slice(1);
+  const was = new Map(others(before).map((track) => [track.id, track]));
+  return others(after).flatMap((track) => {
+    const previous = was.get(track.id);
+    const wasPct = previous?.kind === 'audio' ? Math.round((previous.segments[0]?.volume ?? 0) * 100) : null;
+    const nowPct = track.kind === 'audio' ? Math.round((track.segments[0]?.volume ?? 0) * 100) : null;
+    if (wasPct === null || nowPct === null || wasPct === nowPct) return [];
+    if (nowPct === 0) return [`${track.name} off`];
+    return [wasPct === 0 ? `${track.name} on (${nowPct}%)` : `${track.name} ${wasPct}% → ${nowPct}%`];
+  });
+}
+
 /** Lines for a draft made from nothing: scene count, canvas, duration, music. */
 function describeNewDraft(after: Draft): string[] {
   const scenes = videoSegments(after).length;
@@ -189,7 +207,7 @@ export function diffDrafts(before: Draft | null, after: Draft): string[] {
 
   diffTexts(before, after, { replanned, canvasChanged, durationChanged }, changes);
   lines.push(...changes.toLines());
-  lines.push(...diffMusic(before, after));
+  lines.push(...diffMusic(before, after), ...diffOtherAudioLevels(before, after));
 
   const titleLineShown = lines.some((line) => line.startsWith('Title '));
   if (!replanned && before.title !== after.title && !titleLineShown) {

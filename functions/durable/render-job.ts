@@ -1,8 +1,9 @@
 /**
  * @module render-job
  * `RenderJob`: one Durable Object per export (named by the render id). It holds the draft
- * snapshot being rendered, the status (`queued → rendering → uploading → completed`, or
- * `failed`; `interrupted` may resume with progress), progress, the R2 key of the MP4, and
+ * snapshot being rendered (the session's draft, or one batch item's, with the item id), the
+ * status (`queued → rendering → uploading → completed`, or `failed`; `interrupted` may resume
+ * with progress), progress, the R2 key of the MP4, and
  * settles the export's frozen credits with the visitor's account: commit on completion,
  * refund on failure. A settlement that cannot reach the account is retried by alarm.
  * A browser render's stored chunks are recorded here too (render-chunk-ledger.ts, check-and-set
@@ -18,6 +19,7 @@ import type { Draft } from '../../shared/draft-schema';
 import { accepted, notFound, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { parseJsonColumn, readOptionalRow } from './sql-rows';
+import { addColumnIfMissing } from './add-column-if-missing';
 import { advanceRemoteRender } from '../engine/nemo/remote-render';
 import type { RenderChunkState } from '../../shared/api-schema';
 import { planChunks } from '../../shared/render-chunk-plan';
@@ -38,15 +40,21 @@ export const UPLOAD_STALE_MS = 60 * 60_000;
  */
 export const HEARTBEAT_TIMEOUT_MS = 20_000;
 
+/** Longest render title, characters: names the file and the library entry (a draft title is at most 200 too). */
+export const MAX_RENDER_TITLE_CHARS = 200;
+
 const idSchema = z.uuid();
 const createArgsSchema = z.object({
   renderId: idSchema,
   sessionId: idSchema,
   owner: idSchema,
   /** Names the downloaded file. */
-  title: z.string().max(200),
+  title: z.string().max(MAX_RENDER_TITLE_CHARS),
   draft: draftSchema,
+  /** The draft version exported, or for a batch item the batch version. */
   draftVersion: z.number().int().positive(),
+  /** The batch item exported (shared/batch-schema.ts), or null/absent for the session's own draft. */
+  batchItemId: z.string().min(1).max(200).nullable().default(null),
   costCredits: z.number().int().nonnegative(),
   renderer: z.enum(['browser', 'remote']),
   atMs: z.number().int().nonnegative(),
@@ -62,6 +70,7 @@ const jobRowSchema = z.object({
   status: z.enum(['queued', 'rendering', 'uploading', 'completed', 'failed', 'interrupted']),
   renderer: z.enum(['browser', 'remote']),
   draft_version: z.number().int(),
+  batch_item_id: z.string().nullable(),
   draft_json: z.string(),
   frames_done: z.number().int(),
   total_frames: z.number().int(),
@@ -125,9 +134,12 @@ export class RenderJob extends DurableObject<Env> {
         error TEXT,
         r2_key TEXT NOT NULL,
         size_bytes INTEGER,
-        settlement TEXT
+        settlement TEXT,
+        batch_item_id TEXT
       );
     `);
+    // Jobs created before batches have the table without it.
+    addColumnIfMissing(ctx.storage.sql, 'job', 'batch_item_id', 'TEXT');
   }
 
   /** Creates the job in status `queued` (idempotent for the same id). */
@@ -137,8 +149,8 @@ export class RenderJob extends DurableObject<Env> {
     this.ctx.storage.sql.exec(
       `INSERT OR IGNORE INTO job (id, render_id, session_id, owner, title, status, renderer, draft_version, draft_json,
          frames_done, total_frames, fps, cost_credits, created_at_ms, updated_at_ms, upload_started_at_ms, error,
-         r2_key, size_bytes, settlement)
-       VALUES (1, ?, ?, ?, ?, 'queued', ?, ?, ?, 0, ?, 0, ?, ?, ?, NULL, NULL, ?, NULL, NULL)`,
+         r2_key, size_bytes, settlement, batch_item_id)
+       VALUES (1, ?, ?, ?, ?, 'queued', ?, ?, ?, 0, ?, 0, ?, ?, ?, NULL, NULL, ?, NULL, NULL, ?)`,
       a.renderId,
       a.sessionId,
       a.owner,
@@ -151,6 +163,7 @@ export class RenderJob extends DurableObject<Env> {
       a.atMs,
       a.atMs,
       renderObjectKey(a.renderId),
+      a.batchItemId,
     );
     const job = this.#job();
     if (job === null) throw new Error('render job row missing right after insert');
@@ -413,6 +426,7 @@ function toSummary(job: JobRow): RenderSummary {
     status: job.status,
     renderer: job.renderer,
     draftVersion: job.draft_version,
+    batchItemId: job.batch_item_id,
     progress,
     framesDone: job.frames_done,
     totalFrames: job.total_frames,

@@ -2,7 +2,7 @@
  * @module session-room
  * `SessionRoom`: one Durable Object per chat session (named by the session id). It owns, in
  * SQLite: who the session belongs to and its title, the chat messages, every draft version,
- * and the event log that SSE reconnects replay from.
+ * every batch version (batch-store.ts) and the event log that SSE reconnects replay from.
  *
  * A chat turn runs here, not in the Worker: the room stores the visitor's message, runs the
  * engine, turns each {@link EngineEvent} into a {@link StreamEvent}, appends it to the log and
@@ -20,7 +20,7 @@
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
 import type { Env } from '../env';
-import { postMessageBodySchema } from '../../shared/api-schema';
+import { createExportBodySchema, postMessageBodySchema } from '../../shared/api-schema';
 import type { ChatMessage, RunningTurn, SessionInfo, SessionState } from '../../shared/api-schema';
 import { draftSchema } from '../../shared/draft-schema';
 import type { Draft } from '../../shared/draft-schema';
@@ -35,6 +35,9 @@ import { SseChannel } from '../sse/sse-channel';
 import { accepted, notFound, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { parseJsonColumn, readOptionalRow, readRows } from './sql-rows';
+import { BatchStore, batchItemTitle } from './batch-store';
+import type { StoredBatch } from './batch-store';
+import { MAX_RENDER_TITLE_CHARS } from './render-job';
 
 /** Draft versions kept per session (the brief asks for at least the last 50; undo walks these). */
 export const MAX_KEPT_DRAFT_VERSIONS = 50;
@@ -108,6 +111,7 @@ const eventRowSchema = z.object({ seq: z.number().int().positive(), event_json: 
 const seqRowSchema = z.object({ seq: z.number().int().nullable() });
 const runningTurnRowSchema = z.object({ first_seq: z.number().int().positive(), started_at_ms: z.number().int() });
 const liveFlagSchema = z.boolean();
+const batchItemIdSchema = createExportBodySchema.shape.batchItemId;
 
 /** One open SSE stream of the session. */
 interface OpenStream {
@@ -125,12 +129,15 @@ interface DraftVersion {
   draft: Draft;
 }
 
-/** What an export needs from the session: the current draft, its version and a title. */
+/** What an export needs from the session: the current draft (or a batch item's), its version and a title. */
 export interface ExportSnapshot {
   draft: Draft;
+  /** The draft version, or for a batch item the batch version. */
   version: number;
   /** The draft's title, or the session's when the draft has none (names the downloaded file). */
   title: string;
+  /** The batch item exported, or null for the session's own draft. */
+  batchItemId: string | null;
 }
 
 /** The engine did not finish within {@link TURN_MAX_MS}. */
@@ -164,9 +171,12 @@ export class SessionRoom extends DurableObject<Env> {
   #turnRunning = false;
   /** The session's open SSE streams, oldest first; each logged event is sent to all of them. */
   readonly #streams = new Set<OpenStream>();
+  /** The session's batch versions (batch-store.ts). */
+  readonly #batches: BatchStore;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.#batches = new BatchStore(ctx.storage);
     ctx.storage.sql.exec(`
       CREATE TABLE IF NOT EXISTS meta (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -229,6 +239,7 @@ export class SessionRoom extends DurableObject<Env> {
     const meta = this.#ownedBy(visitorId);
     if (meta === null) return notFound('session');
     const current = this.#currentDraft();
+    const batch = this.#batches.current();
     return accepted({
       session: this.#info(meta),
       draft: current?.draft ?? null,
@@ -236,19 +247,35 @@ export class SessionRoom extends DurableObject<Env> {
       messages: this.#messages(MAX_STORED_MESSAGES),
       lastEventSeq: this.#lastSeq(),
       runningTurn: this.#runningTurn(),
+      batch: batch?.batch ?? null,
+      batchVersion: batch?.version ?? 0,
     });
   }
 
-  /** The current draft for an export; refused with 409 `no_draft` before the first draft. */
-  exportSnapshot(visitorId: string): DurableResult<ExportSnapshot> {
+  /**
+   * What an export renders. Without `batchItemId`: the current draft, refused with 409
+   * `no_draft` before the first draft. With it: that item of the current batch (its draft, the
+   * batch version, its title), refused with 404 `batch_item_not_found` when no batch is current
+   * or the batch has no such item.
+   */
+  exportSnapshot(visitorId: string, batchItemId?: string): DurableResult<ExportSnapshot> {
     const meta = this.#ownedBy(visitorId);
     if (meta === null) return notFound('session');
+    const itemId = batchItemIdSchema.parse(batchItemId);
+    if (itemId !== undefined) {
+      const found = this.#batches.currentItem(itemId);
+      if (found === null) {
+        return refused(404, 'batch_item_not_found', 'That video is no longer in this batch; ask for the batch again or export the one shown.');
+      }
+      const title = batchItemTitle(found.item, meta.title, MAX_RENDER_TITLE_CHARS);
+      return accepted({ draft: found.item.draft, version: found.version, title, batchItemId: found.item.id });
+    }
     const current = this.#currentDraft();
     if (current === null) {
       return refused(409, 'no_draft', 'There is no video to export yet: describe the video you want in the chat first.');
     }
     const title = current.draft.title.trim() !== '' ? current.draft.title : meta.title;
-    return accepted({ draft: current.draft, version: current.version, title });
+    return accepted({ draft: current.draft, version: current.version, title, batchItemId: null });
   }
 
   /**
@@ -381,12 +408,15 @@ export class SessionRoom extends DurableObject<Env> {
       await this.#armSweep();
       const current = this.#currentDraft();
       const previous = current === null ? [] : this.#undoChain(current.parentVersion);
+      const previousBatches = this.#batches.undoChain(MAX_UNDO_DEPTH);
       const input: ChatTurnInput = {
         text,
         draft: current?.draft ?? null,
         history,
         previousDrafts: previous.map((version) => version.draft),
         media: await listReadyMedia(this.env.MEDIA, meta.session_id),
+        batch: this.#batches.current()?.batch ?? null,
+        previousBatches: previousBatches.map((version) => version.batch),
       };
       try {
         for await (const engineEvent of withDeadline(selectEngine(this.env.ENGINE, { env: this.env, visitorId: meta.owner, sessionId: meta.session_id, upstreamSession: this.#upstreamSession }).chat(input), TURN_MAX_MS)) {
@@ -394,6 +424,12 @@ export class SessionRoom extends DurableObject<Env> {
             const event = this.#storeDraft(engineEvent, previous);
             if (event.type === 'draft') changes.push(...event.changes);
             emit(event);
+            continue;
+          }
+          if (engineEvent.type === 'batch') {
+            const event = this.#storeBatch(engineEvent, previousBatches);
+            if (event?.type === 'batch') changes.push(...event.changes);
+            if (event !== null) emit(event);
             continue;
           }
           const event = toStreamEvent(engineEvent);
@@ -539,6 +575,26 @@ export class SessionRoom extends DurableObject<Env> {
     };
   }
 
+  /**
+   * Stores the engine's batch as a new version (batch-store.ts) and builds its `batch` stream
+   * event: an `error` (`invalid_batch`) when it does not hold together, null when there was
+   * nothing to store (`batch: null` while no batch is current).
+   */
+  #storeBatch(engineEvent: Extract<EngineEvent, { type: 'batch' }>, previous: StoredBatch[]): StreamEvent | null {
+    const atMs = Date.now();
+    const stored = this.#batches.store(engineEvent, previous, atMs);
+    if (stored?.type === 'invalid') {
+      console.error('engine produced an invalid batch', stored.detail);
+      return {
+        type: 'error',
+        code: 'invalid_batch',
+        message: 'The video director produced a batch of videos that does not hold together, so it was not applied.',
+      };
+    }
+    if (stored !== null) this.ctx.storage.sql.exec('UPDATE meta SET updated_at_ms = ? WHERE id = 1', atMs);
+    return stored;
+  }
+
   /** Appends an event to the log (dropping the oldest beyond {@link MAX_LOGGED_EVENTS}); returns its seq. */
   #append(event: StreamEvent): number {
     const row = readOptionalRow(
@@ -643,8 +699,8 @@ export class SessionRoom extends DurableObject<Env> {
   }
 }
 
-/** Maps a non-draft engine event to the stream protocol (validated, so a bad engine event cannot leak). */
-function toStreamEvent(event: Exclude<EngineEvent, { type: 'draft' }>): StreamEvent {
+/** Maps an engine event other than a draft or batch to the stream protocol (validated, so a bad engine event cannot leak). */
+function toStreamEvent(event: Exclude<EngineEvent, { type: 'draft' | 'batch' }>): StreamEvent {
   const parsed = streamEventSchema.safeParse(event);
   if (parsed.success) return parsed.data;
   console.error('engine produced an invalid event', parsed.error.message);

@@ -2,7 +2,8 @@
  * @module sniff-upload-format
  * Tells what an upload is from its first bytes (magic numbers), never from its name: ISO-BMFF
  * `ftyp` brands (MP4 / MOV / M4A), EBML with its DocType (WebM / MKV), RIFF forms (AVI / WAV /
- * WebP), JPEG, PNG, GIF, MP3 (ID3 tag or MPEG audio frame sync) and AAC (ADTS sync).
+ * WebP), JPEG, PNG, GIF, MP3 (ID3 tag or MPEG audio frame sync), AAC (ADTS sync) and Ogg
+ * (`OggS` page capture pattern, RFC 3533 §6: Vorbis or Opus sound).
  */
 import type { MediaFormat } from '../../shared/media-schema';
 
@@ -52,6 +53,7 @@ function sniffImage(head: Uint8Array): MediaFormat | null {
 }
 
 function sniffAudioStream(head: Uint8Array): MediaFormat | null {
+  if (ascii(head, 0, 'OggS')) return 'ogg';
   if (ascii(head, 0, 'ID3')) return 'mp3';
   const [b0, b1] = [head[0] ?? 0, head[1] ?? 0];
   if (b0 !== 0xff || (b1 & 0xe0) !== 0xe0) return null;

@@ -1,23 +1,41 @@
 /**
  * @module exports
- * `POST /api/sessions/:id/exports`: starts an export of the session's current draft. Freezes
- * its cost in credits (402 `out_of_credits`, contractCode 2001, when short), then creates the
- * render job (status `queued`) that the browser renderer reports progress and the MP4 to.
+ * `POST /api/sessions/:id/exports`: starts an export of the session's current draft, or with
+ * the body `{ batchItemId }` of one item of the session's batch (each item is its own export).
+ * The body is optional: none (or an empty one) exports the session's draft. Freezes the cost in
+ * credits (402 `out_of_credits`, contractCode 2001, when short), then creates the render job
+ * (status `queued`) that the browser renderer reports progress and the MP4 to.
  * Remote exports (nemo) cost nothing here: the remote API charges its own credits, and
  * `GET /api/credits` shows that balance.
  */
 import { Hono } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from '../env';
+import { createExportBodySchema } from '../../shared/api-schema';
+import type { CreateExportBody } from '../../shared/api-schema';
 import { renderJob, sessionRoom, visitorAccount } from '../durable/durable-stubs';
 import { exportCostCredits } from '../durable/export-cost';
 import { selectEngine } from '../engine/select-engine';
+import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { parseId, unwrap } from './route-helpers';
 
+/**
+ * The export body: `{}` when the request has none (clients from before batches send none),
+ * else parsed with `createExportBodySchema`.
+ *
+ * @throws {ApiError} 400 `invalid_json` / `invalid_body` (json-body.ts).
+ */
+async function readExportBody(c: Context<AppEnv>): Promise<CreateExportBody> {
+  const text = await c.req.text();
+  return text.trim() === '' ? {} : readJsonBody(c, createExportBodySchema);
+}
+
 /** Export routes, mounted under `/api`. */
-export const exportRoutes = new Hono<AppEnv>().post('/sessions/:id/exports', async (c) => {
+export const exportRoutes = new Hono<AppEnv>().post('/sessions/:id/exports', jsonBodyLimit(), async (c) => {
   const visitorId = c.get('visitorId');
   const sessionId = parseId(c.req.param('id'), 'session');
-  const snapshot = unwrap(await sessionRoom(c.env, sessionId).exportSnapshot(visitorId));
+  const body = await readExportBody(c);
+  const snapshot = unwrap(await sessionRoom(c.env, sessionId).exportSnapshot(visitorId, body.batchItemId));
   const { renderer } = selectEngine(c.env.ENGINE);
   const renderId = crypto.randomUUID();
   const atMs = Date.now();
@@ -32,6 +50,7 @@ export const exportRoutes = new Hono<AppEnv>().post('/sessions/:id/exports', asy
       title: snapshot.title,
       draft: snapshot.draft,
       draftVersion: snapshot.version,
+      batchItemId: snapshot.batchItemId,
       costCredits,
       renderer,
       atMs,

@@ -42,7 +42,7 @@ const MEDIA_NOT_FOUND = 'No such upload (it does not exist or belongs to another
 const CONTENT_TYPE_BY_FORMAT: Readonly<Record<string, string>> = {
   mp4: 'video/mp4', mov: 'video/quicktime', avi: 'video/x-msvideo', webm: 'video/webm', mkv: 'video/x-matroska',
   jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
-  mp3: 'audio/mpeg', wav: 'audio/wav', m4a: 'audio/mp4', aac: 'audio/aac',
+  mp3: 'audio/mpeg', wav: 'audio/wav', m4a: 'audio/mp4', aac: 'audio/aac', ogg: 'audio/ogg',
 };
 
 const partNumberSchema = z.coerce.number().int().positive();

@@ -108,7 +108,7 @@ describe('refusals use the contract codes', () => {
     expect(response.status).toBe(415);
     const error = await readError(response);
     expect(error.contractCode).toBe(4001);
-    expect(error.message).toContain('MP4, MOV, AVI, WebM, MKV, JPG, PNG, GIF, WebP, MP3, WAV, M4A or AAC');
+    expect(error.message).toContain('MP4, MOV, AVI, WebM, MKV, JPG, PNG, GIF, WebP, MP3, WAV, M4A, AAC or Ogg');
     const list = mediaListSchema.parse(await (await visitor.fetch(`/api/sessions/${session.id}/media`)).json());
     expect(list.media).toHaveLength(0);
     // The session is unharmed.

@@ -9,6 +9,8 @@ import type { EventSourceMessage } from 'eventsource-parser';
 import { errorBodySchema, renderJobInfoSchema, sessionInfoSchema } from '../../shared/api-schema';
 import type { ErrorBody, RenderJobInfo, SessionInfo } from '../../shared/api-schema';
 import { streamEventSchema } from '../../shared/events-schema';
+import { uploadStatusSchema } from '../../shared/media-schema';
+import type { MediaInfo } from '../../shared/media-schema';
 import type { StreamEvent } from '../../shared/events-schema';
 import { z } from 'zod';
 
@@ -107,9 +109,35 @@ export class Visitor {
     return session;
   }
 
-  /** Starts an export of the session's draft. */
-  async startExport(sessionId: string): Promise<RenderJobInfo> {
-    const response = await this.fetch(`/api/sessions/${sessionId}/exports`, { method: 'POST' });
+  /**
+   * Uploads a 64-byte file whose first bytes are `head` (create → one part → complete) and
+   * describes it with `info` as the browser's probe would, unless null. Returns the media id.
+   */
+  async upload(sessionId: string, name: string, head: number[], info: MediaInfo | null): Promise<string> {
+    const bytes = new Uint8Array(64);
+    bytes.set(head, 0);
+    const created = await this.post(`/api/sessions/${sessionId}/media`, { name, sizeBytes: bytes.length });
+    if (created.status !== 201) throw new Error(`create upload: ${created.status} ${await created.text()}`);
+    const { media } = uploadStatusSchema.parse(await created.json());
+    const steps: [string, RequestInit][] = [
+      [`/api/sessions/${sessionId}/media/${media.id}/parts/1`, { method: 'PUT', body: bytes }],
+      [`/api/sessions/${sessionId}/media/${media.id}/complete`, { method: 'POST' }],
+    ];
+    for (const [path, init] of steps) {
+      const response = await this.fetch(path, init);
+      if (response.status !== 200) throw new Error(`upload ${path}: ${response.status} ${await response.text()}`);
+    }
+    if (info !== null) {
+      const described = await this.post(`/api/sessions/${sessionId}/media/${media.id}/info`, { info, thumbnail: null });
+      if (described.status !== 200) throw new Error(`describe upload: ${described.status} ${await described.text()}`);
+    }
+    return media.id;
+  }
+
+  /** Starts an export of the session's draft, or of the batch item `batchItemId` when given. */
+  async startExport(sessionId: string, batchItemId?: string): Promise<RenderJobInfo> {
+    const path = `/api/sessions/${sessionId}/exports`;
+    const response = batchItemId === undefined ? await this.fetch(path, { method: 'POST' }) : await this.post(path, { batchItemId });
     if (response.status !== 201) throw new Error(`export: ${response.status} ${await response.text()}`);
     return renderJobInfoSchema.parse(await response.json());
   }

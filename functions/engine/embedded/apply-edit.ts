@@ -55,6 +55,7 @@ export const EDIT_HELP = [
   '• title: \'title "Big News"\', "title in red", "bigger title"',
   '• text: \'add text "Sale ends Friday" at 5s\', \'add a text overlay "…" from 5 to 8 seconds\', "remove the overlay", "no captions"',
   '• music: "music at 20%", "no music", "add music", "make the music calm"',
+  '• your clips\' own sound: "mute the clips", "clip sound at 50%", "unmute the clips"',
   '• transitions: "use slide transitions", "wipe", "crossfade", "no transitions"',
   '• look: "use the Ocean palette", "different colours"',
   '• "undo" goes back one change; "generate a 30-second video from this script: …" starts over.',

@@ -1,19 +1,29 @@
 /**
  * @module edit-music
- * Edit handler for the background music: "music at 20%", "no music", "mute the music",
- * "add music", "make the music calm", "louder"/"quieter music", "背景音乐调到20%".
+ * Edit handler for the sound: the background music ("music at 20%", "no music", "mute the music",
+ * "add music", "make the music calm", "louder"/"quieter music", "背景音乐调到20%") and, apart from
+ * it, the clips' own sound — the "Clip sound" track `plan-media-cut` makes ("mute the clips",
+ * "turn the clip sound off", "clip sound at 50%", "unmute the clips", "原声调到50%"). A music
+ * edit never touches the clips' sound, and a clip-sound edit never touches the music (issue #5:
+ * "the uploaded track as music at the asked volume … with the clips' own sound mixed or muted").
  */
 import type { AudioSegment, Draft, MusicMood, Track } from '../../../shared/draft-schema';
 import type { EditHandler, EditStep } from './edit-step';
 import { MOOD_NAMES, TEMPO_BPM_BY_MOOD, moodFromText, musicSegment, pickMood } from './pick-music';
+import { CLIP_SOUND_TRACK_ID, CLIP_SOUND_VOLUME } from './plan-media-cut';
 import { TRACK_IDS } from './plan-storyboard';
 
 /** "louder"/"quieter" move the music by 15 points of gain: a clearly audible step (~3 dB at 0.35). */
 export const VOLUME_STEP = 0.15;
 
 const SUBJECT = /\b(?:music|bgm|soundtrack|song|background audio|volume|mute|unmute)\b|音乐|配乐|音量|静音/u;
+/** The clips' own sound: "the clips", "clip sound", "the original audio", "原声". */
+const CLIP_SUBJECT = /\b(?:clips?|footage)(?:'s|')?(?=\s|$)|\b(?:original|own|camera|video'?s?)\s+(?:sound|audio)\b|原声|视频(?:的)?声音/u;
+/** Words that make a clause naming the clips about their sound (not "remove the second clip"). */
+const SOUND_WORDS = /\b(?:sound|audio|volume|mute|unmute|silence|silent|louder|quieter|softer)\b|%|声音|音量|静音|原声/u;
 const OFF = /\b(?:no|without|remove|delete|mute|turn off|switch off|stop|kill|drop|disable|off|silence|get rid of)\b|去掉|关闭|关掉|静音|不要|删除/u;
 const ON = /\b(?:add|turn on|switch on|enable|with|put|bring back|unmute|on|some|background)\b|加|添加|打开|开启/u;
+const UNMUTE = /\bunmute\b/u;
 const LOUDER = /\b(?:louder|turn up|turn it up|raise|increase|higher|more)\b|大声|调高|大一点/u;
 const QUIETER = /\b(?:quieter|softer|turn down|turn it down|lower|decrease|reduce|less)\b|小声|调低|小一点/u;
 
@@ -25,8 +35,12 @@ function percentIn(clause: string): number | null {
   return Number.isFinite(gain) ? Math.min(1, Math.max(0, gain)) : null;
 }
 
-function musicSegmentsOf(draft: Draft): AudioSegment[] {
-  return draft.tracks.flatMap((track) => (track.kind === 'audio' ? track.segments : []));
+/** True for the audio tracks that are music (every audio track but the clips' own sound). */
+const isMusicTrack = (track: Track): boolean => track.kind === 'audio' && track.id !== CLIP_SOUND_TRACK_ID;
+const isClipSoundTrack = (track: Track): boolean => track.kind === 'audio' && track.id === CLIP_SOUND_TRACK_ID;
+
+function segmentsOf(draft: Draft, which: (track: Track) => boolean): AudioSegment[] {
+  return draft.tracks.flatMap((track) => (track.kind === 'audio' && which(track) ? track.segments : []));
 }
 
 /** The mood the draft's words suggest, for music added to a draft planned without it. */
@@ -44,11 +58,12 @@ function withMusic(draft: Draft, mood: MusicMood, volume?: number): Draft {
   return { ...draft, tracks };
 }
 
-function mapAudio(draft: Draft, map: (segment: AudioSegment) => AudioSegment, rename?: string): Draft {
+/** `map` applied to the segments of the audio tracks `which` picks; a generated-music track may be renamed. */
+function mapAudio(draft: Draft, which: (track: Track) => boolean, map: (segment: AudioSegment) => AudioSegment, rename?: string): Draft {
   return {
     ...draft,
     tracks: draft.tracks.map((track): Track =>
-      track.kind === 'audio'
+      track.kind === 'audio' && which(track)
         ? {
             ...track,
             name: rename && track.segments.every((s) => s.source.type === 'generated-music') ? rename : track.name,
@@ -62,6 +77,7 @@ function mapAudio(draft: Draft, map: (segment: AudioSegment) => AudioSegment, re
 function setMood(draft: Draft, mood: MusicMood): Draft {
   return mapAudio(
     draft,
+    isMusicTrack,
     (s) =>
       s.source.type === 'generated-music'
         ? { ...s, label: `${MOOD_NAMES[mood]} music`, source: { ...s.source, mood, tempoBpm: TEMPO_BPM_BY_MOOD[mood] } }
@@ -74,39 +90,64 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** The level a clause asks of the tracks `which` picks ("20%", "louder", "quieter"), or null when it asks none. */
+function levelChange(draft: Draft, clause: string, which: (track: Track) => boolean): Draft | null {
+  const percent = percentIn(clause);
+  if (percent !== null) return mapAudio(draft, which, (s) => ({ ...s, volume: percent }));
+  if (LOUDER.test(clause)) return mapAudio(draft, which, (s) => ({ ...s, volume: round2(Math.min(1, s.volume + VOLUME_STEP)) }));
+  if (QUIETER.test(clause)) return mapAudio(draft, which, (s) => ({ ...s, volume: round2(Math.max(0, s.volume - VOLUME_STEP)) }));
+  return null;
+}
+
+/** True when the clause is about the clips' own sound rather than the music. */
+function isClipSoundClause(clause: string): boolean {
+  return CLIP_SUBJECT.test(clause) && SOUND_WORDS.test(clause);
+}
+
+/** "mute the clips", "clip sound at 50%", "unmute the clips", "louder clips": the clip-sound track only. */
+function editClipSound(draft: Draft, clause: string): EditStep | null {
+  const segments = segmentsOf(draft, isClipSoundTrack);
+  if (segments.length === 0) {
+    return { draft, note: 'The clips’ own sound is not in this video (the clips have none, or it was left out when the video was planned).' };
+  }
+  const level = levelChange(draft, clause, isClipSoundTrack);
+  if (level !== null) return { draft: level };
+  const silent = segments.every((s) => s.volume === 0);
+  if (UNMUTE.test(clause) || (ON.test(clause) && !OFF.test(clause))) {
+    if (!silent) return { draft, note: 'The clips’ own sound is already on.' };
+    return { draft: mapAudio(draft, isClipSoundTrack, (s) => ({ ...s, volume: CLIP_SOUND_VOLUME })) };
+  }
+  if (OFF.test(clause)) {
+    if (silent) return { draft, note: 'The clips’ own sound is already off.' };
+    return { draft: mapAudio(draft, isClipSoundTrack, (s) => ({ ...s, volume: 0 })) };
+  }
+  return null;
+}
+
+/** "music at 20%", "no music", "calm music": the music tracks only. */
+function editMusic(draft: Draft, clause: string): EditStep | null {
+  const has = segmentsOf(draft, isMusicTrack).length > 0;
+  const percent = percentIn(clause);
+  const mood = moodFromText(clause);
+  if (percent === null && mood === null && OFF.test(clause) && !UNMUTE.test(clause)) {
+    if (!has) return { draft, note: 'There is no music to turn off.' };
+    return { draft: { ...draft, tracks: draft.tracks.filter((t) => !isMusicTrack(t)) } };
+  }
+  if (!has && (percent !== null || mood !== null || ON.test(clause))) {
+    return { draft: withMusic(draft, mood ?? moodForDraft(draft), percent ?? undefined) };
+  }
+  if (!has) return null;
+  let next = levelChange(draft, clause, isMusicTrack);
+  if (mood !== null) next = setMood(next ?? draft, mood);
+  if (next === null && ON.test(clause)) return { draft, note: 'The music is already on.' };
+  return next === null ? null : { draft: next };
+}
+
 /** See the module doc. Volumes are gains 0..1 (20% → 0.2). */
 export const musicHandler: EditHandler = {
   name: 'music',
-  matches: (clause) => SUBJECT.test(clause),
+  matches: (clause) => SUBJECT.test(clause) || isClipSoundClause(clause),
   apply(draft, clause): EditStep | null {
-    const has = musicSegmentsOf(draft).length > 0;
-    const percent = percentIn(clause);
-    const mood = moodFromText(clause);
-    if (percent === null && mood === null && OFF.test(clause) && !/\bunmute\b/u.test(clause)) {
-      if (!has) return { draft, note: 'There is no music to turn off.' };
-      return { draft: { ...draft, tracks: draft.tracks.filter((t) => t.kind !== 'audio') } };
-    }
-    if (!has && (percent !== null || mood !== null || ON.test(clause))) {
-      return { draft: withMusic(draft, mood ?? moodForDraft(draft), percent ?? undefined) };
-    }
-    if (!has) return null;
-    let next = draft;
-    let done = false;
-    if (percent !== null) {
-      next = mapAudio(next, (s) => ({ ...s, volume: percent }));
-      done = true;
-    } else if (LOUDER.test(clause)) {
-      next = mapAudio(next, (s) => ({ ...s, volume: round2(Math.min(1, s.volume + VOLUME_STEP)) }));
-      done = true;
-    } else if (QUIETER.test(clause)) {
-      next = mapAudio(next, (s) => ({ ...s, volume: round2(Math.max(0, s.volume - VOLUME_STEP)) }));
-      done = true;
-    }
-    if (mood !== null) {
-      next = setMood(next, mood);
-      done = true;
-    }
-    if (!done && ON.test(clause)) return { draft, note: 'The music is already on.' };
-    return done ? { draft: next } : null;
+    return isClipSoundClause(clause) ? editClipSound(draft, clause) : editMusic(draft, clause);
   },
 };

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Batch } from '../../../shared/batch-schema';
+import { batchSchema } from '../../../shared/batch-schema';
 import type { Draft } from '../../../shared/draft-schema';
 import { draftSchema } from '../../../shared/draft-schema';
+import type { MediaSummary } from '../../../shared/media-schema';
 import type { ChatTurnInput, EngineEvent } from '../engine';
-import { EmbeddedEngine, isCreateRequest, runTurn, shouldPlan } from './embedded-engine';
+import { EmbeddedEngine, isCreateRequest, leavesBatch, runTurn, shouldPlan } from './embedded-engine';
 
 const SCRIPT =
   'Most teams lose hours every week hunting for the right file. Nimbus fixes that. Nimbus keeps every document, design and ' +
@@ -140,5 +143,128 @@ describe('planning versus editing', () => {
     expect(shouldPlan('make a vertical video', draft)).toBe(false);
     expect(shouldPlan('make a 20 second video about dog grooming', draft)).toBe(true);
     expect(shouldPlan(PROMPT, draft)).toBe(true);
+  });
+});
+
+describe('batches: one video per upload', () => {
+  const MEDIA: MediaSummary[] = [
+    { id: 'm1', name: 'clip-waves.mp4', kind: 'video', durationMs: 12_000, width: 1920, height: 1080, hasAudio: false },
+    { id: 'm2', name: 'clip-homeworld.webm', kind: 'video', durationMs: 5_000, width: 1920, height: 1080, hasAudio: false },
+    { id: 'm3', name: 'photo-space.jpg', kind: 'image', durationMs: null, width: 1920, height: 1080, hasAudio: false },
+    { id: 'm4', name: 'music-forest.mp3', kind: 'audio', durationMs: 40_000, width: null, height: null, hasAudio: true },
+  ];
+  const REQUEST = 'make a 10-second clip from each of these';
+
+  function batchTurn(text: string, batch: Batch | null, extra: Partial<ChatTurnInput> = {}): ChatTurnInput {
+    return { text, draft: null, history: [], previousDrafts: [], media: MEDIA, batch, previousBatches: [], ...extra };
+  }
+
+  function batchEventOf(events: EngineEvent[]): Extract<EngineEvent, { type: 'batch' }> | undefined {
+    return events.find((e): e is Extract<EngineEvent, { type: 'batch' }> => e.type === 'batch');
+  }
+
+  function planned(): Batch {
+    const batch = batchEventOf(runTurn(batchTurn(REQUEST, null)))?.batch;
+    if (!batch) throw new Error('no batch');
+    return batch;
+  }
+
+  it('plans a batch: status, the reply, the batch, then "Export all 3" and prompt chips', async () => {
+    const events = await collect(batchTurn(REQUEST, null));
+    expect(events[0]).toEqual({ type: 'status', message: 'planning videos…' });
+    expect(events.map((e) => e.type).filter((t) => t !== 'text-delta')).toEqual(['status', 'text', 'batch', 'actions']);
+    expect(textOf(events)).toBe(
+      'Made 3 videos, one from each upload, 10 s each at 1920x1080: Waves, Homeworld, Space. ' +
+        'Press “Export all” to render them one after another; each gets its own MP4. To change one, name it, e.g. “make the Waves one vertical”.',
+    );
+    const batch = batchEventOf(events)?.batch;
+    expect(batch && batchSchema.parse(batch)).toEqual(batch);
+    expect(batch?.items.map((item) => [item.id, item.label, item.draft.durationMs])).toEqual([
+      ['item-m1', 'Waves', 10_000],
+      ['item-m2', 'Homeworld', 10_000],
+      ['item-m3', 'Space', 10_000],
+    ]);
+    expect(draftOf(events)).toBeUndefined();
+    const actions = events.at(-1);
+    if (actions?.type !== 'actions') throw new Error('no actions');
+    expect(actions.actions[0]).toEqual({ kind: 'export', label: 'Export all 3' });
+    expect(actions.actions.some((action) => action.kind === 'prompt')).toBe(true);
+  });
+
+  it('plans a batch from a Chinese message and answers in Chinese', () => {
+    const events = runTurn(batchTurn('给每个视频各做一个10秒的短片', null));
+    expect(textOf(events)).toMatch(/^做好了 3 个视频，每个上传文件各一个，每个 10 秒，1920x1080：Waves、Homeworld、Space。/);
+    const actions = events.at(-1);
+    expect(actions?.type === 'actions' && actions.actions[0]).toEqual({ kind: 'export', label: '全部导出（3 个）' });
+  });
+
+  it('is deterministic', () => {
+    expect(runTurn(batchTurn(REQUEST, null))).toEqual(runTurn(batchTurn(REQUEST, null)));
+  });
+
+  it('edits only the named video: "make the waves one vertical"', () => {
+    const batch = planned();
+    const events = runTurn(batchTurn('make the waves one vertical', batch));
+    expect(events[0]).toEqual({ type: 'status', message: 'editing the videos…' });
+    expect(textOf(events)).toBe('Done — Waves: Canvas 1920x1080 → 1080x1920 (9:16).');
+    const next = batchEventOf(events)?.batch;
+    expect(next?.items.map((item) => item.draft.canvas.height)).toEqual([1920, 1080, 1080]);
+    expect(next?.items.slice(1)).toEqual(batch.items.slice(1));
+  });
+
+  it('edits every video when none is named, and says when nothing changed without a batch event', () => {
+    const batch = planned();
+    const edited = runTurn(batchTurn('music at 20%', batch));
+    expect(textOf(edited)).toBe('Done — Waves, Homeworld, Space: Music volume 35% → 20%.');
+    expect(batchEventOf(edited)?.batch?.items.every((item) => item.draft.tracks.some((track) => track.kind === 'audio' && track.segments[0]?.volume === 0.2))).toBe(true);
+    const same = runTurn(batchTurn('make it landscape', batch));
+    expect(batchEventOf(same)).toBeUndefined();
+    expect(textOf(same)).toBe('Nothing changed — Waves, Homeworld, Space: It is already 1920x1080 (16:9).');
+    const unknown = runTurn(batchTurn('what is the meaning of life', batch));
+    expect(batchEventOf(unknown)).toBeUndefined();
+    expect(textOf(unknown)).toMatch(/^I could not turn “what is the meaning of life” into a change to these videos\. I can change the video/);
+  });
+
+  it('undoes to the previous batch version, or leaves batch mode with the draft unchanged', () => {
+    const first = planned();
+    const second = batchEventOf(runTurn(batchTurn('make the waves one vertical', first)))?.batch;
+    if (!second) throw new Error('no edit');
+    const back = runTurn(batchTurn('undo', second, { previousBatches: [first] }));
+    expect(batchEventOf(back)).toEqual({ type: 'batch', batch: first, undo: true });
+    expect(textOf(back)).toBe('Undone — Waves: Canvas 1080x1920 → 1920x1080 (16:9).');
+
+    const draft = draftOf(runTurn(turn(PROMPT)))?.draft ?? null;
+    const out = runTurn(batchTurn('undo', first, { draft }));
+    expect(batchEventOf(out)).toEqual({ type: 'batch', batch: null });
+    expect(draftOf(out)).toBeUndefined();
+    expect(textOf(out)).toBe(`Undone: no more batch; the session is back to one video, “${draft?.title}”, unchanged.`);
+    expect(textOf(runTurn(batchTurn('撤销', first)))).toMatch(/^已撤销：不再分别做视频/);
+  });
+
+  it('leaves batch mode for a new single video: batch null right before the draft', () => {
+    const events = runTurn(batchTurn('combine these clips into a 20-second promo', planned()));
+    const types = events.map((e) => e.type).filter((t) => t !== 'text-delta');
+    expect(types).toEqual(['status', 'text', 'batch', 'draft', 'actions']);
+    expect(batchEventOf(events)).toEqual({ type: 'batch', batch: null });
+    expect(draftOf(events)?.draft.durationMs).toBe(20_000);
+    expect(leavesBatch('make a 20 second video about dog grooming', MEDIA)).toBe(true);
+    expect(leavesBatch('make these clips vertical', MEDIA)).toBe(false);
+    expect(leavesBatch('make a vertical video', MEDIA)).toBe(false);
+  });
+
+  it('answers "help" in batch mode with how to name a video, keeping the batch', () => {
+    const events = runTurn(batchTurn('help', planned()));
+    expect(textOf(events)).toMatch(/^I can change the video[\s\S]*name one to change only it, e\.g\. "make the Waves one vertical"/);
+    expect(batchEventOf(events)).toBeUndefined();
+    const actions = events.at(-1);
+    expect(actions?.type === 'actions' && actions.actions[0]?.label).toBe('Export all 3');
+  });
+
+  it('keeps "make each clip 5 seconds" a re-cut of the one video outside batch mode', () => {
+    const combine = 'combine these clips into a 20-second promo';
+    const draft = draftOf(runTurn(batchTurn(combine, null)))?.draft ?? null;
+    const events = runTurn(batchTurn('make each clip 5 seconds', null, { draft, history: [{ role: 'user', text: combine, atMs: 1 }] }));
+    expect(batchEventOf(events)).toBeUndefined();
+    expect(draftOf(events)?.draft.durationMs).toBe(15_000);
   });
 });

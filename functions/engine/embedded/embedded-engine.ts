@@ -1,17 +1,25 @@
 /**
  * @module embedded-engine
  * The default engine: a deterministic, offline director. A request for a video (or any first
- * message) plans a storyboard; later messages are edits, "undo", or get a helpful answer. The
- * exported video is rendered in the visitor's browser. Same input → same events and draft
- * (no randomness, no clock in what it makes).
+ * message) plans a storyboard; later messages are edits, "undo", or get a helpful answer. A
+ * request for one video per upload plans a batch; while a batch is current, messages edit its
+ * videos (all, or the ones named) until a new single video is asked for. The exported video is
+ * rendered in the visitor's browser. Same input → same events and draft (no randomness, no
+ * clock in what it makes).
  */
+import type { z } from 'zod';
+import type { Batch } from '../../../shared/batch-schema';
+import { batchSchema } from '../../../shared/batch-schema';
 import type { Draft } from '../../../shared/draft-schema';
 import { draftSchema } from '../../../shared/draft-schema';
 import { diffDrafts } from '../../../shared/draft-diff';
+import type { MediaSummary } from '../../../shared/media-schema';
 import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
 import { EDIT_HELP, applyEdit, isUndoRequest } from './apply-edit';
 import { describeEdit, describePlan, splitDeltas, suggestActions } from './compose-reply';
 import { topicOf } from './derive-title';
+import { applyBatchEdit, changeLines, describeBatchChanges, describeBatchEdit } from './edit-batch';
+import { batchSources, describeBatch, isBatchRequest, isCombineRequest, planBatch, suggestBatchActions } from './plan-batch';
 import { isMediaCutEdit, isMediaRequest, planMediaCut } from './plan-media-cut';
 import { planStoryboard } from './plan-storyboard';
 import { hasCjk } from './reading-length';
@@ -35,15 +43,31 @@ export function isCreateRequest(text: string): boolean {
 }
 
 /**
- * True when a message should (re)plan the storyboard: there is no draft yet, or it asks for a
- * video and brings something to make it from (a script or a topic). "make a vertical video"
- * with a draft present is an edit of that draft.
+ * True when a message asks for a new video and brings something to make it from (a script or a
+ * topic): "make a 20 second video about dog grooming". "make a vertical video" is not one.
  */
-export function shouldPlan(text: string, draft: Draft | null): boolean {
-  if (draft === null) return true;
+export function asksForNewVideo(text: string): boolean {
   if (!isCreateRequest(text)) return false;
   const { instruction, script } = extractScript(text);
   return script !== '' || topicOf(instruction) !== '';
+}
+
+/**
+ * True when a message should (re)plan the storyboard: there is no draft yet, or it
+ * {@link asksForNewVideo}. "make a vertical video" with a draft present is an edit of that draft.
+ */
+export function shouldPlan(text: string, draft: Draft | null): boolean {
+  return draft === null || asksForNewVideo(text);
+}
+
+/**
+ * True when, while a batch is current, a message asks for one new video instead of a change to
+ * the batch's videos: a new storyboard ("make a 20 second video about dog grooming") or one
+ * video from the uploads ("combine these clips into a promo", "make a video from my clips").
+ * "make these clips vertical" is a change to the batch.
+ */
+export function leavesBatch(text: string, media: readonly MediaSummary[]): boolean {
+  return asksForNewVideo(text) || (isMediaRequest(text, media) && (isCombineRequest(text) || isCreateRequest(text)));
 }
 
 /** Reply events: the deltas, then the whole text (which replaces them). */
@@ -51,10 +75,10 @@ function reply(text: string): EngineEvent[] {
   return [...splitDeltas(text).map((delta): EngineEvent => ({ type: 'text-delta', delta })), { type: 'text', text }];
 }
 
-/** A draft checked against the schema, or an error event: an invalid draft is this engine's fault. */
-function checked(draft: Draft): { ok: true; draft: Draft } | { ok: false; event: EngineEvent } {
-  const parsed = draftSchema.safeParse(draft);
-  if (parsed.success) return { ok: true, draft: parsed.data };
+/** A draft or batch checked against its schema, or an error event: an invalid one is this engine's fault. */
+function checked<T>(schema: z.ZodType<T>, value: T): { ok: true; value: T } | { ok: false; event: EngineEvent } {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
     event: {
@@ -90,33 +114,84 @@ function mediaRecutPrompt(text: string, input: ChatTurnInput): string | null {
   return request ? `${request.text}\n${text}` : text;
 }
 
-/**
- * All events of one chat turn, in order (see {@link EmbeddedEngine.chat}).
- * @returns `status` → `text-delta`* → `text` → `draft`? → `actions`, or a text answer alone
- */
-export function runTurn(input: ChatTurnInput): EngineEvent[] {
-  const text = input.text.trim();
-  const cjk = hasCjk(text);
-  const current = input.draft;
+/** Said after the edit list while a batch is current. */
+function batchHelp(batch: Batch): string {
+  const label = batch.items[0]?.label ?? '';
+  return `• batch: a change goes to every video; name one to change only it, e.g. "make the ${label} one vertical"; "undo" goes back one change.`;
+}
 
-  if (HELP_REQUEST.test(text)) {
-    const intro = current === null ? `${START_HINT}\n\n` : '';
-    const events = reply(`${intro}${EDIT_HELP}`);
-    if (current !== null) events.push({ type: 'actions', actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }) });
-    return events;
+/** A new batch, one video per uploaded clip or photo (see {@link planBatch}). */
+function planBatchTurn(text: string, media: readonly MediaSummary[], cjk: boolean): EngineEvent[] {
+  const status: EngineEvent = { type: 'status', message: 'planning videos…' };
+  const result = checked(batchSchema, planBatch(text, media));
+  if (!result.ok) return [status, result.event];
+  return [
+    status,
+    ...reply(describeBatch(result.value, batchSources(text, media), cjk)),
+    { type: 'batch', batch: result.value },
+    { type: 'actions', actions: suggestBatchActions(result.value, { canUndo: true, cjk }) },
+  ];
+}
+
+/** An edit of the batch's videos: all of them, or the ones the message names. */
+function editBatchTurn(batch: Batch, text: string, cjk: boolean): EngineEvent[] {
+  const outcome = applyBatchEdit(batch, text);
+  const unchangedActions: EngineEvent = { type: 'actions', actions: suggestBatchActions(batch, { canUndo: true, cjk }) };
+  if (outcome.kind === 'not-understood') return [...reply(`I could not turn “${text}” into a change to these videos. ${EDIT_HELP}`), unchangedActions];
+  const message = describeBatchEdit(outcome.edits, outcome.notUnderstood);
+  if (outcome.edits.every((edit) => edit.changes.length === 0)) return [...reply(message), unchangedActions];
+  const status: EngineEvent = { type: 'status', message: 'editing the videos…' };
+  const result = checked(batchSchema, outcome.batch);
+  if (!result.ok) return [status, result.event];
+  return [
+    status,
+    ...reply(message),
+    { type: 'batch', batch: result.value },
+    { type: 'actions', actions: suggestBatchActions(result.value, { canUndo: true, cjk }) },
+  ];
+}
+
+/**
+ * "undo" while a batch is current: back to the previous batch version (`undo: true`), or, when
+ * there is none, out of batch mode (`batch: null`) to the session's one draft, unchanged.
+ */
+function batchUndoTurn(batch: Batch, input: ChatTurnInput, cjk: boolean): EngineEvent[] {
+  const previous = input.previousBatches?.[0];
+  if (previous) {
+    const changes = describeBatchChanges(batch, previous);
+    return [
+      ...reply(changes !== null ? `Undone — ${changes}` : 'Undone: back to the previous version of the videos.'),
+      { type: 'batch', batch: previous, undo: true },
+      { type: 'actions', actions: suggestBatchActions(previous, { canUndo: true, cjk }) },
+    ];
   }
-  if (isUndoRequest(text)) return undoTurn(current, input.previousDrafts, cjk);
+  const draft = input.draft;
+  const words = cjk
+    ? draft
+      ? `已撤销：不再分别做视频，回到单个视频「${draft.title}」，它没有变化。`
+      : '已撤销：不再分别做视频，回到单个视频，不过还没有视频。告诉我想做什么，比如“把这些片段合并成一个20秒的宣传片”。'
+    : draft
+      ? `Undone: no more batch; the session is back to one video, “${draft.title}”, unchanged.`
+      : 'Undone: no more batch; the session is back to one video, and there is none yet. Tell me what to make, e.g. “combine these clips into a 20-second promo”.';
+  const events: EngineEvent[] = [...reply(words), { type: 'batch', batch: null }];
+  if (draft) events.push({ type: 'actions', actions: suggestActions(draft, { canUndo: input.previousDrafts.length > 0, cjk }) });
+  return events;
+}
+
+/** A turn about the session's one video: a new plan, an edit, or an answer (no batch involved). */
+function singleVideoTurn(input: ChatTurnInput, text: string, cjk: boolean): EngineEvent[] {
+  const current = input.draft;
   const media = input.media ?? [];
   const recut = mediaRecutPrompt(text, input);
   const fromMedia = recut !== null || isMediaRequest(text, media);
   if (fromMedia || shouldPlan(text, current)) {
-    const result = checked(fromMedia ? planMediaCut(recut ?? text, media) : planStoryboard(text));
+    const result = checked(draftSchema, fromMedia ? planMediaCut(recut ?? text, media) : planStoryboard(text));
     if (!result.ok) return [{ type: 'status', message: 'planning scenes…' }, result.event];
     return [
       { type: 'status', message: 'planning scenes…' },
-      ...reply(describePlan(result.draft, cjk)),
-      { type: 'draft', draft: result.draft },
-      { type: 'actions', actions: suggestActions(result.draft, { canUndo: current !== null, cjk }) },
+      ...reply(describePlan(result.value, cjk)),
+      { type: 'draft', draft: result.value },
+      { type: 'actions', actions: suggestActions(result.value, { canUndo: current !== null, cjk }) },
     ];
   }
   if (current === null) return reply(EDIT_HELP);
@@ -129,23 +204,48 @@ export function runTurn(input: ChatTurnInput): EngineEvent[] {
       { type: 'actions', actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }) },
     ];
   }
-  const unchanged = JSON.stringify(current) === JSON.stringify(outcome.draft);
-  const diff = diffDrafts(current, outcome.draft);
-  const changes = diff.length === 0 && !unchanged ? ['updated the timeline'] : diff;
-  if (unchanged) {
+  const changes = changeLines(current, outcome.draft);
+  if (changes.length === 0) {
     return [
       ...reply(describeEdit([], outcome.notes, outcome.notUnderstood)),
       { type: 'actions', actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }) },
     ];
   }
-  const result = checked(outcome.draft);
+  const result = checked(draftSchema, outcome.draft);
   if (!result.ok) return [{ type: 'status', message: 'editing the timeline…' }, result.event];
   return [
     { type: 'status', message: 'editing the timeline…' },
     ...reply(describeEdit(changes, outcome.notes, outcome.notUnderstood)),
-    { type: 'draft', draft: result.draft },
-    { type: 'actions', actions: suggestActions(result.draft, { canUndo: true, cjk }) },
+    { type: 'draft', draft: result.value },
+    { type: 'actions', actions: suggestActions(result.value, { canUndo: true, cjk }) },
   ];
+}
+
+/**
+ * All events of one chat turn, in order (see {@link EmbeddedEngine.chat}).
+ * @returns `status` → `text-delta`* → `text` → `draft`? → `actions`, or a text answer alone.
+ *   A batch turn has `batch` where a single-video turn has `draft`. A new single video while a
+ *   batch is current has `batch` (null) right before its `draft`.
+ */
+export function runTurn(input: ChatTurnInput): EngineEvent[] {
+  const text = input.text.trim();
+  const cjk = hasCjk(text);
+  const current = input.draft;
+  const batch = input.batch ?? null;
+  const media = input.media ?? [];
+
+  if (HELP_REQUEST.test(text)) {
+    if (batch !== null) return [...reply(`${EDIT_HELP}\n${batchHelp(batch)}`), { type: 'actions', actions: suggestBatchActions(batch, { canUndo: true, cjk }) }];
+    const intro = current === null ? `${START_HINT}\n\n` : '';
+    const events = reply(`${intro}${EDIT_HELP}`);
+    if (current !== null) events.push({ type: 'actions', actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }) });
+    return events;
+  }
+  if (isUndoRequest(text)) return batch !== null ? batchUndoTurn(batch, input, cjk) : undoTurn(current, input.previousDrafts, cjk);
+  if (isBatchRequest(text, media)) return planBatchTurn(text, media, cjk);
+  if (batch === null) return singleVideoTurn(input, text, cjk);
+  if (!leavesBatch(text, media)) return editBatchTurn(batch, text, cjk);
+  return singleVideoTurn(input, text, cjk).flatMap((event): EngineEvent[] => (event.type === 'draft' ? [{ type: 'batch', batch: null }, event] : [event]));
 }
 
 /**

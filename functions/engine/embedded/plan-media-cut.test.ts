@@ -70,6 +70,11 @@ describe('planMediaCut', () => {
     expect(edited.draft.tracks[0]?.name).toBe('Your clips');
   });
 
+  it('takes a given length over the one the words ask for', () => {
+    expect(planMediaCut(PROMPT, MEDIA, 12_000).durationMs).toBe(12_000);
+    expect(planMediaCut('make each clip 4 seconds', MEDIA, 7_000).durationMs).toBe(7_000);
+  });
+
   it('never runs a clip longer than itself: photos take the rest', () => {
     expect(segmentLengths([clip('a', 'a.mp4', 3_000), photo('b', 'b.jpg')], 20_000)).toEqual([3_000, 17_000]);
   });

@@ -28,7 +28,7 @@ const MUSIC_VOLUME = /(?:music|bgm|song|音乐)[^\d%\n]{0,20}(\d{1,3})\s*(?:%|pe
 /** "mute the clips", "without the original sound", "no clip audio": the clips' own sound is left out. */
 const MUTE_CLIPS = /\b(?:mute|silence)\b[^.\n]{0,30}\b(?:clips?|videos?|footage|original)\b|\b(?:without|no)\b[^.\n]{0,20}\b(?:original|clips?'?|videos?'?|own)\s+(?:sound|audio)\b|静音/iu;
 /** Level of the clips' own sound under the music: clear, but leaves headroom for the mix. */
-const CLIP_SOUND_VOLUME = 0.8;
+export const CLIP_SOUND_VOLUME = 0.8;
 /** Short fades on each clip's sound so cuts do not click. */
 const CLIP_SOUND_FADE_MS = 150;
 
@@ -148,14 +148,15 @@ function defaultDurationMs(visuals: readonly MediaSummary[]): number {
  * Plans a draft from uploads.
  * @param text the visitor's request
  * @param media the session's ready uploads, oldest first; at least one video or image
+ * @param lengthMs the video's length in ms, instead of the one the text asks (or the default)
  * @returns a draft passing `draftSchema`: tracks `Your clips` (video), music, `Title`, `Overlays`
  */
-export function planMediaCut(text: string, media: readonly MediaSummary[]): Draft {
+export function planMediaCut(text: string, media: readonly MediaSummary[], lengthMs?: number): Draft {
   const visuals = orderVisuals(text, media.filter((item) => item.kind !== 'audio'));
   const first = visuals[0];
   if (!first) throw new TypeError('planMediaCut needs at least one clip or photo');
   const each = eachLengthMs(text);
-  const durationMs = clampDurationMs(each !== null ? each * visuals.length : (parseDurationMs(text) ?? defaultDurationMs(visuals)));
+  const durationMs = clampDurationMs(lengthMs ?? (each !== null ? each * visuals.length : (parseDurationMs(text) ?? defaultDurationMs(visuals))));
   const canvas = parseCanvas(text) ?? { ...DEFAULT_CANVAS };
   const look = pickLook(text);
   const title = titleFor(text, first);
