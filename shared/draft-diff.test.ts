@@ -93,7 +93,7 @@ describe('diffDrafts', () => {
     const withClipSound = clone(base());
     const music = withClipSound.tracks[1];
     if (music?.kind !== 'audio') throw new Error('fixture');
-    withClipSound.tracks.push({ ...clone(music), id: 'audio-clips', name: 'Clip sound', segments: music.segments.map((s) => ({ ...s, volume: 0.8 })) });
+    withClipSound.tracks.push({ ...music, id: 'audio-clips', name: 'Clip sound', segments: music.segments.map((s) => ({ ...s, volume: 0.8 })) });
     const level = (volume: number): Draft => {
       const next = clone(withClipSound);
       next.tracks.forEach((track) => track.id === 'audio-clips' && track.kind === 'audio' && track.segments.forEach((s) => (s.volume = volume)));

@@ -1,8 +1,11 @@
 /**
  * @module session-room
  * `SessionRoom`: one Durable Object per chat session (named by the session id). It owns, in
- * SQLite: who the session belongs to and its title, the chat messages, every draft version,
- * every batch version (batch-store.ts) and the event log that SSE reconnects replay from.
+ * SQLite: who the session belongs to and its title (`meta`), the running-turn record and the
+ * remote API's session id; and, each in its own store over the same SQLite, the chat messages
+ * (message-store.ts), every draft version (draft-store.ts), every batch version
+ * (batch-store.ts) and the event log that SSE reconnects replay from (event-log.ts). The open
+ * SSE streams are held in memory (live-streams.ts).
  *
  * A chat turn runs here, not in the Worker: the room stores the visitor's message, runs the
  * engine, turns each {@link EngineEvent} into a {@link StreamEvent}, appends it to the log and
@@ -15,50 +18,37 @@
  * events. Replay and joining happen in one synchronous step, so a reconnecting client gets every
  * event exactly once: no gap, no duplicate. A turn cut off by a restart (eviction, deploy) is
  * closed on the next start with an `error` (`turn_interrupted`) and `done`, so no client waits
- * forever. Events older than {@link EVENT_MAX_AGE_MS} are swept by alarm.
+ * forever. Old events are swept by alarm (event-log.ts).
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
 import type { Env } from '../env';
 import { createExportBodySchema, postMessageBodySchema } from '../../shared/api-schema';
 import type { ChatMessage, RunningTurn, SessionInfo, SessionState } from '../../shared/api-schema';
-import { draftSchema } from '../../shared/draft-schema';
 import type { Draft } from '../../shared/draft-schema';
 import { streamEventSchema } from '../../shared/events-schema';
 import type { LoggedEvent, StreamEvent } from '../../shared/events-schema';
 import { summarizeTimeline } from '../../shared/timeline-summary';
-import { diffDrafts } from '../../shared/draft-diff';
 import type { ChatTurnInput, EngineEvent } from '../engine/engine';
 import { selectEngine } from '../engine/select-engine';
 import { listReadyMedia } from '../media/media-store';
 import { SseChannel } from '../sse/sse-channel';
 import { accepted, notFound, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
-import { parseJsonColumn, readOptionalRow, readRows } from './sql-rows';
+import { readOptionalRow } from './sql-rows';
 import { BatchStore, batchItemTitle } from './batch-store';
 import type { StoredBatch } from './batch-store';
+import { DraftStore } from './draft-store';
+import type { DraftVersion } from './draft-store';
+import { EventLog } from './event-log';
+import { LiveStreams } from './live-streams';
+import { DEFAULT_SESSION_TITLE, MAX_STORED_MESSAGES, MessageStore, makeTitle } from './message-store';
 import { MAX_RENDER_TITLE_CHARS } from './render-job';
 
-/** Draft versions kept per session (the brief asks for at least the last 50; undo walks these). */
-export const MAX_KEPT_DRAFT_VERSIONS = 50;
 /** Most earlier drafts handed to the engine for "undo" (no one undoes further by chat). */
 export const MAX_UNDO_DEPTH = 20;
-/** Events kept in the log (newest first); older ones are deleted. A long session stays small. */
-export const MAX_LOGGED_EVENTS = 2_000;
-/**
- * Most bytes of event JSON one replay returns. Workers RPC messages are capped at 32 MiB and a
- * draft event carries a whole draft; the rest follows on the client's next reconnect
- * (`Last-Event-ID` = the last seq it got).
- */
-export const MAX_REPLAY_BYTES = 8 * 1024 * 1024;
-/** Messages kept per session and shown on reload (newest); bounds the state answer. */
-export const MAX_STORED_MESSAGES = 500;
 /** Earlier messages given to the engine as history: enough context, bounded prompt size. */
 export const MAX_HISTORY_MESSAGES = 40;
-/** Session titles are the first prompt cut to about this many characters. */
-export const TITLE_MAX_CHARS = 60;
-/** Title of a session before its first prompt. */
-export const DEFAULT_SESSION_TITLE = 'New video';
 /**
  * Longest a turn may run, ms. UPSTREAM.md: a remote chat stream may take up to 15 min; one more
  * minute of slack. After it the turn ends with an `error` event and the session is free again.
@@ -69,21 +59,8 @@ export const TURN_MAX_MS = 16 * 60_000;
  * reconnects with `Last-Event-ID` (losing nothing); bounds how long one stream pins the room.
  */
 export const LIVE_STREAM_MAX_OPEN_MS = 10 * 60_000;
-/**
- * Most streams open on one session at once (tabs, devices, a turn's own answer). Beyond it
- * the oldest is ended (its client reconnects); bounds the room's memory.
- */
-export const MAX_OPEN_STREAMS = 32;
-/**
- * Stored events older than this are deleted by the sweep alarm, ms: 7 days. The log only
- * serves reconnects (seconds to hours later); messages and drafts are kept apart, not swept.
- */
-export const EVENT_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
-/** How often the sweep alarm runs while the log holds events, ms: daily is plenty for a 7-day age. */
-export const EVENT_SWEEP_INTERVAL_MS = 24 * 60 * 60_000;
 
 const idSchema = z.uuid();
-const seqSchema = z.number().int().nonnegative();
 const createArgsSchema = z.object({ sessionId: idSchema, owner: idSchema, atMs: z.number().int().nonnegative() });
 /** Arguments of {@link SessionRoom.create}. */
 export type CreateSessionArgs = z.infer<typeof createArgsSchema>;
@@ -96,38 +73,9 @@ const metaRowSchema = z.object({
   updated_at_ms: z.number().int(),
 });
 type MetaRow = z.infer<typeof metaRowSchema>;
-const messageRowSchema = z.object({
-  role: z.enum(['user', 'assistant']),
-  text: z.string(),
-  at_ms: z.number().int(),
-});
-const draftRowSchema = z.object({
-  version: z.number().int().positive(),
-  parent_version: z.number().int().positive().nullable(),
-  draft_json: z.string(),
-});
-const versionRowSchema = z.object({ version: z.number().int().nullable() });
-const eventRowSchema = z.object({ seq: z.number().int().positive(), event_json: z.string() });
-const seqRowSchema = z.object({ seq: z.number().int().nullable() });
 const runningTurnRowSchema = z.object({ first_seq: z.number().int().positive(), started_at_ms: z.number().int() });
 const liveFlagSchema = z.boolean();
 const batchItemIdSchema = createExportBodySchema.shape.batchItemId;
-
-/** One open SSE stream of the session. */
-interface OpenStream {
-  channel: SseChannel;
-  /** Ends after the next `done` (a turn's own answer; a replay without `?live=1`). */
-  untilDone: boolean;
-  /** Ends it after {@link LIVE_STREAM_MAX_OPEN_MS}, if set. */
-  timer: ReturnType<typeof setTimeout> | undefined;
-}
-
-/** A stored draft version. */
-interface DraftVersion {
-  version: number;
-  parentVersion: number | null;
-  draft: Draft;
-}
 
 /** What an export needs from the session: the current draft (or a batch item's), its version and a title. */
 export interface ExportSnapshot {
@@ -148,35 +96,30 @@ class TurnTimeoutError extends Error {
   }
 }
 
-/**
- * Makes a session title from the first prompt: whitespace collapsed, cut at a word boundary
- * near {@link TITLE_MAX_CHARS} characters with an ellipsis.
- *
- * @example makeTitle('Generate a 30-second explainer about solar panels') // unchanged
- */
-export function makeTitle(prompt: string): string {
-  const flat = prompt.replace(/\s+/g, ' ').trim();
-  if (flat.length <= TITLE_MAX_CHARS) return flat;
-  const cut = flat.slice(0, TITLE_MAX_CHARS);
-  const space = cut.lastIndexOf(' ');
-  return `${(space >= TITLE_MAX_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 /** Storage key of the remote API's session id for this session (nemo engine). */
 const UPSTREAM_SESSION_KEY = 'upstream-session-id';
 
-/** One chat session: owner, title, messages, draft versions and the replayable event log. */
+/** One chat session: owner, title, the running turn and the wiring of its stores and streams. */
 export class SessionRoom extends DurableObject<Env> {
   /** True while a chat turn runs; a second one is refused (409 `turn_in_progress`). */
   #turnRunning = false;
-  /** The session's open SSE streams, oldest first; each logged event is sent to all of them. */
-  readonly #streams = new Set<OpenStream>();
+  /** The session's open SSE streams; each logged event is sent to all of them (live-streams.ts). */
+  readonly #streams = new LiveStreams();
+  /** The session's chat messages (message-store.ts). */
+  readonly #messages: MessageStore;
+  /** The session's draft versions (draft-store.ts). */
+  readonly #drafts: DraftStore;
   /** The session's batch versions (batch-store.ts). */
   readonly #batches: BatchStore;
+  /** The session's replayable event log (event-log.ts). */
+  readonly #events: EventLog;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.#messages = new MessageStore(ctx.storage);
+    this.#drafts = new DraftStore(ctx.storage);
     this.#batches = new BatchStore(ctx.storage);
+    this.#events = new EventLog(ctx.storage);
     ctx.storage.sql.exec(`
       CREATE TABLE IF NOT EXISTS meta (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -185,23 +128,6 @@ export class SessionRoom extends DurableObject<Env> {
         title TEXT NOT NULL,
         created_at_ms INTEGER NOT NULL,
         updated_at_ms INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS messages (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        role TEXT NOT NULL,
-        text TEXT NOT NULL,
-        at_ms INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS drafts (
-        version INTEGER PRIMARY KEY,
-        parent_version INTEGER,
-        draft_json TEXT NOT NULL,
-        at_ms INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS events (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        event_json TEXT NOT NULL,
-        at_ms INTEGER NOT NULL
       );
       CREATE TABLE IF NOT EXISTS running_turn (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -238,14 +164,14 @@ export class SessionRoom extends DurableObject<Env> {
   state(visitorId: string): DurableResult<SessionState> {
     const meta = this.#ownedBy(visitorId);
     if (meta === null) return notFound('session');
-    const current = this.#currentDraft();
+    const current = this.#drafts.current();
     const batch = this.#batches.current();
     return accepted({
       session: this.#info(meta),
       draft: current?.draft ?? null,
       summary: summarizeTimeline(current?.draft ?? null),
-      messages: this.#messages(MAX_STORED_MESSAGES),
-      lastEventSeq: this.#lastSeq(),
+      messages: this.#messages.newest(MAX_STORED_MESSAGES),
+      lastEventSeq: this.#events.lastSeq(),
       runningTurn: this.#runningTurn(),
       batch: batch?.batch ?? null,
       batchVersion: batch?.version ?? 0,
@@ -270,7 +196,7 @@ export class SessionRoom extends DurableObject<Env> {
       const title = batchItemTitle(found.item, meta.title, MAX_RENDER_TITLE_CHARS);
       return accepted({ draft: found.item.draft, version: found.version, title, batchItemId: found.item.id });
     }
-    const current = this.#currentDraft();
+    const current = this.#drafts.current();
     if (current === null) {
       return refused(409, 'no_draft', 'There is no video to export yet: describe the video you want in the chat first.');
     }
@@ -300,29 +226,11 @@ export class SessionRoom extends DurableObject<Env> {
 
   /**
    * Stored events with a sequence number above `afterSeq`, oldest first, for an SSE replay:
-   * at most {@link MAX_REPLAY_BYTES} of JSON (always at least one event when there is one).
+   * at most `MAX_REPLAY_BYTES` of JSON (event-log.ts; always at least one event when there is one).
    */
   eventsAfter(visitorId: string, afterSeq: number): DurableResult<LoggedEvent[]> {
-    const meta = this.#ownedBy(visitorId);
-    if (meta === null) return notFound('session');
-    const after = seqSchema.parse(afterSeq);
-    const rows = readRows(
-      this.ctx.storage.sql.exec(
-        'SELECT seq, event_json FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
-        after,
-        MAX_LOGGED_EVENTS,
-      ),
-      eventRowSchema,
-      'session event',
-    );
-    const events: LoggedEvent[] = [];
-    let bytes = 0;
-    for (const row of rows) {
-      bytes += row.event_json.length;
-      if (bytes > MAX_REPLAY_BYTES && events.length > 0) break;
-      events.push({ seq: row.seq, event: parseJsonColumn(row.event_json, streamEventSchema, 'session event') });
-    }
-    return accepted(events);
+    if (this.#ownedBy(visitorId) === null) return notFound('session');
+    return accepted(this.#events.after(afterSeq));
   }
 
   /**
@@ -330,8 +238,9 @@ export class SessionRoom extends DurableObject<Env> {
    * first (`retry:`, then each with `id:` = seq), then the live ones as they are logged, with
    * `: keepalive` every 15 s. Without `live` the stream ends after the replay when no turn runs,
    * or after the running turn's `done`; with `live` it stays open for every later turn, up to
-   * {@link LIVE_STREAM_MAX_OPEN_MS}. A replay cut at {@link MAX_REPLAY_BYTES} ends the stream
-   * (the client reconnects with `Last-Event-ID` for the rest). Refused with 404 (not the owner).
+   * {@link LIVE_STREAM_MAX_OPEN_MS}. A replay cut at `MAX_REPLAY_BYTES` (event-log.ts) ends the
+   * stream (the client reconnects with `Last-Event-ID` for the rest). Refused with 404 (not the
+   * owner).
    */
   subscribe(visitorId: string, afterSeq: number, live: boolean): DurableResult<ReadableStream<Uint8Array>> {
     const stored = this.eventsAfter(visitorId, afterSeq);
@@ -341,23 +250,18 @@ export class SessionRoom extends DurableObject<Env> {
     channel.open();
     for (const logged of stored.value) channel.send(logged.event, logged.seq);
     // Nothing is awaited between reading the log and joining: no event can fall in between.
-    const cut = stored.value.length > 0 && (stored.value.at(-1)?.seq ?? 0) < this.#lastSeq();
+    const cut = stored.value.length > 0 && (stored.value.at(-1)?.seq ?? 0) < this.#events.lastSeq();
     if (cut || (!follow && !this.#turnRunning)) {
       void channel.close();
     } else {
-      this.#addStream(channel, !follow, LIVE_STREAM_MAX_OPEN_MS);
+      this.#streams.add(channel, !follow, LIVE_STREAM_MAX_OPEN_MS);
     }
     return accepted(channel.body);
   }
 
-  /** Sweeps events older than {@link EVENT_MAX_AGE_MS} (never the newest), and runs again later while any are left. */
+  /** Sweeps events older than `EVENT_MAX_AGE_MS` (never the newest; event-log.ts), and runs again later while any are left. */
   override async alarm(): Promise<void> {
-    const now = Date.now();
-    this.ctx.storage.sql.exec(
-      'DELETE FROM events WHERE at_ms < ? AND seq < (SELECT MAX(seq) FROM events)',
-      now - EVENT_MAX_AGE_MS,
-    );
-    if (this.#lastSeq() > 0) await this.ctx.storage.setAlarm(now + EVENT_SWEEP_INTERVAL_MS);
+    await this.#events.sweep();
   }
 
   /**
@@ -384,7 +288,7 @@ export class SessionRoom extends DurableObject<Env> {
     this.#turnRunning = true;
     const channel = new SseChannel();
     channel.open();
-    this.#addStream(channel, true, undefined);
+    this.#streams.add(channel, true, undefined);
     const run = this.#runTurn(body.data.text, meta)
       .catch((error: unknown) => console.error('session turn failed', error))
       .finally(() => {
@@ -402,12 +306,12 @@ export class SessionRoom extends DurableObject<Env> {
     let deltas = '';
     const changes: string[] = [];
     try {
-      const history = this.#messages(MAX_HISTORY_MESSAGES);
+      const history = this.#messages.newest(MAX_HISTORY_MESSAGES);
       this.#storeMessage('user', text, history.length === 0 && meta.title === DEFAULT_SESSION_TITLE);
       this.#beginTurn(text);
-      await this.#armSweep();
-      const current = this.#currentDraft();
-      const previous = current === null ? [] : this.#undoChain(current.parentVersion);
+      await this.#events.armSweep();
+      const current = this.#drafts.current();
+      const previous = this.#drafts.undoChain(MAX_UNDO_DEPTH);
       const previousBatches = this.#batches.undoChain(MAX_UNDO_DEPTH);
       const input: ChatTurnInput = {
         text,
@@ -498,81 +402,31 @@ export class SessionRoom extends DurableObject<Env> {
 
   /** Logs `event` and sends it to every open stream; ends the streams that wait for `done`. Returns its seq. */
   #emit(event: StreamEvent): number {
-    const seq = this.#append(event);
-    for (const stream of this.#streams) {
-      if (stream.channel.aborted) {
-        this.#dropStream(stream);
-        continue;
-      }
-      stream.channel.send(event, seq);
-      if (event.type === 'done' && stream.untilDone) this.#dropStream(stream);
-    }
+    const seq = this.#events.append(event);
+    this.#streams.send(event, seq);
     return seq;
   }
 
-  /** Adds an open stream (ending the oldest beyond {@link MAX_OPEN_STREAMS}); ends it after `maxOpenMs` if given. */
-  #addStream(channel: SseChannel, untilDone: boolean, maxOpenMs: number | undefined): void {
-    for (const stream of this.#streams) {
-      if (this.#streams.size < MAX_OPEN_STREAMS) break;
-      this.#dropStream(stream);
-    }
-    const stream: OpenStream = { channel, untilDone, timer: undefined };
-    if (maxOpenMs !== undefined) stream.timer = setTimeout(() => this.#dropStream(stream), maxOpenMs);
-    this.#streams.add(stream);
-  }
-
-  /** Removes a stream and ends it (after its queued writes). */
-  #dropStream(stream: OpenStream): void {
-    this.#streams.delete(stream);
-    clearTimeout(stream.timer);
-    void stream.channel.close();
-  }
-
-  /** Schedules the sweep alarm if none is set. */
-  async #armSweep(): Promise<void> {
-    if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + EVENT_SWEEP_INTERVAL_MS);
-  }
-
-  /** Stores the engine's draft as a new version and builds its `draft` stream event. */
+  /**
+   * Stores the engine's draft as a new version (draft-store.ts) and builds its `draft` stream
+   * event, or an `error` (`invalid_draft`) when it does not hold together.
+   */
   #storeDraft(engineEvent: Extract<EngineEvent, { type: 'draft' }>, previous: DraftVersion[]): StreamEvent {
-    const parsed = draftSchema.safeParse(engineEvent.draft);
-    if (!parsed.success) {
-      console.error('engine produced an invalid draft', parsed.error.message);
+    const atMs = Date.now();
+    const stored = this.ctx.storage.transactionSync(() => {
+      const result = this.#drafts.store(engineEvent, previous, atMs);
+      if (result.type === 'draft') this.#touch(atMs);
+      return result;
+    });
+    if (stored.type === 'invalid') {
+      console.error('engine produced an invalid draft', stored.detail);
       return {
         type: 'error',
         code: 'invalid_draft',
         message: 'The video director produced a timeline that does not hold together, so it was not applied.',
       };
     }
-    const draft = parsed.data;
-    const before = this.#currentDraft();
-    let parentVersion = before?.version ?? null;
-    if (engineEvent.undo === true) {
-      // The undo chain continues from the version restored: its parent becomes the new parent.
-      const json = JSON.stringify(draft);
-      const restored = previous.find((version) => JSON.stringify(version.draft) === json) ?? previous[0];
-      parentVersion = restored?.parentVersion ?? null;
-    }
-    const version = (before?.version ?? 0) + 1;
-    const atMs = Date.now();
-    this.ctx.storage.transactionSync(() => {
-      this.ctx.storage.sql.exec(
-        'INSERT INTO drafts (version, parent_version, draft_json, at_ms) VALUES (?, ?, ?, ?)',
-        version,
-        parentVersion,
-        JSON.stringify(draft),
-        atMs,
-      );
-      this.ctx.storage.sql.exec('DELETE FROM drafts WHERE version <= ?', version - MAX_KEPT_DRAFT_VERSIONS);
-      this.ctx.storage.sql.exec('UPDATE meta SET updated_at_ms = ? WHERE id = 1', atMs);
-    });
-    return {
-      type: 'draft',
-      version,
-      summary: summarizeTimeline(draft),
-      changes: diffDrafts(before?.draft ?? null, draft),
-      draft,
-    };
+    return stored;
   }
 
   /**
@@ -591,89 +445,23 @@ export class SessionRoom extends DurableObject<Env> {
         message: 'The video director produced a batch of videos that does not hold together, so it was not applied.',
       };
     }
-    if (stored !== null) this.ctx.storage.sql.exec('UPDATE meta SET updated_at_ms = ? WHERE id = 1', atMs);
+    if (stored !== null) this.#touch(atMs);
     return stored;
   }
 
-  /** Appends an event to the log (dropping the oldest beyond {@link MAX_LOGGED_EVENTS}); returns its seq. */
-  #append(event: StreamEvent): number {
-    const row = readOptionalRow(
-      this.ctx.storage.sql.exec(
-        'INSERT INTO events (event_json, at_ms) VALUES (?, ?) RETURNING seq',
-        JSON.stringify(event),
-        Date.now(),
-      ),
-      eventRowSchema.pick({ seq: true }),
-      'session event seq',
-    );
-    if (row === null) throw new Error('inserting a session event returned no seq');
-    this.ctx.storage.sql.exec('DELETE FROM events WHERE seq <= ?', row.seq - MAX_LOGGED_EVENTS);
-    return row.seq;
-  }
-
+  /** Stores a chat message (message-store.ts); with `setTitle` its text becomes the session title. */
   #storeMessage(role: ChatMessage['role'], text: string, setTitle: boolean): void {
     const atMs = Date.now();
     this.ctx.storage.transactionSync(() => {
-      this.ctx.storage.sql.exec('INSERT INTO messages (role, text, at_ms) VALUES (?, ?, ?)', role, text, atMs);
-      this.ctx.storage.sql.exec(
-        'DELETE FROM messages WHERE id NOT IN (SELECT id FROM messages ORDER BY id DESC LIMIT ?)',
-        MAX_STORED_MESSAGES,
-      );
+      this.#messages.add(role, text, atMs);
       if (setTitle) this.ctx.storage.sql.exec('UPDATE meta SET title = ? WHERE id = 1', makeTitle(text));
-      this.ctx.storage.sql.exec('UPDATE meta SET updated_at_ms = ? WHERE id = 1', atMs);
+      this.#touch(atMs);
     });
   }
 
-  /** The newest `limit` messages, oldest first. */
-  #messages(limit: number): ChatMessage[] {
-    const rows = readRows(
-      this.ctx.storage.sql.exec(
-        'SELECT role, text, at_ms FROM (SELECT id, role, text, at_ms FROM messages ORDER BY id DESC LIMIT ?) ORDER BY id',
-        limit,
-      ),
-      messageRowSchema,
-      'session message',
-    );
-    return rows.map((row) => ({ role: row.role, text: row.text, atMs: row.at_ms }));
-  }
-
-  #draftVersion(version: number): DraftVersion | null {
-    const row = readOptionalRow(
-      this.ctx.storage.sql.exec('SELECT version, parent_version, draft_json FROM drafts WHERE version = ?', version),
-      draftRowSchema,
-      'draft version',
-    );
-    return row === null
-      ? null
-      : { version: row.version, parentVersion: row.parent_version, draft: parseJsonColumn(row.draft_json, draftSchema, 'draft') };
-  }
-
-  #currentDraft(): DraftVersion | null {
-    const version = this.#currentVersion();
-    return version === 0 ? null : this.#draftVersion(version);
-  }
-
-  #currentVersion(): number {
-    const row = readOptionalRow(this.ctx.storage.sql.exec('SELECT MAX(version) AS version FROM drafts'), versionRowSchema, 'draft version');
-    return row?.version ?? 0;
-  }
-
-  /** Earlier versions to undo to, newest first, following parent links from `fromVersion`. */
-  #undoChain(fromVersion: number | null): DraftVersion[] {
-    const chain: DraftVersion[] = [];
-    let next = fromVersion;
-    while (next !== null && chain.length < MAX_UNDO_DEPTH) {
-      const version = this.#draftVersion(next);
-      if (version === null) break;
-      chain.push(version);
-      next = version.parentVersion;
-    }
-    return chain;
-  }
-
-  #lastSeq(): number {
-    const row = readOptionalRow(this.ctx.storage.sql.exec('SELECT MAX(seq) AS seq FROM events'), seqRowSchema, 'event seq');
-    return row?.seq ?? 0;
+  /** Records that the session changed at `atMs` (epoch ms): its `updatedAtMs`. */
+  #touch(atMs: number): void {
+    this.ctx.storage.sql.exec('UPDATE meta SET updated_at_ms = ? WHERE id = 1', atMs);
   }
 
   /** The session's meta row if it exists and belongs to `visitorId`, else null. */
@@ -693,8 +481,8 @@ export class SessionRoom extends DurableObject<Env> {
       title: meta.title,
       createdAtMs: meta.created_at_ms,
       updatedAtMs: meta.updated_at_ms,
-      version: this.#currentVersion(),
-      summary: summarizeTimeline(this.#currentDraft()?.draft ?? null),
+      version: this.#drafts.currentVersion(),
+      summary: summarizeTimeline(this.#drafts.current()?.draft ?? null),
     };
   }
 }

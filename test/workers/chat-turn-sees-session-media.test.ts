@@ -5,35 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sessionStateSchema } from '../../shared/api-schema';
-import { uploadStatusSchema } from '../../shared/media-schema';
 import type { MediaInfo } from '../../shared/media-schema';
 import { Visitor } from './visitor-client';
 
 const CLIP_INFO: MediaInfo = { kind: 'video', durationMs: 6_000, width: 1920, height: 1080, fps: 30, videoCodec: 'avc', audioCodec: null, hasAudio: false };
 const PHOTO_INFO: MediaInfo = { kind: 'image', durationMs: null, width: 1920, height: 1080, fps: null, videoCodec: null, audioCodec: null, hasAudio: false };
-
-/** Uploads a tiny file whose first bytes are `head`, and describes it with `info` unless null. */
-async function upload(visitor: Visitor, sessionId: string, name: string, head: number[], info: MediaInfo | null): Promise<string> {
-  const bytes = new Uint8Array(64);
-  bytes.set(head, 0);
-  const created = await visitor.fetch(`/api/sessions/${sessionId}/media`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ name, sizeBytes: bytes.length }),
-  });
-  const { media } = uploadStatusSchema.parse(await created.json());
-  expect((await visitor.fetch(`/api/sessions/${sessionId}/media/${media.id}/parts/1`, { method: 'PUT', body: bytes })).status).toBe(200);
-  expect((await visitor.fetch(`/api/sessions/${sessionId}/media/${media.id}/complete`, { method: 'POST' })).status).toBe(200);
-  if (info !== null) {
-    const described = await visitor.fetch(`/api/sessions/${sessionId}/media/${media.id}/info`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ info, thumbnail: null }),
-    });
-    expect(described.status).toBe(200);
-  }
-  return media.id;
-}
 
 const MP4_HEAD = [0, 0, 0, 0x18, ...new TextEncoder().encode('ftypisom')];
 const JPEG_HEAD = [0xff, 0xd8, 0xff, 0xe0];
@@ -43,10 +19,10 @@ describe('a chat turn sees the session media', () => {
     const visitor = new Visitor();
     const session = await visitor.createSession();
     const other = await visitor.createSession();
-    const clip = await upload(visitor, session.id, 'clip-waves.mp4', MP4_HEAD, CLIP_INFO);
-    const photo = await upload(visitor, session.id, 'photo-space.jpg', JPEG_HEAD, PHOTO_INFO);
-    const unprobed = await upload(visitor, session.id, 'clip-unprobed.mp4', MP4_HEAD, null);
-    const elsewhere = await upload(visitor, other.id, 'clip-elsewhere.mp4', MP4_HEAD, CLIP_INFO);
+    const clip = await visitor.upload(session.id, 'clip-waves.mp4', MP4_HEAD, CLIP_INFO);
+    const photo = await visitor.upload(session.id, 'photo-space.jpg', JPEG_HEAD, PHOTO_INFO);
+    const unprobed = await visitor.upload(session.id, 'clip-unprobed.mp4', MP4_HEAD, null);
+    const elsewhere = await visitor.upload(other.id, 'clip-elsewhere.mp4', MP4_HEAD, CLIP_INFO);
 
     const transcript = await visitor.chat(session.id, 'combine these clips into a 10-second video with transitions');
     const draftEvent = transcript.events.find((event) => event.type === 'draft');

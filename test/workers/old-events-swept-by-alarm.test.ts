@@ -5,7 +5,7 @@
 import { env } from 'cloudflare:workers';
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { EVENT_MAX_AGE_MS, EVENT_SWEEP_INTERVAL_MS } from '../../functions/durable/session-room';
+import { EVENT_MAX_AGE_MS, EVENT_SWEEP_INTERVAL_MS } from '../../functions/durable/event-log';
 import { sessionStateSchema } from '../../shared/api-schema';
 import { Visitor } from './visitor-client';
 import { SseFollower } from './sse-follower';

@@ -5,7 +5,8 @@
 import { env } from 'cloudflare:workers';
 import { runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { MAX_KEPT_DRAFT_VERSIONS, MAX_LOGGED_EVENTS } from '../../functions/durable/session-room';
+import { MAX_KEPT_DRAFT_VERSIONS } from '../../functions/durable/draft-store';
+import { MAX_LOGGED_EVENTS } from '../../functions/durable/event-log';
 import type { DraftEvent } from '../../shared/events-schema';
 import { Visitor, readSse } from './visitor-client';
 
