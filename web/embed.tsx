@@ -15,7 +15,7 @@ import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { parseEmbedOptions } from '../shared/embed-protocol';
 import { createApiClient } from './app/api-client';
-import { App } from './app/components/app';
+import { CompactApp } from './app/components/compact-app';
 import { htmlLang, locale, setLocale } from './app/i18n/locale';
 import { AppModel } from './app/models/app-model';
 import { readStoredSessionId, writeStoredSessionId } from './app/models/session-id-store';
@@ -51,8 +51,11 @@ effect(() => {
   document.documentElement.lang = htmlLang(locale.value);
 });
 // Drawn once the host's language is loaded (at once for English), so Chinese pages never flash English.
-void setLocale(options.lang).finally(() => {
-  render(<App model={model} layout={options.layout} composerPlaceholder={options.placeholder} />, root);
+// The full layout's extra parts (header, library, timeline, media bin) load only when asked for
+// (if that chunk cannot load, the compact layout is shown instead).
+const loadRoot = options.layout === 'full' ? import('./app/components/app').then((module) => module.App, () => CompactApp) : Promise.resolve(CompactApp);
+void Promise.all([loadRoot, setLocale(options.lang)]).then(([Root]) => {
+  render(<Root model={model} composerPlaceholder={options.placeholder} />, root);
 });
 
 /** Loads the app, then the last finished render (if the edge still has it), then says `ready`. */

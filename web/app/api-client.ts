@@ -15,6 +15,7 @@ import {
   sessionStateSchema,
 } from '../../shared/api-schema';
 import type {
+  CreateExportBody,
   Credits,
   RenderChunkState,
   RenderJobInfo,
@@ -74,7 +75,12 @@ export interface ApiClient {
   listSessions(): Promise<SessionInfo[]>;
   /** The visitor's render jobs (only `sessionId`'s when given), newest first. */
   listRenders(sessionId?: string): Promise<RenderSummary[]>;
-  createExport(sessionId: string): Promise<RenderJobInfo>;
+  /**
+   * Creates a render job (status `queued`) of the session's draft, or with `body.batchItemId` of
+   * that item of the current batch. Rejects with {@link ApiError} 402 `out_of_credits` when the
+   * visitor's credits do not cover it, 404 `batch_item_not_found` for an unknown item.
+   */
+  createExport(sessionId: string, body?: CreateExportBody): Promise<RenderJobInfo>;
   getRender(renderId: string): Promise<RenderJobInfo>;
   postRenderProgress(renderId: string, body: RenderProgressBody): Promise<RenderJobInfo>;
   uploadRenderFile(renderId: string, file: Blob): Promise<RenderJobInfo>;
@@ -183,8 +189,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const query = sessionId === undefined ? '' : `?session=${id(sessionId)}`;
       return (await json(renderListSchema, 'your renders', `/api/renders${query}`)).renders;
     },
-    createExport: (sessionId) =>
-      json(renderJobInfoSchema, 'the export request', `/api/sessions/${id(sessionId)}/exports`, { method: 'POST' }),
+    createExport: (sessionId, body = {}) =>
+      json(renderJobInfoSchema, 'the export request', `/api/sessions/${id(sessionId)}/exports`, postJson(body)),
     getRender: (renderId) => json(renderJobInfoSchema, 'the render check', `/api/renders/${id(renderId)}`),
     postRenderProgress: (renderId, body) =>
       json(renderJobInfoSchema, 'the progress report', `/api/renders/${id(renderId)}/progress`, postJson(body)),

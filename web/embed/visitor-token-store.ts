@@ -85,7 +85,7 @@ export function withSignedDownloads(api: ApiClient, tokens: VisitorTokenStore): 
     info.downloadUrl === null ? info : { ...info, downloadUrl: tokens.signUrl(info.downloadUrl) };
   return {
     ...api,
-    createExport: async (sessionId) => sign(await api.createExport(sessionId)),
+    createExport: async (sessionId, body) => sign(await api.createExport(sessionId, body)),
     getRender: async (renderId) => sign(await api.getRender(renderId)),
     postRenderProgress: async (renderId, body) => sign(await api.postRenderProgress(renderId, body)),
     uploadRenderFile: async (renderId, file) => sign(await api.uploadRenderFile(renderId, file)),

@@ -2,9 +2,10 @@
  * @module mix-audio
  * Mixes a draft's audio tracks into one 48 kHz stereo `AudioBuffer` as long as the video:
  * generated music (looped from {@link renderMusicLoop}) at each segment's volume with its fade in
- * and fade out, and uploaded sound (`source.type === 'media'`: MP3, WAV, M4A, AAC, or a clip's
- * own track) decoded with `decodeAudioData`, played from its `sourceStartMs`, looped when shorter
- * than the segment. Without a media loader, uploaded sound is left out (silent).
+ * and fade out, and uploaded sound (`source.type === 'media'`: MP3, WAV, M4A, AAC, Ogg
+ * Vorbis/Opus, or a clip's own track) decoded with `decodeAudioData`, played from its
+ * `sourceStartMs`, looped when shorter than the segment. Without a media loader, uploaded sound
+ * is left out (silent).
  *
  * Main thread only: `OfflineAudioContext` does not exist in workers. The export then transfers
  * the channel data to the encode worker.
@@ -67,7 +68,7 @@ async function decodeUpload(ctx: OfflineAudioContext, blob: Blob): Promise<Audio
   try {
     return await ctx.decodeAudioData(await blob.arrayBuffer());
   } catch (cause) {
-    throw new RenderError('media-failed', 'The sound of an uploaded file could not be decoded; try MP3, WAV or M4A.', { cause });
+    throw new RenderError('media-failed', 'The sound of an uploaded file could not be decoded; try MP3, WAV, M4A or Ogg.', { cause });
   }
 }
 

@@ -8,8 +8,8 @@ import { formatBytes } from '../format/format-progress';
 import { formatClock } from '../format/format-time';
 import { t } from '../i18n/locale';
 
-/** Output size and shape in words: "1920×1080 wide". */
-function describeCanvas(width: number, height: number): string {
+/** Output size and shape in words: "1920×1080 wide" (also used by the batch panel). */
+export function describeCanvas(width: number, height: number): string {
   const shape = t(width === height ? 'export.shapeSquare' : width > height ? 'export.shapeWide' : 'export.shapeVertical');
   return t('export.canvas', { width, height, shape });
 }

@@ -53,7 +53,8 @@ function Playhead({ durationMs }: { durationMs: number }) {
 export function TimelineView() {
   const app = useApp();
   const draft = app.draft.draft.value;
-  const changes = app.draft.changes.value;
+  // While there is a batch the draft shown is its selected item's; its changes are the batch's.
+  const changes = app.batch.current.value !== null ? app.batch.changes.value : app.draft.changes.value;
   const thumbnails = new Map(app.media.items.value.map((item) => [item.id, item.thumbnail]));
   return (
     <section class="panel timeline-panel" aria-labelledby="timeline-heading">

@@ -10,7 +10,7 @@ import { t } from '../i18n/locale';
 
 /** The picker's filter: the extensions and types the edge accepts (a hint only). */
 const PICKER_ACCEPT =
-  'video/*,image/*,audio/*,.mp4,.mov,.avi,.webm,.mkv,.jpg,.jpeg,.png,.gif,.webp,.mp3,.wav,.m4a,.aac';
+  'video/*,image/*,audio/*,.mp4,.mov,.avi,.webm,.mkv,.jpg,.jpeg,.png,.gif,.webp,.mp3,.wav,.m4a,.aac,.ogg,.oga,.opus';
 
 /** The upload button and drop zone. */
 export function UploadControl() {

@@ -1,8 +1,9 @@
 /**
  * @module upload-progress-list
  * One row per file on its way: name, a progress bar, "checking…" while it is probed,
- * "converting…" with its progress while a file the browser cannot decode becomes an MP4, a plain
- * error when it is refused, and Cancel while it uploads or converts.
+ * "waiting to convert" (other files convert first) then "converting…" with its progress while a
+ * file the browser cannot decode becomes an MP4, a plain error when it is refused, and Cancel
+ * while it uploads, waits or converts.
  */
 import { useApp } from '../app-context';
 import { t } from '../i18n/locale';
@@ -13,6 +14,7 @@ import type { UploadTask } from '../models/media-model';
 const STATE_TEXT: Readonly<Record<UploadTask['state'], MessageKey>> = {
   uploading: 'upload.stateUploading',
   probing: 'upload.stateProbing',
+  waiting: 'upload.stateWaiting',
   converting: 'upload.stateConverting',
   done: 'upload.stateDone',
   failed: 'upload.stateFailed',
@@ -37,7 +39,7 @@ export function UploadProgressList() {
                 ? `${t(STATE_TEXT.converting)} ${Math.round(task.progress * 100)}%`
                 : t(STATE_TEXT[task.state])}
           </span>
-          {(task.state === 'uploading' || task.state === 'converting') && (
+          {(task.state === 'uploading' || task.state === 'waiting' || task.state === 'converting') && (
             <button type="button" class="button button--quiet" onClick={() => media.cancel(task.key)}>
               {t('upload.cancel')}
             </button>

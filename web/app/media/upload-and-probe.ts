@@ -11,9 +11,12 @@ import { MediaNeedsConversionError, MediaProbeError } from './media-probe-error'
 import { uploadFile } from './resumable-upload';
 import { deleteMedia, describeMedia } from './upload-client';
 
-/** Where the file is: its state and 0..1 of that state's work (bytes stored, length converted). */
+/**
+ * Where the file is: its state and 0..1 of that state's work (bytes stored, length converted).
+ * `waiting`: it needs converting and other files convert first.
+ */
 export interface UploadStep {
-  state: 'uploading' | 'probing' | 'converting';
+  state: 'uploading' | 'probing' | 'waiting' | 'converting';
   progress: number;
 }
 
@@ -53,8 +56,12 @@ export async function uploadAndProbe(
       if (!(cause instanceof MediaNeedsConversionError) || upload !== file) throw cause;
     }
     if (described !== null) return describeMedia(sessionId, stored.id, described);
-    onStep({ state: 'converting', progress: 0 });
     const { convertToMp4 } = await import('./convert-media'); // ffmpeg.wasm loads only for such a file
-    upload = await convertToMp4(file, signal, (progress) => onStep({ state: 'converting', progress }));
+    upload = await convertToMp4(
+      file,
+      signal,
+      (progress) => onStep({ state: 'converting', progress }),
+      () => onStep({ state: 'waiting', progress: 0 }),
+    );
   }
 }

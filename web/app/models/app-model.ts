@@ -5,11 +5,17 @@
  * credits, status and upload are answered here; everything else is a streamed chat turn),
  * running a suggested action, starting a new video, and opening a video from the library
  * (chat, draft, a reply still streaming, and the latest render's status all come back).
+ *
+ * While the session has a batch, the preview and timeline show its selected item's draft (the
+ * draft model reads it from the batch model), and "export" (typed, the chip or the button)
+ * exports the whole batch as a queue, which a reload or reopening continues.
  */
 import { action, createModel } from '@preact/signals';
 import type { SuggestedAction } from '../../../shared/events-schema';
 import { routeIntent } from '../../../shared/route-intent';
 import type { ApiClient } from '../api-client';
+import { t } from '../i18n/locale';
+import { BatchModel } from './batch-model';
 import { ChatModel } from './chat-model';
 import { CreditsModel, describeCredits } from './credits-model';
 import { DraftModel } from './draft-model';
@@ -35,9 +41,10 @@ export const AppModel = createModel((api: ApiClient) => {
   const notices = new NoticeModel();
   const session = new SessionModel(api);
   const credits = new CreditsModel(api);
-  const draft = new DraftModel();
-  const chat = new ChatModel({ api, session, draft, notices });
   const render = new RenderModel({ api, credits, notices });
+  const batch = new BatchModel({ api, render, credits, notices });
+  const draft = new DraftModel(batch.selectedDraft);
+  const chat = new ChatModel({ api, session, draft, batch, notices });
   const player = new PlayerModel(draft, (shown) => {
     const id = session.sessionId.peek();
     return id === null ? null : mediaUrlsFor(shown, id);
@@ -69,20 +76,26 @@ export const AppModel = createModel((api: ApiClient) => {
       if (state !== null) {
         chat.restore(state.messages);
         draft.restore(state.draft, state.session.version, state.summary);
+        batch.restore(state.batch, state.batchVersion);
         void media.refresh();
         if (state.runningTurn !== null) chat.resumeRunningTurn();
         chat.follow(state.session.id);
-        await restoreLatestRender(state.session.id);
+        // The batch's unfinished jobs continue here; the session's own export is restored otherwise.
+        if (state.batch !== null) void batch.resume(state.session.id);
+        else await restoreLatestRender(state.session.id);
       }
     } catch (cause) {
       notices.showFailure(cause);
     }
   }
 
-  /** Shows the session's newest render job, if any (a failure to list it is not shown: the session works without it). */
+  /**
+   * Shows the newest render job of the session's own draft, if any (a failure to list it is not
+   * shown: the session works without it).
+   */
   async function restoreLatestRender(sessionId: string): Promise<void> {
     try {
-      const [latest] = await api.listRenders(sessionId);
+      const latest = (await api.listRenders(sessionId)).find((job) => job.batchItemId === null);
       if (latest === undefined) return;
       const info = await api.getRender(latest.id);
       if (session.sessionId.value === sessionId) void render.restore(info);
@@ -96,6 +109,7 @@ export const AppModel = createModel((api: ApiClient) => {
     library.hide();
     if (sessionId === session.sessionId.value) return;
     chat.clear();
+    batch.clear();
     render.reset();
     player.pause();
     draft.clear();
@@ -105,7 +119,10 @@ export const AppModel = createModel((api: ApiClient) => {
     await restoreSession();
   });
 
-  /** Exports the current draft (creating no session: without one there is nothing to export). */
+  /**
+   * Exports the current draft, or while there is a batch every video of it, one after another
+   * (creating no session: without one there is nothing to export).
+   */
   const exportVideo = action(async (): Promise<void> => {
     const id = session.sessionId.value;
     if (id === null || !draft.hasDraft.value) {
@@ -114,7 +131,14 @@ export const AppModel = createModel((api: ApiClient) => {
     }
     notices.dismiss();
     player.pause();
-    await render.startExport(id);
+    if (batch.current.value !== null) await batch.exportAll(id);
+    else await render.startExport(id);
+  });
+
+  /** Stops the batch's export queue (see {@link BatchModel}'s `stop`). */
+  const stopBatch = action(async (): Promise<void> => {
+    const id = session.sessionId.value;
+    if (id !== null) await batch.stop(id);
   });
 
   /**
@@ -132,6 +156,12 @@ export const AppModel = createModel((api: ApiClient) => {
       case 'export':
         if (!draft.hasDraft.value) {
           chat.addLocalReply(NOTHING_YET);
+          return;
+        }
+        const items = batch.current.value?.items;
+        if (items !== undefined) {
+          chat.addLocalReply(t(batch.running.value ? 'batch.exportRunning' : 'batch.exportReply', { count: items.length }));
+          await exportVideo();
           return;
         }
         chat.addLocalReply(
@@ -208,9 +238,10 @@ export const AppModel = createModel((api: ApiClient) => {
     }
   });
 
-  /** Starts over: forgets the session, the conversation, the draft and the last export. */
+  /** Starts over: forgets the session, the conversation, the draft, the batch and the last export. */
   const startNewVideo = action(() => {
     chat.clear();
+    batch.clear();
     render.reset();
     player.pause();
     draft.clear();
@@ -226,6 +257,7 @@ export const AppModel = createModel((api: ApiClient) => {
     draft,
     chat,
     render,
+    batch,
     player,
     media,
     library,
@@ -234,6 +266,7 @@ export const AppModel = createModel((api: ApiClient) => {
     send,
     submitComposer,
     exportVideo,
+    stopBatch,
     runSuggestion,
     startNewVideo,
   };

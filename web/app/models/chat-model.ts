@@ -5,7 +5,7 @@
  *
  * Streaming follows the events protocol: `text-delta`s are appended to `streamingText` as they
  * come, then the one final `text` REPLACES them (never both), and at the end of the turn the
- * reply becomes a message. `draft` events go to the draft model.
+ * reply becomes a message. `draft` events go to the draft model, `batch` events to the batch model.
  *
  * Every event is applied exactly once, by its seq (the `id:` of the session log), whichever
  * stream brings it: the turn's own answer, a catch-up, or the session's live stream
@@ -19,6 +19,7 @@ import type { ApiClient } from '../api-client';
 import { ApiError, isAbort } from '../api-error';
 import { t } from '../i18n/locale';
 import type { ReceivedEvent } from '../sse-reader';
+import type { BatchModel } from './batch-model';
 import type { DraftModel } from './draft-model';
 import type { NoticeModel } from './notice-model';
 import type { SessionModel } from './session-model';
@@ -54,11 +55,12 @@ export interface ChatModelDeps {
   api: ApiClient;
   session: SessionModel;
   draft: DraftModel;
+  batch: Pick<BatchModel, 'applyEvent'>;
   notices: NoticeModel;
 }
 
 /** The chat model: messages, the streaming reply, the status line and suggested actions. */
-export const ChatModel = createModel(({ api, session, draft, notices }: ChatModelDeps) => {
+export const ChatModel = createModel(({ api, session, draft, batch: batchModel, notices }: ChatModelDeps) => {
   const messages = signal<ChatEntry[]>([]);
   /** The assistant reply so far during a turn; null when no turn is streaming. */
   const streamingText = signal<string | null>(null);
@@ -119,6 +121,9 @@ export const ChatModel = createModel(({ api, session, draft, notices }: ChatMode
         break;
       case 'draft':
         draft.applyEvent(event);
+        break;
+      case 'batch':
+        batchModel.applyEvent(event);
         break;
       case 'actions':
         suggestions.value = event.actions;

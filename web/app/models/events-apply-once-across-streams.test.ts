@@ -49,7 +49,7 @@ function liveStream(events: StreamEvent[], firstSeq = 1) {
 
 function models(api: ReturnType<typeof fakeApiClient>) {
   const session = new SessionModel(api);
-  const chat = new ChatModel({ api, session, draft: new DraftModel(), notices: new NoticeModel() });
+  const chat = new ChatModel({ api, session, draft: new DraftModel(), batch: { applyEvent: () => undefined }, notices: new NoticeModel() });
   return { session, chat };
 }
 
@@ -101,6 +101,8 @@ describe('events apply once across streams', () => {
           messages: [{ role: 'user', text: 'make a video', atMs: 0 }],
           lastEventSeq: 13,
           runningTurn: { firstSeq: 11, startedAtMs: 0 },
+          batch: null,
+          batchVersion: 0,
         }),
       followEvents: live.followEvents,
     });

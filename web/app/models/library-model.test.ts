@@ -8,7 +8,7 @@ function session(id: string, updatedAtMs: number): SessionInfo {
 
 function render(id: string, sessionId: string, createdAtMs: number, status: RenderSummary['status']): RenderSummary {
   return {
-    id, sessionId, title: 'x', status, renderer: 'browser', draftVersion: 1, progress: 1, framesDone: 0, totalFrames: 0, fps: 0,
+    id, sessionId, title: 'x', status, renderer: 'browser', draftVersion: 1, batchItemId: null, progress: 1, framesDone: 0, totalFrames: 0, fps: 0,
     costCredits: 1, createdAtMs, updatedAtMs: createdAtMs, error: null, downloadUrl: null, sizeBytes: null,
   };
 }

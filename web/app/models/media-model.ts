@@ -17,7 +17,8 @@ import type { SessionModel } from './session-model';
 
 /**
  * One file on its way: `uploading` → `probing` → `done`, or `failed` / `cancelled`; a file the
- * browser cannot decode goes `probing` → `converting` → `uploading` (the MP4) → `probing` → `done`.
+ * browser cannot decode goes `probing` → (`waiting`, while other files convert) → `converting` →
+ * `uploading` (the MP4) → `probing` → `done`.
  */
 export interface UploadTask {
   key: string;
@@ -25,7 +26,7 @@ export interface UploadTask {
   sizeBytes: number;
   /** 0..1 of the bytes stored at the edge (while `converting`: of the file's length converted). */
   progress: number;
-  state: 'uploading' | 'probing' | 'converting' | 'done' | 'failed' | 'cancelled';
+  state: 'uploading' | 'probing' | 'waiting' | 'converting' | 'done' | 'failed' | 'cancelled';
   error: string | null;
 }
 
@@ -45,7 +46,8 @@ export const MediaModel = createModel(({ session }: MediaModelDeps) => {
   let nextKey = 0;
 
   const readyItems = computed(() => items.value.filter((item) => item.status === 'ready'));
-  const isActive = (task: UploadTask): boolean => task.state === 'uploading' || task.state === 'probing' || task.state === 'converting';
+  const isActive = (task: UploadTask): boolean =>
+    task.state === 'uploading' || task.state === 'probing' || task.state === 'waiting' || task.state === 'converting';
   const busy = computed(() => tasks.value.some(isActive));
 
   const patch = (key: string, change: Partial<UploadTask>): void => {
