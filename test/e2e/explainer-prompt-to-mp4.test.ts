@@ -8,13 +8,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportAndDownload, sendChatMessage } from '../../scripts/lib/drive-app';
-import { isFastStart, parseFrameRate, probeMedia, type ProbeResult } from './support/ffprobe';
+import { expectDeliverable } from './support/expect-deliverable';
 import { frameLuma, meanVolumeDb } from './support/ffmpeg-measure';
 import { useAppPage } from './support/app-page';
 
 const SCRIPT = readFileSync(path.join(__dirname, '..', 'fixtures', 'explainer-script.txt'), 'utf8').trim();
-/** The tolerance on duration. */
-const DURATION_TOLERANCE_S = 0.5;
 /** The title scene is the first seconds; 1 s in, the title is fading in over the first scene. */
 const TITLE_FRAME_AT_S = 1.5;
 /** Luma spread of a drawn frame (text, icon, gradient) vs a flat fill (spread ≈ 0). */
@@ -23,28 +21,6 @@ const MIN_LUMA_SPREAD = 40;
 const MIN_MEAN_VOLUME_DB = -45;
 
 const tab = useAppPage('reelwright-e2e-');
-
-function videoStream(probe: ProbeResult) {
-  const streams = probe.streams.filter((stream) => stream.codec_type === 'video');
-  expect(streams).toHaveLength(1);
-  return streams[0]!;
-}
-
-async function expectDeliverable(file: string, width: number, height: number, durationS: number): Promise<ProbeResult> {
-  const probe = await probeMedia(file);
-  const video = videoStream(probe);
-  expect(video.codec_name).toBe('h264');
-  expect(video.profile).toBe('High');
-  expect(video.level).toBeGreaterThanOrEqual(40);
-  expect([video.width, video.height]).toEqual([width, height]);
-  expect(parseFrameRate(video.avg_frame_rate)).toBeCloseTo(30, 1);
-  expect(Math.abs(probe.format.duration - durationS)).toBeLessThanOrEqual(DURATION_TOLERANCE_S);
-  const audio = probe.streams.filter((stream) => stream.codec_type === 'audio');
-  expect(audio).toHaveLength(1);
-  expect(audio[0]!.codec_name).toBe('aac');
-  expect(await isFastStart(file)).toBe(true);
-  return probe;
-}
 
 describe('prompt to finished MP4 on the embedded engine', () => {
   it('plans a 30-second explainer from a script and exports a 1080p H.264 MP4', async () => {

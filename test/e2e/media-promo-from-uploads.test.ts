@@ -8,20 +8,16 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { exportAndDownload, sendChatMessage } from '../../scripts/lib/drive-app';
-import { draftSchema } from '../../shared/draft-schema';
-import type { Draft } from '../../shared/draft-schema';
-import { probeMedia } from './support/ffprobe';
+import { expectDeliverable } from './support/expect-deliverable';
 import { meanVolumeDb } from './support/ffmpeg-measure';
 import { frameSsim } from './support/frame-similarity';
 import { useAppPage } from './support/app-page';
+import { currentSessionDraft, currentSessionMedia } from './support/session-reads';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const UPLOADS = ['clip-waves.mp4', 'clip-homeworld.webm', 'photo-space.jpg', 'photo-lines.webp', 'music-forest.mp3'];
 const PROMPT = 'combine these clips into a 20-second promo video with text overlays and transitions, use my music';
-/** The issue's tolerance on duration. */
-const DURATION_TOLERANCE_S = 0.5;
 /**
  * SSIM of the render against the first clip's own frame: the same picture through H.264 scores
  * ~0.95; another of the sample pictures scores ~0.56 (smooth wallpapers look alike to SSIM).
@@ -33,26 +29,6 @@ const MIN_MEAN_VOLUME_DB = -45;
 const UPLOAD_TIMEOUT_MS = 60_000;
 
 const tab = useAppPage('reelwright-media-e2e-');
-
-/** The session's current draft, read through the API the page uses. */
-async function currentDraft(): Promise<Draft> {
-  const raw: unknown = await tab.page.evaluate(async () => {
-    const list = (await (await fetch('/api/sessions')).json()) as { sessions: { id: string }[] };
-    const id = list.sessions[0]?.id ?? '';
-    return (await fetch(`/api/sessions/${id}`)).json();
-  });
-  return draftSchema.parse(z.object({ draft: z.unknown() }).parse(raw).draft);
-}
-
-/** The file name of an upload of the current session. */
-async function mediaName(mediaId: string): Promise<string> {
-  const raw: unknown = await tab.page.evaluate(async () => {
-    const list = (await (await fetch('/api/sessions')).json()) as { sessions: { id: string }[] };
-    return (await fetch(`/api/sessions/${list.sessions[0]?.id ?? ''}/media`)).json();
-  });
-  const media = z.object({ media: z.array(z.object({ id: z.string(), name: z.string() })) }).parse(raw).media;
-  return media.find((item) => item.id === mediaId)?.name ?? '';
-}
 
 async function readyCount(): Promise<number> {
   return tab.page.locator('[data-testid="media-items"] li[data-status="ready"]').count();
@@ -66,24 +42,20 @@ describe('a promo from the visitor’s own clips, photos and music', () => {
 
     const reply = await sendChatMessage(tab.page, PROMPT);
     expect(reply.length).toBeGreaterThan(0);
-    const draft = await currentDraft();
+    const draft = await currentSessionDraft(tab.page);
     expect(draft.durationMs).toBe(20_000);
     const video = draft.tracks.find((track) => track.kind === 'video');
     if (video?.kind !== 'video') throw new Error('no video track');
     const first = video.segments[0];
     if (first?.visual.type !== 'media') throw new Error('the first segment is not an upload');
-    const firstName = await mediaName(first.visual.mediaId);
+    const { mediaId } = first.visual;
+    const firstName = (await currentSessionMedia(tab.page)).media.find((item) => item.id === mediaId)?.name ?? '';
     expect(firstName).toBe('clip-waves.mp4'); // upload order is kept
     expect(draft.tracks.some((track) => track.kind === 'audio' && track.segments[0]?.source.type === 'media')).toBe(true);
 
     const file = path.join(tab.workDir, 'promo.mp4');
     await exportAndDownload(tab.page, file);
-    const probe = await probeMedia(file);
-    const picture = probe.streams.find((stream) => stream.codec_type === 'video');
-    expect(picture?.codec_name).toBe('h264');
-    expect([picture?.width, picture?.height]).toEqual([1920, 1080]);
-    expect(Math.abs(probe.format.duration - 20)).toBeLessThanOrEqual(DURATION_TOLERANCE_S);
-    expect(probe.streams.filter((stream) => stream.codec_type === 'audio').map((stream) => stream.codec_name)).toEqual(['aac']);
+    await expectDeliverable(file, 1920, 1080, 20);
 
     const middleS = (first.startMs + first.durationMs / 2) / 1000;
     const sourceS = (first.visual.sourceStartMs + first.durationMs / 2) / 1000;
@@ -103,6 +75,6 @@ describe('a promo from the visitor’s own clips, photos and music', () => {
 
     const reply = await sendChatMessage(tab.page, 'make the title red');
     expect(reply.length).toBeGreaterThan(0);
-    expect((await currentDraft()).durationMs).toBe(20_000);
+    expect((await currentSessionDraft(tab.page)).durationMs).toBe(20_000);
   });
 });

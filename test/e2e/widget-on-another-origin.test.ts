@@ -18,11 +18,10 @@ import type { DemoHost } from '../../scripts/demo-host';
 import { freePort, startApp } from '../../scripts/lib/start-app';
 import type { RunningApp } from '../../scripts/lib/start-app';
 import { launchChromium } from './support/launch-chromium';
-import { probeMedia } from './support/ffprobe';
+import { expectDeliverable } from './support/expect-deliverable';
 
 /** The prompt the host sends; 10 s keeps the export short. */
 const PROMPT = 'generate a 10-second promo video for Acme Coffee: fresh beans roasted daily. Open every morning.';
-const DURATION_TOLERANCE_S = 0.5;
 /** The widget loads the app, credits and the session: a few seconds at most here. */
 const READY_TIMEOUT_MS = 30_000;
 /** A chat turn on the embedded engine takes well under a second. */
@@ -123,12 +122,7 @@ describe('the widget on an allowed host page', () => {
     expect(response.status).toBe(200);
     const file = path.join(workDir, 'widget.mp4');
     writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
-    const probe = await probeMedia(file);
-    const video = probe.streams.find((stream) => stream.codec_type === 'video');
-    expect(video?.codec_name).toBe('h264');
-    expect([video?.width, video?.height]).toEqual([1920, 1080]);
-    expect(Math.abs(probe.format.duration - 10)).toBeLessThanOrEqual(DURATION_TOLERANCE_S);
-    expect(probe.streams.some((stream) => stream.codec_type === 'audio' && stream.codec_name === 'aac')).toBe(true);
+    await expectDeliverable(file, 1920, 1080, 10);
     await expect.poll(() => widgetFrame().getByRole('link', { name: 'Download MP4' }).isVisible()).toBe(true);
     // Where the browser allows it, the frame also has its cookie: kept for this host site only (CHIPS).
     const cookie = (await context.cookies(app.url)).find((candidate) => candidate.name === 'rw_visitor');
