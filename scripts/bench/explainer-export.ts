@@ -16,14 +16,9 @@ import { launchChromium } from '../lib/launch-chromium';
 import { startApp } from '../lib/start-app';
 import { exportAndDownload, sendChatMessage } from '../lib/drive-app';
 import { projectRoot } from '../lib/offline-env.mjs';
+import { countFrames } from '../lib/count-frames';
 
 const SCRIPT_PATH = path.join(projectRoot, 'test', 'fixtures', 'explainer-script.txt');
-
-/** Counts the video frames of an MP4 with ffprobe. */
-function countFrames(file: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file]);
-  return Number(out.toString().trim());
-}
 
 async function benchBrowserExport(workDir: string): Promise<{ wallMs: number; frames: number; sizeBytes: number }> {
   const app = await startApp();

@@ -5,27 +5,20 @@
  * 20-s generated-only explainer, both exported in headless Chromium through the app; prints
  * frames/s of each and their ratio. Benchmarks measure; they never fail on a figure.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../lib/launch-chromium';
 import { startApp } from '../lib/start-app';
-import { exportAndDownload, sendChatMessage } from '../lib/drive-app';
+import { exportAndDownload, sendChatMessage, uploadFiles } from '../lib/drive-app';
 import { projectRoot } from '../lib/offline-env.mjs';
+import { countFrames } from '../lib/count-frames';
 
 const FIXTURES = path.join(projectRoot, 'test', 'fixtures');
 const UPLOADS = ['clip-waves.mp4', 'clip-homeworld.webm', 'photo-space.jpg', 'photo-lines.webp', 'music-forest.mp3'];
 const MEDIA_PROMPT = 'combine these clips into a 20-second promo video with text overlays and transitions, use my music';
 const EXPLAINER_PROMPT = 'generate a 20-second explainer video about saving water at home';
-/** Five small uploads are probed and stored in a few seconds; a minute means something is stuck. */
-const UPLOAD_TIMEOUT_MS = 60_000;
-
-function countFrames(file: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file]);
-  return Number(out.toString().trim());
-}
 
 async function exportFps(page: Page, prompt: string, file: string): Promise<number> {
   await sendChatMessage(page, prompt);
@@ -42,12 +35,7 @@ export async function benchMediaPromoExport(): Promise<void> {
     console.log('bench: 20-s 1080p promo from 2 clips, 2 photos and an MP3, and a 20-s generated explainer…');
     const mediaPage = await browser.newPage({ acceptDownloads: true });
     await mediaPage.goto(app.url);
-    await mediaPage.getByTestId('upload-input').setInputFiles(UPLOADS.map((name) => path.join(FIXTURES, name)));
-    await mediaPage.waitForFunction(
-      (count) => document.querySelectorAll('[data-testid="media-items"] li[data-status="ready"]').length >= count,
-      UPLOADS.length,
-      { timeout: UPLOAD_TIMEOUT_MS },
-    );
+    await uploadFiles(mediaPage, UPLOADS.map((name) => path.join(FIXTURES, name)));
     const mediaFps = await exportFps(mediaPage, MEDIA_PROMPT, path.join(workDir, 'promo.mp4'));
     const generatedPage = await browser.newPage({ acceptDownloads: true });
     await generatedPage.goto(app.url);

@@ -2,7 +2,8 @@
  * @module drive-app
  * Drives the real SPA in a Playwright page the way a visitor does, by accessible names only
  * (textbox "Message", buttons "Send" and "Export", progress bar "Render progress", link
- * "Download MP4"). Shared by the browser tests, `npm run render` and `npm run bench`.
+ * "Download MP4"; the file picker and media list by test id). Shared by the browser tests,
+ * `npm run render` and `npm run bench`.
  */
 import type { Page } from 'playwright-core';
 
@@ -12,6 +13,25 @@ const TURN_TIMEOUT_MS = 60_000;
 const EXPORT_TIMEOUT_MS = 600_000;
 /** How often the page is checked for the finished link (and progress read): bounds the wall-time error. */
 const PROGRESS_POLL_MS = 250;
+/** Probing and storing a few small uploads takes seconds here; a minute means something is stuck. */
+const UPLOAD_TIMEOUT_MS = 60_000;
+
+/**
+ * Uploads files through the page's file picker and waits until the media list shows each of
+ * them as ready (probed, thumbnailed, stored at the edge).
+ * @param filePaths absolute paths, in upload order
+ * @throws playwright's TimeoutError when they are not all ready within {@link UPLOAD_TIMEOUT_MS}
+ */
+export async function uploadFiles(page: Page, filePaths: readonly string[]): Promise<void> {
+  const ready = page.locator('[data-testid="media-items"] li[data-status="ready"]');
+  const before = await ready.count();
+  await page.getByTestId('upload-input').setInputFiles([...filePaths]);
+  await page.waitForFunction(
+    (count) => document.querySelectorAll('[data-testid="media-items"] li[data-status="ready"]').length >= count,
+    before + filePaths.length,
+    { timeout: UPLOAD_TIMEOUT_MS },
+  );
+}
 
 /**
  * Types `text` into the chat and waits until the assistant's turn is complete (the chat log
