@@ -111,7 +111,10 @@ export const renderJobInfoSchema = z.object({
   createdAtMs: z.number().int(),
   updatedAtMs: z.number().int(),
   error: z.string().nullable(),
-  /** Present once completed: same-origin link that serves the MP4 with Range support. */
+  /**
+   * Present once completed: same-origin link that serves the MP4 with Range support, signed for
+   * this one file (`?expires=&sig=`, valid 24 h, no cookie needed; functions/routes/download-link.ts).
+   */
   downloadUrl: z.string().nullable(),
   sizeBytes: z.number().int().nonnegative().nullable(),
 });

@@ -56,7 +56,7 @@ export const renderProgressOutSchema = z.object({
   renderId: z.string(),
   progress: z.number().min(0).max(1),
 });
-/** The MP4 is stored; `downloadUrl` is absolute and works without cookies (it carries the visitor's signed token). */
+/** The MP4 is stored; `downloadUrl` is absolute and works without cookies: a signed link to this one file, valid 24 h. */
 export const renderCompletedEventSchema = z.object({
   ...tagged,
   type: z.literal('render-completed'),

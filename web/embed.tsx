@@ -22,7 +22,7 @@ import { readStoredSessionId, writeStoredSessionId } from './app/models/session-
 import { applyDefaultAspect } from './embed/default-aspect';
 import { applyEmbedTheme } from './embed/embed-theme';
 import { readStoredRenderId, startEmbedBridge } from './embed/embed-bridge';
-import { createVisitorTokenStore, withSignedDownloads } from './embed/visitor-token-store';
+import { createVisitorTokenStore } from './embed/visitor-token-store';
 
 /** Name of the meta tag the edge writes the allow-list into (functions/routes/embed-page.ts). */
 const ALLOWED_ORIGINS_META = 'reelwright-allowed-origins';
@@ -42,7 +42,7 @@ const allowedOrigins = (document.querySelector<HTMLMetaElement>(`meta[name="${AL
   .filter((origin) => origin !== '');
 
 const tokens = createVisitorTokenStore(kept.get('visitor'));
-const api = withSignedDownloads(createApiClient({ fetchImpl: tokens.fetch }), tokens);
+const api = createApiClient({ fetchImpl: tokens.fetch });
 const model = new AppModel(api);
 const bridge = startEmbedBridge({ model, parentOrigin: options.parent, allowedOrigins, tokens });
 

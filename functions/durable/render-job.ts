@@ -8,6 +8,9 @@
  * refund on failure. A settlement that cannot reach the account is retried by alarm.
  * A browser render's stored chunks are recorded here too (render-chunk-ledger.ts, check-and-set
  * on a chunk version), and an alarm marks it `interrupted` when its page stops sending progress.
+ * The MP4 upload proves it is alive the same way: the Worker streaming it records progress
+ * ({@link RenderJob.uploadProgress}); one quiet for {@link UPLOAD_QUIET_TIMEOUT_MS} was cut off,
+ * so another upload may take over and the alarm marks the job `interrupted`.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
@@ -30,10 +33,12 @@ import type { AudioUpload, ChunkAdmission, ChunkUpload } from './render-chunk-le
 /** Wait before retrying a credit settlement the visitor account did not take, ms (a transient fault). */
 export const SETTLE_RETRY_MS = 30_000;
 /**
- * After this long, an upload that never finished (the Worker was cut off) may be started again,
- * ms. 2 GiB at a slow 5 Mbit/s takes about an hour.
+ * An upload that recorded no progress for this long was cut off (tab closed, network gone,
+ * Worker evicted), ms: another upload may start and the alarm marks the job `interrupted`.
+ * A live upload records progress at least every 5 s while bytes flow (upload-to-r2.ts
+ * UPLOAD_PROGRESS_EVERY_MS); 30 s rides out a few missed reports or a short network stall.
  */
-export const UPLOAD_STALE_MS = 60 * 60_000;
+export const UPLOAD_QUIET_TIMEOUT_MS = 30_000;
 /**
  * A browser render whose page sent no progress and no chunk for this long is `interrupted`, ms.
  * The page reports every 0.5 s (progress-reporter.ts); 20 s rides out a stalled tab or a slow chunk upload.
@@ -77,8 +82,10 @@ const jobRowSchema = z.object({
   fps: z.number(),
   cost_credits: z.number().int(),
   created_at_ms: z.number().int(),
+  /** Last sign of life: progress, a chunk, or while `uploading` the upload's progress. */
   updated_at_ms: z.number().int(),
-  upload_started_at_ms: z.number().int().nullable(),
+  /** The upload in progress (or cut off), null when none. */
+  upload_id: z.string().nullable(),
   error: z.string().nullable(),
   r2_key: z.string(),
   size_bytes: z.number().int().nullable(),
@@ -86,9 +93,11 @@ const jobRowSchema = z.object({
 });
 type JobRow = z.infer<typeof jobRowSchema>;
 
-/** Where an upload goes and what the stored file is called. */
+/** Where an upload goes, and the id it reports progress and its end with. */
 export interface UploadTarget {
   r2Key: string;
+  /** This upload's id: a later upload that took over has another (see {@link RenderJob.uploadProgress}). */
+  uploadId: string;
 }
 
 /** What `GET /api/renders/:id/file` needs. */
@@ -99,6 +108,8 @@ export interface DownloadTarget {
 }
 
 const TERMINAL: ReadonlySet<RenderStatus> = new Set<RenderStatus>(['completed', 'failed']);
+/** Statuses of a browser render that a page (or its upload) must keep alive (see `#checkHeartbeat`). */
+const WATCHED: ReadonlySet<RenderStatus> = new Set<RenderStatus>(['queued', 'rendering', 'uploading']);
 
 /** The R2 key of a render's MP4: `renders/<id>.mp4`. */
 export function renderObjectKey(renderId: string): string {
@@ -130,16 +141,18 @@ export class RenderJob extends DurableObject<Env> {
         cost_credits INTEGER NOT NULL,
         created_at_ms INTEGER NOT NULL,
         updated_at_ms INTEGER NOT NULL,
-        upload_started_at_ms INTEGER,
         error TEXT,
         r2_key TEXT NOT NULL,
         size_bytes INTEGER,
         settlement TEXT,
-        batch_item_id TEXT
+        batch_item_id TEXT,
+        upload_id TEXT
       );
     `);
-    // Jobs created before batches have the table without it.
+    // Jobs created before batches, or before uploads had ids, have the table without them
+    // (and may keep an unused upload_started_at_ms column).
     addColumnIfMissing(ctx.storage.sql, 'job', 'batch_item_id', 'TEXT');
+    addColumnIfMissing(ctx.storage.sql, 'job', 'upload_id', 'TEXT');
   }
 
   /** Creates the job in status `queued` (idempotent for the same id). */
@@ -148,9 +161,9 @@ export class RenderJob extends DurableObject<Env> {
     const totalFrames = Math.ceil((a.draft.durationMs / 1_000) * a.draft.canvas.fps);
     this.ctx.storage.sql.exec(
       `INSERT OR IGNORE INTO job (id, render_id, session_id, owner, title, status, renderer, draft_version, draft_json,
-         frames_done, total_frames, fps, cost_credits, created_at_ms, updated_at_ms, upload_started_at_ms, error,
-         r2_key, size_bytes, settlement, batch_item_id)
-       VALUES (1, ?, ?, ?, ?, 'queued', ?, ?, ?, 0, ?, 0, ?, ?, ?, NULL, NULL, ?, NULL, NULL, ?)`,
+         frames_done, total_frames, fps, cost_credits, created_at_ms, updated_at_ms, error,
+         r2_key, size_bytes, settlement, batch_item_id, upload_id)
+       VALUES (1, ?, ?, ?, ?, 'queued', ?, ?, ?, 0, ?, 0, ?, ?, ?, NULL, ?, NULL, NULL, ?, NULL)`,
       a.renderId,
       a.sessionId,
       a.owner,
@@ -261,44 +274,65 @@ export class RenderJob extends DurableObject<Env> {
   }
 
   /**
-   * Moves the job to `uploading` and says where the MP4 goes. Refused with 409
-   * `render_finished` (already completed or failed) or `upload_in_progress`.
+   * Moves the job to `uploading` with a new upload id and says where the MP4 goes. An upload
+   * still in progress is taken over only once it was quiet for {@link UPLOAD_QUIET_TIMEOUT_MS}.
+   * Refused with 409 `render_finished` (already completed or failed) or `upload_in_progress`.
    */
   beginUpload(visitorId: string): DurableResult<UploadTarget> {
     const job = this.#ownedBy(visitorId);
     if (job === null) return notFound('render');
     if (TERMINAL.has(job.status)) return finished(job.status);
     const now = Date.now();
-    if (job.status === 'uploading' && job.upload_started_at_ms !== null && now - job.upload_started_at_ms < UPLOAD_STALE_MS) {
-      return refused(409, 'upload_in_progress', 'This render is already being uploaded; wait for that upload to finish.');
-    }
-    this.ctx.storage.sql.exec(
-      `UPDATE job SET status = 'uploading', upload_started_at_ms = ?, updated_at_ms = ? WHERE id = 1`,
-      now,
-      now,
-    );
-    return accepted({ r2Key: job.r2_key });
+    if (job.status === 'uploading' && now - job.updated_at_ms < UPLOAD_QUIET_TIMEOUT_MS) return uploadInProgress();
+    const uploadId = crypto.randomUUID();
+    this.ctx.storage.sql.exec(`UPDATE job SET status = 'uploading', upload_id = ?, updated_at_ms = ? WHERE id = 1`, uploadId, now);
+    this.#armHeartbeat(job);
+    return accepted({ r2Key: job.r2_key, uploadId });
   }
 
-  /** An upload did not arrive whole: back to `rendering` so the browser can upload again. */
-  abortUpload(visitorId: string): void {
+  /**
+   * Upload `uploadId` is alive (bytes arrived): its job stays `uploading` for another
+   * {@link UPLOAD_QUIET_TIMEOUT_MS}. One the alarm marked `interrupted` that no other upload
+   * took over carries on. Refused with 409 `render_finished`, or `upload_in_progress` when
+   * another upload took over (the caller then stops, so it never overwrites that one's file).
+   */
+  uploadProgress(visitorId: string, uploadId: string): DurableResult<void> {
     const job = this.#ownedBy(visitorId);
-    if (job === null || job.status !== 'uploading') return;
+    if (job === null) return notFound('render');
+    if (TERMINAL.has(job.status)) return finished(job.status);
+    if (job.upload_id !== uploadId || (job.status !== 'uploading' && job.status !== 'interrupted')) return uploadInProgress();
+    this.ctx.storage.sql.exec(`UPDATE job SET status = 'uploading', updated_at_ms = ? WHERE id = 1`, Date.now());
+    this.#armHeartbeat(job);
+    return accepted(undefined);
+  }
+
+  /**
+   * An upload did not arrive whole: back to `rendering` so the browser can upload again.
+   * Nothing happens when `uploadId` is no longer the job's upload (another took over);
+   * without it, the current upload is meant (a remote render's copy, the object's only upload).
+   */
+  abortUpload(visitorId: string, uploadId?: string): void {
+    const job = this.#ownedBy(visitorId);
+    if (job === null || job.upload_id === null || (uploadId !== undefined && job.upload_id !== uploadId)) return;
     this.ctx.storage.sql.exec(
-      `UPDATE job SET status = 'rendering', upload_started_at_ms = NULL, updated_at_ms = ? WHERE id = 1`,
+      `UPDATE job SET status = CASE status WHEN 'uploading' THEN 'rendering' ELSE status END, upload_id = NULL, updated_at_ms = ? WHERE id = 1`,
       Date.now(),
     );
   }
 
-  /** The MP4 (`sizeBytes` long) is stored: `completed`, and the frozen credits are spent. */
-  async finishUpload(visitorId: string, sizeBytes: number): Promise<DurableResult<RenderJobInfo>> {
+  /**
+   * The MP4 (`sizeBytes` long) is stored: `completed`, and the frozen credits are spent.
+   * Refused with 409 `upload_in_progress` when `uploadId` (if given) is no longer the job's upload.
+   */
+  async finishUpload(visitorId: string, sizeBytes: number, uploadId?: string): Promise<DurableResult<RenderJobInfo>> {
     const job = this.#ownedBy(visitorId);
     if (job === null) return notFound('render');
     const size = z.number().int().positive().parse(sizeBytes);
     if (job.status !== 'uploading') return TERMINAL.has(job.status) ? finished(job.status) : refused(409, 'upload_not_started', 'No upload of this render is in progress.');
+    if (uploadId !== undefined && job.upload_id !== uploadId) return uploadInProgress();
     this.ctx.storage.sql.exec(
       `UPDATE job SET status = 'completed', size_bytes = ?, frames_done = total_frames, error = NULL,
-         upload_started_at_ms = NULL, settlement = 'commit', updated_at_ms = ? WHERE id = 1`,
+         upload_id = NULL, settlement = 'commit', updated_at_ms = ? WHERE id = 1`,
       size,
       Date.now(),
     );
@@ -317,7 +351,7 @@ export class RenderJob extends DurableObject<Env> {
     if (job.status === 'completed') return finished(job.status);
     if (job.status === 'failed') return accepted(toInfo(job));
     this.ctx.storage.sql.exec(
-      `UPDATE job SET status = 'failed', error = ?, upload_started_at_ms = NULL, settlement = 'refund', updated_at_ms = ? WHERE id = 1`,
+      `UPDATE job SET status = 'failed', error = ?, upload_id = NULL, settlement = 'refund', updated_at_ms = ? WHERE id = 1`,
       reason,
       Date.now(),
     );
@@ -325,14 +359,20 @@ export class RenderJob extends DurableObject<Env> {
     return accepted(toInfo(this.#require()));
   }
 
-  /** Where the finished MP4 is; refused with 409 `render_not_ready` before completion. */
+  /** Where the finished MP4 is, if `visitorId` owns the job; refused with 409 `render_not_ready` before completion. */
   download(visitorId: string): DurableResult<DownloadTarget> {
     const job = this.#ownedBy(visitorId);
-    if (job === null) return notFound('render');
-    if (job.status !== 'completed' || job.size_bytes === null) {
-      return refused(409, 'render_not_ready', `This render is ${job.status}, not completed: there is no file to download yet.`);
-    }
-    return accepted({ r2Key: job.r2_key, sizeBytes: job.size_bytes, title: job.title });
+    return job === null ? notFound('render') : downloadTarget(job);
+  }
+
+  /**
+   * Where the finished MP4 is, for whoever holds a download link: call only after the edge
+   * checked the link's signature for this render id (routes/download-link.ts). Refused like
+   * {@link download}.
+   */
+  downloadByLink(): DurableResult<DownloadTarget> {
+    const job = this.#job();
+    return job === null ? notFound('render') : downloadTarget(job);
   }
 
   /**
@@ -373,19 +413,21 @@ export class RenderJob extends DurableObject<Env> {
   }
 
   /**
-   * A browser render with no heartbeat for {@link HEARTBEAT_TIMEOUT_MS} becomes `interrupted`
-   * (its chunks stay: a reopened page resumes after the last one); one still beating is checked
-   * again later. Idempotent, so a repeated alarm does no harm.
+   * A browser render with no heartbeat for {@link HEARTBEAT_TIMEOUT_MS} (while `uploading`, no
+   * upload progress for {@link UPLOAD_QUIET_TIMEOUT_MS}) becomes `interrupted` (its chunks stay:
+   * a reopened page resumes after the last one, or joins them and uploads again); one still
+   * beating is checked again later. Idempotent, so a repeated alarm does no harm.
    */
   async #checkHeartbeat(): Promise<void> {
     const job = this.#job();
-    if (job === null || job.renderer !== 'browser' || (job.status !== 'rendering' && job.status !== 'queued')) return;
+    if (job === null || job.renderer !== 'browser' || !WATCHED.has(job.status)) return;
+    const timeoutMs = job.status === 'uploading' ? UPLOAD_QUIET_TIMEOUT_MS : HEARTBEAT_TIMEOUT_MS;
     const quietMs = Date.now() - job.updated_at_ms;
-    if (quietMs >= HEARTBEAT_TIMEOUT_MS) {
+    if (quietMs >= timeoutMs) {
       this.ctx.storage.sql.exec(`UPDATE job SET status = 'interrupted' WHERE id = 1 AND status = ?`, job.status);
     } else {
       const at = await this.ctx.storage.getAlarm();
-      if (at === null || at > Date.now() + HEARTBEAT_TIMEOUT_MS) await this.ctx.storage.setAlarm(job.updated_at_ms + HEARTBEAT_TIMEOUT_MS);
+      if (at === null || at > Date.now() + timeoutMs) await this.ctx.storage.setAlarm(job.updated_at_ms + timeoutMs);
     }
   }
 
@@ -416,6 +458,18 @@ function finished(status: RenderStatus): DurableResult<never> {
   return refused(409, 'render_finished', `This render is already ${status}; start a new export to render again.`);
 }
 
+function uploadInProgress(): DurableResult<never> {
+  return refused(409, 'upload_in_progress', 'This render is already being uploaded; wait for that upload to finish.');
+}
+
+/** The stored MP4 of a completed job; 409 `render_not_ready` before completion. */
+function downloadTarget(job: JobRow): DurableResult<DownloadTarget> {
+  if (job.status !== 'completed' || job.size_bytes === null) {
+    return refused(409, 'render_not_ready', `This render is ${job.status}, not completed: there is no file to download yet.`);
+  }
+  return accepted({ r2Key: job.r2_key, sizeBytes: job.size_bytes, title: job.title });
+}
+
 /** Builds the library's view of a job row: everything but the draft, plus the title. */
 function toSummary(job: JobRow): RenderSummary {
   const progress = job.status === 'completed' ? 1 : job.total_frames > 0 ? Math.min(1, job.frames_done / job.total_frames) : 0;
@@ -435,6 +489,7 @@ function toSummary(job: JobRow): RenderSummary {
     createdAtMs: job.created_at_ms,
     updatedAtMs: job.updated_at_ms,
     error: job.error,
+    // The bare path: the edge answers a signed link in its place (routes/download-link.ts).
     downloadUrl: job.status === 'completed' ? `/api/renders/${job.render_id}/file` : null,
     sizeBytes: job.size_bytes,
   };

@@ -8,13 +8,14 @@
  * `X-Reelwright-Visitor` header (see visitor-token; `new` when it has none yet): the token wins
  * over the cookie, the answer carries the token back in the same header, and the cookie is set
  * `SameSite=None; Secure; Partitioned` so it works in the iframe where the browser allows it.
- * A download link (`GET /api/renders/:id/file`) may carry the token as `?visitor=`.
+ * The token is never read from a URL: a download link carries its own signature for one file
+ * instead (routes/download-link.ts).
  */
 import { getSignedCookie, setSignedCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
-import { signVisitorToken, verifyVisitorToken, VISITOR_TOKEN_HEADER, VISITOR_TOKEN_QUERY } from './visitor-token';
+import { signVisitorToken, verifyVisitorToken, VISITOR_TOKEN_HEADER } from './visitor-token';
 
 /** Name of the visitor cookie (docs/http-api.md). */
 export const VISITOR_COOKIE = 'rw_visitor';
@@ -22,8 +23,6 @@ export const VISITOR_COOKIE = 'rw_visitor';
 export const VISITOR_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 
 const visitorIdSchema = z.uuid();
-/** The only route that accepts the token in its query: a download link must work as a plain `<a href>`. */
-const TOKEN_IN_QUERY_PATH = /^\/api\/renders\/[^/]+\/file$/;
 
 /** `VISITOR_SECRET` is missing: a deployment mistake, reported as a 500 and logged. */
 export class MissingVisitorSecretError extends Error {
@@ -48,11 +47,9 @@ export function visitorCookie(): MiddlewareHandler<AppEnv> {
     const fromCookie = typeof stored === 'string' && visitorIdSchema.safeParse(stored).success ? stored : null;
     const headerToken = c.req.header(VISITOR_TOKEN_HEADER);
     const embedded = headerToken !== undefined;
-    const queryToken =
-      c.req.method === 'GET' && TOKEN_IN_QUERY_PATH.test(c.req.path) ? c.req.query(VISITOR_TOKEN_QUERY) : undefined;
-    const fromToken = (await verifyVisitorToken(headerToken, secret)) ?? (await verifyVisitorToken(queryToken, secret));
+    const fromToken = await verifyVisitorToken(headerToken, secret);
     const visitorId = fromToken ?? fromCookie ?? crypto.randomUUID();
-    if (visitorId !== fromCookie && queryToken === undefined) {
+    if (visitorId !== fromCookie) {
       await setSignedCookie(c, VISITOR_COOKIE, visitorId, secret, {
         httpOnly: true,
         path: '/',

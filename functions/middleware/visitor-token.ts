@@ -3,15 +3,13 @@
  * The visitor id as a bearer token for the embedded widget where third-party cookies are
  * blocked: the same `<uuid>.<base64 HMAC-SHA256>` string as the signed `rw_visitor` cookie
  * (hono's signed-cookie format, same `VISITOR_SECRET`), sent in the `X-Reelwright-Visitor`
- * header (or, for a download link only, the `visitor` query parameter).
+ * header only (never in a URL: it opens everything the visitor owns).
  */
 import { parseSigned, serializeSigned } from 'hono/utils/cookie';
 import { z } from 'zod';
 
 /** Request/response header that carries the token (docs/http-api.md, "Embedding"). */
 export const VISITOR_TOKEN_HEADER = 'X-Reelwright-Visitor';
-/** Query parameter that carries the token on a download link (`GET /api/renders/:id/file`). */
-export const VISITOR_TOKEN_QUERY = 'visitor';
 /** Any cookie-safe name: only used to reuse hono's signed-cookie codec. */
 const CODEC_NAME = 'v';
 

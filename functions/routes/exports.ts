@@ -17,6 +17,7 @@ import { renderJob, sessionRoom, visitorAccount } from '../durable/durable-stubs
 import { exportCostCredits } from '../durable/export-cost';
 import { selectEngine } from '../engine/select-engine';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
+import { withDownloadLink } from './download-link';
 import { parseId, unwrap } from './route-helpers';
 
 /**
@@ -55,7 +56,7 @@ export const exportRoutes = new Hono<AppEnv>().post('/sessions/:id/exports', jso
       renderer,
       atMs,
     });
-    return c.json(job, 201);
+    return c.json(await withDownloadLink(job, c.env.VISITOR_SECRET), 201);
   } catch (error) {
     await account.refund(renderId);
     throw error;

@@ -2,7 +2,9 @@
  * @module renders
  * Render-job routes (docs/http-api.md): list the visitor's jobs (their library), read a job, follow its progress as SSE, report
  * progress or failure from the browser renderer, upload the finished MP4 (streamed into R2,
- * never buffered) and download it with HTTP Range support.
+ * never buffered, recording its progress so a cut-off upload can be taken over) and download it
+ * with HTTP Range support, by its owner or by anyone holding a signed download link
+ * (download-link.ts; every `downloadUrl` answered here is one).
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -14,6 +16,7 @@ import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { SSE_HEADERS, SseChannel } from '../sse/sse-channel';
 import { parseRange } from './byte-range';
+import { DOWNLOAD_EXPIRES_QUERY, DOWNLOAD_SIG_QUERY, requireDownloadLink, withDownloadLink } from './download-link';
 import { attachmentDisposition } from './download-name';
 import { parseId, unwrap } from './route-helpers';
 import { MP4_SNIFF_BYTES, looksLikeMp4, readPrefix } from './sniff-media-type';
@@ -82,12 +85,15 @@ export const renderRoutes = new Hono<AppEnv>()
     const sessionId = session === undefined ? undefined : parseId(session, 'session');
     const ids = await visitorAccount(c.env, visitorId).renderIds(sessionId);
     const answers = await Promise.all(ids.map((id) => renderJob(c.env, id).summary(visitorId)));
-    const renders: RenderSummary[] = answers.flatMap((answer) => (answer.ok ? [answer.value] : []));
+    const nowMs = Date.now();
+    const renders: RenderSummary[] = await Promise.all(
+      answers.flatMap((answer) => (answer.ok ? [withDownloadLink(answer.value, c.env.VISITOR_SECRET, nowMs)] : [])),
+    );
     return c.json({ renders });
   })
   .get('/renders/:id', async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');
-    return c.json(unwrap(await renderJob(c.env, renderId).info(c.get('visitorId'))));
+    return c.json(await withDownloadLink(unwrap(await renderJob(c.env, renderId).info(c.get('visitorId'))), c.env.VISITOR_SECRET));
   })
   .get('/renders/:id/events', async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');
@@ -106,12 +112,12 @@ export const renderRoutes = new Hono<AppEnv>()
         path: ['framesDone'],
       }),
     );
-    return c.json(unwrap(await renderJob(c.env, renderId).progress(c.get('visitorId'), body)));
+    return c.json(await withDownloadLink(unwrap(await renderJob(c.env, renderId).progress(c.get('visitorId'), body)), c.env.VISITOR_SECRET));
   })
   .post('/renders/:id/fail', jsonBodyLimit(), async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');
     const body = await readJsonBody(c, renderFailBodySchema);
-    return c.json(unwrap(await renderJob(c.env, renderId).fail(c.get('visitorId'), body.message)));
+    return c.json(await withDownloadLink(unwrap(await renderJob(c.env, renderId).fail(c.get('visitorId'), body.message)), c.env.VISITOR_SECRET));
   })
   .put('/renders/:id/file', async (c) => {
     const visitorId = c.get('visitorId');
@@ -135,24 +141,30 @@ export const renderRoutes = new Hono<AppEnv>()
       await reader.cancel().catch(() => undefined);
       throw new ApiError(400, 'invalid_media', 'The upload is not an MP4 file (it does not start with an "ftyp" box).');
     }
-    const target = unwrap(await job.beginUpload(visitorId));
+    const { r2Key, uploadId } = unwrap(await job.beginUpload(visitorId));
+    // Proves this upload alive; throws 409 `upload_in_progress` once another took over.
+    const onProgress = async (): Promise<void> => unwrap(await job.uploadProgress(visitorId, uploadId));
     let sizeBytes: number;
     try {
-      sizeBytes = await uploadToR2(c.env.MEDIA, target.r2Key, chunks, reader, length, 'video/mp4');
+      sizeBytes = await uploadToR2(c.env.MEDIA, r2Key, chunks, reader, length, 'video/mp4', onProgress);
     } catch (error) {
-      await job.abortUpload(visitorId);
+      await job.abortUpload(visitorId, uploadId);
       if (error instanceof UploadIncompleteError) {
         throw new ApiError(400, 'upload_incomplete', `The upload ended before its ${length} bytes arrived whole; please upload again.`, { cause: error });
       }
       throw error;
     }
-    const done = unwrap(await job.finishUpload(visitorId, sizeBytes));
+    const done = unwrap(await job.finishUpload(visitorId, sizeBytes, uploadId));
     c.executionCtx.waitUntil(deleteChunkObjects(c.env, renderId, visitorId));
-    return c.json(done);
+    return c.json(await withDownloadLink(done, c.env.VISITOR_SECRET));
   })
   .get('/renders/:id/file', async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');
-    const target = unwrap(await renderJob(c.env, renderId).download(c.get('visitorId')));
+    const job = renderJob(c.env, renderId);
+    const sig = c.req.query(DOWNLOAD_SIG_QUERY);
+    // A signed link opens this one file for anyone; without one, only the owner may download.
+    if (sig !== undefined) await requireDownloadLink(renderId, c.req.query(DOWNLOAD_EXPIRES_QUERY), sig, c.env.VISITOR_SECRET, Date.now());
+    const target = unwrap(await (sig === undefined ? job.download(c.get('visitorId')) : job.downloadByLink()));
     const request = parseRange(c.req.header('Range'), target.sizeBytes);
     const headers: Record<string, string> = {
       'Content-Type': 'video/mp4',

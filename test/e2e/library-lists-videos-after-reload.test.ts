@@ -42,6 +42,11 @@ async function completeRenderThroughApi(): Promise<string> {
   });
 }
 
+/** The render's download link as the edge signs it (functions/routes/download-link.ts). */
+function signedLink(renderId: string): RegExp {
+  return new RegExp(`^/api/renders/${renderId}/file\\?expires=\\d+&sig=[A-Za-z0-9_-]+$`);
+}
+
 describe("the visitor's library", () => {
   it('restores the render status on reload and lists the video with its render', async () => {
     await sendChatMessage(page, PROMPT);
@@ -50,7 +55,7 @@ describe("the visitor's library", () => {
     await page.reload();
     const download = page.getByRole('link', { name: 'Download MP4' });
     await download.waitFor({ timeout: 10_000 });
-    expect(await download.getAttribute('href')).toBe(`/api/renders/${renderId}/file`);
+    expect(await download.getAttribute('href')).toMatch(signedLink(renderId));
     await expect.poll(() => page.getByTestId('render-status').innerText()).toMatch(/ready/);
 
     await page.getByRole('button', { name: 'Library' }).click();
@@ -63,7 +68,7 @@ describe("the visitor's library", () => {
     expect(text).toMatch(/Updated/);
     expect(text).toMatch(/Version 1 · Timeline \(\d+ tracks?\)/);
     expect(text).toMatch(/Render ready/);
-    expect(await item.getByRole('link', { name: /^Download/ }).getAttribute('href')).toBe(`/api/renders/${renderId}/file`);
+    expect(await item.getByRole('link', { name: /^Download/ }).getAttribute('href')).toMatch(signedLink(renderId));
   });
 
   it('opens a video from the library with its chat, draft and render status', async () => {

@@ -3,6 +3,7 @@
  * different site from the app on `127.0.0.1`) loads `widget.js`, drives the frame with the
  * postMessage API from prompt to a downloadable MP4, and finds the session and the render again
  * after a reload (also with cookies and the frame's own storage gone: the host kept the token).
+ * The download link it hands the host is signed for that one file and works without cookies.
  * A page on an origin that is not allowed cannot frame `/embed` (nor the app), and commands
  * from any window but the allowed host are ignored.
  */
@@ -11,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { errorBodySchema } from '../../shared/api-schema';
 import { embedEventSchema } from '../../shared/embed-protocol';
 import type { EmbedEvent } from '../../shared/embed-protocol';
 import { startDemoHost } from '../../scripts/demo-host';
@@ -116,8 +118,18 @@ describe('the widget on an allowed host page', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((event) => event.type === 'render-progress' && event.renderId === renderId)).toBe(true);
 
-    // The link works without the frame's cookie: it carries the visitor's signed token.
-    expect(new URL(completed.downloadUrl).origin).toBe(app.url);
+    // The link works from a plain fetch without cookies: it is signed for this one file and
+    // carries no visitor credential; with one character changed it opens nothing.
+    const link = new URL(completed.downloadUrl);
+    expect(link.origin).toBe(app.url);
+    expect(link.pathname).toBe(`/api/renders/${renderId}/file`);
+    expect([...link.searchParams.keys()].sort()).toEqual(['expires', 'sig']);
+    const sig = link.searchParams.get('sig') ?? '';
+    const tampered = new URL(link);
+    tampered.searchParams.set('sig', `${sig.slice(0, 10)}${sig[10] === 'A' ? 'B' : 'A'}${sig.slice(11)}`);
+    const refused = await fetch(tampered);
+    expect(refused.status).toBe(403);
+    expect(errorBodySchema.parse(await refused.json()).error.code).toBe('download_link_invalid');
     const response = await fetch(completed.downloadUrl);
     expect(response.status).toBe(200);
     const file = path.join(workDir, 'widget.mp4');

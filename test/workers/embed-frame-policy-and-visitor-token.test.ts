@@ -2,13 +2,14 @@
  * The widget's edge side: `/embed` may be framed only by `EMBED_ALLOWED_ORIGINS` (CSP
  * frame-ancestors, the list also written into the page), and a visitor in a third-party iframe
  * is known by the `X-Reelwright-Visitor` token even when no cookie comes back, with a
- * `SameSite=None; Secure; Partitioned` cookie where cookies work.
+ * `SameSite=None; Secure; Partitioned` cookie where cookies work. Download links never carry
+ * the token: each is signed for its one file.
  */
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { sessionListSchema } from '../../shared/api-schema';
+import { renderJobInfoSchema, sessionListSchema } from '../../shared/api-schema';
 import { parseAllowedOrigins } from '../../shared/embed-protocol';
-import { ORIGIN, Visitor, tinyMp4 } from './visitor-client';
+import { ORIGIN, Visitor, downloadLinkPattern, tinyMp4 } from './visitor-client';
 
 const TOKEN_HEADER = 'X-Reelwright-Visitor';
 
@@ -99,7 +100,7 @@ describe('visitor token for the widget', () => {
     expect(await sessionIds(response)).toEqual([]);
   });
 
-  it('the token in ?visitor= opens only the download route, not the rest of the API', async () => {
+  it('download links carry no token: the signed link opens the one file without cookie or header, ?visitor= opens nothing', async () => {
     const owner = new Visitor();
     const session = await owner.sessionWithDraft('Generate a 10-second promo video about fresh coffee');
     const job = await owner.startExport(session.id);
@@ -110,14 +111,19 @@ describe('visitor token for the widget', () => {
       body: bytes,
     });
     expect(stored.status).toBe(200);
+    const link = renderJobInfoSchema.parse(await stored.json()).downloadUrl ?? '';
+    expect(link).toMatch(downloadLinkPattern(job.id));
     const ownerToken = (await owner.fetch('/api/health', { headers: { [TOKEN_HEADER]: 'new' } })).headers.get(TOKEN_HEADER) ?? '';
     expect(ownerToken.slice(0, 36)).toBe(owner.id);
+    expect(link).not.toContain(owner.id);
 
-    const download = await call(`/api/renders/${job.id}/file?visitor=${encodeURIComponent(ownerToken)}`);
+    const download = await call(link);
     expect(download.status).toBe(200);
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
     expect((await call(`/api/renders/${job.id}/file`)).status).toBe(404);
-    expect((await call(`/api/renders/${job.id}?visitor=${encodeURIComponent(ownerToken)}`)).status).toBe(404);
+    expect((await call(`/api/renders/${job.id}/file?visitor=${encodeURIComponent(ownerToken)}`)).status).toBe(404);
+    // The link opens nothing else of the visitor's.
+    expect((await call(`/api/renders/${job.id}?${new URL(link, ORIGIN).searchParams.toString()}`)).status).toBe(404);
   });
 
   it('a normal app request (no token header) still gets the SameSite=Lax cookie and no token', async () => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderJobInfoSchema } from '../../shared/api-schema';
 import type { RenderProgressEvent } from '../../shared/events-schema';
-import { Visitor, readError, readSse, tinyMp4 } from './visitor-client';
+import { Visitor, downloadLinkPattern, readError, readSse, tinyMp4 } from './visitor-client';
 
 async function putFile(visitor: Visitor, renderId: string, body: Uint8Array<ArrayBuffer>): Promise<Response> {
   return visitor.fetch(`/api/renders/${renderId}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body });
@@ -49,7 +49,7 @@ describe('render upload and download', () => {
     expect(done.status).toBe('completed');
     expect(done.progress).toBe(1);
     expect(done.sizeBytes).toBe(bytes.byteLength);
-    expect(done.downloadUrl).toBe(`/api/renders/${job.id}/file`);
+    expect(done.downloadUrl).toMatch(downloadLinkPattern(job.id));
 
     const whole = await visitor.fetch(done.downloadUrl ?? '');
     expect(whole.status).toBe(200);

@@ -143,6 +143,11 @@ export class Visitor {
   }
 }
 
+/** A render's signed download link as the edge answers it (functions/routes/download-link.ts). */
+export function downloadLinkPattern(renderId: string): RegExp {
+  return new RegExp(`^/api/renders/${renderId}/file\\?expires=\\d{13}&sig=[A-Za-z0-9_-]{43}$`);
+}
+
 /** Parses an error answer. */
 export async function readError(response: Response): Promise<ErrorBody['error']> {
   return errorBodySchema.parse(await response.json()).error;

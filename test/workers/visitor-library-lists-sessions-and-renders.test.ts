@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderListSchema, sessionListSchema } from '../../shared/api-schema';
 import type { RenderSummary } from '../../shared/api-schema';
-import { Visitor, readError, tinyMp4 } from './visitor-client';
+import { Visitor, downloadLinkPattern, readError, tinyMp4 } from './visitor-client';
 
 async function renders(visitor: Visitor, query = ''): Promise<RenderSummary[]> {
   const response = await visitor.fetch(`/api/renders${query}`);
@@ -38,7 +38,7 @@ describe("the visitor's library", () => {
     const all = await renders(visitor);
     expect(all.map((r) => r.id)).toEqual([retry.id, secondJob.id, firstJob.id]);
     const done = all[2];
-    expect(done).toMatchObject({ sessionId: first.id, status: 'completed', downloadUrl: `/api/renders/${firstJob.id}/file` });
+    expect(done).toMatchObject({ sessionId: first.id, status: 'completed', downloadUrl: expect.stringMatching(downloadLinkPattern(firstJob.id)) });
     expect(done?.title).toMatch(/./);
     expect(done).not.toHaveProperty('draft');
     expect(all[1]).toMatchObject({ sessionId: second.id, status: 'queued', downloadUrl: null });

@@ -3,7 +3,8 @@
  * The widget's `postMessage` API (shared/embed-protocol.ts). Events go to the host page with
  * its exact origin as `targetOrigin` (never `*`), and only when that origin is on the allow-list
  * the edge wrote into the page. Commands are accepted only from `window.parent` at that origin,
- * parsed with zod, and run as the visitor's own actions (send a message, export).
+ * parsed with zod, and run as the visitor's own actions (send a message, export). Download links
+ * go out as the edge signed them (each opens its one file, no cookie needed), made absolute.
  */
 import { effect } from '@preact/signals';
 import { EMBED_EVENT_SOURCE, EMBED_PROTOCOL_VERSION, embedCommandSchema } from '../../shared/embed-protocol';
@@ -30,7 +31,7 @@ export interface EmbedBridgeOptions {
 export interface EmbedBridge {
   /** True when the host origin is allowed and the page is framed: events are sent. */
   readonly active: boolean;
-  /** Sends `ready` (after the app has loaded) and starts accepting commands. */
+  /** Sends `ready` (after the app has loaded) and starts accepting commands; `downloadUrl` as the edge answered it. */
   announceReady(lastRender: { renderId: string; downloadUrl: string } | null): void;
   /** Removes listeners and effects. */
   stop(): void;
@@ -53,6 +54,11 @@ export function readStoredRenderId(): string | null {
   } catch {
     return null;
   }
+}
+
+/** `url` (a same-origin path the edge answered) as an absolute URL the host page can use. */
+function absoluteUrl(url: string): string {
+  return new URL(url, location.href).href;
 }
 
 /**
@@ -132,7 +138,7 @@ export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, 
         lastRenderId = job.id;
         writeStoredRenderId(job.id);
         if (!ready) return; // a restored render is announced in `ready`
-        post({ type: 'render-completed', renderId: job.id, downloadUrl: tokens.signUrl(url), sizeBytes: model.render.sizeBytes.value });
+        post({ type: 'render-completed', renderId: job.id, downloadUrl: absoluteUrl(url), sizeBytes: model.render.sizeBytes.value });
         persist();
       }
     }),
@@ -171,7 +177,7 @@ export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, 
         sessionId: model.session.sessionId.peek(),
         draftVersion: model.draft.version.peek(),
         summary: model.draft.hasDraft.peek() ? model.draft.summary.peek() : '',
-        lastRender,
+        lastRender: lastRender === null ? null : { renderId: lastRender.renderId, downloadUrl: absoluteUrl(lastRender.downloadUrl) },
       });
       persist();
     },

@@ -4,10 +4,8 @@
  * edge returns in `X-Reelwright-Visitor` (functions/middleware/visitor-token.ts). It is kept in
  * this frame's localStorage (partitioned per host site by the browser) and, through the loader's
  * `persist` event, by the host page, which hands it back in the frame URL's #fragment. Every API
- * request sends it; download links carry it as `?visitor=` so they work without cookies.
+ * request sends it. Download links never carry it: each is signed by the edge for its one file.
  */
-import type { RenderJobInfo } from '../../shared/api-schema';
-import type { ApiClient } from '../app/api-client';
 
 /** Header the edge reads and answers (functions/middleware/visitor-token.ts). */
 export const VISITOR_TOKEN_HEADER = 'X-Reelwright-Visitor';
@@ -22,8 +20,6 @@ export interface VisitorTokenStore {
   token(): string | null;
   /** A `fetch` for `createApiClient` that adds the header and keeps the token answered. */
   fetch: typeof fetch;
-  /** `url` made absolute with the token as `?visitor=` (for download links). */
-  signUrl(url: string): string;
   /** Called whenever the token changes (to tell the host page). */
   onChange(listener: (token: string) => void): void;
 }
@@ -68,27 +64,8 @@ export function createVisitorTokenStore(fromHost: string | null, base: typeof fe
   return {
     token: () => current,
     fetch: tokenFetch,
-    signUrl(url) {
-      const absolute = new URL(url, location.href);
-      if (current !== null) absolute.searchParams.set('visitor', current);
-      return absolute.href;
-    },
     onChange: (listener) => {
       listeners.push(listener);
     },
-  };
-}
-
-/** `api` with every returned `downloadUrl` signed by {@link VisitorTokenStore.signUrl}, so the frame's Download link works without cookies. */
-export function withSignedDownloads(api: ApiClient, tokens: VisitorTokenStore): ApiClient {
-  const sign = (info: RenderJobInfo): RenderJobInfo =>
-    info.downloadUrl === null ? info : { ...info, downloadUrl: tokens.signUrl(info.downloadUrl) };
-  return {
-    ...api,
-    createExport: async (sessionId, body) => sign(await api.createExport(sessionId, body)),
-    getRender: async (renderId) => sign(await api.getRender(renderId)),
-    postRenderProgress: async (renderId, body) => sign(await api.postRenderProgress(renderId, body)),
-    uploadRenderFile: async (renderId, file) => sign(await api.uploadRenderFile(renderId, file)),
-    failRender: async (renderId, message) => sign(await api.failRender(renderId, message)),
   };
 }

@@ -58,9 +58,11 @@ type RemoteState = z.infer<typeof remoteStateSchema>;
 export interface RenderJobControls {
   info(visitorId: string): DurableResult<RenderJobInfo>;
   progress(visitorId: string, body: RenderProgressBody): DurableResult<RenderJobInfo>;
-  beginUpload(visitorId: string): DurableResult<{ r2Key: string }>;
-  abortUpload(visitorId: string): void;
-  finishUpload(visitorId: string, sizeBytes: number): Promise<DurableResult<RenderJobInfo>>;
+  beginUpload(visitorId: string): DurableResult<{ r2Key: string; uploadId: string }>;
+  /** Records that upload `uploadId` is alive; refused once another upload took over. */
+  uploadProgress(visitorId: string, uploadId: string): DurableResult<void>;
+  abortUpload(visitorId: string, uploadId?: string): void;
+  finishUpload(visitorId: string, sizeBytes: number, uploadId?: string): Promise<DurableResult<RenderJobInfo>>;
   fail(visitorId: string, message: string): Promise<DurableResult<RenderJobInfo>>;
 }
 
@@ -175,19 +177,25 @@ async function copyIntoR2(context: RemoteRenderContext, client: NemoClient, toke
     await response.body?.cancel();
     return;
   }
+  const { r2Key, uploadId } = target.value;
+  // A copy that stops reporting for UPLOAD_QUIET_TIMEOUT_MS may be taken over; this one reports as it goes.
+  const stillOurs = async (): Promise<void> => {
+    const alive = job.uploadProgress(owner, uploadId);
+    if (!alive.ok) throw new Error(alive.message);
+  };
   try {
     const length = Number(response.headers.get('Content-Length') ?? 'NaN');
     let size: number;
     if (Number.isSafeInteger(length) && length > 0 && response.body !== null) {
-      size = await uploadToR2(env.MEDIA, target.value.r2Key, [], response.body.getReader(), length, 'video/mp4');
+      size = await uploadToR2(env.MEDIA, r2Key, [], response.body.getReader(), length, 'video/mp4', stillOurs);
     } else {
       const bytes = await response.arrayBuffer();
       if (bytes.byteLength === 0 || bytes.byteLength > MAX_BUFFERED_DOWNLOAD_BYTES) throw new Error(`export file of ${bytes.byteLength} bytes`);
-      size = (await env.MEDIA.put(target.value.r2Key, bytes, { httpMetadata: { contentType: 'video/mp4' } })).size;
+      size = (await env.MEDIA.put(r2Key, bytes, { httpMetadata: { contentType: 'video/mp4' } })).size;
     }
-    await job.finishUpload(owner, size);
+    await job.finishUpload(owner, size, uploadId);
   } catch (error) {
-    job.abortUpload(owner);
+    job.abortUpload(owner, uploadId);
     throw new UpstreamError(502, 200, 'network', `copying the export into storage failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

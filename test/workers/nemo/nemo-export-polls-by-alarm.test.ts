@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { creditsSchema, renderJobInfoSchema } from '../../../shared/api-schema';
 import type { RenderJobInfo } from '../../../shared/api-schema';
 import { fakeMp4Bytes } from '../../fake-upstream/fake-upstream';
+import { downloadLinkPattern } from '../visitor-client';
 import type { Visitor } from '../visitor-client';
 import { visitorWithDraft } from './visitor-with-draft';
 import { routeUpstream } from './route-upstream';
@@ -39,7 +40,7 @@ describe('nemo export', () => {
     const seen = await settle(visitor, job.id);
     const last = seen.at(-1);
     expect(last?.status).toBe('completed');
-    expect(last?.downloadUrl).toBe(`/api/renders/${job.id}/file`);
+    expect(last?.downloadUrl).toMatch(downloadLinkPattern(job.id));
 
     const [render] = [...fake.renders.values()];
     expect(render?.polls).toBe(3);
