@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Draft, VideoSegment } from './draft-schema';
 import { draftSchema } from './draft-schema';
 import { FIXTURE_FONT, textSegmentFixture } from './text-segment-fixture';
+import { CHANGE_WORDS_ZH } from './change-words';
 import { aspectRatioLabel, diffDrafts, transitionStyle } from './draft-diff';
 
 const text = textSegmentFixture;
@@ -151,6 +152,54 @@ describe('diffDrafts', () => {
     title.segments[0].text = 'Big News';
     after.title = 'Big News';
     expect(diffDrafts(base(), after)).toEqual(["Title 'Urban Dreams' → 'Big News'"]);
+  });
+
+  it('names the video only when no title line says it already', () => {
+    const renamed = clone(base());
+    renamed.title = 'Big News';
+    expect(diffDrafts(base(), renamed)).toEqual(["Video name 'Urban Dreams' → 'Big News'"]);
+    const recoloured = clone(renamed);
+    const title = recoloured.tracks[2];
+    if (title?.kind !== 'text' || !title.segments[0]) throw new Error('fixture');
+    title.segments[0].style.color = '#ff0000';
+    expect(diffDrafts(base(), recoloured)).toEqual(['Title colour → #ff0000']);
+  });
+});
+
+describe('diffDrafts in Chinese', () => {
+  it('describes a first draft in Chinese', () => {
+    expect(diffDrafts(null, base(), CHANGE_WORDS_ZH)).toEqual(['规划了 3 个场景', '画面 1920x1080（16:9）', '时长 30 秒', '加上背景音乐（动感，35%）']);
+  });
+
+  it('says the same changes as the English lines, in Chinese', () => {
+    const after = clone(base());
+    after.canvas = { width: 1080, height: 1920, fps: 30 };
+    after.durationMs = 15_000;
+    for (const track of after.tracks) {
+      for (const segment of track.segments) {
+        segment.startMs = segment.startMs / 2;
+        segment.durationMs = segment.durationMs / 2;
+      }
+      if (track.kind === 'audio') track.segments.forEach((s) => (s.volume = 0.2));
+      if (track.kind === 'text') track.segments.forEach((s) => (s.style.color = '#ff0000'));
+    }
+    expect(diffDrafts(base(), after, CHANGE_WORDS_ZH)).toEqual(['画面 1920x1080 → 1080x1920（9:16）', '时长 30 秒 → 15 秒', '标题颜色 → #ff0000', '背景音乐音量 35% → 20%']);
+  });
+
+  it('quotes texts with corner brackets and folds many lines into a count with its measure word', () => {
+    const added = clone(base());
+    const track = added.tracks[2];
+    if (track?.kind !== 'text') throw new Error('fixture');
+    track.segments = [text('overlay-1', 'overlay', '周五截止', 5_000, 3_000)];
+    expect(diffDrafts(base(), added, CHANGE_WORDS_ZH)).toEqual(['添加文字「周五截止」，5–8 秒', '删除文字「Urban Dreams」']);
+    const captions = clone(base());
+    captions.tracks.push({
+      id: 'c',
+      kind: 'text',
+      name: 'Captions',
+      segments: [1, 2, 3, 4].map((n) => text(`caption-${n}`, 'caption', `Caption ${n}`, n * 1_000, 1_000)),
+    });
+    expect(diffDrafts(base(), captions, CHANGE_WORDS_ZH)).toEqual(['添加了 4 条字幕']);
   });
 });
 

@@ -3,8 +3,12 @@
  * What changed between two draft versions, in plain words for the chat and the version list:
  * `Added text 'Urban Dreams' 0–3 s`, `Canvas 1920x1080 → 1080x1920 (9:16)`, `Music volume 35% → 20%`.
  * Segments are matched by id. Changes that follow from a bigger one (every segment retimed
- * because the duration changed) are not listed again. Pure, no I/O.
+ * because the duration changed) are not listed again. English by default (the session's stored
+ * `changes`); the embedded director asks for Chinese lines (`CHANGE_WORDS_ZH` in change-words.ts) when it
+ * answers a Chinese message. Pure, no I/O.
  */
+import { CHANGE_WORDS_EN } from './change-words';
+import type { ChangeWords } from './change-words';
 import type { AudioSegment, Canvas, Draft, TextSegment, VideoSegment } from './draft-schema';
 import { formatSeconds, quoteText } from './timeline-summary';
 
@@ -15,16 +19,6 @@ import { formatSeconds, quoteText } from './timeline-summary';
 export const MAX_ITEM_LINES = 3;
 /** Longest text quoted in a change line: 40 characters fit one chat line next to the verb. */
 export const MAX_DIFF_TEXT_CHARS = 40;
-
-/** Text roles as people call them, one and many. */
-const ROLE_WORDS: Record<TextSegment['role'], { one: string; many: string; cap: string }> = {
-  title: { one: 'title', many: 'titles', cap: 'Title' },
-  caption: { one: 'caption', many: 'captions', cap: 'Caption' },
-  overlay: { one: 'text', many: 'texts', cap: 'Text' },
-};
-
-/** Mood names as people read them (also the BGM track names the director uses). */
-const MOOD_WORDS: Record<'calm' | 'upbeat' | 'lofi', string> = { calm: 'calm', upbeat: 'upbeat', lofi: 'lo-fi' };
 
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
@@ -40,12 +34,12 @@ export function aspectRatioLabel(canvas: Pick<Canvas, 'width' | 'height'>): stri
   return `${canvas.width / divisor}:${canvas.height / divisor}`;
 }
 
-function span(segment: { startMs: number; durationMs: number }): string {
-  return `${formatSeconds(segment.startMs)}–${formatSeconds(segment.startMs + segment.durationMs)} s`;
+function span(segment: { startMs: number; durationMs: number }, words: ChangeWords): string {
+  return words.seconds(`${formatSeconds(segment.startMs)}–${formatSeconds(segment.startMs + segment.durationMs)}`);
 }
 
-function quoted(text: string): string {
-  return `'${quoteText(text, MAX_DIFF_TEXT_CHARS)}'`;
+function quoted(text: string, words: ChangeWords): string {
+  return words.quote(quoteText(text, MAX_DIFF_TEXT_CHARS));
 }
 
 /** Lines grouped by kind, folded to one count line when a kind has too many. */
@@ -56,6 +50,12 @@ class ChangeList {
     const group = this.groups.get(kind) ?? { lines: [], fold };
     group.lines.push(line);
     this.groups.set(kind, group);
+  }
+
+  /** True when lines of this kind are listed one by one (not folded, not absent). */
+  shows(kind: string): boolean {
+    const count = this.groups.get(kind)?.lines.length ?? 0;
+    return count > 0 && count <= MAX_ITEM_LINES;
   }
 
   toLines(): string[] {
@@ -95,24 +95,23 @@ export function transitionStyle(draft: Draft): string | null {
   return [...kinds][0] ?? null;
 }
 
-function musicLine(segment: AudioSegment): string {
-  const mood = segment.source.type === 'generated-music' ? `${MOOD_WORDS[segment.source.mood]}, ` : '';
-  return `Music on (${mood}${Math.round(segment.volume * 100)}%)`;
+function musicLine(segment: AudioSegment, words: ChangeWords): string {
+  return words.musicOn(segment.source.type === 'generated-music' ? words.moods[segment.source.mood] : null, Math.round(segment.volume * 100));
 }
 
-function diffMusic(before: Draft, after: Draft): string[] {
+function diffMusic(before: Draft, after: Draft, words: ChangeWords): string[] {
   const was = audioSegments(before)[0];
   const now = audioSegments(after)[0];
   if (!was && !now) return [];
-  if (was && !now) return ['Music off'];
-  if (!was && now) return [musicLine(now)];
+  if (was && !now) return [words.musicOff];
+  if (!was && now) return [musicLine(now, words)];
   if (!was || !now) return [];
   const lines: string[] = [];
   const wasPct = Math.round(was.volume * 100);
   const nowPct = Math.round(now.volume * 100);
-  if (wasPct !== nowPct) lines.push(nowPct === 0 ? 'Music off' : `Music volume ${wasPct}% → ${nowPct}%`);
+  if (wasPct !== nowPct) lines.push(nowPct === 0 ? words.musicOff : words.musicVolume(wasPct, nowPct));
   if (was.source.type === 'generated-music' && now.source.type === 'generated-music' && was.source.mood !== now.source.mood) {
-    lines.push(`Music mood ${MOOD_WORDS[was.source.mood]} → ${MOOD_WORDS[now.source.mood]}`);
+    lines.push(words.musicMood(words.moods[was.source.mood], words.moods[now.source.mood]));
   }
   return lines;
 }
@@ -122,7 +121,7 @@ function diffMusic(before: Draft, after: Draft): string[] {
  * `Clip sound 80% → 0%` is said `Clip sound off`. Tracks are matched by id; the level is the
  * first segment's (the director sets one level per track).
  */
-function diffOtherAudioLevels(before: Draft, after: Draft): string[] {
+function diffOtherAudioLevels(before: Draft, after: Draft, words: ChangeWords): string[] {
   const others = (draft: Draft) => draft.tracks.filter((track) => track.kind === 'audio').slice(1);
   const was = new Map(others(before).map((track) => [track.id, track]));
   return others(after).flatMap((track) => {
@@ -130,19 +129,19 @@ function diffOtherAudioLevels(before: Draft, after: Draft): string[] {
     const wasPct = previous?.kind === 'audio' ? Math.round((previous.segments[0]?.volume ?? 0) * 100) : null;
     const nowPct = track.kind === 'audio' ? Math.round((track.segments[0]?.volume ?? 0) * 100) : null;
     if (wasPct === null || nowPct === null || wasPct === nowPct) return [];
-    if (nowPct === 0) return [`${track.name} off`];
-    return [wasPct === 0 ? `${track.name} on (${nowPct}%)` : `${track.name} ${wasPct}% → ${nowPct}%`];
+    if (nowPct === 0) return [words.trackOff(track.name)];
+    return [wasPct === 0 ? words.trackOn(track.name, nowPct) : words.trackLevel(track.name, wasPct, nowPct)];
   });
 }
 
 /** Lines for a draft made from nothing: scene count, canvas, duration, music. */
-function describeNewDraft(after: Draft): string[] {
+function describeNewDraft(after: Draft, words: ChangeWords): string[] {
   const scenes = videoSegments(after).length;
-  const lines = [scenes > 0 ? `Planned ${scenes} ${scenes === 1 ? 'scene' : 'scenes'}` : 'Created the timeline'];
-  lines.push(`Canvas ${after.canvas.width}x${after.canvas.height} (${aspectRatioLabel(after.canvas)})`);
-  lines.push(`Duration ${formatSeconds(after.durationMs)} s`);
+  const lines = [scenes > 0 ? words.planned(scenes) : words.createdTimeline];
+  lines.push(words.canvas(`${after.canvas.width}x${after.canvas.height}`, aspectRatioLabel(after.canvas)));
+  lines.push(words.duration(words.seconds(formatSeconds(after.durationMs))));
   const music = audioSegments(after)[0];
-  if (music) lines.push(musicLine(music));
+  if (music) lines.push(musicLine(music, words));
   return lines;
 }
 
@@ -150,11 +149,13 @@ function describeNewDraft(after: Draft): string[] {
  * The changes from `before` to `after`, one plain-words line each, biggest first.
  * @param before the previous version, or null when `after` is the first draft
  * @param after the new version
- * @returns e.g. `["Canvas 1920x1080 → 1080x1920 (9:16)", "Duration 30 s → 15 s"]`; empty when
- *   nothing a person would notice changed. Never throws.
+ * @param words the language of the lines: {@link CHANGE_WORDS_EN} (default) or {@link CHANGE_WORDS_ZH}
+ * @returns e.g. `["Canvas 1920x1080 → 1080x1920 (9:16)", "Duration 30 s → 15 s"]`
+ *   (ZH `["画面 1920x1080 → 1080x1920（9:16）", "时长 30 秒 → 15 秒"]`); empty when nothing a
+ *   person would notice changed. Never throws.
  */
-export function diffDrafts(before: Draft | null, after: Draft): string[] {
-  if (!before) return describeNewDraft(after);
+export function diffDrafts(before: Draft | null, after: Draft, words: ChangeWords = CHANGE_WORDS_EN): string[] {
+  if (!before) return describeNewDraft(after, words);
   const lines: string[] = [];
   const canvasChanged = before.canvas.width !== after.canvas.width || before.canvas.height !== after.canvas.height;
   const durationChanged = before.durationMs !== after.durationMs;
@@ -167,33 +168,34 @@ export function diffDrafts(before: Draft | null, after: Draft): string[] {
   // A new storyboard: no scene of the new draft is an old scene kept as it was.
   const replanned = newScenes.length > 0 && !newScenes.some((s) => oldScenes.some((o) => o.id === s.id && sameScene(o, s)));
 
-  if (replanned) lines.push(`Planned ${newScenes.length} ${newScenes.length === 1 ? 'scene' : 'scenes'}`);
+  if (replanned) lines.push(words.planned(newScenes.length));
   if (canvasChanged) {
-    lines.push(
-      `Canvas ${before.canvas.width}x${before.canvas.height} → ${after.canvas.width}x${after.canvas.height} (${aspectRatioLabel(after.canvas)})`,
-    );
+    const sizes = `${before.canvas.width}x${before.canvas.height} → ${after.canvas.width}x${after.canvas.height}`;
+    lines.push(words.canvas(sizes, aspectRatioLabel(after.canvas)));
   }
-  if (before.canvas.fps !== after.canvas.fps) lines.push(`Frame rate ${before.canvas.fps} → ${after.canvas.fps} fps`);
-  if (durationChanged) lines.push(`Duration ${formatSeconds(before.durationMs)} s → ${formatSeconds(after.durationMs)} s`);
-  if (before.look.paletteName !== after.look.paletteName) lines.push(`Look ${before.look.paletteName} → ${after.look.paletteName}`);
+  if (before.canvas.fps !== after.canvas.fps) lines.push(words.frameRate(before.canvas.fps, after.canvas.fps));
+  if (durationChanged) {
+    lines.push(words.duration(`${words.seconds(formatSeconds(before.durationMs))} → ${words.seconds(formatSeconds(after.durationMs))}`));
+  }
+  if (before.look.paletteName !== after.look.paletteName) lines.push(words.look(before.look.paletteName, after.look.paletteName));
 
   const changes = new ChangeList();
   if (!replanned) {
     for (const scene of newScenes) {
       if (!oldSceneIds.has(scene.id)) {
-        changes.add('scene-add', `Added scene ${quoted(scene.label)} ${span(scene)}`, (n) => `Added ${n} scenes`);
+        changes.add('scene-add', words.sceneAdded(quoted(scene.label, words), span(scene, words)), (n) => words.folded('added', n, 'scene'));
       }
     }
     for (const scene of oldScenes) {
       if (!newSceneIds.has(scene.id)) {
-        changes.add('scene-remove', `Removed scene ${quoted(scene.label)}`, (n) => `Removed ${n} scenes`);
+        changes.add('scene-remove', words.sceneRemoved(quoted(scene.label, words)), (n) => words.folded('removed', n, 'scene'));
       }
     }
     if (!durationChanged) {
       for (const scene of newScenes) {
         const old = oldScenes.find((o) => o.id === scene.id);
         if (old && (old.startMs !== scene.startMs || old.durationMs !== scene.durationMs)) {
-          changes.add('scene-move', `Moved scene ${quoted(scene.label)} to ${span(scene)}`, (n) => `Retimed ${n} scenes`);
+          changes.add('scene-move', words.sceneMoved(quoted(scene.label, words), span(scene, words)), (n) => words.folded('retimed', n, 'scene'));
         }
       }
     }
@@ -201,17 +203,16 @@ export function diffDrafts(before: Draft | null, after: Draft): string[] {
 
   const oldStyle = transitionStyle(before);
   const newStyle = transitionStyle(after);
-  if (!replanned && newStyle !== null && oldStyle !== newStyle && newStyle !== 'mixed') {
-    lines.push(`Transitions → ${newStyle === 'cut' ? 'cuts' : newStyle}`);
-  }
+  if (!replanned && newStyle !== null && oldStyle !== newStyle && newStyle !== 'mixed') lines.push(words.transitions(newStyle));
 
-  diffTexts(before, after, { replanned, canvasChanged, durationChanged }, changes);
+  diffTexts(before, after, { replanned, canvasChanged, durationChanged, words }, changes);
   lines.push(...changes.toLines());
-  lines.push(...diffMusic(before, after), ...diffOtherAudioLevels(before, after));
+  lines.push(...diffMusic(before, after, words), ...diffOtherAudioLevels(before, after, words));
 
-  const titleLineShown = lines.some((line) => line.startsWith('Title '));
+  // A line about the title itself already says the name changed.
+  const titleLineShown = ['text-change-title', 'text-colour-title', 'text-size-title'].some((kind) => changes.shows(kind));
   if (!replanned && before.title !== after.title && !titleLineShown) {
-    lines.push(`Video name ${quoted(before.title)} → ${quoted(after.title)}`);
+    lines.push(words.videoName(quoted(before.title, words), quoted(after.title, words)));
   }
   return lines;
 }
@@ -220,9 +221,11 @@ interface TextDiffContext {
   replanned: boolean;
   canvasChanged: boolean;
   durationChanged: boolean;
+  words: ChangeWords;
 }
 
 function diffTexts(before: Draft, after: Draft, context: TextDiffContext, changes: ChangeList): void {
+  const { words } = context;
   const oldTexts = textSegments(before);
   const newTexts = textSegments(after);
   const oldById = new Map(oldTexts.map((s) => [s.id, s]));
@@ -233,49 +236,41 @@ function diffTexts(before: Draft, after: Draft, context: TextDiffContext, change
   const sizeShown = new Set<string>();
 
   for (const segment of newTexts) {
-    const words = ROLE_WORDS[segment.role];
+    const role = segment.role;
     const old = oldById.get(segment.id);
     if (!old) {
       if (listed(segment)) {
-        changes.add(`text-add-${segment.role}`, `Added text ${quoted(segment.text)} ${span(segment)}`, (n) => `Added ${n} ${words.many}`);
+        changes.add(`text-add-${role}`, words.textAdded(quoted(segment.text, words), span(segment, words)), (n) => words.folded('added', n, role));
       }
       continue;
     }
     if (old.text !== segment.text && listed(segment)) {
-      const line =
-        segment.role === 'title'
-          ? `Title ${quoted(old.text)} → ${quoted(segment.text)}`
-          : `Changed text ${quoted(old.text)} → ${quoted(segment.text)}`;
-      changes.add(`text-change-${segment.role}`, line, (n) => `Rewrote ${n} ${words.many}`);
+      const from = quoted(old.text, words);
+      const to = quoted(segment.text, words);
+      const line = role === 'title' ? words.titleChanged(from, to) : words.textChanged(from, to);
+      changes.add(`text-change-${role}`, line, (n) => words.folded('rewrote', n, role));
     }
     if (old.style.color.toLowerCase() !== segment.style.color.toLowerCase()) {
-      const key = segment.role === 'overlay' ? segment.id : segment.role;
+      const key = role === 'overlay' ? segment.id : role;
       if (!colourShown.has(key)) {
         colourShown.add(key);
-        const line =
-          segment.role === 'overlay'
-            ? `Text ${quoted(segment.text)} colour → ${segment.style.color}`
-            : `${words.cap} colour → ${segment.style.color}`;
-        changes.add(`text-colour-${segment.role}`, line, (n) => `Recoloured ${n} ${words.many}`);
+        const line = role === 'overlay' ? words.textColour(quoted(segment.text, words), segment.style.color) : words.roleColour(role, segment.style.color);
+        changes.add(`text-colour-${role}`, line, (n) => words.folded('recoloured', n, role));
       }
     }
-    if (!context.canvasChanged && old.style.fontSizePx !== segment.style.fontSizePx && !sizeShown.has(segment.role)) {
-      sizeShown.add(segment.role);
-      changes.add(
-        `text-size-${segment.role}`,
-        `${words.cap} size ${old.style.fontSizePx} → ${segment.style.fontSizePx} px`,
-        (n) => `Resized ${n} ${words.many}`,
-      );
+    if (!context.canvasChanged && old.style.fontSizePx !== segment.style.fontSizePx && !sizeShown.has(role)) {
+      sizeShown.add(role);
+      changes.add(`text-size-${role}`, words.roleSize(role, old.style.fontSizePx, segment.style.fontSizePx), (n) => words.folded('resized', n, role));
     }
     const moved = old.startMs !== segment.startMs || old.durationMs !== segment.durationMs;
-    if (moved && !context.durationChanged && listed(segment) && segment.role !== 'caption') {
-      changes.add(`text-move-${segment.role}`, `Moved text ${quoted(segment.text)} to ${span(segment)}`, (n) => `Retimed ${n} ${words.many}`);
+    if (moved && !context.durationChanged && listed(segment) && role !== 'caption') {
+      changes.add(`text-move-${role}`, words.textMoved(quoted(segment.text, words), span(segment, words)), (n) => words.folded('retimed', n, role));
     }
   }
   for (const segment of oldTexts) {
     if (!newIds.has(segment.id) && listed(segment)) {
-      const words = ROLE_WORDS[segment.role];
-      changes.add(`text-remove-${segment.role}`, `Removed text ${quoted(segment.text)}`, (n) => `Removed ${n} ${words.many}`);
+      const role = segment.role;
+      changes.add(`text-remove-${role}`, words.textRemoved(quoted(segment.text, words)), (n) => words.folded('removed', n, role));
     }
   }
 }

@@ -4,11 +4,13 @@
  * by clause in the visitor's order ("make it vertical and 15 seconds" applies both). Handles
  * duration, aspect ratio, title text/colour/size, text overlays, removing text, music
  * on/off/volume/mood, transitions, palette, and recognises "undo". Never throws for a request
- * it cannot do: it says so, with what it can do.
+ * it cannot do: it says so (in the message's language), with what it can do.
  */
 import type { Draft, TextSegment } from '../../../shared/draft-schema';
 import { aspectRatioLabel } from '../../../shared/draft-diff';
 import { formatSeconds } from '../../../shared/timeline-summary';
+import type { DirectorWords } from './director-words';
+import { directorWords } from './director-words';
 import { splitEdit, withoutQuotes } from './edit-clauses';
 import { lookHandler } from './edit-look';
 import { musicHandler } from './edit-music';
@@ -20,7 +22,7 @@ import { refitDuration, reframeCanvas } from './fit-timeline';
 import { CANVAS_PRESETS, parseCanvasPreset } from './parse-canvas';
 import { parseColour } from './parse-colour';
 import { clampDurationMs, parseDurationMs } from './parse-duration';
-import { countLatinWords, countCjkChars } from './reading-length';
+import { countLatinWords, countCjkChars, hasCjk } from './reading-length';
 
 /** "shorter" makes the video two thirds as long (30 s → 20 s): a clear change, scenes still readable. */
 export const SHORTER_FACTOR = 2 / 3;
@@ -46,20 +48,6 @@ const SHORTER = /\b(?:shorter|shorten|trim it|cut it down|less long|quicker)\b|�
 const LONGER = /\b(?:longer|lengthen|extend|stretch it)\b|长一点|长一些|更长|延长/u;
 const FILLER = /^(?:please|thanks|thank you|ok|okay|now|it|too|as well|that's all|谢谢|请|好的)$/u;
 const UNDO = /^(?:please\s+)?(?:undo|revert|go back|take (?:that|it) back|undo (?:that|it|the last (?:change|edit)))\b|撤销|撤回|返回上一步|回到上一步/u;
-
-/** What the visitor can ask for, shown when a request is not understood. */
-export const EDIT_HELP = [
-  'I can change the video with commands like:',
-  '• length: "make it 15 seconds", "shorter", "longer"',
-  '• shape: "make it vertical", "square", "landscape"',
-  '• title: \'title "Big News"\', "title in red", "bigger title"',
-  '• text: \'add text "Sale ends Friday" at 5s\', \'add a text overlay "…" from 5 to 8 seconds\', "remove the overlay", "no captions"',
-  '• music: "music at 20%", "no music", "add music", "make the music calm"',
-  '• your clips\' own sound: "mute the clips", "clip sound at 50%", "unmute the clips"',
-  '• transitions: "use slide transitions", "wipe", "crossfade", "no transitions"',
-  '• look: "use the Ocean palette", "different colours"',
-  '• "undo" goes back one change; "generate a 30-second video from this script: …" starts over.',
-].join('\n');
 
 /** The result of one edit message. */
 export type EditOutcome =
@@ -89,7 +77,7 @@ export function requestedDurationMs(clause: string, currentMs: number): number |
 }
 
 /** Applies the shape and length a clause names (if any); null when it names neither. */
-function applyFrameAndLength(draft: Draft, clause: string, notes: string[]): Draft | null {
+function applyFrameAndLength(draft: Draft, clause: string, notes: string[], words: DirectorWords): Draft | null {
   const plain = withoutQuotes(clause);
   const preset = parseCanvasPreset(plain);
   const durationMs = requestedDurationMs(plain, draft.durationMs);
@@ -98,13 +86,13 @@ function applyFrameAndLength(draft: Draft, clause: string, notes: string[]): Dra
   if (preset !== null) {
     const canvas = { ...CANVAS_PRESETS[preset], fps: draft.canvas.fps };
     if (canvas.width === draft.canvas.width && canvas.height === draft.canvas.height) {
-      notes.push(`It is already ${canvas.width}x${canvas.height} (${aspectRatioLabel(canvas)}).`);
+      notes.push(words.alreadyCanvas(`${canvas.width}x${canvas.height}`, aspectRatioLabel(canvas)));
     } else {
       next = reframeCanvas(next, canvas);
     }
   }
   if (durationMs !== null) {
-    if (durationMs === next.durationMs) notes.push(`It is already ${formatSeconds(durationMs)} s long.`);
+    if (durationMs === next.durationMs) notes.push(words.alreadyLength(formatSeconds(durationMs)));
     else next = refitDuration(next, durationMs);
   }
   return next;
@@ -114,10 +102,11 @@ function applyFrameAndLength(draft: Draft, clause: string, notes: string[]): Dra
  * Applies an edit message to a draft.
  * @param draft the current draft (not changed)
  * @param text the visitor's message
+ * @param cjk say the notes in Chinese (default: when the message holds a CJK character)
  * @returns an {@link EditOutcome}; never throws for any text
  * @example applyEdit(draft, 'make it vertical and 15 seconds') // {kind:'edited', draft:{canvas:{width:1080,height:1920,…}, durationMs:15000,…}, …}
  */
-export function applyEdit(draft: Draft, text: string): EditOutcome {
+export function applyEdit(draft: Draft, text: string, cjk: boolean = hasCjk(text)): EditOutcome {
   if (isUndoRequest(text)) return { kind: 'undo' };
   const { clauses, originals, quotes } = splitEdit(text);
   let next = draft;
@@ -131,7 +120,7 @@ export function applyEdit(draft: Draft, text: string): EditOutcome {
     if (FILLER.test(clause)) return;
     const matched = HANDLERS.filter((handler) => handler.matches(clause));
     for (const handler of matched) {
-      const step = handler.apply(next, clause, quotes, original);
+      const step = handler.apply(next, clause, quotes, original, cjk);
       if (step === null) continue;
       next = step.draft;
       if (step.note) notes.push(step.note);
@@ -140,7 +129,7 @@ export function applyEdit(draft: Draft, text: string): EditOutcome {
       return;
     }
     if (matched.length === 0) {
-      const framed = applyFrameAndLength(next, clause, notes);
+      const framed = applyFrameAndLength(next, clause, notes, directorWords(cjk));
       if (framed !== null) {
         next = framed;
         understood += 1;
@@ -148,7 +137,7 @@ export function applyEdit(draft: Draft, text: string): EditOutcome {
       }
       // "… and make it red": a colour or size for the text named in the clause before.
       if (lastRole !== null && parseColour(withoutQuotes(clause))) {
-        const step = restyleRole(next, lastRole, withoutQuotes(clause));
+        const step = restyleRole(next, lastRole, withoutQuotes(clause), cjk);
         if (step) {
           next = step.draft;
           if (step.note) notes.push(step.note);

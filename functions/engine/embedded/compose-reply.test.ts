@@ -22,11 +22,17 @@ describe('describePlan', () => {
 
 describe('describeEdit', () => {
   it('lists changes, notes and what was skipped', () => {
-    expect(describeEdit(['Duration 30 s → 15 s'], [], [])).toBe('Done: Duration 30 s → 15 s.');
-    expect(describeEdit([], ['It is already 15 s long.'], ['sing'])).toBe(
+    expect(describeEdit(['Duration 30 s → 15 s'], [], [], false)).toBe('Done: Duration 30 s → 15 s.');
+    expect(describeEdit([], ['It is already 15 s long.'], ['sing'], false)).toBe(
       'It is already 15 s long. I could not do “sing”; say “help” to see what I can change.',
     );
-    expect(describeEdit([], [], [])).toBe('Nothing needed changing.');
+    expect(describeEdit([], [], [], false)).toBe('Nothing needed changing.');
+  });
+
+  it('answers in Chinese for a Chinese message', () => {
+    expect(describeEdit(['时长 30 秒 → 15 秒', '画面 1920x1080 → 1080x1920（9:16）'], [], [], true)).toBe('改好了：时长 30 秒 → 15 秒；画面 1920x1080 → 1080x1920（9:16）。');
+    expect(describeEdit([], ['已经是 15 秒了。'], ['唱首歌', '跳舞'], true)).toBe('已经是 15 秒了。“唱首歌”和“跳舞”我还做不到；说“帮助”看看我能改什么。');
+    expect(describeEdit([], [], [], true)).toBe('没有需要改的地方。');
   });
 });
 

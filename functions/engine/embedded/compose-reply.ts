@@ -1,22 +1,22 @@
 /**
  * @module compose-reply
- * The director's words: a short, friendly description of a planned storyboard or of an edit,
- * cut into word groups for streaming, and the suggested next steps (chips).
+ * The director's words: a short, friendly description of a planned storyboard or of an edit
+ * (in the language of the message answered), cut into word groups for streaming, and the
+ * suggested next steps (chips).
  */
-import type { Draft } from '../../../shared/draft-schema';
+import type { Draft, MusicMood } from '../../../shared/draft-schema';
 import type { SuggestedAction } from '../../../shared/events-schema';
+import { CHANGE_WORDS_EN, CHANGE_WORDS_ZH } from '../../../shared/change-words';
 import { aspectRatioLabel, transitionStyle } from '../../../shared/draft-diff';
 import { formatSeconds } from '../../../shared/timeline-summary';
+import { directorWords } from './director-words';
 
 /** Words per streamed delta: 4 reads like typing without flooding the event log. */
 export const WORDS_PER_DELTA = 4;
 /** Prompt chips offered after a turn, besides Export and Undo: 3 fit one row on a phone. */
 export const MAX_PROMPT_CHIPS = 3;
 
-const MOOD_WORDS = { calm: 'calm', upbeat: 'upbeat', lofi: 'lo-fi' } as const;
-const MOOD_WORDS_CJK = { calm: '舒缓', upbeat: '动感', lofi: 'Lo-fi' } as const;
-
-function musicOf(draft: Draft): { mood: keyof typeof MOOD_WORDS | null; percent: number } | null {
+function musicOf(draft: Draft): { mood: MusicMood | null; percent: number } | null {
   for (const track of draft.tracks) {
     if (track.kind !== 'audio') continue;
     const first = track.segments[0];
@@ -40,13 +40,13 @@ export function describePlan(draft: Draft, cjk: boolean): string {
   const aspect = aspectRatioLabel(draft.canvas);
   const music = musicOf(draft);
   if (cjk) {
-    const musicText = music ? `，${music.mood ? MOOD_WORDS_CJK[music.mood] : ''}背景音乐 ${music.percent}%` : '';
+    const musicText = music ? `，${music.mood ? CHANGE_WORDS_ZH.moods[music.mood] : ''}背景音乐 ${music.percent}%` : '';
     return (
       `「${draft.title}」的分镜做好了：${scenes} 个场景，共 ${formatSeconds(draft.durationMs)} 秒，${size}（${aspect}），` +
       `${draft.look.paletteName} 配色${musicText}。先预览一下，满意就导出 MP4；想改的话直接告诉我，比如“改成横屏”或“音乐调到20%”。`
     );
   }
-  const musicText = music ? `, ${music.mood ? `${MOOD_WORDS[music.mood]} ` : ''}music at ${music.percent}%` : ', no music';
+  const musicText = music ? `, ${music.mood ? `${CHANGE_WORDS_EN.moods[music.mood]} ` : ''}music at ${music.percent}%` : ', no music';
   return (
     `Here is “${draft.title}”: ${scenes} ${scenes === 1 ? 'scene' : 'scenes'} over ${formatSeconds(draft.durationMs)} s, ` +
     `${size} (${aspect}), ${draft.look.paletteName} look${musicText}. ` +
@@ -56,19 +56,20 @@ export function describePlan(draft: Draft, cjk: boolean): string {
 
 /**
  * What an edit did.
- * @param changes plain-words change lines (from `diffDrafts`)
+ * @param changes plain-words change lines (from `diffDrafts`, in the reply's language)
  * @param notes sentences from the handlers ("It is already 15 s long.")
  * @param notUnderstood clauses skipped, as typed
+ * @param cjk answer in Chinese
+ * @example describeEdit(['Duration 30 s → 15 s'], [], [], false) // "Done: Duration 30 s → 15 s."
  */
-export function describeEdit(changes: readonly string[], notes: readonly string[], notUnderstood: readonly string[]): string {
+export function describeEdit(changes: readonly string[], notes: readonly string[], notUnderstood: readonly string[], cjk: boolean): string {
+  const words = directorWords(cjk);
   const parts: string[] = [];
-  if (changes.length > 0) parts.push(`Done: ${changes.join('; ')}.`);
+  if (changes.length > 0) parts.push(words.done(changes));
   parts.push(...notes);
-  if (notUnderstood.length > 0) {
-    parts.push(`I could not do ${notUnderstood.map((c) => `“${c}”`).join(' or ')}; say “help” to see what I can change.`);
-  }
-  if (parts.length === 0) parts.push('Nothing needed changing.');
-  return parts.join(' ');
+  if (notUnderstood.length > 0) parts.push(words.couldNotDo(notUnderstood));
+  if (parts.length === 0) parts.push(words.nothingNeeded);
+  return parts.join(words.sentenceGap);
 }
 
 /**

@@ -46,7 +46,7 @@ describe('applyBatchEdit', () => {
     const outcome = applyBatchEdit(BATCH, 'make it vertical');
     if (outcome.kind !== 'edited') throw new Error('not edited');
     expect(shapes(batchSchema.parse(outcome.batch))).toEqual(['Waves 1080x1920', 'Homeworld 1080x1920', 'Space 1080x1920']);
-    expect(describeBatchEdit(outcome.edits, outcome.notUnderstood)).toBe('Done — Waves, Homeworld, Space: Canvas 1920x1080 → 1080x1920 (9:16).');
+    expect(describeBatchEdit(outcome.edits, outcome.notUnderstood, false)).toBe('Done — Waves, Homeworld, Space: Canvas 1920x1080 → 1080x1920 (9:16).');
   });
 
   it('changes only the named video and keeps the others as they were', () => {
@@ -55,17 +55,17 @@ describe('applyBatchEdit', () => {
     expect(outcome.batch.items.slice(0, 2)).toEqual(BATCH.items.slice(0, 2));
     const overlays = outcome.batch.items[2]?.draft.tracks.find((track) => track.name === 'Overlays');
     expect(overlays?.kind === 'text' ? overlays.segments.map((segment) => segment.text) : []).toEqual(['Hello']);
-    expect(describeBatchEdit(outcome.edits, outcome.notUnderstood)).toBe("Done — Space: Added text 'Hello' 0–10 s.");
+    expect(describeBatchEdit(outcome.edits, outcome.notUnderstood, false)).toBe("Done — Space: Added text 'Hello' 0–10 s.");
   });
 
   it('says why nothing changed, and what it could not do', () => {
     const same = applyBatchEdit(BATCH, 'make the waves one landscape');
     if (same.kind !== 'edited') throw new Error('not edited');
     expect(same.batch).toEqual(BATCH);
-    expect(describeBatchEdit(same.edits, same.notUnderstood)).toBe('Nothing changed — Waves: It is already 1920x1080 (16:9).');
+    expect(describeBatchEdit(same.edits, same.notUnderstood, false)).toBe('Nothing changed — Waves: It is already 1920x1080 (16:9).');
     const partly = applyBatchEdit(BATCH, 'music at 20% and make it sparkly');
     if (partly.kind !== 'edited') throw new Error('not edited');
-    expect(describeBatchEdit(partly.edits, partly.notUnderstood)).toBe(
+    expect(describeBatchEdit(partly.edits, partly.notUnderstood, false)).toBe(
       'Done — Waves, Homeworld, Space: Music volume 35% → 20%. I could not do “make it sparkly”; say “help” to see what I can change.',
     );
     expect(applyBatchEdit(BATCH, 'what is the meaning of life')).toEqual({ kind: 'not-understood' });
@@ -76,8 +76,8 @@ describe('describeBatchChanges', () => {
   it('names what going back changes per video, or null for a different batch', () => {
     const outcome = applyBatchEdit(BATCH, 'make the waves one vertical');
     if (outcome.kind !== 'edited') throw new Error('not edited');
-    expect(describeBatchChanges(outcome.batch, BATCH)).toBe('Waves: Canvas 1080x1920 → 1920x1080 (16:9).');
-    expect(describeBatchChanges(BATCH, BATCH)).toBeNull();
-    expect(describeBatchChanges(BATCH, planBatch('a video for each photo', [photo('x', 'photo-moon.jpg')]))).toBeNull();
+    expect(describeBatchChanges(outcome.batch, BATCH, false)).toBe('Waves: Canvas 1080x1920 → 1920x1080 (16:9).');
+    expect(describeBatchChanges(BATCH, BATCH, false)).toBeNull();
+    expect(describeBatchChanges(BATCH, planBatch('a video for each photo', [photo('x', 'photo-moon.jpg')]), false)).toBeNull();
   });
 });

@@ -2,15 +2,17 @@
  * @module edit-batch
  * Edits a batch: one chat message applied with {@link applyEdit} to every video of the batch,
  * or only to the videos it names by their label ("make the waves one vertical", "for the space
- * photo add text 'Hello'"), and the words saying what changed per video. "undo" is not handled
- * here: the engine goes back to the previous batch version.
+ * photo add text 'Hello'"), and the words saying what changed per video, in the language of the
+ * message. "undo" is not handled here: the engine goes back to the previous batch version.
  */
 import type { Batch, BatchItem } from '../../../shared/batch-schema';
 import type { Draft } from '../../../shared/draft-schema';
 import { diffDrafts } from '../../../shared/draft-diff';
 import { applyEdit } from './apply-edit';
 import { describeEdit } from './compose-reply';
+import { directorWords } from './director-words';
 import { splitEdit, withoutQuotes } from './edit-clauses';
+import { hasCjk } from './reading-length';
 
 /** Words that may follow a label when naming a video: "the waves one", "the space photo". */
 const ITEM_NOUNS = '(?:ones?|videos?|clips?|photos?|pictures?|images?|items?|uploads?|files?)';
@@ -38,11 +40,13 @@ export type BatchEditOutcome =
 /**
  * What changed between two versions of a draft, as plain-words lines; "updated the timeline"
  * when they differ in something `diffDrafts` does not list; empty when equal.
+ * @param cjk the lines in Chinese
  */
-export function changeLines(before: Draft, after: Draft): string[] {
+export function changeLines(before: Draft, after: Draft, cjk: boolean): string[] {
   if (JSON.stringify(before) === JSON.stringify(after)) return [];
-  const diff = diffDrafts(before, after);
-  return diff.length > 0 ? diff : ['updated the timeline'];
+  const words = directorWords(cjk);
+  const diff = diffDrafts(before, after, words.changes);
+  return diff.length > 0 ? diff : [words.updatedTimeline];
 }
 
 /** A label's words, lower-case ("IMG 2041" → ["img", "2041"]). */
@@ -92,9 +96,10 @@ export function withoutNames(text: string, named: readonly BatchItem[]): string 
  * Applies an edit message to a batch: to the videos it names, or to all of them.
  * @param batch the current batch (not changed)
  * @param text the visitor's message (not "undo")
+ * @param cjk say the change lines and notes in Chinese (default: when the message holds a CJK character)
  * @returns a {@link BatchEditOutcome}; never throws for any text
  */
-export function applyBatchEdit(batch: Batch, text: string): BatchEditOutcome {
+export function applyBatchEdit(batch: Batch, text: string, cjk: boolean = hasCjk(text)): BatchEditOutcome {
   const named = namedItems(batch, text);
   const targets = new Set(named.length > 0 ? named : batch.items);
   const edit = named.length > 0 ? withoutNames(text, named) : text;
@@ -102,9 +107,9 @@ export function applyBatchEdit(batch: Batch, text: string): BatchEditOutcome {
   const notUnderstood = new Set<string>();
   const items = batch.items.map((item): BatchItem => {
     if (!targets.has(item)) return item;
-    const outcome = applyEdit(item.draft, edit);
+    const outcome = applyEdit(item.draft, edit, cjk);
     if (outcome.kind !== 'edited') return item;
-    edits.push({ label: item.label, changes: changeLines(item.draft, outcome.draft), notes: outcome.notes });
+    edits.push({ label: item.label, changes: changeLines(item.draft, outcome.draft, cjk), notes: outcome.notes });
     for (const clause of outcome.notUnderstood) notUnderstood.add(clause);
     return { ...item, draft: outcome.draft };
   });
@@ -115,40 +120,47 @@ export function applyBatchEdit(batch: Batch, text: string): BatchEditOutcome {
 /**
  * One sentence per distinct result, naming the videos it is true of:
  * "Waves, Space: Canvas 1920x1080 → 1080x1920 (9:16). Homeworld: It is already 1080x1920 (9:16)."
+ * (ZH "Waves、Space：画面 1920x1080 → 1080x1920（9:16）。Homeworld：已经是 1080x1920（9:16）了。")
+ * @param cjk answer in Chinese
  */
-export function describePerItem(entries: ReadonlyArray<{ label: string; text: string }>): string {
+export function describePerItem(entries: ReadonlyArray<{ label: string; text: string }>, cjk: boolean): string {
+  const words = directorWords(cjk);
   const groups = new Map<string, string[]>();
   for (const { label, text } of entries) groups.set(text, [...(groups.get(text) ?? []), label]);
-  return [...groups].map(([text, labels]) => `${labels.join(', ')}: ${text}`).join(' ');
+  return [...groups].map(([text, labels]) => words.forItems(labels, text)).join(words.sentenceGap);
 }
 
 /**
  * What a batch edit did, per video: "Done — Waves: Canvas 1920x1080 → 1080x1920 (9:16).", or
  * "Nothing changed — Waves: It is already 1080x1920 (9:16).", then the clauses not understood.
+ * @param edits from {@link applyBatchEdit} with the same `cjk`
+ * @param cjk answer in Chinese ("改好了——Waves：画面 1920x1080 → 1080x1920（9:16）。")
  */
-export function describeBatchEdit(edits: readonly ItemEdit[], notUnderstood: readonly string[]): string {
+export function describeBatchEdit(edits: readonly ItemEdit[], notUnderstood: readonly string[], cjk: boolean): string {
+  const words = directorWords(cjk);
   const changed = edits.some((edit) => edit.changes.length > 0);
   const entries = edits.map((edit) => {
-    const parts = edit.changes.length > 0 ? [`${edit.changes.join('; ')}.`] : [];
+    const parts = edit.changes.length > 0 ? [words.changeSentence(edit.changes)] : [];
     parts.push(...edit.notes);
-    return { label: edit.label, text: parts.length > 0 ? parts.join(' ') : 'nothing needed changing.' };
+    return { label: edit.label, text: parts.length > 0 ? parts.join(words.sentenceGap) : words.itemNothingNeeded };
   });
-  const tail = notUnderstood.length > 0 ? ` ${describeEdit([], [], notUnderstood)}` : '';
-  return `${changed ? 'Done' : 'Nothing changed'} — ${describePerItem(entries)}${tail}`;
+  const tail = notUnderstood.length > 0 ? `${words.sentenceGap}${describeEdit([], [], notUnderstood, cjk)}` : '';
+  return `${words.batchEdit(changed, describePerItem(entries, cjk))}${tail}`;
 }
 
 /**
  * What going back from one batch version to an earlier one changes, per video (matched by
  * item id): "Waves: Canvas 1080x1920 → 1920x1080 (16:9)."; null when the two versions do not
  * hold the same videos (a new batch was planned in between) or nothing differs.
+ * @param cjk answer in Chinese
  */
-export function describeBatchChanges(from: Batch, to: Batch): string | null {
+export function describeBatchChanges(from: Batch, to: Batch, cjk: boolean): string | null {
   const sameItems = from.items.length === to.items.length && from.items.every((item, i) => item.id === to.items[i]?.id);
   if (!sameItems) return null;
   const entries = to.items.flatMap((item, i) => {
     const before = from.items[i];
-    const changes = before ? changeLines(before.draft, item.draft) : [];
-    return changes.length > 0 ? [{ label: item.label, text: `${changes.join('; ')}.` }] : [];
+    const changes = before ? changeLines(before.draft, item.draft, cjk) : [];
+    return changes.length > 0 ? [{ label: item.label, text: directorWords(cjk).changeSentence(changes) }] : [];
   });
-  return entries.length > 0 ? describePerItem(entries) : null;
+  return entries.length > 0 ? describePerItem(entries, cjk) : null;
 }

@@ -22,7 +22,7 @@ describe('applyLook', () => {
 
   it('notes when the palette asked for is already in use', () => {
     const draft = planStoryboard('make a cloud app video');
-    expect(lookHandler.apply(draft, `use the ${draft.look.paletteName} palette`, [], '')).toEqual({
+    expect(lookHandler.apply(draft, `use the ${draft.look.paletteName} palette`, [], '', false)).toEqual({
       draft,
       note: `The look is already ${draft.look.paletteName}.`,
     });

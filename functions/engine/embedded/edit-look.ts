@@ -5,6 +5,7 @@
  * visitor chose (a red title) stay.
  */
 import type { Draft, Look, Track } from '../../../shared/draft-schema';
+import { directorWords } from './director-words';
 import type { EditHandler, EditStep } from './edit-step';
 import { lookByName, nextLook } from './pick-look';
 
@@ -47,10 +48,10 @@ export function applyLook(draft: Draft, look: Look): Draft {
 export const lookHandler: EditHandler = {
   name: 'look',
   matches: (clause) => SUBJECT.test(clause) || lookByName(clause) !== null,
-  apply(draft, clause): EditStep | null {
+  apply(draft, clause, _quotes, _original, cjk): EditStep | null {
     const named = lookByName(clause);
     if (named) {
-      if (named.paletteName === draft.look.paletteName) return { draft, note: `The look is already ${named.paletteName}.` };
+      if (named.paletteName === draft.look.paletteName) return { draft, note: directorWords(cjk).alreadyLook(named.paletteName) };
       return { draft: applyLook(draft, named) };
     }
     if (CHANGE.test(clause)) return { draft: applyLook(draft, nextLook(draft.look.paletteName)) };

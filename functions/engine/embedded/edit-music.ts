@@ -8,6 +8,8 @@
  * "the uploaded track as music at the asked volume … with the clips' own sound mixed or muted").
  */
 import type { AudioSegment, Draft, MusicMood, Track } from '../../../shared/draft-schema';
+import type { DirectorWords } from './director-words';
+import { directorWords } from './director-words';
 import type { EditHandler, EditStep } from './edit-step';
 import { MOOD_NAMES, TEMPO_BPM_BY_MOOD, moodFromText, musicSegment, pickMood } from './pick-music';
 import { CLIP_SOUND_TRACK_ID, CLIP_SOUND_VOLUME } from './plan-media-cut';
@@ -105,32 +107,32 @@ function isClipSoundClause(clause: string): boolean {
 }
 
 /** "mute the clips", "clip sound at 50%", "unmute the clips", "louder clips": the clip-sound track only. */
-function editClipSound(draft: Draft, clause: string): EditStep | null {
+function editClipSound(draft: Draft, clause: string, words: DirectorWords): EditStep | null {
   const segments = segmentsOf(draft, isClipSoundTrack);
   if (segments.length === 0) {
-    return { draft, note: 'The clips’ own sound is not in this video (the clips have none, or it was left out when the video was planned).' };
+    return { draft, note: words.noClipSound };
   }
   const level = levelChange(draft, clause, isClipSoundTrack);
   if (level !== null) return { draft: level };
   const silent = segments.every((s) => s.volume === 0);
   if (UNMUTE.test(clause) || (ON.test(clause) && !OFF.test(clause))) {
-    if (!silent) return { draft, note: 'The clips’ own sound is already on.' };
+    if (!silent) return { draft, note: words.clipSoundAlreadyOn };
     return { draft: mapAudio(draft, isClipSoundTrack, (s) => ({ ...s, volume: CLIP_SOUND_VOLUME })) };
   }
   if (OFF.test(clause)) {
-    if (silent) return { draft, note: 'The clips’ own sound is already off.' };
+    if (silent) return { draft, note: words.clipSoundAlreadyOff };
     return { draft: mapAudio(draft, isClipSoundTrack, (s) => ({ ...s, volume: 0 })) };
   }
   return null;
 }
 
 /** "music at 20%", "no music", "calm music": the music tracks only. */
-function editMusic(draft: Draft, clause: string): EditStep | null {
+function editMusic(draft: Draft, clause: string, words: DirectorWords): EditStep | null {
   const has = segmentsOf(draft, isMusicTrack).length > 0;
   const percent = percentIn(clause);
   const mood = moodFromText(clause);
   if (percent === null && mood === null && OFF.test(clause) && !UNMUTE.test(clause)) {
-    if (!has) return { draft, note: 'There is no music to turn off.' };
+    if (!has) return { draft, note: words.noMusicToTurnOff };
     return { draft: { ...draft, tracks: draft.tracks.filter((t) => !isMusicTrack(t)) } };
   }
   if (!has && (percent !== null || mood !== null || ON.test(clause))) {
@@ -139,7 +141,7 @@ function editMusic(draft: Draft, clause: string): EditStep | null {
   if (!has) return null;
   let next = levelChange(draft, clause, isMusicTrack);
   if (mood !== null) next = setMood(next ?? draft, mood);
-  if (next === null && ON.test(clause)) return { draft, note: 'The music is already on.' };
+  if (next === null && ON.test(clause)) return { draft, note: words.musicAlreadyOn };
   return next === null ? null : { draft: next };
 }
 
@@ -147,7 +149,8 @@ function editMusic(draft: Draft, clause: string): EditStep | null {
 export const musicHandler: EditHandler = {
   name: 'music',
   matches: (clause) => SUBJECT.test(clause) || isClipSoundClause(clause),
-  apply(draft, clause): EditStep | null {
-    return isClipSoundClause(clause) ? editClipSound(draft, clause) : editMusic(draft, clause);
+  apply(draft, clause, _quotes, _original, cjk): EditStep | null {
+    const words = directorWords(cjk);
+    return isClipSoundClause(clause) ? editClipSound(draft, clause, words) : editMusic(draft, clause, words);
   },
 };

@@ -5,6 +5,8 @@
  * overlay", 'remove text "Sale"', "no captions", "remove the title").
  */
 import type { Draft, TextSegment } from '../../../shared/draft-schema';
+import type { RemoveTarget } from './director-words';
+import { directorWords } from './director-words';
 import { quoteIn, withoutQuotes } from './edit-clauses';
 import type { EditHandler, EditStep } from './edit-step';
 import { addToTextTrack, mapTextSegments, textSegmentsOf } from './edit-step';
@@ -112,14 +114,14 @@ const REMOVE_VERB = /\b(?:remove|delete|drop|hide|get rid of|take out|take off|t
 export const removeTextHandler: EditHandler = {
   name: 'remove-text',
   matches: (clause) => REMOVE_VERB.test(clause) && /\b(?:text|texts|overlays?|captions?|subtitles?|title|words?|banner|label)\b|文字|字幕|标题/u.test(clause),
-  apply(draft, clause, quotes, original): EditStep | null {
+  apply(draft, clause, quotes, original, cjk): EditStep | null {
     const target = quoteIn(clause, quotes) ?? /\b(?:text|overlay)\s+(?!overlay\b)(.+)$/iu.exec(withoutQuotes(original))?.[1]?.trim() ?? null;
     let remove: (segment: TextSegment) => boolean;
-    let what: string;
+    let what: RemoveTarget;
     if (target && !/^(?:overlays?|texts?|please|now|too)$/.test(target)) {
       const needle = target.toLowerCase();
       remove = (s) => s.text.toLowerCase().includes(needle);
-      what = `text '${target}'`;
+      what = { text: target };
     } else if (/\b(?:captions?|subtitles?)\b|字幕/u.test(clause)) {
       remove = (s) => s.role === 'caption';
       what = 'captions';
@@ -136,7 +138,7 @@ export const removeTextHandler: EditHandler = {
     }
     const after = mapTextSegments(draft, (segment) => (remove(segment) ? null : segment));
     if (textSegmentsOf(after).length === textSegmentsOf(draft).length) {
-      return { draft, note: `There is no ${what} to remove.` };
+      return { draft, note: directorWords(cjk).nothingToRemove(what) };
     }
     return { draft: after };
   },

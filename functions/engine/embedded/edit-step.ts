@@ -8,7 +8,7 @@ import type { Draft, TextSegment, Track } from '../../../shared/draft-schema';
 /** What one clause did: the new draft and, when nothing changed, why (said to the visitor). */
 export interface EditStep {
   draft: Draft;
-  /** A sentence for the visitor, e.g. "There is no music to turn off." */
+  /** A sentence for the visitor in the message's language, e.g. "There is no music to turn off." */
   note?: string;
 }
 
@@ -23,8 +23,9 @@ export interface EditHandler {
    * handler cannot do (then the clause is reported as not understood).
    * @param clause the clause lower-cased, quotes as `⟦n⟧` (what `matches` saw)
    * @param original the same clause as typed (case kept), for text taken from it
+   * @param cjk the message is Chinese: the note is said in Chinese (`directorWords`)
    */
-  apply(draft: Draft, clause: string, quotes: readonly string[], original: string): EditStep | null;
+  apply(draft: Draft, clause: string, quotes: readonly string[], original: string, cjk: boolean): EditStep | null;
 }
 
 /** The draft with `map` applied to every text segment; text tracks left empty are dropped. */

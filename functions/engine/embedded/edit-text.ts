@@ -5,6 +5,7 @@
  * "bigger captions").
  */
 import type { Draft, TextSegment, Track } from '../../../shared/draft-schema';
+import { directorWords } from './director-words';
 import { quoteIn, withoutQuotes } from './edit-clauses';
 import type { EditHandler, EditStep } from './edit-step';
 import { addToTextTrack, mapTextSegments, textSegmentsOf } from './edit-step';
@@ -86,7 +87,7 @@ function setTitleText(draft: Draft, text: string): Draft {
 export const titleHandler: EditHandler = {
   name: 'title',
   matches: (clause) => /\b(?:title|rename|retitle)\b|标题/u.test(clause) && !/\bsubtitles?\b/u.test(clause),
-  apply(draft, clause, quotes, original): EditStep | null {
+  apply(draft, clause, quotes, original, cjk): EditStep | null {
     const plain = withoutQuotes(clause);
     let next = draft;
     let done = false;
@@ -109,7 +110,7 @@ export const titleHandler: EditHandler = {
     }
     const colour = parseColour(colourText);
     if (colour) {
-      if (!textSegmentsOf(next).some((s) => s.role === 'title')) return { draft: next, note: 'There is no title to colour: add one with title "Your words".' };
+      if (!textSegmentsOf(next).some((s) => s.role === 'title')) return { draft: next, note: directorWords(cjk).noTitleToColour };
       next = recolour(next, 'title', colour.hex);
       done = true;
     }
@@ -136,14 +137,15 @@ export function roleNamed(clause: string): Role | null {
 /**
  * Colour or size of a role: "captions in yellow", "bigger captions", "overlay text in #00ff00".
  * @param role the role to restyle
+ * @param cjk the message is Chinese (for the note)
  * @returns the step, or null when the clause names neither a colour nor a size change
  */
-export function restyleRole(draft: Draft, role: Role, clause: string): EditStep | null {
+export function restyleRole(draft: Draft, role: Role, clause: string, cjk: boolean): EditStep | null {
   const colour = parseColour(clause);
   const factor = sizeFactor(clause);
   if (!colour && factor === null) return null;
   if (!textSegmentsOf(draft).some((s) => s.role === role)) {
-    return { draft, note: `There are no ${role === 'caption' ? 'captions' : role === 'title' ? 'titles' : 'text overlays'} to change.` };
+    return { draft, note: directorWords(cjk).noTextToRestyle(role) };
   }
   let next = draft;
   if (colour) next = recolour(next, role, colour.hex);
@@ -155,9 +157,9 @@ export function restyleRole(draft: Draft, role: Role, clause: string): EditStep 
 export const textStyleHandler: EditHandler = {
   name: 'text-style',
   matches: (clause) => ROLE_WORDS.some((entry) => entry.pattern.test(clause)),
-  apply(draft, clause): EditStep | null {
+  apply(draft, clause, _quotes, _original, cjk): EditStep | null {
     const role = ROLE_WORDS.find((entry) => entry.pattern.test(clause))?.role;
-    return role ? restyleRole(draft, role, withoutQuotes(clause)) : null;
+    return role ? restyleRole(draft, role, withoutQuotes(clause), cjk) : null;
   },
 };
 

@@ -4,6 +4,7 @@
  * "wipe", "crossfade"/"dissolve", "转场用滑动".
  */
 import type { Draft, Track, Transition } from '../../../shared/draft-schema';
+import { directorWords } from './director-words';
 import type { EditHandler, EditStep } from './edit-step';
 import { TRANSITION_MS } from './plan-storyboard';
 
@@ -44,11 +45,11 @@ export function setTransitions(draft: Draft, kind: Transition['kind']): Draft {
 export const transitionsHandler: EditHandler = {
   name: 'transitions',
   matches: (clause) => SUBJECT.test(clause),
-  apply(draft, clause): EditStep | null {
+  apply(draft, clause, _quotes, _original, cjk): EditStep | null {
     const kind = transitionKindIn(clause);
     if (kind === null) return null;
     const scenes = draft.tracks.reduce((count, track) => count + (track.kind === 'video' ? track.segments.length : 0), 0);
-    if (scenes < 2) return { draft, note: 'There is only one scene, so there is nothing to transition between.' };
+    if (scenes < 2) return { draft, note: directorWords(cjk).oneScene };
     return { draft: setTransitions(draft, kind) };
   },
 };

@@ -108,7 +108,7 @@ describe('EmbeddedEngine', () => {
     expect(textOf(nothing)).toBe('There is nothing to undo yet.');
     const before = await collect(turn('撤销'));
     expect(draftOf(before)).toBeUndefined();
-    expect(textOf(before)).toBe('There is nothing to undo yet.');
+    expect(textOf(before)).toBe('还没有可以撤销的修改。');
   });
 
   it('answers "help" with the list of edits, before and after a draft exists', async () => {
@@ -124,6 +124,48 @@ describe('EmbeddedEngine', () => {
     const events = await collect(turn('make it landscape', first));
     expect(draftOf(events)).toBeUndefined();
     expect(textOf(events)).toBe('It is already 1920x1080 (16:9).');
+  });
+});
+
+describe('answering a Chinese message in Chinese', () => {
+  const first = draftOf(runTurn(turn(PROMPT)))?.draft ?? null;
+
+  it('says what an edit changed in Chinese, change lines included', () => {
+    const events = runTurn(turn('改成竖屏，15秒', first));
+    expect(events[0]).toEqual({ type: 'status', message: '正在修改时间线…' });
+    expect(textOf(events)).toBe('改好了：画面 1920x1080 → 1080x1920（9:16）；时长 30 秒 → 15 秒。');
+    expect(draftOf(events)?.draft.durationMs).toBe(15_000);
+  });
+
+  it('says in Chinese why nothing changed, without a draft', () => {
+    const events = runTurn(turn('改成30秒', first));
+    expect(draftOf(events)).toBeUndefined();
+    expect(textOf(events)).toBe('已经是 30 秒了。');
+    expect(textOf(runTurn(turn('加背景音乐', first)))).toBe('背景音乐已经开着了。');
+  });
+
+  it('answers what it cannot do in Chinese, with the Chinese help', () => {
+    const unknown = textOf(runTurn(turn('你好吗', first)));
+    expect(unknown).toMatch(/^我没能把“你好吗”理解成对这个视频的修改。\n你可以这样让我修改视频：\n• 时长：/);
+    expect(textOf(runTurn(turn('改成竖屏，唱首歌', first)))).toBe('改好了：画面 1920x1080 → 1080x1920（9:16）。“唱首歌”我还做不到；说“帮助”看看我能改什么。');
+  });
+
+  it('answers "帮助" with the Chinese help, before and after a draft exists', () => {
+    expect(textOf(runTurn(turn('帮助')))).toMatch(/^告诉我想做什么视频，[^\n]+\n\n你可以这样让我修改视频：/);
+    expect(textOf(runTurn(turn('帮助', first)))).toMatch(/^你可以这样让我修改视频：\n/);
+  });
+
+  it('says what "撤销" undid in Chinese', () => {
+    if (!first) throw new Error('no first draft');
+    const second = draftOf(runTurn(turn('music at 20%', first)))?.draft;
+    if (!second) throw new Error('no second draft');
+    const events = runTurn(turn('撤销', second, [first]));
+    expect(draftOf(events)).toEqual({ type: 'draft', draft: first, undo: true });
+    expect(textOf(events)).toBe('已撤销：背景音乐音量 20% → 35%。');
+  });
+
+  it('keeps answering an English message in English after a Chinese one', () => {
+    expect(textOf(runTurn(turn('make it 30 seconds', first)))).toBe('It is already 30 s long.');
   });
 });
 
@@ -239,6 +281,19 @@ describe('batches: one video per upload', () => {
     expect(draftOf(out)).toBeUndefined();
     expect(textOf(out)).toBe(`Undone: no more batch; the session is back to one video, “${draft?.title}”, unchanged.`);
     expect(textOf(runTurn(batchTurn('撤销', first)))).toMatch(/^已撤销：不再分别做视频/);
+  });
+
+  it('answers a Chinese batch edit naming one video in Chinese, and its help and undo', () => {
+    const first = planned();
+    const events = runTurn(batchTurn('把 Waves 改成竖屏', first));
+    expect(events[0]).toEqual({ type: 'status', message: '正在修改视频…' });
+    expect(textOf(events)).toBe('改好了——Waves：画面 1920x1080 → 1080x1920（9:16）。');
+    const second = batchEventOf(events)?.batch;
+    expect(second?.items.map((item) => item.draft.canvas.height)).toEqual([1920, 1080, 1080]);
+    expect(textOf(runTurn(batchTurn('改成横屏', first)))).toBe('没有改动——Waves、Homeworld、Space：已经是 1920x1080（16:9）了。');
+    expect(textOf(runTurn(batchTurn('帮助', first)))).toMatch(/^你可以这样让我修改视频：[\s\S]*说出名字就只改那一个，比如“把 Waves 改成竖屏”/);
+    if (!second) throw new Error('no edit');
+    expect(textOf(runTurn(batchTurn('撤销', second, { previousBatches: [first] })))).toBe('已撤销——Waves：画面 1080x1920 → 1920x1080（16:9）。');
   });
 
   it('leaves batch mode for a new single video: batch null right before the draft', () => {

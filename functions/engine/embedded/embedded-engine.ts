@@ -3,9 +3,10 @@
  * The default engine: a deterministic, offline director. A request for a video (or any first
  * message) plans a storyboard; later messages are edits, "undo", or get a helpful answer. A
  * request for one video per upload plans a batch; while a batch is current, messages edit its
- * videos (all, or the ones named) until a new single video is asked for. The exported video is
- * rendered in the visitor's browser. Same input → same events and draft (no randomness, no
- * clock in what it makes).
+ * videos (all, or the ones named) until a new single video is asked for. Every reply is in the
+ * language of the message it answers (Chinese when it holds a CJK character, see
+ * `director-words`). The exported video is rendered in the visitor's browser. Same input →
+ * same events and draft (no randomness, no clock in what it makes).
  */
 import type { z } from 'zod';
 import type { Batch } from '../../../shared/batch-schema';
@@ -15,9 +16,11 @@ import { draftSchema } from '../../../shared/draft-schema';
 import { diffDrafts } from '../../../shared/draft-diff';
 import type { MediaSummary } from '../../../shared/media-schema';
 import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
-import { EDIT_HELP, applyEdit, isUndoRequest } from './apply-edit';
+import { applyEdit, isUndoRequest } from './apply-edit';
 import { describeEdit, describePlan, splitDeltas, suggestActions } from './compose-reply';
 import { topicOf } from './derive-title';
+import type { DirectorWords } from './director-words';
+import { directorWords } from './director-words';
 import { applyBatchEdit, changeLines, describeBatchChanges, describeBatchEdit } from './edit-batch';
 import { batchSources, describeBatch, isBatchRequest, isCombineRequest, planBatch, suggestBatchActions } from './plan-batch';
 import { isMediaCutEdit, isMediaRequest, planMediaCut } from './plan-media-cut';
@@ -32,10 +35,6 @@ const CREATE_REQUEST =
 
 /** "help", "what can you do", "?", "帮助": answered with the list of edits. */
 const HELP_REQUEST = /^(?:help|\?|what can you do|what can i (?:say|do|ask)|commands|帮助|你能做什么)[\s?!.。？！]*$/iu;
-
-/** Said before the edit list when there is no video yet. */
-const START_HINT =
-  'Tell me what video to make, e.g. "generate a 30-second explainer video from this script: …" or "a vertical 15-second promo for my bakery".';
 
 /** True when a message asks for a new video rather than a change to the current one. */
 export function isCreateRequest(text: string): boolean {
@@ -76,26 +75,19 @@ function reply(text: string): EngineEvent[] {
 }
 
 /** A draft or batch checked against its schema, or an error event: an invalid one is this engine's fault. */
-function checked<T>(schema: z.ZodType<T>, value: T): { ok: true; value: T } | { ok: false; event: EngineEvent } {
+function checked<T>(schema: z.ZodType<T>, value: T, words: DirectorWords): { ok: true; value: T } | { ok: false; event: EngineEvent } {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return {
-    ok: false,
-    event: {
-      type: 'error',
-      code: 'director_failed',
-      message: 'The video director made a timeline that does not hold together, so nothing was changed. Please try rephrasing.',
-    },
-  };
+  return { ok: false, event: { type: 'error', code: 'director_failed', message: words.timelineBroken } };
 }
 
 /** "undo": back to the previous version (the draft event carries it with `undo: true`), or say there is none. */
 function undoTurn(current: Draft | null, previousDrafts: readonly Draft[], cjk: boolean): EngineEvent[] {
+  const words = directorWords(cjk);
   const previous = previousDrafts[0];
-  if (!current || !previous) return reply('There is nothing to undo yet.');
-  const changes = diffDrafts(current, previous);
+  if (!current || !previous) return reply(words.nothingToUndo);
   return [
-    ...reply(changes.length > 0 ? `Undone: ${changes.join('; ')}.` : 'Undone: back to the previous version.'),
+    ...reply(words.undone(diffDrafts(current, previous, words.changes))),
     { type: 'draft', draft: previous, undo: true },
     { type: 'actions', actions: suggestActions(previous, { canUndo: previousDrafts.length > 1, cjk }) },
   ];
@@ -114,16 +106,11 @@ function mediaRecutPrompt(text: string, input: ChatTurnInput): string | null {
   return request ? `${request.text}\n${text}` : text;
 }
 
-/** Said after the edit list while a batch is current. */
-function batchHelp(batch: Batch): string {
-  const label = batch.items[0]?.label ?? '';
-  return `• batch: a change goes to every video; name one to change only it, e.g. "make the ${label} one vertical"; "undo" goes back one change.`;
-}
-
 /** A new batch, one video per uploaded clip or photo (see {@link planBatch}). */
 function planBatchTurn(text: string, media: readonly MediaSummary[], cjk: boolean): EngineEvent[] {
-  const status: EngineEvent = { type: 'status', message: 'planning videos…' };
-  const result = checked(batchSchema, planBatch(text, media));
+  const words = directorWords(cjk);
+  const status: EngineEvent = { type: 'status', message: words.status.planningVideos };
+  const result = checked(batchSchema, planBatch(text, media), words);
   if (!result.ok) return [status, result.event];
   return [
     status,
@@ -135,13 +122,14 @@ function planBatchTurn(text: string, media: readonly MediaSummary[], cjk: boolea
 
 /** An edit of the batch's videos: all of them, or the ones the message names. */
 function editBatchTurn(batch: Batch, text: string, cjk: boolean): EngineEvent[] {
-  const outcome = applyBatchEdit(batch, text);
+  const words = directorWords(cjk);
+  const outcome = applyBatchEdit(batch, text, cjk);
   const unchangedActions: EngineEvent = { type: 'actions', actions: suggestBatchActions(batch, { canUndo: true, cjk }) };
-  if (outcome.kind === 'not-understood') return [...reply(`I could not turn “${text}” into a change to these videos. ${EDIT_HELP}`), unchangedActions];
-  const message = describeBatchEdit(outcome.edits, outcome.notUnderstood);
+  if (outcome.kind === 'not-understood') return [...reply(words.notAChange(text, 'videos')), unchangedActions];
+  const message = describeBatchEdit(outcome.edits, outcome.notUnderstood, cjk);
   if (outcome.edits.every((edit) => edit.changes.length === 0)) return [...reply(message), unchangedActions];
-  const status: EngineEvent = { type: 'status', message: 'editing the videos…' };
-  const result = checked(batchSchema, outcome.batch);
+  const status: EngineEvent = { type: 'status', message: words.status.editingVideos };
+  const result = checked(batchSchema, outcome.batch, words);
   if (!result.ok) return [status, result.event];
   return [
     status,
@@ -156,66 +144,62 @@ function editBatchTurn(batch: Batch, text: string, cjk: boolean): EngineEvent[] 
  * there is none, out of batch mode (`batch: null`) to the session's one draft, unchanged.
  */
 function batchUndoTurn(batch: Batch, input: ChatTurnInput, cjk: boolean): EngineEvent[] {
+  const words = directorWords(cjk);
   const previous = input.previousBatches?.[0];
   if (previous) {
-    const changes = describeBatchChanges(batch, previous);
     return [
-      ...reply(changes !== null ? `Undone — ${changes}` : 'Undone: back to the previous version of the videos.'),
+      ...reply(words.batchUndone(describeBatchChanges(batch, previous, cjk))),
       { type: 'batch', batch: previous, undo: true },
       { type: 'actions', actions: suggestBatchActions(previous, { canUndo: true, cjk }) },
     ];
   }
   const draft = input.draft;
-  const words = cjk
-    ? draft
-      ? `已撤销：不再分别做视频，回到单个视频「${draft.title}」，它没有变化。`
-      : '已撤销：不再分别做视频，回到单个视频，不过还没有视频。告诉我想做什么，比如“把这些片段合并成一个20秒的宣传片”。'
-    : draft
-      ? `Undone: no more batch; the session is back to one video, “${draft.title}”, unchanged.`
-      : 'Undone: no more batch; the session is back to one video, and there is none yet. Tell me what to make, e.g. “combine these clips into a 20-second promo”.';
-  const events: EngineEvent[] = [...reply(words), { type: 'batch', batch: null }];
+  const events: EngineEvent[] = [...reply(words.leftBatch(draft ? draft.title : null)), { type: 'batch', batch: null }];
   if (draft) events.push({ type: 'actions', actions: suggestActions(draft, { canUndo: input.previousDrafts.length > 0, cjk }) });
   return events;
 }
 
 /** A turn about the session's one video: a new plan, an edit, or an answer (no batch involved). */
 function singleVideoTurn(input: ChatTurnInput, text: string, cjk: boolean): EngineEvent[] {
+  const words = directorWords(cjk);
   const current = input.draft;
   const media = input.media ?? [];
   const recut = mediaRecutPrompt(text, input);
   const fromMedia = recut !== null || isMediaRequest(text, media);
   if (fromMedia || shouldPlan(text, current)) {
-    const result = checked(draftSchema, fromMedia ? planMediaCut(recut ?? text, media) : planStoryboard(text));
-    if (!result.ok) return [{ type: 'status', message: 'planning scenes…' }, result.event];
+    const status: EngineEvent = { type: 'status', message: words.status.planningScenes };
+    const result = checked(draftSchema, fromMedia ? planMediaCut(recut ?? text, media) : planStoryboard(text), words);
+    if (!result.ok) return [status, result.event];
     return [
-      { type: 'status', message: 'planning scenes…' },
+      status,
       ...reply(describePlan(result.value, cjk)),
       { type: 'draft', draft: result.value },
       { type: 'actions', actions: suggestActions(result.value, { canUndo: current !== null, cjk }) },
     ];
   }
-  if (current === null) return reply(EDIT_HELP);
+  if (current === null) return reply(words.help);
 
-  const outcome = applyEdit(current, text);
+  const outcome = applyEdit(current, text, cjk);
   if (outcome.kind === 'undo') return undoTurn(current, input.previousDrafts, cjk);
   if (outcome.kind === 'not-understood') {
     return [
-      ...reply(`I could not turn “${text}” into a change to this video. ${EDIT_HELP}`),
+      ...reply(words.notAChange(text, 'video')),
       { type: 'actions', actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }) },
     ];
   }
-  const changes = changeLines(current, outcome.draft);
+  const changes = changeLines(current, outcome.draft, cjk);
   if (changes.length === 0) {
     return [
-      ...reply(describeEdit([], outcome.notes, outcome.notUnderstood)),
+      ...reply(describeEdit([], outcome.notes, outcome.notUnderstood, cjk)),
       { type: 'actions', actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }) },
     ];
   }
-  const result = checked(draftSchema, outcome.draft);
-  if (!result.ok) return [{ type: 'status', message: 'editing the timeline…' }, result.event];
+  const status: EngineEvent = { type: 'status', message: words.status.editingTimeline };
+  const result = checked(draftSchema, outcome.draft, words);
+  if (!result.ok) return [status, result.event];
   return [
-    { type: 'status', message: 'editing the timeline…' },
-    ...reply(describeEdit(changes, outcome.notes, outcome.notUnderstood)),
+    status,
+    ...reply(describeEdit(changes, outcome.notes, outcome.notUnderstood, cjk)),
     { type: 'draft', draft: result.value },
     { type: 'actions', actions: suggestActions(result.value, { canUndo: true, cjk }) },
   ];
@@ -230,14 +214,18 @@ function singleVideoTurn(input: ChatTurnInput, text: string, cjk: boolean): Engi
 export function runTurn(input: ChatTurnInput): EngineEvent[] {
   const text = input.text.trim();
   const cjk = hasCjk(text);
+  const words = directorWords(cjk);
   const current = input.draft;
   const batch = input.batch ?? null;
   const media = input.media ?? [];
 
   if (HELP_REQUEST.test(text)) {
-    if (batch !== null) return [...reply(`${EDIT_HELP}\n${batchHelp(batch)}`), { type: 'actions', actions: suggestBatchActions(batch, { canUndo: true, cjk }) }];
-    const intro = current === null ? `${START_HINT}\n\n` : '';
-    const events = reply(`${intro}${EDIT_HELP}`);
+    if (batch !== null) {
+      const help = `${words.help}\n${words.batchHelp(batch.items[0]?.label ?? '')}`;
+      return [...reply(help), { type: 'actions', actions: suggestBatchActions(batch, { canUndo: true, cjk }) }];
+    }
+    const intro = current === null ? `${words.startHint}\n\n` : '';
+    const events = reply(`${intro}${words.help}`);
     if (current !== null) events.push({ type: 'actions', actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }) });
     return events;
   }
