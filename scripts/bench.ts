@@ -9,6 +9,8 @@ import { benchUploadThroughput } from './bench/upload-throughput';
 import { benchWidgetSize } from './bench/widget-size';
 import { benchNemoEdgeOverhead } from './bench/nemo-edge-overhead';
 import { benchChunkedRenderCost } from './bench/chunked-render-cost';
+import { benchExportMemory } from './bench/export-memory';
+import { benchBatchExport } from './bench/batch-export';
 
 /** Each entry prints its own figures; add a module's runner here. */
 const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
@@ -18,6 +20,8 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
   ['embeddable widget: sizes and time to ready', benchWidgetSize],
   ['nemo engine: edge overhead vs straight from the upstream', benchNemoEdgeOverhead],
   ['resumable renders: chunked vs single-pass', benchChunkedRenderCost],
+  ['export memory: renderer peak during a 2-min 1080p export', benchExportMemory],
+  ['batch queue: 3 × 10-s videos vs one 30-s video', benchBatchExport],
 ];
 
 async function main(): Promise<void> {

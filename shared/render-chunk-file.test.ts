@@ -45,6 +45,24 @@ describe('render chunk plan and file', () => {
     expect(() => checkVideoChunk(decodeChunkFile(videoChunk(1)).header, plan, 2)).toThrow(ChunkFileError);
   });
 
+  it('holds the audio of a 10-minute video (the longest draft) in one file', () => {
+    // AAC at 48 kHz: 1024 samples per packet, ~46.9 packets a second, with realistic timestamps.
+    const packetCount = Math.ceil((600 * 48_000) / 1024);
+    const packets: ChunkPacket[] = Array.from({ length: packetCount }, (_, i) => ({
+      timestampUs: Math.round((i * 1024 * 1_000_000) / 48_000),
+      durationUs: 21_333,
+      key: true,
+      data: new Uint8Array([i % 256, 1, 2, 3]),
+    }));
+    const bytes = encodeChunkFile(
+      { kind: 'audio', index: 0, firstFrame: 0, frameCount: 0, encoderKey: 'aac 48000Hz 2ch 128000bps', decoderConfig: { codec: 'mp4a.40.2', sampleRate: 48_000, numberOfChannels: 2, description: toBase64(new Uint8Array([17, 144])) } },
+      packets,
+    );
+    const file = decodeChunkFile(bytes);
+    expect(file.packets).toHaveLength(packetCount);
+    expect(file.packets.at(-1)?.timestampUs).toBe(packets.at(-1)?.timestampUs);
+  });
+
   it('refuses bytes that are not a chunk file or are cut short', () => {
     expect(() => decodeChunkFile(new TextEncoder().encode('<html></html>'))).toThrow(/RWCK/);
     const bytes = videoChunk(0);

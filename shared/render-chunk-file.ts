@@ -17,10 +17,14 @@ import type { ChunkPlan } from './render-chunk-plan';
 const MAGIC = [0x52, 0x57, 0x43, 0x4b] as const;
 /** Bytes before the header: magic + uint32 header length. */
 const PREFIX_BYTES = 8;
-/** Largest header accepted, bytes: ~80 bytes per packet, so room for a 6-s chunk at 60 fps many times over. */
-export const MAX_CHUNK_HEADER_BYTES = 1_048_576;
 /** Most packets in one file: 10 minutes of AAC (48 kHz / 1024 ≈ 47 packets/s) is ~28,000. */
-const MAX_PACKETS = 100_000;
+export const MAX_PACKETS = 100_000;
+/**
+ * Largest header accepted, bytes: 8 MiB. A packet's entry is ~70–80 bytes of JSON, so this holds
+ * {@link MAX_PACKETS}; the render's one audio file (all of a 10-minute video, ~28,000 packets,
+ * ~2 MB of header) must fit, not only a 4-s video chunk.
+ */
+export const MAX_CHUNK_HEADER_BYTES = 8 * 1024 * 1024;
 
 /** What a decoder needs (WebCodecs `VideoDecoderConfig` / `AudioDecoderConfig`, description in base64). */
 export const chunkDecoderConfigSchema = z.object({

@@ -1,7 +1,8 @@
 /**
  * @module process-memory
  * Resident memory of a process tree on Linux, read from `/proc` (no tools needed): used to show
- * that workerd's memory stays flat while a large upload streams through it.
+ * that workerd's memory stays flat while a large upload streams through it, and how much memory
+ * Chromium's renderer takes during a browser export.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 
@@ -37,31 +38,42 @@ function readdirSafe(dir: string): string[] {
   }
 }
 
-/** Resident set size in bytes of every process in `pid`'s tree whose name is `name`. */
-export function rssOf(pid: number, name: string): number {
+/**
+ * Which processes to count: a process name (`/proc/<id>/comm`, e.g. `workerd`), or a test on the
+ * command line (`/proc/<id>/cmdline`, arguments joined by spaces, e.g. Chromium's `--type=renderer`).
+ */
+export type ProcessMatch = string | ((commandLine: string) => boolean);
+
+function matches(id: number, match: ProcessMatch): boolean {
+  if (typeof match === 'string') return (readText(`/proc/${id}/comm`) ?? '').trim() === match;
+  return match((readText(`/proc/${id}/cmdline`) ?? '').replaceAll('\0', ' '));
+}
+
+/** Resident set size in bytes of every process in `pid`'s tree that `match` picks. */
+export function rssOf(pid: number, match: ProcessMatch): number {
   let total = 0;
   for (const id of processTree(pid)) {
-    if ((readText(`/proc/${id}/comm`) ?? '').trim() !== name) continue;
-    const match = /VmRSS:\s+(\d+) kB/.exec(readText(`/proc/${id}/status`) ?? '');
-    if (match?.[1]) total += Number(match[1]) * 1024;
+    if (!matches(id, match)) continue;
+    const rss = /VmRSS:\s+(\d+) kB/.exec(readText(`/proc/${id}/status`) ?? '');
+    if (rss?.[1]) total += Number(rss[1]) * 1024;
   }
   return total;
 }
 
 /**
- * Samples the RSS of `name` processes under `pid` until `stop()` is called.
+ * Samples the RSS of the processes under `pid` that `match` picks until `stop()` is called.
  * @returns `stop()`, which resolves with the first and the peak RSS in bytes
  */
-export function sampleRss(pid: number, name: string): { stop(): { baselineBytes: number; peakBytes: number } } {
-  const baselineBytes = rssOf(pid, name);
+export function sampleRss(pid: number, match: ProcessMatch): { stop(): { baselineBytes: number; peakBytes: number } } {
+  const baselineBytes = rssOf(pid, match);
   let peakBytes = baselineBytes;
   const timer = setInterval(() => {
-    peakBytes = Math.max(peakBytes, rssOf(pid, name));
+    peakBytes = Math.max(peakBytes, rssOf(pid, match));
   }, SAMPLE_EVERY_MS);
   return {
     stop() {
       clearInterval(timer);
-      peakBytes = Math.max(peakBytes, rssOf(pid, name));
+      peakBytes = Math.max(peakBytes, rssOf(pid, match));
       return { baselineBytes, peakBytes };
     },
   };

@@ -2,7 +2,9 @@
  * @module render-chunk-store
  * Where a chunked render keeps its finished chunks and its audio (chunk files,
  * shared/render-chunk-file.ts): the edge (R2 via the render routes, so a closed tab can resume)
- * or, for a render without a job (tests, bench), this page's memory.
+ * or, for a render without a job (tests, bench), this page. Both keep what this page stored as
+ * `Blob`s (Chromium holds big blobs outside the page's heap, on disk when needed), so a long
+ * render does not hold every chunk in the page's memory until the join.
  */
 
 /** Stores and reads back a render's chunks and audio. */
@@ -11,7 +13,7 @@ export interface RenderChunkStore {
   saveChunk(index: number, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
   /** Stores the whole video's audio chunk file. */
   saveAudio(bytes: Uint8Array<ArrayBuffer>): Promise<void>;
-  /** Reads back stored chunk `index` (encoded in an earlier page session). */
+  /** Reads back stored chunk `index` (encoded here or in an earlier page session). */
   loadChunk(index: number): Promise<Uint8Array<ArrayBuffer>>;
   /** Reads back the stored audio. */
   loadAudio(): Promise<Uint8Array<ArrayBuffer>>;
@@ -26,25 +28,30 @@ export interface ChunkedRenderResume {
   audioStored: boolean;
 }
 
-/** A store in this page's memory (nothing survives the page). */
+/** Reads a kept `Blob` back into bytes. */
+export async function blobBytes(blob: Blob): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** A store in this page, as `Blob`s (nothing survives the page). */
 export function memoryChunkStore(): RenderChunkStore {
-  const chunks = new Map<number, Uint8Array<ArrayBuffer>>();
-  let audio: Uint8Array<ArrayBuffer> | null = null;
+  const chunks = new Map<number, Blob>();
+  let audio: Blob | null = null;
   return {
     async saveChunk(index, bytes) {
-      chunks.set(index, bytes);
+      chunks.set(index, new Blob([bytes]));
     },
     async saveAudio(bytes) {
-      audio = bytes;
+      audio = new Blob([bytes]);
     },
     async loadChunk(index) {
-      const bytes = chunks.get(index);
-      if (!bytes) throw new Error(`chunk ${index} is not stored`);
-      return bytes;
+      const blob = chunks.get(index);
+      if (!blob) throw new Error(`chunk ${index} is not stored`);
+      return blobBytes(blob);
     },
     async loadAudio() {
       if (!audio) throw new Error('the audio is not stored');
-      return audio;
+      return blobBytes(audio);
     },
   };
 }

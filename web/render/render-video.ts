@@ -5,7 +5,8 @@
  * exists only on the main thread) and transfers it, relays progress, stores each finished
  * GOP-aligned chunk (and the audio) in the render's chunk store before the worker starts the
  * next, and at the end joins every chunk — also those stored by an earlier page — into the
- * fast-start MP4 (H.264 High, BT.709 limited range + AAC-LC 48 kHz stereo) by remux.
+ * fast-start MP4 (H.264 High, BT.709 limited range + AAC-LC 48 kHz stereo) by remux, reading
+ * the chunks back from the store one at a time (the store keeps them out of the page's heap).
  *
  * @example
  * const { blob } = await renderVideo(draft, { onProgress: (p) => console.log(p.framesDone, p.totalFrames) });
@@ -17,7 +18,6 @@ import { urlLoader } from './media-frames';
 import { mixAudio } from './mix-audio';
 import { RenderAbortedError, RenderError, renderErrorFromCode } from './render-errors';
 import { decodeChunkFile } from '../../shared/render-chunk-file';
-import type { ChunkFile } from '../../shared/render-chunk-file';
 import { assembleMp4 } from './assemble-mp4';
 import { memoryChunkStore } from './render-chunk-store';
 import type { ChunkedRenderResume, RenderChunkStore } from './render-chunk-store';
@@ -109,9 +109,6 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
   const workerCreatedAt = performance.now();
   let mixAudioMs = 0;
   let onAbort: (() => void) | null = null;
-  /** Chunks and audio made here are kept to join without reading them back. */
-  const madeHere = new Map<number, Uint8Array<ArrayBuffer>>();
-  let audioMadeHere: Uint8Array<ArrayBuffer> | null = null;
   let audioSaved: Promise<void> = Promise.resolve();
   /** Chunk saves run one after another, in order. */
   let chunkSaves: Promise<void> = Promise.resolve();
@@ -137,16 +134,13 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
             onProgress?.({ framesDone: data.framesDone, totalFrames: data.totalFrames, fps: data.fps, etaMs: data.etaMs });
             break;
           case 'audio-encoded': {
-            const bytes = new Uint8Array(data.bytes);
-            audioMadeHere = bytes;
-            audioSaved = store.saveAudio(bytes);
+            audioSaved = store.saveAudio(new Uint8Array(data.bytes));
             audioSaved.catch(reject);
             break;
           }
           case 'chunk': {
             const bytes = new Uint8Array(data.bytes);
             const index = data.index;
-            madeHere.set(index, bytes);
             chunkSaves = chunkSaves
               .then(() => store.saveChunk(index, bytes))
               .then(() => worker.postMessage({ type: 'chunk-saved', index }));
@@ -159,10 +153,10 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
             // What the worker did not account for: loading its code, and passing messages.
             const workerStartMs = Math.max(0, performance.now() - workerCreatedAt - prepareMs - waitAudioMs - encodeAudioMs - encodeVideoMs - finalizeMs - saveChunksMs);
             const assembleStartedAt = performance.now();
-            joinChunks(store, madeHere, audioMadeHere, audioSaved, done.chunkCount, parsed.data.canvas.fps)
-              .then((bytes) => {
+            joinChunks(store, audioSaved, done.chunkCount, done.totalFrames, parsed.data.canvas.fps)
+              .then((blob) => {
                 resolve({
-                  blob: new Blob([bytes], { type: 'video/mp4' }),
+                  blob,
                   framesEncoded: done.totalFrames,
                   framesEncodedHere: done.framesEncoded,
                   chunkCount: done.chunkCount,
@@ -202,22 +196,14 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
 }
 
 /**
- * Reads every chunk (made here, or stored by an earlier page) and the audio, and remuxes them
- * into the MP4. Waits for the audio's save first, so a failed save fails the render.
+ * Reads the audio and then every chunk (made here, or stored by an earlier page) back from the
+ * store, one chunk at a time, and remuxes them into the MP4. Waits for the audio's save first,
+ * so a failed save fails the render.
+ * @param frameCount video frames in the whole render (one packet each)
  */
-async function joinChunks(
-  store: RenderChunkStore,
-  madeHere: ReadonlyMap<number, Uint8Array>,
-  audioMadeHere: Uint8Array | null,
-  audioSaved: Promise<void>,
-  chunkCount: number,
-  fps: number,
-): Promise<ArrayBuffer> {
+async function joinChunks(store: RenderChunkStore, audioSaved: Promise<void>, chunkCount: number, frameCount: number, fps: number): Promise<Blob> {
   await audioSaved;
-  const chunks: ChunkFile[] = [];
-  for (let index = 0; index < chunkCount; index++) {
-    chunks.push(decodeChunkFile(madeHere.get(index) ?? (await store.loadChunk(index))));
-  }
-  const audio = decodeChunkFile(audioMadeHere ?? (await store.loadAudio()));
-  return assembleMp4(chunks, audio, fps);
+  const audio = decodeChunkFile(await store.loadAudio());
+  const loadChunk = async (index: number) => decodeChunkFile(await store.loadChunk(index));
+  return assembleMp4({ chunkCount, packetCount: frameCount, loadChunk }, audio, fps);
 }

@@ -29,6 +29,36 @@ describe('edge chunk store', () => {
     }
   });
 
+  it('reads a chunk this page stored back from its own copy once, and downloads one an earlier page stored', async () => {
+    const get = vi.fn(async (_renderId: string, index: number) => new Uint8Array([index, 9]));
+    const getAudio = vi.fn(async () => new Uint8Array([8]));
+    const store = createEdgeChunkStore(fakeApiClient([], { putRenderChunk: async () => STATE, putRenderAudio: async () => STATE, getRenderChunk: get, getRenderAudio: getAudio }), 'r1', 'a1');
+    await store.saveChunk(1, new Uint8Array([1, 2, 3]));
+    await store.saveAudio(new Uint8Array([4, 5]));
+    expect([...(await store.loadChunk(1))]).toEqual([1, 2, 3]);
+    expect([...(await store.loadAudio())]).toEqual([4, 5]);
+    expect(get).not.toHaveBeenCalled();
+    expect(getAudio).not.toHaveBeenCalled();
+    expect([...(await store.loadChunk(0))]).toEqual([0, 9]);
+    expect(get).toHaveBeenCalledWith('r1', 0);
+    // The page's copy was given up when read: a second read downloads the stored chunk.
+    expect([...(await store.loadChunk(1))]).toEqual([1, 9]);
+    expect(get).toHaveBeenCalledWith('r1', 1);
+  });
+
+  it('downloads a chunk whose copy in the page cannot be read (the browser refused the blob)', async () => {
+    const get = vi.fn(async () => new Uint8Array([7]));
+    const store = createEdgeChunkStore(fakeApiClient([], { putRenderChunk: async () => STATE, getRenderChunk: get }), 'r1', 'a1');
+    await store.saveChunk(2, new Uint8Array([1, 2, 3]));
+    const unreadable = vi.spyOn(Blob.prototype, 'arrayBuffer').mockRejectedValue(new DOMException('refused', 'NotReadableError'));
+    try {
+      expect([...(await store.loadChunk(2))]).toEqual([7]);
+      expect(get).toHaveBeenCalledWith('r1', 2);
+    } finally {
+      unreadable.mockRestore();
+    }
+  });
+
   it('does not retry a refusal (another page stored the chunk first)', async () => {
     const put = vi.fn(() => Promise.reject(new ApiError(409, 'chunk_conflict', 'taken')));
     const store = createEdgeChunkStore(fakeApiClient([], { putRenderChunk: put }), 'r1', 'a1');

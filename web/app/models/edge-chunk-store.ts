@@ -4,9 +4,16 @@
  * to R2 through the render routes and are recorded in the `RenderJob`, so a page opened later
  * resumes after the last stored chunk. A failed request is retried a few times; a refusal
  * (4xx, e.g. 409 `chunk_conflict` when another page stored the chunk first) is not.
+ * What this page stored is also kept here as a `Blob` and read back from it for the join, which
+ * reads each chunk once: the copy is given up when read, so the join's new MP4 parts take the
+ * place of the chunks it has read (a browser without disk for blobs, e.g. a private window,
+ * holds about one MP4's worth of blobs, not two). Chunks stored by an earlier page, read a
+ * second time, or whose copy cannot be read (a private window refuses blobs beyond its memory
+ * for them, ~512 MiB in Chromium here), are downloaded.
  */
 import type { ApiClient } from '../api-client';
 import { ApiError } from '../api-error';
+import { blobBytes } from '../../render/render-chunk-store';
 import type { RenderChunkStore } from '../../render/render-chunk-store';
 
 /** Tries per request: 3 (a dropped connection or a restarting Worker, not a refusal). */
@@ -35,15 +42,24 @@ async function withRetries<T>(run: () => Promise<T>): Promise<T> {
  * @param onChunkStored called with the number of chunks stored after each chunk
  */
 export function createEdgeChunkStore(api: ApiClient, renderId: string, attempt: string, onChunkStored?: (chunksStored: number) => void): RenderChunkStore {
+  const keptChunks = new Map<number, Blob>();
+  let keptAudio: Blob | null = null;
   return {
     async saveChunk(index, bytes) {
       const state = await withRetries(() => api.putRenderChunk(renderId, index, bytes, attempt));
+      keptChunks.set(index, new Blob([bytes]));
       onChunkStored?.(state.version);
     },
     async saveAudio(bytes) {
       await withRetries(() => api.putRenderAudio(renderId, bytes));
+      keptAudio = new Blob([bytes]);
     },
-    loadChunk: (index) => withRetries(() => api.getRenderChunk(renderId, index)),
-    loadAudio: () => withRetries(() => api.getRenderAudio(renderId)),
+    loadChunk(index) {
+      const kept = keptChunks.get(index);
+      keptChunks.delete(index);
+      const download = () => withRetries(() => api.getRenderChunk(renderId, index));
+      return kept ? blobBytes(kept).catch(download) : download();
+    },
+    loadAudio: () => (keptAudio ? blobBytes(keptAudio) : withRetries(() => api.getRenderAudio(renderId))),
   };
 }
