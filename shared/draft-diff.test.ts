@@ -53,6 +53,22 @@ function clone(draft: Draft): Draft {
   return structuredClone(draft);
 }
 
+/** The base draft made vertical and 15 s (every segment halved), music at 20%, texts red. */
+function verticalHalfRecoloured(): Draft {
+  const after = clone(base());
+  after.canvas = { width: 1080, height: 1920, fps: 30 };
+  after.durationMs = 15_000;
+  for (const track of after.tracks) {
+    for (const segment of track.segments) {
+      segment.startMs = segment.startMs / 2;
+      segment.durationMs = segment.durationMs / 2;
+    }
+    if (track.kind === 'audio') track.segments.forEach((s) => (s.volume = 0.2));
+    if (track.kind === 'text') track.segments.forEach((s) => (s.style.color = '#ff0000'));
+  }
+  return after;
+}
+
 describe('diffDrafts', () => {
   it('describes a first draft by its scenes, canvas, duration and music', () => {
     expect(diffDrafts(null, base())).toEqual(['Planned 3 scenes', 'Canvas 1920x1080 (16:9)', 'Duration 30 s', 'Music on (upbeat, 35%)']);
@@ -71,17 +87,7 @@ describe('diffDrafts', () => {
   });
 
   it('reports canvas, duration, music volume and title colour in plain words', () => {
-    const after = clone(base());
-    after.canvas = { width: 1080, height: 1920, fps: 30 };
-    after.durationMs = 15_000;
-    for (const track of after.tracks) {
-      for (const segment of track.segments) {
-        segment.startMs = segment.startMs / 2;
-        segment.durationMs = segment.durationMs / 2;
-      }
-      if (track.kind === 'audio') track.segments.forEach((s) => (s.volume = 0.2));
-      if (track.kind === 'text') track.segments.forEach((s) => (s.style.color = '#ff0000'));
-    }
+    const after = verticalHalfRecoloured();
     expect(diffDrafts(base(), after)).toEqual([
       'Canvas 1920x1080 → 1080x1920 (9:16)',
       'Duration 30 s → 15 s',
@@ -172,17 +178,7 @@ describe('diffDrafts in Chinese', () => {
   });
 
   it('says the same changes as the English lines, in Chinese', () => {
-    const after = clone(base());
-    after.canvas = { width: 1080, height: 1920, fps: 30 };
-    after.durationMs = 15_000;
-    for (const track of after.tracks) {
-      for (const segment of track.segments) {
-        segment.startMs = segment.startMs / 2;
-        segment.durationMs = segment.durationMs / 2;
-      }
-      if (track.kind === 'audio') track.segments.forEach((s) => (s.volume = 0.2));
-      if (track.kind === 'text') track.segments.forEach((s) => (s.style.color = '#ff0000'));
-    }
+    const after = verticalHalfRecoloured();
     expect(diffDrafts(base(), after, CHANGE_WORDS_ZH)).toEqual(['画面 1920x1080 → 1080x1920（9:16）', '时长 30 秒 → 15 秒', '标题颜色 → #ff0000', '背景音乐音量 35% → 20%']);
   });
 
