@@ -20,7 +20,7 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
   ['embeddable widget: sizes and time to ready', benchWidgetSize],
   ['nemo engine: edge overhead vs straight from the upstream', benchNemoEdgeOverhead],
   ['resumable renders: chunked vs single-pass', benchChunkedRenderCost],
-  ['export memory: renderer peak during a 2-min 1080p export', benchExportMemory],
+  ['export memory: renderer peak during a long 1080p export', benchExportMemory],
   ['batch queue: 3 × 10-s videos vs one 30-s video', benchBatchExport],
 ];
 
