@@ -23,7 +23,7 @@ import {
 import type { MediaRecord } from '../media/media-store';
 import { deleteMedia, deleteParts, fileKey, listParts, listRecords, readRecord, toItem, writePart, writeRecord } from '../media/media-store';
 import { SNIFF_BYTES, sniffUploadFormat } from '../media/sniff-upload-format';
-import { PartSizeError, streamPart } from '../media/stream-part';
+import { StreamLengthError, pipeExactLength } from '../media/pipe-exact-length';
 import { sessionRoom } from '../durable/durable-stubs';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
@@ -150,10 +150,13 @@ export const mediaRoutes = new Hono<AppEnv>()
     const upload = c.env.MEDIA.resumeMultipartUpload(fileKey(sessionId, record.id), record.uploadId);
     let stored: R2UploadedPart;
     try {
-      stored = await streamPart(upload, partNumber.data, prefix.chunks, reader, expected);
+      // Exactly the size its number implies (R2 needs equal parts but the last), so the total
+      // cannot pass the declared size; bytes beyond it are never stored.
+      const part = partNumber.data;
+      stored = await pipeExactLength({ prefix: prefix.chunks, reader, lengthBytes: expected, sink: (readable) => upload.uploadPart(part, readable) });
     } catch (error) {
-      if (!(error instanceof PartSizeError)) throw error;
-      if (error.receivedBytes > expected) throw tooLarge(record.sizeBytes - expected + error.receivedBytes);
+      if (!(error instanceof StreamLengthError)) throw error;
+      if (error.overflow) throw tooLarge(record.sizeBytes - expected + error.receivedBytes);
       throw new ApiError(400, 'upload_incomplete', `Part ${partNumber.data} stopped after ${error.receivedBytes} of ${expected} bytes; send it again.`, { cause: error });
     }
     await writePart(c.env.MEDIA, sessionId, record.id, { partNumber: stored.partNumber, etag: stored.etag, sizeBytes: expected });

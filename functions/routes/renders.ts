@@ -20,7 +20,8 @@ import { DOWNLOAD_EXPIRES_QUERY, DOWNLOAD_SIG_QUERY, requireDownloadLink, withDo
 import { attachmentDisposition } from './download-name';
 import { parseId, unwrap } from './route-helpers';
 import { MP4_SNIFF_BYTES, looksLikeMp4, readPrefix } from './sniff-media-type';
-import { UploadIncompleteError, uploadToR2 } from './upload-to-r2';
+import { StreamLengthError } from '../media/pipe-exact-length';
+import { uploadToR2 } from './upload-to-r2';
 import { deleteChunkObjects } from './render-chunks';
 
 /**
@@ -149,7 +150,7 @@ export const renderRoutes = new Hono<AppEnv>()
       sizeBytes = await uploadToR2(c.env.MEDIA, r2Key, chunks, reader, length, 'video/mp4', onProgress);
     } catch (error) {
       await job.abortUpload(visitorId, uploadId);
-      if (error instanceof UploadIncompleteError) {
+      if (error instanceof StreamLengthError) {
         throw new ApiError(400, 'upload_incomplete', `The upload ended before its ${length} bytes arrived whole; please upload again.`, { cause: error });
       }
       throw error;
