@@ -104,10 +104,8 @@ export const AppModel = createModel((api: ApiClient) => {
     }
   }
 
-  /** Opens the visitor's video `sessionId` from the library in place of the current one. */
-  const openSession = action(async (sessionId: string): Promise<void> => {
-    library.hide();
-    if (sessionId === session.sessionId.value) return;
+  /** Empties what the page shows of a video (chat, batch, export, preview, draft, media, notices) before another one. */
+  function clearShownVideo(): void {
     chat.clear();
     batch.clear();
     render.reset();
@@ -115,6 +113,13 @@ export const AppModel = createModel((api: ApiClient) => {
     draft.clear();
     media.reset();
     notices.dismiss();
+  }
+
+  /** Opens the visitor's video `sessionId` from the library in place of the current one. */
+  const openSession = action(async (sessionId: string): Promise<void> => {
+    library.hide();
+    if (sessionId === session.sessionId.value) return;
+    clearShownVideo();
     session.open(sessionId);
     await restoreSession();
   });
@@ -240,14 +245,8 @@ export const AppModel = createModel((api: ApiClient) => {
 
   /** Starts over: forgets the session, the conversation, the draft, the batch and the last export. */
   const startNewVideo = action(() => {
-    chat.clear();
-    batch.clear();
-    render.reset();
-    player.pause();
-    draft.clear();
-    media.reset();
+    clearShownVideo();
     session.forget();
-    notices.dismiss();
   });
 
   return {
