@@ -4,6 +4,10 @@
  * (`convert-media.ts`) puts its conversions through one: it has a single ffmpeg.wasm core, and
  * conversions side by side would each need their own (a ~31 MiB download and a wasm heap of up
  * to 2 GiB each, on a machine that may have little of either).
+ *
+ * Why not `p-queue` (concurrency 1): its `signal` also rejects a job that is already running and
+ * starts the next one at once while the first still runs (checked with p-queue 8), which would
+ * put two conversions on the one core. Here a signal only drops a job that is still waiting.
  */
 
 /** Options of {@link SerialQueue.run}. */
