@@ -7,6 +7,7 @@ import type { SessionRoom } from './durable/session-room';
 import type { RenderJob } from './durable/render-job';
 import type { VisitorAccount } from './durable/visitor-account';
 
+/** The Worker's bindings and variables (wrangler.toml), as every handler and Durable Object sees them. */
 export interface Env {
   /** One Durable Object per chat session: messages, draft versions, event log. */
   SESSION_ROOM: DurableObjectNamespace<SessionRoom>;

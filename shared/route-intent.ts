@@ -10,6 +10,7 @@
 /** What the app does with a message. */
 export type IntentAction = 'export' | 'credits' | 'status' | 'upload' | 'chat';
 
+/** What {@link routeIntent} decided for a message. */
 export interface RoutedIntent {
   action: IntentAction;
 }

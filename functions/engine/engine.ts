@@ -43,6 +43,7 @@ export type EngineEvent =
   | { type: 'actions'; actions: SuggestedAction[] }
   | { type: 'error'; code: string; message: string };
 
+/** An engine: turns chat turns into events and says where its exports are rendered (see the module doc). */
 export interface Engine {
   readonly name: 'embedded' | 'nemo';
   /** Where an export's frames are made: the visitor's browser, or the remote API. */

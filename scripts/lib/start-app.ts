@@ -15,6 +15,7 @@ const START_TIMEOUT_MS = 90_000;
 /** How often to ask `/api/health` while waiting for the start. */
 const HEALTH_POLL_MS = 250;
 
+/** The app started by {@link startApp}: where it answers and how to stop it. */
 export interface RunningApp {
   /** Base URL, e.g. `http://127.0.0.1:8791`. */
   url: string;
@@ -24,6 +25,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
+/** Options of {@link startApp}; every field may be left out. */
 export interface StartAppOptions {
   /** TCP port; default: a free one. */
   port?: number;

@@ -60,6 +60,7 @@ export const renderProgressSchema = z.object({
   etaMs: z.number().nonnegative(),
 });
 
+/** Every message the encode worker posts back to the page (progress, stored chunks, the result, a failure). */
 export const workerEventSchema = z.discriminatedUnion('type', [
   renderProgressSchema.extend({ type: z.literal('progress') }),
   z.object({ type: z.literal('audio-encoded'), bytes: z.instanceof(ArrayBuffer) }),

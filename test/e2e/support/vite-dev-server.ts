@@ -31,6 +31,7 @@ function blankPage(): Plugin {
   };
 }
 
+/** A Vite dev server started for a test: its URL and how to stop it. */
 export interface RunningViteServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:41235`. */
   url: string;
