@@ -19,8 +19,8 @@ import { parseJsonColumn, readOptionalRow } from './sql-rows';
 /** Batch versions kept per session: 50, as many as draft versions (undo walks these). */
 export const MAX_KEPT_BATCH_VERSIONS = 50;
 
-/** Joins the session title and an item's label in a batch item's title: "Trip – Waves". */
-export const BATCH_TITLE_SEPARATOR = ' – ';
+/** Joins an item's label and its draft's own title in a batch item's title: "Waves – Our Promo". */
+const BATCH_TITLE_SEPARATOR = ' – ';
 
 /** A stored batch version; `batch` is null when it ended batch mode. */
 export interface BatchVersion {
@@ -179,11 +179,13 @@ export function describeBatchChange(before: Batch | null, after: Batch | null): 
 }
 
 /**
- * The title a batch item's render is named by (library, downloaded file): its draft's title,
- * else "<session title> – <label>", at most `maxChars` (the label is kept whole when it fits).
+ * The title a batch item's render is named by (library, downloaded file), at most `maxChars`:
+ * its label, then its draft's own title when that says more ("Waves – Our Promo"). The label
+ * leads, so the videos of one batch keep different names however the title is cut (every item
+ * of "make a promo clip from each" may have the same draft title).
  */
-export function batchItemTitle(item: BatchItem, sessionTitle: string, maxChars: number): string {
-  if (item.draft.title.trim() !== '') return item.draft.title.slice(0, maxChars);
-  const room = maxChars - BATCH_TITLE_SEPARATOR.length - item.label.length;
-  return room <= 0 ? item.label.slice(0, maxChars) : `${sessionTitle.slice(0, room).trimEnd()}${BATCH_TITLE_SEPARATOR}${item.label}`;
+export function batchItemTitle(item: BatchItem, maxChars: number): string {
+  const own = item.draft.title.trim();
+  const title = own === '' || own === item.label ? item.label : `${item.label}${BATCH_TITLE_SEPARATOR}${own}`;
+  return title.slice(0, maxChars);
 }

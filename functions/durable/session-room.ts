@@ -193,7 +193,7 @@ export class SessionRoom extends DurableObject<Env> {
       if (found === null) {
         return refused(404, 'batch_item_not_found', 'That video is no longer in this batch; ask for the batch again or export the one shown.');
       }
-      const title = batchItemTitle(found.item, meta.title, MAX_RENDER_TITLE_CHARS);
+      const title = batchItemTitle(found.item, MAX_RENDER_TITLE_CHARS);
       return accepted({ draft: found.item.draft, version: found.version, title, batchItemId: found.item.id });
     }
     const current = this.#drafts.current();
