@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { staticAssetHeaders } from './shared/security-policy';
 
 /** Entries: the SPA, the widget page (/embed) and the widget loader, which hosts load as a plain `/widget.js`. */
 const ENTRIES = {
@@ -43,11 +44,25 @@ function gzipFfmpegWasm(): Plugin {
   };
 }
 
+/**
+ * Writes `dist/_headers` (the static assets' Content-Security-Policy, nosniff, referrer policy
+ * and framing refusal) from shared/security-policy.ts, the policy the Worker also sends.
+ */
+function emitSecurityHeaders(): Plugin {
+  return {
+    name: 'reelwright:security-headers',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: staticAssetHeaders() });
+    },
+  };
+}
+
 export default defineConfig({
   root: 'web',
-  // web/public holds `_headers` (the SPA refuses to be framed), copied to dist/ as is.
-  publicDir: 'public',
-  plugins: [preact(), gzipFfmpegWasm()],
+  // No public folder: the only file that is not built, `_headers`, is written by emitSecurityHeaders.
+  publicDir: false,
+  plugins: [preact(), gzipFfmpegWasm(), emitSecurityHeaders()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

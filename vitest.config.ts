@@ -5,8 +5,16 @@
  * - `workers-nemo`: the same with `ENGINE=nemo` against the fake upstream (`test/workers/nemo/`).
  * - `e2e`: the built app under `wrangler dev`, driven in Debian's headless Chromium (`test/e2e/`).
  */
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
+
+/**
+ * The workerd tests call the Worker on `https://reelwright.test`, not localhost, so they need a
+ * secret the Worker accepts anywhere (functions/middleware/visitor-secret-guard.ts): a random
+ * one per run (it is a secret, never in `wrangler.toml`).
+ */
+const VISITOR_SECRET = randomBytes(32).toString('base64url');
 
 export default defineConfig({
   test: {
@@ -23,6 +31,7 @@ export default defineConfig({
           cloudflareTest({
             main: './functions/index.ts',
             wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: { VISITOR_SECRET } },
           }),
         ],
         test: {
@@ -40,6 +49,7 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               bindings: {
+                VISITOR_SECRET,
                 ENGINE: 'nemo',
                 NEMO_API_BASE: 'https://nemo-fake.test',
                 NEMO_RATE_LIMIT_WAIT_MS: '40',

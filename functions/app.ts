@@ -1,13 +1,17 @@
 /**
  * @module app
- * The Hono app: the visitor cookie on every `/api` request, the routes of docs/http-api.md,
- * JSON errors for everything under `/api`, the widget page `/embed` with its framing policy, and
- * the built SPA (`ASSETS`) for everything else.
+ * The Hono app: security headers on every answer, a refusal of every request while
+ * `VISITOR_SECRET` is unsafe, the cross-site guard on `/api` writes, the visitor cookie on every
+ * `/api` request, the routes of docs/http-api.md, JSON errors for everything under `/api`, the
+ * widget page `/embed` with its framing policy, and the built SPA (`ASSETS`) for everything else.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from './env';
 import { handleError, handleNotFound } from './middleware/error-handler';
+import { sameOriginWrites } from './middleware/same-origin-writes';
+import { securityHeaders } from './middleware/security-headers';
 import { visitorCookie } from './middleware/visitor-cookie';
+import { visitorSecretGuard } from './middleware/visitor-secret-guard';
 import { creditRoutes } from './routes/credits';
 import { serveEmbedPage } from './routes/embed-page';
 import { exportRoutes } from './routes/exports';
@@ -29,6 +33,9 @@ export function createApp(): Hono<AppEnv> {
     .route('/', mediaRoutes);
 
   const app = new Hono<AppEnv>();
+  app.use(securityHeaders());
+  app.use(visitorSecretGuard());
+  app.use('/api/*', sameOriginWrites());
   app.use('/api/*', visitorCookie());
   app.route('/api', api);
   app.get('/embed', serveEmbedPage);

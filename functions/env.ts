@@ -40,7 +40,12 @@ export interface Env {
   NEMO_RENDER_POLL_MS?: string;
   NEMO_RENDER_DEADLINE_MS?: string;
   NEMO_JSON_TIMEOUT_MS?: string;
-  /** HMAC secret that signs the `rw_visitor` cookie. */
+  /**
+   * Secret (`wrangler secret put VISITOR_SECRET`; `.dev.vars` locally, written by `npm start`):
+   * the HMAC key of the `rw_visitor` cookie, the widget token and download links. At least 32
+   * characters; while it is missing, short or the public dev value the Worker refuses every
+   * request not for localhost (middleware/visitor-secret-guard.ts), so handlers may rely on it.
+   */
   VISITOR_SECRET: string;
   /**
    * Origins allowed to frame `/embed` (the widget), separated by spaces or commas, e.g.

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 /**
  * `npm run dev`: the API under `wrangler dev` on :8787 and the SPA under Vite with HMR on
- * :5173 (Vite proxies `/api` to :8787, see vite.config.ts). Ctrl+C stops both.
+ * :5173 (Vite proxies `/api` to :8787, see vite.config.ts). Ctrl+C stops both. Makes `.dev.vars`
+ * with a random `VISITOR_SECRET` first when there is none.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ensureDevVars } from './lib/dev-vars.mjs';
 import { offlineEnv, projectRoot } from './lib/offline-env.mjs';
+
+ensureDevVars();
 
 const dist = path.join(projectRoot, 'dist');
 // wrangler's [assets] directory must exist even though Vite serves the SPA in dev.

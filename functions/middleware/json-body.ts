@@ -1,8 +1,10 @@
 /**
  * @module json-body
- * JSON request bodies: a size cap (hono's body-limit) and parsing with a zod schema, so every
- * bad body gets a clear 4xx: `payload_too_large` (413), `invalid_json` (400) or
- * `invalid_body` (400, with zod's messages in plain words).
+ * JSON request bodies: a size cap (hono's body-limit), the `application/json` content type and
+ * parsing with a zod schema, so every bad body gets a clear 4xx: `payload_too_large` (413),
+ * `unsupported_media_type` (415: a form or `text/plain` body, which any site can make a browser
+ * send, is never read as JSON), `invalid_json` (400) or `invalid_body` (400, with zod's messages
+ * in plain words).
  */
 import { bodyLimit } from 'hono/body-limit';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -37,13 +39,20 @@ export function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** `application/json`, with or without parameters such as `; charset=utf-8`. */
+const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i;
+
 /**
  * Reads the request body as JSON and parses it with `schema`.
  *
- * @throws {ApiError} 400 `invalid_json` when the body is not JSON; 400 `invalid_body` when it
- *   does not match the schema.
+ * @throws {ApiError} 415 `unsupported_media_type` when the Content-Type is not `application/json`;
+ *   400 `invalid_json` when the body is not JSON; 400 `invalid_body` when it does not match the schema.
  */
 export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const contentType = c.req.header('Content-Type') ?? '';
+  if (!JSON_CONTENT_TYPE.test(contentType)) {
+    throw new ApiError(415, 'unsupported_media_type', `Send this body as JSON with the header Content-Type: application/json${contentType === '' ? '' : `, not ${contentType.slice(0, 80)}`}.`);
+  }
   const text = await c.req.text();
   let value: unknown;
   try {

@@ -2,12 +2,16 @@
  * @module start-app
  * Starts the built app (SPA in `dist/` + API) under `wrangler dev` on loopback, for the
  * browser tests, `npm run render` and `npm run bench`. The SPA must be built first (`vite build`).
+ * It signs visitors with the public dev `VISITOR_SECRET`, which the Worker accepts on localhost
+ * only (functions/middleware/visitor-secret-guard.ts): this server listens on 127.0.0.1, and a
+ * restart on the same `persistDir` keeps its visitors' cookies valid.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { PUBLIC_DEV_VISITOR_SECRET } from '../../functions/middleware/visitor-secret-guard';
 import { offlineEnv, projectRoot } from './offline-env.mjs';
 
 /** wrangler dev bundles and boots workerd; on this 2-core machine that takes ~5–15 s. */
@@ -33,7 +37,10 @@ export interface StartAppOptions {
   persistDir?: string;
   /** Print wrangler's output (default false: only on failure). */
   verbose?: boolean;
-  /** `[vars]` overrides (`wrangler dev --var NAME:value`), e.g. `EMBED_ALLOWED_ORIGINS` for the widget tests. */
+  /**
+   * `[vars]` overrides (`wrangler dev --var NAME:value`), e.g. `EMBED_ALLOWED_ORIGINS` for the
+   * widget tests; `VISITOR_SECRET` defaults to the public dev value (over any `.dev.vars`).
+   */
   vars?: Record<string, string>;
 }
 
@@ -67,7 +74,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     wrangler,
     [
       'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--show-interactive-dev-session=false', '--log-level', 'warn',
-      ...Object.entries(options.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+      ...Object.entries({ VISITOR_SECRET: PUBLIC_DEV_VISITOR_SECRET, ...options.vars }).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ],
     { cwd: projectRoot, env: offlineEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );

@@ -9,6 +9,7 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { renderJobInfoSchema, sessionListSchema } from '../../shared/api-schema';
 import { parseAllowedOrigins } from '../../shared/embed-protocol';
+import { contentSecurityPolicy } from '../../shared/security-policy';
 import { ORIGIN, Visitor, downloadLinkPattern, tinyMp4 } from './visitor-client';
 
 const TOKEN_HEADER = 'X-Reelwright-Visitor';
@@ -41,7 +42,8 @@ describe('/embed frame policy', () => {
     const allowed = parseAllowedOrigins(env.EMBED_ALLOWED_ORIGINS);
     expect(allowed.length).toBeGreaterThan(0);
     const response = await call('/embed');
-    expect(response.headers.get('Content-Security-Policy')).toBe(`frame-ancestors ${allowed.join(' ')}`);
+    expect(response.headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy(allowed));
+    expect(response.headers.get('Content-Security-Policy')).toMatch(new RegExp(`; frame-ancestors ${allowed.join(' ')}$`));
     expect(response.headers.get('X-Frame-Options')).toBeNull();
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     expect(response.status).toBe(200);
@@ -52,7 +54,8 @@ describe('/embed frame policy', () => {
     for (const path of ['/', '/some/spa/route']) {
       const response = await call(path);
       expect(response.headers.get('X-Frame-Options')).toBe('DENY');
-      expect(response.headers.get('Content-Security-Policy')).toBe("frame-ancestors 'none'");
+      expect(response.headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy());
+      expect(response.headers.get('Content-Security-Policy')).toMatch(/; frame-ancestors 'none'$/);
       await response.body?.cancel();
     }
   });
