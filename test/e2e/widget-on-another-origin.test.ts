@@ -5,12 +5,13 @@
  * after a reload (also with cookies and the frame's own storage gone: the host kept the token).
  * The download link it hands the host is signed for that one file and works without cookies.
  * A page on an origin that is not allowed cannot frame `/embed` (nor the app), and commands
- * from any window but the allowed host are ignored.
+ * from any window but the allowed host are ignored. The allowed host's page reports no
+ * Content-Security-Policy violation (the widget runs under the app's policy).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { errorBodySchema } from '../../shared/api-schema';
 import { embedEventSchema } from '../../shared/embed-protocol';
@@ -20,6 +21,7 @@ import type { DemoHost } from '../../scripts/demo-host';
 import { freePort, startApp } from '../../scripts/lib/start-app';
 import type { RunningApp } from '../../scripts/lib/start-app';
 import { launchChromium } from './support/launch-chromium';
+import { watchCspViolations } from './support/csp-violations';
 import { expectDeliverable } from './support/expect-deliverable';
 
 /** The prompt the host sends; 10 s keeps the export short. */
@@ -42,6 +44,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let workDir: string;
+/** CSP violations reported in `page` (the allowed host with the widget), checked after each test. */
+let cspViolations: string[] = [];
 
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(os.tmpdir(), 'reelwright-widget-'));
@@ -52,6 +56,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   context = await browser.newContext({ acceptDownloads: true });
   page = await context.newPage();
+  cspViolations = await watchCspViolations(page);
+});
+
+afterEach(() => {
+  expect(cspViolations.splice(0), 'Content-Security-Policy violations in the host page or the widget').toEqual([]);
 });
 
 afterAll(async () => {
