@@ -71,7 +71,12 @@ export default defineConfig({
     rolldownOptions: {
       input: ENTRIES,
       // The loader keeps a stable name (sites link to it); everything else is content-hashed.
-      output: { entryFileNames: (chunk) => (chunk.name === 'widget' ? 'widget.js' : 'assets/[name]-[hash].js') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'widget' ? 'widget.js' : 'assets/[name]-[hash].js'),
+        // zod and web/zod-jitless.ts in one chunk, so zod is configured before any chunk builds a
+        // schema: otherwise its `new Function` probe runs first and the page's CSP reports it.
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]web[\\/]zod-jitless\.ts$/ }] },
+      },
     },
   },
   worker: { format: 'es' },

@@ -6,6 +6,7 @@
  * kept, and speaking the postMessage API (embed/embed-bridge). The renderer is loaded only when
  * an export starts, as in the full app.
  */
+import './zod-jitless'; // first: before any zod schema is built
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/500.css';
 import '@fontsource/inter/600.css';

@@ -3,6 +3,7 @@
  * SPA entry: loads the UI font and stylesheet, picks the language (i18n/locale-preference),
  * creates the app model, mounts the app and loads the visitor's credits and stored session.
  */
+import './zod-jitless'; // first: before any zod schema is built
 import '@fontsource/inter/400.css';
 import '@fontsource/inter/500.css';
 import '@fontsource/inter/600.css';

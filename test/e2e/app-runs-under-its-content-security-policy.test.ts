@@ -1,9 +1,11 @@
 /**
  * Issue 10 item 8, in a real browser: the app's page is served (by `wrangler dev`, from
  * `dist/_headers` and the Worker) with its Content-Security-Policy, `nosniff` and the referrer
- * policy, and Chromium enforces it: an injected inline script and `eval` are refused and reported
- * (which is what makes every e2e test using `useAppPage` fail on a violation), while what the app
- * needs still runs: WebAssembly compiles, a worker starts from a blob URL, the API answers.
+ * policy, and Chromium enforces it: an injected inline script is refused and reported (which is
+ * what makes every e2e test using `useAppPage` fail on a violation), while what the app needs
+ * still runs: WebAssembly compiles, a worker starts from a blob URL, the API answers — and
+ * loading the app itself reports no violation (zod's `new Function` probe is turned off,
+ * web/zod-jitless.ts).
  * The other browser tests (AVI conversion, export, the widget) run under the same policy and
  * fail on any violation it reports.
  */
@@ -29,21 +31,17 @@ describe('the app under its Content-Security-Policy', () => {
     await expect.poll(() => tab.page.getByRole('textbox', { name: 'Message' }).isVisible()).toBe(true);
   });
 
-  it('refuses and reports an injected inline script and eval', async () => {
-    const outcome = await tab.page.evaluate(() => {
+  it('refuses and reports an injected inline script', async () => {
+    const ran = await tab.page.evaluate(() => {
       const script = document.createElement('script');
       script.textContent = 'window.injectedRan = true';
       document.head.appendChild(script);
-      let evalRefused = false;
-      try {
-        (0, eval)('1 + 1');
-      } catch (error) {
-        evalRefused = error instanceof EvalError;
-      }
-      return { injectedRan: Reflect.get(window, 'injectedRan') === true, evalRefused };
+      return Reflect.get(window, 'injectedRan') === true;
     });
-    expect(outcome).toEqual({ injectedRan: false, evalRefused: true });
-    await expect.poll(() => tab.cspViolations.filter((text) => /script-src/.test(text)).length).toBeGreaterThanOrEqual(2);
+    expect(ran).toBe(false);
+    // Chromium's console message and the page's securitypolicyviolation event, each seen once.
+    await expect.poll(() => tab.cspViolations.length).toBe(2);
+    expect(tab.cspViolations.every((text) => /script-src/.test(text))).toBe(true);
     // Seen and checked here: not a failure of this test.
     tab.cspViolations.splice(0);
   });

@@ -14,6 +14,7 @@
  * full, so memory stays bounded; no frame is kept after it is encoded. Protocol:
  * {@link renderRequestSchema} in, {@link workerEventSchema} out.
  */
+import '../zod-jitless'; // first: before any zod schema is built
 import { Quality, canEncodeAudio } from 'mediabunny';
 import { registerAacEncoder } from '@mediabunny/aac-encoder';
 import { draftSchema, type Draft } from '../../shared/draft-schema';
