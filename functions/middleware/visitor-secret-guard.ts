@@ -5,9 +5,11 @@
  * JSON error under `/api`, a short HTML page elsewhere, and a log line naming the variable) when
  * the secret is missing, shorter than {@link MIN_VISITOR_SECRET_CHARS}, or the public value that
  * `wrangler.toml` once shipped — unless the request is for this machine itself (the request URL's
- * host is `localhost`, `127.0.0.1` or `[::1]`; client headers such as `Host` overrides or
- * `X-Forwarded-For` are not consulted), where tests and `wrangler dev` run.
- * A missing secret is refused everywhere: nothing can be signed without one.
+ * host is `localhost`, `127.0.0.1` or `[::1]`), where tests and `wrangler dev` run. Only the URL
+ * counts, never `X-Forwarded-For` or the like: on Cloudflare its host is the routed hostname;
+ * `wrangler dev` takes it from the client's `Host`, so a dev server other machines can reach needs
+ * a real secret (the random one `npm start` writes). A missing secret is refused everywhere:
+ * nothing can be signed without one.
  *
  * `npm start` writes a random secret into `.dev.vars` (scripts/lib/dev-vars.mjs); production sets
  * one with `wrangler secret put VISITOR_SECRET`.
