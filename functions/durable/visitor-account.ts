@@ -3,8 +3,9 @@
  * `VisitorAccount`: one Durable Object per anonymous visitor (named by the visitor id from the
  * `rw_visitor` cookie). It lists the visitor's sessions and renders and keeps their credits:
  * `available` can be spent, `frozen` is held by exports in progress, `total = available + frozen`.
- * An export freezes its cost when it starts, commits it when the MP4 is stored, and refunds it
- * when the render fails. Each render settles once: a second commit or refund is a no-op.
+ * An export freezes its cost when it starts, commits it when the MP4 is stored, and when the
+ * render ends without one (failed, cancelled, expired) spends what was rendered and refunds the
+ * rest. Each render settles once: a second commit or refund is a no-op.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
@@ -172,12 +173,29 @@ export class VisitorAccount extends DurableObject<Env> {
     return this.#settle(idSchema.parse(renderId), 'committed');
   }
 
-  /** Gives back the credits frozen for `renderId` (the render failed). No-op if already settled. */
-  refund(renderId: string): Credits {
-    return this.#settle(idSchema.parse(renderId), 'refunded');
+  /**
+   * Ends the render `renderId` without its MP4: spends `spentCredits` of its frozen credits
+   * (what was rendered, at most the frozen amount) and gives back the rest. No-op if already settled.
+   */
+  refund(renderId: string, spentCredits = 0): Credits {
+    return this.#settle(idSchema.parse(renderId), 'refunded', z.number().int().nonnegative().parse(spentCredits));
   }
 
-  #settle(renderId: string, outcome: 'committed' | 'refunded'): Credits {
+  /** Ids of `sessionId`'s renders whose credits are still frozen (in progress or interrupted), newest first. */
+  frozenRenderIds(sessionId: string): string[] {
+    const rows = readRows(
+      this.ctx.storage.sql.exec(
+        "SELECT render_id FROM renders WHERE session_id = ? AND state = 'frozen' ORDER BY created_at_ms DESC, rowid DESC LIMIT ?",
+        idSchema.parse(sessionId),
+        MAX_LISTED_RENDERS,
+      ),
+      renderIdRowSchema,
+      'visitor render',
+    );
+    return rows.map((row) => row.render_id);
+  }
+
+  #settle(renderId: string, outcome: 'committed' | 'refunded', spentCredits = 0): Credits {
     const render = readOptionalRow(
       this.ctx.storage.sql.exec('SELECT cost, state FROM renders WHERE render_id = ?', renderId),
       renderRowSchema,
@@ -192,7 +210,7 @@ export class VisitorAccount extends DurableObject<Env> {
         this.ctx.storage.sql.exec(
           'UPDATE account SET frozen = frozen - ?, available = available + ? WHERE id = 1',
           render.cost,
-          render.cost,
+          render.cost - Math.min(render.cost, spentCredits),
         );
       }
     });
