@@ -4,13 +4,17 @@
  * renderer is loaded only now, with a dynamic import, to keep the first page small), reports
  * progress, stores each finished chunk at the edge (so a closed tab resumes: a restored job that
  * is not finished continues after its last stored chunk, showing "Resuming from 40%"), uploads
- * the MP4 and shows the download link. A remote job (nemo engine) is polled instead. On a browser failure the job is marked failed at the edge (credits refunded) and
- * the error is shown in plain words.
+ * the MP4 and shows the download link. A remote job (nemo engine) is polled instead. While the
+ * edge cannot be reached the render goes on into a bounded queue and the uploads retry
+ * ("reconnecting…", edge-chunk-store.ts); Export on a version whose job was interrupted resumes
+ * it (the edge answers that job). On a browser failure the job is marked failed at the edge
+ * (it pays for what was rendered, the rest is refunded) and the error is shown in plain words;
+ * when the edge stayed unreachable the job is left to resume instead.
  */
 import { action, batch, computed, createModel, signal } from '@preact/signals';
 import type { RenderChunkState, RenderJobInfo } from '../../../shared/api-schema';
 import type { ApiClient } from '../api-client';
-import { ApiError, isAbort } from '../api-error';
+import { ApiError, isAbort, isTransient } from '../api-error';
 import { createEdgeChunkStore } from './edge-chunk-store';
 import { formatProgress } from '../format/format-progress';
 import { plainError } from '../format/plain-error';
@@ -18,6 +22,8 @@ import type { CreditsModel } from './credits-model';
 import type { NoticeModel } from './notice-model';
 import { mediaUrlsFor } from '../media/media-urls';
 import { createProgressReporter } from './progress-reporter';
+import { abortableDelay } from '../net/retry-with-backoff';
+import { retryWhileUnreachable } from '../net/retry-while-unreachable';
 
 /** Gap between checks of a remotely rendered job: 1 s (the upstream updates about that often). */
 export const REMOTE_POLL_INTERVAL_MS = 1_000;
@@ -57,6 +63,11 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
   const error = signal<string | null>(null);
   /** Where a resumed render started, 0..1 (the stored chunks' share), or null for a fresh one. */
   const resumedFrom = signal<number | null>(null);
+  /** True while uploads wait for the edge to answer again (the render goes on meanwhile). */
+  const reconnecting = signal(false);
+  const setReconnecting = (on: boolean): void => {
+    reconnecting.value = on;
+  };
 
   const busy = computed(() => phase.value === 'starting' || phase.value === 'rendering' || phase.value === 'uploading');
   /** 0..1 */
@@ -119,11 +130,12 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     const reporter = createProgressReporter(api, info.id);
     // This page session's label on the chunks it stores (shows which page encoded what).
     const attempt = crypto.randomUUID();
+    const store = createEdgeChunkStore(api, info.id, attempt, { signal, onReconnecting: setReconnecting });
     try {
       const { renderVideo } = await import('../../render/render-video');
       const result = await renderVideo(info.draft, {
         signal,
-        resume: { store: createEdgeChunkStore(api, info.id, attempt), firstChunk, audioStored: stored?.audio != null },
+        resume: { store, firstChunk, audioStored: stored?.audio != null },
         mediaUrls: mediaUrlsFor(info.draft, info.sessionId),
         onProgress: (p) => {
           batch(() => {
@@ -135,9 +147,10 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
           reporter.report({ framesDone: p.framesDone, totalFrames: p.totalFrames, fps: p.fps });
         },
       });
+      await store.drain();
       await reporter.flush();
       phase.value = 'uploading';
-      const done = await api.uploadRenderFile(info.id, result.blob);
+      const done = await retryWhileUnreachable(() => api.uploadRenderFile(info.id, result.blob), signal, setReconnecting);
       batch(() => {
         showJob(done);
         phase.value = done.status === 'completed' ? 'completed' : 'uploading';
@@ -157,7 +170,10 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       }
       const message = plainError(cause);
       fail(message);
-      await api.failRender(info.id, message).catch(() => undefined);
+      // The edge stayed unreachable: the job becomes `interrupted` and Export resumes it.
+      if (!isTransient(cause)) await api.failRender(info.id, message).catch(() => undefined);
+    } finally {
+      reconnecting.value = false;
     }
   }
 
@@ -176,7 +192,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
   async function pollUntilSettled(info: RenderJobInfo, signal: AbortSignal): Promise<void> {
     let current = info;
     while (current.status !== 'completed' && current.status !== 'failed' && current.status !== 'interrupted') {
-      await wait(REMOTE_POLL_INTERVAL_MS, signal);
+      await abortableDelay(REMOTE_POLL_INTERVAL_MS, signal);
       current = await api.getRender(current.id);
       const next = current;
       batch(() => {
@@ -235,7 +251,8 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       const info = await api.createExport(sessionId);
       showJob(info);
       void credits.refresh().catch(() => undefined);
-      if (info.renderer === 'browser') await renderInBrowser(info, signal, null);
+      // An interrupted job of this version (answered again by the edge) resumes after its stored chunks.
+      if (info.renderer === 'browser') await renderInBrowser(info, signal, info.status === 'interrupted' ? await api.getRenderChunks(info.id) : null);
       else await pollUntilSettled(info, signal);
     });
     void credits.refresh().catch(() => undefined);
@@ -298,6 +315,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     sizeBytes,
     error,
     resumedFrom,
+    reconnecting,
     busy,
     progress,
     progressText,
@@ -310,21 +328,3 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
 });
 
 export type RenderModel = InstanceType<typeof RenderModel>;
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(new DOMException('Stopped', 'AbortError'));
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    function onAbort(): void {
-      clearTimeout(timer);
-      reject(new DOMException('Stopped', 'AbortError'));
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
