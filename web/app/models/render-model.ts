@@ -25,8 +25,12 @@ import { createProgressReporter } from './progress-reporter';
 import { abortableDelay } from '../net/retry-with-backoff';
 import { retryWhileUnreachable } from '../net/retry-while-unreachable';
 
-/** Gap between checks of a remotely rendered job: 1 s (the upstream updates about that often). */
-export const REMOTE_POLL_INTERVAL_MS = 1_000;
+/**
+ * Gap between checks of a job followed elsewhere (a remote render, another page's) while its
+ * event stream is down, ms: 5 s. Progress is pushed over SSE (`GET /renders/:id/events`); this
+ * slow poll only keeps the page from going blind when the stream cannot be opened.
+ */
+export const RENDER_FALLBACK_POLL_MS = 5_000;
 
 /**
  * Refusals that mean another page stored this render's next chunk or its file first (two tabs
@@ -155,7 +159,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
         showJob(done);
         phase.value = done.status === 'completed' ? 'completed' : 'uploading';
       });
-      if (done.status !== 'completed') await pollUntilSettled(done, signal);
+      if (done.status !== 'completed') await followUntilSettled(done, signal);
     } catch (cause) {
       if (isAbort(cause) || signal.aborted) {
         // Stopped by the visitor: the job fails (credits back). Left for another video: it stays
@@ -182,24 +186,53 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     try {
       const current = await api.getRender(info.id);
       showJob(current);
-      await pollUntilSettled(current, signal);
+      await followUntilSettled(current, signal);
     } catch (cause) {
       if (isAbort(cause) || signal.aborted) phase.value = 'idle';
       else fail(plainError(cause));
     }
   }
 
-  async function pollUntilSettled(info: RenderJobInfo, signal: AbortSignal): Promise<void> {
+  /** Shows a job's state as read or pushed: progress figures and the phase. */
+  const showFollowed = action((next: RenderJobInfo) => {
+    showJob(next);
+    if (next.status === 'rendering') phase.value = 'rendering';
+    if (next.status === 'uploading') phase.value = 'uploading';
+  });
+
+  /**
+   * Follows a job rendered elsewhere until it completes, fails or is interrupted: progress is
+   * pushed over the render's event stream; the job itself (with its download link) is read
+   * when the stream ends, and every {@link RENDER_FALLBACK_POLL_MS} while it cannot be opened.
+   */
+  async function followUntilSettled(info: RenderJobInfo, signal: AbortSignal): Promise<void> {
     let current = info;
-    while (current.status !== 'completed' && current.status !== 'failed' && current.status !== 'interrupted') {
-      await abortableDelay(REMOTE_POLL_INTERVAL_MS, signal);
+    const settled = (status: RenderJobInfo['status']): boolean => status === 'completed' || status === 'failed' || status === 'interrupted';
+    while (!settled(current.status)) {
+      let streamed = false;
+      // Stopped by the visitor, or by this loop once the job settled (the edge keeps an interrupted job's stream open).
+      const stream = new AbortController();
+      const stop = (): void => stream.abort();
+      signal.addEventListener('abort', stop, { once: true });
+      try {
+        await api.followRender(current.id, ({ event }) => {
+          if (event.type !== 'render-progress') return;
+          streamed = true;
+          const pushed = { ...current, status: event.status, framesDone: event.framesDone, totalFrames: event.totalFrames, fps: event.fps, progress: event.progress };
+          current = pushed;
+          showFollowed(pushed);
+          if (settled(pushed.status)) stream.abort();
+        }, stream.signal);
+      } catch (cause) {
+        if (signal.aborted) throw cause;
+        if (isAbort(cause) && !stream.signal.aborted) throw cause;
+      } finally {
+        signal.removeEventListener('abort', stop);
+      }
+      // The stream is down: read the job now and then until it opens again.
+      if (!streamed) await abortableDelay(RENDER_FALLBACK_POLL_MS, signal);
       current = await api.getRender(current.id);
-      const next = current;
-      batch(() => {
-        showJob(next);
-        if (next.status === 'rendering') phase.value = 'rendering';
-        if (next.status === 'uploading') phase.value = 'uploading';
-      });
+      showFollowed(current);
     }
     if (current.status === 'completed') phase.value = 'completed';
     // The page that was rendering it closed: carry on here after its last stored chunk.
@@ -253,7 +286,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       void credits.refresh().catch(() => undefined);
       // An interrupted job of this version (answered again by the edge) resumes after its stored chunks.
       if (info.renderer === 'browser') await renderInBrowser(info, signal, info.status === 'interrupted' ? await api.getRenderChunks(info.id) : null);
-      else await pollUntilSettled(info, signal);
+      else await followUntilSettled(info, signal);
     });
     void credits.refresh().catch(() => undefined);
   });
@@ -280,7 +313,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     if (!resumable && (info.renderer !== 'remote' || phase.value !== 'rendering')) return;
     await runAbortable(async (signal) => {
       if (resumable) await renderInBrowser(info, signal, await api.getRenderChunks(info.id));
-      else await pollUntilSettled(info, signal);
+      else await followUntilSettled(info, signal);
     });
   });
 
