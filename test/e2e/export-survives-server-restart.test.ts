@@ -19,6 +19,7 @@ import type { RunningApp } from '../../scripts/lib/start-app';
 import { sendChatMessage } from '../../scripts/lib/drive-app';
 import { expectDeliverable } from './support/expect-deliverable';
 import { useAppPage } from './support/app-page';
+import { renderProgress } from './support/render-progress';
 
 const PROMPT = 'Generate a 30-second explainer video about solar panels for homeowners';
 /** Stop the server once the progress bar shows this much (the "about 26 %"). */
@@ -50,12 +51,6 @@ async function credits(page: Page): Promise<Credits> {
   return creditsSchema.parse(await page.evaluate(async () => (await fetch('/api/credits')).json() as Promise<unknown>));
 }
 
-async function progress(page: Page): Promise<number> {
-  const bar = page.getByRole('progressbar', { name: 'Render progress' });
-  if (!(await bar.isVisible())) return 0;
-  return (Number(await bar.getAttribute('value')) || 0) / (Number(await bar.getAttribute('max')) || 1);
-}
-
 describe('an export while the server restarts', () => {
   it('carries on after the blip: one MP4, one charge, no frame rendered twice', async () => {
     const { page, workDir } = view;
@@ -75,7 +70,7 @@ describe('an export while the server restarts', () => {
     await sendChatMessage(page, PROMPT);
     const before = await credits(page);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect.poll(() => progress(page), { timeout: STOP_TIMEOUT_MS, interval: 100 }).toBeGreaterThanOrEqual(STOP_AT_PROGRESS);
+    await expect.poll(() => renderProgress(page), { timeout: STOP_TIMEOUT_MS, interval: 100 }).toBeGreaterThanOrEqual(STOP_AT_PROGRESS);
 
     await app.stop();
     const reconnecting = page.getByTestId('render-reconnecting');

@@ -162,7 +162,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       if (done.status !== 'completed') await followUntilSettled(done, signal);
     } catch (cause) {
       if (isAbort(cause) || signal.aborted) {
-        // Stopped by the visitor: the job fails (credits back). Left for another video: it stays
+        // Stopped by the visitor: the job fails (what was rendered is paid, the rest refunded). Left for another video: it stays
         // resumable (its chunks are kept; reopening the session resumes it).
         if (!leaving) await api.failRender(info.id, 'The visitor stopped the export.').catch(() => undefined);
         phase.value = 'idle';
@@ -317,7 +317,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     });
   });
 
-  /** Stops the running export (the job is marked failed at the edge, credits refunded). */
+  /** Stops the running export (the job is marked failed at the edge, it pays for what was rendered, the rest is refunded). */
   const cancel = action(() => {
     leaving = false;
     controller?.abort();
