@@ -14,6 +14,7 @@ import type { Credits } from '../../shared/api-schema';
 import { accepted, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { readOptionalRow, readRows } from './sql-rows';
+import { addColumnIfMissing } from './add-column-if-missing';
 import { SECONDS_PER_CREDIT, STARTING_CREDITS } from './export-cost';
 import { upstreamIdentitySchema } from '../engine/nemo/upstream-token';
 import type { UpstreamIdentity } from '../engine/nemo/upstream-token';
@@ -33,6 +34,9 @@ const freezeArgsSchema = z.object({
   /** 0 for remote exports: the remote API charges its own credits. */
   amount: z.number().int().nonnegative(),
   atMs: z.number().int().nonnegative(),
+  /** The draft version (or batch version) exported, and the batch item: finds it again to resume. */
+  draftVersion: z.number().int().positive(),
+  batchItemId: z.string().min(1).max(200).nullable(),
 });
 /** Arguments of {@link VisitorAccount.freeze}. */
 export type FreezeArgs = z.infer<typeof freezeArgsSchema>;
@@ -68,6 +72,9 @@ export class VisitorAccount extends DurableObject<Env> {
       );
       INSERT OR IGNORE INTO account (id, available, frozen) VALUES (1, ${STARTING_CREDITS}, 0);
     `);
+    // Renders frozen before exports could be resumed have neither (they are never resumed by Export).
+    addColumnIfMissing(ctx.storage.sql, 'renders', 'draft_version', 'INTEGER');
+    addColumnIfMissing(ctx.storage.sql, 'renders', 'batch_item_id', 'TEXT');
   }
 
   /** Records a new session of this visitor. */
@@ -128,7 +135,7 @@ export class VisitorAccount extends DurableObject<Env> {
    * Refused with 402 `out_of_credits` (contractCode 2001) when fewer are available.
    */
   freeze(args: FreezeArgs): DurableResult<Credits> {
-    const { renderId, sessionId, amount, atMs } = freezeArgsSchema.parse(args);
+    const { renderId, sessionId, amount, atMs, draftVersion, batchItemId } = freezeArgsSchema.parse(args);
     const before = this.credits();
     if (before.available < amount) {
       const held = before.frozen > 0 ? ` (${before.frozen} more are held by exports in progress)` : '';
@@ -142,12 +149,14 @@ export class VisitorAccount extends DurableObject<Env> {
     }
     this.ctx.storage.transactionSync(() => {
       this.ctx.storage.sql.exec(
-        'INSERT INTO renders (render_id, session_id, cost, state, created_at_ms) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO renders (render_id, session_id, cost, state, created_at_ms, draft_version, batch_item_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
         renderId,
         sessionId,
         amount,
         'frozen',
         atMs,
+        draftVersion,
+        batchItemId,
       );
       this.ctx.storage.sql.exec('UPDATE account SET available = available - ?, frozen = frozen + ? WHERE id = 1', amount, amount);
     });
@@ -181,12 +190,19 @@ export class VisitorAccount extends DurableObject<Env> {
     return this.#settle(idSchema.parse(renderId), 'refunded', z.number().int().nonnegative().parse(spentCredits));
   }
 
-  /** Ids of `sessionId`'s renders whose credits are still frozen (in progress or interrupted), newest first. */
-  frozenRenderIds(sessionId: string): string[] {
+  /**
+   * Ids of the renders of `sessionId`'s draft version `draftVersion` (batch item `batchItemId`)
+   * whose credits are still frozen (in progress or interrupted), newest first: the ones an
+   * export of that version may resume (usually none or one).
+   */
+  frozenRenderIds(target: { sessionId: string; draftVersion: number; batchItemId: string | null }): string[] {
+    const { sessionId, draftVersion, batchItemId } = freezeArgsSchema.pick({ sessionId: true, draftVersion: true, batchItemId: true }).parse(target);
     const rows = readRows(
       this.ctx.storage.sql.exec(
-        "SELECT render_id FROM renders WHERE session_id = ? AND state = 'frozen' ORDER BY created_at_ms DESC, rowid DESC LIMIT ?",
-        idSchema.parse(sessionId),
+        "SELECT render_id FROM renders WHERE session_id = ? AND draft_version = ? AND batch_item_id IS ? AND state = 'frozen' ORDER BY created_at_ms DESC, rowid DESC LIMIT ?",
+        sessionId,
+        draftVersion,
+        batchItemId,
         MAX_LISTED_RENDERS,
       ),
       renderIdRowSchema,

@@ -47,7 +47,7 @@ export const exportRoutes = new Hono<AppEnv>().post('/sessions/:id/exports', jso
   const atMs = Date.now();
   const costCredits = renderer === 'browser' ? exportCostCredits(snapshot.draft.durationMs) : 0;
   const account = visitorAccount(c.env, visitorId);
-  unwrap(await account.freeze({ renderId, sessionId, amount: costCredits, atMs }));
+  unwrap(await account.freeze({ renderId, sessionId, amount: costCredits, atMs, draftVersion: snapshot.version, batchItemId: snapshot.batchItemId }));
   try {
     const job = await renderJob(c.env, renderId).create({
       renderId,
