@@ -19,3 +19,16 @@ export const STARTING_CREDITS = 100;
 export function exportCostCredits(durationMs: number): number {
   return Math.max(1, Math.ceil(durationMs / (SECONDS_PER_CREDIT * 1_000)));
 }
+
+/**
+ * What an export that ended without its MP4 (failed, cancelled, expired) is charged: the price
+ * of what was rendered, `framesRendered` frames at `fps` (per started 5 s, like
+ * {@link exportCostCredits}), never more than the `frozenCredits` it froze; 0 when nothing was.
+ *
+ * @example renderedCostCredits({ frozenCredits: 6, framesRendered: 360, fps: 30 }) // 12 s → 3
+ */
+export function renderedCostCredits(args: { frozenCredits: number; framesRendered: number; fps: number }): number {
+  const { frozenCredits, framesRendered, fps } = args;
+  if (framesRendered <= 0 || fps <= 0) return 0;
+  return Math.min(frozenCredits, exportCostCredits((framesRendered * 1_000) / fps));
+}

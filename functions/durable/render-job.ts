@@ -4,8 +4,10 @@
  * snapshot being rendered (the session's draft, or one batch item's, with the item id), the
  * status (`queued → rendering → uploading → completed`, or `failed`; `interrupted` may resume
  * with progress), progress, the R2 key of the MP4, and
- * settles the export's frozen credits with the visitor's account: commit on completion,
- * refund on failure. A settlement that cannot reach the account is retried by alarm.
+ * settles the export's frozen credits with the visitor's account: commit on completion; on
+ * failure, cancel or expiry spend what was rendered (chunks recorded) and refund the rest
+ * (export-cost.ts `renderedCostCredits`). A settlement that cannot reach the account is retried
+ * by alarm. An `interrupted` job nobody resumes within {@link INTERRUPTED_EXPIRY_MS} fails.
  * A browser render's stored chunks are recorded here too (render-chunk-ledger.ts, check-and-set
  * on a chunk version), and an alarm marks it `interrupted` when its page stops sending progress.
  * The MP4 upload proves it is alive the same way: the Worker streaming it records progress
@@ -23,6 +25,7 @@ import { accepted, notFound, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { parseJsonColumn, readOptionalRow } from './sql-rows';
 import { addColumnIfMissing } from './add-column-if-missing';
+import { renderedCostCredits } from './export-cost';
 import { advanceRemoteRender } from '../engine/nemo/remote-render';
 import type { RenderChunkState } from '../../shared/api-schema';
 import { planChunks } from '../../shared/render-chunk-plan';
@@ -44,6 +47,13 @@ export const UPLOAD_QUIET_TIMEOUT_MS = 30_000;
  * The page reports every 0.5 s (progress-reporter.ts); 20 s rides out a stalled tab or a slow chunk upload.
  */
 export const HEARTBEAT_TIMEOUT_MS = 20_000;
+
+/**
+ * An `interrupted` browser render nobody resumed for this long fails (its frozen credits are
+ * settled), ms: 24 h. Long enough to come back to a closed tab the next day; a job cannot hold
+ * a visitor's credits frozen for ever.
+ */
+export const INTERRUPTED_EXPIRY_MS = 24 * 60 * 60_000;
 
 /** Longest render title, characters: names the file and the library entry (a draft title is at most 200 too). */
 export const MAX_RENDER_TITLE_CHARS = 200;
@@ -90,6 +100,8 @@ const jobRowSchema = z.object({
   r2_key: z.string(),
   size_bytes: z.number().int().nullable(),
   settlement: z.enum(['commit', 'refund']).nullable(),
+  /** Credits a pending `refund` settlement spends (what was rendered); null for none. */
+  spent_credits: z.number().int().nullable(),
 });
 type JobRow = z.infer<typeof jobRowSchema>;
 
@@ -153,6 +165,7 @@ export class RenderJob extends DurableObject<Env> {
     // (and may keep an unused upload_started_at_ms column).
     addColumnIfMissing(ctx.storage.sql, 'job', 'batch_item_id', 'TEXT');
     addColumnIfMissing(ctx.storage.sql, 'job', 'upload_id', 'TEXT');
+    addColumnIfMissing(ctx.storage.sql, 'job', 'spent_credits', 'INTEGER');
   }
 
   /** Creates the job in status `queued` (idempotent for the same id). */
@@ -341,7 +354,8 @@ export class RenderJob extends DurableObject<Env> {
   }
 
   /**
-   * The renderer gave up: `failed` with `message`, and the frozen credits are refunded.
+   * The renderer gave up or the visitor stopped it: `failed` with `message`; the frozen credits
+   * pay for what was rendered and the rest is refunded (see {@link RenderJob.#endUnfinished}).
    * Refused with 409 `render_finished` when already completed; a second fail is a no-op.
    */
   async fail(visitorId: string, message: string): Promise<DurableResult<RenderJobInfo>> {
@@ -350,13 +364,19 @@ export class RenderJob extends DurableObject<Env> {
     const { message: reason } = renderFailBodySchema.parse({ message });
     if (job.status === 'completed') return finished(job.status);
     if (job.status === 'failed') return accepted(toInfo(job));
-    this.ctx.storage.sql.exec(
-      `UPDATE job SET status = 'failed', error = ?, upload_id = NULL, settlement = 'refund', updated_at_ms = ? WHERE id = 1`,
-      reason,
-      Date.now(),
-    );
-    await this.#settle();
+    await this.#endUnfinished(job, reason);
     return accepted(toInfo(this.#require()));
+  }
+
+  /**
+   * The job if it is `visitorId`'s browser render of draft version `draftVersion` (and batch
+   * item `batchItemId`) that stopped when its page closed or lost the edge (`interrupted`):
+   * exporting that version again resumes it at its next chunk instead of charging a new export.
+   */
+  resumableFor(visitorId: string, draftVersion: number, batchItemId: string | null): RenderJobInfo | null {
+    const job = this.#ownedBy(visitorId);
+    const matches = job !== null && job.renderer === 'browser' && job.status === 'interrupted' && job.draft_version === draftVersion && job.batch_item_id === batchItemId;
+    return matches ? toInfo(job) : null;
   }
 
   /** Where the finished MP4 is, if `visitorId` owns the job; refused with 409 `render_not_ready` before completion. */
@@ -388,14 +408,30 @@ export class RenderJob extends DurableObject<Env> {
     }
   }
 
-  /** Commits or refunds the frozen credits if a settlement is pending; on failure, retries by alarm. */
+  /**
+   * Ends a job that has no MP4: `failed` with `reason`, charged what was rendered — all of it
+   * once the MP4 was being uploaded, else the recorded chunks' frames — the rest refunded.
+   */
+  async #endUnfinished(job: JobRow, reason: string): Promise<void> {
+    const framesRendered = job.status === 'uploading' ? job.total_frames : renderedFrames(this.#chunks.state(planOf(job)));
+    const spent = renderedCostCredits({ frozenCredits: job.cost_credits, framesRendered, fps: planOf(job).fps });
+    this.ctx.storage.sql.exec(
+      `UPDATE job SET status = 'failed', error = ?, upload_id = NULL, settlement = 'refund', spent_credits = ?, updated_at_ms = ? WHERE id = 1`,
+      reason,
+      spent,
+      Date.now(),
+    );
+    await this.#settle();
+  }
+
+  /** Commits or settles the frozen credits if a settlement is pending; on failure, retries by alarm. */
   async #settle(): Promise<void> {
     const job = this.#job();
     if (job === null || job.settlement === null) return;
     try {
       const account = this.env.VISITOR_ACCOUNT.get(this.env.VISITOR_ACCOUNT.idFromName(job.owner));
       if (job.settlement === 'commit') await account.commit(job.render_id);
-      else await account.refund(job.render_id);
+      else await account.refund(job.render_id, job.spent_credits ?? 0);
       this.ctx.storage.sql.exec('UPDATE job SET settlement = NULL WHERE id = 1');
     } catch (error) {
       console.error('credit settlement failed; retrying by alarm', error);
@@ -407,7 +443,9 @@ export class RenderJob extends DurableObject<Env> {
   #armHeartbeat(job: JobRow): void {
     if (job.renderer !== 'browser') return;
     void this.ctx.storage.getAlarm().then((at) => {
-      if (at === null) return this.ctx.storage.setAlarm(Date.now() + HEARTBEAT_TIMEOUT_MS);
+      // None set, or only a later one (an interrupted job's expiry, before it was resumed).
+      const due = Date.now() + HEARTBEAT_TIMEOUT_MS;
+      if (at === null || at > due) return this.ctx.storage.setAlarm(due);
       return undefined;
     });
   }
@@ -416,19 +454,33 @@ export class RenderJob extends DurableObject<Env> {
    * A browser render with no heartbeat for {@link HEARTBEAT_TIMEOUT_MS} (while `uploading`, no
    * upload progress for {@link UPLOAD_QUIET_TIMEOUT_MS}) becomes `interrupted` (its chunks stay:
    * a reopened page resumes after the last one, or joins them and uploads again); one still
-   * beating is checked again later. Idempotent, so a repeated alarm does no harm.
+   * beating is checked again later. One `interrupted` for {@link INTERRUPTED_EXPIRY_MS} fails
+   * and settles its credits. Idempotent, so a repeated alarm does no harm.
    */
   async #checkHeartbeat(): Promise<void> {
     const job = this.#job();
+    if (job !== null && job.renderer === 'browser' && job.status === 'interrupted') return this.#checkExpiry(job);
     if (job === null || job.renderer !== 'browser' || !WATCHED.has(job.status)) return;
     const timeoutMs = job.status === 'uploading' ? UPLOAD_QUIET_TIMEOUT_MS : HEARTBEAT_TIMEOUT_MS;
     const quietMs = Date.now() - job.updated_at_ms;
     if (quietMs >= timeoutMs) {
       this.ctx.storage.sql.exec(`UPDATE job SET status = 'interrupted' WHERE id = 1 AND status = ?`, job.status);
+      await this.ctx.storage.setAlarm(job.updated_at_ms + INTERRUPTED_EXPIRY_MS);
     } else {
       const at = await this.ctx.storage.getAlarm();
       if (at === null || at > Date.now() + timeoutMs) await this.ctx.storage.setAlarm(job.updated_at_ms + timeoutMs);
     }
+  }
+
+  /** Fails an `interrupted` job quiet for {@link INTERRUPTED_EXPIRY_MS}; else checks again then. */
+  async #checkExpiry(job: JobRow): Promise<void> {
+    const expiresAt = job.updated_at_ms + INTERRUPTED_EXPIRY_MS;
+    if (Date.now() >= expiresAt) {
+      await this.#endUnfinished(job, 'This export stopped and was not resumed within a day.');
+      return;
+    }
+    const at = await this.ctx.storage.getAlarm();
+    if (at === null || at > expiresAt) await this.ctx.storage.setAlarm(expiresAt);
   }
 
   #job(): JobRow | null {
@@ -452,6 +504,11 @@ export class RenderJob extends DurableObject<Env> {
 function planOf(job: JobRow): ChunkPlan {
   const draft: Draft = parseJsonColumn(job.draft_json, draftSchema, 'render draft');
   return planChunks({ durationMs: draft.durationMs, fps: draft.canvas.fps });
+}
+
+/** Frames of the chunks recorded so far (they are recorded in order: chunks `0..version-1`). */
+function renderedFrames(state: RenderChunkState): number {
+  return Math.min(state.totalFrames, state.version * state.chunkFrames);
 }
 
 function finished(status: RenderStatus): DurableResult<never> {

@@ -3,8 +3,9 @@
  * `VisitorAccount`: one Durable Object per anonymous visitor (named by the visitor id from the
  * `rw_visitor` cookie). It lists the visitor's sessions and renders and keeps their credits:
  * `available` can be spent, `frozen` is held by exports in progress, `total = available + frozen`.
- * An export freezes its cost when it starts, commits it when the MP4 is stored, and refunds it
- * when the render fails. Each render settles once: a second commit or refund is a no-op.
+ * An export freezes its cost when it starts, commits it when the MP4 is stored, and when the
+ * render ends without one (failed, cancelled, expired) spends what was rendered and refunds the
+ * rest. Each render settles once: a second commit or refund is a no-op.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import type { Credits } from '../../shared/api-schema';
 import { accepted, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { readOptionalRow, readRows } from './sql-rows';
+import { addColumnIfMissing } from './add-column-if-missing';
 import { SECONDS_PER_CREDIT, STARTING_CREDITS } from './export-cost';
 import { upstreamIdentitySchema } from '../engine/nemo/upstream-token';
 import type { UpstreamIdentity } from '../engine/nemo/upstream-token';
@@ -32,6 +34,9 @@ const freezeArgsSchema = z.object({
   /** 0 for remote exports: the remote API charges its own credits. */
   amount: z.number().int().nonnegative(),
   atMs: z.number().int().nonnegative(),
+  /** The draft version (or batch version) exported, and the batch item: finds it again to resume. */
+  draftVersion: z.number().int().positive(),
+  batchItemId: z.string().min(1).max(200).nullable(),
 });
 /** Arguments of {@link VisitorAccount.freeze}. */
 export type FreezeArgs = z.infer<typeof freezeArgsSchema>;
@@ -67,6 +72,9 @@ export class VisitorAccount extends DurableObject<Env> {
       );
       INSERT OR IGNORE INTO account (id, available, frozen) VALUES (1, ${STARTING_CREDITS}, 0);
     `);
+    // Renders frozen before exports could be resumed have neither (they are never resumed by Export).
+    addColumnIfMissing(ctx.storage.sql, 'renders', 'draft_version', 'INTEGER');
+    addColumnIfMissing(ctx.storage.sql, 'renders', 'batch_item_id', 'TEXT');
   }
 
   /** Records a new session of this visitor. */
@@ -127,7 +135,7 @@ export class VisitorAccount extends DurableObject<Env> {
    * Refused with 402 `out_of_credits` (contractCode 2001) when fewer are available.
    */
   freeze(args: FreezeArgs): DurableResult<Credits> {
-    const { renderId, sessionId, amount, atMs } = freezeArgsSchema.parse(args);
+    const { renderId, sessionId, amount, atMs, draftVersion, batchItemId } = freezeArgsSchema.parse(args);
     const before = this.credits();
     if (before.available < amount) {
       const held = before.frozen > 0 ? ` (${before.frozen} more are held by exports in progress)` : '';
@@ -141,12 +149,14 @@ export class VisitorAccount extends DurableObject<Env> {
     }
     this.ctx.storage.transactionSync(() => {
       this.ctx.storage.sql.exec(
-        'INSERT INTO renders (render_id, session_id, cost, state, created_at_ms) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO renders (render_id, session_id, cost, state, created_at_ms, draft_version, batch_item_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
         renderId,
         sessionId,
         amount,
         'frozen',
         atMs,
+        draftVersion,
+        batchItemId,
       );
       this.ctx.storage.sql.exec('UPDATE account SET available = available - ?, frozen = frozen + ? WHERE id = 1', amount, amount);
     });
@@ -172,12 +182,36 @@ export class VisitorAccount extends DurableObject<Env> {
     return this.#settle(idSchema.parse(renderId), 'committed');
   }
 
-  /** Gives back the credits frozen for `renderId` (the render failed). No-op if already settled. */
-  refund(renderId: string): Credits {
-    return this.#settle(idSchema.parse(renderId), 'refunded');
+  /**
+   * Ends the render `renderId` without its MP4: spends `spentCredits` of its frozen credits
+   * (what was rendered, at most the frozen amount) and gives back the rest. No-op if already settled.
+   */
+  refund(renderId: string, spentCredits = 0): Credits {
+    return this.#settle(idSchema.parse(renderId), 'refunded', z.number().int().nonnegative().parse(spentCredits));
   }
 
-  #settle(renderId: string, outcome: 'committed' | 'refunded'): Credits {
+  /**
+   * Ids of the renders of `sessionId`'s draft version `draftVersion` (batch item `batchItemId`)
+   * whose credits are still frozen (in progress or interrupted), newest first: the ones an
+   * export of that version may resume (usually none or one).
+   */
+  frozenRenderIds(target: { sessionId: string; draftVersion: number; batchItemId: string | null }): string[] {
+    const { sessionId, draftVersion, batchItemId } = freezeArgsSchema.pick({ sessionId: true, draftVersion: true, batchItemId: true }).parse(target);
+    const rows = readRows(
+      this.ctx.storage.sql.exec(
+        "SELECT render_id FROM renders WHERE session_id = ? AND draft_version = ? AND batch_item_id IS ? AND state = 'frozen' ORDER BY created_at_ms DESC, rowid DESC LIMIT ?",
+        sessionId,
+        draftVersion,
+        batchItemId,
+        MAX_LISTED_RENDERS,
+      ),
+      renderIdRowSchema,
+      'visitor render',
+    );
+    return rows.map((row) => row.render_id);
+  }
+
+  #settle(renderId: string, outcome: 'committed' | 'refunded', spentCredits = 0): Credits {
     const render = readOptionalRow(
       this.ctx.storage.sql.exec('SELECT cost, state FROM renders WHERE render_id = ?', renderId),
       renderRowSchema,
@@ -192,7 +226,7 @@ export class VisitorAccount extends DurableObject<Env> {
         this.ctx.storage.sql.exec(
           'UPDATE account SET frozen = frozen - ?, available = available + ? WHERE id = 1',
           render.cost,
-          render.cost,
+          render.cost - Math.min(render.cost, spentCredits),
         );
       }
     });

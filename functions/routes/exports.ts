@@ -4,7 +4,9 @@
  * the body `{ batchItemId }` of one item of the session's batch (each item is its own export).
  * The body is optional: none (or an empty one) exports the session's draft. Freezes the cost in
  * credits (402 `out_of_credits`, contractCode 2001, when short), then creates the render job
- * (status `queued`) that the browser renderer reports progress and the MP4 to.
+ * (status `queued`) that the browser renderer reports progress and the MP4 to. Exporting a
+ * version whose browser render was interrupted answers that job (200, not 201) to be resumed
+ * at its next chunk, and charges nothing more (resume-export.ts).
  * Remote exports (nemo) cost nothing here: the remote API charges its own credits, and
  * `GET /api/credits` shows that balance.
  */
@@ -19,6 +21,7 @@ import { selectEngine } from '../engine/select-engine';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { withDownloadLink } from './download-link';
 import { parseId, unwrap } from './route-helpers';
+import { findInterruptedExport } from './resume-export';
 
 /**
  * The export body: `{}` when the request has none (clients from before batches send none),
@@ -38,11 +41,13 @@ export const exportRoutes = new Hono<AppEnv>().post('/sessions/:id/exports', jso
   const body = await readExportBody(c);
   const snapshot = unwrap(await sessionRoom(c.env, sessionId).exportSnapshot(visitorId, body.batchItemId));
   const { renderer } = selectEngine(c.env.ENGINE);
+  const interrupted = renderer === 'browser' ? await findInterruptedExport(c.env, visitorId, { sessionId, ...snapshot }) : null;
+  if (interrupted !== null) return c.json(await withDownloadLink(interrupted, c.env.VISITOR_SECRET), 200);
   const renderId = crypto.randomUUID();
   const atMs = Date.now();
   const costCredits = renderer === 'browser' ? exportCostCredits(snapshot.draft.durationMs) : 0;
   const account = visitorAccount(c.env, visitorId);
-  unwrap(await account.freeze({ renderId, sessionId, amount: costCredits, atMs }));
+  unwrap(await account.freeze({ renderId, sessionId, amount: costCredits, atMs, draftVersion: snapshot.version, batchItemId: snapshot.batchItemId }));
   try {
     const job = await renderJob(c.env, renderId).create({
       renderId,

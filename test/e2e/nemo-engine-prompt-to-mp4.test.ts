@@ -3,7 +3,9 @@
  * (`test/fake-upstream/serve-fake-upstream.ts`): in the real SPA a visitor chats (the reply
  * streams, the timeline shows the decoded short-key draft), an edit that the upstream answers
  * with no text is explained from the draft diff, Export renders upstream with the render job
- * polling by alarm, and the downloaded MP4 is the file the upstream rendered (copied into R2).
+ * polling by alarm, the page following its progress over the render's event stream (not
+ * polling the job every second), and the downloaded MP4 is the file the upstream rendered
+ * (copied into R2).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,12 @@ import { serveFakeUpstream } from '../fake-upstream/serve-fake-upstream';
 import { probeMedia } from './support/ffprobe';
 import { useAppPage } from './support/app-page';
 
+/**
+ * Gap between the edge's polls of the upstream render, ms: 3 polls make the render last ~4.5 s,
+ * long enough that a page polling every second would read the job 4 times or more.
+ */
+const UPSTREAM_POLL_MS = 1_500;
+
 /** The file the fake upstream serves as a finished render. */
 const RENDERED = path.join(__dirname, '..', 'fixtures', 'clip-waves.mp4');
 
@@ -23,7 +31,7 @@ let app: RunningApp;
 beforeAll(async () => {
   upstream = await serveFakeUpstream(0);
   app = await startApp({
-    vars: { ENGINE: 'nemo', NEMO_API_BASE: upstream.url, NEMO_RENDER_POLL_MS: '500', NEMO_RATE_LIMIT_WAIT_MS: '1000' },
+    vars: { ENGINE: 'nemo', NEMO_API_BASE: upstream.url, NEMO_RENDER_POLL_MS: String(UPSTREAM_POLL_MS), NEMO_RATE_LIMIT_WAIT_MS: '1000' },
   });
 });
 
@@ -35,7 +43,7 @@ afterAll(async () => {
 const tab = useAppPage('reelwright-e2e-nemo-', () => app.url);
 
 describe('ENGINE=nemo against the fake upstream, in the browser', () => {
-  it('chat → timeline → silent edit explained → export polled by alarm → download', async () => {
+  it('chat → timeline → silent edit explained → export polled by alarm, progress pushed → download', async () => {
     const reply = await sendChatMessage(tab.page, 'Generate a 12-second video about "Urban Dreams" [talk]');
     expect(reply).toMatch(/12-second draft with three scenes/);
     await expect.poll(async () => tab.page.getByText('Urban Dreams').count()).toBeGreaterThan(0);
@@ -44,7 +52,20 @@ describe('ENGINE=nemo against the fake upstream, in the browser', () => {
     expect(silent).toMatch(/Music volume 35% → 20%/);
 
     const out = path.join(tab.workDir, 'nemo.mp4');
-    const { exportWallMs } = await exportAndDownload(tab.page, out);
+    let jobReads = 0;
+    let eventStreams = 0;
+    tab.page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (request.method() !== 'GET') return;
+      if (/^\/api\/renders\/[^/]+$/.test(pathname)) jobReads += 1;
+      if (/^\/api\/renders\/[^/]+\/events$/.test(pathname)) eventStreams += 1;
+    });
+    const percents: number[] = [];
+    const { exportWallMs } = await exportAndDownload(tab.page, out, ({ percent }) => percents.push(percent));
+    // Progress came over the event stream: the job was read once, when the stream ended, not every second.
+    expect(eventStreams).toBeGreaterThanOrEqual(1);
+    expect(jobReads).toBeLessThanOrEqual(1);
+    expect(percents.some((percent) => percent > 0 && percent < 100)).toBe(true);
     expect(exportWallMs).toBeLessThan(60_000);
     expect(readFileSync(out).equals(readFileSync(RENDERED))).toBe(true);
     const probe = await probeMedia(out);

@@ -20,6 +20,7 @@ import type { RenderChunkState } from '../../shared/api-schema';
 import { launchChromium } from '../../scripts/lib/launch-chromium';
 import { sendChatMessage } from '../../scripts/lib/drive-app';
 import { FFMPEG_PATH, FFPROBE_PATH, probeMedia } from './support/ffprobe';
+import { renderProgress } from './support/render-progress';
 
 const run = promisify(execFile);
 
@@ -65,19 +66,13 @@ async function chunkState(page: Page): Promise<{ renderId: string; state: Render
   return { renderId, state: renderChunkStateSchema.parse(raw.chunks) };
 }
 
-async function progress(page: Page): Promise<number> {
-  const bar = page.getByRole('progressbar', { name: 'Render progress' });
-  if (!(await bar.isVisible())) return 0;
-  return (Number(await bar.getAttribute('value')) || 0) / (Number(await bar.getAttribute('max')) || 1);
-}
-
 describe('a render whose tab closes half way', () => {
   it('resumes after the stored chunks when the app is reopened, and joins into one valid MP4', async () => {
     const first = await context.newPage();
     await first.goto(inject('appUrl'));
     await sendChatMessage(first, PROMPT);
     await first.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect.poll(() => progress(first), { timeout: HALF_WAY_TIMEOUT_MS, interval: 100 }).toBeGreaterThanOrEqual(CLOSE_AT_PROGRESS);
+    await expect.poll(() => renderProgress(first), { timeout: HALF_WAY_TIMEOUT_MS, interval: 100 }).toBeGreaterThanOrEqual(CLOSE_AT_PROGRESS);
     await first.close();
 
     const second = await context.newPage();

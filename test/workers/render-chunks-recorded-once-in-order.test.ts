@@ -10,40 +10,10 @@ import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } fro
 import { describe, expect, it } from 'vitest';
 import { renderChunkStateSchema, renderJobInfoSchema } from '../../shared/api-schema';
 import type { RenderChunkState, RenderJobInfo } from '../../shared/api-schema';
-import { encodeChunkFile, toBase64 } from '../../shared/render-chunk-file';
-import type { ChunkPacket } from '../../shared/render-chunk-file';
-import { chunkFrameRange, frameTimestampUs, planChunks } from '../../shared/render-chunk-plan';
 import { HEARTBEAT_TIMEOUT_MS } from '../../functions/durable/render-job';
 import { Visitor, readError, tinyMp4 } from './visitor-client';
-
-const ENCODER_KEY = 'avc1.640028 1920x1080 30fps 7000000bps gop60';
-
-/** A well-formed chunk file for chunk `index` of `job` (fake packet bytes, real timestamps). */
-function chunkFile(job: RenderJobInfo, index: number, options: { seed?: number; encoderKey?: string } = {}): Uint8Array<ArrayBuffer> {
-  const plan = planChunks({ durationMs: job.draft.durationMs, fps: job.draft.canvas.fps });
-  const { firstFrame, frameCount } = chunkFrameRange(plan, index);
-  const packets: ChunkPacket[] = Array.from({ length: frameCount }, (_, i) => ({
-    timestampUs: frameTimestampUs(firstFrame + i, plan.fps),
-    durationUs: frameTimestampUs(1, plan.fps),
-    key: i % plan.gopFrames === 0,
-    data: new Uint8Array([index, i & 255, options.seed ?? 0, 1, 2, 3]),
-  }));
-  return encodeChunkFile(
-    {
-      kind: 'video',
-      index,
-      firstFrame,
-      frameCount,
-      encoderKey: options.encoderKey ?? ENCODER_KEY,
-      decoderConfig: { codec: 'avc1.640028', description: toBase64(new Uint8Array([1, 100, 0, 40])) },
-    },
-    packets,
-  );
-}
-
-function putChunk(visitor: Visitor, renderId: string, index: number, body: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
-  return visitor.fetch(`/api/renders/${renderId}/chunks/${index}`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream', ...headers }, body });
-}
+import { encodeChunkFile, toBase64 } from '../../shared/render-chunk-file';
+import { ENCODER_KEY, chunkFile, putChunk } from './render-chunk-files';
 
 async function state(visitor: Visitor, renderId: string): Promise<RenderChunkState> {
   return renderChunkStateSchema.parse(await (await visitor.fetch(`/api/renders/${renderId}/chunks`)).json());

@@ -82,6 +82,12 @@ export interface ApiClient {
    */
   createExport(sessionId: string, body?: CreateExportBody): Promise<RenderJobInfo>;
   getRender(renderId: string): Promise<RenderJobInfo>;
+  /**
+   * Follows render `renderId`'s progress as SSE (`GET /renders/:id/events`): a `render-progress`
+   * event whenever it moves. Resolves when the server ends the stream (the job completed or
+   * failed, or after 10 min: reconnect); rejects with {@link ApiError} (network, 404).
+   */
+  followRender(renderId: string, onEvent: (received: ReceivedEvent) => void, signal: AbortSignal): Promise<StreamOutcome>;
   postRenderProgress(renderId: string, body: RenderProgressBody): Promise<RenderJobInfo>;
   uploadRenderFile(renderId: string, file: Blob): Promise<RenderJobInfo>;
   failRender(renderId: string, message: string): Promise<RenderJobInfo>;
@@ -192,6 +198,10 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     createExport: (sessionId, body = {}) =>
       json(renderJobInfoSchema, 'the export request', `/api/sessions/${id(sessionId)}/exports`, postJson(body)),
     getRender: (renderId) => json(renderJobInfoSchema, 'the render check', `/api/renders/${id(renderId)}`),
+    async followRender(renderId, onEvent, signal) {
+      const response = await send(`/api/renders/${id(renderId)}/events`, { headers: { Accept: 'text/event-stream' }, signal });
+      return readStream(response, 'the render progress', onEvent);
+    },
     postRenderProgress: (renderId, body) =>
       json(renderJobInfoSchema, 'the progress report', `/api/renders/${id(renderId)}/progress`, postJson(body)),
     uploadRenderFile: (renderId, file) =>

@@ -71,6 +71,14 @@ function fallbackMessage(status: number): string {
   return `The request failed (HTTP ${status}).`;
 }
 
+/**
+ * True for a failure worth retrying: no answer (the server is restarting, the network dropped)
+ * or a 5xx. Never a refusal (4xx) nor a cancelled request.
+ */
+export function isTransient(cause: unknown): boolean {
+  return cause instanceof ApiError && cause.code !== 'aborted' && (cause.status === NETWORK_STATUS || cause.status >= 500);
+}
+
 /** True for a cancelled request, whether the DOMException itself or its {@link ApiError} wrapper. */
 export function isAbort(cause: unknown): boolean {
   if (cause instanceof ApiError) return cause.code === 'aborted';

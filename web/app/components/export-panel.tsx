@@ -1,7 +1,8 @@
 /**
  * @module export-panel
  * Export: the "Export" button, the render's progress ("42% · 48 fps · 12 s left", announced to
- * screen readers every 10 %), and the "Download MP4" link when the file is ready.
+ * screen readers every 10 %), "reconnecting…" while the edge cannot be reached, and the
+ * "Download MP4" link when the file is ready.
  */
 import { useApp } from '../app-context';
 import { formatBytes } from '../format/format-progress';
@@ -84,6 +85,9 @@ export function ExportPanel() {
             {phase === 'uploading' && t('export.saving', { progress: render.progressText.value })}
             {phase === 'completed' && t('export.done')}
             {phase === 'interrupted' && t('export.interrupted', { percent: Math.floor(render.progress.value * 100) })}
+            {(phase === 'rendering' || phase === 'uploading') && render.reconnecting.value && (
+              <span data-testid="render-reconnecting">{t('export.reconnecting')}</span>
+            )}
           </p>
         </div>
       )}

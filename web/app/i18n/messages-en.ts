@@ -113,6 +113,7 @@ export const messagesEn = {
   'export.saving': '{progress} · saving the file…',
   'export.done': 'Done: your video is ready.',
   'export.interrupted': 'Stopped at {percent}% when the page rendering it closed; resuming here…',
+  'export.reconnecting': ' · reconnecting to the server…',
   'export.stale': 'This download is the version before your latest changes. Press Export for the new one.',
   'export.failed': 'The export failed: {error}',
 

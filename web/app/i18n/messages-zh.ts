@@ -111,6 +111,7 @@ export const messagesZh: Messages = {
   'export.saving': '{progress} · 正在保存文件…',
   'export.done': '完成：你的视频已就绪。',
   'export.interrupted': '渲染它的页面关闭时停在了 {percent}%，正在这里继续…',
+  'export.reconnecting': ' · 正在重新连接服务器…',
   'export.stale': '这个下载是你最近修改之前的版本。点“导出”获取新版本。',
   'export.failed': '导出失败：{error}',
 

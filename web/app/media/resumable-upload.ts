@@ -7,7 +7,8 @@
  */
 import { uploadStatusSchema } from '../../../shared/media-schema';
 import type { MediaItem, UploadStatus } from '../../../shared/media-schema';
-import { ApiError, apiErrorFromResponse, NETWORK_STATUS } from '../api-error';
+import { ApiError, apiErrorFromResponse, isTransient, NETWORK_STATUS } from '../api-error';
+import { retryWithBackoff } from '../net/retry-with-backoff';
 import { call, json, mediaAnswerSchema, mediaBase } from './upload-client';
 
 /** Times one part is tried before the upload is reported as failed: covers a brief network drop. */
@@ -33,18 +34,18 @@ function sendPart(url: string, bytes: Blob, signal: AbortSignal, onBytes: (sent:
   });
 }
 
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-  });
+/** A part failure worth another try: no answer, a 5xx, or a part that did not arrive whole. */
+function retryablePart(cause: unknown): boolean {
+  return isTransient(cause) || (cause instanceof ApiError && cause.code === 'upload_incomplete');
+}
 
 /**
  * Uploads `file` into the session, resuming where the edge left off after a dropped connection.
  * @param onProgress bytes stored so far and the total, after every progress event
  * @param onStarted called once the edge has started the upload (before any part is sent)
  * @returns the stored item (`status: 'stored'`)
- * @throws ApiError: `file_too_large` (4002), `unsupported_media_type` (4001), `aborted`, `network`…
+ * @throws ApiError: `file_too_large` (4002), `unsupported_media_type` (4001), `aborted`, `network`…;
+ *   an `AbortError` DOMException when `signal` aborts while waiting to retry a part
  */
 export async function uploadFile(
   sessionId: string,
@@ -67,23 +68,21 @@ export async function uploadFile(
     if (done.has(part)) continue;
     const start = (part - 1) * media.partSizeBytes;
     const bytes = file.slice(start, Math.min(file.size, start + media.partSizeBytes));
-    for (let attempt = 1; ; attempt++) {
-      try {
+    await retryWithBackoff(
+      async (attempt) => {
+        if (attempt > 1) {
+          // Resume: ask the edge which parts it has (the dropped part may have arrived after all).
+          status = await call(base, { signal }, uploadStatusSchema, 'resuming the upload');
+          for (const stored of status.uploadedParts) done.add(stored);
+          if (done.has(part)) return;
+        }
         const before = storedBytes(done, media);
         await sendPart(`${base}/parts/${part}`, bytes, signal, (sent) => onProgress(before + sent, file.size));
         done.add(part);
         onProgress(storedBytes(done, media), file.size);
-        break;
-      } catch (cause) {
-        const retryable = cause instanceof ApiError && (cause.code === 'network' || cause.code === 'upload_incomplete' || cause.status >= 500);
-        if (!retryable || attempt >= PART_ATTEMPTS || signal.aborted) throw cause;
-        await sleep(RETRY_BASE_MS * 2 ** (attempt - 1), signal);
-        // Resume: ask the edge which parts it has (the dropped part may have arrived after all).
-        status = await call(base, { signal }, uploadStatusSchema, 'resuming the upload');
-        for (const stored of status.uploadedParts) done.add(stored);
-        if (done.has(part)) break;
-      }
-    }
+      },
+      { tries: PART_ATTEMPTS, firstDelayMs: RETRY_BASE_MS, signal, shouldRetry: retryablePart },
+    );
   }
   return (await call(`${base}/complete`, { method: 'POST', signal }, mediaAnswerSchema, 'finishing the upload')).media;
 }

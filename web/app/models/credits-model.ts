@@ -1,7 +1,7 @@
 /**
  * @module credits-model
  * The visitor's credit balance for the header badge and the "credits" intent. Refreshed on load
- * and after each export (an export reserves credits; a failed one refunds them).
+ * and after each export (an export reserves credits; a failed one refunds what it did not render).
  */
 import { action, computed, createModel, signal } from '@preact/signals';
 import type { Credits } from '../../../shared/api-schema';

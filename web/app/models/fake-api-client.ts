@@ -37,6 +37,7 @@ export function fakeApiClient(script: StreamEvent[], overrides: Partial<ApiClien
     listRenders: () => Promise.resolve([]),
     createExport: unexpected('createExport'),
     getRender: unexpected('getRender'),
+    followRender: unexpected('followRender'),
     postRenderProgress: unexpected('postRenderProgress'),
     uploadRenderFile: unexpected('uploadRenderFile'),
     failRender: unexpected('failRender'),

@@ -4,13 +4,17 @@
  * renderer is loaded only now, with a dynamic import, to keep the first page small), reports
  * progress, stores each finished chunk at the edge (so a closed tab resumes: a restored job that
  * is not finished continues after its last stored chunk, showing "Resuming from 40%"), uploads
- * the MP4 and shows the download link. A remote job (nemo engine) is polled instead. On a browser failure the job is marked failed at the edge (credits refunded) and
- * the error is shown in plain words.
+ * the MP4 and shows the download link. A remote job (nemo engine) is polled instead. While the
+ * edge cannot be reached the render goes on into a bounded queue and the uploads retry
+ * ("reconnecting…", edge-chunk-store.ts); Export on a version whose job was interrupted resumes
+ * it (the edge answers that job). On a browser failure the job is marked failed at the edge
+ * (it pays for what was rendered, the rest is refunded) and the error is shown in plain words;
+ * when the edge stayed unreachable the job is left to resume instead.
  */
 import { action, batch, computed, createModel, signal } from '@preact/signals';
 import type { RenderChunkState, RenderJobInfo } from '../../../shared/api-schema';
 import type { ApiClient } from '../api-client';
-import { ApiError, isAbort } from '../api-error';
+import { ApiError, isAbort, isTransient } from '../api-error';
 import { createEdgeChunkStore } from './edge-chunk-store';
 import { formatProgress } from '../format/format-progress';
 import { plainError } from '../format/plain-error';
@@ -18,9 +22,15 @@ import type { CreditsModel } from './credits-model';
 import type { NoticeModel } from './notice-model';
 import { mediaUrlsFor } from '../media/media-urls';
 import { createProgressReporter } from './progress-reporter';
+import { abortableDelay } from '../net/retry-with-backoff';
+import { retryWhileUnreachable } from '../net/retry-while-unreachable';
 
-/** Gap between checks of a remotely rendered job: 1 s (the upstream updates about that often). */
-export const REMOTE_POLL_INTERVAL_MS = 1_000;
+/**
+ * Gap between checks of a job followed elsewhere (a remote render, another page's) while its
+ * event stream is down, ms: 5 s. Progress is pushed over SSE (`GET /renders/:id/events`); this
+ * slow poll only keeps the page from going blind when the stream cannot be opened.
+ */
+export const RENDER_FALLBACK_POLL_MS = 5_000;
 
 /**
  * Refusals that mean another page stored this render's next chunk or its file first (two tabs
@@ -57,6 +67,11 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
   const error = signal<string | null>(null);
   /** Where a resumed render started, 0..1 (the stored chunks' share), or null for a fresh one. */
   const resumedFrom = signal<number | null>(null);
+  /** True while uploads wait for the edge to answer again (the render goes on meanwhile). */
+  const reconnecting = signal(false);
+  const setReconnecting = (on: boolean): void => {
+    reconnecting.value = on;
+  };
 
   const busy = computed(() => phase.value === 'starting' || phase.value === 'rendering' || phase.value === 'uploading');
   /** 0..1 */
@@ -119,11 +134,12 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     const reporter = createProgressReporter(api, info.id);
     // This page session's label on the chunks it stores (shows which page encoded what).
     const attempt = crypto.randomUUID();
+    const store = createEdgeChunkStore(api, info.id, attempt, { signal, onReconnecting: setReconnecting });
     try {
       const { renderVideo } = await import('../../render/render-video');
       const result = await renderVideo(info.draft, {
         signal,
-        resume: { store: createEdgeChunkStore(api, info.id, attempt), firstChunk, audioStored: stored?.audio != null },
+        resume: { store, firstChunk, audioStored: stored?.audio != null },
         mediaUrls: mediaUrlsFor(info.draft, info.sessionId),
         onProgress: (p) => {
           batch(() => {
@@ -135,17 +151,18 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
           reporter.report({ framesDone: p.framesDone, totalFrames: p.totalFrames, fps: p.fps });
         },
       });
+      await store.drain();
       await reporter.flush();
       phase.value = 'uploading';
-      const done = await api.uploadRenderFile(info.id, result.blob);
+      const done = await retryWhileUnreachable(() => api.uploadRenderFile(info.id, result.blob), signal, setReconnecting);
       batch(() => {
         showJob(done);
         phase.value = done.status === 'completed' ? 'completed' : 'uploading';
       });
-      if (done.status !== 'completed') await pollUntilSettled(done, signal);
+      if (done.status !== 'completed') await followUntilSettled(done, signal);
     } catch (cause) {
       if (isAbort(cause) || signal.aborted) {
-        // Stopped by the visitor: the job fails (credits back). Left for another video: it stays
+        // Stopped by the visitor: the job fails (what was rendered is paid, the rest refunded). Left for another video: it stays
         // resumable (its chunks are kept; reopening the session resumes it).
         if (!leaving) await api.failRender(info.id, 'The visitor stopped the export.').catch(() => undefined);
         phase.value = 'idle';
@@ -157,7 +174,10 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       }
       const message = plainError(cause);
       fail(message);
-      await api.failRender(info.id, message).catch(() => undefined);
+      // The edge stayed unreachable: the job becomes `interrupted` and Export resumes it.
+      if (!isTransient(cause)) await api.failRender(info.id, message).catch(() => undefined);
+    } finally {
+      reconnecting.value = false;
     }
   }
 
@@ -166,24 +186,53 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     try {
       const current = await api.getRender(info.id);
       showJob(current);
-      await pollUntilSettled(current, signal);
+      await followUntilSettled(current, signal);
     } catch (cause) {
       if (isAbort(cause) || signal.aborted) phase.value = 'idle';
       else fail(plainError(cause));
     }
   }
 
-  async function pollUntilSettled(info: RenderJobInfo, signal: AbortSignal): Promise<void> {
+  /** Shows a job's state as read or pushed: progress figures and the phase. */
+  const showFollowed = action((next: RenderJobInfo) => {
+    showJob(next);
+    if (next.status === 'rendering') phase.value = 'rendering';
+    if (next.status === 'uploading') phase.value = 'uploading';
+  });
+
+  /**
+   * Follows a job rendered elsewhere until it completes, fails or is interrupted: progress is
+   * pushed over the render's event stream; the job itself (with its download link) is read
+   * when the stream ends, and every {@link RENDER_FALLBACK_POLL_MS} while it cannot be opened.
+   */
+  async function followUntilSettled(info: RenderJobInfo, signal: AbortSignal): Promise<void> {
     let current = info;
-    while (current.status !== 'completed' && current.status !== 'failed' && current.status !== 'interrupted') {
-      await wait(REMOTE_POLL_INTERVAL_MS, signal);
+    const settled = (status: RenderJobInfo['status']): boolean => status === 'completed' || status === 'failed' || status === 'interrupted';
+    while (!settled(current.status)) {
+      let streamed = false;
+      // Stopped by the visitor, or by this loop once the job settled (the edge keeps an interrupted job's stream open).
+      const stream = new AbortController();
+      const stop = (): void => stream.abort();
+      signal.addEventListener('abort', stop, { once: true });
+      try {
+        await api.followRender(current.id, ({ event }) => {
+          if (event.type !== 'render-progress') return;
+          streamed = true;
+          const pushed = { ...current, status: event.status, framesDone: event.framesDone, totalFrames: event.totalFrames, fps: event.fps, progress: event.progress };
+          current = pushed;
+          showFollowed(pushed);
+          if (settled(pushed.status)) stream.abort();
+        }, stream.signal);
+      } catch (cause) {
+        if (signal.aborted) throw cause;
+        if (isAbort(cause) && !stream.signal.aborted) throw cause;
+      } finally {
+        signal.removeEventListener('abort', stop);
+      }
+      // The stream is down: read the job now and then until it opens again.
+      if (!streamed) await abortableDelay(RENDER_FALLBACK_POLL_MS, signal);
       current = await api.getRender(current.id);
-      const next = current;
-      batch(() => {
-        showJob(next);
-        if (next.status === 'rendering') phase.value = 'rendering';
-        if (next.status === 'uploading') phase.value = 'uploading';
-      });
+      showFollowed(current);
     }
     if (current.status === 'completed') phase.value = 'completed';
     // The page that was rendering it closed: carry on here after its last stored chunk.
@@ -235,8 +284,9 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       const info = await api.createExport(sessionId);
       showJob(info);
       void credits.refresh().catch(() => undefined);
-      if (info.renderer === 'browser') await renderInBrowser(info, signal, null);
-      else await pollUntilSettled(info, signal);
+      // An interrupted job of this version (answered again by the edge) resumes after its stored chunks.
+      if (info.renderer === 'browser') await renderInBrowser(info, signal, info.status === 'interrupted' ? await api.getRenderChunks(info.id) : null);
+      else await followUntilSettled(info, signal);
     });
     void credits.refresh().catch(() => undefined);
   });
@@ -263,11 +313,11 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     if (!resumable && (info.renderer !== 'remote' || phase.value !== 'rendering')) return;
     await runAbortable(async (signal) => {
       if (resumable) await renderInBrowser(info, signal, await api.getRenderChunks(info.id));
-      else await pollUntilSettled(info, signal);
+      else await followUntilSettled(info, signal);
     });
   });
 
-  /** Stops the running export (the job is marked failed at the edge, credits refunded). */
+  /** Stops the running export (the job is marked failed at the edge, it pays for what was rendered, the rest is refunded). */
   const cancel = action(() => {
     leaving = false;
     controller?.abort();
@@ -298,6 +348,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     sizeBytes,
     error,
     resumedFrom,
+    reconnecting,
     busy,
     progress,
     progressText,
@@ -310,21 +361,3 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
 });
 
 export type RenderModel = InstanceType<typeof RenderModel>;
-
-function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(new DOMException('Stopped', 'AbortError'));
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    function onAbort(): void {
-      clearTimeout(timer);
-      reject(new DOMException('Stopped', 'AbortError'));
-    }
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
