@@ -427,6 +427,7 @@ export class SessionRoom extends DurableObject<Env> {
     });
     if (stored.type === 'invalid') {
       console.error('engine produced an invalid draft', stored.detail);
+      if (stored.tooLarge !== null) return tooLargeEvent(stored.tooLarge);
       return {
         type: 'error',
         code: 'invalid_draft',
@@ -446,6 +447,7 @@ export class SessionRoom extends DurableObject<Env> {
     const stored = this.#batches.store(engineEvent, previous, atMs);
     if (stored?.type === 'invalid') {
       console.error('engine produced an invalid batch', stored.detail);
+      if (stored.tooLarge !== null) return tooLargeEvent(stored.tooLarge);
       return {
         type: 'error',
         code: 'invalid_batch',
@@ -512,6 +514,15 @@ export class SessionRoom extends DurableObject<Env> {
       summary: summarizeTimeline(this.#drafts.current()?.draft ?? null),
     };
   }
+}
+
+/** The `error` event for a draft or batch over the size budget (shared/draft-schema.ts); `reason` says which bound. */
+function tooLargeEvent(reason: string): StreamEvent {
+  return {
+    type: 'error',
+    code: 'draft_too_large',
+    message: `That timeline is too big to keep (${reason}), so it was not applied. Remove some texts or scenes first, or make a shorter video.`,
+  };
 }
 
 /** Maps an engine event other than a draft or batch to the stream protocol (validated, so a bad engine event cannot leak). */
