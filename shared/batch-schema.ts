@@ -9,7 +9,7 @@
  * before an edit can be matched to its item and shown as out of date.
  */
 import { z } from 'zod';
-import { draftSchema } from './draft-schema';
+import { TOO_LARGE, checkDraftBudget, draftIdSchema, draftNameSchema, draftSchema } from './draft-schema';
 
 /**
  * Most videos one batch makes: 20. Each is rendered in the visitor's browser one after another;
@@ -17,21 +17,41 @@ import { draftSchema } from './draft-schema';
  */
 export const MAX_BATCH_ITEMS = 20;
 
+/**
+ * Most tracks in one batch, all items together: 120. The director gives each item at most 5
+ * (20 × 5 = 100); with the draft budget that all items share (draft-schema.ts), this keeps the
+ * largest stored batch under 1 MB (shared/draft-schema-size.test.ts).
+ */
+export const MAX_BATCH_TRACKS = 120;
+
 /** One video of a batch: made from one upload, with its own draft. */
 export const batchItemSchema = z.object({
   /** Stable id within the session: `item-<mediaId>`. */
-  id: z.string().min(1).max(200),
+  id: draftIdSchema,
   /** The upload the video is made from. */
-  mediaId: z.string().min(1),
+  mediaId: draftIdSchema,
   /** What a person reads: the upload's name as words ("Waves"). */
-  label: z.string().min(1).max(200),
+  label: draftNameSchema.min(1),
   draft: draftSchema,
 });
 
-/** The batch: its videos in upload order. */
-export const batchSchema = z.object({
-  items: z.array(batchItemSchema).min(1).max(MAX_BATCH_ITEMS),
-});
+/**
+ * The batch: its videos in upload order. All items together keep to one draft's budget of
+ * segments and text (draft-schema.ts) and to {@link MAX_BATCH_TRACKS}, so a batch version, stored
+ * whole as one SQLite value, stays far below the 2 MB limit.
+ */
+export const batchSchema = z
+  .object({
+    items: z.array(batchItemSchema).min(1).max(MAX_BATCH_ITEMS),
+  })
+  .superRefine((batch, ctx) => {
+    const drafts = batch.items.map((item) => item.draft);
+    checkDraftBudget(drafts, ctx);
+    const tracks = drafts.reduce((sum, draft) => sum + draft.tracks.length, 0);
+    if (tracks > MAX_BATCH_TRACKS) {
+      ctx.addIssue({ code: 'custom', message: `its videos have ${tracks} tracks, and at most ${MAX_BATCH_TRACKS} fit`, params: TOO_LARGE, path: ['items'] });
+    }
+  });
 
 export type BatchItem = z.infer<typeof batchItemSchema>;
 export type Batch = z.infer<typeof batchSchema>;

@@ -6,6 +6,13 @@
  * Units: every time is an integer number of milliseconds (`startMs`, `durationMs`), every
  * length on the canvas is in pixels, positions are fractions (0..1) of the canvas, volumes are
  * gains (0..1). Colours are CSS hex strings (`#rrggbb`).
+ *
+ * Size: a draft is stored whole as one SQLite value (each draft version, each render job, each
+ * `draft` event), and Durable Object SQLite refuses a string over {@link SQLITE_MAX_VALUE_BYTES}.
+ * So every list and string is bounded: tracks, segments in all ({@link MAX_DRAFT_SEGMENTS}), text
+ * in all ({@link MAX_DRAFT_TEXT_CHARS}), and the length of each id, name and text. With every
+ * bound at its worst (and every character escaped as `\u0000` in JSON) a draft is about 0.4 MB
+ * (shared/draft-schema-size.test.ts measures it). A batch (batch-schema.ts) has the same budget.
  */
 import { z } from 'zod';
 
@@ -14,6 +21,39 @@ export const MAX_DRAFT_DURATION_MS = 600_000;
 /** Shortest video: one second; anything shorter cannot carry a readable scene. */
 export const MIN_DRAFT_DURATION_MS = 1_000;
 
+/**
+ * Durable Object SQLite's largest string, BLOB or row, bytes: 2 MB (Cloudflare docs,
+ * developers.cloudflare.com/durable-objects/platform/limits/, "Maximum string, BLOB or table row size").
+ */
+export const SQLITE_MAX_VALUE_BYTES = 2_000_000;
+/** Most tracks in one draft: 32; the director makes at most 5, the rest is room for the remote API's. */
+export const MAX_DRAFT_TRACKS = 32;
+/**
+ * Most segments in one draft, all tracks together (and in one batch, all items together): 200.
+ * The director's largest plan, a 10-minute video from 66 uploads, has 3 per scene (picture,
+ * overlay, clip sound) plus a title and music; a 40-scene storyboard has about 83.
+ */
+export const MAX_DRAFT_SEGMENTS = 200;
+/** Longest text of one text segment, characters: a long caption; more does not fit on screen. */
+export const MAX_SEGMENT_TEXT_CHARS = 500;
+/**
+ * Most text in one draft (one batch), characters, all text segments together: 10,000 (about
+ * 1,600 words). The director's 40 captions of at most 70 characters use under 3,000.
+ */
+export const MAX_DRAFT_TEXT_CHARS = 10_000;
+/** Longest id of a track, a segment or an upload, characters: ours are UUIDs (36) or short slugs. */
+export const MAX_ID_CHARS = 64;
+/** Longest label, track name, palette, icon or font family list, characters: one line in the timeline. */
+export const MAX_NAME_CHARS = 100;
+/** Longest draft title, characters. */
+export const MAX_TITLE_CHARS = 200;
+
+/** `params` of a custom issue that means "the draft (or batch) is too large" (see {@link draftTooLargeMessage}). */
+export const TOO_LARGE = { tooLarge: true } as const;
+/** An id (of a track, a segment or an upload). */
+export const draftIdSchema = z.string().min(1).max(MAX_ID_CHARS, { message: `an id is longer than ${MAX_ID_CHARS} characters` });
+/** A label, track name, palette, icon or font family list. */
+export const draftNameSchema = z.string().max(MAX_NAME_CHARS, { message: `a name or label is longer than ${MAX_NAME_CHARS} characters` });
 const ms = z.number().int().nonnegative();
 const positiveMs = z.number().int().positive();
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour');
@@ -34,20 +74,20 @@ export const transitionSchema = z.object({
 
 /** The video's look: palette and typography, picked once per draft by the director. */
 export const lookSchema = z.object({
-  paletteName: z.string().min(1),
+  paletteName: draftNameSchema.min(1),
   /** Background gradient stops, top-left to bottom-right. */
   background: z.array(hexColor).min(1).max(4),
   text: hexColor,
   accent: hexColor,
   /** CSS font family list, e.g. `"Inter", "Noto Sans SC", sans-serif`. */
-  fontFamily: z.string().min(1),
+  fontFamily: draftNameSchema.min(1),
 });
 
 /** A picture generated from the look, not from a file: gradient, an icon, gentle motion. */
 export const generatedVisualSchema = z.object({
   type: z.literal('generated'),
   /** Lucide icon name in kebab-case (e.g. `rocket`), or null for none. */
-  icon: z.string().nullable(),
+  icon: draftNameSchema.nullable(),
   motion: z.enum(['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right']),
   /** Gradient stops overriding the look's background for this scene. */
   background: z.array(hexColor).min(1).max(4).optional(),
@@ -56,7 +96,7 @@ export const generatedVisualSchema = z.object({
 /** A picture from an uploaded file (video or image), referenced by its upload id. */
 export const mediaVisualSchema = z.object({
   type: z.literal('media'),
-  mediaId: z.string().min(1),
+  mediaId: draftIdSchema,
   /** Where in the source the segment starts. */
   sourceStartMs: ms.default(0),
   fit: z.enum(['cover', 'contain']).default('cover'),
@@ -64,7 +104,7 @@ export const mediaVisualSchema = z.object({
 });
 
 const segmentBase = {
-  id: z.string().min(1),
+  id: draftIdSchema,
   startMs: ms,
   durationMs: positiveMs,
 };
@@ -73,7 +113,7 @@ const segmentBase = {
 export const videoSegmentSchema = z.object({
   ...segmentBase,
   /** What a person reads in the timeline: "Scene 2: faster onboarding". */
-  label: z.string(),
+  label: draftNameSchema,
   visual: z.discriminatedUnion('type', [generatedVisualSchema, mediaVisualSchema]),
   transitionIn: transitionSchema.optional(),
 });
@@ -88,14 +128,14 @@ export const generatedMusicSchema = z.object({
 
 export const mediaAudioSchema = z.object({
   type: z.literal('media'),
-  mediaId: z.string().min(1),
+  mediaId: draftIdSchema,
   sourceStartMs: ms.default(0),
 });
 
 /** A segment on an audio track: background music or an uploaded sound. */
 export const audioSegmentSchema = z.object({
   ...segmentBase,
-  label: z.string(),
+  label: draftNameSchema,
   source: z.discriminatedUnion('type', [generatedMusicSchema, mediaAudioSchema]),
   /** Gain 0..1; 0.35 is the default background-music level. */
   volume: fraction,
@@ -105,7 +145,7 @@ export const audioSegmentSchema = z.object({
 
 /** Text style; sizes in px at the canvas resolution. */
 export const textStyleSchema = z.object({
-  fontFamily: z.string().min(1),
+  fontFamily: draftNameSchema.min(1),
   fontWeight: z.number().int().min(100).max(900),
   fontSizePx: z.number().int().min(8).max(400),
   color: hexColor,
@@ -126,30 +166,32 @@ export const textSegmentSchema = z.object({
   ...segmentBase,
   role: z.enum(['title', 'caption', 'overlay']),
   /** The text as drawn; `\n` forces a line break, other breaks are made by wrapping. */
-  text: z.string().min(1).max(500),
+  text: z.string().min(1).max(MAX_SEGMENT_TEXT_CHARS, { message: `a text is longer than ${MAX_SEGMENT_TEXT_CHARS} characters` }),
   style: textStyleSchema,
   position: textPositionSchema,
   animation: z.enum(['none', 'fade', 'kinetic']),
 });
 
+const TOO_MANY_SEGMENTS = { message: `a track has more than ${MAX_DRAFT_SEGMENTS} segments` };
+
 export const videoTrackSchema = z.object({
-  id: z.string().min(1),
+  id: draftIdSchema,
   kind: z.literal('video'),
   /** Shown in the summary line: "Video: <name>". */
-  name: z.string(),
-  segments: z.array(videoSegmentSchema),
+  name: draftNameSchema,
+  segments: z.array(videoSegmentSchema).max(MAX_DRAFT_SEGMENTS, TOO_MANY_SEGMENTS),
 });
 export const audioTrackSchema = z.object({
-  id: z.string().min(1),
+  id: draftIdSchema,
   kind: z.literal('audio'),
-  name: z.string(),
-  segments: z.array(audioSegmentSchema),
+  name: draftNameSchema,
+  segments: z.array(audioSegmentSchema).max(MAX_DRAFT_SEGMENTS, TOO_MANY_SEGMENTS),
 });
 export const textTrackSchema = z.object({
-  id: z.string().min(1),
+  id: draftIdSchema,
   kind: z.literal('text'),
-  name: z.string(),
-  segments: z.array(textSegmentSchema),
+  name: draftNameSchema,
+  segments: z.array(textSegmentSchema).max(MAX_DRAFT_SEGMENTS, TOO_MANY_SEGMENTS),
 });
 
 export const trackSchema = z.discriminatedUnion('kind', [videoTrackSchema, audioTrackSchema, textTrackSchema]);
@@ -160,13 +202,14 @@ export const trackSchema = z.discriminatedUnion('kind', [videoTrackSchema, audio
  */
 export const draftSchema = z
   .object({
-    title: z.string().max(200),
+    title: z.string().max(MAX_TITLE_CHARS, { message: `the title is longer than ${MAX_TITLE_CHARS} characters` }),
     canvas: canvasSchema,
     durationMs: z.number().int().min(MIN_DRAFT_DURATION_MS).max(MAX_DRAFT_DURATION_MS),
     look: lookSchema,
-    tracks: z.array(trackSchema).max(32),
+    tracks: z.array(trackSchema).max(MAX_DRAFT_TRACKS, { message: `the video has more than ${MAX_DRAFT_TRACKS} tracks` }),
   })
   .superRefine((draft, ctx) => {
+    checkDraftBudget([draft], ctx);
     for (const track of draft.tracks) {
       for (const segment of track.segments) {
         if (segment.startMs + segment.durationMs > draft.durationMs) {
@@ -193,3 +236,36 @@ export type TextTrack = z.infer<typeof textTrackSchema>;
 export type Track = z.infer<typeof trackSchema>;
 export type Draft = z.infer<typeof draftSchema>;
 export type MusicMood = z.infer<typeof generatedMusicSchema>['mood'];
+
+/**
+ * Adds a "too large" issue to `ctx` when `drafts` together have more than
+ * {@link MAX_DRAFT_SEGMENTS} segments or {@link MAX_DRAFT_TEXT_CHARS} characters of text (one
+ * draft, or every item of a batch).
+ */
+export function checkDraftBudget(drafts: ReadonlyArray<Pick<Draft, 'tracks'>>, ctx: z.RefinementCtx): void {
+  let segments = 0;
+  let textChars = 0;
+  for (const draft of drafts) {
+    for (const track of draft.tracks) {
+      segments += track.segments.length;
+      if (track.kind === 'text') for (const segment of track.segments) textChars += segment.text.length;
+    }
+  }
+  if (segments > MAX_DRAFT_SEGMENTS) {
+    ctx.addIssue({ code: 'custom', message: `it has ${segments} segments, and at most ${MAX_DRAFT_SEGMENTS} fit`, params: TOO_LARGE, path: ['tracks'] });
+  }
+  if (textChars > MAX_DRAFT_TEXT_CHARS) {
+    ctx.addIssue({ code: 'custom', message: `its texts have ${textChars} characters, and at most ${MAX_DRAFT_TEXT_CHARS} fit`, params: TOO_LARGE, path: ['tracks'] });
+  }
+}
+
+/**
+ * The plain reason a draft or batch was refused for its size ("it has 260 segments, and at most
+ * 200 fit"), or null when `error` is about something else.
+ */
+export function draftTooLargeMessage(error: z.ZodError): string | null {
+  const issue = error.issues.find((candidate) =>
+    candidate.code === 'too_big' ? candidate.origin === 'string' || candidate.origin === 'array' : candidate.code === 'custom' && candidate.params?.tooLarge === true,
+  );
+  return issue?.message ?? null;
+}

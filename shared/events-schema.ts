@@ -13,14 +13,22 @@ import { z } from 'zod';
 import { batchSchema } from './batch-schema';
 import { draftSchema } from './draft-schema';
 
+/**
+ * Longest text in one event (a message, a reply or a delta of it, a status, an error), characters:
+ * 64,000. Each event is one SQLite value in the session's log; even escaped as `\u0000` (6 bytes a
+ * character) this stays under 0.4 MB, far below the 2 MB limit (draft-schema.ts).
+ */
+export const MAX_EVENT_TEXT_CHARS = 64_000;
+const eventText = z.string().max(MAX_EVENT_TEXT_CHARS);
+
 /** The visitor's message that started a turn (first event of every turn). */
-export const userMessageEventSchema = z.object({ type: z.literal('user-message'), text: z.string() });
+export const userMessageEventSchema = z.object({ type: z.literal('user-message'), text: eventText });
 /** "planning scenes…", "still working…": progress a person can read. */
-export const statusEventSchema = z.object({ type: z.literal('status'), message: z.string() });
+export const statusEventSchema = z.object({ type: z.literal('status'), message: eventText });
 /** Part of the assistant's reply, in order. */
-export const textDeltaEventSchema = z.object({ type: z.literal('text-delta'), delta: z.string() });
+export const textDeltaEventSchema = z.object({ type: z.literal('text-delta'), delta: eventText });
 /** The assistant's whole reply; replaces the deltas shown so far. */
-export const textEventSchema = z.object({ type: z.literal('text'), text: z.string() });
+export const textEventSchema = z.object({ type: z.literal('text'), text: eventText });
 /** The draft changed: new version, its summary line and the changes in plain words. */
 export const draftEventSchema = z.object({
   type: z.literal('draft'),
@@ -65,8 +73,8 @@ export const renderProgressEventSchema = z.object({
 /** Something failed; `code` is machine-readable, `message` is for people. */
 export const errorEventSchema = z.object({
   type: z.literal('error'),
-  code: z.string(),
-  message: z.string(),
+  code: z.string().max(100),
+  message: eventText,
 });
 /** The turn is over; the stream closes after it. */
 export const doneEventSchema = z.object({ type: z.literal('done') });

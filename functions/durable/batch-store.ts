@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { batchItemSchema, batchSchema } from '../../shared/batch-schema';
 import type { Batch, BatchItem } from '../../shared/batch-schema';
 import { diffDrafts } from '../../shared/draft-diff';
+import { draftTooLargeMessage } from '../../shared/draft-schema';
 import type { BatchEvent } from '../../shared/events-schema';
 import { parseJsonColumn, readOptionalRow } from './sql-rows';
 
@@ -48,6 +49,8 @@ export interface BatchRequest {
 export interface InvalidBatch {
   type: 'invalid';
   detail: string;
+  /** Why it is over the size budget (shared/draft-schema.ts), or null when it is invalid otherwise. */
+  tooLarge: string | null;
 }
 
 const batchRowSchema = z.object({
@@ -117,7 +120,7 @@ export class BatchStore {
    */
   store(request: BatchRequest, previous: StoredBatch[], atMs: number): BatchEvent | InvalidBatch | null {
     const parsed = batchSchema.nullable().safeParse(request.batch);
-    if (!parsed.success) return { type: 'invalid', detail: parsed.error.message };
+    if (!parsed.success) return { type: 'invalid', detail: parsed.error.message, tooLarge: draftTooLargeMessage(parsed.error) };
     const batch = parsed.data;
     const before = this.current();
     if (batch === null && (before?.batch ?? null) === null) return null;

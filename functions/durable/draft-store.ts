@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { diffDrafts } from '../../shared/draft-diff';
-import { draftSchema } from '../../shared/draft-schema';
+import { draftSchema, draftTooLargeMessage } from '../../shared/draft-schema';
 import type { Draft } from '../../shared/draft-schema';
 import type { DraftEvent } from '../../shared/events-schema';
 import { summarizeTimeline } from '../../shared/timeline-summary';
@@ -36,6 +36,8 @@ export interface DraftRequest {
 export interface InvalidDraft {
   type: 'invalid';
   detail: string;
+  /** Why it is over the size budget (shared/draft-schema.ts), or null when it is invalid otherwise. */
+  tooLarge: string | null;
 }
 
 const draftRowSchema = z.object({
@@ -110,7 +112,7 @@ export class DraftStore {
    */
   store(request: DraftRequest, previous: DraftVersion[], atMs: number): DraftEvent | InvalidDraft {
     const parsed = draftSchema.safeParse(request.draft);
-    if (!parsed.success) return { type: 'invalid', detail: parsed.error.message };
+    if (!parsed.success) return { type: 'invalid', detail: parsed.error.message, tooLarge: draftTooLargeMessage(parsed.error) };
     const draft = parsed.data;
     const before = this.current();
     let parentVersion = before?.version ?? null;

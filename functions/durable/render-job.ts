@@ -31,6 +31,7 @@ import type { RenderChunkState } from '../../shared/api-schema';
 import { planChunks } from '../../shared/render-chunk-plan';
 import type { ChunkPlan } from '../../shared/render-chunk-plan';
 import { RenderChunkLedger } from './render-chunk-ledger';
+import { visitorAccount } from './durable-stubs';
 import type { AudioUpload, ChunkAdmission, ChunkUpload } from './render-chunk-ledger';
 
 /** Wait before retrying a credit settlement the visitor account did not take, ms (a transient fault). */
@@ -54,6 +55,13 @@ export const HEARTBEAT_TIMEOUT_MS = 20_000;
  * a visitor's credits frozen for ever.
  */
 export const INTERRUPTED_EXPIRY_MS = 24 * 60 * 60_000;
+
+/**
+ * Least time between two pushes of a job's list entry to the visitor's account while only its
+ * progress moves, ms: the page reports every 0.5 s, the library needs no more than a glance;
+ * a change of status is pushed at once.
+ */
+export const RENDER_SUMMARY_PUSH_INTERVAL_MS = 2_000;
 
 /** Longest render title, characters: names the file and the library entry (a draft title is at most 200 too). */
 export const MAX_RENDER_TITLE_CHARS = 200;
@@ -132,6 +140,10 @@ export function renderObjectKey(renderId: string): string {
 export class RenderJob extends DurableObject<Env> {
   /** Chunk records of a resumable browser render (render-chunk-ledger.ts). */
   readonly #chunks: RenderChunkLedger;
+  /** The last push of the job's list entry to the owner's account; pushes run one after another, in order. */
+  #summaryPush: Promise<void> = Promise.resolve();
+  /** Status and time of the last push (see {@link RENDER_SUMMARY_PUSH_INTERVAL_MS}). */
+  #lastPush: { status: RenderStatus; atMs: number } | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -168,8 +180,8 @@ export class RenderJob extends DurableObject<Env> {
     addColumnIfMissing(ctx.storage.sql, 'job', 'spent_credits', 'INTEGER');
   }
 
-  /** Creates the job in status `queued` (idempotent for the same id). */
-  create(args: CreateRenderArgs): RenderJobInfo {
+  /** Creates the job in status `queued` (idempotent for the same id) and lists it in the owner's account. */
+  async create(args: CreateRenderArgs): Promise<RenderJobInfo> {
     const a = createArgsSchema.parse(args);
     const totalFrames = Math.ceil((a.draft.durationMs / 1_000) * a.draft.canvas.fps);
     this.ctx.storage.sql.exec(
@@ -195,6 +207,7 @@ export class RenderJob extends DurableObject<Env> {
     if (job === null) throw new Error('render job row missing right after insert');
     // A remote render (nemo engine) is driven by alarms from now on, tab or no tab.
     if (job.renderer === 'remote' && job.status === 'queued') void this.ctx.storage.setAlarm(Date.now());
+    await this.#pushSummary();
     return toInfo(job);
   }
 
@@ -228,6 +241,7 @@ export class RenderJob extends DurableObject<Env> {
       Date.now(),
     );
     this.#armHeartbeat(job);
+    void this.#pushSummary();
     return accepted(toInfo(this.#require()));
   }
 
@@ -261,6 +275,7 @@ export class RenderJob extends DurableObject<Env> {
     if (result.ok && job.status !== 'uploading') {
       this.ctx.storage.sql.exec(`UPDATE job SET status = 'rendering', updated_at_ms = ? WHERE id = 1`, Date.now());
       this.#armHeartbeat(job);
+      void this.#pushSummary();
     }
     return result;
   }
@@ -300,6 +315,7 @@ export class RenderJob extends DurableObject<Env> {
     const uploadId = crypto.randomUUID();
     this.ctx.storage.sql.exec(`UPDATE job SET status = 'uploading', upload_id = ?, updated_at_ms = ? WHERE id = 1`, uploadId, now);
     this.#armHeartbeat(job);
+    void this.#pushSummary();
     return accepted({ r2Key: job.r2_key, uploadId });
   }
 
@@ -316,6 +332,7 @@ export class RenderJob extends DurableObject<Env> {
     if (job.upload_id !== uploadId || (job.status !== 'uploading' && job.status !== 'interrupted')) return uploadInProgress();
     this.ctx.storage.sql.exec(`UPDATE job SET status = 'uploading', updated_at_ms = ? WHERE id = 1`, Date.now());
     this.#armHeartbeat(job);
+    void this.#pushSummary();
     return accepted(undefined);
   }
 
@@ -331,6 +348,7 @@ export class RenderJob extends DurableObject<Env> {
       `UPDATE job SET status = CASE status WHEN 'uploading' THEN 'rendering' ELSE status END, upload_id = NULL, updated_at_ms = ? WHERE id = 1`,
       Date.now(),
     );
+    void this.#pushSummary();
   }
 
   /**
@@ -350,6 +368,7 @@ export class RenderJob extends DurableObject<Env> {
       Date.now(),
     );
     await this.#settle();
+    await this.#pushSummary();
     return accepted(toInfo(this.#require()));
   }
 
@@ -422,6 +441,7 @@ export class RenderJob extends DurableObject<Env> {
       Date.now(),
     );
     await this.#settle();
+    await this.#pushSummary();
   }
 
   /** Commits or settles the frozen credits if a settlement is pending; on failure, retries by alarm. */
@@ -437,6 +457,25 @@ export class RenderJob extends DurableObject<Env> {
       console.error('credit settlement failed; retrying by alarm', error);
       await this.ctx.storage.setAlarm(Date.now() + SETTLE_RETRY_MS);
     }
+  }
+
+  /**
+   * Pushes the job's list entry, as it is when the push runs, to the owner's `VisitorAccount`
+   * (library-summaries.ts), after the pushes before it: at once when the status changed, else
+   * at most every {@link RENDER_SUMMARY_PUSH_INTERVAL_MS}. A failed push is logged; the next change pushes again.
+   */
+  #pushSummary(): Promise<void> {
+    const job = this.#job();
+    const nowMs = Date.now();
+    const last = this.#lastPush;
+    if (job === null || (last !== null && last.status === job.status && nowMs - last.atMs < RENDER_SUMMARY_PUSH_INTERVAL_MS)) return this.#summaryPush;
+    this.#lastPush = { status: job.status, atMs: nowMs };
+    this.#summaryPush = this.#summaryPush.then(async () => {
+      const current = this.#require();
+      await visitorAccount(this.env, current.owner).saveRenderSummary(toSummary(current));
+    }).catch((error: unknown) => console.error('pushing the render summary to the visitor account failed', error));
+    this.ctx.waitUntil(this.#summaryPush);
+    return this.#summaryPush;
   }
 
   /** Makes sure an alarm will check this browser render's heartbeat (at-least-once; see {@link HEARTBEAT_TIMEOUT_MS}). */
@@ -466,6 +505,7 @@ export class RenderJob extends DurableObject<Env> {
     if (quietMs >= timeoutMs) {
       this.ctx.storage.sql.exec(`UPDATE job SET status = 'interrupted' WHERE id = 1 AND status = ?`, job.status);
       await this.ctx.storage.setAlarm(job.updated_at_ms + INTERRUPTED_EXPIRY_MS);
+      await this.#pushSummary();
     } else {
       const at = await this.ctx.storage.getAlarm();
       if (at === null || at > Date.now() + timeoutMs) await this.ctx.storage.setAlarm(job.updated_at_ms + timeoutMs);

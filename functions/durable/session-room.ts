@@ -44,6 +44,7 @@ import { EventLog } from './event-log';
 import { LiveStreams } from './live-streams';
 import { DEFAULT_SESSION_TITLE, MAX_STORED_MESSAGES, MessageStore, makeTitle } from './message-store';
 import { MAX_RENDER_TITLE_CHARS } from './render-job';
+import { visitorAccount } from './durable-stubs';
 
 /** Most earlier drafts handed to the engine for "undo" (no one undoes further by chat). */
 export const MAX_UNDO_DEPTH = 20;
@@ -113,6 +114,8 @@ export class SessionRoom extends DurableObject<Env> {
   readonly #batches: BatchStore;
   /** The session's replayable event log (event-log.ts). */
   readonly #events: EventLog;
+  /** The last push of the session's list entry to the owner's account; pushes run one after another, in order. */
+  #summaryPush: Promise<void> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -138,8 +141,8 @@ export class SessionRoom extends DurableObject<Env> {
     this.#closeInterruptedTurn();
   }
 
-  /** Creates the session for `owner` (idempotent for the same id and owner). */
-  create(args: CreateSessionArgs): DurableResult<SessionInfo> {
+  /** Creates the session for `owner` (idempotent for the same id and owner) and lists it in the owner's account. */
+  async create(args: CreateSessionArgs): Promise<DurableResult<SessionInfo>> {
     const { sessionId, owner, atMs } = createArgsSchema.parse(args);
     this.ctx.storage.sql.exec(
       `INSERT OR IGNORE INTO meta (id, session_id, owner, title, created_at_ms, updated_at_ms)
@@ -151,7 +154,9 @@ export class SessionRoom extends DurableObject<Env> {
       atMs,
     );
     const meta = this.#ownedBy(owner);
-    return meta === null ? notFound('session') : accepted(this.#info(meta));
+    if (meta === null) return notFound('session');
+    await this.#pushSummary();
+    return accepted(this.#info(meta));
   }
 
   /** The session's list entry, if `visitorId` owns it. */
@@ -358,6 +363,8 @@ export class SessionRoom extends DurableObject<Env> {
       console.error('session turn failed', error);
       emit({ type: 'error', code: 'engine_failed', message: 'The answer failed before it finished; please try again.' });
     } finally {
+      // The library lists the turn's outcome by the time the client reads `done`.
+      await this.#summaryPush;
       this.#endTurn();
     }
   }
@@ -420,6 +427,7 @@ export class SessionRoom extends DurableObject<Env> {
     });
     if (stored.type === 'invalid') {
       console.error('engine produced an invalid draft', stored.detail);
+      if (stored.tooLarge !== null) return tooLargeEvent(stored.tooLarge);
       return {
         type: 'error',
         code: 'invalid_draft',
@@ -439,6 +447,7 @@ export class SessionRoom extends DurableObject<Env> {
     const stored = this.#batches.store(engineEvent, previous, atMs);
     if (stored?.type === 'invalid') {
       console.error('engine produced an invalid batch', stored.detail);
+      if (stored.tooLarge !== null) return tooLargeEvent(stored.tooLarge);
       return {
         type: 'error',
         code: 'invalid_batch',
@@ -459,20 +468,40 @@ export class SessionRoom extends DurableObject<Env> {
     });
   }
 
-  /** Records that the session changed at `atMs` (epoch ms): its `updatedAtMs`. */
+  /** Records that the session changed at `atMs` (epoch ms): its `updatedAtMs`; its list entry follows. */
   #touch(atMs: number): void {
     this.ctx.storage.sql.exec('UPDATE meta SET updated_at_ms = ? WHERE id = 1', atMs);
+    void this.#pushSummary();
+  }
+
+  /**
+   * Pushes the session's list entry, as it is when the push runs, to the owner's
+   * `VisitorAccount` (library-summaries.ts), after the pushes before it. A failed push is logged;
+   * the next change pushes again.
+   */
+  #pushSummary(): Promise<void> {
+    this.#summaryPush = this.#summaryPush.then(async () => {
+      const meta = this.#meta();
+      if (meta !== null) await visitorAccount(this.env, meta.owner).saveSessionSummary(this.#info(meta));
+    }).catch((error: unknown) => console.error('pushing the session summary to the visitor account failed', error));
+    this.ctx.waitUntil(this.#summaryPush);
+    return this.#summaryPush;
   }
 
   /** The session's meta row if it exists and belongs to `visitorId`, else null. */
   #ownedBy(visitorId: string): MetaRow | null {
     if (!idSchema.safeParse(visitorId).success) return null;
-    const meta = readOptionalRow(
+    const meta = this.#meta();
+    return meta !== null && meta.owner === visitorId ? meta : null;
+  }
+
+  /** The session's meta row, or null before {@link SessionRoom.create}. */
+  #meta(): MetaRow | null {
+    return readOptionalRow(
       this.ctx.storage.sql.exec('SELECT session_id, owner, title, created_at_ms, updated_at_ms FROM meta WHERE id = 1'),
       metaRowSchema,
       'session meta',
     );
-    return meta !== null && meta.owner === visitorId ? meta : null;
   }
 
   #info(meta: MetaRow): SessionInfo {
@@ -485,6 +514,15 @@ export class SessionRoom extends DurableObject<Env> {
       summary: summarizeTimeline(this.#drafts.current()?.draft ?? null),
     };
   }
+}
+
+/** The `error` event for a draft or batch over the size budget (shared/draft-schema.ts); `reason` says which bound. */
+function tooLargeEvent(reason: string): StreamEvent {
+  return {
+    type: 'error',
+    code: 'draft_too_large',
+    message: `That timeline is too big to keep (${reason}), so it was not applied. Remove some texts or scenes first, or make a shorter video.`,
+  };
 }
 
 /** Maps an engine event other than a draft or batch to the stream protocol (validated, so a bad engine event cannot leak). */

@@ -1,7 +1,8 @@
 /**
  * @module visitor-account
  * `VisitorAccount`: one Durable Object per anonymous visitor (named by the visitor id from the
- * `rw_visitor` cookie). It lists the visitor's sessions and renders and keeps their credits:
+ * `rw_visitor` cookie). It lists the visitor's sessions and renders (from the summaries their
+ * rooms and jobs push here, library-summaries.ts) and keeps their credits:
  * `available` can be spent, `frozen` is held by exports in progress, `total = available + frozen`.
  * An export freezes its cost when it starts, commits it when the MP4 is stored, and when the
  * render ends without one (failed, cancelled, expired) spends what was rendered and refunds the
@@ -10,11 +11,14 @@
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
 import type { Env } from '../env';
-import type { Credits } from '../../shared/api-schema';
+import { renderSummarySchema, sessionInfoSchema } from '../../shared/api-schema';
+import type { Credits, RenderSummary, SessionInfo } from '../../shared/api-schema';
 import { accepted, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { readOptionalRow, readRows } from './sql-rows';
 import { addColumnIfMissing } from './add-column-if-missing';
+import { LibrarySummaries, libraryJoin } from './library-summaries';
+import { renderJob, sessionRoom } from './durable-stubs';
 import { SECONDS_PER_CREDIT, STARTING_CREDITS } from './export-cost';
 import { upstreamIdentitySchema } from '../engine/nemo/upstream-token';
 import type { UpstreamIdentity } from '../engine/nemo/upstream-token';
@@ -41,16 +45,18 @@ const freezeArgsSchema = z.object({
 /** Arguments of {@link VisitorAccount.freeze}. */
 export type FreezeArgs = z.infer<typeof freezeArgsSchema>;
 
-const accountRowSchema = z.object({ available: z.number().int(), frozen: z.number().int() });
-const sessionRowSchema = z.object({ session_id: z.string() });
 const renderIdRowSchema = z.object({ render_id: z.string() });
+const accountRowSchema = z.object({ available: z.number().int(), frozen: z.number().int() });
 const renderRowSchema = z.object({
   cost: z.number().int(),
   state: z.enum(['frozen', 'committed', 'refunded']),
 });
 
-/** One visitor: their session and render ids, and their credits. */
+/** One visitor: their session and render ids, the library's summaries of them, and their credits. */
 export class VisitorAccount extends DurableObject<Env> {
+  /** The list entries of the visitor's sessions and renders (library-summaries.ts). */
+  readonly #library: LibrarySummaries;
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.storage.sql.exec(`
@@ -75,6 +81,7 @@ export class VisitorAccount extends DurableObject<Env> {
     // Renders frozen before exports could be resumed have neither (they are never resumed by Export).
     addColumnIfMissing(ctx.storage.sql, 'renders', 'draft_version', 'INTEGER');
     addColumnIfMissing(ctx.storage.sql, 'renders', 'batch_item_id', 'TEXT');
+    this.#library = new LibrarySummaries(ctx.storage);
   }
 
   /** Records a new session of this visitor. */
@@ -84,40 +91,44 @@ export class VisitorAccount extends DurableObject<Env> {
     this.ctx.storage.sql.exec('INSERT OR IGNORE INTO sessions (session_id, created_at_ms) VALUES (?, ?)', id, at);
   }
 
-  /** The visitor's session ids, newest first, at most {@link MAX_LISTED_SESSIONS}. */
-  sessionIds(): string[] {
-    const rows = readRows(
-      this.ctx.storage.sql.exec(
-        'SELECT session_id FROM sessions ORDER BY created_at_ms DESC, rowid DESC LIMIT ?',
-        MAX_LISTED_SESSIONS,
-      ),
-      sessionRowSchema,
-      'visitor session',
+  /**
+   * The visitor's sessions, newest first, at most {@link MAX_LISTED_SESSIONS}, from the
+   * summaries their rooms pushed (library-summaries.ts); one never pushed is asked of its room once.
+   */
+  async listSessions(visitorId: string): Promise<SessionInfo[]> {
+    const owner = idSchema.parse(visitorId);
+    const cursor = this.ctx.storage.sql.exec(
+      `${libraryJoin('session', 'sessions', 'session_id')} ORDER BY t.created_at_ms DESC, t.rowid DESC LIMIT ?`,
+      MAX_LISTED_SESSIONS,
     );
-    return rows.map((row) => row.session_id);
+    return this.#library.complete('session', cursor, sessionInfoSchema, (id) => sessionRoom(this.env, id).info(owner));
   }
 
   /**
-   * The visitor's render ids, newest first, at most {@link MAX_LISTED_RENDERS}; only those of
-   * `sessionId` when given.
+   * The visitor's renders, newest first, at most {@link MAX_LISTED_RENDERS} (only those of
+   * `sessionId` when given), from the summaries their jobs pushed; one never pushed is asked of its job once.
    */
-  renderIds(sessionId?: string): string[] {
+  async listRenders(visitorId: string, sessionId?: string): Promise<RenderSummary[]> {
+    const owner = idSchema.parse(visitorId);
     const session = sessionId === undefined ? null : idSchema.parse(sessionId);
-    const rows = readRows(
+    const select = libraryJoin('render', 'renders', 'render_id');
+    const cursor =
       session === null
-        ? this.ctx.storage.sql.exec(
-            'SELECT render_id FROM renders ORDER BY created_at_ms DESC, rowid DESC LIMIT ?',
-            MAX_LISTED_RENDERS,
-          )
-        : this.ctx.storage.sql.exec(
-            'SELECT render_id FROM renders WHERE session_id = ? ORDER BY created_at_ms DESC, rowid DESC LIMIT ?',
-            session,
-            MAX_LISTED_RENDERS,
-          ),
-      renderIdRowSchema,
-      'visitor render',
-    );
-    return rows.map((row) => row.render_id);
+        ? this.ctx.storage.sql.exec(`${select} ORDER BY t.created_at_ms DESC, t.rowid DESC LIMIT ?`, MAX_LISTED_RENDERS)
+        : this.ctx.storage.sql.exec(`${select} WHERE t.session_id = ? ORDER BY t.created_at_ms DESC, t.rowid DESC LIMIT ?`, session, MAX_LISTED_RENDERS);
+    return this.#library.complete('render', cursor, renderSummarySchema, (id) => renderJob(this.env, id).summary(owner));
+  }
+
+  /** Keeps the newest list entry of one of the visitor's sessions (pushed by its `SessionRoom` when it changes). */
+  saveSessionSummary(info: SessionInfo): void {
+    const summary = sessionInfoSchema.parse(info);
+    this.#library.save('session', idSchema.parse(summary.id), summary);
+  }
+
+  /** Keeps the newest list entry of one of the visitor's renders (pushed by its `RenderJob` when it changes). */
+  saveRenderSummary(render: RenderSummary): void {
+    const summary = renderSummarySchema.parse(render);
+    this.#library.save('render', idSchema.parse(summary.id), summary);
   }
 
   /** The visitor's credits (a new visitor has {@link STARTING_CREDITS}). */

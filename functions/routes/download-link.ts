@@ -8,6 +8,7 @@
  */
 import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
 import { ApiError } from '../middleware/api-error';
+import { decimalInt } from '../../shared/decimal-int';
 
 /**
  * How long a download link works, ms: 24 h. The app asks for a fresh link whenever it reads
@@ -20,8 +21,8 @@ export const DOWNLOAD_EXPIRES_QUERY = 'expires';
 /** Query parameter with the link's signature (base64url, no padding). */
 export const DOWNLOAD_SIG_QUERY = 'sig';
 
-/** A well-formed `expires`: unix ms as 1 to 15 digits (they stay 13 digits until the year 2286). */
-const EXPIRES_PATTERN = /^\d{1,15}$/;
+/** A well-formed `expires`: unix ms in plain decimal digits, one spelling per instant (shared/decimal-int.ts). */
+const expiresSchema = decimalInt(0, Number.MAX_SAFE_INTEGER);
 
 const encoder = new TextEncoder();
 
@@ -68,7 +69,8 @@ export async function checkDownloadLink(
   secret: string,
   nowMs: number,
 ): Promise<'valid' | 'expired' | 'invalid'> {
-  if (expires === undefined || sig === undefined || !EXPIRES_PATTERN.test(expires)) return 'invalid';
+  const expiry = expiresSchema.safeParse(expires);
+  if (!expiry.success || sig === undefined) return 'invalid';
   let signature: Uint8Array<ArrayBuffer>;
   try {
     signature = decodeBase64Url(sig);
@@ -76,7 +78,7 @@ export async function checkDownloadLink(
     return 'invalid';
   }
   if (toBase64Url(signature.buffer) !== sig) return 'invalid';
-  const expiresAtMs = Number(expires);
+  const expiresAtMs = expiry.data;
   const genuine = await crypto.subtle.verify('HMAC', await hmacKey(secret), signature, signedText(renderId, expiresAtMs));
   if (!genuine) return 'invalid';
   return nowMs > expiresAtMs ? 'expired' : 'valid';
@@ -85,9 +87,13 @@ export async function checkDownloadLink(
 /**
  * Checks a download link and throws unless it is valid (see {@link checkDownloadLink}).
  *
- * @throws {ApiError} 403 `download_link_expired` or 403 `download_link_invalid`.
+ * @throws {ApiError} 400 `invalid_query` when `expires` is there but not plain decimal digits
+ *   (`0x…`, `1e12`, `+…`, a leading zero); 403 `download_link_expired` or 403 `download_link_invalid`.
  */
 export async function requireDownloadLink(renderId: string, expires: string | undefined, sig: string | undefined, secret: string, nowMs: number): Promise<void> {
+  if (expires !== undefined && !expiresSchema.safeParse(expires).success) {
+    throw new ApiError(400, 'invalid_query', '?expires= must be a time in plain decimal digits; open the video in Reelwright again for a fresh link.');
+  }
   const verdict = await checkDownloadLink(renderId, expires, sig, secret, nowMs);
   if (verdict === 'expired') {
     throw new ApiError(403, 'download_link_expired', 'This download link has expired; open the video in Reelwright again for a fresh one.');

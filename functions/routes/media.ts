@@ -29,7 +29,7 @@ import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { readPrefix } from './sniff-media-type';
 import { parseRange } from './byte-range';
-import { parseId, unwrap } from './route-helpers';
+import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-helpers';
 
 /** UPSTREAM.md's code for "unsupported file type". */
 export const CONTRACT_UNSUPPORTED_TYPE = 4001;
@@ -44,8 +44,6 @@ const CONTENT_TYPE_BY_FORMAT: Readonly<Record<string, string>> = {
   jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
   mp3: 'audio/mpeg', wav: 'audio/wav', m4a: 'audio/mp4', aac: 'audio/aac', ogg: 'audio/ogg',
 };
-
-const partNumberSchema = z.coerce.number().int().positive();
 
 /** The session id of the path, after checking the session is the visitor's. */
 async function ownedSession(c: Context<AppEnv>): Promise<string> {
@@ -123,22 +121,25 @@ export const mediaRoutes = new Hono<AppEnv>()
     const sessionId = await ownedSession(c);
     const record = await ownedRecord(c, sessionId);
     if (record.status !== 'uploading') throw new ApiError(409, 'upload_finished', 'This upload is already complete.');
-    const partNumber = partNumberSchema.safeParse(c.req.param('part'));
-    if (!partNumber.success || partNumber.data > record.partCount) {
-      throw new ApiError(400, 'invalid_part', `Part numbers of this upload go from 1 to ${record.partCount}.`);
-    }
-    const expected = partSizeFor(record.sizeBytes, partNumber.data);
-    const declared = Number(c.req.header('Content-Length') ?? Number.NaN);
-    if (Number.isFinite(declared) && declared > expected) {
+    const partNumber = parseDecimalInt(c.req.param('part'), {
+      min: 1,
+      max: record.partCount,
+      code: 'invalid_part',
+      message: `Part numbers of this upload go from 1 to ${record.partCount}, in plain decimal digits.`,
+    });
+    const expected = partSizeFor(record.sizeBytes, partNumber);
+    const lengthHeader = c.req.header('Content-Length');
+    const declared = lengthHeader === undefined ? null : parseDecimalInt(lengthHeader, CONTENT_LENGTH_RULE);
+    if (declared !== null && declared > expected) {
       // More than the part may hold: the file is bigger than announced, so refuse it as too large.
       throw tooLarge(record.sizeBytes - expected + declared);
     }
     const body = c.req.raw.body;
-    if (body === null) throw new ApiError(400, 'upload_incomplete', `Part ${partNumber.data} arrived empty; send its ${expected} bytes.`);
+    if (body === null) throw new ApiError(400, 'upload_incomplete', `Part ${partNumber} arrived empty; send its ${expected} bytes.`);
     const reader = body.getReader();
-    const prefix = await readPrefix(reader, partNumber.data === 1 ? SNIFF_BYTES : 0);
+    const prefix = await readPrefix(reader, partNumber === 1 ? SNIFF_BYTES : 0);
     let current = record;
-    if (partNumber.data === 1) {
+    if (partNumber === 1) {
       const format = sniffUploadFormat(prefix.head);
       if (format === null) {
         await reader.cancel().catch(() => undefined);
@@ -152,12 +153,12 @@ export const mediaRoutes = new Hono<AppEnv>()
     try {
       // Exactly the size its number implies (R2 needs equal parts but the last), so the total
       // cannot pass the declared size; bytes beyond it are never stored.
-      const part = partNumber.data;
+      const part = partNumber;
       stored = await pipeExactLength({ prefix: prefix.chunks, reader, lengthBytes: expected, sink: (readable) => upload.uploadPart(part, readable) });
     } catch (error) {
       if (!(error instanceof StreamLengthError)) throw error;
       if (error.overflow) throw tooLarge(record.sizeBytes - expected + error.receivedBytes);
-      throw new ApiError(400, 'upload_incomplete', `Part ${partNumber.data} stopped after ${error.receivedBytes} of ${expected} bytes; send it again.`, { cause: error });
+      throw new ApiError(400, 'upload_incomplete', `Part ${partNumber} stopped after ${error.receivedBytes} of ${expected} bytes; send it again.`, { cause: error });
     }
     await writePart(c.env.MEDIA, sessionId, record.id, { partNumber: stored.partNumber, etag: stored.etag, sizeBytes: expected });
     if (current !== record) await writeRecord(c.env.MEDIA, current);

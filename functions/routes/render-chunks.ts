@@ -20,7 +20,8 @@ import { z } from 'zod';
 import { renderJob } from '../durable/durable-stubs';
 import { audioObjectKey, chunkObjectKey } from '../durable/render-chunk-ledger';
 import { ApiError } from '../middleware/api-error';
-import { parseId, unwrap } from './route-helpers';
+import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-helpers';
+import type { DecimalIntRule } from './route-helpers';
 
 /**
  * Largest chunk or audio file accepted, bytes: 48 MiB. A 4-s chunk at 1080p30 is ~3.5 MB and
@@ -32,15 +33,23 @@ export const MAX_CHUNK_BYTES = 48 * 1024 ** 2;
 /** Header naming the page session that encoded a chunk (a UUID), kept in its record. */
 export const RENDER_ATTEMPT_HEADER = 'X-Render-Attempt';
 
-const chunkIndexSchema = z.coerce.number().int().nonnegative().max(100_000);
+/** Highest chunk number read from a path: a 10-minute draft has 150 chunks of 4 s; checkVideoChunk then holds it to the plan. */
+export const MAX_CHUNK_INDEX = 100_000;
+/** A chunk number in the path: plain decimal digits from 0 (400 `invalid_chunk` otherwise). */
+const CHUNK_INDEX_RULE: DecimalIntRule = {
+  min: 0,
+  max: MAX_CHUNK_INDEX,
+  code: 'invalid_chunk',
+  message: `The chunk number must be a whole number from 0 to ${MAX_CHUNK_INDEX}, in plain decimal digits.`,
+};
 const attemptSchema = z.uuid();
 
 /** Reads the whole body (Content-Length required, at most {@link MAX_CHUNK_BYTES}). */
 async function readChunkBody(c: Context<AppEnv>): Promise<Uint8Array<ArrayBuffer>> {
   const lengthHeader = c.req.header('Content-Length');
   if (lengthHeader === undefined) throw new ApiError(411, 'length_required', 'Send the chunk with a Content-Length header.');
-  const length = Number(lengthHeader);
-  if (!Number.isSafeInteger(length) || length <= 0) throw new ApiError(400, 'invalid_chunk', 'Content-Length is not a byte count.');
+  const length = parseDecimalInt(lengthHeader, CONTENT_LENGTH_RULE);
+  if (length === 0) throw new ApiError(400, 'invalid_chunk', 'The chunk is empty.');
   if (length > MAX_CHUNK_BYTES) throw new ApiError(413, 'payload_too_large', `A render chunk may be at most ${MAX_CHUNK_BYTES / 1024 ** 2} MiB.`);
   let bytes: Uint8Array<ArrayBuffer>;
   try {
@@ -86,8 +95,7 @@ export const renderChunkRoutes = new Hono<AppEnv>()
   .put('/renders/:id/chunks/:index', async (c) => {
     const visitorId = c.get('visitorId');
     const renderId = parseId(c.req.param('id'), 'render');
-    const index = chunkIndexSchema.safeParse(c.req.param('index'));
-    if (!index.success) throw new ApiError(400, 'invalid_chunk', 'The chunk number must be a whole number from 0.');
+    const index = parseDecimalInt(c.req.param('index'), CHUNK_INDEX_RULE);
     const attemptHeader = c.req.header(RENDER_ATTEMPT_HEADER);
     const attempt = attemptHeader === undefined ? null : attemptSchema.safeParse(attemptHeader).data ?? null;
     const job = renderJob(c.env, renderId);
@@ -96,19 +104,19 @@ export const renderChunkRoutes = new Hono<AppEnv>()
     const file = decode(bytes);
     const plan = planChunks({ durationMs: info.draft.durationMs, fps: info.draft.canvas.fps });
     try {
-      checkVideoChunk(file.header, plan, index.data);
+      checkVideoChunk(file.header, plan, index);
     } catch (error) {
       if (error instanceof ChunkFileError) throw new ApiError(400, 'invalid_chunk', `${error.message}.`, { cause: error });
       throw error;
     }
     const sha256 = await sha256Hex(bytes);
-    const admission = unwrap(await job.admitChunk(visitorId, index.data, sha256));
+    const admission = unwrap(await job.admitChunk(visitorId, index, sha256));
     if (!admission.store) return c.json(admission.state);
-    const r2Key = chunkObjectKey(renderId, index.data, sha256);
+    const r2Key = chunkObjectKey(renderId, index, sha256);
     await c.env.MEDIA.put(r2Key, bytes, { httpMetadata: { contentType: 'application/octet-stream' } });
     const recorded = await job.recordChunk(visitorId, {
-      index: index.data,
-      expectedVersion: index.data,
+      index: index,
+      expectedVersion: index,
       firstFrame: file.header.firstFrame,
       frames: file.header.frameCount,
       sizeBytes: bytes.byteLength,
@@ -126,9 +134,8 @@ export const renderChunkRoutes = new Hono<AppEnv>()
   })
   .get('/renders/:id/chunks/:index', async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');
-    const index = chunkIndexSchema.safeParse(c.req.param('index'));
-    if (!index.success) throw new ApiError(404, 'not_found', 'No such chunk.');
-    const target = unwrap(await renderJob(c.env, renderId).chunkObject(c.get('visitorId'), index.data));
+    const index = parseDecimalInt(c.req.param('index'), CHUNK_INDEX_RULE);
+    const target = unwrap(await renderJob(c.env, renderId).chunkObject(c.get('visitorId'), index));
     return serveObject(c, target.r2Key);
   })
   .put('/renders/:id/audio', async (c) => {

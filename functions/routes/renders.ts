@@ -18,7 +18,7 @@ import { SSE_HEADERS, SseChannel } from '../sse/sse-channel';
 import { parseRange } from './byte-range';
 import { DOWNLOAD_EXPIRES_QUERY, DOWNLOAD_SIG_QUERY, requireDownloadLink, withDownloadLink } from './download-link';
 import { attachmentDisposition } from './download-name';
-import { parseId, unwrap } from './route-helpers';
+import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-helpers';
 import { MP4_SNIFF_BYTES, looksLikeMp4, readPrefix } from './sniff-media-type';
 import { StreamLengthError } from '../media/pipe-exact-length';
 import { uploadToR2 } from './upload-to-r2';
@@ -84,12 +84,9 @@ export const renderRoutes = new Hono<AppEnv>()
     const visitorId = c.get('visitorId');
     const session = c.req.query('session');
     const sessionId = session === undefined ? undefined : parseId(session, 'session');
-    const ids = await visitorAccount(c.env, visitorId).renderIds(sessionId);
-    const answers = await Promise.all(ids.map((id) => renderJob(c.env, id).summary(visitorId)));
+    const summaries = await visitorAccount(c.env, visitorId).listRenders(visitorId, sessionId);
     const nowMs = Date.now();
-    const renders: RenderSummary[] = await Promise.all(
-      answers.flatMap((answer) => (answer.ok ? [withDownloadLink(answer.value, c.env.VISITOR_SECRET, nowMs)] : [])),
-    );
+    const renders: RenderSummary[] = await Promise.all(summaries.map((summary) => withDownloadLink(summary, c.env.VISITOR_SECRET, nowMs)));
     return c.json({ renders });
   })
   .get('/renders/:id', async (c) => {
@@ -129,8 +126,7 @@ export const renderRoutes = new Hono<AppEnv>()
     if (lengthHeader === undefined) {
       throw new ApiError(411, 'length_required', 'Send the MP4 with a Content-Length header (upload a Blob or File, not a stream).');
     }
-    const length = Number(lengthHeader);
-    if (!Number.isSafeInteger(length) || length < 0) throw new ApiError(400, 'invalid_media', 'Content-Length is not a byte count.');
+    const length = parseDecimalInt(lengthHeader, CONTENT_LENGTH_RULE);
     if (length > MAX_RENDER_UPLOAD_BYTES) {
       throw new ApiError(413, 'payload_too_large', `The video is larger than ${MAX_RENDER_UPLOAD_BYTES / 1024 ** 3} GiB, the most this app stores.`);
     }

@@ -9,14 +9,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { postMessageBodySchema } from '../../shared/api-schema';
-import type { SessionInfo } from '../../shared/api-schema';
 import { sessionRoom, visitorAccount } from '../durable/durable-stubs';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { SSE_HEADERS } from '../sse/sse-channel';
-import { parseId, unwrap } from './route-helpers';
+import { parseDecimalInt, parseId, unwrap } from './route-helpers';
 
-const seqSchema = z.coerce.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 /** `?live=`: `1`/`true` keeps the events stream open for later turns; absent, `0` or `false` does not. */
 const liveQuerySchema = z.enum(['1', 'true', '0', 'false']).optional();
 
@@ -35,16 +33,18 @@ function wantsLive(query: string | undefined): boolean {
  * The seq to replay after: the `Last-Event-ID` header (what EventSource sends on reconnect)
  * wins over `?after=`; neither means from the start (0).
  *
- * @throws {ApiError} 400 `invalid_query` when the value is not a whole number ≥ 0.
+ * @throws {ApiError} 400 `invalid_query` when the value is not a whole number ≥ 0 in plain
+ *   decimal digits (`0x10`, `1e1`, `+1`, `01`… are refused, not read as another seq).
  */
 function replayAfter(header: string | undefined, query: string | undefined): number {
   const raw = header ?? query;
-  if (raw === undefined || raw.trim() === '') return 0;
-  const parsed = seqSchema.safeParse(raw.trim());
-  if (!parsed.success) {
-    throw new ApiError(400, 'invalid_query', `Last-Event-ID / ?after= must be a whole number of 0 or more, not "${raw.slice(0, 40)}".`);
-  }
-  return parsed.data;
+  if (raw === undefined || raw === '') return 0;
+  return parseDecimalInt(raw, {
+    min: 0,
+    max: Number.MAX_SAFE_INTEGER,
+    code: 'invalid_query',
+    message: `Last-Event-ID / ?after= must be a whole number of 0 or more in plain decimal digits, not "${raw.slice(0, 40)}".`,
+  });
 }
 
 /** Session routes, mounted under `/api`. */
@@ -59,10 +59,7 @@ export const sessionRoutes = new Hono<AppEnv>()
   })
   .get('/sessions', async (c) => {
     const visitorId = c.get('visitorId');
-    const ids = await visitorAccount(c.env, visitorId).sessionIds();
-    const answers = await Promise.all(ids.map((id) => sessionRoom(c.env, id).info(visitorId)));
-    const sessions: SessionInfo[] = answers.flatMap((answer) => (answer.ok ? [answer.value] : []));
-    sessions.sort((a, b) => b.createdAtMs - a.createdAtMs);
+    const sessions = await visitorAccount(c.env, visitorId).listSessions(visitorId);
     return c.json({ sessions });
   })
   .get('/sessions/:id', async (c) => {

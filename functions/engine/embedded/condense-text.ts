@@ -4,6 +4,8 @@
  * plays: asides and fillers dropped, cut at a clause break, or at a word with "…".
  */
 import { countLatinWords, hasCjk } from './reading-length';
+import { MAX_NAME_CHARS } from '../../../shared/draft-schema';
+import { quoteText } from '../../../shared/timeline-summary';
 
 /** Most words in a caption: 12 read in ~3 s, the shortest planned scene plus a margin. */
 export const MAX_CAPTION_WORDS = 12;
@@ -106,5 +108,6 @@ export function sceneLabel(sceneNumber: number, caption: string): string {
     const words = flat.split(/\s+/);
     short = words.length > LABEL_WORDS ? `${words.slice(0, LABEL_WORDS).join(' ').replace(/[,;:]$/, '')}…` : flat;
   }
-  return `Scene ${sceneNumber}: ${short}`;
+  // A single very long "word" (a pasted URL) is cut too, so the label fits the draft's MAX_NAME_CHARS.
+  return quoteText(`Scene ${sceneNumber}: ${short}`, MAX_NAME_CHARS);
 }

@@ -4,6 +4,8 @@
  * product or brand the script keeps naming, else the script's first phrase, else the topic.
  */
 import { countLatinWords, hasCjk } from './reading-length';
+import { MAX_TITLE_CHARS } from '../../../shared/draft-schema';
+import { quoteText } from '../../../shared/timeline-summary';
 
 /** Most words in a title: 6 stay big and on one or two lines. */
 export const MAX_TITLE_WORDS = 6;
@@ -141,7 +143,8 @@ export function deriveTitle(instruction: string, script: string): string {
     (script ? repeatedName(script) : null) ??
     (script ? firstPhrase(script) : null) ??
     titleCase(topicOf(instruction));
-  const title = clipWords((candidate ?? '').trim());
+  // A single very long "word" (a pasted URL) is cut too, so the title fits the draft's MAX_TITLE_CHARS.
+  const title = quoteText(clipWords((candidate ?? '').trim()), MAX_TITLE_CHARS);
   if (title && (hasCjk(title) || countLatinWords(title) > 0)) return title;
   return cjk ? FALLBACK_CJK_TITLE : FALLBACK_TITLE;
 }

@@ -53,6 +53,8 @@ export interface DirectorWords {
   updatedTimeline: string;
   /** The error when the director made a draft or batch its schema refuses (its own fault). */
   timelineBroken: string;
+  /** The change would pass the draft's size budget (draft-schema.ts); `reason` says which bound. */
+  tooLarge(reason: string): string;
   // The edit handlers' notes: why a clause changed nothing.
   alreadyCanvas(size: string, aspect: string): string;
   alreadyLength(seconds: string): string;
@@ -116,6 +118,7 @@ export const DIRECTOR_WORDS_EN: DirectorWords = {
   itemNothingNeeded: 'nothing needed changing.',
   updatedTimeline: 'updated the timeline',
   timelineBroken: 'The video director made a timeline that does not hold together, so nothing was changed. Please try rephrasing.',
+  tooLarge: (reason) => `That would make the video too big to keep (${reason}), so nothing was changed. Remove some texts or scenes first, or make a shorter video.`,
   alreadyCanvas: (size, aspect) => `It is already ${size} (${aspect}).`,
   alreadyLength: (seconds) => `It is already ${seconds} s long.`,
   alreadyLook: (paletteName) => `The look is already ${paletteName}.`,
@@ -175,6 +178,7 @@ export const DIRECTOR_WORDS_ZH: DirectorWords = {
   itemNothingNeeded: '不需要改动。',
   updatedTimeline: '更新了时间线',
   timelineBroken: '视频导演排出的时间线有问题，所以没有做任何修改。请换个说法再试一次。',
+  tooLarge: (reason) => `这样视频会太大，无法保存（${reason}），所以没有做任何修改。请先删掉一些文字或场景，或做一个更短的视频。`,
   alreadyCanvas: (size, aspect) => `已经是 ${size}（${aspect}）了。`,
   alreadyLength: (seconds) => `已经是 ${seconds} 秒了。`,
   alreadyLook: (paletteName) => `配色已经是 ${paletteName} 了。`,

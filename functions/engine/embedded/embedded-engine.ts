@@ -12,7 +12,7 @@ import type { z } from 'zod';
 import type { Batch } from '../../../shared/batch-schema';
 import { batchSchema } from '../../../shared/batch-schema';
 import type { Draft } from '../../../shared/draft-schema';
-import { draftSchema } from '../../../shared/draft-schema';
+import { draftSchema, draftTooLargeMessage } from '../../../shared/draft-schema';
 import { diffDrafts } from '../../../shared/draft-diff';
 import type { MediaSummary } from '../../../shared/media-schema';
 import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
@@ -74,10 +74,16 @@ function reply(text: string): EngineEvent[] {
   return [...splitDeltas(text).map((delta): EngineEvent => ({ type: 'text-delta', delta })), { type: 'text', text }];
 }
 
-/** A draft or batch checked against its schema, or an error event: an invalid one is this engine's fault. */
+/**
+ * A draft or batch checked against its schema, or an error event: `draft_too_large` when the
+ * change would pass the size budget (draft-schema.ts; e.g. one overlay too many), else
+ * `director_failed` (an invalid one is this engine's fault).
+ */
 function checked<T>(schema: z.ZodType<T>, value: T, words: DirectorWords): { ok: true; value: T } | { ok: false; event: EngineEvent } {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
+  const tooLarge = draftTooLargeMessage(parsed.error);
+  if (tooLarge !== null) return { ok: false, event: { type: 'error', code: 'draft_too_large', message: words.tooLarge(tooLarge) } };
   return { ok: false, event: { type: 'error', code: 'director_failed', message: words.timelineBroken } };
 }
 

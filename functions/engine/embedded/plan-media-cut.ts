@@ -8,6 +8,7 @@
  * asked volume (default 35%), looped or trimmed to the length and faded out at the end.
  * Deterministic: same prompt and media → same draft.
  */
+import { MAX_DRAFT_SEGMENTS } from '../../../shared/draft-schema';
 import type { AudioSegment, Draft, TextSegment, Track, VideoSegment } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import { distributeMs } from './fit-timeline';
@@ -17,6 +18,7 @@ import { pickLook } from './pick-look';
 import { DEFAULT_MUSIC_VOLUME, MOOD_NAMES, MUSIC_FADE_OUT_MS, musicSegment, pickMood } from './pick-music';
 import { TRACK_IDS, TRANSITION_MS } from './plan-storyboard';
 import { makeTextSegment } from './text-layout';
+import { quoteText } from '../../../shared/timeline-summary';
 
 /** "combine these clips", "use my music", "my photos", "the uploads", "合并": a request to use the uploads. */
 const MEDIA_REQUEST =
@@ -42,6 +44,17 @@ const PHOTO_DEFAULT_MS = 3_000;
 const DEFAULT_MAX_MS = 60_000;
 /** A segment shorter than this cannot be read or felt; fewer segments are used instead. */
 const MIN_SEGMENT_MS = 1_500;
+/**
+ * Most scenes in a video from uploads: each takes up to 3 segments (picture, overlay, clip
+ * sound), plus the title and the music, within the draft's segment budget (draft-schema.ts):
+ * 66, so a 10-minute promo from hundreds of uploads uses the first 66 (at least 9 s each).
+ */
+export const MAX_MEDIA_CUT_SCENES = Math.floor((MAX_DRAFT_SEGMENTS - 2) / 3);
+/**
+ * Longest label made from an upload's name, characters: with "Scene 66: " before it, or
+ * " sound" after it, it stays within the draft's `MAX_NAME_CHARS` (100).
+ */
+export const MAX_MEDIA_LABEL_CHARS = 80;
 /** How long the opening title stays: a short card that leaves the rest of the first clip clear. */
 const TITLE_MS = 2_000;
 /** Photos move gently in turn (Ken Burns), so a still never looks frozen. */
@@ -74,11 +87,11 @@ export function isMediaRequest(text: string, media: readonly MediaSummary[]): bo
   return media.some((item) => item.kind !== 'audio') && MEDIA_REQUEST.test(text);
 }
 
-/** "clip-waves.mp4" → "Waves"; "IMG_2041.JPG" → "IMG 2041". */
+/** "clip-waves.mp4" → "Waves"; "IMG_2041.JPG" → "IMG 2041"; at most {@link MAX_MEDIA_LABEL_CHARS} characters. */
 export function mediaLabel(name: string): string {
   const stem = name.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/^(?:clip|photo|video|image|img|music|song)[-_ ]+/i, '');
   const words = stem.replace(/[-_.]+/g, ' ').trim() || name;
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return quoteText(words.charAt(0).toUpperCase() + words.slice(1), MAX_MEDIA_LABEL_CHARS);
 }
 
 /** A title from the request: "promo" → "Our Promo", else the first picture's label. */
@@ -96,7 +109,7 @@ export function musicVolumeFrom(text: string): number {
 
 /** The pictures to show; clips only and too short together: cycled again (each repeat another cut). */
 function sequenceOf(visuals: readonly MediaSummary[], durationMs: number): MediaSummary[] {
-  const maxSegments = Math.max(1, Math.floor(durationMs / MIN_SEGMENT_MS));
+  const maxSegments = Math.max(1, Math.min(MAX_MEDIA_CUT_SCENES, Math.floor(durationMs / MIN_SEGMENT_MS)));
   const sequence = visuals.slice(0, maxSegments);
   const hasPhoto = sequence.some((item) => item.kind === 'image');
   let total = sequence.reduce((sum, item) => sum + (item.durationMs ?? 0), 0);

@@ -5,7 +5,9 @@
  * asked duration, captions, icons, motion, transitions, a look and background music.
  * Deterministic: the same prompt always gives the same draft (no randomness, no clock).
  */
+import { MAX_NAME_CHARS } from '../../../shared/draft-schema';
 import type { Draft, Look, TextSegment, Track, VideoSegment } from '../../../shared/draft-schema';
+import { quoteText } from '../../../shared/timeline-summary';
 import { condenseCaption, sceneLabel } from './condense-text';
 import { deriveTitle, topicOf } from './derive-title';
 import { distributeMs } from './fit-timeline';
@@ -130,7 +132,7 @@ export function buildDraft(brief: StoryboardBrief): Draft {
     id: 'scene-1',
     startMs: 0,
     durationMs: titleMs,
-    label: `Scene 1: ${title}`,
+    label: quoteText(`Scene 1: ${title}`, MAX_NAME_CHARS),
     visual: { type: 'generated', icon, motion: MOTION_CYCLE[0] ?? 'zoom-in', background: [...look.background] },
   });
   let startMs = titleMs;

@@ -12,10 +12,26 @@
  * ```
  * `s` is a segment's start in ms. `m.rw` carries our own fields (look, style, position…) so a
  * draft we send comes back whole; a draft the backend made without them is filled with
- * defaults. Decoding never throws: an unusable upstream draft decodes to null.
+ * defaults. Decoding never throws: an unusable upstream draft decodes to null, and one over the
+ * draft's size budget (shared/draft-schema.ts) to null with the reason, so the engine can say so;
+ * labels, names and ids longer than the draft allows are cut to fit.
  */
 import { z } from 'zod';
-import { MAX_DRAFT_DURATION_MS, MIN_DRAFT_DURATION_MS, audioSegmentSchema, draftSchema, lookSchema, textSegmentSchema, videoSegmentSchema } from '../../../shared/draft-schema';
+import {
+  MAX_DRAFT_DURATION_MS,
+  MAX_DRAFT_SEGMENTS,
+  MAX_ID_CHARS,
+  MAX_NAME_CHARS,
+  MAX_SEGMENT_TEXT_CHARS,
+  MAX_TITLE_CHARS,
+  MIN_DRAFT_DURATION_MS,
+  audioSegmentSchema,
+  draftSchema,
+  draftTooLargeMessage,
+  lookSchema,
+  textSegmentSchema,
+  videoSegmentSchema,
+} from '../../../shared/draft-schema';
 import type { AudioSegment, Draft, Look, TextSegment, Track, VideoSegment } from '../../../shared/draft-schema';
 
 /** Short-key track types (UPSTREAM.md). */
@@ -92,15 +108,27 @@ function encodeSegment(segment: VideoSegment | AudioSegment | TextSegment): Shor
   return { id, s: startMs, d: durationMs, m };
 }
 
+/** What {@link decodeDraft} made of an upstream draft: the draft, or null and, when it was too large, why. */
+export interface DecodedDraft {
+  draft: Draft | null;
+  /** Set when the draft is over the size budget ("it has 260 segments, and at most 200 fit"). */
+  tooLarge: string | null;
+}
+
 /**
  * Decodes a short-key draft (as read from the API's state) into our schema.
  * @param value the `draft` field of the state answer (untrusted).
- * @returns the draft, or null when there is none or it cannot be made valid.
+ * @returns the draft; or null when there is none or it cannot be made valid, with `tooLarge`
+ *   saying why when it is over the size budget (never thrown).
  */
-export function decodeDraft(value: unknown): Draft | null {
+export function decodeDraft(value: unknown): DecodedDraft {
   const parsed = shortDraftSchema.safeParse(value);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { draft: null, tooLarge: null };
   const short = parsed.data;
+  const segmentCount = short.t.reduce((sum, track) => sum + track.sg.length, 0);
+  if (segmentCount > MAX_DRAFT_SEGMENTS) {
+    return { draft: null, tooLarge: `it has ${segmentCount} segments, and at most ${MAX_DRAFT_SEGMENTS} fit` };
+  }
   const m = short.m ?? {};
   const rootRw = rootRwSchema.safeParse(m.rw);
   const look = rootRw.success ? rootRw.data.look : UPSTREAM_LOOK;
@@ -117,21 +145,22 @@ export function decodeDraft(value: unknown): Draft | null {
   const lastEnd = Math.max(0, ...tracks.flatMap((track) => track.segments.map((s) => s.startMs + s.durationMs)));
   const durationMs = Math.min(MAX_DRAFT_DURATION_MS, Math.max(MIN_DRAFT_DURATION_MS, Math.round(short.d ?? 0), lastEnd));
   const draft = draftSchema.safeParse({
-    title: typeof m.title === 'string' ? m.title.slice(0, 200) : '',
+    title: typeof m.title === 'string' ? m.title.slice(0, MAX_TITLE_CHARS) : '',
     canvas,
     durationMs,
     look,
     tracks,
   });
-  return draft.success ? draft.data : null;
+  return draft.success ? { draft: draft.data, tooLarge: null } : { draft: null, tooLarge: draftTooLargeMessage(draft.error) };
 }
 
 function decodeTrack(track: ShortTrack, index: number, look: Look, canvasHeight: number): Track | null {
-  const id = track.id === undefined ? `t${index + 1}` : String(track.id);
+  const id = track.id === undefined ? `t${index + 1}` : String(track.id).slice(0, MAX_ID_CHARS);
+  const name = (fallback: string): string => (track.n ?? fallback).slice(0, MAX_NAME_CHARS);
   const segments = track.sg.map((segment, i) => ({
     segment,
     base: {
-      id: segment.id === undefined ? `${id}-s${i + 1}` : String(segment.id),
+      id: segment.id === undefined ? `${id}-s${i + 1}`.slice(-MAX_ID_CHARS) : String(segment.id).slice(0, MAX_ID_CHARS),
       startMs: Math.round(segment.s ?? 0),
       durationMs: Math.max(1, Math.round(segment.d)),
     },
@@ -142,7 +171,7 @@ function decodeTrack(track: ShortTrack, index: number, look: Look, canvasHeight:
       return {
         id,
         kind: 'video',
-        name: track.n ?? 'Video',
+        name: name('Video'),
         segments: segments.map(({ base, m }) => withRw(videoSegmentSchema, base, m) ?? {
           ...base,
           label: textOr(m.label, 'Clip'),
@@ -155,7 +184,7 @@ function decodeTrack(track: ShortTrack, index: number, look: Look, canvasHeight:
       return {
         id,
         kind: 'audio',
-        name: track.n ?? 'Music',
+        name: name('Music'),
         segments: segments.map(({ base, m }) => withRw(audioSegmentSchema, base, m) ?? {
           ...base,
           label: textOr(m.label, track.n ?? 'Music'),
@@ -171,11 +200,11 @@ function decodeTrack(track: ShortTrack, index: number, look: Look, canvasHeight:
       return {
         id,
         kind: 'text',
-        name: track.n ?? 'Text',
+        name: name('Text'),
         segments: segments.flatMap(({ base, m }) => {
           const whole = withRw(textSegmentSchema, base, m);
           if (whole !== null) return [whole];
-          const text = textOr(m.text, '').slice(0, 500);
+          const text = textOr(m.text, '', MAX_SEGMENT_TEXT_CHARS);
           if (text === '') return [];
           const role = m.role === 'title' || m.role === 'caption' || m.role === 'overlay' ? m.role : base.startMs === 0 ? 'title' : 'caption';
           return [defaultTextSegment(base, text, role, look, canvasHeight)];
@@ -228,8 +257,9 @@ function intOr(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.round(value) : fallback;
 }
 
-function textOr(value: unknown, fallback: string): string {
-  return typeof value === 'string' && value.trim() !== '' ? value : fallback;
+/** `value` when it is a non-blank string, else `fallback`; at most `MAX_NAME_CHARS` (labels) unless `maxChars` says otherwise. */
+function textOr(value: unknown, fallback: string, maxChars = MAX_NAME_CHARS): string {
+  return (typeof value === 'string' && value.trim() !== '' ? value : fallback).slice(0, maxChars);
 }
 
 /** A gain 0..1 from 0..1 or a percentage (35 → 0.35). */

@@ -8,6 +8,7 @@
  * are not chat text.
  */
 import type { EngineEvent } from '../engine';
+import { MAX_EVENT_TEXT_CHARS } from '../../../shared/events-schema';
 import type { AdkEvent } from './upstream-schema';
 import { toolStatus } from './gui-actions';
 
@@ -42,7 +43,8 @@ export class AdkTurnMapper {
     const text = parts
       .filter((part) => part.thought !== true && typeof part.text === 'string')
       .map((part) => part.text ?? '')
-      .join('');
+      .join('')
+      .slice(0, MAX_EVENT_TEXT_CHARS - MESSAGE_SEPARATOR.length);
     if (text === '') return out;
     if (event.partial === true) {
       out.push({ type: 'text-delta', delta: this.#lead() + text });
@@ -65,7 +67,8 @@ export class AdkTurnMapper {
    */
   finish(): string | null {
     const whole = [...this.#finals, ...(this.#open === '' ? [] : [this.#open])].join(MESSAGE_SEPARATOR).trim();
-    return whole === '' ? null : whole;
+    // One event holds at most MAX_EVENT_TEXT_CHARS (events-schema.ts); a longer reply is cut.
+    return whole === '' ? null : whole.slice(0, MAX_EVENT_TEXT_CHARS);
   }
 
   #lead(): string {

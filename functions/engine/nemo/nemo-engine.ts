@@ -267,11 +267,14 @@ class NemoTurn {
   async *#afterStream(token: string, sessionId: string, text: string | null, failed: boolean): AsyncGenerator<EngineEvent> {
     const before = this.#input.draft;
     let after: Draft | null = null;
+    let tooLarge: string | null = null;
     let stateRead = true;
     try {
       const state = await this.#client.state(token, sessionId);
-      after = state.draft === undefined || state.draft === null ? null : decodeDraft(state.draft);
-      if (after === null && state.draft !== undefined && state.draft !== null) console.warn('nemo state: the draft could not be decoded');
+      const decoded = state.draft === undefined || state.draft === null ? null : decodeDraft(state.draft);
+      after = decoded?.draft ?? null;
+      tooLarge = decoded?.tooLarge ?? null;
+      if (decoded !== null && after === null) console.warn('nemo state: the draft could not be decoded', tooLarge ?? '');
     } catch (error) {
       stateRead = false;
       console.warn('nemo state read failed', error instanceof Error ? error.message : error);
@@ -279,6 +282,13 @@ class NemoTurn {
     const changed = after !== null && JSON.stringify(after) !== JSON.stringify(before);
     const reply = text ?? (failed ? null : silentReply(before, changed ? after : null, stateRead));
     if (reply !== null) yield { type: 'text', text: reply };
+    if (tooLarge !== null) {
+      yield {
+        type: 'error',
+        code: 'draft_too_large',
+        message: `The video service made a timeline too big to keep here (${tooLarge}), so it was not applied. Ask for fewer scenes or shorter texts.`,
+      };
+    }
     if (changed && after !== null) yield { type: 'draft', draft: after };
     const actions = text === null ? [] : guiActions(text);
     if (actions.length > 0) yield { type: 'actions', actions };
