@@ -11,6 +11,9 @@
  * The MP4 upload proves it is alive the same way: the Worker streaming it records progress
  * ({@link RenderJob.uploadProgress}); one quiet for {@link UPLOAD_QUIET_TIMEOUT_MS} was cut off,
  * so another upload may take over and the alarm marks the job `interrupted`.
+ * The chunks of a failed render are deleted by alarm {@link FAILED_CHUNKS_GRACE_MS} after it
+ * failed, those of an interrupted one {@link INTERRUPTED_CHUNKS_GRACE_MS} after its last sign of
+ * life; a job resumed later than that starts its chunks again from the first.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
@@ -44,6 +47,18 @@ export const UPLOAD_QUIET_TIMEOUT_MS = 30_000;
  * The page reports every 0.5 s (progress-reporter.ts); 20 s rides out a stalled tab or a slow chunk upload.
  */
 export const HEARTBEAT_TIMEOUT_MS = 20_000;
+
+/**
+ * Chunks of a failed render are deleted this long after it failed, ms. Nothing resumes a failed
+ * job; an hour lets a page that has not noticed the failure yet finish its requests.
+ */
+export const FAILED_CHUNKS_GRACE_MS = 60 * 60_000;
+/**
+ * Chunks of an interrupted render are deleted this long after its last progress, ms. Reopening
+ * the tab resumes the job from its chunks; a day covers "closed the laptop, came back tomorrow
+ * morning", and the stored chunks of an abandoned render do not stay forever.
+ */
+export const INTERRUPTED_CHUNKS_GRACE_MS = 24 * 60 * 60_000;
 
 /** Longest render title, characters: names the file and the library entry (a draft title is at most 200 too). */
 export const MAX_RENDER_TITLE_CHARS = 200;
@@ -356,6 +371,7 @@ export class RenderJob extends DurableObject<Env> {
       Date.now(),
     );
     await this.#settle();
+    await this.#sweepChunks();
     return accepted(toInfo(this.#require()));
   }
 
@@ -382,6 +398,7 @@ export class RenderJob extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     await this.#settle();
     await this.#checkHeartbeat();
+    await this.#sweepChunks();
     const job = this.#job();
     if (job !== null && job.renderer === 'remote' && !TERMINAL.has(job.status)) {
       await advanceRemoteRender({ env: this.env, storage: this.ctx.storage, job: this, owner: job.owner });
@@ -407,7 +424,9 @@ export class RenderJob extends DurableObject<Env> {
   #armHeartbeat(job: JobRow): void {
     if (job.renderer !== 'browser') return;
     void this.ctx.storage.getAlarm().then((at) => {
-      if (at === null) return this.ctx.storage.setAlarm(Date.now() + HEARTBEAT_TIMEOUT_MS);
+      // A later alarm (a chunk sweep a day away) must not delay the heartbeat check.
+      const dueAtMs = Date.now() + HEARTBEAT_TIMEOUT_MS;
+      if (at === null || at > dueAtMs) return this.ctx.storage.setAlarm(dueAtMs);
       return undefined;
     });
   }
@@ -429,6 +448,25 @@ export class RenderJob extends DurableObject<Env> {
       const at = await this.ctx.storage.getAlarm();
       if (at === null || at > Date.now() + timeoutMs) await this.ctx.storage.setAlarm(job.updated_at_ms + timeoutMs);
     }
+  }
+
+  /**
+   * Deletes the stored chunks of a failed or interrupted browser render once its grace
+   * ({@link FAILED_CHUNKS_GRACE_MS}, {@link INTERRUPTED_CHUNKS_GRACE_MS}) has passed since its
+   * last sign of life, forgetting them first so a resumed page starts again; before that, makes
+   * sure an alarm comes back when it has.
+   */
+  async #sweepChunks(): Promise<void> {
+    const job = this.#job();
+    if (job === null || job.renderer !== 'browser' || (job.status !== 'failed' && job.status !== 'interrupted')) return;
+    if (this.#chunks.objectKeys().length === 0) return;
+    const dueAtMs = job.updated_at_ms + (job.status === 'failed' ? FAILED_CHUNKS_GRACE_MS : INTERRUPTED_CHUNKS_GRACE_MS);
+    if (Date.now() < dueAtMs) {
+      const at = await this.ctx.storage.getAlarm();
+      if (at === null || at > dueAtMs) await this.ctx.storage.setAlarm(dueAtMs);
+      return;
+    }
+    await this.env.MEDIA.delete(this.#chunks.clear());
   }
 
   #job(): JobRow | null {
