@@ -8,6 +8,13 @@
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 
+/**
+ * The tests call the Worker without `CF-Connecting-IP`, so every visitor they mint counts for
+ * one client (functions/quota/new-visitor-gate.ts): raise the hourly limit far above what the
+ * suites mint. Tests of the limit itself pass their own small value (test/workers/limits.ts).
+ */
+const TEST_LIMITS = { NEW_VISITORS_PER_IP_PER_HOUR: '100000' };
+
 export default defineConfig({
   test: {
     projects: [
@@ -23,6 +30,7 @@ export default defineConfig({
           cloudflareTest({
             main: './functions/index.ts',
             wrangler: { configPath: './wrangler.toml' },
+            miniflare: { bindings: TEST_LIMITS },
           }),
         ],
         test: {
@@ -40,6 +48,7 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               bindings: {
+                ...TEST_LIMITS,
                 ENGINE: 'nemo',
                 NEMO_API_BASE: 'https://nemo-fake.test',
                 NEMO_RATE_LIMIT_WAIT_MS: '40',
