@@ -29,7 +29,7 @@ async function age(visitor: LimitedVisitor, sessionId: string, mediaId: string, 
   });
 }
 
-function mp4Part(): Uint8Array {
+function mp4Part(): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(64);
   bytes.set([0, 0, 0, 24, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d], 0);
   return bytes;

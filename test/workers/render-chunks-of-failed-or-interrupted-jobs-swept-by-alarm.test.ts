@@ -42,15 +42,15 @@ async function chunkState(visitor: Visitor, job: RenderJobInfo): Promise<RenderC
   return renderChunkStateSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}/chunks`)).json());
 }
 
-async function newJob(): Promise<{ visitor: Visitor; job: RenderJobInfo }> {
-  const visitor = new Visitor();
-  const job = await visitor.startExport((await visitor.sessionWithDraft()).id);
-  return { visitor, job };
+/** A visitor with a draft, and its export (status `queued`). */
+async function exported(visitor: Visitor): Promise<RenderJobInfo> {
+  return visitor.startExport((await visitor.sessionWithDraft()).id);
 }
 
 describe('chunk clean-up by alarm', () => {
   it('deletes the chunks of a failed render after FAILED_CHUNKS_GRACE_MS, not before', async () => {
-    const { visitor, job } = await newJob();
+    const visitor = new Visitor();
+    const job = await exported(visitor);
     const key = await storeFirstChunk(visitor, job);
     expect((await visitor.post(`/api/renders/${job.id}/fail`, { message: 'the encoder crashed' })).status).toBe(200);
 
@@ -67,7 +67,8 @@ describe('chunk clean-up by alarm', () => {
   });
 
   it('keeps an interrupted render resumable within INTERRUPTED_CHUNKS_GRACE_MS, then deletes its chunks and starts again from 0', async () => {
-    const { visitor, job } = await newJob();
+    const visitor = new Visitor();
+    const job = await exported(visitor);
     const key = await storeFirstChunk(visitor, job);
     await age(job, HEARTBEAT_TIMEOUT_MS + 1_000);
     expect(await runDurableObjectAlarm(renderJob(env, job.id))).toBe(true);
