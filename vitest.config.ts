@@ -15,6 +15,12 @@ import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
  * one per run (it is a secret, never in `wrangler.toml`).
  */
 const VISITOR_SECRET = randomBytes(32).toString('base64url');
+/**
+ * The tests call the Worker without `CF-Connecting-IP`, so every visitor they mint counts for
+ * one client (functions/quota/new-visitor-gate.ts): raise the hourly limit far above what the
+ * suites mint. Tests of the limit itself pass their own small value (test/workers/limits.ts).
+ */
+const TEST_LIMITS = { NEW_VISITORS_PER_IP_PER_HOUR: '100000' };
 
 export default defineConfig({
   test: {
@@ -31,7 +37,7 @@ export default defineConfig({
           cloudflareTest({
             main: './functions/index.ts',
             wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { VISITOR_SECRET } },
+            miniflare: { bindings: { VISITOR_SECRET, ...TEST_LIMITS } },
           }),
         ],
         test: {
@@ -50,6 +56,7 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 VISITOR_SECRET,
+                ...TEST_LIMITS,
                 ENGINE: 'nemo',
                 NEMO_API_BASE: 'https://nemo-fake.test',
                 NEMO_RATE_LIMIT_WAIT_MS: '40',

@@ -6,6 +6,7 @@
 import type { SessionRoom } from './durable/session-room';
 import type { RenderJob } from './durable/render-job';
 import type { VisitorAccount } from './durable/visitor-account';
+import type { NewVisitorLimiter } from './durable/new-visitor-limiter';
 
 /** The Worker's bindings and variables (wrangler.toml), as every handler and Durable Object sees them. */
 export interface Env {
@@ -15,6 +16,13 @@ export interface Env {
   RENDER_JOB: DurableObjectNamespace<RenderJob>;
   /** One Durable Object per anonymous visitor: their sessions, renders and credits. */
   VISITOR_ACCOUNT: DurableObjectNamespace<VisitorAccount>;
+  /** One Durable Object per client address: the visitors it minted in the last hour (functions/quota/new-visitor-gate.ts). */
+  NEW_VISITOR_LIMITER: DurableObjectNamespace<NewVisitorLimiter>;
+  /**
+   * Workers Rate Limiting binding (`[[ratelimits]]`): new visitors per client address per minute,
+   * a cheap burst shield in front of the hourly count. Its limit lives in wrangler.toml only.
+   */
+  NEW_VISITOR_BURST: RateLimit;
   /** Uploads, render chunks and finished MP4s (`renders/<id>.mp4`). */
   MEDIA: R2Bucket;
   /** The built SPA (`dist/`). */
@@ -52,6 +60,21 @@ export interface Env {
    * `https://www.example.com http://localhost:8788`. Empty: no site may embed it.
    */
   EMBED_ALLOWED_ORIGINS?: string;
+  /**
+   * Limits (README "Limits and abuse"; defaults in functions/quota/quota-config.ts), each a whole
+   * number ≥ 1. New visitors one client address (`CF-Connecting-IP`) may mint per hour (default 20).
+   */
+  NEW_VISITORS_PER_IP_PER_HOUR?: string;
+  /** Sessions one visitor may create (default 100). */
+  SESSIONS_PER_VISITOR?: string;
+  /** Uploads one visitor may hold, started or stored (default 500). */
+  UPLOADS_PER_VISITOR?: string;
+  /** Bytes of uploads one visitor may hold, as declared at create (default 5 000 000 000). */
+  UPLOAD_BYTES_PER_VISITOR?: string;
+  /** Exports one visitor may start per hour (default 20). */
+  EXPORTS_PER_VISITOR_PER_HOUR?: string;
+  /** nemo engine with an operator `NEMO_TOKEN`: remote exports one visitor may start per day (default 10). */
+  NEMO_EXPORTS_PER_VISITOR?: string;
 }
 
 /** Hono's generic parameters for this app: bindings plus per-request variables. */

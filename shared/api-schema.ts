@@ -89,6 +89,20 @@ export const creditsSchema = z.object({
   total: z.number().int(),
 });
 
+/**
+ * Credits not known yet (nemo engine: the visitor has no remote account until their first chat
+ * message, and asking for the balance must not create one): every count null, and a plain note.
+ */
+export const unknownCreditsSchema = z.object({
+  available: z.null(),
+  frozen: z.null(),
+  total: z.null(),
+  note: z.string(),
+});
+
+/** What `GET /api/credits` answers: the balance, or {@link unknownCreditsSchema}. */
+export const creditsAnswerSchema = z.union([creditsSchema, unknownCreditsSchema]);
+
 export const renderStatusSchema = z.enum(['queued', 'rendering', 'uploading', 'completed', 'failed', 'interrupted']);
 
 /** A render job as the browser sees it. */
@@ -170,6 +184,7 @@ export type SessionState = z.infer<typeof sessionStateSchema>;
 export type PostMessageBody = z.infer<typeof postMessageBodySchema>;
 export type CreateExportBody = z.infer<typeof createExportBodySchema>;
 export type Credits = z.infer<typeof creditsSchema>;
+export type CreditsAnswer = z.infer<typeof creditsAnswerSchema>;
 export type RenderStatus = z.infer<typeof renderStatusSchema>;
 export type RenderJobInfo = z.infer<typeof renderJobInfoSchema>;
 export type RenderSummary = z.infer<typeof renderSummarySchema>;

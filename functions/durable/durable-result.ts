@@ -6,7 +6,7 @@
  */
 
 /** HTTP statuses a Durable Object may ask the edge to answer with. */
-export type RefusalStatus = 400 | 402 | 404 | 409 | 413;
+export type RefusalStatus = 400 | 402 | 403 | 404 | 409 | 413 | 429;
 
 /** A refusal: the edge answers `status` with `{error:{code,message,contractCode?}}`. */
 export interface Refusal {
@@ -15,6 +15,8 @@ export interface Refusal {
   code: string;
   message: string;
   contractCode?: number;
+  /** Seconds until the same request may succeed (a limit that refills), sent as `Retry-After`. */
+  retryAfterS?: number;
 }
 
 /** Success carrying `value`, or a {@link Refusal}. */

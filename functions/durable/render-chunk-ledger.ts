@@ -200,6 +200,19 @@ export class RenderChunkLedger {
     return [...this.#chunks().map((c) => c.r2_key), ...(audio === null ? [] : [audio])];
   }
 
+  /**
+   * Forgets every chunk and the audio (their objects are being deleted): the render starts its
+   * chunks again from 0. Returns the keys of the objects that were recorded.
+   */
+  clear(): string[] {
+    const keys = this.objectKeys();
+    this.storage.transactionSync(() => {
+      this.storage.sql.exec('DELETE FROM render_chunk');
+      this.storage.sql.exec('UPDATE render_chunk_state SET version = 0, encoder_key = NULL, audio_key = NULL, audio_sha256 = NULL, audio_size = NULL WHERE id = 1');
+    });
+    return keys;
+  }
+
   #stateRow(): z.infer<typeof stateRowSchema> {
     const row = readOptionalRow(this.storage.sql.exec('SELECT version, encoder_key, audio_key, audio_sha256, audio_size FROM render_chunk_state WHERE id = 1'), stateRowSchema, 'render chunk state');
     if (row === null) throw new Error('render chunk state row missing');

@@ -13,6 +13,8 @@
  * The MP4 upload proves it is alive the same way: the Worker streaming it records progress
  * ({@link RenderJob.uploadProgress}); one quiet for {@link UPLOAD_QUIET_TIMEOUT_MS} was cut off,
  * so another upload may take over and the alarm marks the job `interrupted`.
+ * The chunks of a failed render (an interrupted one fails after a day) are deleted by alarm
+ * {@link FAILED_CHUNKS_GRACE_MS} after it failed.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
@@ -62,6 +64,13 @@ export const INTERRUPTED_EXPIRY_MS = 24 * 60 * 60_000;
  * a change of status is pushed at once.
  */
 export const RENDER_SUMMARY_PUSH_INTERVAL_MS = 2_000;
+
+/**
+ * Chunks of a failed render are deleted this long after it failed, ms. Nothing resumes a failed
+ * job; an hour lets a page that has not noticed the failure yet finish its requests. An
+ * interrupted job fails after {@link INTERRUPTED_EXPIRY_MS}, so its chunks go an hour after that.
+ */
+export const FAILED_CHUNKS_GRACE_MS = 60 * 60_000;
 
 /** Longest render title, characters: names the file and the library entry (a draft title is at most 200 too). */
 export const MAX_RENDER_TITLE_CHARS = 200;
@@ -421,6 +430,7 @@ export class RenderJob extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     await this.#settle();
     await this.#checkHeartbeat();
+    await this.#sweepChunks();
     const job = this.#job();
     if (job !== null && job.renderer === 'remote' && !TERMINAL.has(job.status)) {
       await advanceRemoteRender({ env: this.env, storage: this.ctx.storage, job: this, owner: job.owner });
@@ -442,6 +452,7 @@ export class RenderJob extends DurableObject<Env> {
     );
     await this.#settle();
     await this.#pushSummary();
+    await this.#sweepChunks();
   }
 
   /** Commits or settles the frozen credits if a settlement is pending; on failure, retries by alarm. */
@@ -521,6 +532,24 @@ export class RenderJob extends DurableObject<Env> {
     }
     const at = await this.ctx.storage.getAlarm();
     if (at === null || at > expiresAt) await this.ctx.storage.setAlarm(expiresAt);
+  }
+
+  /**
+   * Deletes the stored chunks of a failed browser render once {@link FAILED_CHUNKS_GRACE_MS}
+   * has passed since it failed (an interrupted one fails after {@link INTERRUPTED_EXPIRY_MS}),
+   * forgetting them first; before that, makes sure an alarm comes back when it has.
+   */
+  async #sweepChunks(): Promise<void> {
+    const job = this.#job();
+    if (job === null || job.renderer !== 'browser' || job.status !== 'failed') return;
+    if (this.#chunks.objectKeys().length === 0) return;
+    const dueAtMs = job.updated_at_ms + FAILED_CHUNKS_GRACE_MS;
+    if (Date.now() < dueAtMs) {
+      const at = await this.ctx.storage.getAlarm();
+      if (at === null || at > dueAtMs) await this.ctx.storage.setAlarm(dueAtMs);
+      return;
+    }
+    await this.env.MEDIA.delete(this.#chunks.clear());
   }
 
   #job(): JobRow | null {

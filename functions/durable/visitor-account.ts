@@ -7,6 +7,8 @@
  * An export freezes its cost when it starts, commits it when the MP4 is stored, and when the
  * render ends without one (failed, cancelled, expired) spends what was rendered and refunds the
  * rest. Each render settles once: a second commit or refund is a no-op.
+ * It also enforces the visitor's limits (quota/quota-config.ts): sessions, uploads held
+ * (upload-quota.ts; its alarm removes abandoned uploads) and exports per hour (export-rate.ts).
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
@@ -21,6 +23,10 @@ import { LibrarySummaries, libraryJoin } from './library-summaries';
 import { renderJob, sessionRoom } from './durable-stubs';
 import { SECONDS_PER_CREDIT, STARTING_CREDITS } from './export-cost';
 import { upstreamIdentitySchema } from '../engine/nemo/upstream-token';
+import { ABANDONED_UPLOAD_GRACE_MS, UploadQuota } from './upload-quota';
+import type { ReserveUploadArgs } from './upload-quota';
+import { exportRateRefusal, exportLimitsSchema } from './export-rate';
+import { sweepAbandonedUpload } from '../media/abandoned-upload';
 import type { UpstreamIdentity } from '../engine/nemo/upstream-token';
 
 /** Storage key of the visitor's identity at the remote API (nemo engine). */
@@ -41,12 +47,15 @@ const freezeArgsSchema = z.object({
   /** The draft version (or batch version) exported, and the batch item: finds it again to resume. */
   draftVersion: z.number().int().positive(),
   batchItemId: z.string().min(1).max(200).nullable(),
+  /** Export rate limits (export-rate.ts); absent: none. */
+  limits: exportLimitsSchema.optional(),
 });
 /** Arguments of {@link VisitorAccount.freeze}. */
 export type FreezeArgs = z.infer<typeof freezeArgsSchema>;
 
-const renderIdRowSchema = z.object({ render_id: z.string() });
+const countRowSchema = z.object({ count: z.number().int() });
 const accountRowSchema = z.object({ available: z.number().int(), frozen: z.number().int() });
+const renderIdRowSchema = z.object({ render_id: z.string() });
 const renderRowSchema = z.object({
   cost: z.number().int(),
   state: z.enum(['frozen', 'committed', 'refunded']),
@@ -56,9 +65,12 @@ const renderRowSchema = z.object({
 export class VisitorAccount extends DurableObject<Env> {
   /** The list entries of the visitor's sessions and renders (library-summaries.ts). */
   readonly #library: LibrarySummaries;
+  /** The uploads the visitor holds (upload-quota.ts). */
+  readonly #uploads: UploadQuota;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.#uploads = new UploadQuota(ctx.storage);
     ctx.storage.sql.exec(`
       CREATE TABLE IF NOT EXISTS account (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -84,11 +96,56 @@ export class VisitorAccount extends DurableObject<Env> {
     this.#library = new LibrarySummaries(ctx.storage);
   }
 
-  /** Records a new session of this visitor. */
-  addSession(sessionId: string, atMs: number): void {
+  /**
+   * Records a new session of this visitor, unless they already have `maxSessions`: then 403
+   * `session_limit` (sessions are kept, so this limit does not pass with time).
+   */
+  addSession(sessionId: string, atMs: number, maxSessions: number): DurableResult<void> {
     const id = idSchema.parse(sessionId);
     const at = z.number().int().nonnegative().parse(atMs);
+    const max = z.number().int().positive().parse(maxSessions);
+    const count = readOptionalRow(this.ctx.storage.sql.exec('SELECT COUNT(*) AS count FROM sessions'), countRowSchema, 'session count')?.count ?? 0;
+    if (count >= max) {
+      return refused(403, 'session_limit', `You have ${count} sessions, the most one visitor may create. Continue in one of them (your library lists them).`);
+    }
     this.ctx.storage.sql.exec('INSERT OR IGNORE INTO sessions (session_id, created_at_ms) VALUES (?, ?)', id, at);
+    return accepted(undefined);
+  }
+
+  /**
+   * Counts a new upload against the visitor's limits (403 `upload_quota_exceeded` when over),
+   * and makes sure the alarm will look for it being abandoned.
+   */
+  async reserveUpload(args: ReserveUploadArgs): Promise<DurableResult<void>> {
+    const result = this.#uploads.reserve(args);
+    if (result.ok) await this.#armUploadSweep(args.atMs + ABANDONED_UPLOAD_GRACE_MS);
+    return result;
+  }
+
+  /** Uncounts an upload that was deleted. */
+  releaseUpload(mediaId: string): void {
+    this.#uploads.release(mediaId);
+  }
+
+  /**
+   * Removes the visitor's abandoned uploads (no part for `ABANDONED_UPLOAD_GRACE_MS`) and
+   * releases their quota; runs again when the next unfinished one would become abandoned.
+   */
+  override async alarm(): Promise<void> {
+    let nextAtMs: number | null = null;
+    for (const upload of this.#uploads.watched()) {
+      const check = await sweepAbandonedUpload(this.env.MEDIA, upload.session_id, upload.media_id, Date.now());
+      if (check.kind === 'gone') this.#uploads.release(upload.media_id);
+      if (check.kind === 'stored') this.#uploads.stopWatching(upload.media_id);
+      if (check.kind === 'active') nextAtMs = Math.min(nextAtMs ?? check.dueAtMs, check.dueAtMs);
+    }
+    if (nextAtMs !== null) await this.#armUploadSweep(nextAtMs);
+  }
+
+  /** Sets the alarm to `atMs` unless one is due earlier. */
+  async #armUploadSweep(atMs: number): Promise<void> {
+    const current = await this.ctx.storage.getAlarm();
+    if (current === null || current > atMs) await this.ctx.storage.setAlarm(atMs);
   }
 
   /**
@@ -143,10 +200,13 @@ export class VisitorAccount extends DurableObject<Env> {
 
   /**
    * Holds `amount` credits for the export `renderId` and records the render as the visitor's.
-   * Refused with 402 `out_of_credits` (contractCode 2001) when fewer are available.
+   * Refused with 429 `export_rate_limited` / `remote_export_limit` when `limits` are reached
+   * (export-rate.ts), or 402 `out_of_credits` (contractCode 2001) when fewer are available.
    */
   freeze(args: FreezeArgs): DurableResult<Credits> {
-    const { renderId, sessionId, amount, atMs, draftVersion, batchItemId } = freezeArgsSchema.parse(args);
+    const { renderId, sessionId, amount, atMs, draftVersion, batchItemId, limits } = freezeArgsSchema.parse(args);
+    const limited = limits === undefined ? null : exportRateRefusal(this.ctx.storage.sql, limits, atMs);
+    if (limited !== null) return limited;
     const before = this.credits();
     if (before.available < amount) {
       const held = before.frozen > 0 ? ` (${before.frozen} more are held by exports in progress)` : '';

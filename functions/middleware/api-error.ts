@@ -14,6 +14,8 @@ export interface ApiErrorOptions {
   contractCode?: number;
   /** The underlying error, kept for logs only. */
   cause?: unknown;
+  /** Seconds until a retry may succeed, sent as `Retry-After` (limits that refill). */
+  retryAfterS?: number;
 }
 
 /**
@@ -26,11 +28,14 @@ export class ApiError extends HTTPException {
   override readonly name = 'ApiError';
   readonly code: string;
   readonly contractCode: number | undefined;
+  /** Seconds for the `Retry-After` header, when the refusal passes with time. */
+  readonly retryAfterS: number | undefined;
 
   constructor(status: ContentfulStatusCode, code: string, message: string, options: ApiErrorOptions = {}) {
     super(status, { message, cause: options.cause });
     this.code = code;
     this.contractCode = options.contractCode;
+    this.retryAfterS = options.retryAfterS;
   }
 
   /** The JSON body of this error, exactly as the contract shapes it. */

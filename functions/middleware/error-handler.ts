@@ -22,6 +22,7 @@ function codeForStatus(status: number): string {
 export function handleError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof ApiError) {
     if (error.status >= 500) console.error(`${c.req.method} ${c.req.path}:`, error, error.cause);
+    if (error.retryAfterS !== undefined) c.header('Retry-After', String(error.retryAfterS));
     return c.json(error.toBody(), error.status);
   }
   if (error instanceof HTTPException && error.status < 500) {

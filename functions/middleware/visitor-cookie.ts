@@ -10,12 +10,18 @@
  * `SameSite=None; Secure; Partitioned` so it works in the iframe where the browser allows it.
  * The token is never read from a URL: a download link carries its own signature for one file
  * instead (routes/download-link.ts).
+ *
+ * A visitor is minted only when needed: a request that changes something (POST, PUT, DELETE…).
+ * A reading request (GET, HEAD, OPTIONS) without an identity runs as a visitor of its own that
+ * owns nothing (empty lists, starting credits) and gets no cookie. Each mint is admitted per
+ * client address first (quota/new-visitor-gate.ts: 429 `too_many_new_visitors`).
  */
 import { getSignedCookie, setSignedCookie } from 'hono/cookie';
 import type { MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { signVisitorToken, verifyVisitorToken, VISITOR_TOKEN_HEADER } from './visitor-token';
+import { admitNewVisitor } from '../quota/new-visitor-gate';
 
 /** Name of the visitor cookie (docs/http-api.md). */
 export const VISITOR_COOKIE = 'rw_visitor';
@@ -23,6 +29,8 @@ export const VISITOR_COOKIE = 'rw_visitor';
 export const VISITOR_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 
 const visitorIdSchema = z.uuid();
+/** Methods that only read: they never mint a visitor. */
+const READING_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** `VISITOR_SECRET` is missing: a deployment mistake, reported as a 500 and logged. */
 export class MissingVisitorSecretError extends Error {
@@ -38,6 +46,7 @@ export class MissingVisitorSecretError extends Error {
  * Secure, Partitioned) when there is no valid one, and answering the widget's token header.
  *
  * @throws {MissingVisitorSecretError} when the secret is empty.
+ * @throws {ApiError} 429 `too_many_new_visitors` when a mint is refused for the client address.
  */
 export function visitorCookie(): MiddlewareHandler<AppEnv> {
   return async function visitorCookie(c, next) {
@@ -48,7 +57,14 @@ export function visitorCookie(): MiddlewareHandler<AppEnv> {
     const headerToken = c.req.header(VISITOR_TOKEN_HEADER);
     const embedded = headerToken !== undefined;
     const fromToken = await verifyVisitorToken(headerToken, secret);
-    const visitorId = fromToken ?? fromCookie ?? crypto.randomUUID();
+    const known = fromToken ?? fromCookie;
+    if (known === null && READING_METHODS.has(c.req.method)) {
+      c.set('visitorId', crypto.randomUUID());
+      await next();
+      return;
+    }
+    if (known === null) await admitNewVisitor(c);
+    const visitorId = known ?? crypto.randomUUID();
     if (visitorId !== fromCookie) {
       await setSignedCookie(c, VISITOR_COOKIE, visitorId, secret, {
         httpOnly: true,

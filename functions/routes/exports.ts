@@ -6,7 +6,9 @@
  * credits (402 `out_of_credits`, contractCode 2001, when short), then creates the render job
  * (status `queued`) that the browser renderer reports progress and the MP4 to. Exporting a
  * version whose browser render was interrupted answers that job (200, not 201) to be resumed
- * at its next chunk, and charges nothing more (resume-export.ts).
+ * at its next chunk, and charges nothing more (resume-export.ts). Refused with 429
+ * `export_rate_limited` past `EXPORTS_PER_VISITOR_PER_HOUR`, and with an operator `NEMO_TOKEN`
+ * 429 `remote_export_limit` past `NEMO_EXPORTS_PER_VISITOR` a day (durable/export-rate.ts).
  * Remote exports (nemo) cost nothing here: the remote API charges its own credits, and
  * `GET /api/credits` shows that balance.
  */
@@ -22,6 +24,7 @@ import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { withDownloadLink } from './download-link';
 import { parseId, unwrap } from './route-helpers';
 import { findInterruptedExport } from './resume-export';
+import { readQuotaConfig } from '../quota/quota-config';
 
 /**
  * The export body: `{}` when the request has none (clients from before batches send none),
@@ -47,7 +50,11 @@ export const exportRoutes = new Hono<AppEnv>().post('/sessions/:id/exports', jso
   const atMs = Date.now();
   const costCredits = renderer === 'browser' ? exportCostCredits(snapshot.draft.durationMs) : 0;
   const account = visitorAccount(c.env, visitorId);
-  unwrap(await account.freeze({ renderId, sessionId, amount: costCredits, atMs, draftVersion: snapshot.version, batchItemId: snapshot.batchItemId }));
+  const quota = readQuotaConfig(c.env);
+  // The operator pays the remote API for remote exports made with their NEMO_TOKEN.
+  const operatorPays = renderer === 'remote' && (c.env.NEMO_TOKEN ?? '').trim() !== '';
+  const limits = { perHour: quota.exportsPerVisitorPerHour, remotePerDay: operatorPays ? quota.nemoExportsPerVisitorPerDay : null };
+  unwrap(await account.freeze({ renderId, sessionId, amount: costCredits, atMs, draftVersion: snapshot.version, batchItemId: snapshot.batchItemId, limits }));
   try {
     const job = await renderJob(c.env, renderId).create({
       renderId,

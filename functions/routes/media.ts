@@ -4,7 +4,10 @@
  * into R2 multipart — create, PUT each part (≤ 8 MiB, far under the 100 MB request limit),
  * ask which parts exist to resume, complete — then the browser's probe (media info +
  * thumbnail), the file itself (with Range) and delete. Every route first checks that the
- * session is the visitor's (404 otherwise), and media is keyed by session in R2.
+ * session is the visitor's (404 otherwise), and media is keyed by session in R2. Each upload
+ * counts against the visitor's upload quota from create until deleted (403
+ * `upload_quota_exceeded`; durable/upload-quota.ts), and one abandoned mid-way is removed by
+ * the visitor account's alarm.
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -24,7 +27,8 @@ import type { MediaRecord } from '../media/media-store';
 import { deleteMedia, deleteParts, fileKey, listParts, listRecords, readRecord, toItem, writePart, writeRecord } from '../media/media-store';
 import { SNIFF_BYTES, sniffUploadFormat } from '../media/sniff-upload-format';
 import { StreamLengthError, pipeExactLength } from '../media/pipe-exact-length';
-import { sessionRoom } from '../durable/durable-stubs';
+import { sessionRoom, visitorAccount } from '../durable/durable-stubs';
+import { readQuotaConfig } from '../quota/quota-config';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { readPrefix } from './sniff-media-type';
@@ -79,6 +83,12 @@ function unsupported(name: string): ApiError {
   );
 }
 
+/** Deletes an upload (media-store.ts) and releases its quota in the visitor's account. */
+async function removeUpload(c: Context<AppEnv>, record: MediaRecord): Promise<void> {
+  await deleteMedia(c.env.MEDIA, record);
+  await visitorAccount(c.env, c.get('visitorId')).releaseUpload(record.id);
+}
+
 /** Upload routes, mounted under `/api`. */
 export const mediaRoutes = new Hono<AppEnv>()
   .post('/sessions/:id/media', jsonBodyLimit(), async (c) => {
@@ -86,6 +96,10 @@ export const mediaRoutes = new Hono<AppEnv>()
     const body = await readJsonBody(c, createUploadBodySchema);
     if (body.sizeBytes > MAX_UPLOAD_BYTES) throw tooLarge(body.sizeBytes);
     const mediaId = crypto.randomUUID();
+    const quota = readQuotaConfig(c.env);
+    unwrap(await visitorAccount(c.env, c.get('visitorId')).reserveUpload({
+      mediaId, sessionId, sizeBytes: body.sizeBytes, atMs: Date.now(), maxUploads: quota.uploadsPerVisitor, maxBytes: quota.uploadBytesPerVisitor,
+    }));
     const upload = await c.env.MEDIA.createMultipartUpload(fileKey(sessionId, mediaId));
     const record: MediaRecord = {
       id: mediaId,
@@ -143,7 +157,7 @@ export const mediaRoutes = new Hono<AppEnv>()
       const format = sniffUploadFormat(prefix.head);
       if (format === null) {
         await reader.cancel().catch(() => undefined);
-        await deleteMedia(c.env.MEDIA, record);
+        await removeUpload(c, record);
         throw unsupported(record.name);
       }
       current = { ...record, format, kind: KIND_BY_FORMAT[format] };
@@ -219,8 +233,7 @@ export const mediaRoutes = new Hono<AppEnv>()
   })
   .delete('/sessions/:id/media/:mediaId', async (c) => {
     const sessionId = await ownedSession(c);
-    const record = await ownedRecord(c, sessionId);
-    await deleteMedia(c.env.MEDIA, record);
+    await removeUpload(c, await ownedRecord(c, sessionId));
     return c.body(null, 204);
   });
 

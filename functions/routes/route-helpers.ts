@@ -59,10 +59,8 @@ export function parseDecimalInt(value: string | undefined, rule: DecimalIntRule)
  */
 export function unwrap<T>(result: { ok: true; value: T } | Refusal): T {
   if (result.ok) return result.value;
-  throw new ApiError(
-    result.status,
-    result.code,
-    result.message,
-    result.contractCode === undefined ? {} : { contractCode: result.contractCode },
-  );
+  throw new ApiError(result.status, result.code, result.message, {
+    ...(result.contractCode === undefined ? {} : { contractCode: result.contractCode }),
+    ...(result.retryAfterS === undefined ? {} : { retryAfterS: result.retryAfterS }),
+  });
 }

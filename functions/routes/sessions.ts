@@ -14,6 +14,7 @@ import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { SSE_HEADERS } from '../sse/sse-channel';
 import { parseDecimalInt, parseId, unwrap } from './route-helpers';
+import { readQuotaConfig } from '../quota/quota-config';
 
 /** `?live=`: `1`/`true` keeps the events stream open for later turns; absent, `0` or `false` does not. */
 const liveQuerySchema = z.enum(['1', 'true', '0', 'false']).optional();
@@ -53,8 +54,8 @@ export const sessionRoutes = new Hono<AppEnv>()
     const visitorId = c.get('visitorId');
     const sessionId = crypto.randomUUID();
     const atMs = Date.now();
+    unwrap(await visitorAccount(c.env, visitorId).addSession(sessionId, atMs, readQuotaConfig(c.env).sessionsPerVisitor));
     const session = unwrap(await sessionRoom(c.env, sessionId).create({ sessionId, owner: visitorId, atMs }));
-    await visitorAccount(c.env, visitorId).addSession(sessionId, atMs);
     return c.json({ session }, 201);
   })
   .get('/sessions', async (c) => {

@@ -18,6 +18,20 @@ import { offlineEnv, projectRoot } from './offline-env.mjs';
 const START_TIMEOUT_MS = 90_000;
 /** How often to ask `/api/health` while waiting for the start. */
 const HEALTH_POLL_MS = 250;
+/**
+ * `[vars]` every started app gets unless `vars` overrides them: the browser tests and the benches
+ * mint many visitors from 127.0.0.1 (the load bench 800 at once), far past the public default of
+ * `NEW_VISITORS_PER_IP_PER_HOUR`, and some benches export one session again and again, past
+ * `EXPORTS_PER_VISITOR_PER_HOUR` (README "Limits and abuse"). Loopback skips the per-minute
+ * burst binding already (functions/quota/new-visitor-gate.ts). The other limits keep their defaults.
+ */
+export const TEST_APP_VARS: Readonly<Record<string, string>> = {
+  // The public dev value (over any `.dev.vars`): the app listens on 127.0.0.1, where the
+  // visitor-secret guard allows it, and it stays the same across restarts on one persistDir.
+  VISITOR_SECRET: PUBLIC_DEV_VISITOR_SECRET,
+  NEW_VISITORS_PER_IP_PER_HOUR: '100000',
+  EXPORTS_PER_VISITOR_PER_HOUR: '100000',
+};
 
 /** The app started by {@link startApp}: where it answers and how to stop it. */
 export interface RunningApp {
@@ -39,7 +53,7 @@ export interface StartAppOptions {
   verbose?: boolean;
   /**
    * `[vars]` overrides (`wrangler dev --var NAME:value`), e.g. `EMBED_ALLOWED_ORIGINS` for the
-   * widget tests; `VISITOR_SECRET` defaults to the public dev value (over any `.dev.vars`).
+   * widget tests; merged over {@link TEST_APP_VARS}.
    */
   vars?: Record<string, string>;
 }
@@ -74,7 +88,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     wrangler,
     [
       'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--show-interactive-dev-session=false', '--log-level', 'warn',
-      ...Object.entries({ VISITOR_SECRET: PUBLIC_DEV_VISITOR_SECRET, ...options.vars }).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+      ...Object.entries({ ...TEST_APP_VARS, ...options.vars }).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ],
     { cwd: projectRoot, env: offlineEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );

@@ -10,7 +10,7 @@ declare global {
     interface Env extends AppBindings {}
     interface GlobalProps {
       mainModule: typeof import('../../functions/index');
-      durableNamespaces: 'SessionRoom' | 'RenderJob' | 'VisitorAccount';
+      durableNamespaces: 'SessionRoom' | 'RenderJob' | 'VisitorAccount' | 'NewVisitorLimiter';
     }
   }
 }

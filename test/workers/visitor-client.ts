@@ -74,10 +74,15 @@ export class Visitor {
   async fetch(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookie !== null) headers.set('Cookie', this.cookie);
-    const response = await exports.default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers }));
+    const response = await this.send(new Request(`${ORIGIN}${path}`, { ...init, headers }));
     const setCookie = response.headers.get('Set-Cookie');
     if (setCookie !== null) this.cookie = setCookie.split(';')[0] ?? null;
     return response;
+  }
+
+  /** Hands a request to the Worker (a subclass may call it with other variables: limits.ts). */
+  protected send(request: Request): Promise<Response> {
+    return exports.default.fetch(request);
   }
 
   /** POSTs `body` as JSON. */

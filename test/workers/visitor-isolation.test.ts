@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { Visitor, readError, tinyMp4 } from './visitor-client';
 
 describe('visitor cookie', () => {
-  it('is set once on the first /api request: signed, HttpOnly, SameSite=Lax, Path=/, a year, Secure on https', async () => {
+  it('is set once on the first /api request that changes something: signed, HttpOnly, SameSite=Lax, Path=/, a year, Secure on https', async () => {
     const visitor = new Visitor();
-    const first = await visitor.fetch('/api/health');
+    const first = await visitor.fetch('/api/sessions', { method: 'POST' });
     const cookie = first.headers.get('Set-Cookie') ?? '';
     expect(cookie).toMatch(/^rw_visitor=/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -24,17 +24,17 @@ describe('visitor cookie', () => {
 
   it('is set even when the first request is an error', async () => {
     const visitor = new Visitor();
-    const response = await visitor.fetch('/api/nope');
+    const response = await visitor.fetch('/api/nope', { method: 'POST' });
     expect(response.status).toBe(404);
     expect(response.headers.get('Set-Cookie')).toMatch(/^rw_visitor=/);
   });
 
   it('a tampered cookie is not trusted: the visitor gets a new id', async () => {
     const visitor = new Visitor();
-    await visitor.fetch('/api/health');
+    await visitor.fetch('/api/sessions', { method: 'POST' });
     const original = visitor.id;
     visitor.cookie = `rw_visitor=${encodeURIComponent(`${crypto.randomUUID()}.forged-signature`)}`;
-    const response = await visitor.fetch('/api/health');
+    const response = await visitor.fetch('/api/sessions', { method: 'POST' });
     expect(response.headers.get('Set-Cookie')).toMatch(/^rw_visitor=/);
     expect(visitor.id).not.toBe(original);
   });

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import {
-  creditsSchema,
+  creditsAnswerSchema,
   renderChunkStateSchema,
   renderJobInfoSchema,
   renderListSchema,
@@ -16,7 +16,7 @@ import {
 } from '../../shared/api-schema';
 import type {
   CreateExportBody,
-  Credits,
+  CreditsAnswer,
   RenderChunkState,
   RenderJobInfo,
   RenderProgressBody,
@@ -39,7 +39,7 @@ export interface ApiClientOptions {
 export interface ApiClient {
   createSession(): Promise<SessionInfo>;
   getSession(sessionId: string): Promise<SessionState>;
-  getCredits(): Promise<Credits>;
+  getCredits(): Promise<CreditsAnswer>;
   /**
    * Sends one chat message and calls `onEvent` for each validated SSE event of the turn.
    * Resolves when the stream ends (see {@link StreamOutcome}); rejects with {@link ApiError}.
@@ -165,7 +165,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return created.session;
     },
     getSession: (sessionId) => json(sessionStateSchema, 'loading your session', `/api/sessions/${id(sessionId)}`),
-    getCredits: () => json(creditsSchema, 'the credits check', '/api/credits'),
+    getCredits: () => json(creditsAnswerSchema, 'the credits check', '/api/credits'),
     async streamMessage(sessionId, text, onEvent, signal) {
       const response = await send(`/api/sessions/${id(sessionId)}/messages`, {
         ...postJson({ text }),

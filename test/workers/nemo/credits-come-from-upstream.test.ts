@@ -1,17 +1,35 @@
 /**
  * With `ENGINE=nemo`, `GET /api/credits` shows the remote API's balance for the visitor's own
- * anonymous token (it is the remote API that charges exports), renews an expired token once,
- * and turns an upstream failure into a plain 502 without the upstream's JSON.
+ * anonymous token once they chatted (it is the remote API that charges exports), renews an
+ * expired token once, and turns an upstream failure into a plain 502 without the upstream's
+ * JSON. A visitor who never chatted causes no anonymous token to be minted: their balance is
+ * unknown (null counts and a plain note).
  */
 import { describe, expect, it } from 'vitest';
-import { creditsSchema, errorBodySchema } from '../../../shared/api-schema';
+import { creditsSchema, errorBodySchema, unknownCreditsSchema } from '../../../shared/api-schema';
 import { Visitor } from '../visitor-client';
 import { routeUpstream } from './route-upstream';
+import { visitorWithDraft } from './visitor-with-draft';
+
+const TOKEN_PATH = '/api/auth/anonymous-token';
 
 describe('credits on the nemo engine', () => {
-  it("are the remote balance of the visitor's anonymous token", async () => {
-    const { fake } = routeUpstream();
+  it('of a visitor who never chatted are unknown, and no upstream token is minted', async () => {
+    const { calls } = routeUpstream();
     const visitor = new Visitor();
+    const cookieless = await visitor.fetch('/api/credits');
+    expect(cookieless.status).toBe(200);
+    expect(unknownCreditsSchema.parse(await cookieless.json()).note).toMatch(/first message/);
+    await visitor.createSession();
+    const withSession = await visitor.fetch('/api/credits');
+    expect(unknownCreditsSchema.parse(await withSession.json())).toMatchObject({ available: null, frozen: null, total: null });
+    expect(calls.filter((call) => new URL(call.url).pathname === TOKEN_PATH)).toHaveLength(0);
+  });
+
+  it("are the remote balance of the visitor's anonymous token once they chatted", async () => {
+    const { fake, calls } = routeUpstream();
+    const { visitor } = await visitorWithDraft();
+    expect(calls.filter((call) => new URL(call.url).pathname === TOKEN_PATH)).toHaveLength(1);
     const first = creditsSchema.parse(await (await visitor.fetch('/api/credits')).json());
     expect(fake.tokens.size).toBe(1);
     const [token] = [...fake.tokens.keys()];
@@ -24,8 +42,7 @@ describe('credits on the nemo engine', () => {
 
   it('renews an expired token once and still answers', async () => {
     const { fake } = routeUpstream();
-    const visitor = new Visitor();
-    await visitor.fetch('/api/credits');
+    const { visitor } = await visitorWithDraft();
     const [token] = [...fake.tokens.keys()];
     fake.expireToken(token!);
     const response = await visitor.fetch('/api/credits');
@@ -35,8 +52,8 @@ describe('credits on the nemo engine', () => {
 
   it('is a plain 502 when the remote API fails', async () => {
     const { fake } = routeUpstream();
+    const { visitor } = await visitorWithDraft();
     fake.failNext('credits', 429, 2);
-    const visitor = new Visitor();
     const response = await visitor.fetch('/api/credits');
     expect(response.status).toBe(502);
     const body = errorBodySchema.parse(await response.json());

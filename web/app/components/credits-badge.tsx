@@ -1,6 +1,7 @@
 /**
  * @module credits-badge
- * The header's balance: "87 credits" (hidden until the first answer).
+ * The header's balance: "87 credits" (hidden until the first answer), or, while the remote
+ * engine has no balance for the visitor yet, a short note with the server's explanation as tooltip.
  */
 import { useApp } from '../app-context';
 import { t } from '../i18n/locale';
@@ -11,7 +12,7 @@ export function CreditsBadge() {
   const label = credits.label.value;
   const value = credits.credits.value;
   if (label === null || value === null) return null;
-  const title = value.frozen > 0 ? t('credits.reserved', { count: value.frozen }) : undefined;
+  const title = value.available === null ? value.note : value.frozen > 0 ? t('credits.reserved', { count: value.frozen }) : undefined;
   return (
     <span class="credits-badge" title={title}>
       {label}

@@ -1,11 +1,22 @@
 /**
  * @module plain-error
  * Turns anything thrown into one sentence a visitor can read. {@link ApiError}s already carry
- * the server's plain message; browser errors (WebCodecs, audio, memory) get a short
+ * the server's plain message (a limit's refusal is said in the current locale instead, from its
+ * code); browser errors (WebCodecs, audio, memory) get a short
  * explanation (in the current locale) instead of a stack trace.
  */
 import { ApiError } from '../api-error';
 import { t } from '../i18n/locale';
+import type { MessageKey } from '../i18n/messages-en';
+
+/** The locale's message for each limit's refusal code (README "Limits and abuse"). */
+const LIMIT_MESSAGES: Readonly<Record<string, MessageKey>> = {
+  too_many_new_visitors: 'error.tooManyNewVisitors',
+  session_limit: 'error.sessionLimit',
+  upload_quota_exceeded: 'error.uploadQuotaExceeded',
+  export_rate_limited: 'error.exportRateLimited',
+  remote_export_limit: 'error.remoteExportLimit',
+};
 
 /**
  * The plain-words message for an unknown thrown value.
@@ -14,7 +25,10 @@ import { t } from '../i18n/locale';
  * plainError(new ApiError(402, 'out_of_credits', 'You are out of credits.')) // 'You are out of credits.'
  */
 export function plainError(cause: unknown): string {
-  if (cause instanceof ApiError) return cause.message;
+  if (cause instanceof ApiError) {
+    const key = LIMIT_MESSAGES[cause.code];
+    return key === undefined ? cause.message : t(key);
+  }
   if (cause instanceof DOMException && cause.name === 'AbortError') return t('error.stopped');
   if (cause instanceof DOMException && cause.name === 'NotSupportedError') {
     return t('error.noEncoder');

@@ -21,6 +21,7 @@ export const messagesEn = {
   'credits.one': '{count} credit',
   'credits.other': '{count} credits',
   'credits.reserved': '{count} reserved for a render in progress',
+  'credits.unknown': 'Credits: after your first message',
 
   // chat
   'chat.heading': 'Chat',
@@ -182,6 +183,11 @@ export const messagesEn = {
   'error.noEncoder': 'This browser cannot encode video. Try a recent Chrome, Edge or Safari.',
   'error.tooLarge': 'The video is too large for this browser to handle. Try a shorter one.',
   'error.generic': 'Something went wrong. Try again.',
+  'error.tooManyNewVisitors': 'Too many new visitors came from your network recently. Try again in a while, or keep using the browser you started with.',
+  'error.sessionLimit': 'You have created as many sessions as one visitor may. Continue in one of your sessions from the library.',
+  'error.uploadQuotaExceeded': 'You have as many uploads (or as many gigabytes) as one visitor may keep. Delete uploads you no longer need, then try again.',
+  'error.exportRateLimited': 'You have started as many exports as one visitor may in an hour. Try again a little later.',
+  'error.remoteExportLimit': 'You have started as many exports today as this site allows per visitor. Try again tomorrow.',
   'error.answerCutOff': 'The answer was cut off before it finished. Send your message again.',
   'error.answerPartlyUnreadable': 'Part of the answer could not be read; what could be read is shown.',
 } as const;

@@ -19,6 +19,7 @@ export const messagesZh: Messages = {
   'credits.one': '{count} 点额度',
   'credits.other': '{count} 点额度',
   'credits.reserved': '其中 {count} 点已为进行中的渲染预留',
+  'credits.unknown': '额度：发送第一条消息后显示',
 
   // chat
   'chat.heading': '对话',
@@ -180,6 +181,11 @@ export const messagesZh: Messages = {
   'error.noEncoder': '此浏览器无法编码视频。请使用较新版本的 Chrome、Edge 或 Safari。',
   'error.tooLarge': '视频太大，此浏览器无法处理。请换一个短一些的。',
   'error.generic': '出了点问题，请重试。',
+  'error.tooManyNewVisitors': '最近从你的网络来的新访客太多了。请稍后再试，或继续使用你最初使用的浏览器。',
+  'error.sessionLimit': '你创建的会话已达到每位访客的上限。请在视频库中继续使用已有的会话。',
+  'error.uploadQuotaExceeded': '你保存的上传文件（数量或容量）已达到每位访客的上限。请删除不再需要的上传后重试。',
+  'error.exportRateLimited': '你在一小时内开始的导出已达到每位访客的上限。请稍后再试。',
+  'error.remoteExportLimit': '你今天开始的导出已达到本站每位访客每天的上限。请明天再试。',
   'error.answerCutOff': '回答在完成前被中断了。请重新发送你的消息。',
   'error.answerPartlyUnreadable': '部分回答无法读取；已显示能读取的内容。',
 };
