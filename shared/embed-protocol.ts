@@ -4,10 +4,16 @@
  * plus the widget's options and the `EMBED_ALLOWED_ORIGINS` allow-list. Every message that
  * crosses the frame boundary is parsed with these schemas; anything else is ignored.
  *
- * - Commands in (host → iframe): `prompt {text}`, `export`.
+ * - Commands in (host → iframe): `prompt {text}`, `export`, and for the loader `restore`
+ *   (what it kept, in answer to `hello`).
  * - Events out (iframe → host, always tagged `source: 'reelwright'`): `ready`, `draft-updated`,
- *   `render-progress`, `render-completed`, `error`, and two for the loader itself: `resize`
- *   (content height) and `persist` (what the host keeps so a reload finds the visitor again).
+ *   `render-progress`, `render-completed`, `error`, and four for the loader itself: `hello`
+ *   (answer with `restore`), `resize` (content height), `persist` (what the host keeps so a
+ *   reload finds the visitor again) and `forget` (delete what you kept).
+ *
+ * What the host keeps never travels in a URL: an identity in a URL could be handed to anyone
+ * (visitor fixation). It reaches the frame only as `restore`, from `window.parent` at an allowed
+ * origin, while the frame is really framed.
  */
 import { z } from 'zod';
 import { MAX_MESSAGE_CHARS } from './api-schema';
@@ -15,7 +21,7 @@ import { MAX_MESSAGE_CHARS } from './api-schema';
 /** Tag on every event the iframe sends, so hosts can tell ours from other frames' messages. */
 export const EMBED_EVENT_SOURCE = 'reelwright';
 /** Version of this contract, sent in `ready`; bumped on a breaking change. */
-export const EMBED_PROTOCOL_VERSION = 1;
+export const EMBED_PROTOCOL_VERSION = 2;
 
 /** Host → iframe: send a chat message as if the visitor typed it. */
 export const promptCommandSchema = z.object({
@@ -24,11 +30,21 @@ export const promptCommandSchema = z.object({
 });
 /** Host → iframe: export the current draft. */
 export const exportCommandSchema = z.object({ type: z.literal('export') });
+/** Longest kept value the frame reads (a widget token is about 230 characters). */
+const MAX_KEPT_CHARS = 1_000;
+const kept = z.string().min(1).max(MAX_KEPT_CHARS).nullable().catch(null);
+/**
+ * Host → iframe, in answer to `hello`: what the host kept from `persist` (null when nothing).
+ * `visitor` is the widget token (functions/middleware/widget-token.ts); a bad field counts as null.
+ */
+export const restoreCommandSchema = z.object({ type: z.literal('restore'), visitor: kept, session: kept, render: kept });
 /** Every command a host may send. */
-export const embedCommandSchema = z.discriminatedUnion('type', [promptCommandSchema, exportCommandSchema]);
+export const embedCommandSchema = z.discriminatedUnion('type', [promptCommandSchema, exportCommandSchema, restoreCommandSchema]);
 
 const tagged = { source: z.literal(EMBED_EVENT_SOURCE) };
 
+/** The frame listens: the loader answers with `restore` (whatever it kept, or nulls). */
+export const helloEventSchema = z.object({ ...tagged, type: z.literal('hello'), protocol: z.literal(EMBED_PROTOCOL_VERSION) });
 /** The app is loaded (visitor, credits, restored session and last render): commands are accepted now. */
 export const readyEventSchema = z.object({
   ...tagged,
@@ -73,7 +89,11 @@ export const embedErrorEventSchema = z.object({
 });
 /** For the loader: the iframe's content height, px, so the frame can fit it. */
 export const resizeEventSchema = z.object({ ...tagged, type: z.literal('resize'), height: z.number().int().positive() });
-/** For the loader: what the host page keeps (in its own storage) and hands back on reload. */
+/**
+ * For the loader: what the host page keeps (in its own storage) and hands back in `restore` on
+ * reload. `visitor` is the widget token: scoped to the widget, expires after 30 days, renewed
+ * in later `persist` events, revoked by "Forget me on this site" (README "Embedding the widget").
+ */
 export const persistEventSchema = z.object({
   ...tagged,
   type: z.literal('persist'),
@@ -81,8 +101,11 @@ export const persistEventSchema = z.object({
   session: z.string().nullable(),
   render: z.string().nullable(),
 });
+/** For the loader: the visitor chose "Forget me on this site" (or the token died): delete what you kept. */
+export const forgetEventSchema = z.object({ ...tagged, type: z.literal('forget') });
 /** Every event the iframe sends. */
 export const embedEventSchema = z.discriminatedUnion('type', [
+  helloEventSchema,
   readyEventSchema,
   draftUpdatedEventSchema,
   renderProgressOutSchema,
@@ -90,10 +113,11 @@ export const embedEventSchema = z.discriminatedUnion('type', [
   embedErrorEventSchema,
   resizeEventSchema,
   persistEventSchema,
+  forgetEventSchema,
 ]);
 
 /** Names the loader accepts from the iframe (it checks origin, source window and this list, not the full schema: it must stay tiny). */
-export const EMBED_EVENT_TYPES = ['ready', 'draft-updated', 'render-progress', 'render-completed', 'error', 'resize', 'persist'] as const;
+export const EMBED_EVENT_TYPES = ['hello', 'ready', 'draft-updated', 'render-progress', 'render-completed', 'error', 'resize', 'persist', 'forget'] as const;
 
 /** A CSS hex colour: `#rgb` or `#rrggbb`. */
 const hexColour = z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i);
@@ -153,6 +177,8 @@ export function parseAllowedOrigins(raw: string | undefined): string[] {
 }
 
 export type EmbedCommand = z.infer<typeof embedCommandSchema>;
+/** What the host page kept and handed back (`restore` without its type). */
+export type KeptState = Omit<z.infer<typeof restoreCommandSchema>, 'type'>;
 export type EmbedEvent = z.infer<typeof embedEventSchema>;
 /** An event as the iframe builds it, before the `source` tag is added. */
 export type EmbedEventBody = EmbedEvent extends infer E ? (E extends EmbedEvent ? Omit<E, 'source'> : never) : never;

@@ -176,6 +176,10 @@ export const messagesEn = {
   'time.second': '{count} second',
   'time.seconds': '{count} seconds',
 
+  // the widget's footer (embed/forget-me-button)
+  'embed.forgetMe': 'Forget me on this site',
+  'embed.forgetMeConfirm': 'Forget you on this site? This widget will no longer know you or your videos here, and this site is told to delete what it kept for you.',
+
   // errors the app itself words (format/plain-error, the chat model)
   'error.stopped': 'Stopped.',
   'error.noEncoder': 'This browser cannot encode video. Try a recent Chrome, Edge or Safari.',
