@@ -2,7 +2,9 @@
  * @module embed-protocol
  * The `postMessage` contract between a host page (with `widget.js`) and the `/embed` iframe,
  * plus the widget's options and the `EMBED_ALLOWED_ORIGINS` allow-list. Every message that
- * crosses the frame boundary is parsed with these schemas; anything else is ignored.
+ * crosses the frame boundary is parsed with these schemas (the events' in
+ * shared/embed-events.ts, kept apart so the frame's bundle does not carry them); anything else
+ * is ignored.
  *
  * - Commands in (host → iframe): `prompt {text}`, `export`, and for the loader `restore`
  *   (what it kept, in answer to `hello`).
@@ -40,84 +42,6 @@ const kept = z.string().min(1).max(MAX_KEPT_CHARS).nullable().catch(null);
 export const restoreCommandSchema = z.object({ type: z.literal('restore'), visitor: kept, session: kept, render: kept });
 /** Every command a host may send. */
 export const embedCommandSchema = z.discriminatedUnion('type', [promptCommandSchema, exportCommandSchema, restoreCommandSchema]);
-
-const tagged = { source: z.literal(EMBED_EVENT_SOURCE) };
-
-/** The frame listens: the loader answers with `restore` (whatever it kept, or nulls). */
-export const helloEventSchema = z.object({ ...tagged, type: z.literal('hello'), protocol: z.literal(EMBED_PROTOCOL_VERSION) });
-/** The app is loaded (visitor, credits, restored session and last render): commands are accepted now. */
-export const readyEventSchema = z.object({
-  ...tagged,
-  type: z.literal('ready'),
-  protocol: z.literal(EMBED_PROTOCOL_VERSION),
-  sessionId: z.string().nullable(),
-  draftVersion: z.number().int().nonnegative(),
-  summary: z.string(),
-  /** The last finished render of this visitor in this widget, if it is still there. */
-  lastRender: z.object({ renderId: z.string(), downloadUrl: z.url() }).nullable(),
-});
-/** The draft changed (a chat turn or an undo). */
-export const draftUpdatedEventSchema = z.object({
-  ...tagged,
-  type: z.literal('draft-updated'),
-  sessionId: z.string(),
-  version: z.number().int().nonnegative(),
-  summary: z.string(),
-  changes: z.array(z.string()),
-});
-/** Export progress, 0..1, at most once per whole percent. */
-export const renderProgressOutSchema = z.object({
-  ...tagged,
-  type: z.literal('render-progress'),
-  renderId: z.string(),
-  progress: z.number().min(0).max(1),
-});
-/** The MP4 is stored; `downloadUrl` is absolute and works without cookies: a signed link to this one file, valid 24 h. */
-export const renderCompletedEventSchema = z.object({
-  ...tagged,
-  type: z.literal('render-completed'),
-  renderId: z.string(),
-  downloadUrl: z.url(),
-  sizeBytes: z.number().int().nonnegative().nullable(),
-});
-/** Something failed (in plain words), or a command was refused. */
-export const embedErrorEventSchema = z.object({
-  ...tagged,
-  type: z.literal('error'),
-  code: z.enum(['invalid_command', 'not_ready', 'app_error']),
-  message: z.string(),
-});
-/** For the loader: the iframe's content height, px, so the frame can fit it. */
-export const resizeEventSchema = z.object({ ...tagged, type: z.literal('resize'), height: z.number().int().positive() });
-/**
- * For the loader: what the host page keeps (in its own storage) and hands back in `restore` on
- * reload. `visitor` is the widget token: scoped to the widget, expires after 30 days, renewed
- * in later `persist` events, revoked by "Forget me on this site" (README "Embedding the widget").
- */
-export const persistEventSchema = z.object({
-  ...tagged,
-  type: z.literal('persist'),
-  visitor: z.string().nullable(),
-  session: z.string().nullable(),
-  render: z.string().nullable(),
-});
-/** For the loader: the visitor chose "Forget me on this site" (or the token died): delete what you kept. */
-export const forgetEventSchema = z.object({ ...tagged, type: z.literal('forget') });
-/** Every event the iframe sends. */
-export const embedEventSchema = z.discriminatedUnion('type', [
-  helloEventSchema,
-  readyEventSchema,
-  draftUpdatedEventSchema,
-  renderProgressOutSchema,
-  renderCompletedEventSchema,
-  embedErrorEventSchema,
-  resizeEventSchema,
-  persistEventSchema,
-  forgetEventSchema,
-]);
-
-/** Names the loader accepts from the iframe (it checks origin, source window and this list, not the full schema: it must stay tiny). */
-export const EMBED_EVENT_TYPES = ['hello', 'ready', 'draft-updated', 'render-progress', 'render-completed', 'error', 'resize', 'persist', 'forget'] as const;
 
 /** A CSS hex colour: `#rgb` or `#rrggbb`. */
 const hexColour = z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i);
@@ -179,6 +103,3 @@ export function parseAllowedOrigins(raw: string | undefined): string[] {
 export type EmbedCommand = z.infer<typeof embedCommandSchema>;
 /** What the host page kept and handed back (`restore` without its type). */
 export type KeptState = Omit<z.infer<typeof restoreCommandSchema>, 'type'>;
-export type EmbedEvent = z.infer<typeof embedEventSchema>;
-/** An event as the iframe builds it, before the `source` tag is added. */
-export type EmbedEventBody = EmbedEvent extends infer E ? (E extends EmbedEvent ? Omit<E, 'source'> : never) : never;

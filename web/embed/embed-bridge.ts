@@ -11,7 +11,8 @@
  */
 import { effect } from '@preact/signals';
 import { EMBED_EVENT_SOURCE, EMBED_PROTOCOL_VERSION, embedCommandSchema } from '../../shared/embed-protocol';
-import type { EmbedEventBody, KeptState } from '../../shared/embed-protocol';
+import type { EmbedEventBody } from '../../shared/embed-events';
+import type { KeptState } from '../../shared/embed-protocol';
 import type { AppModel } from '../app/models/app-model';
 import type { VisitorTokenStore } from './visitor-token-store';
 

@@ -16,8 +16,8 @@ export const VISITOR_TOKEN_HEADER = 'X-Reelwright-Visitor';
 const NO_TOKEN = 'new';
 /** localStorage key of the token in this frame's partition. */
 export const VISITOR_TOKEN_KEY = 'reelwright.visitorToken';
-/** Error codes of a token the edge refuses (docs/http-api.md "Embedding"). */
-const DEAD_TOKEN_CODE = /^widget_token_(?:expired|revoked|invalid)$/;
+/** Prefix of the 401 codes of a token the edge refuses: `_expired`, `_revoked`, `_invalid` (docs/http-api.md "Embedding"). */
+const DEAD_TOKEN_CODE = /^widget_token_/;
 
 /** Token state and a `fetch` that sends and refreshes it. */
 export interface VisitorTokenStore {
@@ -49,7 +49,7 @@ async function refusesToken(response: Response): Promise<boolean> {
   if (response.status !== 401) return false;
   const body: unknown = await response.clone().json().catch(() => null);
   const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
-  return typeof code === 'string' && DEAD_TOKEN_CODE.test(code);
+  return DEAD_TOKEN_CODE.test(String(code));
 }
 
 /** Creates the store with this frame's stored token, if any. */

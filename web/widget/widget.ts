@@ -21,7 +21,7 @@
 (() => {
   /** The tag on every event of the frame (shared/embed-protocol.ts `EMBED_EVENT_SOURCE`). */
   const SOURCE = 'reelwright';
-  /** Event types of the frame (shared/embed-protocol.ts `EMBED_EVENT_TYPES`). */
+  /** Event types of the frame (shared/embed-events.ts `EMBED_EVENT_TYPES`). */
   const EVENT_TYPES = ['hello', 'ready', 'draft-updated', 'render-progress', 'render-completed', 'error', 'resize', 'persist', 'forget'];
   /** `data-*` options copied into the frame's query (parsed there by `parseEmbedOptions`). */
   const OPTION_NAMES = ['aspect', 'placeholder', 'theme', 'accent', 'lang', 'layout'] as const;

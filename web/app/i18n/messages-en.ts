@@ -178,7 +178,7 @@ export const messagesEn = {
 
   // the widget's footer (embed/forget-me-button)
   'embed.forgetMe': 'Forget me on this site',
-  'embed.forgetMeConfirm': 'Forget you on this site? This widget will no longer know you or your videos here, and this site is told to delete what it kept for you.',
+  'embed.forgetMeConfirm': 'Forget you on this site? The widget will no longer know you or your videos here.',
 
   // errors the app itself words (format/plain-error, the chat model)
   'error.stopped': 'Stopped.',

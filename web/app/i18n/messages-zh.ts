@@ -176,7 +176,7 @@ export const messagesZh: Messages = {
 
   // the widget's footer (embed/forget-me-button)
   'embed.forgetMe': '在此网站上忘记我',
-  'embed.forgetMeConfirm': '要在此网站上忘记你吗？此小组件将不再认得你和你在这里的视频，本网站也会被告知删除为你保存的内容。',
+  'embed.forgetMeConfirm': '要在此网站上忘记你吗？小组件将不再认得你和你在这里的视频。',
 
   // errors the app itself words (format/plain-error, the chat model)
   'error.stopped': '已停止。',
