@@ -24,7 +24,8 @@ import { applyDefaultAspect } from './embed/default-aspect';
 import { applyEmbedTheme } from './embed/embed-theme';
 import { framedByAllowedHost, readStoredRenderId, startEmbedBridge, writeStoredRenderId } from './embed/embed-bridge';
 import { ForgetMeButton } from './embed/forget-me-button';
-import { createVisitorTokenStore } from './embed/visitor-token-store';
+import { createVisitorTokenStore, VISITOR_TOKEN_HEADER } from './embed/visitor-token-store';
+import { setRequestHeaders } from './render/request-headers';
 
 /** Name of the meta tag the edge writes the allow-list into (functions/routes/embed-page.ts). */
 const ALLOWED_ORIGINS_META = 'reelwright-allowed-origins';
@@ -39,7 +40,8 @@ const allowedOrigins = (document.querySelector<HTMLMetaElement>(`meta[name="${AL
   .filter((origin) => origin !== '');
 
 // The widget token only where a host at an allowed origin really frames this page.
-const tokens = framedByAllowedHost(options.parent, allowedOrigins) ? createVisitorTokenStore() : null;
+const tokens = framedByAllowedHost(options.parent, allowedOrigins) ? createVisitorTokenStore(() => forgetHere()) : null;
+if (tokens !== null) setRequestHeaders(() => ({ [VISITOR_TOKEN_HEADER]: tokens.token() ?? 'new' }));
 const api = createApiClient({ fetchImpl: tokens?.fetch });
 const model = new AppModel(api);
 const bridge = startEmbedBridge({ model, parentOrigin: options.parent, allowedOrigins, tokens });
@@ -51,7 +53,6 @@ function forgetHere(): void {
   writeStoredRenderId(null);
   bridge.forget();
 }
-tokens?.onRefused(forgetHere);
 
 // The page's `lang` follows the language shown (the full layout's header can switch it).
 effect(() => {

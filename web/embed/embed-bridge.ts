@@ -105,7 +105,7 @@ export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, 
     if (!active || event.source !== host || event.origin !== parentOrigin) return;
     const parsed = embedCommandSchema.safeParse(event.data);
     if (!parsed.success) {
-      post({ type: 'error', code: 'invalid_command', message: 'Unknown or malformed command: expected {type:"prompt", text} or {type:"export"}.' });
+      post({ type: 'error', code: 'invalid_command', message: 'Unknown or malformed command: expected prompt {text}, export or restore.' });
       return;
     }
     const command = parsed.data;

@@ -4,7 +4,7 @@
  * confirms, the edge revokes their widget token (`DELETE /api/widget-token`), the frame drops
  * what it kept, tells the host page to delete its copy (`forget`), and starts again as a new visitor.
  */
-import { apiErrorFromNetwork, apiErrorFromResponse } from '../app/api-error';
+import { apiErrorFromResponse } from '../app/api-error';
 import { t } from '../app/i18n/locale';
 import type { NoticeModel } from '../app/models/notice-model';
 import type { VisitorTokenStore } from './visitor-token-store';
@@ -21,9 +21,11 @@ export interface ForgetMeButtonProps {
 export function ForgetMeButton({ tokens, notices, forget }: ForgetMeButtonProps) {
   async function onClick(): Promise<void> {
     if (!confirm(t('embed.forgetMeConfirm'))) return;
-    const response = await tokens.fetch('/api/widget-token', { method: 'DELETE' }).catch(apiErrorFromNetwork);
-    if (!(response instanceof Response) || !response.ok) {
-      notices.showFailure(response instanceof Response ? await apiErrorFromResponse(response) : response);
+    try {
+      const response = await tokens.fetch('/api/widget-token', { method: 'DELETE' });
+      if (!response.ok) throw await apiErrorFromResponse(response);
+    } catch (cause) {
+      notices.showFailure(cause);
       return;
     }
     forget();

@@ -16,8 +16,8 @@ export const VISITOR_TOKEN_HEADER = 'X-Reelwright-Visitor';
 const NO_TOKEN = 'new';
 /** localStorage key of the token in this frame's partition. */
 export const VISITOR_TOKEN_KEY = 'reelwright.visitorToken';
-/** Prefix of the 401 codes of a token the edge refuses: `_expired`, `_revoked`, `_invalid` (docs/http-api.md "Embedding"). */
-const DEAD_TOKEN_CODE = /^widget_token_/;
+/** The error code of a token the edge refuses: `widget_token_expired`, `_revoked` or `_invalid` (docs/http-api.md "Embedding"). */
+const DEAD_TOKEN_CODE = /"code":"widget_token_/;
 
 /** Token state and a `fetch` that sends and refreshes it. */
 export interface VisitorTokenStore {
@@ -31,8 +31,6 @@ export interface VisitorTokenStore {
   fetch: typeof fetch;
   /** Called whenever the token changes (to tell the host page). */
   onChange(listener: (token: string) => void): void;
-  /** Called when the edge refused the token (the frame starts fresh). */
-  onRefused(listener: () => void): void;
 }
 
 function store(token: string | null): void {
@@ -44,16 +42,16 @@ function store(token: string | null): void {
   }
 }
 
-/** True when `response` is the edge refusing the token itself. */
+/** True when `response` is the edge refusing the token itself (a 401 whose error code is `widget_token_…`). */
 async function refusesToken(response: Response): Promise<boolean> {
-  if (response.status !== 401) return false;
-  const body: unknown = await response.clone().json().catch(() => null);
-  const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
-  return DEAD_TOKEN_CODE.test(String(code));
+  return response.status === 401 && DEAD_TOKEN_CODE.test(await response.clone().text());
 }
 
-/** Creates the store with this frame's stored token, if any. */
-export function createVisitorTokenStore(base: typeof fetch = globalThis.fetch.bind(globalThis)): VisitorTokenStore {
+/**
+ * Creates the store with this frame's stored token, if any; `onRefused` runs when the edge
+ * refuses the token (the frame starts fresh).
+ */
+export function createVisitorTokenStore(onRefused: () => void, base: typeof fetch = globalThis.fetch.bind(globalThis)): VisitorTokenStore {
   let current: string | null = null;
   try {
     current = globalThis.localStorage?.getItem(VISITOR_TOKEN_KEY) ?? null;
@@ -61,7 +59,6 @@ export function createVisitorTokenStore(base: typeof fetch = globalThis.fetch.bi
     // Storage blocked: the host page's `restore` brings it.
   }
   const changed: Array<(token: string) => void> = [];
-  const refused: Array<() => void> = [];
 
   const clear = (): void => {
     current = null;
@@ -73,7 +70,7 @@ export function createVisitorTokenStore(base: typeof fetch = globalThis.fetch.bi
     headers.set(VISITOR_TOKEN_HEADER, current ?? NO_TOKEN);
     const response = await base(input, { ...init, headers });
     const answered = response.headers.get(VISITOR_TOKEN_HEADER);
-    if (answered !== null && answered !== '' && answered !== current) {
+    if (answered && answered !== current) {
       current = answered;
       store(answered);
       for (const listener of changed) listener(answered);
@@ -87,7 +84,7 @@ export function createVisitorTokenStore(base: typeof fetch = globalThis.fetch.bi
     if (sentWith === null || !(await refusesToken(response))) return response;
     if (current === sentWith) {
       clear();
-      for (const listener of refused) listener();
+      onRefused();
     }
     // A stream body cannot be sent twice: that one request fails, the next ones work.
     return init?.body instanceof ReadableStream ? response : send(input, init);
@@ -102,9 +99,6 @@ export function createVisitorTokenStore(base: typeof fetch = globalThis.fetch.bi
     fetch: tokenFetch,
     onChange: (listener) => {
       changed.push(listener);
-    },
-    onRefused: (listener) => {
-      refused.push(listener);
     },
   };
 }
