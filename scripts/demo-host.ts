@@ -54,7 +54,7 @@ function hostPage(appUrl: string, query: URLSearchParams): string {
 <script>
 window.reelwrightEvents = [];
 const target = document.getElementById('reelwright');
-for (const type of ['ready','draft-updated','render-progress','render-completed','error','persist']) {
+for (const type of ['ready','draft-updated','render-progress','render-completed','error','persist','forget']) {
   target.addEventListener('reelwright:' + type, (event) => {
     window.reelwrightEvents.push(event.detail);
     if (type === 'ready') window.reelwrightReadyAt = performance.now();
