@@ -85,14 +85,23 @@ async function expectNoCookieForVictim(context: BrowserContext): Promise<void> {
   }
 }
 
+/** Runs `test` in a new browser context (its own cookies and storage), closed afterwards. */
+async function inFreshBrowser(test: (context: BrowserContext) => Promise<void>): Promise<void> {
+  const context = await browser.newContext();
+  try {
+    await test(context);
+  } finally {
+    await context.close();
+  }
+}
+
 function fragment(): string {
   return `#visitor=${encodeURIComponent(victim.token)}&session=${victim.sessionId}`;
 }
 
 describe('an identity in a link', () => {
-  it('opened top-level, /embed#visitor=…&session=… is not that visitor, and no cookie is set for them', async () => {
-    const context = await browser.newContext();
-    try {
+  it('opened top-level, /embed#visitor=…&session=… is not that visitor, and no cookie is set for them', () =>
+    inFreshBrowser(async (context) => {
       const carried = watchForVictimToken(context);
       const page = await context.newPage();
       // Even naming the allowed host as `parent` does not help: the page is not framed.
@@ -110,14 +119,10 @@ describe('an identity in a link', () => {
       await page.waitForLoadState('networkidle');
       expect(await sessionsSeenBy(page)).not.toContain(victim.sessionId);
       await expectNoCookieForVictim(context);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('a window opened by the allowed host and sent `restore` messages ignores them: it is not framed', async () => {
-    const context = await browser.newContext();
-    try {
+  it('a window opened by the allowed host and sent `restore` messages ignores them: it is not framed', () =>
+    inFreshBrowser(async (context) => {
       const carried = watchForVictimToken(context);
       const opener = await context.newPage();
       await opener.goto(`${host.url}/frame?src=about:blank`);
@@ -138,16 +143,12 @@ describe('an identity in a link', () => {
       expect(await sessionsSeenBy(popup)).not.toContain(victim.sessionId);
       expect(carried.map((request) => request.url())).toEqual([]);
       await expectNoCookieForVictim(context);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });
 
 describe('the widget token by postMessage only', () => {
-  it('framed by the allowed host, the kept token arrives by `restore` (not in the frame URL) and finds the session', async () => {
-    const context = await browser.newContext();
-    try {
+  it('framed by the allowed host, the kept token arrives by `restore` (not in the frame URL) and finds the session', () =>
+    inFreshBrowser(async (context) => {
       const page = await context.newPage();
       // The loader keeps what `persist` said in this site's localStorage, one key per target.
       await page.goto(`${host.url}/frame?src=about:blank`);
@@ -165,14 +166,10 @@ describe('the widget token by postMessage only', () => {
       const frame = page.frames().find((candidate) => candidate.url().startsWith(`${app.url}/embed`));
       expect(frame?.url()).not.toContain('#');
       expect(frame?.url()).not.toContain(victim.token);
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 
-  it('a `restore` from a frame of another origin inside the allowed host is ignored: the widget starts as a new visitor', async () => {
-    const context = await browser.newContext();
-    try {
+  it('a `restore` from a frame of another origin inside the allowed host is ignored: the widget starts as a new visitor', () =>
+    inFreshBrowser(async (context) => {
       const carried = watchForVictimToken(context);
       const tokensSent: string[] = [];
       context.on('request', (request) => {
@@ -194,8 +191,5 @@ describe('the widget token by postMessage only', () => {
       expect(carried.map((request) => request.url())).toEqual([]);
       // It asked the edge for a new visitor and went on with the token it got.
       expect(tokensSent[0]).toBe('new');
-    } finally {
-      await context.close();
-    }
-  });
+    }));
 });
