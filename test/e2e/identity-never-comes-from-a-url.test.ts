@@ -20,7 +20,11 @@ import { launchChromium } from './support/launch-chromium';
 const TOKEN_HEADER = 'x-reelwright-visitor';
 /** The page loads the app, credits and a session in a few seconds at most here. */
 const LOAD_TIMEOUT_MS = 30_000;
-/** How long a planted identity is given to (wrongly) take effect, beyond the frame's 1.5 s wait for `restore`. */
+/**
+ * How long a planted identity is given to (wrongly) take effect once the page shows its composer,
+ * beyond the frame's 1.5 s wait for `restore` (a page that took it would follow that session's
+ * live stream, so "network idle" is no signal here).
+ */
 const QUIET_PERIOD_MS = 4_000;
 
 let app: RunningApp;
@@ -108,7 +112,6 @@ describe('an identity in a link', () => {
       for (const query of ['', `?parent=${encodeURIComponent(host.url)}`]) {
         await page.goto(`${app.url}/embed${query}${fragment()}`);
         await page.getByRole('textbox').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
-        await page.waitForLoadState('networkidle');
         await page.waitForTimeout(QUIET_PERIOD_MS);
         expect(await sessionsSeenBy(page)).not.toContain(victim.sessionId);
       }
@@ -116,7 +119,8 @@ describe('an identity in a link', () => {
       await expectNoCookieForVictim(context);
       // The main app in the same browser is not the victim either.
       await page.goto(`${app.url}/`);
-      await page.waitForLoadState('networkidle');
+      await page.getByRole('textbox').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
+      await page.waitForTimeout(QUIET_PERIOD_MS);
       expect(await sessionsSeenBy(page)).not.toContain(victim.sessionId);
       await expectNoCookieForVictim(context);
     }));
@@ -138,7 +142,6 @@ describe('an identity in a link', () => {
         ),
       ]);
       await popup.getByRole('textbox').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
-      await popup.waitForLoadState('networkidle');
       await popup.waitForTimeout(QUIET_PERIOD_MS);
       expect(await sessionsSeenBy(popup)).not.toContain(victim.sessionId);
       expect(carried.map((request) => request.url())).toEqual([]);
