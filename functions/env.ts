@@ -40,7 +40,7 @@ export interface Env {
   NEMO_RENDER_POLL_MS?: string;
   NEMO_RENDER_DEADLINE_MS?: string;
   NEMO_JSON_TIMEOUT_MS?: string;
-  /** HMAC secret that signs the `rw_visitor` cookie. */
+  /** HMAC secret that signs the `rw_visitor` cookie and the widget tokens (functions/middleware/widget-token.ts). */
   VISITOR_SECRET: string;
   /**
    * Origins allowed to frame `/embed` (the widget), separated by spaces or commas, e.g.
