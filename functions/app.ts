@@ -20,6 +20,7 @@ import { mediaRoutes } from './routes/media';
 import { renderRoutes } from './routes/renders';
 import { renderChunkRoutes } from './routes/render-chunks';
 import { sessionRoutes } from './routes/sessions';
+import { widgetTokenRoutes } from './routes/widget-token';
 
 /** Builds the app (a function, so tests and embedders get a fresh instance). */
 export function createApp(): Hono<AppEnv> {
@@ -30,7 +31,8 @@ export function createApp(): Hono<AppEnv> {
     .route('/', creditRoutes)
     .route('/', renderRoutes)
     .route('/', renderChunkRoutes)
-    .route('/', mediaRoutes);
+    .route('/', mediaRoutes)
+    .route('/', widgetTokenRoutes);
 
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());

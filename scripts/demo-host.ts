@@ -10,7 +10,8 @@
  *   `accent`, `lang`, `layout`, `aspect`, `placeholder`). Events are listed on the page and kept
  *   in `window.reelwrightEvents`; `window.reelwrightSend(command)` posts a command to the frame.
  * - `/intruder` — a page that posts a `prompt` to its parent's first frame from its own origin
- *   (the widget must ignore it).
+ *   (the widget must ignore it); `/intruder?restore=<token>&session=<id>` keeps posting a
+ *   `restore` with that identity instead (the widget must ignore that too).
  * - `/frame?src=<url>` — a page that only frames `src` (to check who may frame what).
  */
 import { createServer, type Server } from 'node:http';
@@ -53,7 +54,7 @@ function hostPage(appUrl: string, query: URLSearchParams): string {
 <script>
 window.reelwrightEvents = [];
 const target = document.getElementById('reelwright');
-for (const type of ['ready','draft-updated','render-progress','render-completed','error','persist']) {
+for (const type of ['ready','draft-updated','render-progress','render-completed','error','persist','forget']) {
   target.addEventListener('reelwright:' + type, (event) => {
     window.reelwrightEvents.push(event.detail);
     if (type === 'ready') window.reelwrightReadyAt = performance.now();
@@ -72,9 +73,18 @@ window.loaderTagAt = performance.now();
 </body></html>`;
 }
 
+/** How often the intruder repeats its `restore`, ms: often enough to race the real host's answer. */
+const INTRUDER_RESTORE_EVERY_MS = 20;
+
 const INTRUDER_PAGE = `<!doctype html><html><body><script>
-window.parent.frames[0].postMessage({ type: 'prompt', text: 'make it vertical' }, '*');
-window.parent.frames[0].postMessage({ type: 'export' }, '*');
+const query = new URLSearchParams(location.search);
+if (query.has('restore')) {
+  const restore = { type: 'restore', visitor: query.get('restore'), session: query.get('session'), render: null };
+  setInterval(() => window.parent.frames[0].postMessage(restore, '*'), ${INTRUDER_RESTORE_EVERY_MS});
+} else {
+  window.parent.frames[0].postMessage({ type: 'prompt', text: 'make it vertical' }, '*');
+  window.parent.frames[0].postMessage({ type: 'export' }, '*');
+}
 document.body.textContent = 'sent';
 </script></body></html>`;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { embedCommandSchema, embedEventSchema, parseAllowedOrigins, parseEmbedOptions } from './embed-protocol';
+import { embedEventSchema } from './embed-events';
+import { embedCommandSchema, parseAllowedOrigins, parseEmbedOptions } from './embed-protocol';
 
 describe('widget options from the frame query', () => {
   it('reads every option', () => {

@@ -1,10 +1,12 @@
 /**
  * @module embed
  * Entry of `/embed`, the widget's page (framed by `widget.js` on allowed sites): the same app
- * in the layout the host chose, in its language, themed by its options, talking to the edge with the visitor
- * token as well as the cookie (see embed/visitor-token-store), restoring what the host page
- * kept, and speaking the postMessage API (embed/embed-bridge). The renderer is loaded only when
- * an export starts, as in the full app.
+ * in the layout the host chose, in its language, themed by its options, speaking the postMessage
+ * API (embed/embed-bridge). Framed by an allowed host, it is known by the widget token (see
+ * embed/visitor-token-store) that the host kept and hands back by `restore`, and offers "Forget
+ * me on this site"; opened any other way it is the plain app with this site's own cookie, and
+ * nothing in its URL can make it anyone else. The renderer is loaded only when an export starts,
+ * as in the full app.
  */
 import './zod-jitless'; // first: before any zod schema is built
 import '@fontsource/inter/400.css';
@@ -19,11 +21,12 @@ import { createApiClient } from './app/api-client';
 import { CompactApp } from './app/components/compact-app';
 import { htmlLang, locale, setLocale } from './app/i18n/locale';
 import { AppModel } from './app/models/app-model';
-import { readStoredSessionId, writeStoredSessionId } from './app/models/session-id-store';
 import { applyDefaultAspect } from './embed/default-aspect';
 import { applyEmbedTheme } from './embed/embed-theme';
-import { readStoredRenderId, startEmbedBridge } from './embed/embed-bridge';
-import { createVisitorTokenStore } from './embed/visitor-token-store';
+import { framedByAllowedHost, readStoredRenderId, startEmbedBridge, writeStoredRenderId } from './embed/embed-bridge';
+import { ForgetMeButton } from './embed/forget-me-button';
+import { createVisitorTokenStore, VISITOR_TOKEN_HEADER } from './embed/visitor-token-store';
+import { setRequestHeaders } from './render/request-headers';
 
 /** Name of the meta tag the edge writes the allow-list into (functions/routes/embed-page.ts). */
 const ALLOWED_ORIGINS_META = 'reelwright-allowed-origins';
@@ -32,20 +35,25 @@ const root = document.getElementById('app');
 if (root === null) throw new Error('embed.html has no #app element');
 
 const options = parseEmbedOptions(new URLSearchParams(location.search));
-/** What the host page kept for us (`#visitor=…&session=…&render=…`), read once and removed from the address. */
-const kept = new URLSearchParams(location.hash.slice(1));
-if (location.hash !== '') history.replaceState(null, '', location.pathname + location.search);
-if (readStoredSessionId() === null && kept.get('session')) writeStoredSessionId(kept.get('session'));
-
 applyEmbedTheme(document.documentElement, options);
 const allowedOrigins = (document.querySelector<HTMLMetaElement>(`meta[name="${ALLOWED_ORIGINS_META}"]`)?.content ?? '')
   .split(' ')
   .filter((origin) => origin !== '');
 
-const tokens = createVisitorTokenStore(kept.get('visitor'));
-const api = createApiClient({ fetchImpl: tokens.fetch });
+// The widget token only where a host at an allowed origin really frames this page.
+const tokens = framedByAllowedHost(options.parent, allowedOrigins) ? createVisitorTokenStore(() => forgetHere()) : null;
+if (tokens !== null) setRequestHeaders(() => ({ [VISITOR_TOKEN_HEADER]: tokens.token() ?? 'new' }));
+const api = createApiClient({ fetchImpl: tokens?.fetch });
 const model = new AppModel(api);
 const bridge = startEmbedBridge({ model, parentOrigin: options.parent, allowedOrigins, tokens });
+
+/** Forgets this visitor here and at the host (their token died or they asked): nothing of theirs is kept. */
+function forgetHere(): void {
+  tokens?.clear();
+  model.session.forget();
+  writeStoredRenderId(null);
+  bridge.forget();
+}
 
 // The page's `lang` follows the language shown (the full layout's header can switch it).
 effect(() => {
@@ -56,11 +64,20 @@ effect(() => {
 // (if that chunk cannot load, the compact layout is shown instead).
 const loadRoot = options.layout === 'full' ? import('./app/components/app').then((module) => module.App, () => CompactApp) : Promise.resolve(CompactApp);
 void Promise.all([loadRoot, setLocale(options.lang)]).then(([Root]) => {
-  render(<Root model={model} composerPlaceholder={options.placeholder} />, root);
+  render(
+    <>
+      <Root model={model} composerPlaceholder={options.placeholder} />
+      {tokens !== null && <ForgetMeButton tokens={tokens} notices={model.notices} forget={forgetHere} />}
+    </>,
+    root,
+  );
 });
 
-/** Loads the app, then the last finished render (if the edge still has it), then says `ready`. */
+/** Takes what the host kept, loads the app, then the last finished render (if the edge still has it), then says `ready`. */
 async function start(): Promise<void> {
+  const kept = await bridge.receiveKept();
+  tokens?.adopt(kept.visitor);
+  if (model.session.sessionId.peek() === null && kept.session !== null) model.session.open(kept.session);
   await model.load();
   applyDefaultAspect(model, options.aspect);
   let lastRender: { renderId: string; downloadUrl: string } | null = null;
@@ -69,7 +86,7 @@ async function start(): Promise<void> {
   if (model.render.phase.value === 'completed' && shown !== null && shownUrl !== null) {
     lastRender = { renderId: shown.id, downloadUrl: shownUrl }; // the app restored it already
   }
-  const renderId = readStoredRenderId() ?? kept.get('render');
+  const renderId = readStoredRenderId() ?? kept.render;
   if (lastRender === null && renderId !== null && model.session.sessionId.value !== null) {
     try {
       const info = await api.getRender(renderId);

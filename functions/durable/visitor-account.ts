@@ -9,6 +9,8 @@
  * rest. Each render settles once: a second commit or refund is a no-op.
  * It also enforces the visitor's limits (quota/quota-config.ts): sessions, uploads held
  * (upload-quota.ts; its alarm removes abandoned uploads) and exports per hour (export-rate.ts).
+ * It also keeps the generation of the visitor's widget tokens: only tokens of the current one
+ * are accepted, and "Forget me on this site" moves it on.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
@@ -31,6 +33,8 @@ import type { UpstreamIdentity } from '../engine/nemo/upstream-token';
 
 /** Storage key of the visitor's identity at the remote API (nemo engine). */
 const UPSTREAM_IDENTITY_KEY = 'upstream-identity';
+/** Storage key of the widget-token generation (functions/middleware/widget-token.ts); 0 when unset. */
+const WIDGET_TOKEN_GENERATION_KEY = 'widget-token-generation';
 
 /** Most sessions `GET /api/sessions` lists (newest first); keeps that answer small and fast. */
 export const MAX_LISTED_SESSIONS = 100;
@@ -246,6 +250,19 @@ export class VisitorAccount extends DurableObject<Env> {
   /** Stores the visitor's identity at the remote API. */
   async saveUpstreamIdentity(identity: UpstreamIdentity): Promise<void> {
     await this.ctx.storage.put(UPSTREAM_IDENTITY_KEY, upstreamIdentitySchema.parse(identity));
+  }
+
+  /** The generation a widget token must carry to be accepted (0 for a visitor who never revoked). */
+  async widgetTokenGeneration(): Promise<number> {
+    const stored = z.number().int().nonnegative().safeParse(await this.ctx.storage.get(WIDGET_TOKEN_GENERATION_KEY));
+    return stored.success ? stored.data : 0;
+  }
+
+  /** Revokes every widget token issued so far ("Forget me on this site"); returns the new generation. */
+  async revokeWidgetTokens(): Promise<number> {
+    const next = (await this.widgetTokenGeneration()) + 1;
+    await this.ctx.storage.put(WIDGET_TOKEN_GENERATION_KEY, next);
+    return next;
   }
 
   /** Spends the credits frozen for `renderId` (the MP4 was stored). No-op if already settled. */

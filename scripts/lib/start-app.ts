@@ -81,13 +81,15 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     throw new Error('The SPA is not built: run `npm run build` first.');
   }
   const port = options.port ?? (await freePort());
+  // Its own inspector port too: wrangler's default (9229, then 9230) clashes when several apps run at once.
+  const inspectorPort = await freePort();
   const tempDir = options.persistDir ? null : mkdtempSync(path.join(os.tmpdir(), 'reelwright-state-'));
   const persistDir = options.persistDir ?? (tempDir as string);
   const wrangler = path.join(projectRoot, 'node_modules', '.bin', 'wrangler');
   const child: ChildProcess = spawn(
     wrangler,
     [
-      'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--show-interactive-dev-session=false', '--log-level', 'warn',
+      'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false', '--log-level', 'warn',
       ...Object.entries({ ...TEST_APP_VARS, ...options.vars }).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ],
     { cwd: projectRoot, env: offlineEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true },

@@ -2,7 +2,8 @@
  * The embeddable widget on a real second origin: a demo host page on `localhost:<port>` (a
  * different site from the app on `127.0.0.1`) loads `widget.js`, drives the frame with the
  * postMessage API from prompt to a downloadable MP4, and finds the session and the render again
- * after a reload (also with cookies and the frame's own storage gone: the host kept the token).
+ * after a reload (also with cookies and the frame's own storage gone: the host kept the token
+ * and hands it back by postMessage).
  * The download link it hands the host is signed for that one file and works without cookies.
  * A page on an origin that is not allowed cannot frame `/embed` (nor the app), and commands
  * from any window but the allowed host are ignored. The allowed host's page reports no
@@ -14,8 +15,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { errorBodySchema } from '../../shared/api-schema';
-import { embedEventSchema } from '../../shared/embed-protocol';
-import type { EmbedEvent } from '../../shared/embed-protocol';
+import { embedEventSchema } from '../../shared/embed-events';
+import type { EmbedEvent } from '../../shared/embed-events';
 import { startDemoHost } from '../../scripts/demo-host';
 import type { DemoHost } from '../../scripts/demo-host';
 import { freePort, startApp } from '../../scripts/lib/start-app';
@@ -111,7 +112,7 @@ describe('the widget on an allowed host page', () => {
   it('takes a prompt command, reports the draft, exports on command and gives a downloadable MP4', async () => {
     await page.goto(host.url);
     const ready = await waitForEvent('ready', READY_TIMEOUT_MS);
-    expect(ready).toMatchObject({ protocol: 1, sessionId: null, draftVersion: 0, lastRender: null });
+    expect(ready).toMatchObject({ protocol: 2, sessionId: null, draftVersion: 0, lastRender: null });
 
     await send({ type: 'prompt', text: PROMPT });
     const draft = await waitForEvent('draft-updated', DRAFT_TIMEOUT_MS);
@@ -145,9 +146,8 @@ describe('the widget on an allowed host page', () => {
     writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
     await expectDeliverable(file, 1920, 1080, 10);
     await expect.poll(() => widgetFrame().getByRole('link', { name: 'Download MP4' }).isVisible()).toBe(true);
-    // Where the browser allows it, the frame also has its cookie: kept for this host site only (CHIPS).
-    const cookie = (await context.cookies(app.url)).find((candidate) => candidate.name === 'rw_visitor');
-    expect(cookie).toMatchObject({ secure: true, sameSite: 'None', httpOnly: true, partitionKey: 'http://localhost' });
+    // The frame is known by its widget token alone: no cookie is set for the app (none a host could plant).
+    expect((await context.cookies(app.url)).filter((candidate) => candidate.name === 'rw_visitor')).toEqual([]);
   });
 
   it('ignores commands from other windows and origins, and refuses malformed ones from the host', async () => {

@@ -1,15 +1,16 @@
 /**
  * The widget's edge side: `/embed` may be framed only by `EMBED_ALLOWED_ORIGINS` (CSP
  * frame-ancestors, the list also written into the page), and a visitor in a third-party iframe
- * is known by the `X-Reelwright-Visitor` token even when no cookie comes back, with a
- * `SameSite=None; Secure; Partitioned` cookie where cookies work. Download links never carry
- * the token: each is signed for its one file.
+ * is known by the widget token in `X-Reelwright-Visitor` alone: such a request never reads nor
+ * sets the `rw_visitor` cookie, so an identity a host page handed over can never become this
+ * site's cookie (no fixation). Download links never carry the token: each is signed for its one file.
  */
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { renderJobInfoSchema, sessionListSchema } from '../../shared/api-schema';
+import { errorBodySchema, renderJobInfoSchema, sessionListSchema } from '../../shared/api-schema';
 import { parseAllowedOrigins } from '../../shared/embed-protocol';
 import { contentSecurityPolicy } from '../../shared/security-policy';
+import { signWidgetToken, WIDGET_TOKEN_TTL_MS } from '../../functions/middleware/widget-token';
 import { ORIGIN, Visitor, downloadLinkPattern, tinyMp4 } from './visitor-client';
 
 const TOKEN_HEADER = 'X-Reelwright-Visitor';
@@ -72,15 +73,29 @@ describe('/embed frame policy', () => {
 });
 
 describe('visitor token for the widget', () => {
-  it('answers the token header and sets a SameSite=None; Secure; Partitioned cookie for a widget request', async () => {
+  it('answers a widget token (a JWT) and sets no cookie for a widget request', async () => {
     const response = await callWithToken('/api/sessions', 'new', { method: 'POST' });
-    expect(response.headers.get(TOKEN_HEADER)).toMatch(/^[0-9a-f-]{36}\.[A-Za-z0-9+/]{43}=$/);
-    const cookie = response.headers.get('Set-Cookie') ?? '';
-    expect(cookie).toMatch(/^rw_visitor=/);
-    expect(cookie).toMatch(/SameSite=None/);
-    expect(cookie).toMatch(/Secure/);
-    expect(cookie).toMatch(/Partitioned/);
-    expect(cookie).toMatch(/HttpOnly/);
+    expect(response.headers.get(TOKEN_HEADER)).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(response.headers.get('Set-Cookie')).toBeNull();
+  });
+
+  it('a widget token never becomes or replaces the cookie: the cookie visitor keeps their own identity', async () => {
+    const victim = await newToken();
+    await callWithToken('/api/sessions', victim, { method: 'POST' });
+    const visitor = new Visitor();
+    expect(await sessionIds(await visitor.fetch('/api/sessions'))).toEqual([]);
+    const cookieBefore = visitor.cookie;
+    // The same browser sends the victim's token (as the old top-level /embed#visitor= did)…
+    const widget = await visitor.fetch('/api/sessions', { headers: { [TOKEN_HEADER]: victim } });
+    expect(await sessionIds(widget)).toHaveLength(1);
+    expect(widget.headers.get('Set-Cookie')).toBeNull();
+    // …and its cookie still names only itself.
+    expect(visitor.cookie).toBe(cookieBefore);
+    expect(await sessionIds(await visitor.fetch('/api/sessions'))).toEqual([]);
+    // A widget token put in the cookie's place is no identity either.
+    const asCookie = await call('/api/sessions', { headers: { Cookie: `rw_visitor=${encodeURIComponent(victim)}` } });
+    expect(await sessionIds(asCookie)).toEqual([]);
+    expect(asCookie.headers.get('Set-Cookie')).toMatch(/^rw_visitor=/);
   });
 
   it('knows the visitor by the token alone (cookies blocked): sessions and renders come back', async () => {
@@ -95,13 +110,14 @@ describe('visitor token for the widget', () => {
     expect(await sessionIds(await callWithToken('/api/sessions', 'new'))).toEqual([]);
   });
 
-  it('a forged token is not trusted: the request gets a new visitor', async () => {
+  it('a forged token is refused with a clear 401, not mapped to anyone', async () => {
     const token = await newToken();
     await callWithToken('/api/sessions', token, { method: 'POST' });
-    const forged = `${token.slice(0, 36)}.${'A'.repeat(43)}=`;
-    const response = await callWithToken('/api/sessions', forged);
-    expect(response.headers.get(TOKEN_HEADER)?.slice(0, 36)).not.toBe(token.slice(0, 36));
-    expect(await sessionIds(response)).toEqual([]);
+    const [header, payload] = token.split('.');
+    const response = await callWithToken('/api/sessions', `${header}.${payload}.${'A'.repeat(43)}`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get(TOKEN_HEADER)).toBeNull();
+    expect(errorBodySchema.parse(await response.json()).error.code).toBe('widget_token_invalid');
   });
 
   it('download links carry no token: the signed link opens the one file without cookie or header, ?visitor= opens nothing', async () => {
@@ -117,8 +133,7 @@ describe('visitor token for the widget', () => {
     expect(stored.status).toBe(200);
     const link = renderJobInfoSchema.parse(await stored.json()).downloadUrl ?? '';
     expect(link).toMatch(downloadLinkPattern(job.id));
-    const ownerToken = (await owner.fetch('/api/health', { headers: { [TOKEN_HEADER]: 'new' } })).headers.get(TOKEN_HEADER) ?? '';
-    expect(ownerToken.slice(0, 36)).toBe(owner.id);
+    const ownerToken = await signWidgetToken({ visitorId: owner.id, generation: 0, expiresAtMs: Date.now() + WIDGET_TOKEN_TTL_MS }, env.VISITOR_SECRET);
     expect(link).not.toContain(owner.id);
 
     const download = await call(link);

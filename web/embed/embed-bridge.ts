@@ -3,17 +3,28 @@
  * The widget's `postMessage` API (shared/embed-protocol.ts). Events go to the host page with
  * its exact origin as `targetOrigin` (never `*`), and only when that origin is on the allow-list
  * the edge wrote into the page. Commands are accepted only from `window.parent` at that origin,
- * parsed with zod, and run as the visitor's own actions (send a message, export). Download links
- * go out as the edge signed them (each opens its one file, no cookie needed), made absolute.
+ * parsed with zod, and run as the visitor's own actions (send a message, export). What the host
+ * kept (the widget token, session and render) comes back the same way, as the `restore` answer
+ * to `hello`, and only then: an identity never comes from a URL, nor from a page that is not
+ * really framed by an allowed host. Download links go out as the edge signed them (each opens
+ * its one file, no cookie needed), made absolute.
  */
 import { effect } from '@preact/signals';
 import { EMBED_EVENT_SOURCE, EMBED_PROTOCOL_VERSION, embedCommandSchema } from '../../shared/embed-protocol';
-import type { EmbedEventBody } from '../../shared/embed-protocol';
+import type { EmbedEventBody } from '../../shared/embed-events';
+import type { KeptState } from '../../shared/embed-protocol';
 import type { AppModel } from '../app/models/app-model';
 import type { VisitorTokenStore } from './visitor-token-store';
 
 /** localStorage key of the last finished render's id (this frame's partition). */
 export const RENDER_ID_KEY = 'reelwright.renderId';
+/**
+ * How long the frame waits for the host's `restore` before it starts without it, ms. The loader
+ * answers `hello` at once (a few ms); a host page without the loader costs this delay once.
+ */
+export const RESTORE_WAIT_MS = 1_500;
+/** Nothing kept: a new visitor. */
+const NOTHING_KEPT: KeptState = { visitor: null, session: null, render: null };
 
 /** What the bridge needs. */
 export interface EmbedBridgeOptions {
@@ -22,7 +33,8 @@ export interface EmbedBridgeOptions {
   parentOrigin: string;
   /** `EMBED_ALLOWED_ORIGINS` as the edge wrote it into the page. */
   allowedOrigins: readonly string[];
-  tokens: VisitorTokenStore;
+  /** The widget credential; null when not framed by an allowed host (then nothing is persisted). */
+  tokens: VisitorTokenStore | null;
   /** The host window (default `window.parent`). */
   host?: Window;
 }
@@ -31,6 +43,10 @@ export interface EmbedBridgeOptions {
 export interface EmbedBridge {
   /** True when the host origin is allowed and the page is framed: events are sent. */
   readonly active: boolean;
+  /** Says `hello` and resolves with the host's `restore` (nothing kept when inert, or after {@link RESTORE_WAIT_MS}). */
+  receiveKept(): Promise<KeptState>;
+  /** Tells the host to delete what it kept (`forget`). */
+  forget(): void;
   /** Sends `ready` (after the app has loaded) and starts accepting commands; `downloadUrl` as the edge answered it. */
   announceReady(lastRender: { renderId: string; downloadUrl: string } | null): void;
   /** Removes listeners and effects. */
@@ -61,12 +77,18 @@ function absoluteUrl(url: string): string {
   return new URL(url, location.href).href;
 }
 
+/** True when this page is really framed (`host` is not itself) by `parentOrigin`, an allowed origin. */
+export function framedByAllowedHost(parentOrigin: string, allowedOrigins: readonly string[], host: Window = window.parent): boolean {
+  return host !== window && parentOrigin !== '' && allowedOrigins.includes(parentOrigin);
+}
+
 /**
  * Starts the bridge. Without an allowed, framed host it is inert (`active` false): the page
  * still works as a plain app.
  */
 export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, host = window.parent }: EmbedBridgeOptions): EmbedBridge {
-  const active = host !== window && parentOrigin !== '' && allowedOrigins.includes(parentOrigin);
+  const active = framedByAllowedHost(parentOrigin, allowedOrigins, host);
+  let restored: ((kept: KeptState) => void) | null = null;
   let ready = false;
   const disposers: Array<() => void> = [];
 
@@ -76,28 +98,33 @@ export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, 
 
   let lastRenderId: string | null = readStoredRenderId();
   function persist(): void {
-    post({ type: 'persist', visitor: tokens.token(), session: model.session.sessionId.value, render: lastRenderId });
+    post({ type: 'persist', visitor: tokens?.token() ?? null, session: model.session.sessionId.value, render: lastRenderId });
   }
 
   function onMessage(event: MessageEvent<unknown>): void {
     if (!active || event.source !== host || event.origin !== parentOrigin) return;
     const parsed = embedCommandSchema.safeParse(event.data);
     if (!parsed.success) {
-      post({ type: 'error', code: 'invalid_command', message: 'Unknown or malformed command: expected {type:"prompt", text} or {type:"export"}.' });
+      post({ type: 'error', code: 'invalid_command', message: 'Unknown or malformed command: expected prompt {text}, export or restore.' });
+      return;
+    }
+    const command = parsed.data;
+    if (command.type === 'restore') {
+      restored?.(command); // only the first answer to `hello` counts
+      restored = null;
       return;
     }
     if (!ready) {
       post({ type: 'error', code: 'not_ready', message: 'The widget is still loading: wait for the "ready" event.' });
       return;
     }
-    const command = parsed.data;
     if (command.type === 'prompt') void model.send(command.text);
     else void model.exportVideo();
   }
   window.addEventListener('message', onMessage);
   disposers.push(() => window.removeEventListener('message', onMessage));
 
-  tokens.onChange(() => persist());
+  tokens?.onChange(() => persist());
   disposers.push(
     effect(() => {
       const sessionId = model.session.sessionId.value; // read to subscribe: a new session is persisted
@@ -167,6 +194,18 @@ export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, 
 
   return {
     active,
+    receiveKept() {
+      if (!active) return Promise.resolve(NOTHING_KEPT);
+      return new Promise((resolve) => {
+        restored = resolve;
+        setTimeout(() => restored?.(NOTHING_KEPT), RESTORE_WAIT_MS);
+        post({ type: 'hello', protocol: EMBED_PROTOCOL_VERSION });
+      });
+    },
+    forget() {
+      lastRenderId = null;
+      post({ type: 'forget' });
+    },
     announceReady(lastRender) {
       ready = true;
       sentVersion = model.draft.version.peek();

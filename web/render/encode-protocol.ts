@@ -30,6 +30,8 @@ export const renderRequestSchema = z.object({
   draft: z.unknown(),
   /** Where the worker downloads each uploaded clip or photo the draft shows: `{mediaId: url}`. */
   mediaUrls: z.record(z.string(), z.string()).optional(),
+  /** Headers for those downloads (render/request-headers.ts: the widget's token in a framed widget). */
+  headers: z.record(z.string(), z.string()).optional(),
   /** Resume: the first chunk to encode (the ones before are stored). */
   firstChunk: z.number().int().nonnegative().default(0),
   /** GOPs per chunk (shared/render-chunk-plan.ts); the default unless a bench asks for one whole chunk. */

@@ -37,6 +37,7 @@ import { RenderError, toRenderError } from './render-errors';
 import { chunkFrameRange, planChunks } from '../../shared/render-chunk-plan';
 import { VideoChunkCollector } from './video-chunk-collector';
 import { encodeAudioChunk } from './encode-audio-chunk';
+import { setRequestHeaders } from './request-headers';
 
 /** Which part of the video this worker makes (from the render request). */
 interface ChunkJob {
@@ -205,7 +206,8 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     chunkWaiters.delete(request.data.index);
   } else if (!started) {
     started = true; // one render per worker
-    const { firstChunk, chunkGops, encodeAudio } = request.data;
+    const { firstChunk, chunkGops, encodeAudio, headers = {} } = request.data;
+    setRequestHeaders(() => headers);
     void start(request.data.draft, request.data.mediaUrls ?? {}, { firstChunk, chunkGops, encodeAudio });
   }
 });

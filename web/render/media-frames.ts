@@ -13,6 +13,7 @@ import { ALL_FORMATS, BlobSource, CanvasSink, Input } from 'mediabunny';
 import type { WrappedCanvas } from 'mediabunny';
 import type { Draft, VideoSegment } from '../../shared/draft-schema';
 import { RenderError } from './render-errors';
+import { requestHeaders } from './request-headers';
 
 /** A picture ready to draw, with its size in px. */
 export interface MediaFrame {
@@ -76,7 +77,7 @@ export function urlLoader(urls: Readonly<Record<string, string>>): MediaLoader {
   return async (mediaId) => {
     const url = urls[mediaId];
     if (url === undefined) throw new RenderError('media-failed', 'A clip of this video is missing; upload it again.');
-    const response = await fetch(url, { credentials: 'same-origin' });
+    const response = await fetch(url, { credentials: 'same-origin', headers: requestHeaders() });
     if (!response.ok) throw new RenderError('media-failed', `A clip of this video could not be downloaded (HTTP ${response.status}).`);
     return response.blob();
   };

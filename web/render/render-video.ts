@@ -21,6 +21,7 @@ import { decodeChunkFile } from '../../shared/render-chunk-file';
 import { assembleMp4 } from './assemble-mp4';
 import { memoryChunkStore } from './render-chunk-store';
 import type { ChunkedRenderResume, RenderChunkStore } from './render-chunk-store';
+import { requestHeaders } from './request-headers';
 
 export type { ChunkedRenderResume, RenderChunkStore } from './render-chunk-store';
 
@@ -178,7 +179,7 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
     // Keep a failure that arrives while we are still mixing from becoming an unhandled rejection.
     finished.catch(() => undefined);
     // The worker loads its code and prepares (encoder, fonts) while this thread mixes the audio.
-    worker.postMessage({ type: 'render', draft: parsed.data, mediaUrls: { ...mediaUrls }, firstChunk, chunkGops, encodeAudio: !audioStored });
+    worker.postMessage({ type: 'render', draft: parsed.data, mediaUrls: { ...mediaUrls }, headers: requestHeaders(), firstChunk, chunkGops, encodeAudio: !audioStored });
     if (audioStored) return await finished;
     const mixed = await Promise.race([
       mixAudio(parsed.data, urlLoader(mediaUrls)).then((buffer) => {

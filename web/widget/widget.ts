@@ -6,10 +6,11 @@
  * It inserts an iframe to `<app>/embed`, passes the options (`data-aspect`, `data-placeholder`,
  * `data-theme`, `data-accent`, `data-lang`, `data-layout`; a target's own attributes win over
  * the script's), fits the frame's height to its content, keeps what the frame asks it to keep
- * (`persist`: the visitor token, session and last render, in this site's localStorage, handed
- * back in the frame URL's #fragment on the next load, so a reload finds the visitor even where
- * third-party cookies and storage are blocked), and re-dispatches every event of the frame as
- * a `reelwright:<type>` CustomEvent on the target. Commands go straight to the frame:
+ * (`persist`: the widget token, session and last render, in this site's localStorage, handed
+ * back as a `restore` message when the frame says `hello`, never in its URL, so a reload finds
+ * the visitor even where third-party cookies and storage are blocked), deletes it on `forget`
+ * ("Forget me on this site"), and re-dispatches every event of the frame as a
+ * `reelwright:<type>` CustomEvent on the target. Commands go straight to the frame:
  * `target.querySelector('iframe').contentWindow.postMessage({type:'prompt', text}, '<app origin>')`.
  *
  * Import-free on purpose (no zod, no shared code): it must stay a classic script of about 1 KB
@@ -20,11 +21,11 @@
 (() => {
   /** The tag on every event of the frame (shared/embed-protocol.ts `EMBED_EVENT_SOURCE`). */
   const SOURCE = 'reelwright';
-  /** Event types of the frame (shared/embed-protocol.ts `EMBED_EVENT_TYPES`). */
-  const EVENT_TYPES = ['ready', 'draft-updated', 'render-progress', 'render-completed', 'error', 'resize', 'persist'];
+  /** Event types of the frame (shared/embed-events.ts `EMBED_EVENT_TYPES`). */
+  const EVENT_TYPES = ['hello', 'ready', 'draft-updated', 'render-progress', 'render-completed', 'error', 'resize', 'persist', 'forget'];
   /** `data-*` options copied into the frame's query (parsed there by `parseEmbedOptions`). */
   const OPTION_NAMES = ['aspect', 'placeholder', 'theme', 'accent', 'lang', 'layout'] as const;
-  /** Keys of a `persist` event kept for the next load. */
+  /** Keys of a `persist` event kept for the next load (and sent back in `restore`). */
   const PERSIST_KEYS = ['visitor', 'session', 'render'] as const;
   /** Height before the frame reports its own, px: chat and preview fit without a jump on most sites. */
   const INITIAL_HEIGHT_PX = 640;
@@ -46,9 +47,10 @@
     }
   }
 
-  function write(key: string, value: string): void {
+  function write(key: string, value: string | null): void {
     try {
-      localStorage.setItem(key, value);
+      if (value === null) localStorage.removeItem(key);
+      else localStorage.setItem(key, value);
     } catch {
       // Storage refused: the frame still works, a reload starts a new visitor.
     }
@@ -63,9 +65,8 @@
       if (value) query.set(name, value);
     }
     const key = `${STORE_PREFIX}${appOrigin}#${target.id || index}`;
-    const saved = read(key);
     const frame = document.createElement('iframe');
-    frame.src = `${appOrigin}/embed?${query}${saved ? `#${saved}` : ''}`;
+    frame.src = `${appOrigin}/embed?${query}`;
     frame.title = target.dataset.title ?? 'Reelwright video maker';
     frame.style.cssText = `display:block;width:100%;max-width:100%;border:0;height:${INITIAL_HEIGHT_PX}px`;
     target.appendChild(frame);
@@ -80,6 +81,13 @@
       if (type === 'resize' && typeof fields.height === 'number') {
         frame.style.height = `${Math.min(MAX_HEIGHT_PX, Math.max(MIN_HEIGHT_PX, Math.ceil(fields.height)))}px`;
       }
+      if (type === 'hello') {
+        const saved = new URLSearchParams(read(key));
+        const restore: Record<string, string | null> = { type: 'restore' };
+        for (const name of PERSIST_KEYS) restore[name] = saved.get(name);
+        frame.contentWindow?.postMessage(restore, appOrigin);
+      }
+      if (type === 'forget') write(key, null);
       if (type === 'persist') {
         const keep = new URLSearchParams();
         for (const name of PERSIST_KEYS) {

@@ -178,6 +178,10 @@ export const messagesEn = {
   'time.second': '{count} second',
   'time.seconds': '{count} seconds',
 
+  // the widget's footer (embed/forget-me-button)
+  'embed.forgetMe': 'Forget me on this site',
+  'embed.forgetMeConfirm': 'Forget you on this site? The widget will no longer know you or your videos here.',
+
   // errors the app itself words (format/plain-error, the chat model)
   'error.stopped': 'Stopped.',
   'error.noEncoder': 'This browser cannot encode video. Try a recent Chrome, Edge or Safari.',

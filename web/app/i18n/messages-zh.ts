@@ -176,6 +176,10 @@ export const messagesZh: Messages = {
   'time.second': '{count} 秒',
   'time.seconds': '{count} 秒',
 
+  // the widget's footer (embed/forget-me-button)
+  'embed.forgetMe': '在此网站上忘记我',
+  'embed.forgetMeConfirm': '要在此网站上忘记你吗？小组件将不再认得你和你在这里的视频。',
+
   // errors the app itself words (format/plain-error, the chat model)
   'error.stopped': '已停止。',
   'error.noEncoder': '此浏览器无法编码视频。请使用较新版本的 Chrome、Edge 或 Safari。',

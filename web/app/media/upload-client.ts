@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { mediaItemSchema, mediaListSchema } from '../../../shared/media-schema';
 import type { MediaInfoBody, MediaItem } from '../../../shared/media-schema';
+import { requestHeaders } from '../../render/request-headers';
 import { apiErrorFromNetwork, apiErrorFromResponse, badResponseError } from '../api-error';
 
 /** `{ media }`: the answer of complete and info. */
@@ -23,7 +24,9 @@ export const mediaFileUrl = (sessionId: string, mediaId: string): string => `${m
 export async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S, what: string): Promise<z.output<S>> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'same-origin', ...init });
+    const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(requestHeaders())) headers.set(name, value);
+    response = await fetch(url, { credentials: 'same-origin', ...init, headers });
   } catch (cause) {
     throw apiErrorFromNetwork(cause);
   }
@@ -48,5 +51,6 @@ export async function describeMedia(sessionId: string, mediaId: string, body: Me
 
 /** Deletes an upload (finished or not). Never rejects. */
 export async function deleteMedia(sessionId: string, mediaId: string): Promise<void> {
-  await fetch(`${mediaBase(sessionId)}/${encodeURIComponent(mediaId)}`, { method: 'DELETE', credentials: 'same-origin' }).catch(() => undefined);
+  const init = { method: 'DELETE', credentials: 'same-origin', headers: requestHeaders() } as const;
+  await fetch(`${mediaBase(sessionId)}/${encodeURIComponent(mediaId)}`, init).catch(() => undefined);
 }
