@@ -21,9 +21,10 @@ import {
   partSizeFor,
 } from '../../shared/media-schema';
 import type { MediaRecord } from '../media/media-store';
-import { deleteMedia, deleteParts, fileKey, listParts, listRecords, readRecord, toItem, writePart, writeRecord } from '../media/media-store';
+import type { VersionedRecord } from '../media/media-store';
+import { deleteMedia, deletePart, deleteParts, fileKey, listParts, listRecords, readVersionedRecord, toItem, writePart, writeRecord } from '../media/media-store';
 import { SNIFF_BYTES, sniffUploadFormat } from '../media/sniff-upload-format';
-import { StreamLengthError, pipeExactLength } from '../media/pipe-exact-length';
+import { SinkError, StreamLengthError, pipeExactLength } from '../media/pipe-exact-length';
 import { sessionRoom } from '../durable/durable-stubs';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
@@ -54,12 +55,71 @@ async function ownedSession(c: Context<AppEnv>): Promise<string> {
   return sessionId;
 }
 
+/** The record of the path's media id in `sessionId`, with its etag. @throws {ApiError} 404 */
+async function ownedVersionedRecord(c: Context<AppEnv>, sessionId: string): Promise<VersionedRecord> {
+  const mediaId = z.uuid().safeParse(c.req.param('mediaId'));
+  const read = mediaId.success ? await readVersionedRecord(c.env.MEDIA, sessionId, mediaId.data) : null;
+  if (read === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
+  return read;
+}
+
 /** The record of the path's media id in `sessionId`. @throws {ApiError} 404 */
 async function ownedRecord(c: Context<AppEnv>, sessionId: string): Promise<MediaRecord> {
-  const mediaId = z.uuid().safeParse(c.req.param('mediaId'));
-  const record = mediaId.success ? await readRecord(c.env.MEDIA, sessionId, mediaId.data) : null;
-  if (record === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
-  return record;
+  return (await ownedVersionedRecord(c, sessionId)).record;
+}
+
+/** The record as it is now, when its upload is no longer `uploading` (another request completed it); else null. */
+async function finishedMeanwhile(c: Context<AppEnv>, record: MediaRecord): Promise<MediaRecord | null> {
+  const now = await readVersionedRecord(c.env.MEDIA, record.sessionId, record.id);
+  if (now === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
+  return now.record.status === 'uploading' ? null : now.record;
+}
+
+/** A part sent for an upload that is already complete (before or while it was sent). */
+function alreadyComplete(): ApiError {
+  return new ApiError(409, 'upload_finished', 'This upload is already complete.');
+}
+
+/**
+ * Completes the R2 multipart upload of `versioned` and stores the record as `stored`, by
+ * check-and-set, so parallel completes of one upload all end with the one stored record: a
+ * loser whose R2 complete failed (the winner's removed the multipart upload) or whose record
+ * write lost answers with the record the winner stored.
+ * @throws {ApiError} 409 `upload_incomplete` (parts missing) or `upload_completing` (another
+ *   request is completing it right now: ask again)
+ */
+async function completeUpload(c: Context<AppEnv>, versioned: VersionedRecord): Promise<MediaRecord> {
+  const { record, etag } = versioned;
+  const parts = await listParts(c.env.MEDIA, record.sessionId, record.id);
+  const have = new Set(parts.map((part) => part.partNumber));
+  const missing = range(record.partCount).filter((n) => !have.has(n));
+  if (missing.length > 0 || record.format === null) {
+    // The winner of a parallel complete deletes the part records once it stored the record.
+    const finished = await finishedMeanwhile(c, record);
+    if (finished !== null) return finished;
+    throw new ApiError(409, 'upload_incomplete', `Parts ${missing.join(', ')} of this upload are missing; send them, then complete.`);
+  }
+  const upload = c.env.MEDIA.resumeMultipartUpload(fileKey(record.sessionId, record.id), record.uploadId);
+  const stored: MediaRecord = { ...record, status: 'stored' };
+  try {
+    await upload.complete(parts.map((part) => ({ partNumber: part.partNumber, etag: part.etag })));
+  } catch (error) {
+    const finished = await finishedMeanwhile(c, record);
+    if (finished !== null) return finished;
+    // R2 no longer knows the multipart upload: another complete made the file whole and has
+    // not stored the record yet. The file being there and whole, storing it is the same write.
+    const file = await c.env.MEDIA.head(fileKey(record.sessionId, record.id));
+    if (file === null || file.size !== record.sizeBytes) {
+      throw new ApiError(409, 'upload_completing', 'This upload is being completed by another request; ask again in a moment.', { cause: error });
+    }
+  }
+  if (!(await writeRecord(c.env.MEDIA, stored, etag))) {
+    const finished = await finishedMeanwhile(c, record);
+    if (finished === null) throw new ApiError(409, 'upload_completing', 'This upload is being completed by another request; ask again in a moment.');
+    return finished;
+  }
+  await deleteParts(c.env.MEDIA, record.sessionId, record.id);
+  return stored;
 }
 
 function tooLarge(sizeBytes: number): ApiError {
@@ -121,8 +181,8 @@ export const mediaRoutes = new Hono<AppEnv>()
   })
   .put('/sessions/:id/media/:mediaId/parts/:part', async (c) => {
     const sessionId = await ownedSession(c);
-    const record = await ownedRecord(c, sessionId);
-    if (record.status !== 'uploading') throw new ApiError(409, 'upload_finished', 'This upload is already complete.');
+    const { record, etag } = await ownedVersionedRecord(c, sessionId);
+    if (record.status !== 'uploading') throw alreadyComplete();
     const partNumber = partNumberSchema.safeParse(c.req.param('part'));
     if (!partNumber.success || partNumber.data > record.partCount) {
       throw new ApiError(400, 'invalid_part', `Part numbers of this upload go from 1 to ${record.partCount}.`);
@@ -155,30 +215,28 @@ export const mediaRoutes = new Hono<AppEnv>()
       const part = partNumber.data;
       stored = await pipeExactLength({ prefix: prefix.chunks, reader, lengthBytes: expected, sink: (readable) => upload.uploadPart(part, readable) });
     } catch (error) {
+      // R2 refuses parts of a multipart upload that another request completed meanwhile.
+      if (error instanceof SinkError && (await finishedMeanwhile(c, record)) !== null) throw alreadyComplete();
       if (!(error instanceof StreamLengthError)) throw error;
       if (error.overflow) throw tooLarge(record.sizeBytes - expected + error.receivedBytes);
       throw new ApiError(400, 'upload_incomplete', `Part ${partNumber.data} stopped after ${error.receivedBytes} of ${expected} bytes; send it again.`, { cause: error });
     }
     await writePart(c.env.MEDIA, sessionId, record.id, { partNumber: stored.partNumber, etag: stored.etag, sizeBytes: expected });
-    if (current !== record) await writeRecord(c.env.MEDIA, current);
+    // Check-and-set: a record completed meanwhile is never turned back into `uploading` (a lost
+    // write otherwise means another PUT of the first part noted the format first).
+    if (current !== record) await writeRecord(c.env.MEDIA, current, etag);
+    if ((await finishedMeanwhile(c, record)) !== null) {
+      // Completed while this part was sent: its part record is stray, and the file is final.
+      await deletePart(c.env.MEDIA, sessionId, record.id, stored.partNumber);
+      throw alreadyComplete();
+    }
     return c.json({ partNumber: stored.partNumber, sizeBytes: expected });
   })
   .post('/sessions/:id/media/:mediaId/complete', async (c) => {
     const sessionId = await ownedSession(c);
-    const record = await ownedRecord(c, sessionId);
-    if (record.status !== 'uploading') return c.json({ media: toItem(record) });
-    const parts = await listParts(c.env.MEDIA, sessionId, record.id);
-    const have = new Set(parts.map((part) => part.partNumber));
-    const missing = range(record.partCount).filter((n) => !have.has(n));
-    if (missing.length > 0 || record.format === null) {
-      throw new ApiError(409, 'upload_incomplete', `Parts ${missing.join(', ')} of this upload are missing; send them, then complete.`);
-    }
-    const upload = c.env.MEDIA.resumeMultipartUpload(fileKey(sessionId, record.id), record.uploadId);
-    await upload.complete(parts.map((part) => ({ partNumber: part.partNumber, etag: part.etag })));
-    const stored: MediaRecord = { ...record, status: 'stored' };
-    await writeRecord(c.env.MEDIA, stored);
-    await deleteParts(c.env.MEDIA, sessionId, record.id);
-    return c.json({ media: toItem(stored) });
+    const versioned = await ownedVersionedRecord(c, sessionId);
+    if (versioned.record.status !== 'uploading') return c.json({ media: toItem(versioned.record) });
+    return c.json({ media: toItem(await completeUpload(c, versioned)) });
   })
   .post('/sessions/:id/media/:mediaId/info', jsonBodyLimit(), async (c) => {
     const sessionId = await ownedSession(c);

@@ -9,7 +9,7 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { renderJobInfoSchema, sessionListSchema } from '../../shared/api-schema';
 import { parseAllowedOrigins } from '../../shared/embed-protocol';
-import { ORIGIN, Visitor, downloadLinkPattern, tinyMp4 } from './visitor-client';
+import { ORIGIN, Visitor, downloadLinkPattern, renderMp4 } from './visitor-client';
 
 const TOKEN_HEADER = 'X-Reelwright-Visitor';
 
@@ -104,7 +104,7 @@ describe('visitor token for the widget', () => {
     const owner = new Visitor();
     const session = await owner.sessionWithDraft('Generate a 10-second promo video about fresh coffee');
     const job = await owner.startExport(session.id);
-    const bytes = tinyMp4();
+    const bytes = renderMp4(job.draft.durationMs);
     const stored = await owner.fetch(`/api/renders/${job.id}/file`, {
       method: 'PUT',
       headers: { 'Content-Type': 'video/mp4', 'Content-Length': String(bytes.byteLength) },

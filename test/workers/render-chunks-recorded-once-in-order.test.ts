@@ -14,7 +14,7 @@ import { encodeChunkFile, toBase64 } from '../../shared/render-chunk-file';
 import type { ChunkPacket } from '../../shared/render-chunk-file';
 import { chunkFrameRange, frameTimestampUs, planChunks } from '../../shared/render-chunk-plan';
 import { HEARTBEAT_TIMEOUT_MS } from '../../functions/durable/render-job';
-import { Visitor, readError, tinyMp4 } from './visitor-client';
+import { Visitor, readError, renderMp4 } from './visitor-client';
 
 const ENCODER_KEY = 'avc1.640028 1920x1080 30fps 7000000bps gop60';
 
@@ -204,7 +204,7 @@ describe('render chunks', () => {
     expect((await stranger.fetch(`/api/renders/${job.id}/chunks`)).status).toBe(404);
     expect((await putChunk(stranger, job.id, 1, chunkFile(job, 1))).status).toBe(404);
 
-    const put = await visitor.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: tinyMp4(100) });
+    const put = await visitor.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: renderMp4(job.draft.durationMs, 100) });
     expect(put.status).toBe(200);
     await expect.poll(() => storedKeys(job.id)).toEqual([]);
     expect((await state(visitor, job.id)).chunks).toHaveLength(1);
