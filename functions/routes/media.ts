@@ -48,6 +48,13 @@ const CONTENT_TYPE_BY_FORMAT: Readonly<Record<string, string>> = {
 
 const partNumberSchema = z.coerce.number().int().positive();
 
+/**
+ * Most check-and-set writes of a completed upload's record, count: 3. Each lost write means a
+ * parallel request changed the record in the few ms between read and write; three in a row
+ * means a storm of requests, answered 409 `upload_completing` (retry) rather than looping.
+ */
+export const MAX_RECORD_WRITES = 3;
+
 /** The session id of the path, after checking the session is the visitor's. */
 async function ownedSession(c: Context<AppEnv>): Promise<string> {
   const sessionId = parseId(c.req.param('id'), 'session');
@@ -80,16 +87,26 @@ function alreadyComplete(): ApiError {
   return new ApiError(409, 'upload_finished', 'This upload is already complete.');
 }
 
+/** The upload changed while this request completed it: the caller completes it again. */
+function completing(cause?: unknown): ApiError {
+  return new ApiError(
+    409,
+    'upload_completing',
+    'This upload changed while it was being completed (a part was sent again, or another request is completing it); complete it again in a moment.',
+    { cause },
+  );
+}
+
 /**
  * Completes the R2 multipart upload of `versioned` and stores the record as `stored`, by
  * check-and-set, so parallel completes of one upload all end with the one stored record: a
  * loser whose R2 complete failed (the winner's removed the multipart upload) or whose record
  * write lost answers with the record the winner stored.
- * @throws {ApiError} 409 `upload_incomplete` (parts missing) or `upload_completing` (another
- *   request is completing it right now: ask again)
+ * @throws {ApiError} 409 `upload_incomplete` (parts missing) or `upload_completing` (a part
+ *   was sent again, or another request is completing it right now: ask again)
  */
 async function completeUpload(c: Context<AppEnv>, versioned: VersionedRecord): Promise<MediaRecord> {
-  const { record, etag } = versioned;
+  const { record } = versioned;
   const parts = await listParts(c.env.MEDIA, record.sessionId, record.id);
   const have = new Set(parts.map((part) => part.partNumber));
   const missing = range(record.partCount).filter((n) => !have.has(n));
@@ -100,45 +117,30 @@ async function completeUpload(c: Context<AppEnv>, versioned: VersionedRecord): P
     throw new ApiError(409, 'upload_incomplete', `Parts ${missing.join(', ')} of this upload are missing; send them, then complete.`);
   }
   const upload = c.env.MEDIA.resumeMultipartUpload(fileKey(record.sessionId, record.id), record.uploadId);
-  const stored: MediaRecord = { ...record, status: 'stored' };
   try {
     await upload.complete(parts.map((part) => ({ partNumber: part.partNumber, etag: part.etag })));
   } catch (error) {
     const finished = await finishedMeanwhile(c, record);
     if (finished !== null) return finished;
-    // R2 no longer knows the multipart upload: another complete made the file whole and has
-    // not stored the record yet. The file being there and whole, storing it is the same write.
+    // R2 refused: either another complete made the file whole and has not stored the record
+    // yet (then storing it is the same write), or a part was sent again meanwhile (its new etag
+    // is not the one listed) or another complete is still at work: try again later.
     const file = await c.env.MEDIA.head(fileKey(record.sessionId, record.id));
-    if (file === null || file.size !== record.sizeBytes) {
-      throw new ApiError(409, 'upload_completing', 'This upload is being completed by another request; ask again in a moment.', { cause: error });
+    if (file === null || file.size !== record.sizeBytes) throw completing(error);
+  }
+  // The file is whole: store the record as such, by check-and-set over whatever changed it meanwhile.
+  let current: VersionedRecord | null = versioned;
+  for (let attempt = 0; attempt < MAX_RECORD_WRITES && current !== null; attempt++) {
+    if (current.record.status !== 'uploading') return current.record;
+    const stored: MediaRecord = { ...current.record, status: 'stored' };
+    if (await writeRecord(c.env.MEDIA, stored, current.etag)) {
+      await deleteParts(c.env.MEDIA, record.sessionId, record.id);
+      return stored;
     }
+    current = await readVersionedRecord(c.env.MEDIA, record.sessionId, record.id);
   }
-  if (!(await writeRecord(c.env.MEDIA, stored, etag))) {
-    const finished = await finishedMeanwhile(c, record);
-    if (finished === null) throw new ApiError(409, 'upload_completing', 'This upload is being completed by another request; ask again in a moment.');
-    return finished;
-  }
-  await deleteParts(c.env.MEDIA, record.sessionId, record.id);
-  return stored;
-}
-
-function tooLarge(sizeBytes: number): ApiError {
-  const mb = (sizeBytes / 1_000_000).toFixed(0);
-  return new ApiError(
-    413,
-    'file_too_large',
-    `This file is ${mb} MB; uploads may be at most ${MAX_UPLOAD_BYTES / 1_000_000} MB. Trim it to the part you need or compress it (a lower bitrate or resolution), then upload again.`,
-    { contractCode: CONTRACT_TOO_LARGE },
-  );
-}
-
-function unsupported(name: string): ApiError {
-  return new ApiError(
-    415,
-    'unsupported_media_type',
-    `"${name}" is not a file we can use. Accepted: ${ACCEPTED_FORMATS_TEXT}.`,
-    { contractCode: CONTRACT_UNSUPPORTED_TYPE },
-  );
+  if (current === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
+  throw completing();
 }
 
 /** Upload routes, mounted under `/api`. */
@@ -205,7 +207,7 @@ export const mediaRoutes = new Hono<AppEnv>()
         await deleteMedia(c.env.MEDIA, record);
         throw unsupported(record.name);
       }
-      current = { ...record, format, kind: KIND_BY_FORMAT[format] };
+      if (format !== record.format) current = { ...record, format, kind: KIND_BY_FORMAT[format] };
     }
     const upload = c.env.MEDIA.resumeMultipartUpload(fileKey(sessionId, record.id), record.uploadId);
     let stored: R2UploadedPart;
