@@ -11,39 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { renderChunkStateSchema, renderJobInfoSchema } from '../../shared/api-schema';
 import type { RenderChunkState, RenderJobInfo } from '../../shared/api-schema';
 import { encodeChunkFile, toBase64 } from '../../shared/render-chunk-file';
-import type { ChunkPacket } from '../../shared/render-chunk-file';
-import { chunkFrameRange, frameTimestampUs, planChunks } from '../../shared/render-chunk-plan';
 import { HEARTBEAT_TIMEOUT_MS } from '../../functions/durable/render-job';
 import { Visitor, readError, renderMp4 } from './visitor-client';
-
-const ENCODER_KEY = 'avc1.640028 1920x1080 30fps 7000000bps gop60';
-
-/** A well-formed chunk file for chunk `index` of `job` (fake packet bytes, real timestamps). */
-function chunkFile(job: RenderJobInfo, index: number, options: { seed?: number; encoderKey?: string } = {}): Uint8Array<ArrayBuffer> {
-  const plan = planChunks({ durationMs: job.draft.durationMs, fps: job.draft.canvas.fps });
-  const { firstFrame, frameCount } = chunkFrameRange(plan, index);
-  const packets: ChunkPacket[] = Array.from({ length: frameCount }, (_, i) => ({
-    timestampUs: frameTimestampUs(firstFrame + i, plan.fps),
-    durationUs: frameTimestampUs(1, plan.fps),
-    key: i % plan.gopFrames === 0,
-    data: new Uint8Array([index, i & 255, options.seed ?? 0, 1, 2, 3]),
-  }));
-  return encodeChunkFile(
-    {
-      kind: 'video',
-      index,
-      firstFrame,
-      frameCount,
-      encoderKey: options.encoderKey ?? ENCODER_KEY,
-      decoderConfig: { codec: 'avc1.640028', description: toBase64(new Uint8Array([1, 100, 0, 40])) },
-    },
-    packets,
-  );
-}
-
-function putChunk(visitor: Visitor, renderId: string, index: number, body: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
-  return visitor.fetch(`/api/renders/${renderId}/chunks/${index}`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream', ...headers }, body });
-}
+import { chunkFile, putChunk } from './render-chunk-fixture';
 
 async function state(visitor: Visitor, renderId: string): Promise<RenderChunkState> {
   return renderChunkStateSchema.parse(await (await visitor.fetch(`/api/renders/${renderId}/chunks`)).json());
@@ -120,7 +90,11 @@ describe('render chunks', () => {
     expect(after.version).toBe(1);
     const keys = await storedKeys(job.id);
     expect(keys).toHaveLength(1);
-    expect(keys[0]).toBe(`renders/${job.id}/chunk-0-${after.chunks[0]?.sha256.slice(0, 16)}`);
+    expect(keys[0]).toMatch(new RegExp(`^renders/${job.id}/chunk-0-[0-9a-f]{16}$`));
+    // The object kept is the one recorded.
+    const kept = await env.MEDIA.get(keys[0] ?? '');
+    const keptSha = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await kept!.arrayBuffer())), (b) => b.toString(16).padStart(2, '0')).join('');
+    expect(keptSha).toBe(after.chunks[0]?.sha256);
 
     const same = await Promise.all([1, 2, 3].map(() => putChunk(visitor, job.id, 1, chunkFile(job, 1))));
     expect(same.map((a) => a.status)).toEqual([200, 200, 200]);
