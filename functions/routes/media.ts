@@ -30,6 +30,7 @@ import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { readPrefix } from './sniff-media-type';
 import { parseRange } from './byte-range';
+import { attachmentDisposition } from './download-name';
 import { parseId, unwrap } from './route-helpers';
 
 /** UPSTREAM.md's code for "unsupported file type". */
@@ -143,6 +144,25 @@ async function completeUpload(c: Context<AppEnv>, versioned: VersionedRecord): P
   throw completing();
 }
 
+function tooLarge(sizeBytes: number): ApiError {
+  const mb = (sizeBytes / 1_000_000).toFixed(0);
+  return new ApiError(
+    413,
+    'file_too_large',
+    `This file is ${mb} MB; uploads may be at most ${MAX_UPLOAD_BYTES / 1_000_000} MB. Trim it to the part you need or compress it (a lower bitrate or resolution), then upload again.`,
+    { contractCode: CONTRACT_TOO_LARGE },
+  );
+}
+
+function unsupported(name: string): ApiError {
+  return new ApiError(
+    415,
+    'unsupported_media_type',
+    `"${name}" is not a file we can use. Accepted: ${ACCEPTED_FORMATS_TEXT}.`,
+    { contractCode: CONTRACT_UNSUPPORTED_TYPE },
+  );
+}
+
 /** Upload routes, mounted under `/api`. */
 export const mediaRoutes = new Hono<AppEnv>()
   .post('/sessions/:id/media', jsonBodyLimit(), async (c) => {
@@ -254,8 +274,12 @@ export const mediaRoutes = new Hono<AppEnv>()
     const record = await ownedRecord(c, sessionId);
     if (record.status === 'uploading') throw new ApiError(409, 'upload_incomplete', 'This upload is not complete yet.');
     const request = parseRange(c.req.header('Range'), record.sizeBytes);
+    const format = record.format ?? 'bin';
     const headers: Record<string, string> = {
-      'Content-Type': CONTENT_TYPE_BY_FORMAT[record.format ?? ''] ?? 'application/octet-stream',
+      'Content-Type': CONTENT_TYPE_BY_FORMAT[format] ?? 'application/octet-stream',
+      // Never rendered as a page of this origin, whatever the bytes hold.
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Disposition': attachmentDisposition(record.name.replace(/\.[^.]*$/, ''), format),
       'Accept-Ranges': 'bytes',
       'Cache-Control': 'private, max-age=3600',
     };

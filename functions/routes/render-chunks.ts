@@ -36,6 +36,9 @@ export const MAX_CHUNK_BYTES = 48 * 1024 ** 2;
 /** Header naming the page session that encoded a chunk (a UUID), kept in its record. */
 export const RENDER_ATTEMPT_HEADER = 'X-Render-Attempt';
 
+/** workerd's streaming hash (`crypto.DigestStream`), which the `Crypto` type merged with Node's lacks. */
+const { DigestStream: Sha256Stream } = crypto as Crypto & { DigestStream: typeof DigestStream };
+
 const chunkIndexSchema = z.coerce.number().int().nonnegative().max(100_000);
 const attemptSchema = z.uuid();
 
@@ -73,7 +76,7 @@ async function storeChunk(c: Context<AppEnv>, r2Key: string, check: (header: Chu
   const length = chunkLength(c);
   const body = c.req.raw.body;
   if (body === null) throw new ApiError(400, 'upload_incomplete', 'The chunk arrived empty; send it again.');
-  const digest = new crypto.DigestStream('SHA-256');
+  const digest = new Sha256Stream('SHA-256');
   const hashing = digest.getWriter();
   try {
     await pipeExactLength({

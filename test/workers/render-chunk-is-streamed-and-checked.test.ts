@@ -46,7 +46,7 @@ async function refused(visitor: Visitor, job: RenderJobInfo, body: Uint8Array<Ar
   expect(await storedObjects(job.id)).toHaveLength(0);
 }
 
-describe('a render chunk', () => {
+describe('a render chunk', { timeout: 30_000 }, () => {
   it('claiming a codec other than H.264 is refused and not kept', async () => {
     const { visitor, job } = await newJob();
     await refused(visitor, job, chunkFile(job, 0, { codec: 'vp8' }), /"vp8", not H\.264/);

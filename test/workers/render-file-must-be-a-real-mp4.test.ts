@@ -35,7 +35,7 @@ async function refusedAndNotDone(visitor: Visitor, renderId: string, body: Uint8
   return error.message;
 }
 
-describe('the finished render file', () => {
+describe('the finished render file', { timeout: 30_000 }, () => {
   it('refuses 76 bytes of HTML that start like an MP4, and the job is not done', async () => {
     const visitor = new Visitor();
     const job = await visitor.startExport((await visitor.sessionWithDraft()).id);
