@@ -41,17 +41,21 @@ async function statusOf(visitor: Visitor, sessionId: string, mediaId: string): P
   return uploadStatusSchema.parse(await (await visitor.fetch(`/api/sessions/${sessionId}/media/${mediaId}`)).json()).media.status;
 }
 
+/** Runs `race` {@link ROUNDS} times, each on a new upload (all parts sent, not completed) of one session. */
+async function eachRound(race: (visitor: Visitor, sessionId: string, media: MediaItem, bytes: Uint8Array<ArrayBuffer>) => Promise<void>): Promise<void> {
+  const visitor = new Visitor();
+  const session = await visitor.createSession();
+  const bytes = file();
+  for (let round = 0; round < ROUNDS; round++) await race(visitor, session.id, await uploadedButNotCompleted(visitor, session.id, bytes), bytes);
+}
+
 describe('racing on one upload', () => {
   it('four parallel completes all answer the one stored record, never a 5xx', async () => {
-    const visitor = new Visitor();
-    const session = await visitor.createSession();
-    const bytes = file();
-    for (let round = 0; round < ROUNDS; round++) {
-      const media = await uploadedButNotCompleted(visitor, session.id, bytes);
-      const answers = await Promise.all(Array.from({ length: 4 }, () => complete(visitor, session.id, media.id)));
+    await eachRound(async (visitor, sessionId, media, bytes) => {
+      const answers = await Promise.all(Array.from({ length: 4 }, () => complete(visitor, sessionId, media.id)));
       const records: MediaItem[] = [];
       for (const answer of answers) {
-        expect(answer.status, `round ${round}: ${answers.map((a) => a.status).join(' ')}`).toBeLessThan(500);
+        expect(answer.status, `statuses: ${answers.map((a) => a.status).join(' ')}`).toBeLessThan(500);
         if (answer.status === 409) expect((await readError(answer)).code).toBe('upload_completing');
         else {
           expect(answer.status).toBe(200);
@@ -60,46 +64,42 @@ describe('racing on one upload', () => {
       }
       expect(records.length).toBeGreaterThan(0);
       for (const record of records) expect(record).toEqual({ ...media, status: 'stored', format: 'mp4', kind: 'video' });
-      const stored = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/file`);
+      const stored = await visitor.fetch(`/api/sessions/${sessionId}/media/${media.id}/file`);
       expect(stored.status).toBe(200);
       expect(new Uint8Array(await stored.arrayBuffer())).toEqual(bytes);
       // A later complete gets the stored record too.
-      const later = await complete(visitor, session.id, media.id);
+      const later = await complete(visitor, sessionId, media.id);
       expect(later.status).toBe(200);
       expect(mediaItemSchema.parse(((await later.json()) as { media: unknown }).media).status).toBe('stored');
-    }
+    });
   }, 30_000);
 
   it('a part sent during or after complete never turns the upload back into uploading', async () => {
-    const visitor = new Visitor();
-    const session = await visitor.createSession();
-    const bytes = file();
-    for (let round = 0; round < ROUNDS; round++) {
-      const media = await uploadedButNotCompleted(visitor, session.id, bytes);
+    await eachRound(async (visitor, sessionId, media, bytes) => {
       const [completed, during] = await Promise.all([
-        complete(visitor, session.id, media.id),
-        putPart(visitor, session.id, media.id, 1, bytes),
+        complete(visitor, sessionId, media.id),
+        putPart(visitor, sessionId, media.id, 1, bytes),
       ]);
       if (completed.status === 409) {
         // The part replaced part 1 (a new R2 etag) under the complete: the upload stays open, the
         // part is kept, and completing again stores it.
         expect((await readError(completed)).code).toBe('upload_completing');
         expect(during.status).toBe(200);
-        expect(await statusOf(visitor, session.id, media.id)).toBe('uploading');
-        expect((await complete(visitor, session.id, media.id)).status).toBe(200);
+        expect(await statusOf(visitor, sessionId, media.id)).toBe('uploading');
+        expect((await complete(visitor, sessionId, media.id)).status).toBe(200);
       } else {
         expect(completed.status).toBe(200);
         expect([200, 409], `part during complete: ${during.status}`).toContain(during.status);
         if (during.status === 409) expect((await readError(during)).code).toBe('upload_finished');
       }
-      expect(await statusOf(visitor, session.id, media.id)).toBe('stored');
+      expect(await statusOf(visitor, sessionId, media.id)).toBe('stored');
 
-      const after = await putPart(visitor, session.id, media.id, 1, bytes);
+      const after = await putPart(visitor, sessionId, media.id, 1, bytes);
       expect(after.status).toBe(409);
       const error = await readError(after);
       expect(error.code).toBe('upload_finished');
       expect(error.message).toBe('This upload is already complete.');
-      expect(await statusOf(visitor, session.id, media.id)).toBe('stored');
-    }
+      expect(await statusOf(visitor, sessionId, media.id)).toBe('stored');
+    });
   }, 30_000);
 });
