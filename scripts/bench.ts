@@ -11,6 +11,7 @@ import { benchNemoEdgeOverhead } from './bench/nemo-edge-overhead';
 import { benchChunkedRenderCost } from './bench/chunked-render-cost';
 import { benchExportMemory } from './bench/export-memory';
 import { benchBatchExport } from './bench/batch-export';
+import { benchChunkPutMemory } from './bench/chunk-put-memory';
 
 /** Each entry prints its own figures; add a module's runner here. */
 const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
@@ -22,6 +23,7 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
   ['resumable renders: chunked vs single-pass', benchChunkedRenderCost],
   ['export memory: renderer peak during a long 1080p export', benchExportMemory],
   ['batch queue: 3 × 10-s videos vs one 30-s video', benchBatchExport],
+  ['render chunk PUTs: workerd memory with three 48 MiB chunks at once', benchChunkPutMemory],
 ];
 
 async function main(): Promise<void> {

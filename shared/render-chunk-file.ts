@@ -16,7 +16,7 @@ import type { ChunkPlan } from './render-chunk-plan';
 /** Magic at the start of every chunk file: "RWCK" (Reelwright chunk). */
 const MAGIC = [0x52, 0x57, 0x43, 0x4b] as const;
 /** Bytes before the header: magic + uint32 header length. */
-const PREFIX_BYTES = 8;
+export const CHUNK_PREFIX_BYTES = 8;
 /** Most packets in one file: 10 minutes of AAC (48 kHz / 1024 ≈ 47 packets/s) is ~28,000. */
 export const MAX_PACKETS = 100_000;
 /**
@@ -108,11 +108,11 @@ export function encodeChunkFile(header: Omit<ChunkHeader, 'format' | 'packets'>,
   };
   const json = new TextEncoder().encode(JSON.stringify(full));
   const dataBytes = packets.reduce((sum, p) => sum + p.data.byteLength, 0);
-  const out = new Uint8Array(PREFIX_BYTES + json.byteLength + dataBytes);
+  const out = new Uint8Array(CHUNK_PREFIX_BYTES + json.byteLength + dataBytes);
   out.set(MAGIC, 0);
   new DataView(out.buffer).setUint32(4, json.byteLength);
-  out.set(json, PREFIX_BYTES);
-  let offset = PREFIX_BYTES + json.byteLength;
+  out.set(json, CHUNK_PREFIX_BYTES);
+  let offset = CHUNK_PREFIX_BYTES + json.byteLength;
   for (const p of packets) {
     out.set(p.data, offset);
     offset += p.data.byteLength;
@@ -121,32 +121,67 @@ export function encodeChunkFile(header: Omit<ChunkHeader, 'format' | 'packets'>,
 }
 
 /**
- * Reads a chunk file (a trust boundary: the header is parsed with {@link chunkHeaderSchema}).
- * Packet data are views into `bytes`, not copies.
- * @throws ChunkFileError when the magic, header or sizes are wrong
+ * The header's length, from the first {@link CHUNK_PREFIX_BYTES} of a `fileBytes`-long chunk file.
+ * @throws ChunkFileError when the magic is wrong or the header cannot fit
  */
-export function decodeChunkFile(bytes: Uint8Array): ChunkFile {
-  if (bytes.byteLength < PREFIX_BYTES || MAGIC.some((b, i) => bytes[i] !== b)) throw new ChunkFileError('the render chunk does not start with "RWCK"');
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(4);
-  if (headerLength > MAX_CHUNK_HEADER_BYTES || PREFIX_BYTES + headerLength > bytes.byteLength) throw new ChunkFileError('the render chunk header is too long');
+export function readChunkHeaderLength(prefix: Uint8Array, fileBytes: number): number {
+  if (prefix.byteLength < CHUNK_PREFIX_BYTES || MAGIC.some((b, i) => prefix[i] !== b)) throw new ChunkFileError('the render chunk does not start with "RWCK"');
+  const headerLength = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength).getUint32(4);
+  if (headerLength > MAX_CHUNK_HEADER_BYTES || CHUNK_PREFIX_BYTES + headerLength > fileBytes) throw new ChunkFileError('the render chunk header is too long');
+  if (headerLength === 0) throw new ChunkFileError('the render chunk header is empty');
+  return headerLength;
+}
+
+/**
+ * Parses a chunk file's header (a trust boundary: {@link chunkHeaderSchema}) and checks that
+ * its packets fill the `fileBytes`-long file exactly.
+ * @param json the header's bytes (after the prefix)
+ * @throws ChunkFileError when the header is not valid or the sizes do not add up
+ */
+export function parseChunkHeader(json: Uint8Array, fileBytes: number): ChunkHeader {
   let raw: unknown;
   try {
-    raw = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)));
+    raw = JSON.parse(new TextDecoder().decode(json));
   } catch {
     throw new ChunkFileError('the render chunk header is not JSON');
   }
   const parsed = chunkHeaderSchema.safeParse(raw);
   if (!parsed.success) throw new ChunkFileError(`the render chunk header is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
-  const header = parsed.data;
-  let offset = PREFIX_BYTES + headerLength;
-  const packets: ChunkPacket[] = [];
-  for (const info of header.packets) {
-    if (offset + info.byteLength > bytes.byteLength) throw new ChunkFileError('the render chunk is shorter than its header says');
-    packets.push({ timestampUs: info.timestampUs, durationUs: info.durationUs, key: info.key, data: bytes.subarray(offset, offset + info.byteLength) });
+  const dataBytes = parsed.data.packets.reduce((sum, p) => sum + p.byteLength, 0);
+  const expected = CHUNK_PREFIX_BYTES + json.byteLength + dataBytes;
+  if (expected > fileBytes) throw new ChunkFileError('the render chunk is shorter than its header says');
+  if (expected < fileBytes) throw new ChunkFileError('the render chunk is longer than its header says');
+  return parsed.data;
+}
+
+/**
+ * Reads a chunk file (a trust boundary: the header is parsed with {@link chunkHeaderSchema}).
+ * Packet data are views into `bytes`, not copies.
+ * @throws ChunkFileError when the magic, header or sizes are wrong
+ */
+export function decodeChunkFile(bytes: Uint8Array): ChunkFile {
+  const headerLength = readChunkHeaderLength(bytes, bytes.byteLength);
+  const header = parseChunkHeader(bytes.subarray(CHUNK_PREFIX_BYTES, CHUNK_PREFIX_BYTES + headerLength), bytes.byteLength);
+  let offset = CHUNK_PREFIX_BYTES + headerLength;
+  const packets = header.packets.map((info): ChunkPacket => {
+    const data = bytes.subarray(offset, offset + info.byteLength);
     offset += info.byteLength;
-  }
-  if (offset !== bytes.byteLength) throw new ChunkFileError('the render chunk is longer than its header says');
+    return { timestampUs: info.timestampUs, durationUs: info.durationUs, key: info.key, data };
+  });
   return { header, packets };
+}
+
+/** Codecs a chunk may claim: H.264 video (the MP4 is H.264) and AAC audio, as WebCodecs names them. */
+const CODEC_PATTERN_BY_KIND = { video: /^avc[13]\./, audio: /^mp4a\./ } as const;
+
+/**
+ * Checks that a chunk file holds what the renderer writes: H.264 video or AAC audio.
+ * @throws ChunkFileError naming the codec
+ */
+export function checkChunkCodec(header: ChunkHeader): void {
+  if (!CODEC_PATTERN_BY_KIND[header.kind].test(header.decoderConfig.codec)) {
+    throw new ChunkFileError(`the ${header.kind} chunk is "${header.decoderConfig.codec}", not ${header.kind === 'video' ? 'H.264' : 'AAC'}`);
+  }
 }
 
 /**

@@ -14,21 +14,19 @@ import { accepted, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { readOptionalRow, readRows } from './sql-rows';
 
-/** Hex digits of the SHA-256 in a chunk's R2 key: 64 bits tell apart two uploads of one chunk. */
-const KEY_HASH_CHARS = 16;
-
 /**
- * The R2 key of chunk `index` with SHA-256 `sha256`: `renders/<id>/chunk-<k>-<hash16>`. The
- * hash in the key means two different uploads of one chunk never overwrite each other: the
- * one the ledger records is the one kept, the other is deleted by its uploader.
+ * The R2 key one upload of chunk `index` streams to: `renders/<id>/chunk-<k>-<uploadTag>`, the
+ * tag new for each upload (its bytes' hash is known only once they passed), so two uploads of
+ * one chunk never overwrite each other: the one the ledger records is kept, the other is
+ * deleted by its uploader.
  */
-export function chunkObjectKey(renderId: string, index: number, sha256: string): string {
-  return `renders/${renderId}/chunk-${index}-${sha256.slice(0, KEY_HASH_CHARS)}`;
+export function chunkObjectKey(renderId: string, index: number, uploadTag: string): string {
+  return `renders/${renderId}/chunk-${index}-${uploadTag}`;
 }
 
-/** The R2 key of the render's encoded audio: `renders/<id>/audio-<hash16>`. */
-export function audioObjectKey(renderId: string, sha256: string): string {
-  return `renders/${renderId}/audio-${sha256.slice(0, KEY_HASH_CHARS)}`;
+/** The R2 key one upload of the render's encoded audio streams to: `renders/<id>/audio-<uploadTag>`. */
+export function audioObjectKey(renderId: string, uploadTag: string): string {
+  return `renders/${renderId}/audio-${uploadTag}`;
 }
 
 const chunkRowSchema = z.object({
@@ -73,9 +71,6 @@ export const audioUploadSchema = z.object({
 });
 export type AudioUpload = z.infer<typeof audioUploadSchema>;
 
-/** What a chunk upload should do before its bytes go to R2. */
-export type ChunkAdmission = { store: true } | { store: false; state: RenderChunkState };
-
 /** Reads and writes the chunk records of one render job. */
 export class RenderChunkLedger {
   constructor(private readonly storage: DurableObjectStorage) {
@@ -114,21 +109,6 @@ export class RenderChunkLedger {
       audio: row.audio_size !== null && row.audio_sha256 !== null ? { sizeBytes: row.audio_size, sha256: row.audio_sha256 } : null,
       encoderKey: row.encoder_key,
     };
-  }
-
-  /**
-   * Decides, before the bytes go to R2, whether chunk `index` with `sha256` should be stored:
-   * yes when it is the next chunk; no (with the state) when those very bytes are recorded.
-   * Refused with 409 `chunk_conflict` (other bytes recorded) or `chunk_out_of_order`.
-   */
-  admit(plan: ChunkPlan, index: number, sha256: string): DurableResult<ChunkAdmission> {
-    const recorded = this.#chunk(index);
-    if (recorded !== null) {
-      return recorded.sha256 === sha256 ? accepted({ store: false, state: this.state(plan) }) : conflict(index);
-    }
-    const { version } = this.#stateRow();
-    if (index !== version) return outOfOrder(index, version);
-    return accepted({ store: true });
   }
 
   /**

@@ -34,7 +34,7 @@ import { planChunks } from '../../shared/render-chunk-plan';
 import type { ChunkPlan } from '../../shared/render-chunk-plan';
 import { RenderChunkLedger } from './render-chunk-ledger';
 import { visitorAccount } from './durable-stubs';
-import type { AudioUpload, ChunkAdmission, ChunkUpload } from './render-chunk-ledger';
+import type { AudioUpload, ChunkUpload } from './render-chunk-ledger';
 
 /** Wait before retrying a credit settlement the visitor account did not take, ms (a transient fault). */
 export const SETTLE_RETRY_MS = 30_000;
@@ -258,18 +258,6 @@ export class RenderJob extends DurableObject<Env> {
   chunkState(visitorId: string): DurableResult<RenderChunkState> {
     const job = this.#ownedBy(visitorId);
     return job === null ? notFound('render') : accepted(this.#chunks.state(planOf(job)));
-  }
-
-  /**
-   * Says whether chunk `index` (SHA-256 `sha256`) should be written to R2 before recording:
-   * not when the job is finished (409 `render_finished`) or out of order, nor when these very
-   * bytes are already recorded (then the current state is returned).
-   */
-  admitChunk(visitorId: string, index: number, sha256: string): DurableResult<ChunkAdmission> {
-    const job = this.#ownedBy(visitorId);
-    if (job === null) return notFound('render');
-    if (TERMINAL.has(job.status)) return finished(job.status);
-    return this.#chunks.admit(planOf(job), index, sha256);
   }
 
   /**

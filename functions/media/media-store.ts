@@ -36,23 +36,52 @@ export const partsPrefix = (sessionId: string, mediaId: string): string => `medi
 /** R2 key of the uploaded file. */
 export const fileKey = (sessionId: string, mediaId: string): string => `media/${sessionId}/${mediaId}`;
 
+/** A JSON object read from R2, with the etag its next check-and-set write must match. */
+interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
 /** Reads a JSON object from R2 and parses it with `schema`; null when missing. */
-async function readJson<S extends z.ZodType>(bucket: R2Bucket, key: string, schema: S): Promise<z.output<S> | null> {
+async function readVersionedJson<S extends z.ZodType>(bucket: R2Bucket, key: string, schema: S): Promise<Versioned<z.output<S>> | null> {
   const object = await bucket.get(key);
   if (object === null) return null;
-  return schema.parse(await object.json());
+  return { value: schema.parse(await object.json()), etag: object.etag };
+}
+
+async function readJson<S extends z.ZodType>(bucket: R2Bucket, key: string, schema: S): Promise<z.output<S> | null> {
+  return (await readVersionedJson(bucket, key, schema))?.value ?? null;
+}
+
+/** A record with the etag of the version read (for {@link writeRecord}'s check-and-set). */
+export interface VersionedRecord {
+  record: MediaRecord;
+  etag: string;
+}
+
+/** The record of `mediaId` in `sessionId` with its etag, or null. */
+export async function readVersionedRecord(bucket: R2Bucket, sessionId: string, mediaId: string): Promise<VersionedRecord | null> {
+  const read = await readVersionedJson(bucket, recordKey(sessionId, mediaId), mediaRecordSchema);
+  return read === null ? null : { record: read.value, etag: read.etag };
 }
 
 /** The record of `mediaId` in `sessionId`, or null. */
-export function readRecord(bucket: R2Bucket, sessionId: string, mediaId: string): Promise<MediaRecord | null> {
-  return readJson(bucket, recordKey(sessionId, mediaId), mediaRecordSchema);
+export async function readRecord(bucket: R2Bucket, sessionId: string, mediaId: string): Promise<MediaRecord | null> {
+  return (await readVersionedRecord(bucket, sessionId, mediaId))?.record ?? null;
 }
 
-/** Stores (replaces) a record. */
-export async function writeRecord(bucket: R2Bucket, record: MediaRecord): Promise<void> {
-  await bucket.put(recordKey(record.sessionId, record.id), JSON.stringify(mediaRecordSchema.parse(record)), {
+/**
+ * Stores (replaces) a record. With `etag`, only if the stored record is still that version
+ * (R2 conditional put: check-and-set, so a request working from an older read never overwrites
+ * a newer state such as a completed upload).
+ * @returns false when `etag` no longer matched and nothing was written
+ */
+export async function writeRecord(bucket: R2Bucket, record: MediaRecord, etag?: string): Promise<boolean> {
+  const written = await bucket.put(recordKey(record.sessionId, record.id), JSON.stringify(mediaRecordSchema.parse(record)), {
     httpMetadata: { contentType: 'application/json' },
+    ...(etag === undefined ? {} : { onlyIf: { etagMatches: etag } }),
   });
+  return written !== null;
 }
 
 /** The browser's view of a record (without the multipart id). */
@@ -68,9 +97,16 @@ export async function listParts(bucket: R2Bucket, sessionId: string, mediaId: st
   return parts.filter((part): part is PartRecord => part !== null).sort((a, b) => a.partNumber - b.partNumber);
 }
 
+const partKey = (sessionId: string, mediaId: string, partNumber: number): string => `${partsPrefix(sessionId, mediaId)}${partNumber}.json`;
+
 /** Records that a part is stored. */
 export async function writePart(bucket: R2Bucket, sessionId: string, mediaId: string, part: PartRecord): Promise<void> {
-  await bucket.put(`${partsPrefix(sessionId, mediaId)}${part.partNumber}.json`, JSON.stringify(part));
+  await bucket.put(partKey(sessionId, mediaId, part.partNumber), JSON.stringify(part));
+}
+
+/** Removes the record of one part (one that arrived after its upload was completed). */
+export async function deletePart(bucket: R2Bucket, sessionId: string, mediaId: string, partNumber: number): Promise<void> {
+  await bucket.delete(partKey(sessionId, mediaId, partNumber));
 }
 
 /** Deletes the part records of an upload (after completing or aborting it). */

@@ -5,7 +5,7 @@
  * announced size while `sink` (an R2 put or part upload) reads the other end. A body that runs
  * longer is cut at the first chunk that would overflow (the excess is never written); one that
  * ends short, or breaks off, fails the whole upload. Used for upload parts (routes/media.ts) and
- * whole files (routes/upload-to-r2.ts).
+ * whole files (routes/upload-to-r2.ts), and render chunks (routes/render-chunks.ts).
  */
 
 /** The body was longer or shorter than announced, or broke off before its end. */
@@ -50,10 +50,11 @@ export interface PipeExactLengthOptions<T> {
   /** Stores the stream it is given (reads it to the end). */
   sink: (readable: ReadableStream<Uint8Array>) => Promise<T>;
   /**
-   * Called before each chunk is written, with the bytes counted so far including it; a throw
-   * stops the upload (nothing more is written) and is rethrown by {@link pipeExactLength} as is.
+   * Called before each chunk is written, with the bytes counted so far including it and the
+   * chunk itself (e.g. to hash it); a throw stops the upload (nothing more is written) and is
+   * rethrown by {@link pipeExactLength} as is.
    */
-  beforeWrite?: (receivedBytes: number) => Promise<void>;
+  beforeWrite?: (receivedBytes: number, chunk: Uint8Array) => Promise<void>;
 }
 
 /**
@@ -75,7 +76,7 @@ export async function pipeExactLength<T>(options: PipeExactLengthOptions<T>): Pr
     const write = async (chunk: Uint8Array): Promise<void> => {
       receivedBytes += chunk.byteLength;
       if (receivedBytes > lengthBytes) throw new StreamLengthError(lengthBytes, receivedBytes, true);
-      await beforeWrite?.(receivedBytes);
+      await beforeWrite?.(receivedBytes, chunk);
       await writer.write(chunk).catch(toSink);
     };
     try {

@@ -1,7 +1,8 @@
 /**
  * @module download-name
- * The file name a finished video downloads as: a slug of its title, e.g.
- * "Urban Dreams: a city story" → `urban-dreams-a-city-story.mp4`.
+ * The file name a stored file downloads as: a slug of its title, e.g. a finished video
+ * "Urban Dreams: a city story" → `urban-dreams-a-city-story.mp4`, an upload "Beach Day.MOV"
+ * (sniffed as `mov`) → `beach-day.mov`.
  */
 
 /** Longest slug, characters: long enough to read, short enough for every file system. */
@@ -22,7 +23,11 @@ export function slugify(title: string): string {
   return slug === '' ? FALLBACK_SLUG : slug;
 }
 
-/** The `Content-Disposition` value that downloads the video as `<slug>.mp4`. */
-export function attachmentDisposition(title: string): string {
-  return `attachment; filename="${slugify(title)}.mp4"`;
+/**
+ * The `Content-Disposition` value that downloads a file as `<slug>.<extension>` (never shown
+ * inline, so stored bytes cannot run as a page of this origin).
+ * @param extension the file's real format, e.g. `mp4` (a finished video) or an upload's sniffed format
+ */
+export function attachmentDisposition(title: string, extension = 'mp4'): string {
+  return `attachment; filename="${slugify(title)}.${extension}"`;
 }

@@ -24,15 +24,17 @@ import {
   partSizeFor,
 } from '../../shared/media-schema';
 import type { MediaRecord } from '../media/media-store';
-import { deleteMedia, deleteParts, fileKey, listParts, listRecords, readRecord, toItem, writePart, writeRecord } from '../media/media-store';
+import type { VersionedRecord } from '../media/media-store';
+import { deleteMedia, deletePart, deleteParts, fileKey, listParts, listRecords, readVersionedRecord, toItem, writePart, writeRecord } from '../media/media-store';
 import { SNIFF_BYTES, sniffUploadFormat } from '../media/sniff-upload-format';
-import { StreamLengthError, pipeExactLength } from '../media/pipe-exact-length';
+import { SinkError, StreamLengthError, pipeExactLength } from '../media/pipe-exact-length';
 import { sessionRoom, visitorAccount } from '../durable/durable-stubs';
 import { readQuotaConfig } from '../quota/quota-config';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { readPrefix } from './sniff-media-type';
 import { parseRange } from './byte-range';
+import { attachmentDisposition } from './download-name';
 import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-helpers';
 
 /** UPSTREAM.md's code for "unsupported file type". */
@@ -49,6 +51,13 @@ const CONTENT_TYPE_BY_FORMAT: Readonly<Record<string, string>> = {
   mp3: 'audio/mpeg', wav: 'audio/wav', m4a: 'audio/mp4', aac: 'audio/aac', ogg: 'audio/ogg',
 };
 
+/**
+ * Most check-and-set writes of a completed upload's record, count: 3. Each lost write means a
+ * parallel request changed the record in the few ms between read and write; three in a row
+ * means a storm of requests, answered 409 `upload_completing` (retry) rather than looping.
+ */
+export const MAX_RECORD_WRITES = 3;
+
 /** The session id of the path, after checking the session is the visitor's. */
 async function ownedSession(c: Context<AppEnv>): Promise<string> {
   const sessionId = parseId(c.req.param('id'), 'session');
@@ -56,12 +65,85 @@ async function ownedSession(c: Context<AppEnv>): Promise<string> {
   return sessionId;
 }
 
+/** The record of the path's media id in `sessionId`, with its etag. @throws {ApiError} 404 */
+async function ownedVersionedRecord(c: Context<AppEnv>, sessionId: string): Promise<VersionedRecord> {
+  const mediaId = z.uuid().safeParse(c.req.param('mediaId'));
+  const read = mediaId.success ? await readVersionedRecord(c.env.MEDIA, sessionId, mediaId.data) : null;
+  if (read === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
+  return read;
+}
+
 /** The record of the path's media id in `sessionId`. @throws {ApiError} 404 */
 async function ownedRecord(c: Context<AppEnv>, sessionId: string): Promise<MediaRecord> {
-  const mediaId = z.uuid().safeParse(c.req.param('mediaId'));
-  const record = mediaId.success ? await readRecord(c.env.MEDIA, sessionId, mediaId.data) : null;
-  if (record === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
-  return record;
+  return (await ownedVersionedRecord(c, sessionId)).record;
+}
+
+/** The record as it is now, when its upload is no longer `uploading` (another request completed it); else null. */
+async function finishedMeanwhile(c: Context<AppEnv>, record: MediaRecord): Promise<MediaRecord | null> {
+  const now = await readVersionedRecord(c.env.MEDIA, record.sessionId, record.id);
+  if (now === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
+  return now.record.status === 'uploading' ? null : now.record;
+}
+
+/** A part sent for an upload that is already complete (before or while it was sent). */
+function alreadyComplete(): ApiError {
+  return new ApiError(409, 'upload_finished', 'This upload is already complete.');
+}
+
+/** The upload changed while this request completed it: the caller completes it again. */
+function completing(cause?: unknown): ApiError {
+  return new ApiError(
+    409,
+    'upload_completing',
+    'This upload changed while it was being completed (a part was sent again, or another request is completing it); complete it again in a moment.',
+    { cause },
+  );
+}
+
+/**
+ * Completes the R2 multipart upload of `versioned` and stores the record as `stored`, by
+ * check-and-set, so parallel completes of one upload all end with the one stored record: a
+ * loser whose R2 complete failed (the winner's removed the multipart upload) or whose record
+ * write lost answers with the record the winner stored.
+ * @throws {ApiError} 409 `upload_incomplete` (parts missing) or `upload_completing` (a part
+ *   was sent again, or another request is completing it right now: ask again)
+ */
+async function completeUpload(c: Context<AppEnv>, versioned: VersionedRecord): Promise<MediaRecord> {
+  const { record } = versioned;
+  const parts = await listParts(c.env.MEDIA, record.sessionId, record.id);
+  const have = new Set(parts.map((part) => part.partNumber));
+  const missing = range(record.partCount).filter((n) => !have.has(n));
+  if (missing.length > 0 || record.format === null) {
+    // The winner of a parallel complete deletes the part records once it stored the record.
+    const finished = await finishedMeanwhile(c, record);
+    if (finished !== null) return finished;
+    throw new ApiError(409, 'upload_incomplete', `Parts ${missing.join(', ')} of this upload are missing; send them, then complete.`);
+  }
+  const upload = c.env.MEDIA.resumeMultipartUpload(fileKey(record.sessionId, record.id), record.uploadId);
+  try {
+    await upload.complete(parts.map((part) => ({ partNumber: part.partNumber, etag: part.etag })));
+  } catch (error) {
+    const finished = await finishedMeanwhile(c, record);
+    if (finished !== null) return finished;
+    // R2 refused: either another complete made the file whole and has not stored the record
+    // yet (then storing it is the same write), or a part was sent again meanwhile (its new etag
+    // is not the one listed) or another complete is still at work: try again later.
+    const file = await c.env.MEDIA.head(fileKey(record.sessionId, record.id));
+    if (file === null || file.size !== record.sizeBytes) throw completing(error);
+  }
+  // The file is whole: store the record as such, by check-and-set over whatever changed it meanwhile.
+  let current: VersionedRecord | null = versioned;
+  for (let attempt = 0; attempt < MAX_RECORD_WRITES && current !== null; attempt++) {
+    if (current.record.status !== 'uploading') return current.record;
+    const stored: MediaRecord = { ...current.record, status: 'stored' };
+    if (await writeRecord(c.env.MEDIA, stored, current.etag)) {
+      await deleteParts(c.env.MEDIA, record.sessionId, record.id);
+      return stored;
+    }
+    current = await readVersionedRecord(c.env.MEDIA, record.sessionId, record.id);
+  }
+  if (current === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
+  throw completing();
 }
 
 function tooLarge(sizeBytes: number): ApiError {
@@ -133,8 +215,8 @@ export const mediaRoutes = new Hono<AppEnv>()
   })
   .put('/sessions/:id/media/:mediaId/parts/:part', async (c) => {
     const sessionId = await ownedSession(c);
-    const record = await ownedRecord(c, sessionId);
-    if (record.status !== 'uploading') throw new ApiError(409, 'upload_finished', 'This upload is already complete.');
+    const { record, etag } = await ownedVersionedRecord(c, sessionId);
+    if (record.status !== 'uploading') throw alreadyComplete();
     const partNumber = parseDecimalInt(c.req.param('part'), {
       min: 1,
       max: record.partCount,
@@ -160,7 +242,7 @@ export const mediaRoutes = new Hono<AppEnv>()
         await removeUpload(c, record);
         throw unsupported(record.name);
       }
-      current = { ...record, format, kind: KIND_BY_FORMAT[format] };
+      if (format !== record.format) current = { ...record, format, kind: KIND_BY_FORMAT[format] };
     }
     const upload = c.env.MEDIA.resumeMultipartUpload(fileKey(sessionId, record.id), record.uploadId);
     let stored: R2UploadedPart;
@@ -170,30 +252,28 @@ export const mediaRoutes = new Hono<AppEnv>()
       const part = partNumber;
       stored = await pipeExactLength({ prefix: prefix.chunks, reader, lengthBytes: expected, sink: (readable) => upload.uploadPart(part, readable) });
     } catch (error) {
+      // R2 refuses parts of a multipart upload that another request completed meanwhile.
+      if (error instanceof SinkError && (await finishedMeanwhile(c, record)) !== null) throw alreadyComplete();
       if (!(error instanceof StreamLengthError)) throw error;
       if (error.overflow) throw tooLarge(record.sizeBytes - expected + error.receivedBytes);
       throw new ApiError(400, 'upload_incomplete', `Part ${partNumber} stopped after ${error.receivedBytes} of ${expected} bytes; send it again.`, { cause: error });
     }
     await writePart(c.env.MEDIA, sessionId, record.id, { partNumber: stored.partNumber, etag: stored.etag, sizeBytes: expected });
-    if (current !== record) await writeRecord(c.env.MEDIA, current);
+    // Check-and-set: a record completed meanwhile is never turned back into `uploading` (a lost
+    // write otherwise means another PUT of the first part noted the format first).
+    if (current !== record) await writeRecord(c.env.MEDIA, current, etag);
+    if ((await finishedMeanwhile(c, record)) !== null) {
+      // Completed while this part was sent: its part record is stray, and the file is final.
+      await deletePart(c.env.MEDIA, sessionId, record.id, stored.partNumber);
+      throw alreadyComplete();
+    }
     return c.json({ partNumber: stored.partNumber, sizeBytes: expected });
   })
   .post('/sessions/:id/media/:mediaId/complete', async (c) => {
     const sessionId = await ownedSession(c);
-    const record = await ownedRecord(c, sessionId);
-    if (record.status !== 'uploading') return c.json({ media: toItem(record) });
-    const parts = await listParts(c.env.MEDIA, sessionId, record.id);
-    const have = new Set(parts.map((part) => part.partNumber));
-    const missing = range(record.partCount).filter((n) => !have.has(n));
-    if (missing.length > 0 || record.format === null) {
-      throw new ApiError(409, 'upload_incomplete', `Parts ${missing.join(', ')} of this upload are missing; send them, then complete.`);
-    }
-    const upload = c.env.MEDIA.resumeMultipartUpload(fileKey(sessionId, record.id), record.uploadId);
-    await upload.complete(parts.map((part) => ({ partNumber: part.partNumber, etag: part.etag })));
-    const stored: MediaRecord = { ...record, status: 'stored' };
-    await writeRecord(c.env.MEDIA, stored);
-    await deleteParts(c.env.MEDIA, sessionId, record.id);
-    return c.json({ media: toItem(stored) });
+    const versioned = await ownedVersionedRecord(c, sessionId);
+    if (versioned.record.status !== 'uploading') return c.json({ media: toItem(versioned.record) });
+    return c.json({ media: toItem(await completeUpload(c, versioned)) });
   })
   .post('/sessions/:id/media/:mediaId/info', jsonBodyLimit(), async (c) => {
     const sessionId = await ownedSession(c);
@@ -209,8 +289,12 @@ export const mediaRoutes = new Hono<AppEnv>()
     const record = await ownedRecord(c, sessionId);
     if (record.status === 'uploading') throw new ApiError(409, 'upload_incomplete', 'This upload is not complete yet.');
     const request = parseRange(c.req.header('Range'), record.sizeBytes);
+    const format = record.format ?? 'bin';
     const headers: Record<string, string> = {
-      'Content-Type': CONTENT_TYPE_BY_FORMAT[record.format ?? ''] ?? 'application/octet-stream',
+      'Content-Type': CONTENT_TYPE_BY_FORMAT[format] ?? 'application/octet-stream',
+      // Never rendered as a page of this origin, whatever the bytes hold.
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Disposition': attachmentDisposition(record.name.replace(/\.[^.]*$/, ''), format),
       'Accept-Ranges': 'bytes',
       'Cache-Control': 'private, max-age=3600',
     };

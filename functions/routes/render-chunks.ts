@@ -5,28 +5,32 @@
  * (`PUT /renders/:id/audio`) in R2 and record them in the `RenderJob`, read where the render
  * stands (`GET /renders/:id/chunks`), and read stored chunks back for the final remux.
  *
- * A chunk is checked (shared/render-chunk-file.ts: its frame range, one packet per frame, a
- * keyframe first, exact timestamps) and hashed before anything is stored; it goes to R2 under a
- * key holding its hash, and only then is it recorded by check-and-set — so a Durable Object
- * reset at any point loses nothing recorded and a retry of the same bytes is a no-op.
+ * A chunk's body is streamed to R2 (never held whole; hashed as it passes) under a key new for
+ * this upload; its header is then read back with ranged reads and checked (shared/render-chunk-file.ts:
+ * sizes that add up, the codec, its frame range, one packet per frame, a keyframe first, exact
+ * timestamps) before it is recorded by check-and-set. Whatever is refused, or not recorded
+ * (the same bytes were already), is deleted, so a Durable Object reset at any point loses
+ * nothing recorded and a retry of the same bytes is a no-op.
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
-import { ChunkFileError, checkVideoChunk, decodeChunkFile } from '../../shared/render-chunk-file';
-import type { ChunkFile } from '../../shared/render-chunk-file';
+import { CHUNK_PREFIX_BYTES, ChunkFileError, checkChunkCodec, checkVideoChunk, parseChunkHeader, readChunkHeaderLength } from '../../shared/render-chunk-file';
+import type { ChunkHeader } from '../../shared/render-chunk-file';
 import { planChunks } from '../../shared/render-chunk-plan';
 import { z } from 'zod';
 import { renderJob } from '../durable/durable-stubs';
 import { audioObjectKey, chunkObjectKey } from '../durable/render-chunk-ledger';
+import { StreamLengthError, pipeExactLength } from '../media/pipe-exact-length';
+import { r2RangeReader } from '../media/r2-range-reader';
 import { ApiError } from '../middleware/api-error';
 import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-helpers';
 import type { DecimalIntRule } from './route-helpers';
 
 /**
  * Largest chunk or audio file accepted, bytes: 48 MiB. A 4-s chunk at 1080p30 is ~3.5 MB and
- * the bitrate scales with pixel rate, so even 4K60 (~28 MB) fits; the body is held in memory
- * (to hash it before choosing its key), far below the Worker's 128 MB.
+ * the bitrate scales with pixel rate, so even 4K60 (~28 MB) fits. The body is streamed to R2,
+ * never held in memory; only its header (at most 8 MiB, MAX_CHUNK_HEADER_BYTES) is read back.
  */
 export const MAX_CHUNK_BYTES = 48 * 1024 ** 2;
 
@@ -42,37 +46,76 @@ const CHUNK_INDEX_RULE: DecimalIntRule = {
   code: 'invalid_chunk',
   message: `The chunk number must be a whole number from 0 to ${MAX_CHUNK_INDEX}, in plain decimal digits.`,
 };
+
+/** workerd's streaming hash (`crypto.DigestStream`), which the `Crypto` type merged with Node's lacks. */
+const { DigestStream: Sha256Stream } = crypto as Crypto & { DigestStream: typeof DigestStream };
 const attemptSchema = z.uuid();
 
-/** Reads the whole body (Content-Length required, at most {@link MAX_CHUNK_BYTES}). */
-async function readChunkBody(c: Context<AppEnv>): Promise<Uint8Array<ArrayBuffer>> {
+/** A chunk or audio file streamed to R2 and checked. */
+interface StoredChunk {
+  sizeBytes: number;
+  sha256: string;
+  header: ChunkHeader;
+}
+
+/** The body's `Content-Length`: required, a byte count of at most {@link MAX_CHUNK_BYTES}. */
+function chunkLength(c: Context<AppEnv>): number {
   const lengthHeader = c.req.header('Content-Length');
   if (lengthHeader === undefined) throw new ApiError(411, 'length_required', 'Send the chunk with a Content-Length header.');
   const length = parseDecimalInt(lengthHeader, CONTENT_LENGTH_RULE);
   if (length === 0) throw new ApiError(400, 'invalid_chunk', 'The chunk is empty.');
   if (length > MAX_CHUNK_BYTES) throw new ApiError(413, 'payload_too_large', `A render chunk may be at most ${MAX_CHUNK_BYTES / 1024 ** 2} MiB.`);
-  let bytes: Uint8Array<ArrayBuffer>;
-  try {
-    bytes = new Uint8Array(await c.req.arrayBuffer());
-  } catch (cause) {
-    throw new ApiError(400, 'upload_incomplete', 'The chunk did not arrive whole; send it again.', { cause });
-  }
-  if (bytes.byteLength !== length) throw new ApiError(400, 'upload_incomplete', `The chunk had ${bytes.byteLength} of its ${length} bytes; send it again.`);
-  return bytes;
+  return length;
 }
 
-function decode(bytes: Uint8Array): ChunkFile {
+/** The header of the `sizeBytes`-long chunk file stored at `r2Key`, read by range and parsed. @throws ChunkFileError */
+async function storedChunkHeader(bucket: R2Bucket, r2Key: string, sizeBytes: number): Promise<ChunkHeader> {
+  const read = r2RangeReader(bucket, r2Key);
+  const headerLength = readChunkHeaderLength(await read(0, CHUNK_PREFIX_BYTES), sizeBytes);
+  return parseChunkHeader(await read(CHUNK_PREFIX_BYTES, headerLength), sizeBytes);
+}
+
+/**
+ * Streams the request body to R2 at `r2Key`, hashing it on the way, then reads its header back
+ * and checks it with `check` (which throws {@link ChunkFileError}). A refused file is deleted.
+ * @throws {ApiError} 411/413 (Content-Length), 400 `upload_incomplete` (the body ran short or
+ *   long) or `invalid_chunk` (the file is not what it claims)
+ */
+async function storeChunk(c: Context<AppEnv>, r2Key: string, check: (header: ChunkHeader) => void): Promise<StoredChunk> {
+  const length = chunkLength(c);
+  const body = c.req.raw.body;
+  if (body === null) throw new ApiError(400, 'upload_incomplete', 'The chunk arrived empty; send it again.');
+  const digest = new Sha256Stream('SHA-256');
+  const hashing = digest.getWriter();
   try {
-    return decodeChunkFile(bytes);
+    await pipeExactLength({
+      prefix: [],
+      reader: body.getReader(),
+      lengthBytes: length,
+      sink: (readable) => c.env.MEDIA.put(r2Key, readable, { httpMetadata: { contentType: 'application/octet-stream' } }),
+      beforeWrite: (_receivedBytes, chunk) => hashing.write(chunk),
+    });
   } catch (error) {
+    if (!(error instanceof StreamLengthError)) throw error;
+    throw new ApiError(400, 'upload_incomplete', `The chunk had ${error.receivedBytes} of its ${length} bytes; send it again.`, { cause: error });
+  }
+  await hashing.close();
+  const sha256 = Array.from(new Uint8Array(await digest.digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  try {
+    const header = await storedChunkHeader(c.env.MEDIA, r2Key, length);
+    checkChunkCodec(header);
+    check(header);
+    return { sizeBytes: length, sha256, header };
+  } catch (error) {
+    await c.env.MEDIA.delete(r2Key);
     if (error instanceof ChunkFileError) throw new ApiError(400, 'invalid_chunk', `${error.message}.`, { cause: error });
     throw error;
   }
 }
 
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+/** A key tag new for each upload (see {@link chunkObjectKey}). */
+function uploadTag(): string {
+  return crypto.randomUUID().replaceAll('-', '').slice(0, 16);
 }
 
 /** Streams a stored chunk or audio object back. */
@@ -81,6 +124,7 @@ async function serveObject(c: Context<AppEnv>, r2Key: string): Promise<Response>
   if (object === null) throw new ApiError(404, 'not_found', 'This chunk is missing from storage.');
   return c.body(object.body, 200, {
     'Content-Type': 'application/octet-stream',
+    'X-Content-Type-Options': 'nosniff',
     'Content-Length': String(object.size),
     'Cache-Control': 'private, max-age=0, must-revalidate',
   });
@@ -100,36 +144,23 @@ export const renderChunkRoutes = new Hono<AppEnv>()
     const attempt = attemptHeader === undefined ? null : attemptSchema.safeParse(attemptHeader).data ?? null;
     const job = renderJob(c.env, renderId);
     const info = unwrap(await job.info(visitorId));
-    const bytes = await readChunkBody(c);
-    const file = decode(bytes);
     const plan = planChunks({ durationMs: info.draft.durationMs, fps: info.draft.canvas.fps });
-    try {
-      checkVideoChunk(file.header, plan, index);
-    } catch (error) {
-      if (error instanceof ChunkFileError) throw new ApiError(400, 'invalid_chunk', `${error.message}.`, { cause: error });
-      throw error;
-    }
-    const sha256 = await sha256Hex(bytes);
-    const admission = unwrap(await job.admitChunk(visitorId, index, sha256));
-    if (!admission.store) return c.json(admission.state);
-    const r2Key = chunkObjectKey(renderId, index, sha256);
-    await c.env.MEDIA.put(r2Key, bytes, { httpMetadata: { contentType: 'application/octet-stream' } });
+    const r2Key = chunkObjectKey(renderId, index, uploadTag());
+    const chunk = await storeChunk(c, r2Key, (header) => checkVideoChunk(header, plan, index));
     const recorded = await job.recordChunk(visitorId, {
       index: index,
       expectedVersion: index,
-      firstFrame: file.header.firstFrame,
-      frames: file.header.frameCount,
-      sizeBytes: bytes.byteLength,
-      sha256,
-      encoderKey: file.header.encoderKey,
+      firstFrame: chunk.header.firstFrame,
+      frames: chunk.header.frameCount,
+      sizeBytes: chunk.sizeBytes,
+      sha256: chunk.sha256,
+      encoderKey: chunk.header.encoderKey,
       r2Key,
       attempt,
     });
-    if (!recorded.ok) {
-      // Another upload of this chunk won the check-and-set with other bytes: ours is an orphan.
-      await c.env.MEDIA.delete(r2Key).catch(() => undefined);
-      unwrap(recorded);
-    }
+    // Refused (out of order, other bytes recorded, job finished), or these very bytes were
+    // recorded already under another upload's key: ours is an orphan.
+    if (!recorded.ok || !recorded.value.recorded) await c.env.MEDIA.delete(r2Key);
     return c.json(unwrap(recorded).state);
   })
   .get('/renders/:id/chunks/:index', async (c) => {
@@ -143,15 +174,14 @@ export const renderChunkRoutes = new Hono<AppEnv>()
     const renderId = parseId(c.req.param('id'), 'render');
     const job = renderJob(c.env, renderId);
     unwrap(await job.info(visitorId));
-    const bytes = await readChunkBody(c);
-    if (decode(bytes).header.kind !== 'audio') throw new ApiError(400, 'invalid_chunk', 'This is not an audio chunk file.');
-    const sha256 = await sha256Hex(bytes);
-    const r2Key = audioObjectKey(renderId, sha256);
-    await c.env.MEDIA.put(r2Key, bytes, { httpMetadata: { contentType: 'application/octet-stream' } });
-    const result = unwrap(await job.recordAudio(visitorId, { sizeBytes: bytes.byteLength, sha256, r2Key }));
+    const r2Key = audioObjectKey(renderId, uploadTag());
+    const audio = await storeChunk(c, r2Key, (header) => {
+      if (header.kind !== 'audio') throw new ChunkFileError('this is not an audio chunk file');
+    });
+    const recorded = await job.recordAudio(visitorId, { sizeBytes: audio.sizeBytes, sha256: audio.sha256, r2Key });
     // Audio from another page was stored first and is kept: ours is an orphan.
-    if (!result.recorded) await c.env.MEDIA.delete(r2Key).catch(() => undefined);
-    return c.json(result.state);
+    if (!recorded.ok || !recorded.value.recorded) await c.env.MEDIA.delete(r2Key);
+    return c.json(unwrap(recorded).state);
   })
   .get('/renders/:id/audio', async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');

@@ -2,7 +2,8 @@
  * @module renders
  * Render-job routes (docs/http-api.md): list the visitor's jobs (their library), read a job, follow its progress as SSE, report
  * progress or failure from the browser renderer, upload the finished MP4 (streamed into R2,
- * never buffered, recording its progress so a cut-off upload can be taken over) and download it
+ * never buffered, recording its progress so a cut-off upload can be taken over; the job completes
+ * only once the stored file proved a real H.264 MP4 as long as the job, check-mp4-file.ts) and download it
  * with HTTP Range support, by its owner or by anyone holding a signed download link
  * (download-link.ts; every `downloadUrl` answered here is one).
  */
@@ -22,6 +23,8 @@ import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-h
 import { MP4_SNIFF_BYTES, looksLikeMp4, readPrefix } from './sniff-media-type';
 import { StreamLengthError } from '../media/pipe-exact-length';
 import { uploadToR2 } from './upload-to-r2';
+import { Mp4FileError, checkMp4File } from '../media/check-mp4-file';
+import { r2RangeReader } from '../media/r2-range-reader';
 import { deleteChunkObjects } from './render-chunks';
 
 /**
@@ -121,7 +124,7 @@ export const renderRoutes = new Hono<AppEnv>()
     const visitorId = c.get('visitorId');
     const renderId = parseId(c.req.param('id'), 'render');
     const job = renderJob(c.env, renderId);
-    unwrap(await job.info(visitorId));
+    const info = unwrap(await job.info(visitorId));
     const lengthHeader = c.req.header('Content-Length');
     if (lengthHeader === undefined) {
       throw new ApiError(411, 'length_required', 'Send the MP4 with a Content-Length header (upload a Blob or File, not a stream).');
@@ -151,6 +154,17 @@ export const renderRoutes = new Hono<AppEnv>()
       }
       throw error;
     }
+    // A render is done only when its file is one: a real H.264 MP4 as long as the job.
+    try {
+      await checkMp4File(r2RangeReader(c.env.MEDIA, r2Key), sizeBytes, info.draft.durationMs);
+    } catch (error) {
+      await job.abortUpload(visitorId, uploadId);
+      await c.env.MEDIA.delete(r2Key);
+      if (error instanceof Mp4FileError) {
+        throw new ApiError(422, 'render_file_invalid', `This file is not the video of this render: ${error.message}. Export it again.`, { cause: error });
+      }
+      throw error;
+    }
     const done = unwrap(await job.finishUpload(visitorId, sizeBytes, uploadId));
     c.executionCtx.waitUntil(deleteChunkObjects(c.env, renderId, visitorId));
     return c.json(await withDownloadLink(done, c.env.VISITOR_SECRET));
@@ -165,6 +179,7 @@ export const renderRoutes = new Hono<AppEnv>()
     const request = parseRange(c.req.header('Range'), target.sizeBytes);
     const headers: Record<string, string> = {
       'Content-Type': 'video/mp4',
+      'X-Content-Type-Options': 'nosniff',
       'Content-Disposition': attachmentDisposition(target.title),
       'Accept-Ranges': 'bytes',
       'Cache-Control': 'private, max-age=0, must-revalidate',

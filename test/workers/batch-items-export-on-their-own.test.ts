@@ -15,7 +15,7 @@ import { creditsSchema, renderListSchema, sessionStateSchema } from '../../share
 import type { Credits, SessionState } from '../../shared/api-schema';
 import type { Batch } from '../../shared/batch-schema';
 import type { Draft } from '../../shared/draft-schema';
-import { Visitor, readError, tinyMp4 } from './visitor-client';
+import { Visitor, readError, renderMp4 } from './visitor-client';
 
 const BATCH_PROMPT_DRAFT = 'Generate a 10-second video about ocean waves';
 
@@ -111,7 +111,7 @@ describe('batch items export on their own', () => {
     const names: string[] = [];
     for (const itemId of ['item-waves', 'item-home', 'item-space']) {
       const job = await visitor.startExport(sessionId, itemId);
-      const put = await visitor.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: tinyMp4() });
+      const put = await visitor.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: renderMp4(job.draft.durationMs) });
       expect(put.status).toBe(200);
       const file = await visitor.fetch(`/api/renders/${job.id}/file`);
       expect(file.status).toBe(200);

@@ -14,7 +14,7 @@ import { renderJobInfoSchema } from '../../shared/api-schema';
 import type { RenderJobInfo } from '../../shared/api-schema';
 import { UPLOAD_QUIET_TIMEOUT_MS } from '../../functions/durable/render-job';
 import { UPLOAD_PROGRESS_EVERY_BYTES } from '../../functions/routes/upload-to-r2';
-import { Visitor, readError, tinyMp4 } from './visitor-client';
+import { Visitor, readError, DEFAULT_DRAFT_MS, renderMp4 } from './visitor-client';
 
 /** How long a test waits for the Worker to reach a state, ms (it takes a few ms here). */
 const WAIT_LIMIT_MS = 5_000;
@@ -93,9 +93,9 @@ async function storedBytes(renderId: string): Promise<Uint8Array> {
 
 describe('a cut final upload', () => {
   it('is refused while fresh, then taken over once quiet for the short timeout; its late bytes never overwrite the file', async () => {
-    const cutFile = tinyMp4(2_000);
+    const cutFile = renderMp4(DEFAULT_DRAFT_MS, 2_000);
     const { visitor, renderId, upload } = await uploadCutAfter(cutFile, 1_000);
-    const reopened = tinyMp4(3_000);
+    const reopened = renderMp4(DEFAULT_DRAFT_MS, 3_000);
 
     const early = await putWhole(visitor, renderId, reopened);
     expect(early.status).toBe(409);
@@ -118,7 +118,7 @@ describe('a cut final upload', () => {
   });
 
   it('is marked interrupted by the heartbeat alarm, and a reopened page uploads again', async () => {
-    const cutFile = tinyMp4(2_000);
+    const cutFile = renderMp4(DEFAULT_DRAFT_MS, 2_000);
     const { visitor, renderId, upload } = await uploadCutAfter(cutFile, 1_000);
     const stub = stubOf(renderId);
 
@@ -130,7 +130,7 @@ describe('a cut final upload', () => {
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect((await job(visitor, renderId)).status).toBe('interrupted');
 
-    const reopened = tinyMp4(3_000);
+    const reopened = renderMp4(DEFAULT_DRAFT_MS, 3_000);
     const again = await putWhole(visitor, renderId, reopened);
     expect(again.status).toBe(200);
     expect(renderJobInfoSchema.parse(await again.json()).status).toBe('completed');
@@ -144,7 +144,7 @@ describe('a cut final upload', () => {
 
 describe('an upload whose body ends early', () => {
   it('is 400 upload_incomplete, stores nothing, and the page may upload again at once', async () => {
-    const file = tinyMp4(2_000);
+    const file = renderMp4(DEFAULT_DRAFT_MS, 2_000);
     const { visitor, renderId, upload } = await uploadCutAfter(file, 1_000);
     upload.end();
     const short = await upload.response;
@@ -158,7 +158,7 @@ describe('an upload whose body ends early', () => {
 
 describe('a live slow upload', () => {
   it('records its progress while bytes flow, so it is neither taken over nor marked interrupted, and finishes', async () => {
-    const file = tinyMp4(UPLOAD_PROGRESS_EVERY_BYTES + 2_000);
+    const file = renderMp4(DEFAULT_DRAFT_MS, UPLOAD_PROGRESS_EVERY_BYTES + 2_000);
     const { visitor, renderId, upload } = await uploadCutAfter(file, 1_000);
     // It started long ago (longer than the quiet timeout): what counts is its last progress.
     const longAgo = await quietFor(renderId, UPLOAD_QUIET_TIMEOUT_MS + 1);
@@ -166,7 +166,7 @@ describe('a live slow upload', () => {
     upload.feed(file.slice(1_000, 1_000 + UPLOAD_PROGRESS_EVERY_BYTES));
     await waitUntil('the upload recorded progress', async () => (await lastSignOfLifeMs(renderId)) > longAgo);
 
-    const other = await putWhole(visitor, renderId, tinyMp4(3_000));
+    const other = await putWhole(visitor, renderId, renderMp4(DEFAULT_DRAFT_MS, 3_000));
     expect(other.status).toBe(409);
     expect((await readError(other)).code).toBe('upload_in_progress');
     expect(await runDurableObjectAlarm(stubOf(renderId))).toBe(true);

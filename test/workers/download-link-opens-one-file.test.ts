@@ -8,7 +8,7 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { renderJobInfoSchema } from '../../shared/api-schema';
 import { DOWNLOAD_LINK_TTL_MS, checkDownloadLink, signDownloadUrl } from '../../functions/routes/download-link';
-import { ORIGIN, Visitor, downloadLinkPattern, readError, tinyMp4 } from './visitor-client';
+import { ORIGIN, Visitor, downloadLinkPattern, readError, DEFAULT_DRAFT_MS, renderMp4 } from './visitor-client';
 
 const SECRET = 'test-secret';
 const RENDER_ID = '0b7c6f7e-3f7e-4c1e-9a52-7f4f8d1c2b3a';
@@ -79,7 +79,7 @@ describe('GET /api/renders/:id/file with a signed link', () => {
   }
 
   it('serves the file to anyone holding the link, whole and by Range, and every read of the job signs a fresh one', async () => {
-    const bytes = tinyMp4(500);
+    const bytes = renderMp4(DEFAULT_DRAFT_MS, 500);
     const { owner, renderId, link } = await completedRender(bytes);
     const whole = await fetchPlain(link);
     expect(whole.status).toBe(200);
@@ -95,8 +95,8 @@ describe('GET /api/renders/:id/file with a signed link', () => {
   });
 
   it('refuses a link for another render, a changed one and an expired one with 403 and a plain message', async () => {
-    const first = await completedRender(tinyMp4());
-    const second = await completedRender(tinyMp4(80));
+    const first = await completedRender(renderMp4(DEFAULT_DRAFT_MS));
+    const second = await completedRender(renderMp4(DEFAULT_DRAFT_MS, 80));
     const { expires, sig } = parts(first.link);
 
     const crossed = await fetchPlain(`/api/renders/${second.renderId}/file?expires=${expires}&sig=${sig}`);
@@ -117,7 +117,7 @@ describe('GET /api/renders/:id/file with a signed link', () => {
   });
 
   it('without a signature only the owner downloads; a link to an unfinished render says it is not ready', async () => {
-    const { owner, renderId } = await completedRender(tinyMp4());
+    const { owner, renderId } = await completedRender(renderMp4(DEFAULT_DRAFT_MS));
     expect((await owner.fetch(`/api/renders/${renderId}/file`)).status).toBe(200);
     expect((await fetchPlain(`/api/renders/${renderId}/file`)).status).toBe(404);
 

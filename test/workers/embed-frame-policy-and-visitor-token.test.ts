@@ -11,7 +11,7 @@ import { errorBodySchema, renderJobInfoSchema, sessionListSchema } from '../../s
 import { parseAllowedOrigins } from '../../shared/embed-protocol';
 import { contentSecurityPolicy } from '../../shared/security-policy';
 import { signWidgetToken, WIDGET_TOKEN_TTL_MS } from '../../functions/middleware/widget-token';
-import { ORIGIN, Visitor, downloadLinkPattern, tinyMp4 } from './visitor-client';
+import { ORIGIN, Visitor, downloadLinkPattern, renderMp4 } from './visitor-client';
 
 const TOKEN_HEADER = 'X-Reelwright-Visitor';
 
@@ -124,7 +124,7 @@ describe('visitor token for the widget', () => {
     const owner = new Visitor();
     const session = await owner.sessionWithDraft('Generate a 10-second promo video about fresh coffee');
     const job = await owner.startExport(session.id);
-    const bytes = tinyMp4();
+    const bytes = renderMp4(job.draft.durationMs);
     const stored = await owner.fetch(`/api/renders/${job.id}/file`, {
       method: 'PUT',
       headers: { 'Content-Type': 'video/mp4', 'Content-Length': String(bytes.byteLength) },

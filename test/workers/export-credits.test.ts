@@ -7,7 +7,7 @@ import { runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { creditsSchema, renderJobInfoSchema } from '../../shared/api-schema';
 import type { Credits } from '../../shared/api-schema';
-import { Visitor, readError, tinyMp4 } from './visitor-client';
+import { Visitor, readError, renderMp4 } from './visitor-client';
 
 async function credits(visitor: Visitor): Promise<Credits> {
   return creditsSchema.parse(await (await visitor.fetch('/api/credits')).json());
@@ -37,7 +37,7 @@ describe('export credits', () => {
     expect(job.costCredits).toBe(Math.ceil(job.draft.durationMs / 5_000));
     expect(await credits(visitor)).toEqual({ available: 100 - job.costCredits, frozen: job.costCredits, total: 100 });
 
-    const put = await visitor.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: tinyMp4() });
+    const put = await visitor.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: renderMp4(job.draft.durationMs) });
     expect(put.status).toBe(200);
     expect(await credits(visitor)).toEqual({ available: 100 - job.costCredits, frozen: 0, total: 100 - job.costCredits });
   });

@@ -10,7 +10,7 @@ import { creditsSchema, renderChunkStateSchema, renderJobInfoSchema } from '../.
 import type { Credits, RenderJobInfo } from '../../shared/api-schema';
 import { HEARTBEAT_TIMEOUT_MS } from '../../functions/durable/render-job';
 import { Visitor } from './visitor-client';
-import { chunkFile, putChunk } from './render-chunk-files';
+import { chunkFile, putChunk } from './render-chunk-fixture';
 
 async function credits(visitor: Visitor): Promise<Credits> {
   return creditsSchema.parse(await (await visitor.fetch('/api/credits')).json());

@@ -10,10 +10,10 @@ import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } fro
 import { describe, expect, it } from 'vitest';
 import { renderChunkStateSchema, renderJobInfoSchema } from '../../shared/api-schema';
 import type { RenderChunkState, RenderJobInfo } from '../../shared/api-schema';
-import { HEARTBEAT_TIMEOUT_MS } from '../../functions/durable/render-job';
-import { Visitor, readError, tinyMp4 } from './visitor-client';
 import { encodeChunkFile, toBase64 } from '../../shared/render-chunk-file';
-import { ENCODER_KEY, chunkFile, putChunk } from './render-chunk-files';
+import { HEARTBEAT_TIMEOUT_MS } from '../../functions/durable/render-job';
+import { Visitor, readError, renderMp4 } from './visitor-client';
+import { ENCODER_KEY, chunkFile, putChunk } from './render-chunk-fixture';
 
 async function state(visitor: Visitor, renderId: string): Promise<RenderChunkState> {
   return renderChunkStateSchema.parse(await (await visitor.fetch(`/api/renders/${renderId}/chunks`)).json());
@@ -90,7 +90,11 @@ describe('render chunks', () => {
     expect(after.version).toBe(1);
     const keys = await storedKeys(job.id);
     expect(keys).toHaveLength(1);
-    expect(keys[0]).toBe(`renders/${job.id}/chunk-0-${after.chunks[0]?.sha256.slice(0, 16)}`);
+    expect(keys[0]).toMatch(new RegExp(`^renders/${job.id}/chunk-0-[0-9a-f]{16}$`));
+    // The object kept is the one recorded.
+    const kept = await env.MEDIA.get(keys[0] ?? '');
+    const keptSha = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await kept!.arrayBuffer())), (b) => b.toString(16).padStart(2, '0')).join('');
+    expect(keptSha).toBe(after.chunks[0]?.sha256);
 
     const same = await Promise.all([1, 2, 3].map(() => putChunk(visitor, job.id, 1, chunkFile(job, 1))));
     expect(same.map((a) => a.status)).toEqual([200, 200, 200]);
@@ -174,7 +178,7 @@ describe('render chunks', () => {
     expect((await stranger.fetch(`/api/renders/${job.id}/chunks`)).status).toBe(404);
     expect((await putChunk(stranger, job.id, 1, chunkFile(job, 1))).status).toBe(404);
 
-    const put = await visitor.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: tinyMp4(100) });
+    const put = await visitor.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: renderMp4(job.draft.durationMs, 100) });
     expect(put.status).toBe(200);
     await expect.poll(() => storedKeys(job.id)).toEqual([]);
     expect((await state(visitor, job.id)).chunks).toHaveLength(1);

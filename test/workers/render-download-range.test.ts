@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderJobInfoSchema } from '../../shared/api-schema';
 import type { RenderProgressEvent } from '../../shared/events-schema';
-import { Visitor, downloadLinkPattern, readError, readSse, tinyMp4 } from './visitor-client';
+import { Visitor, downloadLinkPattern, readError, readSse, renderMp4 } from './visitor-client';
 
 async function putFile(visitor: Visitor, renderId: string, body: Uint8Array<ArrayBuffer>): Promise<Response> {
   return visitor.fetch(`/api/renders/${renderId}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body });
@@ -41,7 +41,7 @@ describe('render upload and download', () => {
     const visitor = new Visitor();
     const session = await visitor.sessionWithDraft();
     const job = await visitor.startExport(session.id);
-    const bytes = tinyMp4(1_000);
+    const bytes = renderMp4(job.draft.durationMs, 1_000);
 
     const put = await putFile(visitor, job.id, bytes);
     expect(put.status).toBe(200);
@@ -101,7 +101,7 @@ describe('render upload and download', () => {
 
     await visitor.post(`/api/renders/${job.id}/progress`, { framesDone: 10, totalFrames: 100, fps: 40 });
     await new Promise((resolve) => setTimeout(resolve, 700));
-    expect((await putFile(visitor, job.id, tinyMp4())).status).toBe(200);
+    expect((await putFile(visitor, job.id, renderMp4(job.draft.durationMs))).status).toBe(200);
 
     const transcript = await reading;
     expect(transcript.retry).toBe(3000);

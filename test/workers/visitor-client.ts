@@ -158,16 +158,31 @@ export async function readError(response: Response): Promise<ErrorBody['error']>
   return errorBodySchema.parse(await response.json()).error;
 }
 
+/** Duration of the draft {@link Visitor.sessionWithDraft} makes by default ("a 30-second explainer"), ms. */
+export const DEFAULT_DRAFT_MS = 30_000;
+
 /**
- * A tiny byte sequence that begins like an MP4: an `ftyp` box (isom) followed by an empty
- * `free` box and a few payload bytes. Enough for the edge's sniffing; not a playable video.
+ * Real H.264 MP4s made with ffmpeg (test/fixtures/README.md), by whole seconds: what the edge
+ * accepts as a finished render of a draft that long. Vite inlines each as a data URL.
  */
-export function tinyMp4(extraBytes = 64): Uint8Array<ArrayBuffer> {
-  const ftyp = [0, 0, 0, 24, ...ascii('ftyp'), ...ascii('isom'), 0, 0, 2, 0, ...ascii('isom'), ...ascii('mp41')];
-  const freeSize = 8 + extraBytes;
-  const free = [(freeSize >>> 24) & 255, (freeSize >>> 16) & 255, (freeSize >>> 8) & 255, freeSize & 255, ...ascii('free')];
-  const payload = Array.from({ length: extraBytes }, (_, i) => (i * 37 + 11) % 256);
-  return new Uint8Array([...ftyp, ...free, ...payload]);
+const RENDER_FIXTURES = import.meta.glob<string>('../fixtures/render-*s.mp4', { query: '?inline', import: 'default', eager: true });
+
+/**
+ * A real MP4 lasting `durationMs` (a fixture of that many whole seconds), followed by a `free`
+ * box of `paddingBytes` (valid MP4 padding) so tests can tell files apart or make them large.
+ * @throws Error when no fixture lasts that long (make one as the fixtures README says)
+ */
+export function renderMp4(durationMs: number, paddingBytes = 64): Uint8Array<ArrayBuffer> {
+  const dataUrl = RENDER_FIXTURES[`../fixtures/render-${durationMs / 1_000}s.mp4`];
+  if (dataUrl === undefined) throw new Error(`no render fixture lasts ${durationMs} ms; have ${Object.keys(RENDER_FIXTURES).join(', ')}`);
+  const video = Uint8Array.from(atob(dataUrl.slice(dataUrl.indexOf(',') + 1)), (ch) => ch.charCodeAt(0));
+  const freeSize = 8 + paddingBytes;
+  const bytes = new Uint8Array(video.byteLength + freeSize);
+  bytes.set(video, 0);
+  new DataView(bytes.buffer).setUint32(video.byteLength, freeSize);
+  bytes.set(ascii('free'), video.byteLength + 4);
+  for (let i = 0; i < paddingBytes; i++) bytes[video.byteLength + 8 + i] = (i * 37 + 11) % 256;
+  return bytes;
 }
 
 function ascii(text: string): number[] {

@@ -3,7 +3,7 @@
  * like an unknown one (404 `not_found`), on every route.
  */
 import { describe, expect, it } from 'vitest';
-import { Visitor, readError, tinyMp4 } from './visitor-client';
+import { Visitor, readError, renderMp4 } from './visitor-client';
 
 describe('visitor cookie', () => {
   it('is set once on the first /api request that changes something: signed, HttpOnly, SameSite=Lax, Path=/, a year, Secure on https', async () => {
@@ -73,7 +73,7 @@ describe('another visitor', () => {
       await stranger.fetch(`/api/renders/${job.id}/events`),
       await stranger.post(`/api/renders/${job.id}/progress`, { framesDone: 1, totalFrames: 10, fps: 30 }),
       await stranger.post(`/api/renders/${job.id}/fail`, { message: 'nope' }),
-      await stranger.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: tinyMp4() }),
+      await stranger.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: renderMp4(job.draft.durationMs) }),
       await stranger.fetch(`/api/renders/${job.id}/file`),
     ];
     for (const response of attempts) {

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderListSchema, sessionListSchema } from '../../shared/api-schema';
 import type { RenderSummary } from '../../shared/api-schema';
-import { Visitor, downloadLinkPattern, readError, tinyMp4 } from './visitor-client';
+import { Visitor, downloadLinkPattern, readError, renderMp4 } from './visitor-client';
 
 async function renders(visitor: Visitor, query = ''): Promise<RenderSummary[]> {
   const response = await visitor.fetch(`/api/renders${query}`);
@@ -24,7 +24,7 @@ describe("the visitor's library", () => {
     const upload = await visitor.fetch(`/api/renders/${firstJob.id}/file`, {
       method: 'PUT',
       headers: { 'Content-Type': 'video/mp4' },
-      body: tinyMp4(),
+      body: renderMp4(firstJob.draft.durationMs),
     });
     expect(upload.status).toBe(200);
     const secondJob = await visitor.startExport(second.id);

@@ -1,7 +1,7 @@
 /**
- * @module render-chunk-files
- * Chunk files for the workerd tests of resumable browser renders: a well-formed chunk file for
- * any chunk of a job (fake packet bytes, real timestamps), and its upload.
+ * @module render-chunk-fixture (workers tests)
+ * Well-formed render chunk files for a job (fake packet bytes, real timestamps) and the PUT
+ * that uploads one, as the browser renderer would.
  */
 import type { RenderJobInfo } from '../../shared/api-schema';
 import { encodeChunkFile, toBase64 } from '../../shared/render-chunk-file';
@@ -12,15 +12,19 @@ import type { Visitor } from './visitor-client';
 /** The encoder settings every test chunk claims. */
 export const ENCODER_KEY = 'avc1.640028 1920x1080 30fps 7000000bps gop60';
 
-/** A well-formed chunk file for chunk `index` of `job` (fake packet bytes, real timestamps). */
-export function chunkFile(job: RenderJobInfo, index: number, options: { seed?: number; encoderKey?: string } = {}): Uint8Array<ArrayBuffer> {
+/**
+ * A well-formed chunk file for chunk `index` of `job` (fake packet bytes, real timestamps).
+ * @param options.seed varies the packet bytes; `encoderKey`, `codec` what the file claims;
+ *   `packetBytes` the size of each packet (6 unless given)
+ */
+export function chunkFile(job: RenderJobInfo, index: number, options: { seed?: number; encoderKey?: string; codec?: string; packetBytes?: number } = {}): Uint8Array<ArrayBuffer> {
   const plan = planChunks({ durationMs: job.draft.durationMs, fps: job.draft.canvas.fps });
   const { firstFrame, frameCount } = chunkFrameRange(plan, index);
   const packets: ChunkPacket[] = Array.from({ length: frameCount }, (_, i) => ({
     timestampUs: frameTimestampUs(firstFrame + i, plan.fps),
     durationUs: frameTimestampUs(1, plan.fps),
     key: i % plan.gopFrames === 0,
-    data: new Uint8Array([index, i & 255, options.seed ?? 0, 1, 2, 3]),
+    data: packetData([index, i & 255, options.seed ?? 0, 1, 2, 3], options.packetBytes),
   }));
   return encodeChunkFile(
     {
@@ -29,13 +33,21 @@ export function chunkFile(job: RenderJobInfo, index: number, options: { seed?: n
       firstFrame,
       frameCount,
       encoderKey: options.encoderKey ?? ENCODER_KEY,
-      decoderConfig: { codec: 'avc1.640028', description: toBase64(new Uint8Array([1, 100, 0, 40])) },
+      decoderConfig: { codec: options.codec ?? 'avc1.640028', description: toBase64(new Uint8Array([1, 100, 0, 40])) },
     },
     packets,
   );
 }
 
-/** `PUT /api/renders/:id/chunks/:index` with `body`. */
+/** `head`, then zero bytes up to `sizeBytes` (at least `head`'s length). */
+function packetData(head: number[], sizeBytes = head.length): Uint8Array {
+  const data = new Uint8Array(Math.max(sizeBytes, head.length));
+  data.set(head, 0);
+  return data;
+}
+
+/** PUTs `body` as chunk `index` of render `renderId`. */
 export function putChunk(visitor: Visitor, renderId: string, index: number, body: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
   return visitor.fetch(`/api/renders/${renderId}/chunks/${index}`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream', ...headers }, body });
 }
+
