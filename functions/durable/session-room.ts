@@ -32,7 +32,7 @@ import { summarizeTimeline } from '../../shared/timeline-summary';
 import type { ChatTurnInput, EngineEvent } from '../engine/engine';
 import { selectEngine } from '../engine/select-engine';
 import { listReadyMedia } from '../media/media-store';
-import { SseChannel } from '../sse/sse-channel';
+import { SSE_REPLAY_MAX_BYTES, SseChannel } from '../sse/sse-channel';
 import { accepted, notFound, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { readOptionalRow } from './sql-rows';
@@ -238,19 +238,19 @@ export class SessionRoom extends DurableObject<Env> {
    * first (`retry:`, then each with `id:` = seq), then the live ones as they are logged, with
    * `: keepalive` every 15 s. Without `live` the stream ends after the replay when no turn runs,
    * or after the running turn's `done`; with `live` it stays open for every later turn, up to
-   * {@link LIVE_STREAM_MAX_OPEN_MS}. A replay cut at `MAX_REPLAY_BYTES` (event-log.ts) ends the
-   * stream (the client reconnects with `Last-Event-ID` for the rest). Refused with 404 (not the
-   * owner).
+   * {@link LIVE_STREAM_MAX_OPEN_MS}. A replay cut at `SSE_REPLAY_MAX_BYTES` (sse-channel.ts) ends
+   * the stream (the client reconnects with `Last-Event-ID` for the rest), so that a replay never
+   * fills the stream's bounded write queue. Refused with 404 (not the owner).
    */
   subscribe(visitorId: string, afterSeq: number, live: boolean): DurableResult<ReadableStream<Uint8Array>> {
-    const stored = this.eventsAfter(visitorId, afterSeq);
-    if (!stored.ok) return stored;
+    if (this.#ownedBy(visitorId) === null) return notFound('session');
+    const stored = this.#events.after(afterSeq, SSE_REPLAY_MAX_BYTES);
     const follow = liveFlagSchema.parse(live);
     const channel = new SseChannel();
     channel.open();
-    for (const logged of stored.value) channel.send(logged.event, logged.seq);
+    for (const logged of stored) channel.send(logged.event, logged.seq);
     // Nothing is awaited between reading the log and joining: no event can fall in between.
-    const cut = stored.value.length > 0 && (stored.value.at(-1)?.seq ?? 0) < this.#events.lastSeq();
+    const cut = stored.length > 0 && (stored.at(-1)?.seq ?? 0) < this.#events.lastSeq();
     if (cut || (!follow && !this.#turnRunning)) {
       void channel.close();
     } else {

@@ -1,0 +1,174 @@
+/**
+ * @module load (bench)
+ * Many visitors at once against the built app under `wrangler dev` (loopback only): for each N in
+ * {@link VISITOR_COUNTS} (or `LOAD_VISITORS=100,300`), N visitors start together; each mints its
+ * own visitor (its own cookie), creates a session, sends a prompt and reads the SSE turn to
+ * `done`. A `503` with `Retry-After` is waited out and retried as the SPA does (bounded tries and
+ * time); a stream that ends before `done` is resumed with `Last-Event-ID` as the SPA does.
+ *
+ * Prints per N: turns completed and failed, events lost (every session's seqs must run 1, 2, …
+ * without a gap or repeat and end in one `done`), 503s seen and retried, p50/p95 turn time (from
+ * the first send to `done`, retries included) and workerd's peak RSS. Benchmarks measure; they
+ * never fail on a figure.
+ */
+import { createParser } from 'eventsource-parser';
+import { Agent } from 'undici';
+import { startApp } from '../lib/start-app';
+import { sampleRss } from '../lib/process-memory';
+
+/** Visitors at once, one run each (issue 10: the goal is 400 with no failed turn). */
+const VISITOR_COUNTS = (process.env.LOAD_VISITORS ?? '100,200,400,800').split(',').map(Number);
+/** The prompt each visitor sends: a new explainer, a typical first turn. */
+const PROMPT = 'make a 20-second explainer about saving water at home';
+/** Most tries of one request answered `503` + `Retry-After` (the SPA's bound, web/app/busy-retry.ts). */
+const MAX_TRIES = 20;
+/** Most resumes of one turn's stream after it ended before `done`. */
+const MAX_RESUMES = 5;
+/** One visitor gives up after this long, ms, so the run always ends by itself. */
+const VISITOR_DEADLINE_MS = 180_000;
+/** workerd's processes, under wrangler's process group. */
+const WORKERD = 'workerd';
+const MIB = 1_048_576;
+
+/** What happened to one visitor. */
+interface VisitorOutcome {
+  ok: boolean;
+  failure: string | null;
+  turnMs: number;
+  busy503: number;
+  other503: number;
+  lostEvents: number;
+  resumes: number;
+}
+
+/** One HTTP client for every visitor: no connection cap (the browser's is per visitor). */
+const dispatcher = new Agent({ connections: null, pipelining: 0, headersTimeout: VISITOR_DEADLINE_MS, bodyTimeout: VISITOR_DEADLINE_MS });
+
+class VisitorFailure extends Error {}
+
+/** A visitor with its own cookie, counting the 503s it sees. */
+class Visitor {
+  cookie = '';
+  busy503 = 0;
+  other503 = 0;
+  readonly #deadline = Date.now() + VISITOR_DEADLINE_MS;
+  constructor(private readonly baseUrl: string) {}
+
+  /** Fetches `path`, retrying `503` + `Retry-After` up to {@link MAX_TRIES}; throws on any other failure. */
+  async fetch(path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+    for (let tries = 1; ; tries += 1) {
+      const headers: Record<string, string> = { ...(init.headers ?? {}) };
+      if (this.cookie !== '') headers.cookie = this.cookie;
+      if (init.body !== undefined) headers['content-type'] = 'application/json';
+      const response = await fetch(`${this.baseUrl}${path}`, { ...init, headers, dispatcher } as RequestInit);
+      const setCookie = response.headers.get('set-cookie');
+      if (setCookie !== null) this.cookie = setCookie.split(';')[0] ?? '';
+      if (response.status !== 503) {
+        if (!response.ok) throw new VisitorFailure(`${path}: ${response.status} ${(await response.text()).slice(0, 120)}`);
+        return response;
+      }
+      const retryAfterS = Number(response.headers.get('retry-after'));
+      const text = await response.text();
+      if (!Number.isFinite(retryAfterS) || response.headers.get('retry-after') === null) {
+        this.other503 += 1;
+        throw new VisitorFailure(`${path}: 503 without Retry-After: ${text.slice(0, 120)}`);
+      }
+      this.busy503 += 1;
+      const waitMs = retryAfterS * 1000 * (0.5 + Math.random());
+      if (tries >= MAX_TRIES || Date.now() + waitMs > this.#deadline) throw new VisitorFailure(`${path}: still busy after ${tries} tries`);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+}
+
+/** Reads an SSE body into `seqs`/`types`; resolves when it ends. */
+async function readTurn(response: Response, seqs: number[], types: string[]): Promise<void> {
+  const parser = createParser({
+    onEvent: (message) => {
+      seqs.push(Number(message.id));
+      types.push(message.event ?? 'message');
+    },
+  });
+  const decoder = new TextDecoder();
+  if (response.body === null) throw new VisitorFailure('an SSE answer without a body');
+  for await (const chunk of response.body) parser.feed(decoder.decode(chunk, { stream: true }));
+}
+
+/** One visitor: mint, create a session, send the prompt, read the turn to `done`. */
+async function runVisitor(baseUrl: string, message: string): Promise<VisitorOutcome> {
+  const visitor = new Visitor(baseUrl);
+  const seqs: number[] = [];
+  const types: string[] = [];
+  let resumes = 0;
+  let started = 0;
+  try {
+    const created = (await (await visitor.fetch('/api/sessions', { method: 'POST' })).json()) as { session: { id: string } };
+    const sessionId = created.session.id;
+    started = performance.now();
+    const answer = await visitor.fetch(`/api/sessions/${sessionId}/messages`, {
+      method: 'POST',
+      body: JSON.stringify({ text: message, clientMessageId: crypto.randomUUID() }),
+      headers: { accept: 'text/event-stream' },
+    });
+    await readTurn(answer, seqs, types).catch(() => undefined);
+    while (!types.includes('done')) {
+      resumes += 1;
+      if (resumes > MAX_RESUMES) throw new VisitorFailure('the turn never reached done');
+      const last = seqs.at(-1) ?? 0;
+      const resumed = await visitor.fetch(`/api/sessions/${sessionId}/events`, { headers: { accept: 'text/event-stream', 'last-event-id': String(last) } });
+      await readTurn(resumed, seqs, types).catch(() => undefined);
+    }
+    const turnMs = performance.now() - started;
+    const lostEvents = countLost(seqs, types);
+    return { ok: lostEvents === 0, failure: lostEvents === 0 ? null : 'events lost', turnMs, busy503: visitor.busy503, other503: visitor.other503, lostEvents, resumes };
+  } catch (error) {
+    const failure = error instanceof Error ? error.message : String(error);
+    return { ok: false, failure, turnMs: started === 0 ? 0 : performance.now() - started, busy503: visitor.busy503, other503: visitor.other503, lostEvents: countLost(seqs, types), resumes };
+  }
+}
+
+/** Events missing or repeated: seqs of a fresh session must be 1..n in order, with one `done`, last. */
+function countLost(seqs: number[], types: string[]): number {
+  if (seqs.length === 0) return 0;
+  const last = Math.max(...seqs);
+  const distinct = new Set(seqs).size;
+  const missing = last - distinct;
+  const repeated = seqs.length - distinct;
+  const doneWrong = types.filter((type) => type === 'done').length === 1 && types.at(-1) === 'done' ? 0 : 1;
+  return missing + repeated + doneWrong;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** Runs the load benchmark and prints its figures. */
+export async function benchLoad(): Promise<void> {
+  if (VISITOR_COUNTS.some((count) => !Number.isInteger(count) || count < 1)) throw new Error('LOAD_VISITORS must be whole numbers, e.g. 100,200');
+  console.log(`bench: N visitors at once (mint, session, prompt, read the turn to done); load average now: ${(await import('node:os')).loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+  console.log('    N  completed  failed  lost  503 retried  503 other  resumes  p50 turn  p95 turn  workerd RSS peak');
+  for (const count of VISITOR_COUNTS) {
+    // A fresh app per N, so one run's sessions do not weigh on the next.
+    const app = await startApp({ vars: { NEW_VISITORS_PER_IP_PER_HOUR: '100000' }, verbose: process.env.LOAD_VERBOSE === '1' });
+    try {
+      if (app.pid === undefined) throw new Error('wrangler has no pid');
+      const rss = sampleRss(app.pid, WORKERD);
+      const outcomes = await Promise.all(Array.from({ length: count }, () => runVisitor(app.url, PROMPT)));
+      const { peakBytes } = rss.stop();
+      const completed = outcomes.filter((outcome) => outcome.ok);
+      const times = completed.map((outcome) => outcome.turnMs).sort((a, b) => a - b);
+      const sum = (pick: (outcome: VisitorOutcome) => number): number => outcomes.reduce((total, outcome) => total + pick(outcome), 0);
+      console.log(
+        `${String(count).padStart(5)}  ${String(completed.length).padStart(9)}  ${String(count - completed.length).padStart(6)}  ${String(sum((o) => o.lostEvents)).padStart(4)}` +
+          `  ${String(sum((o) => o.busy503)).padStart(11)}  ${String(sum((o) => o.other503)).padStart(9)}  ${String(sum((o) => o.resumes)).padStart(7)}` +
+          `  ${(percentile(times, 50) / 1000).toFixed(1).padStart(6)} s  ${(percentile(times, 95) / 1000).toFixed(1).padStart(6)} s  ${(peakBytes / MIB).toFixed(0).padStart(8)} MiB`,
+      );
+      const failures = new Map<string, number>();
+      for (const outcome of outcomes) if (outcome.failure !== null) failures.set(outcome.failure, (failures.get(outcome.failure) ?? 0) + 1);
+      for (const [failure, times] of failures) console.log(`       ${times} × ${failure}`);
+    } finally {
+      await app.stop();
+    }
+  }
+}
