@@ -40,6 +40,11 @@ export interface Env {
   NEMO_RENDER_POLL_MS?: string;
   NEMO_RENDER_DEADLINE_MS?: string;
   NEMO_JSON_TIMEOUT_MS?: string;
+  /**
+   * Most SSE answers (chat turns, event streams) one isolate holds open at once; beyond it a
+   * request gets 503 `busy` with `Retry-After` (functions/middleware/stream-gate.ts). Default 150.
+   */
+  MAX_OPEN_STREAMS_PER_ISOLATE?: string;
   /** HMAC secret that signs the `rw_visitor` cookie. */
   VISITOR_SECRET: string;
   /**

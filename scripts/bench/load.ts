@@ -91,7 +91,8 @@ async function readTurn(response: Response, seqs: number[], types: string[]): Pr
   });
   const decoder = new TextDecoder();
   if (response.body === null) throw new VisitorFailure('an SSE answer without a body');
-  for await (const chunk of response.body) parser.feed(decoder.decode(chunk, { stream: true }));
+  const reader = response.body.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) parser.feed(decoder.decode(next.value, { stream: true }));
 }
 
 /** One visitor: mint, create a session, send the prompt, read the turn to `done`. */
