@@ -14,7 +14,7 @@
 import { createParser } from 'eventsource-parser';
 import { Agent } from 'undici';
 import { startApp } from '../lib/start-app';
-import { sampleRss } from '../lib/process-memory';
+import { cpuMsOf, sampleRss } from '../lib/process-memory';
 
 /** Visitors at once, one run each (issue 10: the goal is 400 with no failed turn). */
 const VISITOR_COUNTS = (process.env.LOAD_VISITORS ?? '100,200,400,800').split(',').map(Number);
@@ -35,8 +35,14 @@ interface VisitorOutcome {
   ok: boolean;
   failure: string | null;
   turnMs: number;
+  /** Our stream gate's 503 `busy` + `Retry-After`, each retried. */
   busy503: number;
+  /** The local runtime's 503 ("Your worker restarted mid-request", `Retry-After: 0`), each retried. */
+  runtime503: number;
+  /** 503 without `Retry-After`: not retried (the turn fails). */
   other503: number;
+  /** Which requests got the runtime's 503 (`POST /sessions`, `POST …/messages`, `GET …/events`). */
+  runtime503Routes: string[];
   lostEvents: number;
   resumes: number;
 }
@@ -50,7 +56,9 @@ class VisitorFailure extends Error {}
 class Visitor {
   cookie = '';
   busy503 = 0;
+  runtime503 = 0;
   other503 = 0;
+  readonly runtime503Routes: string[] = [];
   readonly #deadline = Date.now() + VISITOR_DEADLINE_MS;
   constructor(private readonly baseUrl: string) {}
 
@@ -73,7 +81,11 @@ class Visitor {
         this.other503 += 1;
         throw new VisitorFailure(`${path}: 503 without Retry-After: ${text.slice(0, 120)}`);
       }
-      this.busy503 += 1;
+      if (text.includes('"busy"')) this.busy503 += 1;
+      else {
+        this.runtime503 += 1;
+        this.runtime503Routes.push(`${init.method ?? 'GET'} …/${path.split('?')[0]?.split('/').at(-1) ?? ''}`);
+      }
       const waitMs = retryAfterS * 1000 * (0.5 + Math.random());
       if (tries >= MAX_TRIES || Date.now() + waitMs > this.#deadline) throw new VisitorFailure(`${path}: still busy after ${tries} tries`);
       await new Promise((resolve) => setTimeout(resolve, waitMs));
@@ -121,10 +133,10 @@ async function runVisitor(baseUrl: string, message: string): Promise<VisitorOutc
     }
     const turnMs = performance.now() - started;
     const lostEvents = countLost(seqs, types);
-    return { ok: lostEvents === 0, failure: lostEvents === 0 ? null : 'events lost', turnMs, busy503: visitor.busy503, other503: visitor.other503, lostEvents, resumes };
+    return { ok: lostEvents === 0, failure: lostEvents === 0 ? null : 'events lost', turnMs, busy503: visitor.busy503, runtime503: visitor.runtime503, other503: visitor.other503, runtime503Routes: visitor.runtime503Routes, lostEvents, resumes };
   } catch (error) {
     const failure = error instanceof Error ? error.message : String(error);
-    return { ok: false, failure, turnMs: started === 0 ? 0 : performance.now() - started, busy503: visitor.busy503, other503: visitor.other503, lostEvents: countLost(seqs, types), resumes };
+    return { ok: false, failure, turnMs: started === 0 ? 0 : performance.now() - started, busy503: visitor.busy503, runtime503: visitor.runtime503, other503: visitor.other503, runtime503Routes: visitor.runtime503Routes, lostEvents: countLost(seqs, types), resumes };
   }
 }
 
@@ -148,26 +160,33 @@ function percentile(sorted: number[], p: number): number {
 export async function benchLoad(): Promise<void> {
   if (VISITOR_COUNTS.some((count) => !Number.isInteger(count) || count < 1)) throw new Error('LOAD_VISITORS must be whole numbers, e.g. 100,200');
   console.log(`bench: N visitors at once (mint, session, prompt, read the turn to done); load average now: ${(await import('node:os')).loadavg().map((load) => load.toFixed(1)).join(' ')}`);
-  console.log('    N  completed  failed  lost  503 retried  503 other  resumes  p50 turn  p95 turn  workerd RSS peak');
+  console.log('    N  completed  failed  lost  503 busy  503 runtime  503 other  resumes  p50 turn  p95 turn  workerd RSS peak  workerd CPU  wall');
   for (const count of VISITOR_COUNTS) {
     // A fresh app per N, so one run's sessions do not weigh on the next.
     const app = await startApp({ vars: { NEW_VISITORS_PER_IP_PER_HOUR: '100000' }, verbose: process.env.LOAD_VERBOSE === '1' });
     try {
       if (app.pid === undefined) throw new Error('wrangler has no pid');
       const rss = sampleRss(app.pid, WORKERD);
+      const cpuBeforeMs = cpuMsOf(app.pid, WORKERD);
+      const startedMs = performance.now();
       const outcomes = await Promise.all(Array.from({ length: count }, () => runVisitor(app.url, PROMPT)));
       const { peakBytes } = rss.stop();
+      const cpuMs = cpuMsOf(app.pid, WORKERD) - cpuBeforeMs;
+      const wallMs = performance.now() - startedMs;
       const completed = outcomes.filter((outcome) => outcome.ok);
       const times = completed.map((outcome) => outcome.turnMs).sort((a, b) => a - b);
       const sum = (pick: (outcome: VisitorOutcome) => number): number => outcomes.reduce((total, outcome) => total + pick(outcome), 0);
       console.log(
         `${String(count).padStart(5)}  ${String(completed.length).padStart(9)}  ${String(count - completed.length).padStart(6)}  ${String(sum((o) => o.lostEvents)).padStart(4)}` +
-          `  ${String(sum((o) => o.busy503)).padStart(11)}  ${String(sum((o) => o.other503)).padStart(9)}  ${String(sum((o) => o.resumes)).padStart(7)}` +
-          `  ${(percentile(times, 50) / 1000).toFixed(1).padStart(6)} s  ${(percentile(times, 95) / 1000).toFixed(1).padStart(6)} s  ${(peakBytes / MIB).toFixed(0).padStart(8)} MiB`,
+          `  ${String(sum((o) => o.busy503)).padStart(8)}  ${String(sum((o) => o.runtime503)).padStart(11)}  ${String(sum((o) => o.other503)).padStart(9)}  ${String(sum((o) => o.resumes)).padStart(7)}` +
+          `  ${(percentile(times, 50) / 1000).toFixed(1).padStart(6)} s  ${(percentile(times, 95) / 1000).toFixed(1).padStart(6)} s  ${(peakBytes / MIB).toFixed(0).padStart(8)} MiB  ${(cpuMs / 1000).toFixed(1).padStart(9)} s  ${(wallMs / 1000).toFixed(0).padStart(3)} s`,
       );
       const failures = new Map<string, number>();
       for (const outcome of outcomes) if (outcome.failure !== null) failures.set(outcome.failure, (failures.get(outcome.failure) ?? 0) + 1);
       for (const [failure, times] of failures) console.log(`       ${times} × ${failure}`);
+      const routes = new Map<string, number>();
+      for (const route of outcomes.flatMap((outcome) => outcome.runtime503Routes)) routes.set(route, (routes.get(route) ?? 0) + 1);
+      if (routes.size > 0) console.log(`       runtime 503s by request: ${[...routes].map(([route, times]) => `${route} ${times}`).join(', ')}`);
     } finally {
       await app.stop();
     }
