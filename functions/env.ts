@@ -41,10 +41,10 @@ export interface Env {
   NEMO_RENDER_DEADLINE_MS?: string;
   NEMO_JSON_TIMEOUT_MS?: string;
   /**
-   * Most SSE answers (chat turns, event streams) one isolate holds open at once; beyond it a
-   * request gets 503 `busy` with `Retry-After` (functions/middleware/stream-gate.ts). Default 150.
+   * Most chat turns one isolate streams at once; beyond it a message gets 503 `busy` with
+   * `Retry-After` and the SPA sends it again (functions/middleware/turn-gate.ts). Default 150.
    */
-  MAX_OPEN_STREAMS_PER_ISOLATE?: string;
+  MAX_TURNS_PER_ISOLATE?: string;
   /** HMAC secret that signs the `rw_visitor` cookie. */
   VISITOR_SECRET: string;
   /**

@@ -13,7 +13,7 @@ import type { SessionInfo } from '../../shared/api-schema';
 import { sessionRoom, visitorAccount } from '../durable/durable-stubs';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
-import { streamGate } from '../middleware/stream-gate';
+import { turnGate } from '../middleware/turn-gate';
 import { SSE_HEADERS } from '../sse/sse-channel';
 import { parseId, unwrap } from './route-helpers';
 
@@ -70,13 +70,13 @@ export const sessionRoutes = new Hono<AppEnv>()
     const sessionId = parseId(c.req.param('id'), 'session');
     return c.json(unwrap(await sessionRoom(c.env, sessionId).state(c.get('visitorId'))));
   })
-  .post('/sessions/:id/messages', streamGate(), jsonBodyLimit(), async (c) => {
+  .post('/sessions/:id/messages', turnGate(), jsonBodyLimit(), async (c) => {
     const sessionId = parseId(c.req.param('id'), 'session');
     const body = await readJsonBody(c, postMessageBodySchema);
     const stream = unwrap(await sessionRoom(c.env, sessionId).turn(c.get('visitorId'), body.text, body.clientMessageId));
     return c.body(stream, 200, { ...SSE_HEADERS });
   })
-  .get('/sessions/:id/events', streamGate(), async (c) => {
+  .get('/sessions/:id/events', async (c) => {
     const sessionId = parseId(c.req.param('id'), 'session');
     const after = replayAfter(c.req.header('Last-Event-ID'), c.req.query('after'));
     const live = wantsLive(c.req.query('live'));

@@ -35,7 +35,7 @@ interface VisitorOutcome {
   ok: boolean;
   failure: string | null;
   turnMs: number;
-  /** Our stream gate's 503 `busy` + `Retry-After`, each retried. */
+  /** Our turn gate's 503 `busy` + `Retry-After`, each retried. */
   busy503: number;
   /** The local runtime's 503 ("Your worker restarted mid-request", `Retry-After: 0`), each retried. */
   runtime503: number;

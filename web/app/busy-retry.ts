@@ -1,7 +1,7 @@
 /**
  * @module busy-retry
  * Sends a request again while the server answers `503` with `Retry-After` (it is busy: the
- * edge's stream gate, or the local runtime dropping a request), waiting what it asks plus a
+ * edge's turn gate, or the local runtime dropping a request), waiting what it asks plus a
  * little jitter so waiting visitors do not all come back at once. Only requests that are safe to
  * send twice go through here: a chat message carries its `clientMessageId`, so a re-sent one is
  * answered with its turn, never run twice.
