@@ -8,8 +8,12 @@
  */
 import { ApiError, NETWORK_STATUS } from './api-error';
 
-/** Most sends of one request (the first and the retries): with 2-s waits about a minute of a busy server. */
-export const MAX_BUSY_TRIES = 30;
+/**
+ * Most sends of one request (the first and the retries): with the edge's 2-s `Retry-After` plus
+ * jitter, about two and a half minutes of a busy server (800 visitors at once took ~2 min to
+ * serve on a 2-core machine: `npm run bench -- load`).
+ */
+export const MAX_BUSY_TRIES = 60;
 /** Shortest wait before a retry, ms: the local runtime says `Retry-After: 0`; do not hammer it. */
 export const MIN_BUSY_WAIT_MS = 250;
 /** Jitter added to each wait, as a share of it: spreads the retries of many visitors. */
