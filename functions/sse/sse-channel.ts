@@ -111,7 +111,7 @@ export class SseChannel {
     return this.#queue;
   }
 
-  /** Bytes written but not yet read by the client (at most about {@link SSE_MAX_QUEUED_BYTES}). */
+  /** Bytes written but not yet read by the client (at most {@link SSE_MAX_QUEUED_BYTES} plus one event). */
   get queuedBytes(): number {
     return this.#queuedBytes;
   }
@@ -119,8 +119,9 @@ export class SseChannel {
   #write(text: string): void {
     if (this.#closed || this.#aborted) return;
     const bytes = this.#encoder.encode(text);
-    // One event alone may exceed the bound (a big draft): only a backlog drops the reader.
-    if (this.#queuedBytes > 0 && this.#queuedBytes + bytes.byteLength > this.#maxQueuedBytes) {
+    // Only a backlog already past the bound drops the reader: one big event (a whole draft) may
+    // still go out to a reader that keeps up, so the most held is the bound plus one event.
+    if (this.#queuedBytes > this.#maxQueuedBytes) {
       this.#drop();
       return;
     }
