@@ -49,6 +49,11 @@ export interface Env {
   NEMO_RENDER_DEADLINE_MS?: string;
   NEMO_JSON_TIMEOUT_MS?: string;
   /**
+   * Most chat turns one isolate streams at once; beyond it a message gets 503 `busy` with
+   * `Retry-After` and the SPA sends it again (functions/middleware/turn-gate.ts). Default 150.
+   */
+  MAX_TURNS_PER_ISOLATE?: string;
+  /**
    * Secret (`wrangler secret put VISITOR_SECRET`; `.dev.vars` locally, written by `npm start`):
    * the HMAC key of the `rw_visitor` cookie, the widget token and download links. At least 32
    * characters; while it is missing, short or the public dev value the Worker refuses every

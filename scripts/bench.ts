@@ -12,6 +12,7 @@ import { benchChunkedRenderCost } from './bench/chunked-render-cost';
 import { benchExportMemory } from './bench/export-memory';
 import { benchBatchExport } from './bench/batch-export';
 import { benchChunkPutMemory } from './bench/chunk-put-memory';
+import { benchLoad } from './bench/load';
 
 /** Each entry prints its own figures; add a module's runner here. */
 const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
@@ -24,11 +25,14 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
   ['export memory: renderer peak during a long 1080p export', benchExportMemory],
   ['batch queue: 3 × 10-s videos vs one 30-s video', benchBatchExport],
   ['render chunk PUTs: workerd memory with three 48 MiB chunks at once', benchChunkPutMemory],
+  ['load: visitors at once, each sending a prompt and reading the turn', benchLoad],
 ];
 
 async function main(): Promise<void> {
   const words = process.argv.slice(2).map((word) => word.toLowerCase());
-  const chosen = BENCHMARKS.filter(([name]) => words.length === 0 || words.some((word) => name.toLowerCase().includes(word)));
+  // A word equal to a name's lead (before `:`) picks only that one: `load` is not also `uploads`.
+  const exact = BENCHMARKS.filter(([name]) => words.includes(name.split(':')[0]?.toLowerCase() ?? ''));
+  const chosen = exact.length > 0 ? exact : BENCHMARKS.filter(([name]) => words.length === 0 || words.some((word) => name.toLowerCase().includes(word)));
   if (chosen.length === 0) throw new Error(`no benchmark matches ${words.join(', ')}; names: ${BENCHMARKS.map(([name]) => name).join('; ')}`);
   for (const [name, run] of chosen) {
     console.log(`\n=== ${name}`);

@@ -80,6 +80,11 @@ export const postMessageBodySchema = z.object({
     .trim()
     .min(1, 'the message is empty: type what video you want')
     .max(MAX_MESSAGE_CHARS, `the message is longer than ${MAX_MESSAGE_CHARS} characters`),
+  /**
+   * A UUID the client picks per message and sends again when it retries the same message
+   * (after a 503): a message already received is answered with its turn's events, never run twice.
+   */
+  clientMessageId: z.uuid('clientMessageId must be a UUID').optional(),
 });
 
 /** `GET /api/credits`. */

@@ -68,9 +68,9 @@ export class EventLog {
 
   /**
    * Logged events with a seq above `afterSeq`, oldest first, for an SSE replay: at most
-   * {@link MAX_REPLAY_BYTES} of JSON (always at least one event when there is one).
+   * `maxBytes` (default {@link MAX_REPLAY_BYTES}) of JSON (always at least one event when there is one).
    */
-  after(afterSeq: number): LoggedEvent[] {
+  after(afterSeq: number, maxBytes: number = MAX_REPLAY_BYTES): LoggedEvent[] {
     const after = seqSchema.parse(afterSeq);
     const rows = readRows(
       this.#storage.sql.exec('SELECT seq, event_json FROM events WHERE seq > ? ORDER BY seq LIMIT ?', after, MAX_LOGGED_EVENTS),
@@ -81,7 +81,7 @@ export class EventLog {
     let bytes = 0;
     for (const row of rows) {
       bytes += row.event_json.length;
-      if (bytes > MAX_REPLAY_BYTES && events.length > 0) break;
+      if (bytes > maxBytes && events.length > 0) break;
       events.push({ seq: row.seq, event: parseJsonColumn(row.event_json, streamEventSchema, 'session event') });
     }
     return events;

@@ -2,8 +2,9 @@
  * @module live-streams
  * The open SSE streams of one session, held in the `SessionRoom`'s memory (not stored): a turn's
  * own answer and the streams of `GET …/events`. Every logged event is sent to all of them; a
- * stream that waits for `done` ends after it, a gone client's stream is dropped at the next
- * event, and at most {@link MAX_OPEN_STREAMS} stay open (the oldest is ended first).
+ * stream that waits for `done` ends after it, a gone client's stream (or one whose reader fell
+ * more than `SSE_MAX_QUEUED_BYTES` behind, sse-channel.ts) is dropped at the next event, and at
+ * most {@link MAX_OPEN_STREAMS} stay open (the oldest is ended first).
  */
 import type { StreamEvent } from '../../shared/events-schema';
 import type { SseChannel } from '../sse/sse-channel';

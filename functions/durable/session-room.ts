@@ -32,7 +32,7 @@ import { summarizeTimeline } from '../../shared/timeline-summary';
 import type { ChatTurnInput, EngineEvent } from '../engine/engine';
 import { selectEngine } from '../engine/select-engine';
 import { listReadyMedia } from '../media/media-store';
-import { SseChannel } from '../sse/sse-channel';
+import { SSE_REPLAY_MAX_BYTES, SseChannel } from '../sse/sse-channel';
 import { accepted, notFound, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { readOptionalRow } from './sql-rows';
@@ -75,6 +75,7 @@ const metaRowSchema = z.object({
 });
 type MetaRow = z.infer<typeof metaRowSchema>;
 const runningTurnRowSchema = z.object({ first_seq: z.number().int().positive(), started_at_ms: z.number().int() });
+const clientMessageRowSchema = z.object({ first_seq: z.number().int().positive() });
 const liveFlagSchema = z.boolean();
 const batchItemIdSchema = createExportBodySchema.shape.batchItemId;
 
@@ -96,6 +97,13 @@ class TurnTimeoutError extends Error {
     super(`the engine did not finish within ${TURN_MAX_MS / 60_000} minutes`);
   }
 }
+
+/**
+ * Most client message ids remembered (newest first) to answer a re-sent message with its turn
+ * instead of running it again. A client re-sends within seconds (web/app/busy-retry.ts); 20
+ * covers every message a visitor can send in that time.
+ */
+export const MAX_REMEMBERED_CLIENT_MESSAGES = 20;
 
 /** Storage key of the remote API's session id for this session (nemo engine). */
 const UPSTREAM_SESSION_KEY = 'upstream-session-id';
@@ -136,6 +144,10 @@ export class SessionRoom extends DurableObject<Env> {
         id INTEGER PRIMARY KEY CHECK (id = 1),
         first_seq INTEGER NOT NULL,
         started_at_ms INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS client_messages (
+        client_message_id TEXT PRIMARY KEY,
+        first_seq INTEGER NOT NULL
       );
     `);
     this.#closeInterruptedTurn();
@@ -243,19 +255,19 @@ export class SessionRoom extends DurableObject<Env> {
    * first (`retry:`, then each with `id:` = seq), then the live ones as they are logged, with
    * `: keepalive` every 15 s. Without `live` the stream ends after the replay when no turn runs,
    * or after the running turn's `done`; with `live` it stays open for every later turn, up to
-   * {@link LIVE_STREAM_MAX_OPEN_MS}. A replay cut at `MAX_REPLAY_BYTES` (event-log.ts) ends the
-   * stream (the client reconnects with `Last-Event-ID` for the rest). Refused with 404 (not the
-   * owner).
+   * {@link LIVE_STREAM_MAX_OPEN_MS}. A replay cut at `SSE_REPLAY_MAX_BYTES` (sse-channel.ts) ends
+   * the stream (the client reconnects with `Last-Event-ID` for the rest), so that a replay never
+   * fills the stream's bounded write queue. Refused with 404 (not the owner).
    */
   subscribe(visitorId: string, afterSeq: number, live: boolean): DurableResult<ReadableStream<Uint8Array>> {
-    const stored = this.eventsAfter(visitorId, afterSeq);
-    if (!stored.ok) return stored;
+    if (this.#ownedBy(visitorId) === null) return notFound('session');
+    const stored = this.#events.after(afterSeq, SSE_REPLAY_MAX_BYTES);
     const follow = liveFlagSchema.parse(live);
     const channel = new SseChannel();
     channel.open();
-    for (const logged of stored.value) channel.send(logged.event, logged.seq);
+    for (const logged of stored) channel.send(logged.event, logged.seq);
     // Nothing is awaited between reading the log and joining: no event can fall in between.
-    const cut = stored.value.length > 0 && (stored.value.at(-1)?.seq ?? 0) < this.#events.lastSeq();
+    const cut = stored.length > 0 && (stored.at(-1)?.seq ?? 0) < this.#events.lastSeq();
     if (cut || (!follow && !this.#turnRunning)) {
       void channel.close();
     } else {
@@ -272,17 +284,21 @@ export class SessionRoom extends DurableObject<Env> {
   /**
    * Starts a chat turn and answers at once with its SSE byte stream (`retry:`, then each event
    * with `id:` = its log seq and `event:` = its type, `: keepalive` every 15 s, and `done` last);
-   * the Worker answers the visitor with it as it is.
-   * Refused with 404 (not the owner), 400 `invalid_body` (empty or too long text) or
-   * 409 `turn_in_progress` (a turn is already running in this session).
+   * the Worker answers the visitor with it as it is. A `clientMessageId` already received (the
+   * client re-sent the message) is not run again: the answer replays that turn's events from its
+   * `user-message` (then the live rest, while it runs).
+   * Refused with 404 (not the owner), 400 `invalid_body` (empty or too long text, an id that is
+   * not a UUID) or 409 `turn_in_progress` (another turn is running in this session).
    */
-  async turn(visitorId: string, text: string): Promise<DurableResult<ReadableStream<Uint8Array>>> {
+  async turn(visitorId: string, text: string, clientMessageId?: string): Promise<DurableResult<ReadableStream<Uint8Array>>> {
     const meta = this.#ownedBy(visitorId);
     if (meta === null) return notFound('session');
-    const body = postMessageBodySchema.safeParse({ text });
+    const body = postMessageBodySchema.safeParse({ text, clientMessageId });
     if (!body.success) {
       return refused(400, 'invalid_body', body.error.issues.map((issue) => issue.message).join('; '));
     }
+    const received = body.data.clientMessageId === undefined ? null : this.#receivedFirstSeq(body.data.clientMessageId);
+    if (received !== null) return this.subscribe(visitorId, received - 1, false);
     if (this.#turnRunning) {
       return refused(
         409,
@@ -294,7 +310,7 @@ export class SessionRoom extends DurableObject<Env> {
     const channel = new SseChannel();
     channel.open();
     this.#streams.add(channel, true, undefined);
-    const run = this.#runTurn(body.data.text, meta)
+    const run = this.#runTurn(body.data.text, meta, body.data.clientMessageId)
       .catch((error: unknown) => console.error('session turn failed', error))
       .finally(() => {
         this.#turnRunning = false;
@@ -303,7 +319,7 @@ export class SessionRoom extends DurableObject<Env> {
     return accepted(channel.body);
   }
 
-  async #runTurn(text: string, meta: MetaRow): Promise<void> {
+  async #runTurn(text: string, meta: MetaRow, clientMessageId: string | undefined): Promise<void> {
     const emit = (event: StreamEvent): void => {
       this.#emit(event);
     };
@@ -313,7 +329,7 @@ export class SessionRoom extends DurableObject<Env> {
     try {
       const history = this.#messages.newest(MAX_HISTORY_MESSAGES);
       this.#storeMessage('user', text, history.length === 0 && meta.title === DEFAULT_SESSION_TITLE);
-      this.#beginTurn(text);
+      this.#beginTurn(text, clientMessageId);
       await this.#events.armSweep();
       const current = this.#drafts.current();
       const previous = this.#drafts.undoChain(MAX_UNDO_DEPTH);
@@ -369,14 +385,33 @@ export class SessionRoom extends DurableObject<Env> {
     }
   }
 
-  /** Logs the turn's `user-message` and records the turn as running (so a restart can close it). */
-  #beginTurn(text: string): void {
+  /**
+   * Logs the turn's `user-message`, records the turn as running (so a restart can close it) and
+   * remembers its `clientMessageId` (the newest {@link MAX_REMEMBERED_CLIENT_MESSAGES}).
+   */
+  #beginTurn(text: string, clientMessageId: string | undefined): void {
     const firstSeq = this.#emit({ type: 'user-message', text });
     this.ctx.storage.sql.exec(
       'INSERT OR REPLACE INTO running_turn (id, first_seq, started_at_ms) VALUES (1, ?, ?)',
       firstSeq,
       Date.now(),
     );
+    if (clientMessageId === undefined) return;
+    this.ctx.storage.sql.exec('INSERT OR REPLACE INTO client_messages (client_message_id, first_seq) VALUES (?, ?)', clientMessageId, firstSeq);
+    this.ctx.storage.sql.exec(
+      'DELETE FROM client_messages WHERE first_seq NOT IN (SELECT first_seq FROM client_messages ORDER BY first_seq DESC LIMIT ?)',
+      MAX_REMEMBERED_CLIENT_MESSAGES,
+    );
+  }
+
+  /** The first seq of the turn started by `clientMessageId`, or null when it was never received. */
+  #receivedFirstSeq(clientMessageId: string): number | null {
+    const row = readOptionalRow(
+      this.ctx.storage.sql.exec('SELECT first_seq FROM client_messages WHERE client_message_id = ?', clientMessageId),
+      clientMessageRowSchema,
+      'client message',
+    );
+    return row?.first_seq ?? null;
   }
 
   /** Logs `done` and marks the turn over, in one synchronous step (a replay then sees both or neither). */

@@ -12,6 +12,7 @@ import { postMessageBodySchema } from '../../shared/api-schema';
 import { sessionRoom, visitorAccount } from '../durable/durable-stubs';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
+import { turnGate } from '../middleware/turn-gate';
 import { SSE_HEADERS } from '../sse/sse-channel';
 import { parseDecimalInt, parseId, unwrap } from './route-helpers';
 import { readQuotaConfig } from '../quota/quota-config';
@@ -67,10 +68,10 @@ export const sessionRoutes = new Hono<AppEnv>()
     const sessionId = parseId(c.req.param('id'), 'session');
     return c.json(unwrap(await sessionRoom(c.env, sessionId).state(c.get('visitorId'))));
   })
-  .post('/sessions/:id/messages', jsonBodyLimit(), async (c) => {
+  .post('/sessions/:id/messages', turnGate(), jsonBodyLimit(), async (c) => {
     const sessionId = parseId(c.req.param('id'), 'session');
     const body = await readJsonBody(c, postMessageBodySchema);
-    const stream = unwrap(await sessionRoom(c.env, sessionId).turn(c.get('visitorId'), body.text));
+    const stream = unwrap(await sessionRoom(c.env, sessionId).turn(c.get('visitorId'), body.text, body.clientMessageId));
     return c.body(stream, 200, { ...SSE_HEADERS });
   })
   .get('/sessions/:id/events', async (c) => {

@@ -9,6 +9,12 @@
  * runtime pipes it without JavaScript in between (also across Durable Object RPC), and a client
  * that leaves simply makes later writes fail, which are dropped. (With a JS `TransformStream`,
  * a visitor leaving mid-turn surfaced as an unhandled "Network connection lost" in the room.)
+ *
+ * A write resolves only once the client read it, so the bytes of unresolved writes are what
+ * this stream holds in memory for its reader. A reader that stops reading while events keep
+ * coming is dropped once they pass {@link SSE_MAX_QUEUED_BYTES}: its stream is aborted (it ends
+ * for the client) and the held bytes are let go; the client reconnects with `Last-Event-ID` and
+ * replays what it missed from the event log.
  */
 import type { StreamEvent } from '../../shared/events-schema';
 
@@ -19,6 +25,21 @@ export const SSE_RETRY_MS = 3_000;
  * close idle HTTP streams after about 100 s; 15 s stays far below that.
  */
 export const SSE_KEEPALIVE_MS = 15_000;
+
+/**
+ * Most bytes of events one stream holds for a reader that has not read them yet. Beyond it the
+ * reader is dropped (it reconnects with `Last-Event-ID`). 1 MiB is hundreds of turns' worth of
+ * text deltas, far more than a live reader ever lags, yet with `MAX_OPEN_STREAMS` (32) streams
+ * per session it keeps a room's stream buffers to 32 MiB of a 128 MB isolate. A replay sends at
+ * most half of it at once ({@link SSE_REPLAY_MAX_BYTES}).
+ */
+export const SSE_MAX_QUEUED_BYTES = 1024 * 1024;
+/**
+ * Most bytes of stored events one SSE replay writes at once, so a replay alone never passes
+ * {@link SSE_MAX_QUEUED_BYTES}; a longer replay ends the stream and the client reconnects with
+ * `Last-Event-ID` for the rest.
+ */
+export const SSE_REPLAY_MAX_BYTES = SSE_MAX_QUEUED_BYTES / 2;
 
 /** Response headers of every SSE answer. `no-transform` stops proxies from buffering or gzipping. */
 export const SSE_HEADERS: Readonly<Record<string, string>> = {
@@ -49,15 +70,20 @@ export class SseChannel {
   #keepalive: ReturnType<typeof setInterval> | undefined;
   #closed = false;
   #aborted = false;
+  /** Bytes written but not yet read by the client. */
+  #queuedBytes = 0;
+  readonly #maxQueuedBytes: number;
 
-  constructor() {
+  /** @param maxQueuedBytes see {@link SSE_MAX_QUEUED_BYTES} (tests pass less). */
+  constructor(maxQueuedBytes: number = SSE_MAX_QUEUED_BYTES) {
+    this.#maxQueuedBytes = maxQueuedBytes;
     const { readable, writable } = new IdentityTransformStream();
     this.body = readable;
     this.#writer = writable.getWriter();
     this.#writer.closed.catch(() => this.#markAborted());
   }
 
-  /** True once the client went away (a write failed because nobody reads any more). */
+  /** True once the client went away (a write failed) or was dropped for not reading. */
   get aborted(): boolean {
     return this.#aborted;
   }
@@ -85,12 +111,33 @@ export class SseChannel {
     return this.#queue;
   }
 
+  /** Bytes written but not yet read by the client (at most {@link SSE_MAX_QUEUED_BYTES} plus one event). */
+  get queuedBytes(): number {
+    return this.#queuedBytes;
+  }
+
   #write(text: string): void {
     if (this.#closed || this.#aborted) return;
     const bytes = this.#encoder.encode(text);
+    // Only a backlog already past the bound drops the reader: one big event (a whole draft) may
+    // still go out to a reader that keeps up, so the most held is the bound plus one event.
+    if (this.#queuedBytes > this.#maxQueuedBytes) {
+      this.#drop();
+      return;
+    }
+    this.#queuedBytes += bytes.byteLength;
     this.#queue = this.#queue
       .then(() => (this.#aborted ? undefined : this.#writer.write(bytes)))
-      .catch(() => this.#markAborted());
+      .catch(() => this.#markAborted())
+      .finally(() => {
+        this.#queuedBytes -= bytes.byteLength;
+      });
+  }
+
+  /** Ends the stream of a reader that stopped reading: aborting lets go of every queued write. */
+  #drop(): void {
+    this.#markAborted();
+    void this.#writer.abort(new Error('the reader fell too far behind')).catch(() => undefined);
   }
 
   #markAborted(): void {

@@ -78,3 +78,18 @@ export function sampleRss(pid: number, match: ProcessMatch): { stop(): { baselin
     },
   };
 }
+
+/**
+ * CPU time in ms (user + system, since each process started) of every process in `pid`'s tree
+ * that `match` picks, from `/proc/<id>/stat` (clock ticks of 10 ms, Linux's USER_HZ = 100).
+ */
+export function cpuMsOf(pid: number, match: ProcessMatch): number {
+  let ticks = 0;
+  for (const id of processTree(pid)) {
+    if (!matches(id, match)) continue;
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = (readText(`/proc/${id}/stat`) ?? '').split(') ')[1]?.split(' ') ?? [];
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+  }
+  return ticks * 10;
+}

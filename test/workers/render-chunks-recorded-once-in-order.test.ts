@@ -13,7 +13,7 @@ import type { RenderChunkState, RenderJobInfo } from '../../shared/api-schema';
 import { encodeChunkFile, toBase64 } from '../../shared/render-chunk-file';
 import { HEARTBEAT_TIMEOUT_MS } from '../../functions/durable/render-job';
 import { Visitor, readError, renderMp4 } from './visitor-client';
-import { ENCODER_KEY, chunkFile, putChunk } from './render-chunk-fixture';
+import { chunkFile, putChunk } from './render-chunk-fixture';
 
 async function state(visitor: Visitor, renderId: string): Promise<RenderChunkState> {
   return renderChunkStateSchema.parse(await (await visitor.fetch(`/api/renders/${renderId}/chunks`)).json());

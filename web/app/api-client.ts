@@ -25,6 +25,7 @@ import type {
   SessionState,
 } from '../../shared/api-schema';
 import { ApiError, apiErrorFromNetwork, apiErrorFromResponse, badResponseError } from './api-error';
+import { retryWhenBusy } from './busy-retry';
 import { readEventStream } from './sse-reader';
 import type { ReceivedEvent, StreamOutcome } from './sse-reader';
 
@@ -42,7 +43,9 @@ export interface ApiClient {
   getCredits(): Promise<CreditsAnswer>;
   /**
    * Sends one chat message and calls `onEvent` for each validated SSE event of the turn.
-   * Resolves when the stream ends (see {@link StreamOutcome}); rejects with {@link ApiError}.
+   * A busy answer (503 + `Retry-After`) is waited out and the message sent again with the same
+   * `clientMessageId` (busy-retry.ts). Resolves when the stream ends (see {@link StreamOutcome});
+   * rejects with {@link ApiError}.
    */
   streamMessage(
     sessionId: string,
@@ -52,7 +55,8 @@ export interface ApiClient {
   ): Promise<StreamOutcome>;
   /**
    * Replays the session's stored events after `afterSeq` (`GET …/events?after=`), calling
-   * `onEvent` for each; used to catch up a turn whose stream dropped. Rejects with {@link ApiError}.
+   * `onEvent` for each; used to catch up a turn whose stream dropped. A busy answer is waited out
+   * and asked again (busy-retry.ts). Rejects with {@link ApiError}.
    */
   replayEvents(
     sessionId: string,
@@ -167,18 +171,24 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     getSession: (sessionId) => json(sessionStateSchema, 'loading your session', `/api/sessions/${id(sessionId)}`),
     getCredits: () => json(creditsAnswerSchema, 'the credits check', '/api/credits'),
     async streamMessage(sessionId, text, onEvent, signal) {
-      const response = await send(`/api/sessions/${id(sessionId)}/messages`, {
-        ...postJson({ text }),
-        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-        ...(signal ? { signal } : {}),
-      });
+      // One id for every send of this message: a re-send after a busy answer never runs it twice.
+      const clientMessageId = crypto.randomUUID();
+      const response = await retryWhenBusy(
+        () =>
+          send(`/api/sessions/${id(sessionId)}/messages`, {
+            ...postJson({ text, clientMessageId }),
+            headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+            ...(signal ? { signal } : {}),
+          }),
+        signal,
+      );
       return readStream(response, 'your message', onEvent);
     },
     async replayEvents(sessionId, afterSeq, onEvent, signal) {
-      const response = await send(`/api/sessions/${id(sessionId)}/events?after=${afterSeq}`, {
-        headers: { Accept: 'text/event-stream' },
-        ...(signal ? { signal } : {}),
-      });
+      const response = await retryWhenBusy(
+        () => send(`/api/sessions/${id(sessionId)}/events?after=${afterSeq}`, { headers: { Accept: 'text/event-stream' }, ...(signal ? { signal } : {}) }),
+        signal,
+      );
       return readStream(response, 'the catch-up request', onEvent);
     },
     async followEvents(sessionId, afterSeq, onEvent, signal) {

@@ -19,12 +19,15 @@ export class ApiError extends Error {
   readonly code: string;
   /** The UPSTREAM.md contract number, when the server gave one (e.g. 2001 for credits). */
   readonly contractCode: number | undefined;
+  /** When the answer said `Retry-After` (seconds), that many ms: the server asks to send again then. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(status: number, code: string, message: string, contractCode?: number) {
+  constructor(status: number, code: string, message: string, contractCode?: number, retryAfterMs?: number) {
     super(message);
     this.status = status;
     this.code = code;
     this.contractCode = contractCode;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 
@@ -33,13 +36,20 @@ export class ApiError extends Error {
  * `{error:{code,message}}` body when it has one and a plain fallback otherwise.
  */
 export async function apiErrorFromResponse(response: Response): Promise<ApiError> {
+  const retryAfterMs = retryAfterOf(response);
   const raw: unknown = await response.json().catch(() => null);
   const parsed = errorBodySchema.safeParse(raw);
   if (parsed.success) {
     const { code, message, contractCode } = parsed.data.error;
-    return new ApiError(response.status, code, message, contractCode);
+    return new ApiError(response.status, code, message, contractCode, retryAfterMs);
   }
-  return new ApiError(response.status, `http_${response.status}`, fallbackMessage(response.status));
+  return new ApiError(response.status, `http_${response.status}`, fallbackMessage(response.status), undefined, retryAfterMs);
+}
+
+/** `Retry-After` in whole seconds as ms, or undefined when absent or not such a number (a date is not used). */
+function retryAfterOf(response: Response): number | undefined {
+  const header = response.headers.get('Retry-After')?.trim();
+  return header !== undefined && /^\d{1,6}$/.test(header) ? Number(header) * 1000 : undefined;
 }
 
 /** Wraps a `fetch` rejection (offline, aborted) into an {@link ApiError}. */
