@@ -83,19 +83,24 @@ describe('visitor token for the widget', () => {
     const victim = await newToken();
     await callWithToken('/api/sessions', victim, { method: 'POST' });
     const visitor = new Visitor();
-    expect(await sessionIds(await visitor.fetch('/api/sessions'))).toEqual([]);
+    expect((await visitor.fetch('/api/sessions', { method: 'POST' })).status).toBe(201);
+    const own = await sessionIds(await visitor.fetch('/api/sessions'));
+    expect(own).toHaveLength(1);
     const cookieBefore = visitor.cookie;
     // The same browser sends the victim's token (as the old top-level /embed#visitor= did)…
     const widget = await visitor.fetch('/api/sessions', { headers: { [TOKEN_HEADER]: victim } });
-    expect(await sessionIds(widget)).toHaveLength(1);
+    const victims = await sessionIds(widget);
+    expect(victims).toHaveLength(2);
+    expect(victims).not.toContain(own[0]);
     expect(widget.headers.get('Set-Cookie')).toBeNull();
     // …and its cookie still names only itself.
     expect(visitor.cookie).toBe(cookieBefore);
-    expect(await sessionIds(await visitor.fetch('/api/sessions'))).toEqual([]);
-    // A widget token put in the cookie's place is no identity either.
-    const asCookie = await call('/api/sessions', { headers: { Cookie: `rw_visitor=${encodeURIComponent(victim)}` } });
-    expect(await sessionIds(asCookie)).toEqual([]);
+    expect(await sessionIds(await visitor.fetch('/api/sessions'))).toEqual(own);
+    // A widget token put in the cookie's place is no identity either: a new visitor is minted.
+    const asCookie = await call('/api/sessions', { method: 'POST', headers: { Cookie: `rw_visitor=${encodeURIComponent(victim)}` } });
+    expect(asCookie.status).toBe(201);
     expect(asCookie.headers.get('Set-Cookie')).toMatch(/^rw_visitor=/);
+    expect(await sessionIds(await call('/api/sessions', { headers: { Cookie: `rw_visitor=${encodeURIComponent(victim)}` } }))).toEqual([]);
   });
 
   it('knows the visitor by the token alone (cookies blocked): sessions and renders come back', async () => {

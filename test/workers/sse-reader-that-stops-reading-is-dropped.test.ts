@@ -9,7 +9,7 @@ import { SseChannel } from '../../functions/sse/sse-channel';
 import { SseFollower } from './sse-follower';
 
 /** A small bound so the test sends few events; the default is SSE_MAX_QUEUED_BYTES (1 MiB). */
-const TEST_MAX_QUEUED_BYTES = 64 * 1024;
+const TEST_MAX_QUEUED_BYTES = 32 * 1024;
 /** About 1 KiB of reply text per event. */
 const DELTA = 'x'.repeat(1_000);
 /** Bytes of one such SSE frame, with room for its `event:`/`id:` lines and JSON. */
@@ -24,7 +24,7 @@ describe('SSE write queue per reader', () => {
     const channel = new SseChannel(TEST_MAX_QUEUED_BYTES);
     channel.open();
     let peak = 0;
-    // Far more than the bound: 10 × as many bytes as may be held.
+    // Far more than the bound: 20 × as many bytes as may be held.
     for (let seq = 1; seq <= 640; seq += 1) {
       channel.send({ type: 'text-delta', delta: DELTA }, seq);
       peak = Math.max(peak, channel.queuedBytes);
@@ -54,8 +54,9 @@ describe('SSE write queue per reader', () => {
       channel.send({ type: 'text-delta', delta: DELTA }, seq);
       if (seq % 16 === 0) await follower.untilCount(seq);
     }
-    // One event larger than the whole bound (a big draft) still reaches a reader that keeps up.
-    channel.send({ type: 'text-delta', delta: 'y'.repeat(2 * TEST_MAX_QUEUED_BYTES) }, 641);
+    // One event nearly twice the whole bound (a big draft; an event's text is at most
+    // MAX_EVENT_TEXT_CHARS, 64,000) still reaches a reader that keeps up.
+    channel.send({ type: 'text-delta', delta: 'y'.repeat(60_000) }, 641);
     void channel.close();
     const all = await follower.toEnd();
     expect(channel.aborted).toBe(false);

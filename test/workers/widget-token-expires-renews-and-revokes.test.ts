@@ -32,10 +32,10 @@ function claims(token: string): z.infer<typeof claimsSchema> {
 
 /** A new widget visitor with one session: their token and the session id. */
 async function widgetVisitorWithSession(): Promise<{ token: string; sessionId: string }> {
-  const first = await callWithToken('/api/credits', 'new');
-  const token = first.headers.get(TOKEN_HEADER) ?? '';
-  const created = await callWithToken('/api/sessions', token, { method: 'POST' });
+  // A reading request mints nobody: the first change does, and answers the new token.
+  const created = await callWithToken('/api/sessions', 'new', { method: 'POST' });
   expect(created.status).toBe(201);
+  const token = created.headers.get(TOKEN_HEADER) ?? '';
   const listed = sessionListSchema.parse(await (await callWithToken('/api/sessions', token)).json());
   return { token, sessionId: listed.sessions[0]?.id ?? '' };
 }
@@ -57,7 +57,7 @@ async function refusal(response: Response): Promise<string> {
 describe('widget token lifetime', () => {
   it('is issued for the widget only, expiring WIDGET_TOKEN_TTL_MS (30 days) after issue', async () => {
     const before = Date.now();
-    const response = await callWithToken('/api/health', 'new');
+    const response = await callWithToken('/api/sessions', 'new', { method: 'POST' });
     const token = response.headers.get(TOKEN_HEADER) ?? '';
     const issued = claims(token);
     expect(WIDGET_TOKEN_TTL_MS).toBe(30 * DAY_MS);
@@ -120,9 +120,12 @@ describe('Forget me on this site (DELETE /api/widget-token)', () => {
     expect(await refusal(await callWithToken(`/api/sessions/${sessionId}`, token))).toBe('widget_token_revoked');
     expect(await refusal(await callWithToken('/api/widget-token', token, { method: 'DELETE' }))).toBe('widget_token_revoked');
 
-    const fresh = await callWithToken('/api/sessions', 'new');
-    expect(claims(fresh.headers.get(TOKEN_HEADER) ?? '').sub).not.toBe(visitorId);
-    expect(await sessionIds(fresh)).toEqual([]);
+    // A reading request with `new` is nobody; the first change mints a stranger.
+    expect(await sessionIds(await callWithToken('/api/sessions', 'new'))).toEqual([]);
+    const fresh = await callWithToken('/api/sessions', 'new', { method: 'POST' });
+    const freshToken = fresh.headers.get(TOKEN_HEADER) ?? '';
+    expect(claims(freshToken).sub).not.toBe(visitorId);
+    expect(await sessionIds(await callWithToken('/api/sessions', freshToken))).not.toContain(sessionId);
   });
 
   it('needs the widget token itself: without it the answer is 400 widget_token_required', async () => {
