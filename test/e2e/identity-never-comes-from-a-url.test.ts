@@ -50,10 +50,11 @@ beforeAll(async () => {
   host = await startDemoHost(app.url, hostPort);
   otherHost = await startDemoHost(app.url);
   browser = await launchChromium();
-  const first = await api('/api/credits', { [TOKEN_HEADER]: 'new' });
+  // The victim's widget: its first change mints it and answers its token.
+  const first = await api('/api/sessions', { [TOKEN_HEADER]: 'new' }, 'POST');
+  expect(first.status).toBe(201);
   const token = first.headers.get(TOKEN_HEADER) ?? '';
   expect(token).not.toBe('');
-  expect((await api('/api/sessions', { [TOKEN_HEADER]: token }, 'POST')).status).toBe(201);
   const [sessionId] = await listedSessions(await api('/api/sessions', { [TOKEN_HEADER]: token }));
   victim = { token, sessionId: sessionId ?? '' };
   expect(victim.sessionId).not.toBe('');
