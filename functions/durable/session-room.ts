@@ -100,7 +100,7 @@ class TurnTimeoutError extends Error {
 
 /**
  * Most client message ids remembered (newest first) to answer a re-sent message with its turn
- * instead of running it again. A client re-sends within seconds (web/app/busy-retry.ts); 20
+ * instead of running it again. A client re-sends within seconds (web/app/net/retry-when-busy.ts); 20
  * covers every message a visitor can send in that time.
  */
 export const MAX_REMEMBERED_CLIENT_MESSAGES = 20;

@@ -3,7 +3,7 @@
  * Caps the chat turns this isolate streams at once (the SSE answers of `POST …/messages` still
  * open). Beyond the cap a message is answered at once, before any work, with `503` `busy` and
  * `Retry-After`; the SPA waits and sends it again with the same `clientMessageId`
- * (web/app/busy-retry.ts), so no turn is lost or run twice. Following streams (`GET …/events`)
+ * (web/app/net/retry-when-busy.ts), so no turn is lost or run twice. Following streams (`GET …/events`)
  * are not counted: an open tab holds one while idle, and a session holds at most
  * `MAX_OPEN_STREAMS` of them (live-streams.ts).
  *

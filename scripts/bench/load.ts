@@ -4,7 +4,7 @@
  * {@link VISITOR_COUNTS} (or `LOAD_VISITORS=100,300`), N visitors start together; each mints its
  * own visitor (its own cookie), creates a session, sends a prompt (with a `clientMessageId`) and
  * reads the SSE turn to `done`. A `503` with `Retry-After` is waited out and re-sent with the
- * SPA's own code (web/app/busy-retry.ts; bounded tries, and each visitor gives up after
+ * SPA's own code (web/app/net/retry-when-busy.ts; bounded tries, and each visitor gives up after
  * {@link VISITOR_DEADLINE_MS}); a stream that ends before `done` is resumed with `Last-Event-ID`.
  * `LOAD_VERBOSE=1` prints wrangler's output.
  *
@@ -19,7 +19,7 @@ import { Agent } from 'undici';
 import { startApp } from '../lib/start-app';
 import { cpuMsOf, sampleRss } from '../lib/process-memory';
 import { ApiError, apiErrorFromResponse } from '../../web/app/api-error';
-import { isBusy, retryWhenBusy } from '../../web/app/busy-retry';
+import { isBusy, retryWhenBusy } from '../../web/app/net/retry-when-busy';
 
 /** Visitors at once, one run each (issue 10: the goal is 400 with no failed turn). */
 const VISITOR_COUNTS = (process.env.LOAD_VISITORS ?? '100,200,400,800').split(',').map(Number);
@@ -72,7 +72,7 @@ class Visitor {
 
   /**
    * Fetches `path`, waiting out and re-sending a `503` + `Retry-After` exactly as the SPA does
-   * (web/app/busy-retry.ts: bounded tries); throws on any other failure, or when the visitor's
+   * (web/app/net/retry-when-busy.ts: bounded tries); throws on any other failure, or when the visitor's
    * deadline passed.
    */
   async fetch(path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Response> {

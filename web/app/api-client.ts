@@ -25,7 +25,7 @@ import type {
   SessionState,
 } from '../../shared/api-schema';
 import { ApiError, apiErrorFromNetwork, apiErrorFromResponse, badResponseError } from './api-error';
-import { retryWhenBusy } from './busy-retry';
+import { retryWhenBusy } from './net/retry-when-busy';
 import { readEventStream } from './sse-reader';
 import type { ReceivedEvent, StreamOutcome } from './sse-reader';
 
@@ -44,7 +44,7 @@ export interface ApiClient {
   /**
    * Sends one chat message and calls `onEvent` for each validated SSE event of the turn.
    * A busy answer (503 + `Retry-After`) is waited out and the message sent again with the same
-   * `clientMessageId` (busy-retry.ts). Resolves when the stream ends (see {@link StreamOutcome});
+   * `clientMessageId` (net/retry-when-busy.ts). Resolves when the stream ends (see {@link StreamOutcome});
    * rejects with {@link ApiError}.
    */
   streamMessage(
@@ -56,7 +56,7 @@ export interface ApiClient {
   /**
    * Replays the session's stored events after `afterSeq` (`GET …/events?after=`), calling
    * `onEvent` for each; used to catch up a turn whose stream dropped. A busy answer is waited out
-   * and asked again (busy-retry.ts). Rejects with {@link ApiError}.
+   * and asked again (net/retry-when-busy.ts). Rejects with {@link ApiError}.
    */
   replayEvents(
     sessionId: string,

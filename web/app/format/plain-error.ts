@@ -14,6 +14,7 @@ const LIMIT_MESSAGES: Readonly<Record<string, MessageKey>> = {
   too_many_new_visitors: 'error.tooManyNewVisitors',
   session_limit: 'error.sessionLimit',
   upload_quota_exceeded: 'error.uploadQuotaExceeded',
+  session_media_limit: 'error.sessionMediaLimit',
   export_rate_limited: 'error.exportRateLimited',
   remote_export_limit: 'error.remoteExportLimit',
 };

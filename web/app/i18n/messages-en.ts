@@ -190,6 +190,7 @@ export const messagesEn = {
   'error.tooManyNewVisitors': 'Too many new visitors came from your network recently. Try again in a while, or keep using the browser you started with.',
   'error.sessionLimit': 'You have created as many sessions as one visitor may. Continue in one of your sessions from the library.',
   'error.uploadQuotaExceeded': 'You have as many uploads (or as many gigabytes) as one visitor may keep. Delete uploads you no longer need, then try again.',
+  'error.sessionMediaLimit': 'This session holds as many files as one session may (200). Delete some, or start a new video.',
   'error.exportRateLimited': 'You have started as many exports as one visitor may in an hour. Try again a little later.',
   'error.remoteExportLimit': 'You have started as many exports today as this site allows per visitor. Try again tomorrow.',
   'error.answerCutOff': 'The answer was cut off before it finished. Send your message again.',

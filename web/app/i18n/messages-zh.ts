@@ -188,6 +188,7 @@ export const messagesZh: Messages = {
   'error.tooManyNewVisitors': '最近从你的网络来的新访客太多了。请稍后再试，或继续使用你最初使用的浏览器。',
   'error.sessionLimit': '你创建的会话已达到每位访客的上限。请在视频库中继续使用已有的会话。',
   'error.uploadQuotaExceeded': '你保存的上传文件（数量或容量）已达到每位访客的上限。请删除不再需要的上传后重试。',
+  'error.sessionMediaLimit': '这个会话的文件已达到上限（200 个）。请删除一些文件，或新建一个视频。',
   'error.exportRateLimited': '你在一小时内开始的导出已达到每位访客的上限。请稍后再试。',
   'error.remoteExportLimit': '你今天开始的导出已达到本站每位访客每天的上限。请明天再试。',
   'error.answerCutOff': '回答在完成前被中断了。请重新发送你的消息。',

@@ -21,6 +21,11 @@ export interface RetryOptions {
   signal?: AbortSignal;
   /** Whether `error` is worth another try (a refusal is not; a dropped connection is). */
   shouldRetry: (error: unknown) => boolean;
+  /**
+   * The wait after `error`, ms, given the doubling one (`backoffMs`); default: `backoffMs`. A
+   * server's `Retry-After` sets it this way (retry-when-busy.ts).
+   */
+  delayFor?: (error: unknown, backoffMs: number) => number;
   /** Called before each wait with the failure, the try that failed (1-based) and the wait, ms. */
   onRetry?: (error: unknown, failedTry: number, delayMs: number) => void;
   /** Clock, ms (tests). */
@@ -67,7 +72,7 @@ export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> 
  * @example await retryWithBackoff(() => api.getRender(id), { tries: 3, firstDelayMs: 500, shouldRetry: isTransient })
  */
 export async function retryWithBackoff<T>(run: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
-  const { tries, firstDelayMs, maxDelayMs = Infinity, deadlineMs = Infinity, signal, shouldRetry, onRetry, now = Date.now } = options;
+  const { tries, firstDelayMs, maxDelayMs = Infinity, deadlineMs = Infinity, signal, shouldRetry, delayFor, onRetry, now = Date.now } = options;
   const startedAt = now();
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw abortError(signal);
@@ -75,7 +80,8 @@ export async function retryWithBackoff<T>(run: (attempt: number) => Promise<T>, 
       return await run(attempt);
     } catch (error) {
       if (signal?.aborted) throw abortError(signal);
-      const delayMs = Math.min(maxDelayMs, firstDelayMs * 2 ** (attempt - 1));
+      const backoffMs = Math.min(maxDelayMs, firstDelayMs * 2 ** (attempt - 1));
+      const delayMs = delayFor === undefined ? backoffMs : delayFor(error, backoffMs);
       if (attempt >= tries || !shouldRetry(error) || now() - startedAt + delayMs > deadlineMs) throw error;
       onRetry?.(error, attempt, delayMs);
       await abortableDelay(delayMs, signal);

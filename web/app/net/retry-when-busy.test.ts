@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApiClient } from './api-client';
-import { ApiError } from './api-error';
-import { MAX_BUSY_TRIES, retryWhenBusy } from './busy-retry';
+import { createApiClient } from '../api-client';
+import { ApiError } from '../api-error';
+import { MAX_BUSY_TRIES, retryWhenBusy } from './retry-when-busy';
 
 /** A turn's SSE answer: the user message and `done`. */
 const TURN_BODY = 'retry: 3000\n\nevent: user-message\nid: 1\ndata: {"type":"user-message","text":"hi"}\n\nevent: done\nid: 2\ndata: {"type":"done"}\n\n';
@@ -68,6 +68,6 @@ describe('sending a chat message while the server is busy', () => {
       throw new ApiError(503, 'busy', 'The server is busy.', undefined, 60_000);
     }, controller.signal);
     controller.abort();
-    await expect(outcome).rejects.toMatchObject({ code: 'aborted' });
+    await expect(outcome).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

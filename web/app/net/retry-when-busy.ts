@@ -1,12 +1,13 @@
 /**
- * @module busy-retry
+ * @module retry-when-busy
  * Sends a request again while the server answers `503` with `Retry-After` (it is busy: the
  * edge's turn gate, or the local runtime dropping a request), waiting what it asks plus a
  * little jitter so waiting visitors do not all come back at once. Only requests that are safe to
  * send twice go through here: a chat message carries its `clientMessageId`, so a re-sent one is
  * answered with its turn, never run twice.
  */
-import { ApiError, NETWORK_STATUS } from './api-error';
+import { ApiError } from '../api-error';
+import { retryWithBackoff } from './retry-with-backoff';
 
 /**
  * Most sends of one request (the first and the retries): with the edge's 2-s `Retry-After` plus
@@ -24,38 +25,20 @@ export function isBusy(cause: unknown): cause is ApiError {
   return cause instanceof ApiError && cause.status === 503 && cause.retryAfterMs !== undefined;
 }
 
-/** Waits `ms`; rejects with an `aborted` {@link ApiError} when `signal` aborts first. */
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const aborted = (): void => {
-      clearTimeout(timer);
-      reject(new ApiError(NETWORK_STATUS, 'aborted', 'The request was cancelled.'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', aborted);
-      resolve();
-    }, ms);
-    if (signal?.aborted === true) aborted();
-    else signal?.addEventListener('abort', aborted, { once: true });
-  });
-}
-
 /**
  * Runs `send` and runs it again, up to {@link MAX_BUSY_TRIES} times in all, while it rejects
  * with a busy answer ({@link isBusy}), waiting its `Retry-After` (at least {@link MIN_BUSY_WAIT_MS})
- * plus jitter between tries.
+ * plus jitter between tries (the app's one retry loop, net/retry-with-backoff.ts).
  *
- * @throws {ApiError} the last busy answer when every try was busy, `aborted` when `signal`
- *   aborts during a wait, and any other error of `send` at once.
+ * @throws {ApiError} the last busy answer when every try was busy, and any other error of
+ *   `send` at once; an `AbortError` `DOMException` when `signal` aborts during a wait.
  */
-export async function retryWhenBusy<T>(send: () => Promise<T>, signal?: AbortSignal, random: () => number = Math.random): Promise<T> {
-  for (let tries = 1; ; tries += 1) {
-    try {
-      return await send();
-    } catch (cause) {
-      if (!isBusy(cause) || tries >= MAX_BUSY_TRIES) throw cause;
-      const base = Math.max(MIN_BUSY_WAIT_MS, cause.retryAfterMs ?? 0);
-      await wait(base * (1 + BUSY_WAIT_JITTER * random()), signal);
-    }
-  }
+export function retryWhenBusy<T>(send: () => Promise<T>, signal?: AbortSignal, random: () => number = Math.random): Promise<T> {
+  return retryWithBackoff(() => send(), {
+    tries: MAX_BUSY_TRIES,
+    firstDelayMs: MIN_BUSY_WAIT_MS,
+    ...(signal ? { signal } : {}),
+    shouldRetry: isBusy,
+    delayFor: (error) => Math.max(MIN_BUSY_WAIT_MS, isBusy(error) ? error.retryAfterMs ?? 0 : 0) * (1 + BUSY_WAIT_JITTER * random()),
+  });
 }
