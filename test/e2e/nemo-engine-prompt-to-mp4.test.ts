@@ -23,8 +23,8 @@ import { useAppPage } from './support/app-page';
  */
 const UPSTREAM_POLL_MS = 1_500;
 
-/** The file the fake upstream serves as a finished render. */
-const RENDERED = path.join(__dirname, '..', 'fixtures', 'clip-waves.mp4');
+/** The file the fake upstream serves as the finished render of the 12-second draft. */
+const RENDERED = path.join(__dirname, '..', 'fixtures', 'render-12s.mp4');
 
 let upstream: Awaited<ReturnType<typeof serveFakeUpstream>>;
 let app: RunningApp;

@@ -18,7 +18,9 @@
  * stream, `[error-once:CODE]` only the first time that exact message is sent; `[stream-error]`
  * sends `data: {"error":…}` mid-stream; `[cut]` ends the body inside a frame; `[hang]` opens the
  * stream and sends nothing; `[hang-headers]` never answers; `[heartbeats:N]` sends N heartbeats
- * first; `[slow]` paces deltas 200 ms apart. Other endpoints fail on demand through
+ * first; `[slow]` paces deltas 200 ms apart; `[render-file:html]` / `[render-file:Ns]` make the
+ * session's later renders serve 76 bytes of HTML or a real MP4 of N seconds instead of one as
+ * long as the draft (./fake-render-file.ts). Other endpoints fail on demand through
  * {@link FakeUpstream.failNext} (or `POST /__fake/faults {route, code, times}` by hand).
  */
 import { Hono } from 'hono';
@@ -26,6 +28,8 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { editDraft, fakeDraftSchema, generateDraft } from './fake-drafts';
 import type { FakeDraft } from './fake-drafts';
+import { renderFileBytes, renderFileKeyword } from './fake-render-file';
+import type { RenderFileChoice, RenderFileSource } from './fake-render-file';
 
 /** How long an anonymous token lives and how often a client may get one, ms (UPSTREAM.md: 7 days). */
 export const FAKE_TOKEN_PERIOD_MS = 7 * 24 * 60 * 60_000;
@@ -63,8 +67,11 @@ export interface FakeUpstreamOptions {
   frameDelayMs?: number;
   /** Pause between heartbeats, ms (default {@link FAKE_HEARTBEAT_DELAY_MS}). */
   heartbeatDelayMs?: number;
-  /** Bytes served as a finished render (default: a tiny `ftyp` MP4 prefix). */
-  videoBytes?: Uint8Array;
+  /**
+   * Real MP4s by length, served as finished renders (test/fixtures/render-<s>s.mp4). Without it,
+   * or when it has no file as long as the draft, the render fails upstream saying so.
+   */
+  renderFile?: RenderFileSource;
 }
 
 /** One request the fake saw (for assertions). */
@@ -81,12 +88,16 @@ interface FakeSession {
   language: string;
   draft: FakeDraft | null;
   turns: number;
+  /** What this session's renders serve (a `[render-file:…]` keyword changes it). */
+  renderFile: RenderFileChoice;
 }
 interface FakeRender {
   id: string;
   sessionId: string;
   polls: number;
   draft: unknown;
+  /** The finished file, or why there is none (the render then fails). */
+  file: { bytes: Uint8Array } | { error: string };
 }
 interface FakeAccount {
   clientId: string | null;
@@ -173,14 +184,6 @@ function ok(c: Context, data: unknown): Response {
   return c.json({ code: 0, message: 'success', data });
 }
 
-/** A tiny byte sequence that starts like an MP4 (`ftyp` box), for renders. */
-export function fakeMp4Bytes(): Uint8Array {
-  const ascii = (text: string): number[] => [...text].map((ch) => ch.charCodeAt(0));
-  const ftyp = [0, 0, 0, 24, ...ascii('ftyp'), ...ascii('isom'), 0, 0, 2, 0, ...ascii('isom'), ...ascii('mp41')];
-  const payload = Array.from({ length: 64 }, (_, i) => (i * 37 + 11) % 256);
-  return new Uint8Array([...ftyp, 0, 0, 0, 72, ...ascii('free'), ...payload]);
-}
-
 /** A small stable hash of a string (FNV-1a), for the deterministic "about 30 %". */
 export function stableHash(text: string): number {
   let hash = 0x811c9dc5;
@@ -205,7 +208,9 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
   const renderPolls = options.renderPolls ?? FAKE_RENDER_POLLS;
   const frameDelayMs = options.frameDelayMs ?? FAKE_FRAME_DELAY_MS;
   const heartbeatDelayMs = options.heartbeatDelayMs ?? FAKE_HEARTBEAT_DELAY_MS;
-  const videoBytes = options.videoBytes ?? fakeMp4Bytes();
+  const renderFile: RenderFileSource = options.renderFile ?? ((durationMs) => {
+    throw new Error(`this fake was given no render files (createFakeUpstream renderFile), so none lasts ${durationMs} ms`);
+  });
   const accounts = new Map<string, FakeAccount>();
   for (const token of options.operatorTokens ?? []) accounts.set(token, { clientId: null, available: 10_000, frozen: 0, expired: false });
   const clients = new Map<string, { token: string; issuedAtMs: number }>();
@@ -275,7 +280,7 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     const body = z.object({ task_name: z.string(), language: z.string() }).safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ code: 400, message: 'task_name and language are required', data: null }, 400);
     const id = `sess_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
-    sessions.set(id, { id, token: who.token, language: body.data.language, draft: null, turns: 0 });
+    sessions.set(id, { id, token: who.token, language: body.data.language, draft: null, turns: 0, renderFile: { kind: 'draft' } });
     return ok(c, { session_id: id, task_id: `task_${id.slice(5)}` });
   });
 
@@ -331,10 +336,18 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     if (who === null) return fail(c, 1001);
     const body = renderBodySchema.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return c.json({ code: 400, message: 'invalid render request', data: null }, 400);
-    if (!sessions.has(body.data.sessionId)) return fail(c, 1002);
+    const session = sessions.get(body.data.sessionId);
+    if (session === undefined) return fail(c, 1002);
     if (who.account.available < FAKE_EXPORT_COST) return fail(c, 2001);
     who.account.available -= FAKE_EXPORT_COST;
-    renders.set(body.data.id, { id: body.data.id, sessionId: body.data.sessionId, polls: 0, draft: body.data.draft });
+    const draftMs = z.object({ d: z.number() }).safeParse(body.data.draft).data?.d ?? 0;
+    let file: FakeRender['file'];
+    try {
+      file = { bytes: renderFileBytes(session.renderFile, draftMs, renderFile) };
+    } catch (error) {
+      file = { error: `fake upstream: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    renders.set(body.data.id, { id: body.data.id, sessionId: body.data.sessionId, polls: 0, draft: body.data.draft, file });
     return ok(c, { id: body.data.id, status: 'queued', progress: 0 });
   });
 
@@ -348,6 +361,7 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     if (render.polls < renderPolls) {
       return ok(c, { id: render.id, status: 'rendering', progress: Math.round((render.polls / renderPolls) * 100) });
     }
+    if ('error' in render.file) return ok(c, { id: render.id, status: 'failed', progress: 100, error: render.file.error });
     const origin = new URL(c.req.url).origin;
     return ok(c, { id: render.id, status: 'completed', progress: 100, downloadUrl: `${origin}/files/${encodeURIComponent(render.id)}.mp4` });
   });
@@ -356,8 +370,10 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     const fault = faultFor(c, 'download');
     if (fault !== null) return c.text('gone', 404);
     const id = c.req.param('name').replace(/\.mp4$/, '');
-    if (!renders.has(id)) return c.text('not found', 404);
-    return c.body(videoBytes.slice().buffer, 200, { 'Content-Type': 'video/mp4', 'Content-Length': String(videoBytes.byteLength) });
+    const render = renders.get(id);
+    if (render === undefined || !('bytes' in render.file)) return c.text('not found', 404);
+    const { bytes } = render.file;
+    return c.body(bytes.slice().buffer, 200, { 'Content-Type': 'video/mp4', 'Content-Length': String(bytes.byteLength) });
   });
 
   app.post('/run_sse', async (c) => {
@@ -390,6 +406,7 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
       }
       text = rest.join('\n').trim();
     }
+    session.renderFile = renderFileKeyword(text) ?? session.renderFile;
     session.turns += 1;
     return streamTurn(c, session, text, { frameDelayMs, heartbeatDelayMs });
   });

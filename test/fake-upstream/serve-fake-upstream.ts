@@ -9,8 +9,9 @@
  * npm start
  * ```
  * A tiny node:http ↔ fetch adapter (no extra dependency); responses are streamed chunk by
- * chunk, so the chat stream arrives as the fake writes it. Finished renders serve
- * `test/fixtures/clip-waves.mp4` when it exists (a real, playable MP4).
+ * chunk, so the chat stream arrives as the fake writes it. Finished renders serve the real
+ * H.264 MP4 as long as the draft, `test/fixtures/render-<s>s.mp4` (4, 10, 12, 20 and 30 s; a
+ * draft of another length fails upstream naming the missing file, see test/fixtures/README.md).
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -28,7 +29,16 @@ export const HAND_FRAME_DELAY_MS = 40;
 export const HAND_HEARTBEAT_DELAY_MS = 500;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const sampleVideo = path.join(here, '..', 'fixtures', 'clip-waves.mp4');
+
+/**
+ * The fixture `render-<s>s.mp4` lasting `durationMs`.
+ * @throws Error naming the missing file when there is none that long
+ */
+export function readRenderFixture(durationMs: number): Uint8Array {
+  const file = path.join(here, '..', 'fixtures', `render-${durationMs / 1_000}s.mp4`);
+  if (!existsSync(file)) throw new Error(`no render fixture lasts ${durationMs} ms: make ${path.basename(file)} as test/fixtures/README.md says`);
+  return new Uint8Array(readFileSync(file));
+}
 
 /** Turns a node request into a fetch `Request` (body streamed). */
 function toRequest(req: IncomingMessage, origin: string): Request {
@@ -74,7 +84,7 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
 export async function serveFakeUpstream(port: number, fake: FakeUpstream = createFakeUpstream({
   frameDelayMs: HAND_FRAME_DELAY_MS,
   heartbeatDelayMs: HAND_HEARTBEAT_DELAY_MS,
-  videoBytes: existsSync(sampleVideo) ? new Uint8Array(readFileSync(sampleVideo)) : undefined,
+  renderFile: readRenderFixture,
 })): Promise<{ url: string; fake: FakeUpstream; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const origin = `http://${req.headers.host ?? `127.0.0.1:${port}`}`;
@@ -103,5 +113,5 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.res
   const port = Number(process.env.PORT ?? DEFAULT_FAKE_PORT);
   const { url } = await serveFakeUpstream(port);
   console.log(`fake nemo upstream on ${url}  (ENGINE=nemo NEMO_API_BASE=${url})`);
-  console.log('keywords in chat: [silent] [talk] [error:CODE] [error-once:CODE] [stream-error] [cut] [hang] [hang-headers] [heartbeats:N] [slow]');
+  console.log('keywords in chat: [silent] [talk] [error:CODE] [error-once:CODE] [stream-error] [cut] [hang] [hang-headers] [heartbeats:N] [slow] [render-file:html] [render-file:Ns]');
 }

@@ -5,7 +5,9 @@
  * 1. not started: `POST /api/render/proxy/lambda` with the short-key draft in the upstream
  *    session (UPSTREAM.md export row), then poll again in {@link NemoTimings.renderPollMs} (30 s);
  * 2. started: `GET …/lambda/<id>`; progress is recorded; `completed` → the file is copied into
- *    R2 (`renders/<id>.mp4`, so our download link never expires) and the job completes;
+ *    R2 (`renders/<id>.mp4`, so our download link never expires) and checked like a browser
+ *    render's upload (media/check-mp4-file.ts: a well-formed H.264 MP4 as long as the job); the
+ *    job completes only then, else the file is deleted and the job fails (no link is ever made);
  *    `failed` → the job fails (our ledger charged nothing; the remote API keeps its own).
  * Faults back off (poll × 2^failures, at most {@link MAX_BACKOFF_MS}); after
  * {@link MAX_POLL_FAILURES} in a row, or past the deadline, the job fails with a plain message.
@@ -17,6 +19,8 @@ import type { RenderJobInfo, RenderProgressBody } from '../../../shared/api-sche
 import type { DurableResult } from '../../durable/durable-result';
 import { sessionRoom } from '../../durable/durable-stubs';
 import { uploadToR2 } from '../../routes/upload-to-r2';
+import { Mp4FileError, checkMp4File } from '../../media/check-mp4-file';
+import { r2RangeReader } from '../../media/r2-range-reader';
 import { encodeDraft } from './draft-codec';
 import { NemoClient } from './nemo-client';
 import type { FetchLike } from './nemo-client';
@@ -83,6 +87,7 @@ const MESSAGES = {
   failed: 'The video service could not render this video. Please export again.',
   unreachable: 'The video service could not be reached for several minutes, so this export was stopped. Please export again later.',
   noFile: 'The video service finished, but its file could not be fetched. Please export again.',
+  badFile: (reason: string) => `The video service sent a file that is not the video of this export (${reason}), so it was not kept. Please export again.`,
 } as const;
 
 /**
@@ -128,7 +133,7 @@ export async function advanceRemoteRender(context: RemoteRenderContext): Promise
     if (status === 'completed') {
       const url = answer.downloadUrl ?? answer.download_url ?? answer.url;
       if (url === undefined) throw new UpstreamError(502, 200, 'api', 'completed without a download URL');
-      await copyIntoR2(context, client, token, url);
+      await copyIntoR2(context, client, token, url, info.draft.durationMs);
       return;
     }
     if (status === 'failed' || status === 'error') {
@@ -168,8 +173,12 @@ export async function advanceRemoteRender(context: RemoteRenderContext): Promise
   }
 }
 
-/** Copies the finished file into R2 and completes the job (credits spent). */
-async function copyIntoR2(context: RemoteRenderContext, client: NemoClient, token: string, url: string): Promise<void> {
+/**
+ * Copies the finished file into R2, checks it is an H.264 MP4 lasting `durationMs` (the job's,
+ * ms) and completes the job (credits spent). A file that is not fails the job with
+ * {@link MESSAGES.badFile} and is deleted. Throws {@link UpstreamError} when the copy fails.
+ */
+async function copyIntoR2(context: RemoteRenderContext, client: NemoClient, token: string, url: string, durationMs: number): Promise<void> {
   const { env, job, owner } = context;
   const response = await client.download(url, token, AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS));
   const target = job.beginUpload(owner);
@@ -193,9 +202,17 @@ async function copyIntoR2(context: RemoteRenderContext, client: NemoClient, toke
       if (bytes.byteLength === 0 || bytes.byteLength > MAX_BUFFERED_DOWNLOAD_BYTES) throw new Error(`export file of ${bytes.byteLength} bytes`);
       size = (await env.MEDIA.put(r2Key, bytes, { httpMetadata: { contentType: 'video/mp4' } })).size;
     }
+    // Done only when the file is one: a real H.264 MP4 as long as the job.
+    await checkMp4File(r2RangeReader(env.MEDIA, r2Key), size, durationMs);
     await job.finishUpload(owner, size, uploadId);
   } catch (error) {
     job.abortUpload(owner, uploadId);
+    if (error instanceof Mp4FileError) {
+      console.warn('remote render file refused', error.message);
+      await env.MEDIA.delete(r2Key);
+      await job.fail(owner, MESSAGES.badFile(error.message));
+      return;
+    }
     throw new UpstreamError(502, 200, 'network', `copying the export into storage failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -6,26 +6,13 @@
  * Poll interval 20 ms and deadline 3 s in the `workers-nemo` project.
  */
 import { describe, expect, it } from 'vitest';
-import { creditsSchema, renderJobInfoSchema } from '../../../shared/api-schema';
-import type { RenderJobInfo } from '../../../shared/api-schema';
-import { fakeMp4Bytes } from '../../fake-upstream/fake-upstream';
-import { downloadLinkPattern } from '../visitor-client';
+import { creditsSchema } from '../../../shared/api-schema';
+import { downloadLinkPattern, renderMp4 } from '../visitor-client';
 import type { Visitor } from '../visitor-client';
 import { visitorWithDraft } from './visitor-with-draft';
 import { routeUpstream } from './route-upstream';
+import { settleRender as settle } from './settle-render';
 import { FAKE_EXPORT_COST, FAKE_STARTING_CREDITS } from '../../fake-upstream/fake-upstream';
-
-async function settle(visitor: Visitor, renderId: string, timeoutMs = 8_000): Promise<RenderJobInfo[]> {
-  const seen: RenderJobInfo[] = [];
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const info = renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${renderId}`)).json());
-    seen.push(info);
-    if (info.status === 'completed' || info.status === 'failed') return seen;
-    if (Date.now() > until) throw new Error(`render still ${info.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 15));
-  }
-}
 
 async function credits(visitor: Visitor): Promise<{ available: number; frozen: number }> {
   return creditsSchema.parse(await (await visitor.fetch('/api/credits')).json());
@@ -50,7 +37,7 @@ describe('nemo export', () => {
 
     const file = await visitor.fetch(`/api/renders/${job.id}/file`);
     expect(file.status).toBe(200);
-    expect(new Uint8Array(await file.arrayBuffer())).toEqual(fakeMp4Bytes());
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(renderMp4(10_000));
     expect(job.costCredits).toBe(0);
     expect(await credits(visitor)).toMatchObject({ available: FAKE_STARTING_CREDITS - FAKE_EXPORT_COST, frozen: 0 });
   });

@@ -4,11 +4,13 @@
  * on ports inside workerd, so `globalThis.fetch` is spied on and every request to the fake's
  * host (`NEMO_API_BASE` of the `workers-nemo` project) is answered by the fake Hono app's
  * `app.fetch`. Durable Objects of the main module run in the test's isolate, so the spy covers
- * them too. Anything else goes to the real `fetch`.
+ * them too. Anything else goes to the real `fetch`. Finished renders serve the real MP4 of the
+ * draft's length that `renderMp4` inlines (test/fixtures/render-<s>s.mp4).
  */
 import { afterEach, vi } from 'vitest';
 import { createFakeUpstream } from '../../fake-upstream/fake-upstream';
 import type { FakeUpstream, FakeUpstreamOptions } from '../../fake-upstream/fake-upstream';
+import { renderMp4 } from '../visitor-client';
 
 /** The upstream base URL the `workers-nemo` project configures (vitest.config.ts). */
 export const FAKE_BASE = 'https://nemo-fake.test';
@@ -30,7 +32,7 @@ export interface RoutedFake {
  * @example const { fake } = routeUpstream(); fake.failNext('token', 429);
  */
 export function routeUpstream(options: FakeUpstreamOptions = {}): RoutedFake {
-  const fake = createFakeUpstream(options);
+  const fake = createFakeUpstream({ renderFile: (durationMs) => renderMp4(durationMs), ...options });
   const calls: RoutedCall[] = [];
   const realFetch = globalThis.fetch.bind(globalThis);
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
