@@ -22,7 +22,7 @@ export type RenderFileChoice = { kind: 'draft' } | { kind: 'html' } | { kind: 's
 export const HTML_WITH_FTYP_BYTES = 76;
 
 /** The attacker's file of issue 10 (item 5): 76 bytes of HTML whose bytes 4–8 read `ftyp`. */
-export function htmlWithFtyp(): Uint8Array {
+export function htmlWithFtyp(): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode('<!--ftyp--><html><body><script>alert(document.cookie)</script></body></html>'.padEnd(HTML_WITH_FTYP_BYTES, ' '));
 }
 

@@ -9,14 +9,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { renderJobInfoSchema } from '../../shared/api-schema';
 import { Visitor, readError, renderMp4 } from './visitor-client';
+import { htmlWithFtyp } from '../fake-upstream/fake-render-file';
 
-/** The attacker's file: 76 bytes of HTML whose bytes 4–8 read `ftyp`. */
-function htmlWithFtyp(): Uint8Array<ArrayBuffer> {
-  const html = '<!--ftyp--><html><body><script>alert(document.cookie)</script></body></html>';
-  const bytes = new TextEncoder().encode(html.padEnd(76, ' '));
-  expect(bytes.byteLength).toBe(76);
-  return bytes;
-}
 
 function putFile(visitor: Visitor, renderId: string, body: Uint8Array<ArrayBuffer>): Promise<Response> {
   return visitor.fetch(`/api/renders/${renderId}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body });
