@@ -57,8 +57,11 @@ describe('checkMp4File', () => {
     const moov = topLevel(FOUR_S).get('moov')?.byteLength ?? 0;
     expect(readBytes()).toBeLessThanOrEqual(moov + 16 * 4);
     // ±0.5 s of the job's duration.
-    await expect(check(FOUR_S, 4_500)).resolves.toBeTruthy();
-    await expect(check(FOUR_S, 3_500)).resolves.toBeTruthy();
+    await expect(check(FOUR_S, 4_500)).resolves.toEqual({ durationMs: 4_000, videoCodec: 'avc1' });
+    await expect(check(FOUR_S, 3_500)).resolves.toEqual({ durationMs: 4_000, videoCodec: 'avc1' });
+    // Just past the tolerance on either side is refused.
+    await expect(check(FOUR_S, 4_501)).rejects.toThrow(/lasts 4\.00 s/);
+    await expect(check(FOUR_S, 3_499)).rejects.toThrow(/lasts 4\.00 s/);
   });
 
   it('accepts moov at the end, an audio track next to the video, and a 64-bit mdat size', async () => {
@@ -72,7 +75,10 @@ describe('checkMp4File', () => {
     large.set([0x6d, 0x64, 0x61, 0x74], 4);
     view.setBigUint64(8, BigInt(large.byteLength));
     large.set(mdat.subarray(8), 16);
-    await expect(check(concat(boxes.get('ftyp') ?? new Uint8Array(), boxes.get('moov') ?? new Uint8Array(), large), 4_000)).resolves.toBeTruthy();
+    const withLargeMdat = concat(boxes.get('ftyp') ?? new Uint8Array(), boxes.get('moov') ?? new Uint8Array(), large);
+    await expect(check(withLargeMdat, 4_000)).resolves.toEqual({ durationMs: 4_000, videoCodec: 'avc1' });
+    // The 64-bit size is read, not the 32-bit field: one byte short of it is refused.
+    await expect(check(withLargeMdat.subarray(0, withLargeMdat.byteLength - 1), 4_000)).rejects.toThrow(Mp4FileError);
   });
 
   it.each([
