@@ -33,27 +33,18 @@ const visitorIdSchema = z.uuid();
 /** Methods that only read: they never mint a visitor. */
 const READING_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** `VISITOR_SECRET` is missing: a deployment mistake, reported as a 500 and logged. */
-export class MissingVisitorSecretError extends Error {
-  override readonly name = 'MissingVisitorSecretError';
-  constructor() {
-    super('VISITOR_SECRET is not set: add it to wrangler.toml [vars] or `wrangler secret put VISITOR_SECRET`.');
-  }
-}
-
 /**
  * Middleware that sets `visitorId` for every request, issuing a new signed cookie
  * (HttpOnly, SameSite=Lax, Path=/, one year, Secure on https) when there is no valid one; a
- * widget request (token header) is known by its token alone and answered with it.
+ * widget request (token header) is known by its token alone and answered with it. Runs after
+ * visitor-secret-guard.ts, which refuses every request while `VISITOR_SECRET` is missing.
  *
- * @throws {MissingVisitorSecretError} when the secret is empty.
  * @throws {ApiError} 429 `too_many_new_visitors` when a mint is refused for the client address.
  * @throws {ApiError} 401 `widget_token_*` for a widget token that is invalid, expired or revoked.
  */
 export function visitorCookie(): MiddlewareHandler<AppEnv> {
   return async function visitorCookie(c, next) {
     const secret = c.env.VISITOR_SECRET;
-    if (typeof secret !== 'string' || secret === '') throw new MissingVisitorSecretError();
     const headerToken = c.req.header(VISITOR_TOKEN_HEADER);
     const reading = READING_METHODS.has(c.req.method);
     if (headerToken !== undefined) {
