@@ -42,9 +42,13 @@ export class NewVisitorLimiter extends DurableObject<Env> {
     return { ok: true };
   }
 
-  /** An hour after the last mint: nothing in the window is left, so the storage goes. */
+  /**
+   * An hour after the last mint: `#window` has dropped every row that left the window. (Not
+   * `deleteAll()`: on SQLite storage it drops the `minted` table too, which this live instance
+   * would not create again.)
+   */
   override async alarm(): Promise<void> {
-    if (this.#window(Date.now()).count === 0) await this.ctx.storage.deleteAll();
+    this.#window(Date.now());
   }
 
   /** Drops the mints that left the window ending at `atMs` and counts the rest. */

@@ -537,7 +537,9 @@ export class RenderJob extends DurableObject<Env> {
       if (at === null || at > dueAtMs) await this.ctx.storage.setAlarm(dueAtMs);
       return;
     }
-    await this.env.MEDIA.delete(this.#chunks.clear());
+    // Deleted first, forgotten after: a failed delete leaves the keys for the next alarm.
+    await this.env.MEDIA.delete(this.#chunks.objectKeys());
+    this.#chunks.clear();
   }
 
   #job(): JobRow | null {

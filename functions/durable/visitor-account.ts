@@ -59,6 +59,9 @@ export type FreezeArgs = z.infer<typeof freezeArgsSchema>;
 
 const countRowSchema = z.object({ count: z.number().int() });
 const accountRowSchema = z.object({ available: z.number().int(), frozen: z.number().int() });
+/** Wait before sweeping an upload again after a storage fault, ms (a transient R2 error). */
+const UPLOAD_SWEEP_RETRY_MS = 60_000;
+
 const renderIdRowSchema = z.object({ render_id: z.string() });
 const renderRowSchema = z.object({
   cost: z.number().int(),
@@ -138,7 +141,11 @@ export class VisitorAccount extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     let nextAtMs: number | null = null;
     for (const upload of this.#uploads.watched()) {
-      const check = await sweepAbandonedUpload(this.env.MEDIA, upload.session_id, upload.media_id, Date.now());
+      const check = await sweepAbandonedUpload(this.env.MEDIA, upload.session_id, upload.media_id, Date.now()).catch((error: unknown) => {
+        // One storage fault must not stop the sweep of the others: this one is looked at again later.
+        console.error(`sweeping upload ${upload.media_id} failed; retrying`, error);
+        return { kind: 'active' as const, dueAtMs: Date.now() + UPLOAD_SWEEP_RETRY_MS };
+      });
       if (check.kind === 'gone') this.#uploads.release(upload.media_id);
       if (check.kind === 'stored') this.#uploads.stopWatching(upload.media_id);
       if (check.kind === 'active') nextAtMs = Math.min(nextAtMs ?? check.dueAtMs, check.dueAtMs);

@@ -19,6 +19,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { ApiError } from '../middleware/api-error';
 import { readQuotaConfig } from './quota-config';
+import { clientKey } from './client-key';
 
 /** Header Cloudflare sets to the client's address. */
 export const CLIENT_IP_HEADER = 'CF-Connecting-IP';
@@ -43,7 +44,8 @@ function tooManyNewVisitors(retryAfterS: number): ApiError {
 }
 
 /**
- * Admits one new visitor for the request's client address, or refuses.
+ * Admits one new visitor for the request's client address (counted by {@link clientKey}: an
+ * IPv6 address by its /64), or refuses.
  *
  * @throws {ApiError} 429 `too_many_new_visitors` with `Retry-After` (seconds) when the burst
  *   shield or the hourly limit is exhausted.
@@ -51,8 +53,9 @@ function tooManyNewVisitors(retryAfterS: number): ApiError {
  */
 export async function admitNewVisitor(c: Context<AppEnv>): Promise<void> {
   const header = c.req.header(CLIENT_IP_HEADER)?.trim();
-  const client = header === undefined || header === '' ? UNKNOWN_CLIENT : header;
-  if (client !== UNKNOWN_CLIENT && !isLoopback(client)) {
+  const address = header === undefined || header === '' ? UNKNOWN_CLIENT : header;
+  const client = clientKey(address);
+  if (address !== UNKNOWN_CLIENT && !isLoopback(address)) {
     const burst = await c.env.NEW_VISITOR_BURST.limit({ key: client });
     if (!burst.success) throw tooManyNewVisitors(NEW_VISITOR_BURST_PERIOD_S);
   }

@@ -107,7 +107,7 @@ async function storeChunk(c: Context<AppEnv>, r2Key: string, check: (header: Chu
     check(header);
     return { sizeBytes: length, sha256, header };
   } catch (error) {
-    await c.env.MEDIA.delete(r2Key);
+    await deleteOrphan(c.env, r2Key);
     if (error instanceof ChunkFileError) throw new ApiError(400, 'invalid_chunk', `${error.message}.`, { cause: error });
     throw error;
   }
@@ -160,7 +160,7 @@ export const renderChunkRoutes = new Hono<AppEnv>()
     });
     // Refused (out of order, other bytes recorded, job finished), or these very bytes were
     // recorded already under another upload's key: ours is an orphan.
-    if (!recorded.ok || !recorded.value.recorded) await c.env.MEDIA.delete(r2Key);
+    if (!recorded.ok || !recorded.value.recorded) await deleteOrphan(c.env, r2Key);
     return c.json(unwrap(recorded).state);
   })
   .get('/renders/:id/chunks/:index', async (c) => {
@@ -180,7 +180,7 @@ export const renderChunkRoutes = new Hono<AppEnv>()
     });
     const recorded = await job.recordAudio(visitorId, { sizeBytes: audio.sizeBytes, sha256: audio.sha256, r2Key });
     // Audio from another page was stored first and is kept: ours is an orphan.
-    if (!recorded.ok || !recorded.value.recorded) await c.env.MEDIA.delete(r2Key);
+    if (!recorded.ok || !recorded.value.recorded) await deleteOrphan(c.env, r2Key);
     return c.json(unwrap(recorded).state);
   })
   .get('/renders/:id/audio', async (c) => {
@@ -188,6 +188,14 @@ export const renderChunkRoutes = new Hono<AppEnv>()
     const target = unwrap(await renderJob(c.env, renderId).chunkObject(c.get('visitorId'), 'audio'));
     return serveObject(c, target.r2Key);
   });
+
+/**
+ * Deletes an upload's object that was refused or not recorded. A failed delete is logged, never
+ * thrown: the refusal stays the answer, and a stray object costs storage, never correctness.
+ */
+async function deleteOrphan(env: AppEnv['Bindings'], r2Key: string): Promise<void> {
+  await env.MEDIA.delete(r2Key).catch((error: unknown) => console.error(`deleting the orphan ${r2Key} failed`, error));
+}
 
 /**
  * Deletes a completed render's chunk and audio objects (the MP4 holds them now); the records

@@ -8,6 +8,7 @@
 import { uploadStatusSchema } from '../../../shared/media-schema';
 import type { MediaItem, UploadStatus } from '../../../shared/media-schema';
 import { ApiError, apiErrorFromResponse, isTransient, NETWORK_STATUS } from '../api-error';
+import { requestHeaders } from '../../render/request-headers';
 import { retryWithBackoff } from '../net/retry-with-backoff';
 import { call, json, mediaAnswerSchema, mediaBase } from './upload-client';
 
@@ -22,6 +23,8 @@ function sendPart(url: string, bytes: Blob, signal: AbortSignal, onBytes: (sent:
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', url);
     xhr.withCredentials = true;
+    // In the framed widget the visitor is its widget token, not a cookie (request-headers.ts).
+    for (const [name, value] of Object.entries(requestHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => onBytes(event.loaded);
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) return resolve();
