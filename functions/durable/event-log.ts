@@ -10,6 +10,9 @@ import { z } from 'zod';
 import { streamEventSchema } from '../../shared/events-schema';
 import type { LoggedEvent, StreamEvent } from '../../shared/events-schema';
 import { parseJsonColumn, readOptionalRow, readRows } from './sql-rows';
+import { formatSseFrame } from '../sse/sse-channel';
+
+const utf8 = new TextEncoder();
 
 /** Events kept in the log (newest first); older ones are deleted. A long session stays small. */
 export const MAX_LOGGED_EVENTS = 2_000;
@@ -68,7 +71,9 @@ export class EventLog {
 
   /**
    * Logged events with a seq above `afterSeq`, oldest first, for an SSE replay: at most
-   * `maxBytes` (default {@link MAX_REPLAY_BYTES}) of JSON (always at least one event when there is one).
+   * `maxBytes` (default {@link MAX_REPLAY_BYTES}) of SSE frames as they go on the wire (UTF-8,
+   * framing included: what sse-channel.ts counts against a reader's bound), always at least one
+   * event when there is one.
    */
   after(afterSeq: number, maxBytes: number = MAX_REPLAY_BYTES): LoggedEvent[] {
     const after = seqSchema.parse(afterSeq);
@@ -80,9 +85,10 @@ export class EventLog {
     const events: LoggedEvent[] = [];
     let bytes = 0;
     for (const row of rows) {
-      bytes += row.event_json.length;
+      const event = parseJsonColumn(row.event_json, streamEventSchema, 'session event');
+      bytes += utf8.encode(formatSseFrame(event.type, row.event_json, row.seq)).byteLength;
       if (bytes > maxBytes && events.length > 0) break;
-      events.push({ seq: row.seq, event: parseJsonColumn(row.event_json, streamEventSchema, 'session event') });
+      events.push({ seq: row.seq, event });
     }
     return events;
   }

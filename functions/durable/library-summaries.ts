@@ -84,7 +84,9 @@ export class LibrarySummaries {
           console.error(`filling a ${kind} summary failed; it is left out and asked again next time`, error);
           return null;
         }
-        const filled = answer.ok ? schema.parse(answer.value) : null;
+        // A summary that does not parse is left out like a missing one, not a failed list.
+        const parsed = answer.ok ? schema.safeParse(answer.value) : null;
+        const filled = parsed?.success === true ? parsed.data : null;
         this.#storage.sql.exec(
           'INSERT INTO library_summaries (kind, item_id, summary_json) VALUES (?, ?, ?) ON CONFLICT (kind, item_id) DO NOTHING',
           kind,

@@ -25,10 +25,13 @@ const reserveArgsSchema = z.object({
   atMs: z.number().int().nonnegative(),
   maxUploads: z.number().int().positive(),
   maxBytes: z.number().int().positive(),
+  /** Most uploads one session may hold (media-store.ts `MAX_MEDIA_PER_SESSION`). */
+  maxPerSession: z.number().int().positive(),
 });
 /** Arguments of {@link UploadQuota.reserve}. */
 export type ReserveUploadArgs = z.infer<typeof reserveArgsSchema>;
 
+const countRowSchema = z.object({ count: z.number().int() });
 const totalsRowSchema = z.object({ uploads: z.number().int(), bytes: z.number().int().nullable() });
 const watchedRowSchema = z.object({ media_id: z.string(), session_id: z.string(), created_at_ms: z.number().int() });
 /** An unfinished upload the alarm checks. */
@@ -50,7 +53,9 @@ export class UploadQuota {
 
   /**
    * Counts a new upload, unless the visitor would hold more than `maxUploads` uploads or
-   * `maxBytes` bytes: then 403 `upload_quota_exceeded`.
+   * `maxBytes` bytes (403 `upload_quota_exceeded`), or its session more than `maxPerSession`
+   * (403 `session_media_limit`). Counted here, in the one object that sees all of a visitor's
+   * uploads, so parallel starts cannot pass a limit.
    */
   reserve(args: ReserveUploadArgs): DurableResult<void> {
     const a = reserveArgsSchema.parse(args);
@@ -60,6 +65,14 @@ export class UploadQuota {
       'upload totals',
     ) ?? { uploads: 0, bytes: 0 };
     const heldBytes = totals.bytes ?? 0;
+    const inSession = readOptionalRow(
+      this.storage.sql.exec('SELECT COUNT(*) AS count FROM visitor_upload WHERE session_id = ?', a.sessionId),
+      countRowSchema,
+      'session upload count',
+    )?.count ?? 0;
+    if (inSession >= a.maxPerSession) {
+      return refused(403, 'session_media_limit', `This session already holds ${inSession} files, the most one session may. Delete some, or start a new session.`);
+    }
     if (totals.uploads >= a.maxUploads) {
       return refused(403, 'upload_quota_exceeded', `You already have ${totals.uploads} uploads, the most one visitor may keep. Delete some you no longer need, then upload again.`);
     }

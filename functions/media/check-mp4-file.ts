@@ -106,6 +106,8 @@ function child(bytes: Uint8Array, parent: Box, type: string, base: number): Box 
 function headerDurationMs(bytes: Uint8Array, box: Box, base: number): number {
   const at = box.payload - base;
   const version = bytes[at];
+  // ISO/IEC 14496-12 defines versions 0 (32-bit times) and 1 (64-bit) only.
+  if (version !== 0 && version !== 1) throw new Mp4FileError(`the "${box.type}" box has an unknown version ${String(version)}`);
   const need = version === 1 ? 32 : 20;
   if (box.end - box.payload < need) throw new Mp4FileError(`the "${box.type}" box is too short`);
   const view = new DataView(bytes.buffer, bytes.byteOffset + at, need);

@@ -26,7 +26,7 @@ export type PartRecord = z.infer<typeof partRecordSchema>;
 /**
  * Most media items one session holds and lists: 200 (one R2 list page is 1 000 keys; a promo uses
  * a handful of files and every item costs one `get` when listed). Starting a 201st upload is
- * refused (routes/media.ts, 403 `session_media_limit`), so nothing stored goes unlisted.
+ * refused (durable/upload-quota.ts, 403 `session_media_limit`), so nothing stored goes unlisted.
  */
 export const MAX_MEDIA_PER_SESSION = 200;
 
@@ -122,12 +122,6 @@ export async function deleteParts(bucket: R2Bucket, sessionId: string, mediaId: 
  */
 export function byUploadOrder(a: { createdAtMs: number; name: string }, b: { createdAtMs: number; name: string }): number {
   return a.createdAtMs - b.createdAtMs || a.name.localeCompare(b.name);
-}
-
-/** How many media records the session holds, counted up to {@link MAX_MEDIA_PER_SESSION}. */
-export async function countRecords(bucket: R2Bucket, sessionId: string): Promise<number> {
-  const listed = await bucket.list({ prefix: `media-records/${sessionId}/`, limit: MAX_MEDIA_PER_SESSION });
-  return listed.objects.length;
 }
 
 /** Every media record of a session, oldest first. */

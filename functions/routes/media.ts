@@ -25,7 +25,7 @@ import {
 } from '../../shared/media-schema';
 import type { MediaRecord } from '../media/media-store';
 import type { VersionedRecord } from '../media/media-store';
-import { MAX_MEDIA_PER_SESSION, countRecords, deleteMedia, deletePart, deleteParts, fileKey, listParts, listRecords, readVersionedRecord, toItem, writePart, writeRecord } from '../media/media-store';
+import { MAX_MEDIA_PER_SESSION, deleteMedia, deletePart, deleteParts, fileKey, listParts, listRecords, readVersionedRecord, toItem, writePart, writeRecord } from '../media/media-store';
 import { SNIFF_BYTES, sniffUploadFormat } from '../media/sniff-upload-format';
 import { SinkError, StreamLengthError, pipeExactLength } from '../media/pipe-exact-length';
 import { sessionRoom, visitorAccount } from '../durable/durable-stubs';
@@ -177,13 +177,10 @@ export const mediaRoutes = new Hono<AppEnv>()
     const sessionId = await ownedSession(c);
     const body = await readJsonBody(c, createUploadBodySchema);
     if (body.sizeBytes > MAX_UPLOAD_BYTES) throw tooLarge(body.sizeBytes);
-    if ((await countRecords(c.env.MEDIA, sessionId)) >= MAX_MEDIA_PER_SESSION) {
-      throw new ApiError(403, 'session_media_limit', `This session already holds ${MAX_MEDIA_PER_SESSION} files, the most one session may. Delete some, or start a new session.`);
-    }
     const mediaId = crypto.randomUUID();
     const quota = readQuotaConfig(c.env);
     unwrap(await visitorAccount(c.env, c.get('visitorId')).reserveUpload({
-      mediaId, sessionId, sizeBytes: body.sizeBytes, atMs: Date.now(), maxUploads: quota.uploadsPerVisitor, maxBytes: quota.uploadBytesPerVisitor,
+      mediaId, sessionId, sizeBytes: body.sizeBytes, atMs: Date.now(), maxUploads: quota.uploadsPerVisitor, maxBytes: quota.uploadBytesPerVisitor, maxPerSession: MAX_MEDIA_PER_SESSION,
     }));
     const upload = await c.env.MEDIA.createMultipartUpload(fileKey(sessionId, mediaId));
     const record: MediaRecord = {
