@@ -9,6 +9,7 @@
  * `widget_token_*`: expired, revoked or invalid) is dropped and the request is sent once more
  * as a new visitor. Download links never carry it: each is signed by the edge for its one file.
  */
+import { apiErrorFromResponse } from '../app/api-error';
 
 /** Header the edge reads and answers (functions/middleware/widget-token.ts). */
 export const VISITOR_TOKEN_HEADER = 'X-Reelwright-Visitor';
@@ -16,8 +17,8 @@ export const VISITOR_TOKEN_HEADER = 'X-Reelwright-Visitor';
 const NO_TOKEN = 'new';
 /** localStorage key of the token in this frame's partition. */
 export const VISITOR_TOKEN_KEY = 'reelwright.visitorToken';
-/** The error code of a token the edge refuses: `widget_token_expired`, `_revoked` or `_invalid` (docs/http-api.md "Embedding"). */
-const DEAD_TOKEN_CODE = /"code":"widget_token_/;
+/** The prefix of the error codes of a token the edge refuses: `widget_token_expired`, `_revoked` or `_invalid` (docs/http-api.md "Embedding"). */
+const DEAD_TOKEN_CODE_PREFIX = 'widget_token_';
 
 /** Token state and a `fetch` that sends and refreshes it. */
 export interface VisitorTokenStore {
@@ -44,7 +45,7 @@ function store(token: string | null): void {
 
 /** True when `response` is the edge refusing the token itself (a 401 whose error code is `widget_token_…`). */
 async function refusesToken(response: Response): Promise<boolean> {
-  return response.status === 401 && DEAD_TOKEN_CODE.test(await response.clone().text());
+  return response.status === 401 && (await apiErrorFromResponse(response.clone())).code.startsWith(DEAD_TOKEN_CODE_PREFIX);
 }
 
 /**

@@ -231,7 +231,8 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       }
       // The stream is down: read the job now and then until it opens again.
       if (!streamed) await abortableDelay(RENDER_FALLBACK_POLL_MS, signal);
-      current = await api.getRender(current.id);
+      const id = current.id;
+      current = await retryWhileUnreachable(() => api.getRender(id), signal, setReconnecting);
       showFollowed(current);
     }
     if (current.status === 'completed') phase.value = 'completed';
