@@ -11,8 +11,9 @@
  * back in the same header. No identity is ever read from a URL: a download link carries its own
  * signature for one file instead (routes/download-link.ts).
  *
- * A visitor is minted only when needed: a request that changes something (POST, PUT, DELETE…).
- * A reading request (GET, HEAD, OPTIONS) without an identity (no cookie, or the widget's `new`)
+ * A visitor is minted only when needed: a request that makes something (POST, PUT, PATCH).
+ * A reading request (GET, HEAD, OPTIONS) or a DELETE without an identity (no cookie, or the
+ * widget's `new`; a new visitor owns nothing to delete)
  * runs as a visitor of its own that owns nothing (empty lists, starting credits) and gets no
  * cookie and no token. Each mint is admitted per client address first
  * (quota/new-visitor-gate.ts: 429 `too_many_new_visitors`).
@@ -30,8 +31,8 @@ export const VISITOR_COOKIE = 'rw_visitor';
 export const VISITOR_COOKIE_MAX_AGE_S = 365 * 24 * 60 * 60;
 
 const visitorIdSchema = z.uuid();
-/** Methods that only read: they never mint a visitor. */
-const READING_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that never mint a visitor: they read, or delete what a new visitor cannot own. */
+const NON_MINTING_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
 
 /**
  * Middleware that sets `visitorId` for every request, issuing a new signed cookie
@@ -46,7 +47,7 @@ export function visitorCookie(): MiddlewareHandler<AppEnv> {
   return async function visitorCookie(c, next) {
     const secret = c.env.VISITOR_SECRET;
     const headerToken = c.req.header(VISITOR_TOKEN_HEADER);
-    const reading = READING_METHODS.has(c.req.method);
+    const reading = NON_MINTING_METHODS.has(c.req.method);
     if (headerToken !== undefined) {
       if (headerToken === NEW_WIDGET_TOKEN && reading) {
         c.set('visitorId', crypto.randomUUID());

@@ -15,6 +15,7 @@ import { visitorAccount } from '../durable/durable-stubs';
 import { ApiError } from '../middleware/api-error';
 import { selectEngine } from '../engine/select-engine';
 import { upstreamCredits } from '../engine/nemo/upstream-credits';
+import { readNemoConfig } from '../engine/nemo/nemo-config';
 
 /** The note of the unknown balance (before the visitor's first chat message on the nemo engine). */
 export const NO_REMOTE_ACCOUNT_YET = 'Your credits are shown after your first message: the video service opens your account then.';
@@ -23,7 +24,7 @@ export const NO_REMOTE_ACCOUNT_YET = 'Your credits are shown after your first me
 export const creditRoutes = new Hono<AppEnv>().get('/credits', async (c) => {
   const visitorId = c.get('visitorId');
   if (selectEngine(c.env.ENGINE).name === 'nemo') {
-    const operatorToken = (c.env.NEMO_TOKEN ?? '').trim() !== '';
+    const operatorToken = readNemoConfig({ ...c.env }).token !== null;
     const identity = operatorToken ? null : await visitorAccount(c.env, visitorId).upstreamIdentity();
     if (!operatorToken && identity?.token == null) {
       const unknown: CreditsAnswer = { available: null, frozen: null, total: null, note: NO_REMOTE_ACCOUNT_YET };

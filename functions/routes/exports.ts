@@ -25,6 +25,7 @@ import { withDownloadLink } from './download-link';
 import { parseId, unwrap } from './route-helpers';
 import { findInterruptedExport } from './resume-export';
 import { readQuotaConfig } from '../quota/quota-config';
+import { readNemoConfig } from '../engine/nemo/nemo-config';
 
 /**
  * The export body: `{}` when the request has none (clients from before batches send none),
@@ -52,7 +53,7 @@ export const exportRoutes = new Hono<AppEnv>().post('/sessions/:id/exports', jso
   const account = visitorAccount(c.env, visitorId);
   const quota = readQuotaConfig(c.env);
   // The operator pays the remote API for remote exports made with their NEMO_TOKEN.
-  const operatorPays = renderer === 'remote' && (c.env.NEMO_TOKEN ?? '').trim() !== '';
+  const operatorPays = renderer === 'remote' && readNemoConfig({ ...c.env }).token !== null;
   const limits = { perHour: quota.exportsPerVisitorPerHour, remotePerDay: operatorPays ? quota.nemoExportsPerVisitorPerDay : null };
   unwrap(await account.freeze({ renderId, sessionId, amount: costCredits, atMs, draftVersion: snapshot.version, batchItemId: snapshot.batchItemId, limits }));
   try {
