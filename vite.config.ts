@@ -32,7 +32,8 @@ function gzipFfmpegWasm(): Plugin {
     generateBundle(_options, bundle) {
       for (const [fileName, output] of Object.entries(bundle)) {
         if (output.type !== 'asset' || !FFMPEG_WASM_ASSET.test(fileName)) continue;
-        const source = typeof output.source === 'string' ? Buffer.from(output.source) : output.source;
+        const source =
+          typeof output.source === 'string' ? Buffer.from(output.source) : output.source;
         delete bundle[fileName];
         this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: gzipSync(source) });
         const name = basename(fileName);
@@ -72,17 +73,25 @@ export default defineConfig({
       input: ENTRIES,
       // The loader keeps a stable name (sites link to it); everything else is content-hashed.
       output: {
-        entryFileNames: (chunk) => (chunk.name === 'widget' ? 'widget.js' : 'assets/[name]-[hash].js'),
+        entryFileNames: (chunk) =>
+          chunk.name === 'widget' ? 'widget.js' : 'assets/[name]-[hash].js',
         // zod and web/zod-jitless.ts in one chunk, so zod is configured before any chunk builds a
         // schema: otherwise its `new Function` probe runs first and the page's CSP reports it.
-        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]web[\\/]zod-jitless\.ts$/ }] },
+        codeSplitting: {
+          groups: [
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]web[\\/]zod-jitless\.ts$/ },
+          ],
+        },
       },
     },
   },
   worker: { format: 'es' },
   // Pre-bundled up front so the dev server does not reload the page when the renderer first loads.
   // ffmpeg.wasm starts its own worker from `new URL('./worker.js', import.meta.url)`, which pre-bundling would break.
-  optimizeDeps: { include: ['mediabunny', '@mediabunny/aac-encoder', 'lucide', 'zod'], exclude: ['@ffmpeg/ffmpeg'] },
+  optimizeDeps: {
+    include: ['mediabunny', '@mediabunny/aac-encoder', 'lucide', 'zod'],
+    exclude: ['@ffmpeg/ffmpeg'],
+  },
   server: {
     port: 5173,
     proxy: { '/api': 'http://localhost:8787' },

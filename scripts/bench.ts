@@ -31,9 +31,19 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
 async function main(): Promise<void> {
   const words = process.argv.slice(2).map((word) => word.toLowerCase());
   // A word equal to a name's lead (before `:`) picks only that one: `load` is not also `uploads`.
-  const exact = BENCHMARKS.filter(([name]) => words.includes(name.split(':')[0]?.toLowerCase() ?? ''));
-  const chosen = exact.length > 0 ? exact : BENCHMARKS.filter(([name]) => words.length === 0 || words.some((word) => name.toLowerCase().includes(word)));
-  if (chosen.length === 0) throw new Error(`no benchmark matches ${words.join(', ')}; names: ${BENCHMARKS.map(([name]) => name).join('; ')}`);
+  const exact = BENCHMARKS.filter(([name]) =>
+    words.includes(name.split(':')[0]?.toLowerCase() ?? ''),
+  );
+  const chosen =
+    exact.length > 0
+      ? exact
+      : BENCHMARKS.filter(
+          ([name]) => words.length === 0 || words.some((word) => name.toLowerCase().includes(word)),
+        );
+  if (chosen.length === 0)
+    throw new Error(
+      `no benchmark matches ${words.join(', ')}; names: ${BENCHMARKS.map(([name]) => name).join('; ')}`,
+    );
   for (const [name, run] of chosen) {
     console.log(`\n=== ${name}`);
     await run();

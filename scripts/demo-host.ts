@@ -100,11 +100,17 @@ export async function startDemoHost(appUrl: string, port = 0): Promise<DemoHost>
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const html =
-      url.pathname === '/' ? hostPage(appUrl, url.searchParams)
-      : url.pathname === '/intruder' ? INTRUDER_PAGE
-      : url.pathname === '/frame' ? framePage(url.searchParams.get('src') ?? '')
-      : null;
-    response.writeHead(html === null ? 404 : 200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      url.pathname === '/'
+        ? hostPage(appUrl, url.searchParams)
+        : url.pathname === '/intruder'
+          ? INTRUDER_PAGE
+          : url.pathname === '/frame'
+            ? framePage(url.searchParams.get('src') ?? '')
+            : null;
+    response.writeHead(html === null ? 404 : 200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     response.end(html ?? 'not found');
   });
   await new Promise<void>((resolve, reject) => {

@@ -16,14 +16,27 @@ const dist = path.join(projectRoot, 'dist');
 // wrangler's [assets] directory must exist even though Vite serves the SPA in dev.
 if (!existsSync(path.join(dist, 'index.html'))) {
   mkdirSync(dist, { recursive: true });
-  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><p>Open http://localhost:5173 (Vite) in dev.</p>');
+  writeFileSync(
+    path.join(dist, 'index.html'),
+    '<!doctype html><p>Open http://localhost:5173 (Vite) in dev.</p>',
+  );
 }
 const bin = (name) => path.join(projectRoot, 'node_modules', '.bin', name);
 const children = [
-  spawn(bin('wrangler'), ['dev', '--port', '8787'], { stdio: 'inherit', env: offlineEnv(process.env), cwd: projectRoot }),
+  spawn(bin('wrangler'), ['dev', '--port', '8787'], {
+    stdio: 'inherit',
+    env: offlineEnv(process.env),
+    cwd: projectRoot,
+  }),
   spawn(bin('vite'), [], { stdio: 'inherit', cwd: projectRoot }),
 ];
-const stop = () => { for (const child of children) child.kill('SIGTERM'); };
+const stop = () => {
+  for (const child of children) child.kill('SIGTERM');
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const child of children) child.on('exit', (code) => { stop(); process.exitCode = code ?? 0; });
+for (const child of children)
+  child.on('exit', (code) => {
+    stop();
+    process.exitCode = code ?? 0;
+  });

@@ -13,7 +13,8 @@ import { launchChromium } from './lib/launch-chromium';
 import { startApp, type RunningApp } from './lib/start-app';
 import { exportAndDownload, sendChatMessage } from './lib/drive-app';
 
-const USAGE = 'usage: npm run render -- --prompt "generate a 30-second explainer video" [--script script.txt] [--edit "make it vertical"]... --out video.mp4 [--url http://localhost:8787]';
+const USAGE =
+  'usage: npm run render -- --prompt "generate a 30-second explainer video" [--script script.txt] [--edit "make it vertical"]... --out video.mp4 [--url http://localhost:8787]';
 
 function parseCommandLine(): { prompt: string; edits: string[]; out: string; url?: string } {
   const { values } = parseArgs({
@@ -68,7 +69,9 @@ async function main(): Promise<void> {
       lastPercent = percent;
     });
     const sizeBytes = statSync(args.out).size;
-    console.log(`wrote ${args.out} (${(sizeBytes / 1_048_576).toFixed(1)} MiB) in ${(exportWallMs / 1000).toFixed(1)} s`);
+    console.log(
+      `wrote ${args.out} (${(sizeBytes / 1_048_576).toFixed(1)} MiB) in ${(exportWallMs / 1000).toFixed(1)} s`,
+    );
   } finally {
     await browser.close();
     await app?.stop();

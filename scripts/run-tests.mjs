@@ -16,7 +16,11 @@ const steps = [
   ['build the SPA', bin('vite'), ['build', '--logLevel', 'warn']],
   ['unit tests', bin('vitest'), ['run', '--project', 'unit']],
   ['workerd tests', bin('vitest'), ['run', '--project', 'workers']],
-  ['workerd tests with ENGINE=nemo (fake upstream)', bin('vitest'), ['run', '--project', 'workers-nemo']],
+  [
+    'workerd tests with ENGINE=nemo (fake upstream)',
+    bin('vitest'),
+    ['run', '--project', 'workers-nemo'],
+  ],
   ['browser end-to-end tests', bin('vitest'), ['run', '--project', 'e2e']],
 ];
 for (const [what, command, args] of steps) {

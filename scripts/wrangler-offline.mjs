@@ -13,6 +13,10 @@ import { offlineEnv, projectRoot } from './lib/offline-env.mjs';
 if (process.argv[2] === 'dev') ensureDevVars();
 
 const wrangler = path.join(projectRoot, 'node_modules', '.bin', 'wrangler');
-const child = spawn(wrangler, process.argv.slice(2), { stdio: 'inherit', env: offlineEnv(process.env), cwd: projectRoot });
+const child = spawn(wrangler, process.argv.slice(2), {
+  stdio: 'inherit',
+  env: offlineEnv(process.env),
+  cwd: projectRoot,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

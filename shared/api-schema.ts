@@ -108,7 +108,14 @@ export const unknownCreditsSchema = z.object({
 /** What `GET /api/credits` answers: the balance, or {@link unknownCreditsSchema}. */
 export const creditsAnswerSchema = z.union([creditsSchema, unknownCreditsSchema]);
 
-export const renderStatusSchema = z.enum(['queued', 'rendering', 'uploading', 'completed', 'failed', 'interrupted']);
+export const renderStatusSchema = z.enum([
+  'queued',
+  'rendering',
+  'uploading',
+  'completed',
+  'failed',
+  'interrupted',
+]);
 
 /** A render job as the browser sees it. */
 export const renderJobInfoSchema = z.object({
@@ -139,7 +146,9 @@ export const renderJobInfoSchema = z.object({
 });
 
 /** A render job in the visitor's library: the job without its draft, plus the title the file is named by. */
-export const renderSummarySchema = renderJobInfoSchema.omit({ draft: true }).extend({ title: z.string() });
+export const renderSummarySchema = renderJobInfoSchema
+  .omit({ draft: true })
+  .extend({ title: z.string() });
 
 /** `GET /api/renders`: the visitor's render jobs, newest first. */
 export const renderListSchema = z.object({ renders: z.array(renderSummarySchema) });

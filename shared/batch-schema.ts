@@ -9,7 +9,13 @@
  * before an edit can be matched to its item and shown as out of date.
  */
 import { z } from 'zod';
-import { TOO_LARGE, checkDraftBudget, draftIdSchema, draftNameSchema, draftSchema } from './draft-schema';
+import {
+  TOO_LARGE,
+  checkDraftBudget,
+  draftIdSchema,
+  draftNameSchema,
+  draftSchema,
+} from './draft-schema';
 
 /**
  * Most videos one batch makes: 20. Each is rendered in the visitor's browser one after another;
@@ -49,7 +55,12 @@ export const batchSchema = z
     checkDraftBudget(drafts, ctx);
     const tracks = drafts.reduce((sum, draft) => sum + draft.tracks.length, 0);
     if (tracks > MAX_BATCH_TRACKS) {
-      ctx.addIssue({ code: 'custom', message: `its videos have ${tracks} tracks, and at most ${MAX_BATCH_TRACKS} fit`, params: TOO_LARGE, path: ['items'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `its videos have ${tracks} tracks, and at most ${MAX_BATCH_TRACKS} fit`,
+        params: TOO_LARGE,
+        path: ['items'],
+      });
     }
   });
 

@@ -94,7 +94,8 @@ export const CHANGE_WORDS_EN: ChangeWords = {
   textChanged: (from, to) => `Changed text ${from} → ${to}`,
   textColour: (text, hex) => `Text ${text} colour → ${hex}`,
   roleColour: (role, hex) => `${capitalised(COUNTED_EN[role].one)} colour → ${hex}`,
-  roleSize: (role, fromPx, toPx) => `${capitalised(COUNTED_EN[role].one)} size ${fromPx} → ${toPx} px`,
+  roleSize: (role, fromPx, toPx) =>
+    `${capitalised(COUNTED_EN[role].one)} size ${fromPx} → ${toPx} px`,
   textMoved: (text, span) => `Moved text ${text} to ${span}`,
   textRemoved: (text) => `Removed text ${text}`,
   folded: (verb, count, what) => `${FOLD_VERBS_EN[verb]} ${count} ${COUNTED_EN[what].many}`,
@@ -109,8 +110,17 @@ export const CHANGE_WORDS_EN: ChangeWords = {
 };
 
 /** Chinese nouns with their measure word ("3 条字幕"). */
-const COUNTED_ZH: Record<Counted, string> = { scene: '个场景', title: '个标题', caption: '条字幕', overlay: '段文字' };
-const ROLE_ZH: Record<TextSegment['role'], string> = { title: '标题', caption: '字幕', overlay: '文字' };
+const COUNTED_ZH: Record<Counted, string> = {
+  scene: '个场景',
+  title: '个标题',
+  caption: '条字幕',
+  overlay: '段文字',
+};
+const ROLE_ZH: Record<TextSegment['role'], string> = {
+  title: '标题',
+  caption: '字幕',
+  overlay: '文字',
+};
 const FOLD_ZH: Record<FoldVerb, (count: number, what: string) => string> = {
   added: (n, what) => `添加了 ${n} ${what}`,
   removed: (n, what) => `删除了 ${n} ${what}`,
@@ -119,7 +129,12 @@ const FOLD_ZH: Record<FoldVerb, (count: number, what: string) => string> = {
   recoloured: (n, what) => `改了 ${n} ${what}的颜色`,
   resized: (n, what) => `调整了 ${n} ${what}的字号`,
 };
-const TRANSITIONS_ZH: Record<string, string> = { cut: '直接切换', slide: '滑动', wipe: '擦除', crossfade: '淡入淡出' };
+const TRANSITIONS_ZH: Record<string, string> = {
+  cut: '直接切换',
+  slide: '滑动',
+  wipe: '擦除',
+  crossfade: '淡入淡出',
+};
 
 /** Simplified Chinese change lines, for the director's replies to a Chinese message. */
 export const CHANGE_WORDS_ZH: ChangeWords = {

@@ -18,7 +18,10 @@ export const DECIMAL_INT_PATTERN = /^(?:0|[1-9][0-9]{0,15})$/;
  * @example decimalInt(0, 100).safeParse('0x10').success // false
  * @example decimalInt(1, 10_000).parse('16')          // 16
  */
-export function decimalInt(min: number, max: number): z.ZodPipe<z.ZodString, z.ZodTransform<number, string>> {
+export function decimalInt(
+  min: number,
+  max: number,
+): z.ZodPipe<z.ZodString, z.ZodTransform<number, string>> {
   return z
     .string()
     .regex(DECIMAL_INT_PATTERN, 'expected a whole number written in plain decimal digits')

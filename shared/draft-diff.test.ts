@@ -7,7 +7,12 @@ import { aspectRatioLabel, diffDrafts, transitionStyle } from './draft-diff';
 
 const text = textSegmentFixture;
 
-function scene(n: number, startMs: number, durationMs: number, label = `Scene ${n}: beat ${n}`): VideoSegment {
+function scene(
+  n: number,
+  startMs: number,
+  durationMs: number,
+  label = `Scene ${n}: beat ${n}`,
+): VideoSegment {
   return {
     id: `scene-${n}`,
     startMs,
@@ -24,9 +29,20 @@ function base(): Draft {
     title: 'Urban Dreams',
     canvas: { width: 1920, height: 1080, fps: 30 },
     durationMs: 30_000,
-    look: { paletteName: 'Midnight', background: ['#000000'], text: '#ffffff', accent: '#38bdf8', fontFamily: FIXTURE_FONT },
+    look: {
+      paletteName: 'Midnight',
+      background: ['#000000'],
+      text: '#ffffff',
+      accent: '#38bdf8',
+      fontFamily: FIXTURE_FONT,
+    },
     tracks: [
-      { id: 'v', kind: 'video', name: 'Storyboard', segments: [scene(1, 0, 3_000), scene(2, 3_000, 12_000), scene(3, 15_000, 15_000)] },
+      {
+        id: 'v',
+        kind: 'video',
+        name: 'Storyboard',
+        segments: [scene(1, 0, 3_000), scene(2, 3_000, 12_000), scene(3, 15_000, 15_000)],
+      },
       {
         id: 'a',
         kind: 'audio',
@@ -44,7 +60,12 @@ function base(): Draft {
           },
         ],
       },
-      { id: 't', kind: 'text', name: 'Title', segments: [text('title-1', 'title', 'Urban Dreams', 0, 3_000)] },
+      {
+        id: 't',
+        kind: 'text',
+        name: 'Title',
+        segments: [text('title-1', 'title', 'Urban Dreams', 0, 3_000)],
+      },
     ],
   });
 }
@@ -71,7 +92,12 @@ function verticalHalfRecoloured(): Draft {
 
 describe('diffDrafts', () => {
   it('describes a first draft by its scenes, canvas, duration and music', () => {
-    expect(diffDrafts(null, base())).toEqual(['Planned 3 scenes', 'Canvas 1920x1080 (16:9)', 'Duration 30 s', 'Music on (upbeat, 35%)']);
+    expect(diffDrafts(null, base())).toEqual([
+      'Planned 3 scenes',
+      'Canvas 1920x1080 (16:9)',
+      'Duration 30 s',
+      'Music on (upbeat, 35%)',
+    ]);
   });
 
   it('finds nothing between equal drafts', () => {
@@ -83,7 +109,10 @@ describe('diffDrafts', () => {
     const track = after.tracks[2];
     if (track?.kind !== 'text') throw new Error('fixture');
     track.segments = [text('overlay-1', 'overlay', 'Sale ends Friday', 5_000, 3_000)];
-    expect(diffDrafts(base(), after)).toEqual(["Added text 'Sale ends Friday' 5–8 s", "Removed text 'Urban Dreams'"]);
+    expect(diffDrafts(base(), after)).toEqual([
+      "Added text 'Sale ends Friday' 5–8 s",
+      "Removed text 'Urban Dreams'",
+    ]);
   });
 
   it('reports canvas, duration, music volume and title colour in plain words', () => {
@@ -96,14 +125,24 @@ describe('diffDrafts', () => {
     ]);
   });
 
-  it('names the level of a second audio track (the clips\' own sound) by the track, not as music', () => {
+  it("names the level of a second audio track (the clips' own sound) by the track, not as music", () => {
     const withClipSound = clone(base());
     const music = withClipSound.tracks[1];
     if (music?.kind !== 'audio') throw new Error('fixture');
-    withClipSound.tracks.push({ ...music, id: 'audio-clips', name: 'Clip sound', segments: music.segments.map((s) => ({ ...s, volume: 0.8 })) });
+    withClipSound.tracks.push({
+      ...music,
+      id: 'audio-clips',
+      name: 'Clip sound',
+      segments: music.segments.map((s) => ({ ...s, volume: 0.8 })),
+    });
     const level = (volume: number): Draft => {
       const next = clone(withClipSound);
-      next.tracks.forEach((track) => track.id === 'audio-clips' && track.kind === 'audio' && track.segments.forEach((s) => (s.volume = volume)));
+      next.tracks.forEach(
+        (track) =>
+          track.id === 'audio-clips' &&
+          track.kind === 'audio' &&
+          track.segments.forEach((s) => (s.volume = volume)),
+      );
       return next;
     };
     expect(diffDrafts(withClipSound, level(0))).toEqual(['Clip sound off']);
@@ -117,7 +156,12 @@ describe('diffDrafts', () => {
     expect(diffDrafts(base(), off)).toEqual(['Music off']);
     const calm = clone(base());
     const audio = calm.tracks[1];
-    if (audio?.kind !== 'audio' || !audio.segments[0] || audio.segments[0].source.type !== 'generated-music') throw new Error('fixture');
+    if (
+      audio?.kind !== 'audio' ||
+      !audio.segments[0] ||
+      audio.segments[0].source.type !== 'generated-music'
+    )
+      throw new Error('fixture');
     audio.segments[0].source.mood = 'calm';
     expect(diffDrafts(base(), calm)).toEqual(['Music mood upbeat → calm']);
   });
@@ -136,7 +180,9 @@ describe('diffDrafts', () => {
     const after = clone(base());
     const video = after.tracks[0];
     if (video?.kind !== 'video') throw new Error('fixture');
-    video.segments = [1, 2, 3, 4, 5, 6].map((n) => scene(n, (n - 1) * 5_000, 5_000, `Scene ${n}: new beat ${n}`));
+    video.segments = [1, 2, 3, 4, 5, 6].map((n) =>
+      scene(n, (n - 1) * 5_000, 5_000, `Scene ${n}: new beat ${n}`),
+    );
     expect(diffDrafts(base(), after)).toEqual(['Planned 6 scenes']);
   });
 
@@ -146,7 +192,9 @@ describe('diffDrafts', () => {
       id: 'c',
       kind: 'text',
       name: 'Captions',
-      segments: [1, 2, 3, 4].map((n) => text(`caption-${n}`, 'caption', `Caption ${n}`, n * 1_000, 1_000)),
+      segments: [1, 2, 3, 4].map((n) =>
+        text(`caption-${n}`, 'caption', `Caption ${n}`, n * 1_000, 1_000),
+      ),
     });
     expect(diffDrafts(base(), after)).toEqual(['Added 4 captions']);
   });
@@ -174,12 +222,22 @@ describe('diffDrafts', () => {
 
 describe('diffDrafts in Chinese', () => {
   it('describes a first draft in Chinese', () => {
-    expect(diffDrafts(null, base(), CHANGE_WORDS_ZH)).toEqual(['规划了 3 个场景', '画面 1920x1080（16:9）', '时长 30 秒', '加上背景音乐（动感，35%）']);
+    expect(diffDrafts(null, base(), CHANGE_WORDS_ZH)).toEqual([
+      '规划了 3 个场景',
+      '画面 1920x1080（16:9）',
+      '时长 30 秒',
+      '加上背景音乐（动感，35%）',
+    ]);
   });
 
   it('says the same changes as the English lines, in Chinese', () => {
     const after = verticalHalfRecoloured();
-    expect(diffDrafts(base(), after, CHANGE_WORDS_ZH)).toEqual(['画面 1920x1080 → 1080x1920（9:16）', '时长 30 秒 → 15 秒', '标题颜色 → #ff0000', '背景音乐音量 35% → 20%']);
+    expect(diffDrafts(base(), after, CHANGE_WORDS_ZH)).toEqual([
+      '画面 1920x1080 → 1080x1920（9:16）',
+      '时长 30 秒 → 15 秒',
+      '标题颜色 → #ff0000',
+      '背景音乐音量 35% → 20%',
+    ]);
   });
 
   it('quotes texts with corner brackets and folds many lines into a count with its measure word', () => {
@@ -187,13 +245,18 @@ describe('diffDrafts in Chinese', () => {
     const track = added.tracks[2];
     if (track?.kind !== 'text') throw new Error('fixture');
     track.segments = [text('overlay-1', 'overlay', '周五截止', 5_000, 3_000)];
-    expect(diffDrafts(base(), added, CHANGE_WORDS_ZH)).toEqual(['添加文字「周五截止」，5–8 秒', '删除文字「Urban Dreams」']);
+    expect(diffDrafts(base(), added, CHANGE_WORDS_ZH)).toEqual([
+      '添加文字「周五截止」，5–8 秒',
+      '删除文字「Urban Dreams」',
+    ]);
     const captions = clone(base());
     captions.tracks.push({
       id: 'c',
       kind: 'text',
       name: 'Captions',
-      segments: [1, 2, 3, 4].map((n) => text(`caption-${n}`, 'caption', `Caption ${n}`, n * 1_000, 1_000)),
+      segments: [1, 2, 3, 4].map((n) =>
+        text(`caption-${n}`, 'caption', `Caption ${n}`, n * 1_000, 1_000),
+      ),
     });
     expect(diffDrafts(base(), captions, CHANGE_WORDS_ZH)).toEqual(['添加了 4 条字幕']);
   });

@@ -35,7 +35,9 @@ export function aspectRatioLabel(canvas: Pick<Canvas, 'width' | 'height'>): stri
 }
 
 function span(segment: { startMs: number; durationMs: number }, words: ChangeWords): string {
-  return words.seconds(`${formatSeconds(segment.startMs)}–${formatSeconds(segment.startMs + segment.durationMs)}`);
+  return words.seconds(
+    `${formatSeconds(segment.startMs)}–${formatSeconds(segment.startMs + segment.durationMs)}`,
+  );
 }
 
 function quoted(text: string, words: ChangeWords): string {
@@ -96,7 +98,10 @@ export function transitionStyle(draft: Draft): string | null {
 }
 
 function musicLine(segment: AudioSegment, words: ChangeWords): string {
-  return words.musicOn(segment.source.type === 'generated-music' ? words.moods[segment.source.mood] : null, Math.round(segment.volume * 100));
+  return words.musicOn(
+    segment.source.type === 'generated-music' ? words.moods[segment.source.mood] : null,
+    Math.round(segment.volume * 100),
+  );
 }
 
 function diffMusic(before: Draft, after: Draft, words: ChangeWords): string[] {
@@ -109,8 +114,13 @@ function diffMusic(before: Draft, after: Draft, words: ChangeWords): string[] {
   const lines: string[] = [];
   const wasPct = Math.round(was.volume * 100);
   const nowPct = Math.round(now.volume * 100);
-  if (wasPct !== nowPct) lines.push(nowPct === 0 ? words.musicOff : words.musicVolume(wasPct, nowPct));
-  if (was.source.type === 'generated-music' && now.source.type === 'generated-music' && was.source.mood !== now.source.mood) {
+  if (wasPct !== nowPct)
+    lines.push(nowPct === 0 ? words.musicOff : words.musicVolume(wasPct, nowPct));
+  if (
+    was.source.type === 'generated-music' &&
+    now.source.type === 'generated-music' &&
+    was.source.mood !== now.source.mood
+  ) {
     lines.push(words.musicMood(words.moods[was.source.mood], words.moods[now.source.mood]));
   }
   return lines;
@@ -126,11 +136,17 @@ function diffOtherAudioLevels(before: Draft, after: Draft, words: ChangeWords): 
   const was = new Map(others(before).map((track) => [track.id, track]));
   return others(after).flatMap((track) => {
     const previous = was.get(track.id);
-    const wasPct = previous?.kind === 'audio' ? Math.round((previous.segments[0]?.volume ?? 0) * 100) : null;
-    const nowPct = track.kind === 'audio' ? Math.round((track.segments[0]?.volume ?? 0) * 100) : null;
+    const wasPct =
+      previous?.kind === 'audio' ? Math.round((previous.segments[0]?.volume ?? 0) * 100) : null;
+    const nowPct =
+      track.kind === 'audio' ? Math.round((track.segments[0]?.volume ?? 0) * 100) : null;
     if (wasPct === null || nowPct === null || wasPct === nowPct) return [];
     if (nowPct === 0) return [words.trackOff(track.name)];
-    return [wasPct === 0 ? words.trackOn(track.name, nowPct) : words.trackLevel(track.name, wasPct, nowPct)];
+    return [
+      wasPct === 0
+        ? words.trackOn(track.name, nowPct)
+        : words.trackLevel(track.name, wasPct, nowPct),
+    ];
   });
 }
 
@@ -138,7 +154,9 @@ function diffOtherAudioLevels(before: Draft, after: Draft, words: ChangeWords): 
 function describeNewDraft(after: Draft, words: ChangeWords): string[] {
   const scenes = videoSegments(after).length;
   const lines = [scenes > 0 ? words.planned(scenes) : words.createdTimeline];
-  lines.push(words.canvas(`${after.canvas.width}x${after.canvas.height}`, aspectRatioLabel(after.canvas)));
+  lines.push(
+    words.canvas(`${after.canvas.width}x${after.canvas.height}`, aspectRatioLabel(after.canvas)),
+  );
   lines.push(words.duration(words.seconds(formatSeconds(after.durationMs))));
   const music = audioSegments(after)[0];
   if (music) lines.push(musicLine(music, words));
@@ -154,48 +172,72 @@ function describeNewDraft(after: Draft, words: ChangeWords): string[] {
  *   (ZH `["画面 1920x1080 → 1080x1920（9:16）", "时长 30 秒 → 15 秒"]`); empty when nothing a
  *   person would notice changed. Never throws.
  */
-export function diffDrafts(before: Draft | null, after: Draft, words: ChangeWords = CHANGE_WORDS_EN): string[] {
+export function diffDrafts(
+  before: Draft | null,
+  after: Draft,
+  words: ChangeWords = CHANGE_WORDS_EN,
+): string[] {
   if (!before) return describeNewDraft(after, words);
   const lines: string[] = [];
-  const canvasChanged = before.canvas.width !== after.canvas.width || before.canvas.height !== after.canvas.height;
+  const canvasChanged =
+    before.canvas.width !== after.canvas.width || before.canvas.height !== after.canvas.height;
   const durationChanged = before.durationMs !== after.durationMs;
 
   const oldScenes = videoSegments(before);
   const newScenes = videoSegments(after);
   const oldSceneIds = new Set(oldScenes.map((s) => s.id));
   const newSceneIds = new Set(newScenes.map((s) => s.id));
-  const sameScene = (a: VideoSegment, b: VideoSegment): boolean => a.label === b.label && a.visual.type === b.visual.type;
+  const sameScene = (a: VideoSegment, b: VideoSegment): boolean =>
+    a.label === b.label && a.visual.type === b.visual.type;
   // A new storyboard: no scene of the new draft is an old scene kept as it was.
-  const replanned = newScenes.length > 0 && !newScenes.some((s) => oldScenes.some((o) => o.id === s.id && sameScene(o, s)));
+  const replanned =
+    newScenes.length > 0 &&
+    !newScenes.some((s) => oldScenes.some((o) => o.id === s.id && sameScene(o, s)));
 
   if (replanned) lines.push(words.planned(newScenes.length));
   if (canvasChanged) {
     const sizes = `${before.canvas.width}x${before.canvas.height} → ${after.canvas.width}x${after.canvas.height}`;
     lines.push(words.canvas(sizes, aspectRatioLabel(after.canvas)));
   }
-  if (before.canvas.fps !== after.canvas.fps) lines.push(words.frameRate(before.canvas.fps, after.canvas.fps));
+  if (before.canvas.fps !== after.canvas.fps)
+    lines.push(words.frameRate(before.canvas.fps, after.canvas.fps));
   if (durationChanged) {
-    lines.push(words.duration(`${words.seconds(formatSeconds(before.durationMs))} → ${words.seconds(formatSeconds(after.durationMs))}`));
+    lines.push(
+      words.duration(
+        `${words.seconds(formatSeconds(before.durationMs))} → ${words.seconds(formatSeconds(after.durationMs))}`,
+      ),
+    );
   }
-  if (before.look.paletteName !== after.look.paletteName) lines.push(words.look(before.look.paletteName, after.look.paletteName));
+  if (before.look.paletteName !== after.look.paletteName)
+    lines.push(words.look(before.look.paletteName, after.look.paletteName));
 
   const changes = new ChangeList();
   if (!replanned) {
     for (const scene of newScenes) {
       if (!oldSceneIds.has(scene.id)) {
-        changes.add('scene-add', words.sceneAdded(quoted(scene.label, words), span(scene, words)), (n) => words.folded('added', n, 'scene'));
+        changes.add(
+          'scene-add',
+          words.sceneAdded(quoted(scene.label, words), span(scene, words)),
+          (n) => words.folded('added', n, 'scene'),
+        );
       }
     }
     for (const scene of oldScenes) {
       if (!newSceneIds.has(scene.id)) {
-        changes.add('scene-remove', words.sceneRemoved(quoted(scene.label, words)), (n) => words.folded('removed', n, 'scene'));
+        changes.add('scene-remove', words.sceneRemoved(quoted(scene.label, words)), (n) =>
+          words.folded('removed', n, 'scene'),
+        );
       }
     }
     if (!durationChanged) {
       for (const scene of newScenes) {
         const old = oldScenes.find((o) => o.id === scene.id);
         if (old && (old.startMs !== scene.startMs || old.durationMs !== scene.durationMs)) {
-          changes.add('scene-move', words.sceneMoved(quoted(scene.label, words), span(scene, words)), (n) => words.folded('retimed', n, 'scene'));
+          changes.add(
+            'scene-move',
+            words.sceneMoved(quoted(scene.label, words), span(scene, words)),
+            (n) => words.folded('retimed', n, 'scene'),
+          );
         }
       }
     }
@@ -203,14 +245,17 @@ export function diffDrafts(before: Draft | null, after: Draft, words: ChangeWord
 
   const oldStyle = transitionStyle(before);
   const newStyle = transitionStyle(after);
-  if (!replanned && newStyle !== null && oldStyle !== newStyle && newStyle !== 'mixed') lines.push(words.transitions(newStyle));
+  if (!replanned && newStyle !== null && oldStyle !== newStyle && newStyle !== 'mixed')
+    lines.push(words.transitions(newStyle));
 
   diffTexts(before, after, { replanned, canvasChanged, durationChanged, words }, changes);
   lines.push(...changes.toLines());
   lines.push(...diffMusic(before, after, words), ...diffOtherAudioLevels(before, after, words));
 
   // A line about the title itself already says the name changed.
-  const titleLineShown = ['text-change-title', 'text-colour-title', 'text-size-title'].some((kind) => changes.shows(kind));
+  const titleLineShown = ['text-change-title', 'text-colour-title', 'text-size-title'].some(
+    (kind) => changes.shows(kind),
+  );
   if (!replanned && before.title !== after.title && !titleLineShown) {
     lines.push(words.videoName(quoted(before.title, words), quoted(after.title, words)));
   }
@@ -224,14 +269,20 @@ interface TextDiffContext {
   words: ChangeWords;
 }
 
-function diffTexts(before: Draft, after: Draft, context: TextDiffContext, changes: ChangeList): void {
+function diffTexts(
+  before: Draft,
+  after: Draft,
+  context: TextDiffContext,
+  changes: ChangeList,
+): void {
   const { words } = context;
   const oldTexts = textSegments(before);
   const newTexts = textSegments(after);
   const oldById = new Map(oldTexts.map((s) => [s.id, s]));
   const newIds = new Set(newTexts.map((s) => s.id));
   // A replan rewrites every caption: "Planned N scenes" already says so.
-  const listed = (segment: TextSegment): boolean => !(context.replanned && segment.role === 'caption');
+  const listed = (segment: TextSegment): boolean =>
+    !(context.replanned && segment.role === 'caption');
   const colourShown = new Set<string>();
   const sizeShown = new Set<string>();
 
@@ -240,7 +291,11 @@ function diffTexts(before: Draft, after: Draft, context: TextDiffContext, change
     const old = oldById.get(segment.id);
     if (!old) {
       if (listed(segment)) {
-        changes.add(`text-add-${role}`, words.textAdded(quoted(segment.text, words), span(segment, words)), (n) => words.folded('added', n, role));
+        changes.add(
+          `text-add-${role}`,
+          words.textAdded(quoted(segment.text, words), span(segment, words)),
+          (n) => words.folded('added', n, role),
+        );
       }
       continue;
     }
@@ -254,23 +309,40 @@ function diffTexts(before: Draft, after: Draft, context: TextDiffContext, change
       const key = role === 'overlay' ? segment.id : role;
       if (!colourShown.has(key)) {
         colourShown.add(key);
-        const line = role === 'overlay' ? words.textColour(quoted(segment.text, words), segment.style.color) : words.roleColour(role, segment.style.color);
+        const line =
+          role === 'overlay'
+            ? words.textColour(quoted(segment.text, words), segment.style.color)
+            : words.roleColour(role, segment.style.color);
         changes.add(`text-colour-${role}`, line, (n) => words.folded('recoloured', n, role));
       }
     }
-    if (!context.canvasChanged && old.style.fontSizePx !== segment.style.fontSizePx && !sizeShown.has(role)) {
+    if (
+      !context.canvasChanged &&
+      old.style.fontSizePx !== segment.style.fontSizePx &&
+      !sizeShown.has(role)
+    ) {
       sizeShown.add(role);
-      changes.add(`text-size-${role}`, words.roleSize(role, old.style.fontSizePx, segment.style.fontSizePx), (n) => words.folded('resized', n, role));
+      changes.add(
+        `text-size-${role}`,
+        words.roleSize(role, old.style.fontSizePx, segment.style.fontSizePx),
+        (n) => words.folded('resized', n, role),
+      );
     }
     const moved = old.startMs !== segment.startMs || old.durationMs !== segment.durationMs;
     if (moved && !context.durationChanged && listed(segment) && role !== 'caption') {
-      changes.add(`text-move-${role}`, words.textMoved(quoted(segment.text, words), span(segment, words)), (n) => words.folded('retimed', n, role));
+      changes.add(
+        `text-move-${role}`,
+        words.textMoved(quoted(segment.text, words), span(segment, words)),
+        (n) => words.folded('retimed', n, role),
+      );
     }
   }
   for (const segment of oldTexts) {
     if (!newIds.has(segment.id) && listed(segment)) {
       const role = segment.role;
-      changes.add(`text-remove-${role}`, words.textRemoved(quoted(segment.text, words)), (n) => words.folded('removed', n, role));
+      changes.add(`text-remove-${role}`, words.textRemoved(quoted(segment.text, words)), (n) =>
+        words.folded('removed', n, role),
+      );
     }
   }
 }

@@ -40,7 +40,12 @@ const videoSegment = (): VideoSegment => ({
   id: costly(MAX_ID_CHARS),
   ...span,
   label: costly(MAX_NAME_CHARS),
-  visual: { type: 'generated', icon: costly(MAX_NAME_CHARS), motion: 'pan-right', background: ['#ffffff', '#ffffff', '#ffffff', '#ffffff'] },
+  visual: {
+    type: 'generated',
+    icon: costly(MAX_NAME_CHARS),
+    motion: 'pan-right',
+    background: ['#ffffff', '#ffffff', '#ffffff', '#ffffff'],
+  },
   transitionIn: { kind: 'crossfade', durationMs: LONG_MS },
 });
 const audioSegment = (): AudioSegment => ({
@@ -57,18 +62,28 @@ const textSegment = (textChars: number): TextSegment => ({
   ...span,
   role: 'caption',
   text: costly(textChars),
-  style: { fontFamily: costly(MAX_NAME_CHARS), fontWeight: 900, fontSizePx: 400, color: '#ffffff', backgroundColor: '#ffffff' },
+  style: {
+    fontFamily: costly(MAX_NAME_CHARS),
+    fontWeight: 900,
+    fontSizePx: 400,
+    color: '#ffffff',
+    backgroundColor: '#ffffff',
+  },
   position: { x: LONG_FRACTION, y: LONG_FRACTION, maxWidth: LONG_FRACTION, align: 'center' },
   animation: 'kinetic',
 });
 
-const bytes = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).byteLength;
+const bytes = (value: unknown): number =>
+  new TextEncoder().encode(JSON.stringify(value)).byteLength;
 
 /** Text segments that use the whole text budget, each as long as allowed. */
 const FULL_TEXTS = MAX_DRAFT_TEXT_CHARS / MAX_SEGMENT_TEXT_CHARS;
 
 /** The costliest segment without text, of any kind. */
-function costliestSegment(): { track: 'video' | 'audio' | 'text'; make: () => VideoSegment | AudioSegment | TextSegment } {
+function costliestSegment(): {
+  track: 'video' | 'audio' | 'text';
+  make: () => VideoSegment | AudioSegment | TextSegment;
+} {
   const candidates = [
     { track: 'video' as const, make: videoSegment },
     { track: 'audio' as const, make: audioSegment },
@@ -86,7 +101,9 @@ function worstDraft(trackCount: number, segmentCount: number, textChars: number)
   const costliest = costliestSegment();
   // The costliest kind pays no text, so a text segment of 0 characters counts as one; give it 1.
   const texts = Array.from({ length: Math.min(segmentCount, FULL_TEXTS) }, (_, i) =>
-    textSegment(Math.max(1, Math.min(MAX_SEGMENT_TEXT_CHARS, textChars - i * MAX_SEGMENT_TEXT_CHARS))),
+    textSegment(
+      Math.max(1, Math.min(MAX_SEGMENT_TEXT_CHARS, textChars - i * MAX_SEGMENT_TEXT_CHARS)),
+    ),
   );
   const rest = Array.from({ length: segmentCount - texts.length }, () => {
     const segment = costliest.make();
@@ -100,14 +117,22 @@ function worstDraft(trackCount: number, segmentCount: number, textChars: number)
     title: costly(MAX_TITLE_CHARS),
     canvas: { width: 3840, height: 3840, fps: 60 },
     durationMs: MAX_DRAFT_DURATION_MS,
-    look: { paletteName: costly(MAX_NAME_CHARS), background: ['#ffffff', '#ffffff', '#ffffff', '#ffffff'], text: '#ffffff', accent: '#ffffff', fontFamily: costly(MAX_NAME_CHARS) },
+    look: {
+      paletteName: costly(MAX_NAME_CHARS),
+      background: ['#ffffff', '#ffffff', '#ffffff', '#ffffff'],
+      text: '#ffffff',
+      accent: '#ffffff',
+      fontFamily: costly(MAX_NAME_CHARS),
+    },
     tracks,
   };
 }
 
 /** The text of all text segments of `draft`, characters. */
 function textCharsOf(draft: Draft): number {
-  return draft.tracks.flatMap((t) => (t.kind === 'text' ? t.segments.map((s) => s.text.length) : [])).reduce((a, b) => a + b, 0);
+  return draft.tracks
+    .flatMap((t) => (t.kind === 'text' ? t.segments.map((s) => s.text.length) : []))
+    .reduce((a, b) => a + b, 0);
 }
 
 describe('the largest draft the schema allows', () => {
@@ -123,21 +148,36 @@ describe('the largest draft the schema allows', () => {
 
   it('as a draft event, with its summary and changes, stays far below the limit too', () => {
     const other = worstDraft(MAX_DRAFT_TRACKS, MAX_DRAFT_SEGMENTS, MAX_DRAFT_TEXT_CHARS - 1);
-    const event = { type: 'draft', version: Number.MAX_SAFE_INTEGER, summary: summarizeTimeline(largest), changes: diffDrafts(other, largest), draft: largest };
+    const event = {
+      type: 'draft',
+      version: Number.MAX_SAFE_INTEGER,
+      summary: summarizeTimeline(largest),
+      changes: diffDrafts(other, largest),
+      draft: largest,
+    };
     expect(streamEventSchema.safeParse(event).success).toBe(true);
     expect(bytes(event)).toBeLessThan(BATCH_BUDGET_BYTES);
-    expect(bytes({ type: 'text', text: costly(MAX_EVENT_TEXT_CHARS) })).toBeLessThan(BATCH_BUDGET_BYTES);
+    expect(bytes({ type: 'text', text: costly(MAX_EVENT_TEXT_CHARS) })).toBeLessThan(
+      BATCH_BUDGET_BYTES,
+    );
   });
 
   it('is refused, with a plain reason, for one segment, one character of text, one track or one long string more', () => {
     const oversized: Array<[Draft, RegExp]> = [
-      [worstDraft(MAX_DRAFT_TRACKS, MAX_DRAFT_SEGMENTS + 1, MAX_DRAFT_TEXT_CHARS), /201 segments, and at most 200 fit/],
-      [worstDraft(MAX_DRAFT_TRACKS + 1, MAX_DRAFT_SEGMENTS, MAX_DRAFT_TEXT_CHARS), /more than 32 tracks/],
+      [
+        worstDraft(MAX_DRAFT_TRACKS, MAX_DRAFT_SEGMENTS + 1, MAX_DRAFT_TEXT_CHARS),
+        /201 segments, and at most 200 fit/,
+      ],
+      [
+        worstDraft(MAX_DRAFT_TRACKS + 1, MAX_DRAFT_SEGMENTS, MAX_DRAFT_TEXT_CHARS),
+        /more than 32 tracks/,
+      ],
       [{ ...largest, title: costly(MAX_TITLE_CHARS + 1) }, /title is longer than 200/],
     ];
     const moreText = worstDraft(MAX_DRAFT_TRACKS, MAX_DRAFT_SEGMENTS, MAX_DRAFT_TEXT_CHARS);
     const lastText = moreText.tracks[0]?.segments.at(-1);
-    if (lastText === undefined || !('text' in lastText)) throw new Error('no text segment to lengthen');
+    if (lastText === undefined || !('text' in lastText))
+      throw new Error('no text segment to lengthen');
     moreText.tracks[0]?.segments.push({ ...lastText, text: costly(1) } as never);
     moreText.tracks[1]?.segments.pop();
     oversized.push([moreText, /texts have 10001 characters, and at most 10000 fit/]);
@@ -158,7 +198,10 @@ describe('the largest batch the schema allows', () => {
         id: costly(MAX_ID_CHARS),
         mediaId: costly(MAX_ID_CHARS),
         label: costly(MAX_NAME_CHARS),
-        draft: i === 0 ? worstDraft(tracksPerItem, segmentCount, MAX_DRAFT_TEXT_CHARS) : worstDraft(tracksPerItem, 0, 0),
+        draft:
+          i === 0
+            ? worstDraft(tracksPerItem, segmentCount, MAX_DRAFT_TEXT_CHARS)
+            : worstDraft(tracksPerItem, 0, 0),
       })),
     };
   }
@@ -169,7 +212,15 @@ describe('the largest batch the schema allows', () => {
     const size = bytes(largest);
     console.info(`largest batch: ${size} bytes of JSON (limit ${SQLITE_MAX_VALUE_BYTES})`);
     expect(size).toBeLessThan(BATCH_BUDGET_BYTES);
-    const event = { type: 'batch', version: Number.MAX_SAFE_INTEGER, changes: diffDrafts(worstBatch(MAX_DRAFT_SEGMENTS - 1).items[0]?.draft ?? null, largest.items[0]?.draft ?? largest.items[0]!.draft), batch: largest };
+    const event = {
+      type: 'batch',
+      version: Number.MAX_SAFE_INTEGER,
+      changes: diffDrafts(
+        worstBatch(MAX_DRAFT_SEGMENTS - 1).items[0]?.draft ?? null,
+        largest.items[0]?.draft ?? largest.items[0]!.draft,
+      ),
+      batch: largest,
+    };
     expect(streamEventSchema.safeParse(event).success).toBe(true);
     expect(bytes(event)).toBeLessThan(BATCH_BUDGET_BYTES);
   });
@@ -189,6 +240,7 @@ describe('the largest batch the schema allows', () => {
     first.draft = worstDraft(MAX_BATCH_TRACKS / MAX_BATCH_ITEMS + 1, 0, 0);
     const tooWide = batchSchema.safeParse(wide);
     expect(tooWide.success).toBe(false);
-    if (!tooWide.success) expect(draftTooLargeMessage(tooWide.error)).toMatch(/121 tracks, and at most 120 fit/);
+    if (!tooWide.success)
+      expect(draftTooLargeMessage(tooWide.error)).toMatch(/121 tracks, and at most 120 fit/);
   });
 });

@@ -51,9 +51,14 @@ export const MAX_TITLE_CHARS = 200;
 /** `params` of a custom issue that means "the draft (or batch) is too large" (see {@link draftTooLargeMessage}). */
 export const TOO_LARGE = { tooLarge: true } as const;
 /** An id (of a track, a segment or an upload). */
-export const draftIdSchema = z.string().min(1).max(MAX_ID_CHARS, { message: `an id is longer than ${MAX_ID_CHARS} characters` });
+export const draftIdSchema = z
+  .string()
+  .min(1)
+  .max(MAX_ID_CHARS, { message: `an id is longer than ${MAX_ID_CHARS} characters` });
 /** A label, track name, palette, icon or font family list. */
-export const draftNameSchema = z.string().max(MAX_NAME_CHARS, { message: `a name or label is longer than ${MAX_NAME_CHARS} characters` });
+export const draftNameSchema = z
+  .string()
+  .max(MAX_NAME_CHARS, { message: `a name or label is longer than ${MAX_NAME_CHARS} characters` });
 const ms = z.number().int().nonnegative();
 const positiveMs = z.number().int().positive();
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour');
@@ -166,7 +171,12 @@ export const textSegmentSchema = z.object({
   ...segmentBase,
   role: z.enum(['title', 'caption', 'overlay']),
   /** The text as drawn; `\n` forces a line break, other breaks are made by wrapping. */
-  text: z.string().min(1).max(MAX_SEGMENT_TEXT_CHARS, { message: `a text is longer than ${MAX_SEGMENT_TEXT_CHARS} characters` }),
+  text: z
+    .string()
+    .min(1)
+    .max(MAX_SEGMENT_TEXT_CHARS, {
+      message: `a text is longer than ${MAX_SEGMENT_TEXT_CHARS} characters`,
+    }),
   style: textStyleSchema,
   position: textPositionSchema,
   animation: z.enum(['none', 'fade', 'kinetic']),
@@ -194,7 +204,11 @@ export const textTrackSchema = z.object({
   segments: z.array(textSegmentSchema).max(MAX_DRAFT_SEGMENTS, TOO_MANY_SEGMENTS),
 });
 
-export const trackSchema = z.discriminatedUnion('kind', [videoTrackSchema, audioTrackSchema, textTrackSchema]);
+export const trackSchema = z.discriminatedUnion('kind', [
+  videoTrackSchema,
+  audioTrackSchema,
+  textTrackSchema,
+]);
 
 /**
  * The whole draft. `durationMs` is the video's length; no segment may end after it
@@ -202,11 +216,15 @@ export const trackSchema = z.discriminatedUnion('kind', [videoTrackSchema, audio
  */
 export const draftSchema = z
   .object({
-    title: z.string().max(MAX_TITLE_CHARS, { message: `the title is longer than ${MAX_TITLE_CHARS} characters` }),
+    title: z
+      .string()
+      .max(MAX_TITLE_CHARS, { message: `the title is longer than ${MAX_TITLE_CHARS} characters` }),
     canvas: canvasSchema,
     durationMs: z.number().int().min(MIN_DRAFT_DURATION_MS).max(MAX_DRAFT_DURATION_MS),
     look: lookSchema,
-    tracks: z.array(trackSchema).max(MAX_DRAFT_TRACKS, { message: `the video has more than ${MAX_DRAFT_TRACKS} tracks` }),
+    tracks: z
+      .array(trackSchema)
+      .max(MAX_DRAFT_TRACKS, { message: `the video has more than ${MAX_DRAFT_TRACKS} tracks` }),
   })
   .superRefine((draft, ctx) => {
     checkDraftBudget([draft], ctx);
@@ -242,20 +260,34 @@ export type MusicMood = z.infer<typeof generatedMusicSchema>['mood'];
  * {@link MAX_DRAFT_SEGMENTS} segments or {@link MAX_DRAFT_TEXT_CHARS} characters of text (one
  * draft, or every item of a batch).
  */
-export function checkDraftBudget(drafts: ReadonlyArray<Pick<Draft, 'tracks'>>, ctx: z.RefinementCtx): void {
+export function checkDraftBudget(
+  drafts: ReadonlyArray<Pick<Draft, 'tracks'>>,
+  ctx: z.RefinementCtx,
+): void {
   let segments = 0;
   let textChars = 0;
   for (const draft of drafts) {
     for (const track of draft.tracks) {
       segments += track.segments.length;
-      if (track.kind === 'text') for (const segment of track.segments) textChars += segment.text.length;
+      if (track.kind === 'text')
+        for (const segment of track.segments) textChars += segment.text.length;
     }
   }
   if (segments > MAX_DRAFT_SEGMENTS) {
-    ctx.addIssue({ code: 'custom', message: `it has ${segments} segments, and at most ${MAX_DRAFT_SEGMENTS} fit`, params: TOO_LARGE, path: ['tracks'] });
+    ctx.addIssue({
+      code: 'custom',
+      message: `it has ${segments} segments, and at most ${MAX_DRAFT_SEGMENTS} fit`,
+      params: TOO_LARGE,
+      path: ['tracks'],
+    });
   }
   if (textChars > MAX_DRAFT_TEXT_CHARS) {
-    ctx.addIssue({ code: 'custom', message: `its texts have ${textChars} characters, and at most ${MAX_DRAFT_TEXT_CHARS} fit`, params: TOO_LARGE, path: ['tracks'] });
+    ctx.addIssue({
+      code: 'custom',
+      message: `its texts have ${textChars} characters, and at most ${MAX_DRAFT_TEXT_CHARS} fit`,
+      params: TOO_LARGE,
+      path: ['tracks'],
+    });
   }
 }
 
@@ -265,7 +297,9 @@ export function checkDraftBudget(drafts: ReadonlyArray<Pick<Draft, 'tracks'>>, c
  */
 export function draftTooLargeMessage(error: z.ZodError): string | null {
   const issue = error.issues.find((candidate) =>
-    candidate.code === 'too_big' ? candidate.origin === 'string' || candidate.origin === 'array' : candidate.code === 'custom' && candidate.params?.tooLarge === true,
+    candidate.code === 'too_big'
+      ? candidate.origin === 'string' || candidate.origin === 'array'
+      : candidate.code === 'custom' && candidate.params?.tooLarge === true,
   );
   return issue?.message ?? null;
 }

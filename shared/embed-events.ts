@@ -10,7 +10,11 @@ import { EMBED_EVENT_SOURCE, EMBED_PROTOCOL_VERSION } from './embed-protocol';
 const tagged = { source: z.literal(EMBED_EVENT_SOURCE) };
 
 /** The frame listens: the loader answers with `restore` (whatever it kept, or nulls). */
-export const helloEventSchema = z.object({ ...tagged, type: z.literal('hello'), protocol: z.literal(EMBED_PROTOCOL_VERSION) });
+export const helloEventSchema = z.object({
+  ...tagged,
+  type: z.literal('hello'),
+  protocol: z.literal(EMBED_PROTOCOL_VERSION),
+});
 /** The app is loaded (visitor, credits, restored session and last render): commands are accepted now. */
 export const readyEventSchema = z.object({
   ...tagged,
@@ -54,7 +58,11 @@ export const embedErrorEventSchema = z.object({
   message: z.string(),
 });
 /** For the loader: the iframe's content height, px, so the frame can fit it. */
-export const resizeEventSchema = z.object({ ...tagged, type: z.literal('resize'), height: z.number().int().positive() });
+export const resizeEventSchema = z.object({
+  ...tagged,
+  type: z.literal('resize'),
+  height: z.number().int().positive(),
+});
 /**
  * For the loader: what the host page keeps (in its own storage) and hands back in `restore` on
  * reload. `visitor` is the widget token: scoped to the widget, expires after 30 days, renewed
@@ -83,9 +91,23 @@ export const embedEventSchema = z.discriminatedUnion('type', [
 ]);
 
 /** Names the loader accepts from the iframe (it checks origin, source window and this list, not the full schema: it must stay tiny). */
-export const EMBED_EVENT_TYPES = ['hello', 'ready', 'draft-updated', 'render-progress', 'render-completed', 'error', 'resize', 'persist', 'forget'] as const;
+export const EMBED_EVENT_TYPES = [
+  'hello',
+  'ready',
+  'draft-updated',
+  'render-progress',
+  'render-completed',
+  'error',
+  'resize',
+  'persist',
+  'forget',
+] as const;
 
 /** Any event of the iframe. */
 export type EmbedEvent = z.infer<typeof embedEventSchema>;
 /** An event as the iframe builds it, before the `source` tag is added. */
-export type EmbedEventBody = EmbedEvent extends infer E ? (E extends EmbedEvent ? Omit<E, 'source'> : never) : never;
+export type EmbedEventBody = EmbedEvent extends infer E
+  ? E extends EmbedEvent
+    ? Omit<E, 'source'>
+    : never
+  : never;

@@ -39,9 +39,18 @@ const kept = z.string().min(1).max(MAX_KEPT_CHARS).nullable().catch(null);
  * Host → iframe, in answer to `hello`: what the host kept from `persist` (null when nothing).
  * `visitor` is the widget token (functions/middleware/widget-token.ts); a bad field counts as null.
  */
-export const restoreCommandSchema = z.object({ type: z.literal('restore'), visitor: kept, session: kept, render: kept });
+export const restoreCommandSchema = z.object({
+  type: z.literal('restore'),
+  visitor: kept,
+  session: kept,
+  render: kept,
+});
 /** Every command a host may send. */
-export const embedCommandSchema = z.discriminatedUnion('type', [promptCommandSchema, exportCommandSchema, restoreCommandSchema]);
+export const embedCommandSchema = z.discriminatedUnion('type', [
+  promptCommandSchema,
+  exportCommandSchema,
+  restoreCommandSchema,
+]);
 
 /** A CSS hex colour: `#rgb` or `#rrggbb`. */
 const hexColour = z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i);

@@ -22,7 +22,10 @@ export const MAX_EVENT_TEXT_CHARS = 64_000;
 const eventText = z.string().max(MAX_EVENT_TEXT_CHARS);
 
 /** The visitor's message that started a turn (first event of every turn). */
-export const userMessageEventSchema = z.object({ type: z.literal('user-message'), text: eventText });
+export const userMessageEventSchema = z.object({
+  type: z.literal('user-message'),
+  text: eventText,
+});
 /** "planning scenes…", "still working…": progress a person can read. */
 export const statusEventSchema = z.object({ type: z.literal('status'), message: eventText });
 /** Part of the assistant's reply, in order. */

@@ -35,10 +35,26 @@ export const MAX_THUMBNAIL_CHARS = 48_000;
  * list plus `ogg` (Vorbis or Opus sound, asked for in issue #5): the remote API does not list it,
  * so the "nemo" engine may refuse an Ogg file upstream (4001).
  */
-export const MEDIA_FORMATS = ['mp4', 'mov', 'avi', 'webm', 'mkv', 'jpg', 'png', 'gif', 'webp', 'mp3', 'wav', 'm4a', 'aac', 'ogg'] as const;
+export const MEDIA_FORMATS = [
+  'mp4',
+  'mov',
+  'avi',
+  'webm',
+  'mkv',
+  'jpg',
+  'png',
+  'gif',
+  'webp',
+  'mp3',
+  'wav',
+  'm4a',
+  'aac',
+  'ogg',
+] as const;
 
 /** What a person reads when a file is refused as unsupported (4001). */
-export const ACCEPTED_FORMATS_TEXT = 'MP4, MOV, AVI, WebM, MKV, JPG, PNG, GIF, WebP, MP3, WAV, M4A, AAC or Ogg';
+export const ACCEPTED_FORMATS_TEXT =
+  'MP4, MOV, AVI, WebM, MKV, JPG, PNG, GIF, WebP, MP3, WAV, M4A, AAC or Ogg';
 
 export const mediaFormatSchema = z.enum(MEDIA_FORMATS);
 export const mediaKindSchema = z.enum(['video', 'image', 'audio']);

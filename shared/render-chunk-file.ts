@@ -100,11 +100,19 @@ export class ChunkFileError extends Error {
  * @param packets in decode order
  * @returns the file's bytes
  */
-export function encodeChunkFile(header: Omit<ChunkHeader, 'format' | 'packets'>, packets: readonly ChunkPacket[]): Uint8Array<ArrayBuffer> {
+export function encodeChunkFile(
+  header: Omit<ChunkHeader, 'format' | 'packets'>,
+  packets: readonly ChunkPacket[],
+): Uint8Array<ArrayBuffer> {
   const full: ChunkHeader = {
     format: 1,
     ...header,
-    packets: packets.map((p) => ({ timestampUs: p.timestampUs, durationUs: p.durationUs, key: p.key, byteLength: p.data.byteLength })),
+    packets: packets.map((p) => ({
+      timestampUs: p.timestampUs,
+      durationUs: p.durationUs,
+      key: p.key,
+      byteLength: p.data.byteLength,
+    })),
   };
   const json = new TextEncoder().encode(JSON.stringify(full));
   const dataBytes = packets.reduce((sum, p) => sum + p.data.byteLength, 0);
@@ -125,9 +133,13 @@ export function encodeChunkFile(header: Omit<ChunkHeader, 'format' | 'packets'>,
  * @throws ChunkFileError when the magic is wrong or the header cannot fit
  */
 export function readChunkHeaderLength(prefix: Uint8Array, fileBytes: number): number {
-  if (prefix.byteLength < CHUNK_PREFIX_BYTES || MAGIC.some((b, i) => prefix[i] !== b)) throw new ChunkFileError('the render chunk does not start with "RWCK"');
-  const headerLength = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength).getUint32(4);
-  if (headerLength > MAX_CHUNK_HEADER_BYTES || CHUNK_PREFIX_BYTES + headerLength > fileBytes) throw new ChunkFileError('the render chunk header is too long');
+  if (prefix.byteLength < CHUNK_PREFIX_BYTES || MAGIC.some((b, i) => prefix[i] !== b))
+    throw new ChunkFileError('the render chunk does not start with "RWCK"');
+  const headerLength = new DataView(prefix.buffer, prefix.byteOffset, prefix.byteLength).getUint32(
+    4,
+  );
+  if (headerLength > MAX_CHUNK_HEADER_BYTES || CHUNK_PREFIX_BYTES + headerLength > fileBytes)
+    throw new ChunkFileError('the render chunk header is too long');
   if (headerLength === 0) throw new ChunkFileError('the render chunk header is empty');
   return headerLength;
 }
@@ -146,11 +158,16 @@ export function parseChunkHeader(json: Uint8Array, fileBytes: number): ChunkHead
     throw new ChunkFileError('the render chunk header is not JSON');
   }
   const parsed = chunkHeaderSchema.safeParse(raw);
-  if (!parsed.success) throw new ChunkFileError(`the render chunk header is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+  if (!parsed.success)
+    throw new ChunkFileError(
+      `the render chunk header is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`,
+    );
   const dataBytes = parsed.data.packets.reduce((sum, p) => sum + p.byteLength, 0);
   const expected = CHUNK_PREFIX_BYTES + json.byteLength + dataBytes;
-  if (expected > fileBytes) throw new ChunkFileError('the render chunk is shorter than its header says');
-  if (expected < fileBytes) throw new ChunkFileError('the render chunk is longer than its header says');
+  if (expected > fileBytes)
+    throw new ChunkFileError('the render chunk is shorter than its header says');
+  if (expected < fileBytes)
+    throw new ChunkFileError('the render chunk is longer than its header says');
   return parsed.data;
 }
 
@@ -161,7 +178,10 @@ export function parseChunkHeader(json: Uint8Array, fileBytes: number): ChunkHead
  */
 export function decodeChunkFile(bytes: Uint8Array): ChunkFile {
   const headerLength = readChunkHeaderLength(bytes, bytes.byteLength);
-  const header = parseChunkHeader(bytes.subarray(CHUNK_PREFIX_BYTES, CHUNK_PREFIX_BYTES + headerLength), bytes.byteLength);
+  const header = parseChunkHeader(
+    bytes.subarray(CHUNK_PREFIX_BYTES, CHUNK_PREFIX_BYTES + headerLength),
+    bytes.byteLength,
+  );
   let offset = CHUNK_PREFIX_BYTES + headerLength;
   const packets = header.packets.map((info): ChunkPacket => {
     const data = bytes.subarray(offset, offset + info.byteLength);
@@ -180,7 +200,9 @@ const CODEC_PATTERN_BY_KIND = { video: /^avc[13]\./, audio: /^mp4a\./ } as const
  */
 export function checkChunkCodec(header: ChunkHeader): void {
   if (!CODEC_PATTERN_BY_KIND[header.kind].test(header.decoderConfig.codec)) {
-    throw new ChunkFileError(`the ${header.kind} chunk is "${header.decoderConfig.codec}", not ${header.kind === 'video' ? 'H.264' : 'AAC'}`);
+    throw new ChunkFileError(
+      `the ${header.kind} chunk is "${header.decoderConfig.codec}", not ${header.kind === 'video' ? 'H.264' : 'AAC'}`,
+    );
   }
 }
 
@@ -193,16 +215,27 @@ export function checkChunkCodec(header: ChunkHeader): void {
 export function checkVideoChunk(header: ChunkHeader, plan: ChunkPlan, index: number): void {
   const { firstFrame, frameCount } = chunkFrameRange(plan, index);
   if (header.kind !== 'video') throw new ChunkFileError('this is not a video chunk');
-  if (index >= plan.chunkCount) throw new ChunkFileError(`this render has only ${plan.chunkCount} chunks`);
-  if (header.index !== index) throw new ChunkFileError(`the file is chunk ${header.index}, not chunk ${index}`);
+  if (index >= plan.chunkCount)
+    throw new ChunkFileError(`this render has only ${plan.chunkCount} chunks`);
+  if (header.index !== index)
+    throw new ChunkFileError(`the file is chunk ${header.index}, not chunk ${index}`);
   if (header.firstFrame !== firstFrame || header.frameCount !== frameCount) {
-    throw new ChunkFileError(`chunk ${index} must hold frames ${firstFrame}–${firstFrame + frameCount - 1}`);
+    throw new ChunkFileError(
+      `chunk ${index} must hold frames ${firstFrame}–${firstFrame + frameCount - 1}`,
+    );
   }
-  if (header.packets.length !== frameCount) throw new ChunkFileError(`chunk ${index} has ${header.packets.length} packets for ${frameCount} frames`);
-  if (!header.packets[0]?.key) throw new ChunkFileError(`chunk ${index} does not start with a keyframe`);
+  if (header.packets.length !== frameCount)
+    throw new ChunkFileError(
+      `chunk ${index} has ${header.packets.length} packets for ${frameCount} frames`,
+    );
+  if (!header.packets[0]?.key)
+    throw new ChunkFileError(`chunk ${index} does not start with a keyframe`);
   const stamps = header.packets.map((p) => p.timestampUs).sort((a, b) => a - b);
   stamps.forEach((stamp, i) => {
-    if (stamp !== frameTimestampUs(firstFrame + i, plan.fps)) throw new ChunkFileError(`chunk ${index} has a missing or repeated frame timestamp near frame ${firstFrame + i}`);
+    if (stamp !== frameTimestampUs(firstFrame + i, plan.fps))
+      throw new ChunkFileError(
+        `chunk ${index} has a missing or repeated frame timestamp near frame ${firstFrame + i}`,
+      );
   });
 }
 

@@ -36,7 +36,10 @@ export interface ChunkPlan {
  *   single chunk covering the whole video (the bench's single-pass baseline)
  * @example planChunks({ durationMs: 30_000, fps: 30 }) // { totalFrames: 900, gopFrames: 60, chunkFrames: 120, chunkCount: 8, fps: 30 }
  */
-export function planChunks(video: { durationMs: number; fps: number }, chunkGops: number = CHUNK_GOPS): ChunkPlan {
+export function planChunks(
+  video: { durationMs: number; fps: number },
+  chunkGops: number = CHUNK_GOPS,
+): ChunkPlan {
   const { durationMs, fps } = video;
   const totalFrames = Math.round((durationMs / 1000) * fps);
   const gopFrames = Math.max(1, Math.round(GOP_SECONDS * fps));
@@ -46,9 +49,15 @@ export function planChunks(video: { durationMs: number; fps: number }, chunkGops
 }
 
 /** First frame and frame count of chunk `index` (0-based) of `plan`. */
-export function chunkFrameRange(plan: ChunkPlan, index: number): { firstFrame: number; frameCount: number } {
+export function chunkFrameRange(
+  plan: ChunkPlan,
+  index: number,
+): { firstFrame: number; frameCount: number } {
   const firstFrame = index * plan.chunkFrames;
-  return { firstFrame, frameCount: Math.max(0, Math.min(plan.chunkFrames, plan.totalFrames - firstFrame)) };
+  return {
+    firstFrame,
+    frameCount: Math.max(0, Math.min(plan.chunkFrames, plan.totalFrames - firstFrame)),
+  };
 }
 
 /** Timestamp of frame `frameIndex`, integer µs (what the encoder stamps each frame with). */

@@ -33,9 +33,13 @@ describe('routeIntent', () => {
   });
 
   it('routes a message starting with the keyword to the action up to 16 words', () => {
-    expect(routeIntent('export it now in full HD and send me the link when it is done')).toEqual({ action: 'export' });
+    expect(routeIntent('export it now in full HD and send me the link when it is done')).toEqual({
+      action: 'export',
+    });
     expect(
-      routeIntent('export is what I will do later but first please make the title bigger and the music a lot quieter'),
+      routeIntent(
+        'export is what I will do later but first please make the title bigger and the music a lot quieter',
+      ),
     ).toEqual({ action: 'chat' });
   });
 
@@ -54,7 +58,8 @@ describe('routeIntent', () => {
   });
 
   it('counts CJK characters as half words: a long Chinese prompt goes to chat', () => {
-    const prompt = '请根据下面的脚本生成一个六十秒的竖屏视频，介绍我们的新应用如何帮助用户学习语言，最后提醒大家现在就去应用商店下载体验';
+    const prompt =
+      '请根据下面的脚本生成一个六十秒的竖屏视频，介绍我们的新应用如何帮助用户学习语言，最后提醒大家现在就去应用商店下载体验';
     expect(routeIntent(prompt)).toEqual({ action: 'chat' });
   });
 });

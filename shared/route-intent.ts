@@ -29,8 +29,15 @@ type DirectAction = Exclude<IntentAction, 'chat'>;
 
 /** UPSTREAM.md's table, plus "下载" (download) and a few phrasings of the same commands. */
 const KEYWORDS: ReadonlyArray<{ action: DirectAction; pattern: RegExp }> = [
-  { action: 'export', pattern: /\b(?:export|download|render it|send me the (?:video|file|mp4))\b|导出|下载/ },
-  { action: 'credits', pattern: /\b(?:credits?|balance(?!\s+(?:the\s+)?(?:audio|music|sound|volume|levels?|colou?rs?)))\b|积分|余额/ },
+  {
+    action: 'export',
+    pattern: /\b(?:export|download|render it|send me the (?:video|file|mp4))\b|导出|下载/,
+  },
+  {
+    action: 'credits',
+    pattern:
+      /\b(?:credits?|balance(?!\s+(?:the\s+)?(?:audio|music|sound|volume|levels?|colou?rs?)))\b|积分|余额/,
+  },
   { action: 'status', pattern: /\b(?:status|show (?:the |me the )?tracks)\b|状态/ },
   { action: 'upload', pattern: /\b(?:upload)\b|上传/ },
 ];
@@ -51,7 +58,10 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/gu;
 /** Words in a message, a CJK character counting {@link CJK_CHAR_WORDS}. */
 function countWords(text: string): number {
   const cjk = text.match(CJK)?.length ?? 0;
-  const latin = text.replace(CJK, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const latin = text
+    .replace(CJK, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   return latin + cjk * CJK_CHAR_WORDS;
 }
 
@@ -65,7 +75,8 @@ function countWords(text: string): number {
  */
 export function routeIntent(text: string): RoutedIntent {
   const normalized = text.toLowerCase().replace(/\s+/g, ' ').trim().replace(LEADING_FILLER, '');
-  if (normalized.length === 0 || QUOTED.test(normalized) || EDIT_VERB_START.test(normalized)) return { action: 'chat' };
+  if (normalized.length === 0 || QUOTED.test(normalized) || EDIT_VERB_START.test(normalized))
+    return { action: 'chat' };
 
   let best: { action: DirectAction; index: number } | null = null;
   for (const { action, pattern } of KEYWORDS) {

@@ -45,7 +45,10 @@ export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
  * @example contentSecurityPolicy() // "default-src 'self'; … ; frame-ancestors 'none'"
  */
 export function contentSecurityPolicy(frameAncestors: readonly string[] = []): string {
-  const directives: CspDirectives = { ...APP_CSP_DIRECTIVES, 'frame-ancestors': frameAncestors.length > 0 ? frameAncestors : ["'none'"] };
+  const directives: CspDirectives = {
+    ...APP_CSP_DIRECTIVES,
+    'frame-ancestors': frameAncestors.length > 0 ? frameAncestors : ["'none'"],
+  };
   return Object.entries(directives)
     .map(([name, sources]) => [name, ...sources].join(' '))
     .join('; ');

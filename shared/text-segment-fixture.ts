@@ -25,7 +25,13 @@ export function textSegmentFixture(
     text: value,
     startMs,
     durationMs,
-    style: { fontFamily: FIXTURE_FONT, fontWeight: 800, fontSizePx: 97, color, backgroundColor: null },
+    style: {
+      fontFamily: FIXTURE_FONT,
+      fontWeight: 800,
+      fontSizePx: 97,
+      color,
+      backgroundColor: null,
+    },
     position: { x: 0.5, y: 0.5, maxWidth: 0.84, align: 'center' },
     animation: 'fade',
   };

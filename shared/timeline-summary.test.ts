@@ -12,15 +12,33 @@ function exampleDraft(): Draft {
     title: 'Urban Dreams',
     canvas: { width: 1920, height: 1080, fps: 30 },
     durationMs: 10_000,
-    look: { paletteName: 'Midnight', background: ['#000000'], text: '#ffffff', accent: '#38bdf8', fontFamily: FIXTURE_FONT },
+    look: {
+      paletteName: 'Midnight',
+      background: ['#000000'],
+      text: '#ffffff',
+      accent: '#38bdf8',
+      fontFamily: FIXTURE_FONT,
+    },
     tracks: [
       {
         id: 'v',
         kind: 'video',
         name: 'city timelapse',
         segments: [
-          { id: 's1', startMs: 0, durationMs: 4_000, label: 'Scene 1', visual: { type: 'media', mediaId: 'up-1' } },
-          { id: 's2', startMs: 4_000, durationMs: 6_000, label: 'Scene 2', visual: { type: 'media', mediaId: 'up-2' } },
+          {
+            id: 's1',
+            startMs: 0,
+            durationMs: 4_000,
+            label: 'Scene 1',
+            visual: { type: 'media', mediaId: 'up-1' },
+          },
+          {
+            id: 's2',
+            startMs: 4_000,
+            durationMs: 6_000,
+            label: 'Scene 2',
+            visual: { type: 'media', mediaId: 'up-2' },
+          },
         ],
       },
       {
@@ -40,7 +58,12 @@ function exampleDraft(): Draft {
           },
         ],
       },
-      { id: 't', kind: 'text', name: 'Title', segments: [text('title', 'title', 'Urban Dreams', 0, 3_000)] },
+      {
+        id: 't',
+        kind: 'text',
+        name: 'Title',
+        segments: [text('title', 'title', 'Urban Dreams', 0, 3_000)],
+      },
     ],
   });
 }
@@ -60,15 +83,25 @@ describe('summarizeTimeline', () => {
   it('names a single non-title text "Text" and counts the texts of a busier track', () => {
     const draft = exampleDraft();
     draft.tracks = [
-      { id: 'o', kind: 'text', name: 'Overlays', segments: [text('o1', 'overlay', 'Sale ends\nFriday', 5_000, 3_000)] },
+      {
+        id: 'o',
+        kind: 'text',
+        name: 'Overlays',
+        segments: [text('o1', 'overlay', 'Sale ends\nFriday', 5_000, 3_000)],
+      },
       {
         id: 'c',
         kind: 'text',
         name: 'Captions',
-        segments: [text('c1', 'caption', 'One', 3_000, 2_500), text('c2', 'caption', 'Two', 5_500, 4_000)],
+        segments: [
+          text('c1', 'caption', 'One', 3_000, 2_500),
+          text('c2', 'caption', 'Two', 5_500, 4_000),
+        ],
       },
     ];
-    expect(summarizeTimeline(draft)).toBe('Timeline (2 tracks): 1. Text: "Sale ends Friday" (5-8s) 2. Captions: 2 texts (3-9.5s)');
+    expect(summarizeTimeline(draft)).toBe(
+      'Timeline (2 tracks): 1. Text: "Sale ends Friday" (5-8s) 2. Captions: 2 texts (3-9.5s)',
+    );
   });
 
   it('says "1 track" in the singular and marks a track with no segments as empty', () => {

@@ -30,7 +30,12 @@ export function formatSeconds(ms: number): string {
 export function quoteText(text: string, maxChars: number = MAX_SUMMARY_TEXT_CHARS): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const chars = Array.from(flat);
-  return chars.length <= maxChars ? flat : `${chars.slice(0, maxChars - 1).join('').trimEnd()}…`;
+  return chars.length <= maxChars
+    ? flat
+    : `${chars
+        .slice(0, maxChars - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /**

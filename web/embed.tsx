@@ -23,7 +23,12 @@ import { htmlLang, locale, setLocale } from './app/i18n/locale';
 import { AppModel } from './app/models/app-model';
 import { applyDefaultAspect } from './embed/default-aspect';
 import { applyEmbedTheme } from './embed/embed-theme';
-import { framedByAllowedHost, readStoredRenderId, startEmbedBridge, writeStoredRenderId } from './embed/embed-bridge';
+import {
+  framedByAllowedHost,
+  readStoredRenderId,
+  startEmbedBridge,
+  writeStoredRenderId,
+} from './embed/embed-bridge';
 import { ForgetMeButton } from './embed/forget-me-button';
 import { createVisitorTokenStore, VISITOR_TOKEN_HEADER } from './embed/visitor-token-store';
 import { setRequestHeaders } from './render/request-headers';
@@ -36,12 +41,16 @@ if (root === null) throw new Error('embed.html has no #app element');
 
 const options = parseEmbedOptions(new URLSearchParams(location.search));
 applyEmbedTheme(document.documentElement, options);
-const allowedOrigins = (document.querySelector<HTMLMetaElement>(`meta[name="${ALLOWED_ORIGINS_META}"]`)?.content ?? '')
+const allowedOrigins = (
+  document.querySelector<HTMLMetaElement>(`meta[name="${ALLOWED_ORIGINS_META}"]`)?.content ?? ''
+)
   .split(' ')
   .filter((origin) => origin !== '');
 
 // The widget token only where a host at an allowed origin really frames this page.
-const tokens = framedByAllowedHost(options.parent, allowedOrigins) ? createVisitorTokenStore(() => forgetHere()) : null;
+const tokens = framedByAllowedHost(options.parent, allowedOrigins)
+  ? createVisitorTokenStore(() => forgetHere())
+  : null;
 if (tokens !== null) setRequestHeaders(() => ({ [VISITOR_TOKEN_HEADER]: tokens.token() ?? 'new' }));
 const api = createApiClient({ fetchImpl: tokens?.fetch });
 const model = new AppModel(api);
@@ -62,12 +71,20 @@ effect(() => {
 // Drawn once the host's language is loaded (at once for English), so Chinese pages never flash English.
 // The full layout's extra parts (header, library, timeline, media bin) load only when asked for
 // (if that chunk cannot load, the compact layout is shown instead).
-const loadRoot = options.layout === 'full' ? import('./app/components/app').then((module) => module.App, () => CompactApp) : Promise.resolve(CompactApp);
+const loadRoot =
+  options.layout === 'full'
+    ? import('./app/components/app').then(
+        (module) => module.App,
+        () => CompactApp,
+      )
+    : Promise.resolve(CompactApp);
 void Promise.all([loadRoot, setLocale(options.lang)]).then(([Root]) => {
   render(
     <>
       <Root model={model} composerPlaceholder={options.placeholder} />
-      {tokens !== null && <ForgetMeButton tokens={tokens} notices={model.notices} forget={forgetHere} />}
+      {tokens !== null && (
+        <ForgetMeButton tokens={tokens} notices={model.notices} forget={forgetHere} />
+      )}
     </>,
     root,
   );
@@ -77,7 +94,8 @@ void Promise.all([loadRoot, setLocale(options.lang)]).then(([Root]) => {
 async function start(): Promise<void> {
   const kept = await bridge.receiveKept();
   tokens?.adopt(kept.visitor);
-  if (model.session.sessionId.peek() === null && kept.session !== null) model.session.open(kept.session);
+  if (model.session.sessionId.peek() === null && kept.session !== null)
+    model.session.open(kept.session);
   await model.load();
   applyDefaultAspect(model, options.aspect);
   let lastRender: { renderId: string; downloadUrl: string } | null = null;
@@ -90,7 +108,11 @@ async function start(): Promise<void> {
   if (lastRender === null && renderId !== null && model.session.sessionId.value !== null) {
     try {
       const info = await api.getRender(renderId);
-      if (info.status === 'completed' && info.downloadUrl !== null && info.sessionId === model.session.sessionId.value) {
+      if (
+        info.status === 'completed' &&
+        info.downloadUrl !== null &&
+        info.sessionId === model.session.sessionId.value
+      ) {
         await model.render.restore(info);
         lastRender = { renderId: info.id, downloadUrl: info.downloadUrl };
       }

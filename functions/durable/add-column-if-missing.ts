@@ -17,11 +17,20 @@ const columnRowSchema = z.object({ name: z.string() });
  * @throws {TypeError} when `table` or `column` is not a plain lower-case identifier.
  * @example addColumnIfMissing(ctx.storage.sql, 'job', 'batch_item_id', 'TEXT')
  */
-export function addColumnIfMissing(sql: SqlStorage, table: string, column: string, definition: string): void {
+export function addColumnIfMissing(
+  sql: SqlStorage,
+  table: string,
+  column: string,
+  definition: string,
+): void {
   if (!IDENTIFIER.test(table) || !IDENTIFIER.test(column)) {
     throw new TypeError(`not a plain SQL identifier: ${table}.${column}`);
   }
-  const columns = readRows(sql.exec(`PRAGMA table_info(${table})`), columnRowSchema, `${table} column`);
+  const columns = readRows(
+    sql.exec(`PRAGMA table_info(${table})`),
+    columnRowSchema,
+    `${table} column`,
+  );
   if (columns.some((row) => row.name === column)) return;
   sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
 }

@@ -79,7 +79,11 @@ export class BatchStore {
 
   /** The newest version, or null when the session never had a batch. */
   current(): BatchVersion | null {
-    const row = readOptionalRow(this.#storage.sql.exec('SELECT MAX(version) AS version FROM batches'), versionRowSchema, 'batch version');
+    const row = readOptionalRow(
+      this.#storage.sql.exec('SELECT MAX(version) AS version FROM batches'),
+      versionRowSchema,
+      'batch version',
+    );
     const version = row?.version ?? null;
     return version === null ? null : this.#read(version);
   }
@@ -118,16 +122,26 @@ export class BatchStore {
    * {@link InvalidBatch} when the batch does not hold together, or null for a `batch: null`
    * while no batch is current (nothing to end, nothing stored).
    */
-  store(request: BatchRequest, previous: StoredBatch[], atMs: number): BatchEvent | InvalidBatch | null {
+  store(
+    request: BatchRequest,
+    previous: StoredBatch[],
+    atMs: number,
+  ): BatchEvent | InvalidBatch | null {
     const parsed = batchSchema.nullable().safeParse(request.batch);
-    if (!parsed.success) return { type: 'invalid', detail: parsed.error.message, tooLarge: draftTooLargeMessage(parsed.error) };
+    if (!parsed.success)
+      return {
+        type: 'invalid',
+        detail: parsed.error.message,
+        tooLarge: draftTooLargeMessage(parsed.error),
+      };
     const batch = parsed.data;
     const before = this.current();
     if (batch === null && (before?.batch ?? null) === null) return null;
     let parentVersion = before?.version ?? null;
     if (request.undo === true) {
       const json = JSON.stringify(batch);
-      const restored = previous.find((version) => JSON.stringify(version.batch) === json) ?? previous[0];
+      const restored =
+        previous.find((version) => JSON.stringify(version.batch) === json) ?? previous[0];
       parentVersion = restored?.parentVersion ?? null;
     }
     const version = (before?.version ?? 0) + 1;
@@ -139,20 +153,35 @@ export class BatchStore {
         JSON.stringify(batch),
         atMs,
       );
-      this.#storage.sql.exec('DELETE FROM batches WHERE version <= ?', version - MAX_KEPT_BATCH_VERSIONS);
+      this.#storage.sql.exec(
+        'DELETE FROM batches WHERE version <= ?',
+        version - MAX_KEPT_BATCH_VERSIONS,
+      );
     });
-    return { type: 'batch', version, changes: describeBatchChange(before?.batch ?? null, batch), batch };
+    return {
+      type: 'batch',
+      version,
+      changes: describeBatchChange(before?.batch ?? null, batch),
+      batch,
+    };
   }
 
   #read(version: number): BatchVersion | null {
     const row = readOptionalRow(
-      this.#storage.sql.exec('SELECT version, parent_version, batch_json FROM batches WHERE version = ?', version),
+      this.#storage.sql.exec(
+        'SELECT version, parent_version, batch_json FROM batches WHERE version = ?',
+        version,
+      ),
       batchRowSchema,
       'batch version',
     );
     return row === null
       ? null
-      : { version: row.version, parentVersion: row.parent_version, batch: parseJsonColumn(row.batch_json, batchSchema.nullable(), 'batch') };
+      : {
+          version: row.version,
+          parentVersion: row.parent_version,
+          batch: parseJsonColumn(row.batch_json, batchSchema.nullable(), 'batch'),
+        };
   }
 }
 
@@ -167,7 +196,9 @@ export function describeBatchChange(before: Batch | null, after: Batch | null): 
   const kept = before?.items.filter((old) => after.items.some((item) => item.id === old.id)) ?? [];
   if (before === null || kept.length === 0) {
     const count = after.items.length;
-    return [`Made ${count} ${count === 1 ? 'video' : 'videos'}: ${after.items.map((item) => item.label).join(', ')}`];
+    return [
+      `Made ${count} ${count === 1 ? 'video' : 'videos'}: ${after.items.map((item) => item.label).join(', ')}`,
+    ];
   }
   const lines: string[] = [];
   for (const item of after.items) {
@@ -176,7 +207,8 @@ export function describeBatchChange(before: Batch | null, after: Batch | null): 
     else lines.push(...diffDrafts(old.draft, item.draft).map((line) => `${item.label}: ${line}`));
   }
   for (const old of before.items) {
-    if (!after.items.some((item) => item.id === old.id)) lines.push(`Removed a video: ${old.label}`);
+    if (!after.items.some((item) => item.id === old.id))
+      lines.push(`Removed a video: ${old.label}`);
   }
   return lines;
 }
@@ -189,6 +221,7 @@ export function describeBatchChange(before: Batch | null, after: Batch | null): 
  */
 export function batchItemTitle(item: BatchItem, maxChars: number): string {
   const own = item.draft.title.trim();
-  const title = own === '' || own === item.label ? item.label : `${item.label}${BATCH_TITLE_SEPARATOR}${own}`;
+  const title =
+    own === '' || own === item.label ? item.label : `${item.label}${BATCH_TITLE_SEPARATOR}${own}`;
   return title.slice(0, maxChars);
 }

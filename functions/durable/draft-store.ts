@@ -71,20 +71,31 @@ export class DraftStore {
 
   /** The newest version number, or 0 before the first draft. */
   currentVersion(): number {
-    const row = readOptionalRow(this.#storage.sql.exec('SELECT MAX(version) AS version FROM drafts'), versionRowSchema, 'draft version');
+    const row = readOptionalRow(
+      this.#storage.sql.exec('SELECT MAX(version) AS version FROM drafts'),
+      versionRowSchema,
+      'draft version',
+    );
     return row?.version ?? 0;
   }
 
   /** The stored version `version`, or null (never made, or dropped beyond {@link MAX_KEPT_DRAFT_VERSIONS}). */
   version(version: number): DraftVersion | null {
     const row = readOptionalRow(
-      this.#storage.sql.exec('SELECT version, parent_version, draft_json FROM drafts WHERE version = ?', version),
+      this.#storage.sql.exec(
+        'SELECT version, parent_version, draft_json FROM drafts WHERE version = ?',
+        version,
+      ),
       draftRowSchema,
       'draft version',
     );
     return row === null
       ? null
-      : { version: row.version, parentVersion: row.parent_version, draft: parseJsonColumn(row.draft_json, draftSchema, 'draft') };
+      : {
+          version: row.version,
+          parentVersion: row.parent_version,
+          draft: parseJsonColumn(row.draft_json, draftSchema, 'draft'),
+        };
   }
 
   /**
@@ -112,13 +123,19 @@ export class DraftStore {
    */
   store(request: DraftRequest, previous: DraftVersion[], atMs: number): DraftEvent | InvalidDraft {
     const parsed = draftSchema.safeParse(request.draft);
-    if (!parsed.success) return { type: 'invalid', detail: parsed.error.message, tooLarge: draftTooLargeMessage(parsed.error) };
+    if (!parsed.success)
+      return {
+        type: 'invalid',
+        detail: parsed.error.message,
+        tooLarge: draftTooLargeMessage(parsed.error),
+      };
     const draft = parsed.data;
     const before = this.current();
     let parentVersion = before?.version ?? null;
     if (request.undo === true) {
       const json = JSON.stringify(draft);
-      const restored = previous.find((version) => JSON.stringify(version.draft) === json) ?? previous[0];
+      const restored =
+        previous.find((version) => JSON.stringify(version.draft) === json) ?? previous[0];
       parentVersion = restored?.parentVersion ?? null;
     }
     const version = (before?.version ?? 0) + 1;
@@ -130,7 +147,10 @@ export class DraftStore {
         JSON.stringify(draft),
         atMs,
       );
-      this.#storage.sql.exec('DELETE FROM drafts WHERE version <= ?', version - MAX_KEPT_DRAFT_VERSIONS);
+      this.#storage.sql.exec(
+        'DELETE FROM drafts WHERE version <= ?',
+        version - MAX_KEPT_DRAFT_VERSIONS,
+      );
     });
     return {
       type: 'draft',

@@ -28,7 +28,12 @@ export function accepted<T>(value: T): { ok: true; value: T } {
 }
 
 /** Builds a refusal. */
-export function refused(status: RefusalStatus, code: string, message: string, contractCode?: number): Refusal {
+export function refused(
+  status: RefusalStatus,
+  code: string,
+  message: string,
+  contractCode?: number,
+): Refusal {
   return contractCode === undefined
     ? { ok: false, status, code, message }
     : { ok: false, status, code, message, contractCode };
@@ -36,5 +41,9 @@ export function refused(status: RefusalStatus, code: string, message: string, co
 
 /** The refusal every lookup gives for "unknown" and "someone else's" alike (no existence leak). */
 export function notFound(what: 'session' | 'render'): Refusal {
-  return refused(404, 'not_found', `No such ${what} (it does not exist or belongs to another visitor).`);
+  return refused(
+    404,
+    'not_found',
+    `No such ${what} (it does not exist or belongs to another visitor).`,
+  );
 }

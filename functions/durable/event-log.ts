@@ -78,7 +78,11 @@ export class EventLog {
   after(afterSeq: number, maxBytes: number = MAX_REPLAY_BYTES): LoggedEvent[] {
     const after = seqSchema.parse(afterSeq);
     const rows = readRows(
-      this.#storage.sql.exec('SELECT seq, event_json FROM events WHERE seq > ? ORDER BY seq LIMIT ?', after, MAX_LOGGED_EVENTS),
+      this.#storage.sql.exec(
+        'SELECT seq, event_json FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+        after,
+        MAX_LOGGED_EVENTS,
+      ),
       eventRowSchema,
       'session event',
     );
@@ -95,13 +99,18 @@ export class EventLog {
 
   /** The seq of the newest logged event, or 0 when the log is empty. */
   lastSeq(): number {
-    const row = readOptionalRow(this.#storage.sql.exec('SELECT MAX(seq) AS seq FROM events'), seqRowSchema, 'event seq');
+    const row = readOptionalRow(
+      this.#storage.sql.exec('SELECT MAX(seq) AS seq FROM events'),
+      seqRowSchema,
+      'event seq',
+    );
     return row?.seq ?? 0;
   }
 
   /** Schedules the sweep alarm {@link EVENT_SWEEP_INTERVAL_MS} from now, if no alarm is set. */
   async armSweep(): Promise<void> {
-    if ((await this.#storage.getAlarm()) === null) await this.#storage.setAlarm(Date.now() + EVENT_SWEEP_INTERVAL_MS);
+    if ((await this.#storage.getAlarm()) === null)
+      await this.#storage.setAlarm(Date.now() + EVENT_SWEEP_INTERVAL_MS);
   }
 
   /**
@@ -111,7 +120,10 @@ export class EventLog {
    */
   async sweep(): Promise<void> {
     const now = Date.now();
-    this.#storage.sql.exec('DELETE FROM events WHERE at_ms < ? AND seq < (SELECT MAX(seq) FROM events)', now - EVENT_MAX_AGE_MS);
+    this.#storage.sql.exec(
+      'DELETE FROM events WHERE at_ms < ? AND seq < (SELECT MAX(seq) FROM events)',
+      now - EVENT_MAX_AGE_MS,
+    );
     if (this.lastSeq() > 0) await this.#storage.setAlarm(now + EVENT_SWEEP_INTERVAL_MS);
   }
 }

@@ -27,7 +27,11 @@ export function exportCostCredits(durationMs: number): number {
  *
  * @example renderedCostCredits({ frozenCredits: 6, framesRendered: 360, fps: 30 }) // 12 s → 3
  */
-export function renderedCostCredits(args: { frozenCredits: number; framesRendered: number; fps: number }): number {
+export function renderedCostCredits(args: {
+  frozenCredits: number;
+  framesRendered: number;
+  fps: number;
+}): number {
   const { frozenCredits, framesRendered, fps } = args;
   if (framesRendered <= 0 || fps <= 0) return 0;
   return Math.min(frozenCredits, exportCostCredits((framesRendered * 1_000) / fps));

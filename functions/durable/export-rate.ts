@@ -29,7 +29,10 @@ const windowRowSchema = z.object({ count: z.number().int(), oldest: z.number().i
 /** Exports started since `sinceMs`, and the oldest of them. */
 function exportsSince(sql: SqlStorage, sinceMs: number): z.infer<typeof windowRowSchema> {
   const row = readOptionalRow(
-    sql.exec('SELECT COUNT(*) AS count, MIN(created_at_ms) AS oldest FROM renders WHERE created_at_ms > ?', sinceMs),
+    sql.exec(
+      'SELECT COUNT(*) AS count, MIN(created_at_ms) AS oldest FROM renders WHERE created_at_ms > ?',
+      sinceMs,
+    ),
     windowRowSchema,
     'export window',
   );
@@ -46,16 +49,34 @@ function retryAfterS(oldestMs: number | null, windowMs: number, atMs: number): n
  * 429 `remote_export_limit` (remote exports per day) or 429 `export_rate_limited` (per hour),
  * each with `retryAfterS`.
  */
-export function exportRateRefusal(sql: SqlStorage, limits: ExportLimits, atMs: number): Refusal | null {
+export function exportRateRefusal(
+  sql: SqlStorage,
+  limits: ExportLimits,
+  atMs: number,
+): Refusal | null {
   if (limits.remotePerDay !== null) {
     const day = exportsSince(sql, atMs - REMOTE_EXPORT_WINDOW_MS);
     if (day.count >= limits.remotePerDay) {
       const wait = retryAfterS(day.oldest, REMOTE_EXPORT_WINDOW_MS, atMs);
-      return { ...refused(429, 'remote_export_limit', `You have started ${day.count} exports today, the most this site allows per visitor per day. Try again in about ${Math.ceil(wait / 3_600)} hours.`), retryAfterS: wait };
+      return {
+        ...refused(
+          429,
+          'remote_export_limit',
+          `You have started ${day.count} exports today, the most this site allows per visitor per day. Try again in about ${Math.ceil(wait / 3_600)} hours.`,
+        ),
+        retryAfterS: wait,
+      };
     }
   }
   const hour = exportsSince(sql, atMs - EXPORT_RATE_WINDOW_MS);
   if (hour.count < limits.perHour) return null;
   const wait = retryAfterS(hour.oldest, EXPORT_RATE_WINDOW_MS, atMs);
-  return { ...refused(429, 'export_rate_limited', `You have started ${hour.count} exports in the last hour, the most one visitor may. Try again in about ${Math.ceil(wait / 60)} minutes.`), retryAfterS: wait };
+  return {
+    ...refused(
+      429,
+      'export_rate_limited',
+      `You have started ${hour.count} exports in the last hour, the most one visitor may. Try again in about ${Math.ceil(wait / 60)} minutes.`,
+    ),
+    retryAfterS: wait,
+  };
 }

@@ -30,7 +30,11 @@ export type LibraryRow = z.infer<typeof libraryRowSchema>;
  * `SELECT` columns and join that list ids of `kind` from `table` (its id in `idColumn`) with
  * their summaries; the caller adds `WHERE`, `ORDER BY` and `LIMIT`.
  */
-export function libraryJoin(kind: LibraryKind, table: 'sessions' | 'renders', idColumn: 'session_id' | 'render_id'): string {
+export function libraryJoin(
+  kind: LibraryKind,
+  table: 'sessions' | 'renders',
+  idColumn: 'session_id' | 'render_id',
+): string {
   return `SELECT t.${idColumn} AS item_id, l.summary_json AS summary_json, (l.item_id IS NOT NULL) AS known
     FROM ${table} t LEFT JOIN library_summaries l ON l.kind = '${kind}' AND l.item_id = t.${idColumn}`;
 }
@@ -76,12 +80,18 @@ export class LibrarySummaries {
     const rows = readRows(cursor, libraryRowSchema, 'library summary');
     const summaries = await Promise.all(
       rows.map(async (row): Promise<T | null> => {
-        if (row.known !== 0) return row.summary_json === null ? null : parseJsonColumn(row.summary_json, schema, `${kind} summary`);
+        if (row.known !== 0)
+          return row.summary_json === null
+            ? null
+            : parseJsonColumn(row.summary_json, schema, `${kind} summary`);
         let answer: DurableResult<T>;
         try {
           answer = await fill(row.item_id);
         } catch (error) {
-          console.error(`filling a ${kind} summary failed; it is left out and asked again next time`, error);
+          console.error(
+            `filling a ${kind} summary failed; it is left out and asked again next time`,
+            error,
+          );
           return null;
         }
         // A summary that does not parse is left out like a missing one, not a failed list.

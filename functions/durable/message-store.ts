@@ -55,7 +55,12 @@ export class MessageStore {
   /** Stores a message sent at `atMs` (epoch ms), dropping the oldest beyond {@link MAX_STORED_MESSAGES}. */
   add(role: ChatMessage['role'], text: string, atMs: number): void {
     this.#storage.transactionSync(() => {
-      this.#storage.sql.exec('INSERT INTO messages (role, text, at_ms) VALUES (?, ?, ?)', role, text, atMs);
+      this.#storage.sql.exec(
+        'INSERT INTO messages (role, text, at_ms) VALUES (?, ?, ?)',
+        role,
+        text,
+        atMs,
+      );
       this.#storage.sql.exec(
         'DELETE FROM messages WHERE id NOT IN (SELECT id FROM messages ORDER BY id DESC LIMIT ?)',
         MAX_STORED_MESSAGES,

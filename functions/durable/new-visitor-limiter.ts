@@ -17,7 +17,10 @@ export const NEW_VISITOR_WINDOW_MS = 60 * 60_000;
 /** Whether a new visitor was admitted; when not, how long until the oldest in the window leaves it. */
 export type NewVisitorAdmission = { ok: true } | { ok: false; retryAfterMs: number };
 
-const admitArgsSchema = z.object({ limit: z.number().int().positive(), atMs: z.number().int().nonnegative() });
+const admitArgsSchema = z.object({
+  limit: z.number().int().positive(),
+  atMs: z.number().int().nonnegative(),
+});
 const windowRowSchema = z.object({ count: z.number().int(), oldest: z.number().int().nullable() });
 
 /** The visitors one client address minted in the last hour. */
@@ -35,7 +38,10 @@ export class NewVisitorLimiter extends DurableObject<Env> {
     const args = admitArgsSchema.parse({ limit, atMs });
     const window = this.#window(args.atMs);
     if (window.count >= args.limit) {
-      return { ok: false, retryAfterMs: Math.max(1, (window.oldest ?? args.atMs) + NEW_VISITOR_WINDOW_MS - args.atMs) };
+      return {
+        ok: false,
+        retryAfterMs: Math.max(1, (window.oldest ?? args.atMs) + NEW_VISITOR_WINDOW_MS - args.atMs),
+      };
     }
     this.ctx.storage.sql.exec('INSERT INTO minted (at_ms) VALUES (?)', args.atMs);
     await this.ctx.storage.setAlarm(args.atMs + NEW_VISITOR_WINDOW_MS);

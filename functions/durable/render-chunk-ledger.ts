@@ -106,7 +106,10 @@ export class RenderChunkLedger {
       chunkFrames: plan.chunkFrames,
       totalFrames: plan.totalFrames,
       chunks: this.#chunks().map(toRecord),
-      audio: row.audio_size !== null && row.audio_sha256 !== null ? { sizeBytes: row.audio_size, sha256: row.audio_sha256 } : null,
+      audio:
+        row.audio_size !== null && row.audio_sha256 !== null
+          ? { sizeBytes: row.audio_size, sha256: row.audio_sha256 }
+          : null,
       encoderKey: row.encoder_key,
     };
   }
@@ -117,15 +120,27 @@ export class RenderChunkLedger {
    * `chunk_out_of_order` or `chunk_mismatch` (encoder settings differ from chunk 0's).
    * @returns the state, and whether this call recorded the chunk (false: it already was)
    */
-  record(plan: ChunkPlan, upload: ChunkUpload, atMs: number): DurableResult<{ state: RenderChunkState; recorded: boolean }> {
+  record(
+    plan: ChunkPlan,
+    upload: ChunkUpload,
+    atMs: number,
+  ): DurableResult<{ state: RenderChunkState; recorded: boolean }> {
     const u = chunkUploadSchema.parse(upload);
     return this.storage.transactionSync(() => {
       const existing = this.#chunk(u.index);
-      if (existing !== null) return existing.sha256 === u.sha256 ? accepted({ state: this.state(plan), recorded: false }) : conflict(u.index);
+      if (existing !== null)
+        return existing.sha256 === u.sha256
+          ? accepted({ state: this.state(plan), recorded: false })
+          : conflict(u.index);
       const row = this.#stateRow();
-      if (u.index !== row.version || u.expectedVersion !== row.version) return outOfOrder(u.index, row.version);
+      if (u.index !== row.version || u.expectedVersion !== row.version)
+        return outOfOrder(u.index, row.version);
       if (row.encoder_key !== null && row.encoder_key !== u.encoderKey) {
-        return refused(409, 'chunk_mismatch', `Chunk ${u.index} was encoded with other settings (${u.encoderKey}) than the render's first chunk (${row.encoder_key}).`);
+        return refused(
+          409,
+          'chunk_mismatch',
+          `Chunk ${u.index} was encoded with other settings (${u.encoderKey}) than the render's first chunk (${row.encoder_key}).`,
+        );
       }
       const updated = this.storage.sql.exec(
         'UPDATE render_chunk_state SET version = version + 1, encoder_key = ? WHERE id = 1 AND version = ?',
@@ -152,7 +167,10 @@ export class RenderChunkLedger {
    * Records the render's audio. The first stored audio wins (any encode of the draft's mix is a
    * valid soundtrack); a later upload is told it was not kept so it can delete its object.
    */
-  recordAudio(plan: ChunkPlan, upload: AudioUpload): { state: RenderChunkState; recorded: boolean } {
+  recordAudio(
+    plan: ChunkPlan,
+    upload: AudioUpload,
+  ): { state: RenderChunkState; recorded: boolean } {
     const u = audioUploadSchema.parse(upload);
     const updated = this.storage.sql.exec(
       'UPDATE render_chunk_state SET audio_key = ?, audio_sha256 = ?, audio_size = ? WHERE id = 1 AND audio_key IS NULL',
@@ -188,23 +206,39 @@ export class RenderChunkLedger {
     const keys = this.objectKeys();
     this.storage.transactionSync(() => {
       this.storage.sql.exec('DELETE FROM render_chunk');
-      this.storage.sql.exec('UPDATE render_chunk_state SET version = 0, encoder_key = NULL, audio_key = NULL, audio_sha256 = NULL, audio_size = NULL WHERE id = 1');
+      this.storage.sql.exec(
+        'UPDATE render_chunk_state SET version = 0, encoder_key = NULL, audio_key = NULL, audio_sha256 = NULL, audio_size = NULL WHERE id = 1',
+      );
     });
     return keys;
   }
 
   #stateRow(): z.infer<typeof stateRowSchema> {
-    const row = readOptionalRow(this.storage.sql.exec('SELECT version, encoder_key, audio_key, audio_sha256, audio_size FROM render_chunk_state WHERE id = 1'), stateRowSchema, 'render chunk state');
+    const row = readOptionalRow(
+      this.storage.sql.exec(
+        'SELECT version, encoder_key, audio_key, audio_sha256, audio_size FROM render_chunk_state WHERE id = 1',
+      ),
+      stateRowSchema,
+      'render chunk state',
+    );
     if (row === null) throw new Error('render chunk state row missing');
     return row;
   }
 
   #chunk(index: number): z.infer<typeof chunkRowSchema> | null {
-    return readOptionalRow(this.storage.sql.exec('SELECT * FROM render_chunk WHERE idx = ?', index), chunkRowSchema, 'render chunk');
+    return readOptionalRow(
+      this.storage.sql.exec('SELECT * FROM render_chunk WHERE idx = ?', index),
+      chunkRowSchema,
+      'render chunk',
+    );
   }
 
   #chunks(): z.infer<typeof chunkRowSchema>[] {
-    return readRows(this.storage.sql.exec('SELECT * FROM render_chunk ORDER BY idx'), chunkRowSchema, 'render chunk');
+    return readRows(
+      this.storage.sql.exec('SELECT * FROM render_chunk ORDER BY idx'),
+      chunkRowSchema,
+      'render chunk',
+    );
   }
 }
 
@@ -221,9 +255,17 @@ function toRecord(row: z.infer<typeof chunkRowSchema>): RenderChunkRecord {
 }
 
 function conflict(index: number): DurableResult<never> {
-  return refused(409, 'chunk_conflict', `Chunk ${index} is already stored with other bytes (another page rendered it first).`);
+  return refused(
+    409,
+    'chunk_conflict',
+    `Chunk ${index} is already stored with other bytes (another page rendered it first).`,
+  );
 }
 
 function outOfOrder(index: number, version: number): DurableResult<never> {
-  return refused(409, 'chunk_out_of_order', `Chunk ${index} cannot be stored now: the render has ${version} chunks, so chunk ${version} comes next.`);
+  return refused(
+    409,
+    'chunk_out_of_order',
+    `Chunk ${index} cannot be stored now: the render has ${version} chunks, so chunk ${version} comes next.`,
+  );
 }

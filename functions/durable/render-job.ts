@@ -20,7 +20,12 @@ import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
 import type { Env } from '../env';
 import { renderFailBodySchema, renderProgressBodySchema } from '../../shared/api-schema';
-import type { RenderJobInfo, RenderProgressBody, RenderStatus, RenderSummary } from '../../shared/api-schema';
+import type {
+  RenderJobInfo,
+  RenderProgressBody,
+  RenderStatus,
+  RenderSummary,
+} from '../../shared/api-schema';
 import { draftSchema } from '../../shared/draft-schema';
 import type { Draft } from '../../shared/draft-schema';
 import { accepted, notFound, refused } from './durable-result';
@@ -138,7 +143,11 @@ export interface DownloadTarget {
 
 const TERMINAL: ReadonlySet<RenderStatus> = new Set<RenderStatus>(['completed', 'failed']);
 /** Statuses of a browser render that a page (or its upload) must keep alive (see `#checkHeartbeat`). */
-const WATCHED: ReadonlySet<RenderStatus> = new Set<RenderStatus>(['queued', 'rendering', 'uploading']);
+const WATCHED: ReadonlySet<RenderStatus> = new Set<RenderStatus>([
+  'queued',
+  'rendering',
+  'uploading',
+]);
 
 /** The R2 key of a render's MP4: `renders/<id>.mp4`. */
 export function renderObjectKey(renderId: string): string {
@@ -215,7 +224,8 @@ export class RenderJob extends DurableObject<Env> {
     const job = this.#job();
     if (job === null) throw new Error('render job row missing right after insert');
     // A remote render (nemo engine) is driven by alarms from now on, tab or no tab.
-    if (job.renderer === 'remote' && job.status === 'queued') void this.ctx.storage.setAlarm(Date.now());
+    if (job.renderer === 'remote' && job.status === 'queued')
+      void this.ctx.storage.setAlarm(Date.now());
     await this.#pushSummary();
     return toInfo(job);
   }
@@ -264,13 +274,19 @@ export class RenderJob extends DurableObject<Env> {
    * Records a chunk stored in R2 by check-and-set on the chunk version (render-chunk-ledger.ts)
    * and marks the job `rendering` (a page is at work). Idempotent for the same bytes.
    */
-  recordChunk(visitorId: string, upload: ChunkUpload): DurableResult<{ state: RenderChunkState; recorded: boolean }> {
+  recordChunk(
+    visitorId: string,
+    upload: ChunkUpload,
+  ): DurableResult<{ state: RenderChunkState; recorded: boolean }> {
     const job = this.#ownedBy(visitorId);
     if (job === null) return notFound('render');
     if (TERMINAL.has(job.status)) return finished(job.status);
     const result = this.#chunks.record(planOf(job), upload, Date.now());
     if (result.ok && job.status !== 'uploading') {
-      this.ctx.storage.sql.exec(`UPDATE job SET status = 'rendering', updated_at_ms = ? WHERE id = 1`, Date.now());
+      this.ctx.storage.sql.exec(
+        `UPDATE job SET status = 'rendering', updated_at_ms = ? WHERE id = 1`,
+        Date.now(),
+      );
       this.#armHeartbeat(job);
       void this.#pushSummary();
     }
@@ -278,7 +294,10 @@ export class RenderJob extends DurableObject<Env> {
   }
 
   /** Records the render's encoded audio (the first stored wins; see render-chunk-ledger.ts). */
-  recordAudio(visitorId: string, upload: AudioUpload): DurableResult<{ state: RenderChunkState; recorded: boolean }> {
+  recordAudio(
+    visitorId: string,
+    upload: AudioUpload,
+  ): DurableResult<{ state: RenderChunkState; recorded: boolean }> {
     const job = this.#ownedBy(visitorId);
     if (job === null) return notFound('render');
     if (TERMINAL.has(job.status)) return finished(job.status);
@@ -290,7 +309,13 @@ export class RenderJob extends DurableObject<Env> {
     const job = this.#ownedBy(visitorId);
     if (job === null) return notFound('render');
     const key = index === 'audio' ? this.#chunks.audioKey() : this.#chunks.chunkKey(index);
-    return key === null ? refused(404, 'not_found', `This render has no stored ${index === 'audio' ? 'audio' : `chunk ${index}`}.`) : accepted({ r2Key: key });
+    return key === null
+      ? refused(
+          404,
+          'not_found',
+          `This render has no stored ${index === 'audio' ? 'audio' : `chunk ${index}`}.`,
+        )
+      : accepted({ r2Key: key });
   }
 
   /** Keys of every stored chunk and the audio (to delete once the MP4 is stored). */
@@ -308,9 +333,14 @@ export class RenderJob extends DurableObject<Env> {
     if (job === null) return notFound('render');
     if (TERMINAL.has(job.status)) return finished(job.status);
     const now = Date.now();
-    if (job.status === 'uploading' && now - job.updated_at_ms < UPLOAD_QUIET_TIMEOUT_MS) return uploadInProgress();
+    if (job.status === 'uploading' && now - job.updated_at_ms < UPLOAD_QUIET_TIMEOUT_MS)
+      return uploadInProgress();
     const uploadId = crypto.randomUUID();
-    this.ctx.storage.sql.exec(`UPDATE job SET status = 'uploading', upload_id = ?, updated_at_ms = ? WHERE id = 1`, uploadId, now);
+    this.ctx.storage.sql.exec(
+      `UPDATE job SET status = 'uploading', upload_id = ?, updated_at_ms = ? WHERE id = 1`,
+      uploadId,
+      now,
+    );
     this.#armHeartbeat(job);
     void this.#pushSummary();
     return accepted({ r2Key: job.r2_key, uploadId });
@@ -326,8 +356,12 @@ export class RenderJob extends DurableObject<Env> {
     const job = this.#ownedBy(visitorId);
     if (job === null) return notFound('render');
     if (TERMINAL.has(job.status)) return finished(job.status);
-    if (job.upload_id !== uploadId || (job.status !== 'uploading' && job.status !== 'interrupted')) return uploadInProgress();
-    this.ctx.storage.sql.exec(`UPDATE job SET status = 'uploading', updated_at_ms = ? WHERE id = 1`, Date.now());
+    if (job.upload_id !== uploadId || (job.status !== 'uploading' && job.status !== 'interrupted'))
+      return uploadInProgress();
+    this.ctx.storage.sql.exec(
+      `UPDATE job SET status = 'uploading', updated_at_ms = ? WHERE id = 1`,
+      Date.now(),
+    );
     this.#armHeartbeat(job);
     void this.#pushSummary();
     return accepted(undefined);
@@ -340,7 +374,12 @@ export class RenderJob extends DurableObject<Env> {
    */
   abortUpload(visitorId: string, uploadId?: string): void {
     const job = this.#ownedBy(visitorId);
-    if (job === null || job.upload_id === null || (uploadId !== undefined && job.upload_id !== uploadId)) return;
+    if (
+      job === null ||
+      job.upload_id === null ||
+      (uploadId !== undefined && job.upload_id !== uploadId)
+    )
+      return;
     this.ctx.storage.sql.exec(
       `UPDATE job SET status = CASE status WHEN 'uploading' THEN 'rendering' ELSE status END, upload_id = NULL, updated_at_ms = ? WHERE id = 1`,
       Date.now(),
@@ -352,11 +391,18 @@ export class RenderJob extends DurableObject<Env> {
    * The MP4 (`sizeBytes` long) is stored: `completed`, and the frozen credits are spent.
    * Refused with 409 `upload_in_progress` when `uploadId` (if given) is no longer the job's upload.
    */
-  async finishUpload(visitorId: string, sizeBytes: number, uploadId?: string): Promise<DurableResult<RenderJobInfo>> {
+  async finishUpload(
+    visitorId: string,
+    sizeBytes: number,
+    uploadId?: string,
+  ): Promise<DurableResult<RenderJobInfo>> {
     const job = this.#ownedBy(visitorId);
     if (job === null) return notFound('render');
     const size = z.number().int().positive().parse(sizeBytes);
-    if (job.status !== 'uploading') return TERMINAL.has(job.status) ? finished(job.status) : refused(409, 'upload_not_started', 'No upload of this render is in progress.');
+    if (job.status !== 'uploading')
+      return TERMINAL.has(job.status)
+        ? finished(job.status)
+        : refused(409, 'upload_not_started', 'No upload of this render is in progress.');
     if (uploadId !== undefined && job.upload_id !== uploadId) return uploadInProgress();
     this.ctx.storage.sql.exec(
       `UPDATE job SET status = 'completed', size_bytes = ?, frames_done = total_frames, error = NULL,
@@ -389,9 +435,18 @@ export class RenderJob extends DurableObject<Env> {
    * item `batchItemId`) that stopped when its page closed or lost the edge (`interrupted`):
    * exporting that version again resumes it at its next chunk instead of charging a new export.
    */
-  resumableFor(visitorId: string, draftVersion: number, batchItemId: string | null): RenderJobInfo | null {
+  resumableFor(
+    visitorId: string,
+    draftVersion: number,
+    batchItemId: string | null,
+  ): RenderJobInfo | null {
     const job = this.#ownedBy(visitorId);
-    const matches = job !== null && job.renderer === 'browser' && job.status === 'interrupted' && job.draft_version === draftVersion && job.batch_item_id === batchItemId;
+    const matches =
+      job !== null &&
+      job.renderer === 'browser' &&
+      job.status === 'interrupted' &&
+      job.draft_version === draftVersion &&
+      job.batch_item_id === batchItemId;
     return matches ? toInfo(job) : null;
   }
 
@@ -421,7 +476,12 @@ export class RenderJob extends DurableObject<Env> {
     await this.#sweepChunks();
     const job = this.#job();
     if (job !== null && job.renderer === 'remote' && !TERMINAL.has(job.status)) {
-      await advanceRemoteRender({ env: this.env, storage: this.ctx.storage, job: this, owner: job.owner });
+      await advanceRemoteRender({
+        env: this.env,
+        storage: this.ctx.storage,
+        job: this,
+        owner: job.owner,
+      });
     }
   }
 
@@ -430,8 +490,15 @@ export class RenderJob extends DurableObject<Env> {
    * once the MP4 was being uploaded, else the recorded chunks' frames — the rest refunded.
    */
   async #endUnfinished(job: JobRow, reason: string): Promise<void> {
-    const framesRendered = job.status === 'uploading' ? job.total_frames : renderedFrames(this.#chunks.state(planOf(job)));
-    const spent = renderedCostCredits({ frozenCredits: job.cost_credits, framesRendered, fps: planOf(job).fps });
+    const framesRendered =
+      job.status === 'uploading'
+        ? job.total_frames
+        : renderedFrames(this.#chunks.state(planOf(job)));
+    const spent = renderedCostCredits({
+      frozenCredits: job.cost_credits,
+      framesRendered,
+      fps: planOf(job).fps,
+    });
     this.ctx.storage.sql.exec(
       `UPDATE job SET status = 'failed', error = ?, upload_id = NULL, settlement = 'refund', spent_credits = ?, updated_at_ms = ? WHERE id = 1`,
       reason,
@@ -467,12 +534,22 @@ export class RenderJob extends DurableObject<Env> {
     const job = this.#job();
     const nowMs = Date.now();
     const last = this.#lastPush;
-    if (job === null || (last !== null && last.status === job.status && nowMs - last.atMs < RENDER_SUMMARY_PUSH_INTERVAL_MS)) return this.#summaryPush;
+    if (
+      job === null ||
+      (last !== null &&
+        last.status === job.status &&
+        nowMs - last.atMs < RENDER_SUMMARY_PUSH_INTERVAL_MS)
+    )
+      return this.#summaryPush;
     this.#lastPush = { status: job.status, atMs: nowMs };
-    this.#summaryPush = this.#summaryPush.then(async () => {
-      const current = this.#require();
-      await visitorAccount(this.env, current.owner).saveRenderSummary(toSummary(current));
-    }).catch((error: unknown) => console.error('pushing the render summary to the visitor account failed', error));
+    this.#summaryPush = this.#summaryPush
+      .then(async () => {
+        const current = this.#require();
+        await visitorAccount(this.env, current.owner).saveRenderSummary(toSummary(current));
+      })
+      .catch((error: unknown) =>
+        console.error('pushing the render summary to the visitor account failed', error),
+      );
     this.ctx.waitUntil(this.#summaryPush);
     return this.#summaryPush;
   }
@@ -497,17 +574,22 @@ export class RenderJob extends DurableObject<Env> {
    */
   async #checkHeartbeat(): Promise<void> {
     const job = this.#job();
-    if (job !== null && job.renderer === 'browser' && job.status === 'interrupted') return this.#checkExpiry(job);
+    if (job !== null && job.renderer === 'browser' && job.status === 'interrupted')
+      return this.#checkExpiry(job);
     if (job === null || job.renderer !== 'browser' || !WATCHED.has(job.status)) return;
     const timeoutMs = job.status === 'uploading' ? UPLOAD_QUIET_TIMEOUT_MS : HEARTBEAT_TIMEOUT_MS;
     const quietMs = Date.now() - job.updated_at_ms;
     if (quietMs >= timeoutMs) {
-      this.ctx.storage.sql.exec(`UPDATE job SET status = 'interrupted' WHERE id = 1 AND status = ?`, job.status);
+      this.ctx.storage.sql.exec(
+        `UPDATE job SET status = 'interrupted' WHERE id = 1 AND status = ?`,
+        job.status,
+      );
       await this.ctx.storage.setAlarm(job.updated_at_ms + INTERRUPTED_EXPIRY_MS);
       await this.#pushSummary();
     } else {
       const at = await this.ctx.storage.getAlarm();
-      if (at === null || at > Date.now() + timeoutMs) await this.ctx.storage.setAlarm(job.updated_at_ms + timeoutMs);
+      if (at === null || at > Date.now() + timeoutMs)
+        await this.ctx.storage.setAlarm(job.updated_at_ms + timeoutMs);
     }
   }
 
@@ -543,7 +625,11 @@ export class RenderJob extends DurableObject<Env> {
   }
 
   #job(): JobRow | null {
-    return readOptionalRow(this.ctx.storage.sql.exec('SELECT * FROM job WHERE id = 1'), jobRowSchema, 'render job');
+    return readOptionalRow(
+      this.ctx.storage.sql.exec('SELECT * FROM job WHERE id = 1'),
+      jobRowSchema,
+      'render job',
+    );
   }
 
   #require(): JobRow {
@@ -571,24 +657,41 @@ function renderedFrames(state: RenderChunkState): number {
 }
 
 function finished(status: RenderStatus): DurableResult<never> {
-  return refused(409, 'render_finished', `This render is already ${status}; start a new export to render again.`);
+  return refused(
+    409,
+    'render_finished',
+    `This render is already ${status}; start a new export to render again.`,
+  );
 }
 
 function uploadInProgress(): DurableResult<never> {
-  return refused(409, 'upload_in_progress', 'This render is already being uploaded; wait for that upload to finish.');
+  return refused(
+    409,
+    'upload_in_progress',
+    'This render is already being uploaded; wait for that upload to finish.',
+  );
 }
 
 /** The stored MP4 of a completed job; 409 `render_not_ready` before completion. */
 function downloadTarget(job: JobRow): DurableResult<DownloadTarget> {
   if (job.status !== 'completed' || job.size_bytes === null) {
-    return refused(409, 'render_not_ready', `This render is ${job.status}, not completed: there is no file to download yet.`);
+    return refused(
+      409,
+      'render_not_ready',
+      `This render is ${job.status}, not completed: there is no file to download yet.`,
+    );
   }
   return accepted({ r2Key: job.r2_key, sizeBytes: job.size_bytes, title: job.title });
 }
 
 /** Builds the library's view of a job row: everything but the draft, plus the title. */
 function toSummary(job: JobRow): RenderSummary {
-  const progress = job.status === 'completed' ? 1 : job.total_frames > 0 ? Math.min(1, job.frames_done / job.total_frames) : 0;
+  const progress =
+    job.status === 'completed'
+      ? 1
+      : job.total_frames > 0
+        ? Math.min(1, job.frames_done / job.total_frames)
+        : 0;
   return {
     id: job.render_id,
     sessionId: job.session_id,

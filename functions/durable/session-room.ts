@@ -42,7 +42,12 @@ import { DraftStore } from './draft-store';
 import type { DraftVersion } from './draft-store';
 import { EventLog } from './event-log';
 import { LiveStreams } from './live-streams';
-import { DEFAULT_SESSION_TITLE, MAX_STORED_MESSAGES, MessageStore, makeTitle } from './message-store';
+import {
+  DEFAULT_SESSION_TITLE,
+  MAX_STORED_MESSAGES,
+  MessageStore,
+  makeTitle,
+} from './message-store';
 import { MAX_RENDER_TITLE_CHARS } from './render-job';
 import { visitorAccount } from './durable-stubs';
 
@@ -62,7 +67,11 @@ export const TURN_MAX_MS = 16 * 60_000;
 export const LIVE_STREAM_MAX_OPEN_MS = 10 * 60_000;
 
 const idSchema = z.uuid();
-const createArgsSchema = z.object({ sessionId: idSchema, owner: idSchema, atMs: z.number().int().nonnegative() });
+const createArgsSchema = z.object({
+  sessionId: idSchema,
+  owner: idSchema,
+  atMs: z.number().int().nonnegative(),
+});
 /** Arguments of {@link SessionRoom.create}. */
 export type CreateSessionArgs = z.infer<typeof createArgsSchema>;
 
@@ -74,7 +83,10 @@ const metaRowSchema = z.object({
   updated_at_ms: z.number().int(),
 });
 type MetaRow = z.infer<typeof metaRowSchema>;
-const runningTurnRowSchema = z.object({ first_seq: z.number().int().positive(), started_at_ms: z.number().int() });
+const runningTurnRowSchema = z.object({
+  first_seq: z.number().int().positive(),
+  started_at_ms: z.number().int(),
+});
 const clientMessageRowSchema = z.object({ first_seq: z.number().int().positive() });
 const liveFlagSchema = z.boolean();
 const batchItemIdSchema = createExportBodySchema.shape.batchItemId;
@@ -208,14 +220,27 @@ export class SessionRoom extends DurableObject<Env> {
     if (itemId !== undefined) {
       const found = this.#batches.currentItem(itemId);
       if (found === null) {
-        return refused(404, 'batch_item_not_found', 'That video is no longer in this batch; ask for the batch again or export the one shown.');
+        return refused(
+          404,
+          'batch_item_not_found',
+          'That video is no longer in this batch; ask for the batch again or export the one shown.',
+        );
       }
       const title = batchItemTitle(found.item, MAX_RENDER_TITLE_CHARS);
-      return accepted({ draft: found.item.draft, version: found.version, title, batchItemId: found.item.id });
+      return accepted({
+        draft: found.item.draft,
+        version: found.version,
+        title,
+        batchItemId: found.item.id,
+      });
     }
     const current = this.#drafts.current();
     if (current === null) {
-      return refused(409, 'no_draft', 'There is no video to export yet: describe the video you want in the chat first.');
+      return refused(
+        409,
+        'no_draft',
+        'There is no video to export yet: describe the video you want in the chat first.',
+      );
     }
     const title = current.draft.title.trim() !== '' ? current.draft.title : meta.title;
     return accepted({ draft: current.draft, version: current.version, title, batchItemId: null });
@@ -233,7 +258,10 @@ export class SessionRoom extends DurableObject<Env> {
   /** Where the engine keeps the remote API's session id of this session. */
   readonly #upstreamSession = {
     load: async (): Promise<string | null> => {
-      const stored = z.string().min(1).safeParse(await this.ctx.storage.get(UPSTREAM_SESSION_KEY));
+      const stored = z
+        .string()
+        .min(1)
+        .safeParse(await this.ctx.storage.get(UPSTREAM_SESSION_KEY));
       return stored.success ? stored.data : null;
     },
     save: async (id: string): Promise<void> => {
@@ -259,7 +287,11 @@ export class SessionRoom extends DurableObject<Env> {
    * the stream (the client reconnects with `Last-Event-ID` for the rest), so that a replay never
    * fills the stream's bounded write queue. Refused with 404 (not the owner).
    */
-  subscribe(visitorId: string, afterSeq: number, live: boolean): DurableResult<ReadableStream<Uint8Array>> {
+  subscribe(
+    visitorId: string,
+    afterSeq: number,
+    live: boolean,
+  ): DurableResult<ReadableStream<Uint8Array>> {
     if (this.#ownedBy(visitorId) === null) return notFound('session');
     const stored = this.#events.after(afterSeq, SSE_REPLAY_MAX_BYTES);
     const follow = liveFlagSchema.parse(live);
@@ -290,14 +322,25 @@ export class SessionRoom extends DurableObject<Env> {
    * Refused with 404 (not the owner), 400 `invalid_body` (empty or too long text, an id that is
    * not a UUID) or 409 `turn_in_progress` (another turn is running in this session).
    */
-  async turn(visitorId: string, text: string, clientMessageId?: string): Promise<DurableResult<ReadableStream<Uint8Array>>> {
+  async turn(
+    visitorId: string,
+    text: string,
+    clientMessageId?: string,
+  ): Promise<DurableResult<ReadableStream<Uint8Array>>> {
     const meta = this.#ownedBy(visitorId);
     if (meta === null) return notFound('session');
     const body = postMessageBodySchema.safeParse({ text, clientMessageId });
     if (!body.success) {
-      return refused(400, 'invalid_body', body.error.issues.map((issue) => issue.message).join('; '));
+      return refused(
+        400,
+        'invalid_body',
+        body.error.issues.map((issue) => issue.message).join('; '),
+      );
     }
-    const received = body.data.clientMessageId === undefined ? null : this.#receivedFirstSeq(body.data.clientMessageId);
+    const received =
+      body.data.clientMessageId === undefined
+        ? null
+        : this.#receivedFirstSeq(body.data.clientMessageId);
     if (received !== null) return this.subscribe(visitorId, received - 1, false);
     if (this.#turnRunning) {
       return refused(
@@ -328,7 +371,11 @@ export class SessionRoom extends DurableObject<Env> {
     const changes: string[] = [];
     try {
       const history = this.#messages.newest(MAX_HISTORY_MESSAGES);
-      this.#storeMessage('user', text, history.length === 0 && meta.title === DEFAULT_SESSION_TITLE);
+      this.#storeMessage(
+        'user',
+        text,
+        history.length === 0 && meta.title === DEFAULT_SESSION_TITLE,
+      );
       this.#beginTurn(text, clientMessageId);
       await this.#events.armSweep();
       const current = this.#drafts.current();
@@ -344,7 +391,15 @@ export class SessionRoom extends DurableObject<Env> {
         previousBatches: previousBatches.map((version) => version.batch),
       };
       try {
-        for await (const engineEvent of withDeadline(selectEngine(this.env.ENGINE, { env: this.env, visitorId: meta.owner, sessionId: meta.session_id, upstreamSession: this.#upstreamSession }).chat(input), TURN_MAX_MS)) {
+        for await (const engineEvent of withDeadline(
+          selectEngine(this.env.ENGINE, {
+            env: this.env,
+            visitorId: meta.owner,
+            sessionId: meta.session_id,
+            upstreamSession: this.#upstreamSession,
+          }).chat(input),
+          TURN_MAX_MS,
+        )) {
           if (engineEvent.type === 'draft') {
             const event = this.#storeDraft(engineEvent, previous);
             if (event.type === 'draft') changes.push(...event.changes);
@@ -377,7 +432,11 @@ export class SessionRoom extends DurableObject<Env> {
       if (reply.trim() !== '') this.#storeMessage('assistant', reply, false);
     } catch (error) {
       console.error('session turn failed', error);
-      emit({ type: 'error', code: 'engine_failed', message: 'The answer failed before it finished; please try again.' });
+      emit({
+        type: 'error',
+        code: 'engine_failed',
+        message: 'The answer failed before it finished; please try again.',
+      });
     } finally {
       // The library lists the turn's outcome by the time the client reads `done`.
       await this.#summaryPush;
@@ -397,7 +456,11 @@ export class SessionRoom extends DurableObject<Env> {
       Date.now(),
     );
     if (clientMessageId === undefined) return;
-    this.ctx.storage.sql.exec('INSERT OR REPLACE INTO client_messages (client_message_id, first_seq) VALUES (?, ?)', clientMessageId, firstSeq);
+    this.ctx.storage.sql.exec(
+      'INSERT OR REPLACE INTO client_messages (client_message_id, first_seq) VALUES (?, ?)',
+      clientMessageId,
+      firstSeq,
+    );
     this.ctx.storage.sql.exec(
       'DELETE FROM client_messages WHERE first_seq NOT IN (SELECT first_seq FROM client_messages ORDER BY first_seq DESC LIMIT ?)',
       MAX_REMEMBERED_CLIENT_MESSAGES,
@@ -407,7 +470,10 @@ export class SessionRoom extends DurableObject<Env> {
   /** The first seq of the turn started by `clientMessageId`, or null when it was never received. */
   #receivedFirstSeq(clientMessageId: string): number | null {
     const row = readOptionalRow(
-      this.ctx.storage.sql.exec('SELECT first_seq FROM client_messages WHERE client_message_id = ?', clientMessageId),
+      this.ctx.storage.sql.exec(
+        'SELECT first_seq FROM client_messages WHERE client_message_id = ?',
+        clientMessageId,
+      ),
       clientMessageRowSchema,
       'client message',
     );
@@ -427,7 +493,8 @@ export class SessionRoom extends DurableObject<Env> {
     this.#emit({
       type: 'error',
       code: 'turn_interrupted',
-      message: 'The answer was interrupted when the server restarted. Your draft is as shown; please send your message again.',
+      message:
+        'The answer was interrupted when the server restarted. Your draft is as shown; please send your message again.',
     });
     this.#endTurn();
   }
@@ -453,7 +520,10 @@ export class SessionRoom extends DurableObject<Env> {
    * Stores the engine's draft as a new version (draft-store.ts) and builds its `draft` stream
    * event, or an `error` (`invalid_draft`) when it does not hold together.
    */
-  #storeDraft(engineEvent: Extract<EngineEvent, { type: 'draft' }>, previous: DraftVersion[]): StreamEvent {
+  #storeDraft(
+    engineEvent: Extract<EngineEvent, { type: 'draft' }>,
+    previous: DraftVersion[],
+  ): StreamEvent {
     const atMs = Date.now();
     const stored = this.ctx.storage.transactionSync(() => {
       const result = this.#drafts.store(engineEvent, previous, atMs);
@@ -466,7 +536,8 @@ export class SessionRoom extends DurableObject<Env> {
       return {
         type: 'error',
         code: 'invalid_draft',
-        message: 'The video director produced a timeline that does not hold together, so it was not applied.',
+        message:
+          'The video director produced a timeline that does not hold together, so it was not applied.',
       };
     }
     return stored;
@@ -477,7 +548,10 @@ export class SessionRoom extends DurableObject<Env> {
    * event: an `error` (`invalid_batch`) when it does not hold together, null when there was
    * nothing to store (`batch: null` while no batch is current).
    */
-  #storeBatch(engineEvent: Extract<EngineEvent, { type: 'batch' }>, previous: StoredBatch[]): StreamEvent | null {
+  #storeBatch(
+    engineEvent: Extract<EngineEvent, { type: 'batch' }>,
+    previous: StoredBatch[],
+  ): StreamEvent | null {
     const atMs = Date.now();
     const stored = this.#batches.store(engineEvent, previous, atMs);
     if (stored?.type === 'invalid') {
@@ -486,7 +560,8 @@ export class SessionRoom extends DurableObject<Env> {
       return {
         type: 'error',
         code: 'invalid_batch',
-        message: 'The video director produced a batch of videos that does not hold together, so it was not applied.',
+        message:
+          'The video director produced a batch of videos that does not hold together, so it was not applied.',
       };
     }
     if (stored !== null) this.#touch(atMs);
@@ -498,7 +573,8 @@ export class SessionRoom extends DurableObject<Env> {
     const atMs = Date.now();
     this.ctx.storage.transactionSync(() => {
       this.#messages.add(role, text, atMs);
-      if (setTitle) this.ctx.storage.sql.exec('UPDATE meta SET title = ? WHERE id = 1', makeTitle(text));
+      if (setTitle)
+        this.ctx.storage.sql.exec('UPDATE meta SET title = ? WHERE id = 1', makeTitle(text));
       this.#touch(atMs);
     });
   }
@@ -515,10 +591,15 @@ export class SessionRoom extends DurableObject<Env> {
    * the next change pushes again.
    */
   #pushSummary(): Promise<void> {
-    this.#summaryPush = this.#summaryPush.then(async () => {
-      const meta = this.#meta();
-      if (meta !== null) await visitorAccount(this.env, meta.owner).saveSessionSummary(this.#info(meta));
-    }).catch((error: unknown) => console.error('pushing the session summary to the visitor account failed', error));
+    this.#summaryPush = this.#summaryPush
+      .then(async () => {
+        const meta = this.#meta();
+        if (meta !== null)
+          await visitorAccount(this.env, meta.owner).saveSessionSummary(this.#info(meta));
+      })
+      .catch((error: unknown) =>
+        console.error('pushing the session summary to the visitor account failed', error),
+      );
     this.ctx.waitUntil(this.#summaryPush);
     return this.#summaryPush;
   }
@@ -533,7 +614,9 @@ export class SessionRoom extends DurableObject<Env> {
   /** The session's meta row, or null before {@link SessionRoom.create}. */
   #meta(): MetaRow | null {
     return readOptionalRow(
-      this.ctx.storage.sql.exec('SELECT session_id, owner, title, created_at_ms, updated_at_ms FROM meta WHERE id = 1'),
+      this.ctx.storage.sql.exec(
+        'SELECT session_id, owner, title, created_at_ms, updated_at_ms FROM meta WHERE id = 1',
+      ),
       metaRowSchema,
       'session meta',
     );
@@ -565,7 +648,11 @@ function toStreamEvent(event: Exclude<EngineEvent, { type: 'draft' | 'batch' }>)
   const parsed = streamEventSchema.safeParse(event);
   if (parsed.success) return parsed.data;
   console.error('engine produced an invalid event', parsed.error.message);
-  return { type: 'error', code: 'invalid_event', message: 'The video director sent something this app cannot show.' };
+  return {
+    type: 'error',
+    code: 'invalid_event',
+    message: 'The video director sent something this app cannot show.',
+  };
 }
 
 /**
@@ -579,7 +666,10 @@ async function* withDeadline<T>(source: AsyncIterable<T>, limitMs: number): Asyn
   try {
     for (;;) {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new TurnTimeoutError()), Math.max(0, deadline - Date.now()));
+        timer = setTimeout(
+          () => reject(new TurnTimeoutError()),
+          Math.max(0, deadline - Date.now()),
+        );
       });
       const next = await Promise.race([iterator.next(), timeout]);
       clearTimeout(timer);

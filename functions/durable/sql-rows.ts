@@ -44,7 +44,11 @@ export function readOptionalRow<S extends z.ZodType>(
  *
  * @throws {CorruptRowError} when the text is not JSON or does not match.
  */
-export function parseJsonColumn<S extends z.ZodType>(text: string, schema: S, what: string): z.output<S> {
+export function parseJsonColumn<S extends z.ZodType>(
+  text: string,
+  schema: S,
+  what: string,
+): z.output<S> {
   let value: unknown;
   try {
     value = JSON.parse(text);

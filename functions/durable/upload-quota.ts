@@ -33,7 +33,11 @@ export type ReserveUploadArgs = z.infer<typeof reserveArgsSchema>;
 
 const countRowSchema = z.object({ count: z.number().int() });
 const totalsRowSchema = z.object({ uploads: z.number().int(), bytes: z.number().int().nullable() });
-const watchedRowSchema = z.object({ media_id: z.string(), session_id: z.string(), created_at_ms: z.number().int() });
+const watchedRowSchema = z.object({
+  media_id: z.string(),
+  session_id: z.string(),
+  created_at_ms: z.number().int(),
+});
 /** An unfinished upload the alarm checks. */
 export type WatchedUpload = z.infer<typeof watchedRowSchema>;
 
@@ -60,25 +64,43 @@ export class UploadQuota {
   reserve(args: ReserveUploadArgs): DurableResult<void> {
     const a = reserveArgsSchema.parse(args);
     const totals = readOptionalRow(
-      this.storage.sql.exec('SELECT COUNT(*) AS uploads, SUM(size_bytes) AS bytes FROM visitor_upload'),
+      this.storage.sql.exec(
+        'SELECT COUNT(*) AS uploads, SUM(size_bytes) AS bytes FROM visitor_upload',
+      ),
       totalsRowSchema,
       'upload totals',
     ) ?? { uploads: 0, bytes: 0 };
     const heldBytes = totals.bytes ?? 0;
-    const inSession = readOptionalRow(
-      this.storage.sql.exec('SELECT COUNT(*) AS count FROM visitor_upload WHERE session_id = ?', a.sessionId),
-      countRowSchema,
-      'session upload count',
-    )?.count ?? 0;
+    const inSession =
+      readOptionalRow(
+        this.storage.sql.exec(
+          'SELECT COUNT(*) AS count FROM visitor_upload WHERE session_id = ?',
+          a.sessionId,
+        ),
+        countRowSchema,
+        'session upload count',
+      )?.count ?? 0;
     if (inSession >= a.maxPerSession) {
-      return refused(403, 'session_media_limit', `This session already holds ${inSession} files, the most one session may. Delete some, or start a new session.`);
+      return refused(
+        403,
+        'session_media_limit',
+        `This session already holds ${inSession} files, the most one session may. Delete some, or start a new session.`,
+      );
     }
     if (totals.uploads >= a.maxUploads) {
-      return refused(403, 'upload_quota_exceeded', `You already have ${totals.uploads} uploads, the most one visitor may keep. Delete some you no longer need, then upload again.`);
+      return refused(
+        403,
+        'upload_quota_exceeded',
+        `You already have ${totals.uploads} uploads, the most one visitor may keep. Delete some you no longer need, then upload again.`,
+      );
     }
     if (heldBytes + a.sizeBytes > a.maxBytes) {
       const gb = (bytes: number): string => (bytes / 1_000_000_000).toFixed(1);
-      return refused(403, 'upload_quota_exceeded', `This file would take your uploads to ${gb(heldBytes + a.sizeBytes)} GB; one visitor may keep ${gb(a.maxBytes)} GB. Delete uploads you no longer need, then upload again.`);
+      return refused(
+        403,
+        'upload_quota_exceeded',
+        `This file would take your uploads to ${gb(heldBytes + a.sizeBytes)} GB; one visitor may keep ${gb(a.maxBytes)} GB. Delete uploads you no longer need, then upload again.`,
+      );
     }
     this.storage.sql.exec(
       'INSERT OR IGNORE INTO visitor_upload (media_id, session_id, size_bytes, created_at_ms, watched) VALUES (?, ?, ?, ?, 1)',
@@ -103,7 +125,9 @@ export class UploadQuota {
   /** The unfinished uploads, oldest first. */
   watched(): WatchedUpload[] {
     return readRows(
-      this.storage.sql.exec('SELECT media_id, session_id, created_at_ms FROM visitor_upload WHERE watched = 1 ORDER BY created_at_ms'),
+      this.storage.sql.exec(
+        'SELECT media_id, session_id, created_at_ms FROM visitor_upload WHERE watched = 1 ORDER BY created_at_ms',
+      ),
       watchedRowSchema,
       'watched upload',
     );

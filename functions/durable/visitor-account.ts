@@ -111,11 +111,24 @@ export class VisitorAccount extends DurableObject<Env> {
     const id = idSchema.parse(sessionId);
     const at = z.number().int().nonnegative().parse(atMs);
     const max = z.number().int().positive().parse(maxSessions);
-    const count = readOptionalRow(this.ctx.storage.sql.exec('SELECT COUNT(*) AS count FROM sessions'), countRowSchema, 'session count')?.count ?? 0;
+    const count =
+      readOptionalRow(
+        this.ctx.storage.sql.exec('SELECT COUNT(*) AS count FROM sessions'),
+        countRowSchema,
+        'session count',
+      )?.count ?? 0;
     if (count >= max) {
-      return refused(403, 'session_limit', `You have ${count} sessions, the most one visitor may create. Continue in one of them (your library lists them).`);
+      return refused(
+        403,
+        'session_limit',
+        `You have ${count} sessions, the most one visitor may create. Continue in one of them (your library lists them).`,
+      );
     }
-    this.ctx.storage.sql.exec('INSERT OR IGNORE INTO sessions (session_id, created_at_ms) VALUES (?, ?)', id, at);
+    this.ctx.storage.sql.exec(
+      'INSERT OR IGNORE INTO sessions (session_id, created_at_ms) VALUES (?, ?)',
+      id,
+      at,
+    );
     return accepted(undefined);
   }
 
@@ -141,7 +154,12 @@ export class VisitorAccount extends DurableObject<Env> {
   override async alarm(): Promise<void> {
     let nextAtMs: number | null = null;
     for (const upload of this.#uploads.watched()) {
-      const check = await sweepAbandonedUpload(this.env.MEDIA, upload.session_id, upload.media_id, Date.now()).catch((error: unknown) => {
+      const check = await sweepAbandonedUpload(
+        this.env.MEDIA,
+        upload.session_id,
+        upload.media_id,
+        Date.now(),
+      ).catch((error: unknown) => {
         // One storage fault must not stop the sweep of the others: this one is looked at again later.
         console.error(`sweeping upload ${upload.media_id} failed; retrying`, error);
         return { kind: 'active' as const, dueAtMs: Date.now() + UPLOAD_SWEEP_RETRY_MS };
@@ -169,7 +187,9 @@ export class VisitorAccount extends DurableObject<Env> {
       `${libraryJoin('session', 'sessions', 'session_id')} ORDER BY t.created_at_ms DESC, t.rowid DESC LIMIT ?`,
       MAX_LISTED_SESSIONS,
     );
-    return this.#library.complete('session', cursor, sessionInfoSchema, (id) => sessionRoom(this.env, id).info(owner));
+    return this.#library.complete('session', cursor, sessionInfoSchema, (id) =>
+      sessionRoom(this.env, id).info(owner),
+    );
   }
 
   /**
@@ -182,9 +202,18 @@ export class VisitorAccount extends DurableObject<Env> {
     const select = libraryJoin('render', 'renders', 'render_id');
     const cursor =
       session === null
-        ? this.ctx.storage.sql.exec(`${select} ORDER BY t.created_at_ms DESC, t.rowid DESC LIMIT ?`, MAX_LISTED_RENDERS)
-        : this.ctx.storage.sql.exec(`${select} WHERE t.session_id = ? ORDER BY t.created_at_ms DESC, t.rowid DESC LIMIT ?`, session, MAX_LISTED_RENDERS);
-    return this.#library.complete('render', cursor, renderSummarySchema, (id) => renderJob(this.env, id).summary(owner));
+        ? this.ctx.storage.sql.exec(
+            `${select} ORDER BY t.created_at_ms DESC, t.rowid DESC LIMIT ?`,
+            MAX_LISTED_RENDERS,
+          )
+        : this.ctx.storage.sql.exec(
+            `${select} WHERE t.session_id = ? ORDER BY t.created_at_ms DESC, t.rowid DESC LIMIT ?`,
+            session,
+            MAX_LISTED_RENDERS,
+          );
+    return this.#library.complete('render', cursor, renderSummarySchema, (id) =>
+      renderJob(this.env, id).summary(owner),
+    );
   }
 
   /** Keeps the newest list entry of one of the visitor's sessions (pushed by its `SessionRoom` when it changes). */
@@ -215,12 +244,15 @@ export class VisitorAccount extends DurableObject<Env> {
    * (export-rate.ts), or 402 `out_of_credits` (contractCode 2001) when fewer are available.
    */
   freeze(args: FreezeArgs): DurableResult<Credits> {
-    const { renderId, sessionId, amount, atMs, draftVersion, batchItemId, limits } = freezeArgsSchema.parse(args);
-    const limited = limits === undefined ? null : exportRateRefusal(this.ctx.storage.sql, limits, atMs);
+    const { renderId, sessionId, amount, atMs, draftVersion, batchItemId, limits } =
+      freezeArgsSchema.parse(args);
+    const limited =
+      limits === undefined ? null : exportRateRefusal(this.ctx.storage.sql, limits, atMs);
     if (limited !== null) return limited;
     const before = this.credits();
     if (before.available < amount) {
-      const held = before.frozen > 0 ? ` (${before.frozen} more are held by exports in progress)` : '';
+      const held =
+        before.frozen > 0 ? ` (${before.frozen} more are held by exports in progress)` : '';
       return refused(
         402,
         'out_of_credits',
@@ -240,7 +272,11 @@ export class VisitorAccount extends DurableObject<Env> {
         draftVersion,
         batchItemId,
       );
-      this.ctx.storage.sql.exec('UPDATE account SET available = available - ?, frozen = frozen + ? WHERE id = 1', amount, amount);
+      this.ctx.storage.sql.exec(
+        'UPDATE account SET available = available - ?, frozen = frozen + ? WHERE id = 1',
+        amount,
+        amount,
+      );
     });
     return accepted(this.credits());
   }
@@ -250,7 +286,9 @@ export class VisitorAccount extends DurableObject<Env> {
    * Kept here, at the edge; never sent to the browser.
    */
   async upstreamIdentity(): Promise<UpstreamIdentity | null> {
-    const stored = upstreamIdentitySchema.safeParse(await this.ctx.storage.get(UPSTREAM_IDENTITY_KEY));
+    const stored = upstreamIdentitySchema.safeParse(
+      await this.ctx.storage.get(UPSTREAM_IDENTITY_KEY),
+    );
     return stored.success ? stored.data : null;
   }
 
@@ -261,7 +299,11 @@ export class VisitorAccount extends DurableObject<Env> {
 
   /** The generation a widget token must carry to be accepted (0 for a visitor who never revoked). */
   async widgetTokenGeneration(): Promise<number> {
-    const stored = z.number().int().nonnegative().safeParse(await this.ctx.storage.get(WIDGET_TOKEN_GENERATION_KEY));
+    const stored = z
+      .number()
+      .int()
+      .nonnegative()
+      .safeParse(await this.ctx.storage.get(WIDGET_TOKEN_GENERATION_KEY));
     return stored.success ? stored.data : 0;
   }
 
@@ -282,7 +324,11 @@ export class VisitorAccount extends DurableObject<Env> {
    * (what was rendered, at most the frozen amount) and gives back the rest. No-op if already settled.
    */
   refund(renderId: string, spentCredits = 0): Credits {
-    return this.#settle(idSchema.parse(renderId), 'refunded', z.number().int().nonnegative().parse(spentCredits));
+    return this.#settle(
+      idSchema.parse(renderId),
+      'refunded',
+      z.number().int().nonnegative().parse(spentCredits),
+    );
   }
 
   /**
@@ -290,8 +336,14 @@ export class VisitorAccount extends DurableObject<Env> {
    * whose credits are still frozen (in progress or interrupted), newest first: the ones an
    * export of that version may resume (usually none or one).
    */
-  frozenRenderIds(target: { sessionId: string; draftVersion: number; batchItemId: string | null }): string[] {
-    const { sessionId, draftVersion, batchItemId } = freezeArgsSchema.pick({ sessionId: true, draftVersion: true, batchItemId: true }).parse(target);
+  frozenRenderIds(target: {
+    sessionId: string;
+    draftVersion: number;
+    batchItemId: string | null;
+  }): string[] {
+    const { sessionId, draftVersion, batchItemId } = freezeArgsSchema
+      .pick({ sessionId: true, draftVersion: true, batchItemId: true })
+      .parse(target);
     const rows = readRows(
       this.ctx.storage.sql.exec(
         "SELECT render_id FROM renders WHERE session_id = ? AND draft_version = ? AND batch_item_id IS ? AND state = 'frozen' ORDER BY created_at_ms DESC, rowid DESC LIMIT ?",
@@ -314,9 +366,16 @@ export class VisitorAccount extends DurableObject<Env> {
     );
     if (render === null || render.state !== 'frozen') return this.credits();
     this.ctx.storage.transactionSync(() => {
-      this.ctx.storage.sql.exec('UPDATE renders SET state = ? WHERE render_id = ?', outcome, renderId);
+      this.ctx.storage.sql.exec(
+        'UPDATE renders SET state = ? WHERE render_id = ?',
+        outcome,
+        renderId,
+      );
       if (outcome === 'committed') {
-        this.ctx.storage.sql.exec('UPDATE account SET frozen = frozen - ? WHERE id = 1', render.cost);
+        this.ctx.storage.sql.exec(
+          'UPDATE account SET frozen = frozen - ? WHERE id = 1',
+          render.cost,
+        );
       } else {
         this.ctx.storage.sql.exec(
           'UPDATE account SET frozen = frozen - ?, available = available + ? WHERE id = 1',

@@ -49,6 +49,16 @@ export class EngineConfigError extends Error {
 export function selectEngine(name: string | undefined, context?: EngineContext): Engine {
   const chosen = name === undefined || name.trim() === '' ? DEFAULT_ENGINE : name.trim();
   if (chosen === 'embedded') return new EmbeddedEngine();
-  if (chosen === 'nemo') return new NemoEngine(context === undefined ? null : nemoEngineDeps(context.env, context.visitorId, context.upstreamSession, context.sessionId));
+  if (chosen === 'nemo')
+    return new NemoEngine(
+      context === undefined
+        ? null
+        : nemoEngineDeps(
+            context.env,
+            context.visitorId,
+            context.upstreamSession,
+            context.sessionId,
+          ),
+    );
   throw new EngineConfigError(chosen);
 }

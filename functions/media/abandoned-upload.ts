@@ -9,19 +9,31 @@ import { ABANDONED_UPLOAD_GRACE_MS } from '../durable/upload-quota';
 import { deleteMedia, partsPrefix, readRecord } from './media-store';
 
 /** What became of a watched upload: gone (deleted now or before), stored, or still within its grace. */
-export type UploadCheck = { kind: 'gone' } | { kind: 'stored' } | { kind: 'active'; dueAtMs: number };
+export type UploadCheck =
+  | { kind: 'gone' }
+  | { kind: 'stored' }
+  | { kind: 'active'; dueAtMs: number };
 
 /**
  * Checks upload `mediaId` of `sessionId` at `nowMs` (epoch ms) and removes it when abandoned.
  * @returns `active` with the time it becomes abandoned when something arrived within the grace.
  */
-export async function sweepAbandonedUpload(bucket: R2Bucket, sessionId: string, mediaId: string, nowMs: number): Promise<UploadCheck> {
+export async function sweepAbandonedUpload(
+  bucket: R2Bucket,
+  sessionId: string,
+  mediaId: string,
+  nowMs: number,
+): Promise<UploadCheck> {
   const record = await readRecord(bucket, sessionId, mediaId);
   if (record === null) return { kind: 'gone' };
   if (record.status !== 'uploading') return { kind: 'stored' };
   const parts = await bucket.list({ prefix: partsPrefix(sessionId, mediaId) });
-  const lastAtMs = Math.max(record.createdAtMs, ...parts.objects.map((part) => part.uploaded.getTime()));
-  if (nowMs - lastAtMs < ABANDONED_UPLOAD_GRACE_MS) return { kind: 'active', dueAtMs: lastAtMs + ABANDONED_UPLOAD_GRACE_MS };
+  const lastAtMs = Math.max(
+    record.createdAtMs,
+    ...parts.objects.map((part) => part.uploaded.getTime()),
+  );
+  if (nowMs - lastAtMs < ABANDONED_UPLOAD_GRACE_MS)
+    return { kind: 'active', dueAtMs: lastAtMs + ABANDONED_UPLOAD_GRACE_MS };
   await deleteMedia(bucket, record);
   return { kind: 'gone' };
 }

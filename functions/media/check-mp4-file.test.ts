@@ -19,14 +19,21 @@ function reader(bytes: Uint8Array): { read: ReadRange; readBytes: () => number }
   return { read, readBytes: () => total };
 }
 
-function check(bytes: Uint8Array, durationMs: number, sizeBytes = bytes.byteLength): ReturnType<typeof checkMp4File> {
+function check(
+  bytes: Uint8Array,
+  durationMs: number,
+  sizeBytes = bytes.byteLength,
+): ReturnType<typeof checkMp4File> {
   return checkMp4File(reader(bytes).read, sizeBytes, durationMs);
 }
 
 function box(type: string, payload: Uint8Array | number[]): Uint8Array {
   const out = new Uint8Array(8 + payload.length);
   new DataView(out.buffer).setUint32(0, out.byteLength);
-  out.set([...type].map((ch) => ch.charCodeAt(0)), 4);
+  out.set(
+    [...type].map((ch) => ch.charCodeAt(0)),
+    4,
+  );
   out.set(payload, 8);
   return out;
 }
@@ -41,7 +48,10 @@ function topLevel(bytes: Uint8Array): Map<string, Uint8Array> {
   const boxes = new Map<string, Uint8Array>();
   for (let at = 0; at < bytes.byteLength; ) {
     const size = new DataView(bytes.buffer, bytes.byteOffset + at).getUint32(0);
-    boxes.set(String.fromCharCode(...bytes.subarray(at + 4, at + 8)), bytes.subarray(at, at + size));
+    boxes.set(
+      String.fromCharCode(...bytes.subarray(at + 4, at + 8)),
+      bytes.subarray(at, at + size),
+    );
     at += size;
   }
   return boxes;
@@ -65,8 +75,12 @@ describe('checkMp4File', () => {
   });
 
   it('accepts moov at the end, an audio track next to the video, and a 64-bit mdat size', async () => {
-    await expect(check(fixture('moov-at-end-render-4s.mp4'), 4_000)).resolves.toMatchObject({ videoCodec: 'avc1' });
-    await expect(check(fixture('with-audio-render-4s.mp4'), 4_000)).resolves.toMatchObject({ videoCodec: 'avc1' });
+    await expect(check(fixture('moov-at-end-render-4s.mp4'), 4_000)).resolves.toMatchObject({
+      videoCodec: 'avc1',
+    });
+    await expect(check(fixture('with-audio-render-4s.mp4'), 4_000)).resolves.toMatchObject({
+      videoCodec: 'avc1',
+    });
     const boxes = topLevel(FOUR_S);
     const mdat = boxes.get('mdat') ?? new Uint8Array();
     const large = new Uint8Array(mdat.byteLength + 8);
@@ -75,23 +89,55 @@ describe('checkMp4File', () => {
     large.set([0x6d, 0x64, 0x61, 0x74], 4);
     view.setBigUint64(8, BigInt(large.byteLength));
     large.set(mdat.subarray(8), 16);
-    const withLargeMdat = concat(boxes.get('ftyp') ?? new Uint8Array(), boxes.get('moov') ?? new Uint8Array(), large);
-    await expect(check(withLargeMdat, 4_000)).resolves.toEqual({ durationMs: 4_000, videoCodec: 'avc1' });
+    const withLargeMdat = concat(
+      boxes.get('ftyp') ?? new Uint8Array(),
+      boxes.get('moov') ?? new Uint8Array(),
+      large,
+    );
+    await expect(check(withLargeMdat, 4_000)).resolves.toEqual({
+      durationMs: 4_000,
+      videoCodec: 'avc1',
+    });
     // The 64-bit size is read, not the 32-bit field: one byte short of it is refused.
-    await expect(check(withLargeMdat.subarray(0, withLargeMdat.byteLength - 1), 4_000)).rejects.toThrow(Mp4FileError);
+    await expect(
+      check(withLargeMdat.subarray(0, withLargeMdat.byteLength - 1), 4_000),
+    ).rejects.toThrow(Mp4FileError);
   });
 
   it.each([
-    ['76 bytes of HTML whose bytes 4–8 read ftyp', new TextEncoder().encode('<!--ftyp--><html><script>alert(1)</script></html>'.padEnd(76)), 4_000, /box/],
+    [
+      '76 bytes of HTML whose bytes 4–8 read ftyp',
+      new TextEncoder().encode('<!--ftyp--><html><script>alert(1)</script></html>'.padEnd(76)),
+      4_000,
+      /box/,
+    ],
     ['another duration', FOUR_S, 30_000, /lasts 4\.00 s, not the 30\.00 s/],
     ['bytes after the last box', concat(FOUR_S, new Uint8Array([1, 2, 3])), 4_000, /header/],
     ['a cut-off file', FOUR_S.subarray(0, FOUR_S.byteLength - 100), 4_000, /runs past the end/],
     ['MPEG-4 Part 2 video', fixture('bad-render-mpeg4-4s.mp4'), 4_000, /"mp4v", not H\.264/],
     ['two video tracks', fixture('bad-render-two-videos-4s.mp4'), 4_000, /2 video tracks/],
     ['no ftyp first', concat(box('free', []), FOUR_S), 4_000, /start with exactly one "ftyp"/],
-    ['a box an MP4 render does not have', concat(FOUR_S, box('uuid', [1, 2, 3])), 4_000, /"uuid" box/],
-    ['no moov', concat(topLevel(FOUR_S).get('ftyp') ?? new Uint8Array(), topLevel(FOUR_S).get('mdat') ?? new Uint8Array()), 4_000, /exactly one "moov"/],
-    ['too many boxes', concat(FOUR_S, ...Array.from({ length: MAX_TOP_LEVEL_BOXES }, () => box('free', []))), 4_000, /more than 16 top-level boxes/],
+    [
+      'a box an MP4 render does not have',
+      concat(FOUR_S, box('uuid', [1, 2, 3])),
+      4_000,
+      /"uuid" box/,
+    ],
+    [
+      'no moov',
+      concat(
+        topLevel(FOUR_S).get('ftyp') ?? new Uint8Array(),
+        topLevel(FOUR_S).get('mdat') ?? new Uint8Array(),
+      ),
+      4_000,
+      /exactly one "moov"/,
+    ],
+    [
+      'too many boxes',
+      concat(FOUR_S, ...Array.from({ length: MAX_TOP_LEVEL_BOXES }, () => box('free', []))),
+      4_000,
+      /more than 16 top-level boxes/,
+    ],
   ])('refuses %s', async (_what, bytes, durationMs, message) => {
     await expect(check(bytes, durationMs)).rejects.toThrow(Mp4FileError);
     await expect(check(bytes, durationMs)).rejects.toThrow(message);
@@ -107,13 +153,19 @@ describe('checkMp4File', () => {
       return out;
     };
     // Only the box headers exist: reading the 16-MiB moov would show up in the count.
-    const sparse = new Map<number, Uint8Array>([[0, ftyp], [ftyp.byteLength, header('moov', moovSize)], [mdatAt, header('mdat', 8)]]);
+    const sparse = new Map<number, Uint8Array>([
+      [0, ftyp],
+      [ftyp.byteLength, header('moov', moovSize)],
+      [mdatAt, header('mdat', 8)],
+    ]);
     let readBytes = 0;
     const read: ReadRange = async (offset, length) => {
       readBytes += length;
       return (sparse.get(offset) ?? new Uint8Array(length)).subarray(0, length);
     };
-    await expect(checkMp4File(read, mdatAt + 8, 4_000)).rejects.toThrow(/"moov" box is larger than 16 MiB/);
+    await expect(checkMp4File(read, mdatAt + 8, 4_000)).rejects.toThrow(
+      /"moov" box is larger than 16 MiB/,
+    );
     expect(readBytes).toBeLessThan(100);
   });
 });

@@ -58,7 +58,12 @@ interface Box {
 }
 
 function fourcc(bytes: Uint8Array, at: number): string {
-  return String.fromCharCode(bytes[at] ?? 0, bytes[at + 1] ?? 0, bytes[at + 2] ?? 0, bytes[at + 3] ?? 0);
+  return String.fromCharCode(
+    bytes[at] ?? 0,
+    bytes[at + 1] ?? 0,
+    bytes[at + 2] ?? 0,
+    bytes[at + 3] ?? 0,
+  );
 }
 
 /**
@@ -67,21 +72,27 @@ function fourcc(bytes: Uint8Array, at: number): string {
  */
 function readBoxHeader(bytes: Uint8Array, at: number, base: number, limit: number): Box {
   const start = base + at;
-  if (bytes.byteLength - at < HEADER_BYTES) throw new Mp4FileError(`the file ends inside a box header at byte ${start}`);
+  if (bytes.byteLength - at < HEADER_BYTES)
+    throw new Mp4FileError(`the file ends inside a box header at byte ${start}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset + at, bytes.byteLength - at);
   const type = fourcc(bytes, at + 4);
   const size32 = view.getUint32(0);
   let size: number;
   let header = HEADER_BYTES;
   if (size32 === 1) {
-    if (view.byteLength < LARGE_HEADER_BYTES) throw new Mp4FileError(`the "${type}" box header is cut off`);
+    if (view.byteLength < LARGE_HEADER_BYTES)
+      throw new Mp4FileError(`the "${type}" box header is cut off`);
     size = Number(view.getBigUint64(8));
     header = LARGE_HEADER_BYTES;
   } else {
     size = size32 === 0 ? limit - start : size32;
   }
-  if (size < header) throw new Mp4FileError(`the "${type}" box at byte ${start} has an impossible size (${size} bytes)`);
-  if (start + size > limit) throw new Mp4FileError(`the "${type}" box at byte ${start} runs past the end of what holds it`);
+  if (size < header)
+    throw new Mp4FileError(
+      `the "${type}" box at byte ${start} has an impossible size (${size} bytes)`,
+    );
+  if (start + size > limit)
+    throw new Mp4FileError(`the "${type}" box at byte ${start} runs past the end of what holds it`);
   return { type, start, payload: start + header, end: start + size };
 }
 
@@ -99,7 +110,11 @@ function childBoxes(bytes: Uint8Array, from: number, to: number, base: number): 
 
 /** The first child of type `type`, or null. */
 function child(bytes: Uint8Array, parent: Box, type: string, base: number): Box | null {
-  return childBoxes(bytes, parent.payload - base, parent.end - base, base).find((box) => box.type === type) ?? null;
+  return (
+    childBoxes(bytes, parent.payload - base, parent.end - base, base).find(
+      (box) => box.type === type,
+    ) ?? null
+  );
 }
 
 /** `mvhd`/`mdhd` (same layout up to the duration): the duration in ms. */
@@ -107,14 +122,16 @@ function headerDurationMs(bytes: Uint8Array, box: Box, base: number): number {
   const at = box.payload - base;
   const version = bytes[at];
   // ISO/IEC 14496-12 defines versions 0 (32-bit times) and 1 (64-bit) only.
-  if (version !== 0 && version !== 1) throw new Mp4FileError(`the "${box.type}" box has an unknown version ${String(version)}`);
+  if (version !== 0 && version !== 1)
+    throw new Mp4FileError(`the "${box.type}" box has an unknown version ${String(version)}`);
   const need = version === 1 ? 32 : 20;
   if (box.end - box.payload < need) throw new Mp4FileError(`the "${box.type}" box is too short`);
   const view = new DataView(bytes.buffer, bytes.byteOffset + at, need);
   const timescale = version === 1 ? view.getUint32(20) : view.getUint32(12);
   const duration = version === 1 ? Number(view.getBigUint64(24)) : view.getUint32(16);
   if (timescale === 0) throw new Mp4FileError(`the "${box.type}" box has no timescale`);
-  if (version !== 1 && duration === 0xffffffff) throw new Mp4FileError(`the "${box.type}" box has no duration`);
+  if (version !== 1 && duration === 0xffffffff)
+    throw new Mp4FileError(`the "${box.type}" box has no duration`);
   return (duration / timescale) * 1_000;
 }
 
@@ -123,16 +140,23 @@ async function topLevelBoxes(read: ReadRange, sizeBytes: number): Promise<Box[]>
   const boxes: Box[] = [];
   let at = 0;
   while (at < sizeBytes) {
-    if (boxes.length === MAX_TOP_LEVEL_BOXES) throw new Mp4FileError(`the file has more than ${MAX_TOP_LEVEL_BOXES} top-level boxes`);
+    if (boxes.length === MAX_TOP_LEVEL_BOXES)
+      throw new Mp4FileError(`the file has more than ${MAX_TOP_LEVEL_BOXES} top-level boxes`);
     const head = await read(at, Math.min(LARGE_HEADER_BYTES, sizeBytes - at));
     const box = readBoxHeader(head, 0, at, sizeBytes);
-    if (!TOP_LEVEL_TYPES.has(box.type)) throw new Mp4FileError(`the file holds a "${box.type}" box where an MP4 has ftyp, moov and mdat`);
-    if ((boxes.length === 0) !== (box.type === 'ftyp')) throw new Mp4FileError('the file does not start with exactly one "ftyp" box');
+    if (!TOP_LEVEL_TYPES.has(box.type))
+      throw new Mp4FileError(
+        `the file holds a "${box.type}" box where an MP4 has ftyp, moov and mdat`,
+      );
+    if ((boxes.length === 0) !== (box.type === 'ftyp'))
+      throw new Mp4FileError('the file does not start with exactly one "ftyp" box');
     boxes.push(box);
     at = box.end;
   }
-  if (boxes.filter((box) => box.type === 'moov').length !== 1) throw new Mp4FileError('the file does not have exactly one "moov" box');
-  if (!boxes.some((box) => box.type === 'mdat')) throw new Mp4FileError('the file has no "mdat" box (no media data)');
+  if (boxes.filter((box) => box.type === 'moov').length !== 1)
+    throw new Mp4FileError('the file does not have exactly one "moov" box');
+  if (!boxes.some((box) => box.type === 'mdat'))
+    throw new Mp4FileError('the file has no "mdat" box (no media data)');
   return boxes;
 }
 
@@ -145,13 +169,19 @@ async function topLevelBoxes(read: ReadRange, sizeBytes: number): Promise<Box[]>
  * @returns what was found.
  * @throws {Mp4FileError} naming the first problem; whatever `read` throws.
  */
-export async function checkMp4File(read: ReadRange, sizeBytes: number, expectedDurationMs: number): Promise<Mp4Facts> {
+export async function checkMp4File(
+  read: ReadRange,
+  sizeBytes: number,
+  expectedDurationMs: number,
+): Promise<Mp4Facts> {
   const boxes = await topLevelBoxes(read, sizeBytes);
   const moov = boxes.find((box) => box.type === 'moov');
   if (moov === undefined) throw new Mp4FileError('the file has no "moov" box');
-  if (moov.end - moov.start > MAX_MOOV_BYTES) throw new Mp4FileError(`the "moov" box is larger than ${MAX_MOOV_BYTES / 1024 ** 2} MiB`);
+  if (moov.end - moov.start > MAX_MOOV_BYTES)
+    throw new Mp4FileError(`the "moov" box is larger than ${MAX_MOOV_BYTES / 1024 ** 2} MiB`);
   const bytes = await read(moov.start, moov.end - moov.start);
-  if (bytes.byteLength !== moov.end - moov.start) throw new Mp4FileError('the "moov" box could not be read whole');
+  if (bytes.byteLength !== moov.end - moov.start)
+    throw new Mp4FileError('the "moov" box could not be read whole');
   const base = moov.start;
   const mvhd = child(bytes, moov, 'mvhd', base);
   if (mvhd === null) throw new Mp4FileError('the movie has no "mvhd" header');
@@ -162,9 +192,17 @@ export async function checkMp4File(read: ReadRange, sizeBytes: number, expectedD
       const mdia = child(bytes, trak, 'mdia', base);
       const hdlr = mdia === null ? null : child(bytes, mdia, 'hdlr', base);
       // hdlr payload: version/flags (4), pre_defined (4), handler_type (4).
-      return hdlr !== null && hdlr.end - hdlr.payload >= 12 && fourcc(bytes, hdlr.payload - base + 8) === 'vide' && mdia !== null ? [mdia] : [];
+      return hdlr !== null &&
+        hdlr.end - hdlr.payload >= 12 &&
+        fourcc(bytes, hdlr.payload - base + 8) === 'vide' &&
+        mdia !== null
+        ? [mdia]
+        : [];
     });
-  if (videoTracks.length !== 1) throw new Mp4FileError(`the file has ${videoTracks.length} video tracks; a render has exactly one`);
+  if (videoTracks.length !== 1)
+    throw new Mp4FileError(
+      `the file has ${videoTracks.length} video tracks; a render has exactly one`,
+    );
   const [mdia] = videoTracks as [Box];
   const mdhd = child(bytes, mdia, 'mdhd', base);
   if (mdhd === null) throw new Mp4FileError('the video track has no "mdhd" header');
@@ -173,12 +211,19 @@ export async function checkMp4File(read: ReadRange, sizeBytes: number, expectedD
   const stbl = minf === null ? null : child(bytes, minf, 'stbl', base);
   const stsd = stbl === null ? null : child(bytes, stbl, 'stsd', base);
   // stsd payload: version/flags (4), entry count (4), then the first sample entry box.
-  if (stsd === null || stsd.end - stsd.payload < 16) throw new Mp4FileError('the video track does not say its codec');
+  if (stsd === null || stsd.end - stsd.payload < 16)
+    throw new Mp4FileError('the video track does not say its codec');
   const videoCodec = fourcc(bytes, stsd.payload - base + 12);
-  if (!H264_SAMPLE_ENTRIES.has(videoCodec)) throw new Mp4FileError(`the video is "${videoCodec}", not H.264`);
-  for (const [what, ms] of [['movie', durationMs], ['video track', trackMs]] as const) {
+  if (!H264_SAMPLE_ENTRIES.has(videoCodec))
+    throw new Mp4FileError(`the video is "${videoCodec}", not H.264`);
+  for (const [what, ms] of [
+    ['movie', durationMs],
+    ['video track', trackMs],
+  ] as const) {
     if (Math.abs(ms - expectedDurationMs) > DURATION_TOLERANCE_MS) {
-      throw new Mp4FileError(`the ${what} lasts ${(ms / 1_000).toFixed(2)} s, not the ${(expectedDurationMs / 1_000).toFixed(2)} s of this render`);
+      throw new Mp4FileError(
+        `the ${what} lasts ${(ms / 1_000).toFixed(2)} s, not the ${(expectedDurationMs / 1_000).toFixed(2)} s of this render`,
+      );
     }
   }
   return { durationMs, videoCodec };

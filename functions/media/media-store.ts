@@ -31,11 +31,14 @@ export type PartRecord = z.infer<typeof partRecordSchema>;
 export const MAX_MEDIA_PER_SESSION = 200;
 
 /** R2 key of the record of `mediaId`. */
-export const recordKey = (sessionId: string, mediaId: string): string => `media-records/${sessionId}/${mediaId}.json`;
+export const recordKey = (sessionId: string, mediaId: string): string =>
+  `media-records/${sessionId}/${mediaId}.json`;
 /** R2 key prefix of the part records of `mediaId`. */
-export const partsPrefix = (sessionId: string, mediaId: string): string => `media-parts/${sessionId}/${mediaId}/`;
+export const partsPrefix = (sessionId: string, mediaId: string): string =>
+  `media-parts/${sessionId}/${mediaId}/`;
 /** R2 key of the uploaded file. */
-export const fileKey = (sessionId: string, mediaId: string): string => `media/${sessionId}/${mediaId}`;
+export const fileKey = (sessionId: string, mediaId: string): string =>
+  `media/${sessionId}/${mediaId}`;
 
 /** A JSON object read from R2, with the etag its next check-and-set write must match. */
 interface Versioned<T> {
@@ -44,13 +47,21 @@ interface Versioned<T> {
 }
 
 /** Reads a JSON object from R2 and parses it with `schema`; null when missing. */
-async function readVersionedJson<S extends z.ZodType>(bucket: R2Bucket, key: string, schema: S): Promise<Versioned<z.output<S>> | null> {
+async function readVersionedJson<S extends z.ZodType>(
+  bucket: R2Bucket,
+  key: string,
+  schema: S,
+): Promise<Versioned<z.output<S>> | null> {
   const object = await bucket.get(key);
   if (object === null) return null;
   return { value: schema.parse(await object.json()), etag: object.etag };
 }
 
-async function readJson<S extends z.ZodType>(bucket: R2Bucket, key: string, schema: S): Promise<z.output<S> | null> {
+async function readJson<S extends z.ZodType>(
+  bucket: R2Bucket,
+  key: string,
+  schema: S,
+): Promise<z.output<S> | null> {
   return (await readVersionedJson(bucket, key, schema))?.value ?? null;
 }
 
@@ -61,13 +72,21 @@ export interface VersionedRecord {
 }
 
 /** The record of `mediaId` in `sessionId` with its etag, or null. */
-export async function readVersionedRecord(bucket: R2Bucket, sessionId: string, mediaId: string): Promise<VersionedRecord | null> {
+export async function readVersionedRecord(
+  bucket: R2Bucket,
+  sessionId: string,
+  mediaId: string,
+): Promise<VersionedRecord | null> {
   const read = await readVersionedJson(bucket, recordKey(sessionId, mediaId), mediaRecordSchema);
   return read === null ? null : { record: read.value, etag: read.etag };
 }
 
 /** The record of `mediaId` in `sessionId`, or null. */
-export async function readRecord(bucket: R2Bucket, sessionId: string, mediaId: string): Promise<MediaRecord | null> {
+export async function readRecord(
+  bucket: R2Bucket,
+  sessionId: string,
+  mediaId: string,
+): Promise<MediaRecord | null> {
   return (await readVersionedRecord(bucket, sessionId, mediaId))?.record ?? null;
 }
 
@@ -77,11 +96,19 @@ export async function readRecord(bucket: R2Bucket, sessionId: string, mediaId: s
  * a newer state such as a completed upload).
  * @returns false when `etag` no longer matched and nothing was written
  */
-export async function writeRecord(bucket: R2Bucket, record: MediaRecord, etag?: string): Promise<boolean> {
-  const written = await bucket.put(recordKey(record.sessionId, record.id), JSON.stringify(mediaRecordSchema.parse(record)), {
-    httpMetadata: { contentType: 'application/json' },
-    ...(etag === undefined ? {} : { onlyIf: { etagMatches: etag } }),
-  });
+export async function writeRecord(
+  bucket: R2Bucket,
+  record: MediaRecord,
+  etag?: string,
+): Promise<boolean> {
+  const written = await bucket.put(
+    recordKey(record.sessionId, record.id),
+    JSON.stringify(mediaRecordSchema.parse(record)),
+    {
+      httpMetadata: { contentType: 'application/json' },
+      ...(etag === undefined ? {} : { onlyIf: { etagMatches: etag } }),
+    },
+  );
   return written !== null;
 }
 
@@ -92,26 +119,49 @@ export function toItem(record: MediaRecord): MediaItem {
 }
 
 /** The parts already stored for an upload, by part number ascending. */
-export async function listParts(bucket: R2Bucket, sessionId: string, mediaId: string): Promise<PartRecord[]> {
+export async function listParts(
+  bucket: R2Bucket,
+  sessionId: string,
+  mediaId: string,
+): Promise<PartRecord[]> {
   const listed = await bucket.list({ prefix: partsPrefix(sessionId, mediaId) });
-  const parts = await Promise.all(listed.objects.map((object) => readJson(bucket, object.key, partRecordSchema)));
-  return parts.filter((part): part is PartRecord => part !== null).sort((a, b) => a.partNumber - b.partNumber);
+  const parts = await Promise.all(
+    listed.objects.map((object) => readJson(bucket, object.key, partRecordSchema)),
+  );
+  return parts
+    .filter((part): part is PartRecord => part !== null)
+    .sort((a, b) => a.partNumber - b.partNumber);
 }
 
-const partKey = (sessionId: string, mediaId: string, partNumber: number): string => `${partsPrefix(sessionId, mediaId)}${partNumber}.json`;
+const partKey = (sessionId: string, mediaId: string, partNumber: number): string =>
+  `${partsPrefix(sessionId, mediaId)}${partNumber}.json`;
 
 /** Records that a part is stored. */
-export async function writePart(bucket: R2Bucket, sessionId: string, mediaId: string, part: PartRecord): Promise<void> {
+export async function writePart(
+  bucket: R2Bucket,
+  sessionId: string,
+  mediaId: string,
+  part: PartRecord,
+): Promise<void> {
   await bucket.put(partKey(sessionId, mediaId, part.partNumber), JSON.stringify(part));
 }
 
 /** Removes the record of one part (one that arrived after its upload was completed). */
-export async function deletePart(bucket: R2Bucket, sessionId: string, mediaId: string, partNumber: number): Promise<void> {
+export async function deletePart(
+  bucket: R2Bucket,
+  sessionId: string,
+  mediaId: string,
+  partNumber: number,
+): Promise<void> {
   await bucket.delete(partKey(sessionId, mediaId, partNumber));
 }
 
 /** Deletes the part records of an upload (after completing or aborting it). */
-export async function deleteParts(bucket: R2Bucket, sessionId: string, mediaId: string): Promise<void> {
+export async function deleteParts(
+  bucket: R2Bucket,
+  sessionId: string,
+  mediaId: string,
+): Promise<void> {
   const listed = await bucket.list({ prefix: partsPrefix(sessionId, mediaId) });
   if (listed.objects.length > 0) await bucket.delete(listed.objects.map((object) => object.key));
 }
@@ -120,14 +170,22 @@ export async function deleteParts(bucket: R2Bucket, sessionId: string, mediaId: 
  * Upload order: by start time, then by name (files picked together start in the same
  * millisecond: workerd's clock only moves on I/O).
  */
-export function byUploadOrder(a: { createdAtMs: number; name: string }, b: { createdAtMs: number; name: string }): number {
+export function byUploadOrder(
+  a: { createdAtMs: number; name: string },
+  b: { createdAtMs: number; name: string },
+): number {
   return a.createdAtMs - b.createdAtMs || a.name.localeCompare(b.name);
 }
 
 /** Every media record of a session, oldest first. */
 export async function listRecords(bucket: R2Bucket, sessionId: string): Promise<MediaRecord[]> {
-  const listed = await bucket.list({ prefix: `media-records/${sessionId}/`, limit: MAX_MEDIA_PER_SESSION });
-  const records = await Promise.all(listed.objects.map((object) => readJson(bucket, object.key, mediaRecordSchema)));
+  const listed = await bucket.list({
+    prefix: `media-records/${sessionId}/`,
+    limit: MAX_MEDIA_PER_SESSION,
+  });
+  const records = await Promise.all(
+    listed.objects.map((object) => readJson(bucket, object.key, mediaRecordSchema)),
+  );
   return records.filter((record): record is MediaRecord => record !== null).sort(byUploadOrder);
 }
 
@@ -151,8 +209,14 @@ export async function listReadyMedia(bucket: R2Bucket, sessionId: string): Promi
 /** Removes everything of one upload: its multipart upload (if unfinished), file, parts and record. */
 export async function deleteMedia(bucket: R2Bucket, record: MediaRecord): Promise<void> {
   if (record.status === 'uploading') {
-    await bucket.resumeMultipartUpload(fileKey(record.sessionId, record.id), record.uploadId).abort().catch(() => undefined);
+    await bucket
+      .resumeMultipartUpload(fileKey(record.sessionId, record.id), record.uploadId)
+      .abort()
+      .catch(() => undefined);
   }
   await deleteParts(bucket, record.sessionId, record.id);
-  await bucket.delete([fileKey(record.sessionId, record.id), recordKey(record.sessionId, record.id)]);
+  await bucket.delete([
+    fileKey(record.sessionId, record.id),
+    recordKey(record.sessionId, record.id),
+  ]);
 }

@@ -75,7 +75,8 @@ export async function pipeExactLength<T>(options: PipeExactLengthOptions<T>): Pr
     };
     const write = async (chunk: Uint8Array): Promise<void> => {
       receivedBytes += chunk.byteLength;
-      if (receivedBytes > lengthBytes) throw new StreamLengthError(lengthBytes, receivedBytes, true);
+      if (receivedBytes > lengthBytes)
+        throw new StreamLengthError(lengthBytes, receivedBytes, true);
       await beforeWrite?.(receivedBytes, chunk);
       await writer.write(chunk).catch(toSink);
     };
@@ -89,7 +90,8 @@ export async function pipeExactLength<T>(options: PipeExactLengthOptions<T>): Pr
         await write(value);
       }
       // Closing a FixedLengthStream short of its length does not fail here (only the sink's side does).
-      if (receivedBytes < lengthBytes) throw new StreamLengthError(lengthBytes, receivedBytes, false);
+      if (receivedBytes < lengthBytes)
+        throw new StreamLengthError(lengthBytes, receivedBytes, false);
       await writer.close().catch(toSink);
     } catch (error) {
       await writer.abort(error).catch(() => undefined);

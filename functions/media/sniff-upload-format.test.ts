@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SNIFF_BYTES, sniffUploadFormat } from './sniff-upload-format';
 
-const head = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../test/fixtures/${name}`, import.meta.url))).subarray(0, SNIFF_BYTES);
+const head = (name: string): Uint8Array =>
+  new Uint8Array(readFileSync(new URL(`../../test/fixtures/${name}`, import.meta.url))).subarray(
+    0,
+    SNIFF_BYTES,
+  );
 
 describe('sniffUploadFormat', () => {
   it.each([
@@ -28,11 +32,27 @@ describe('sniffUploadFormat', () => {
     const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
     expect(sniffUploadFormat(bytes('GIF89a....'))).toBe('gif');
     expect(sniffUploadFormat(bytes('RIFF\0\0\0\0AVI LIST'))).toBe('avi');
-    expect(sniffUploadFormat(new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x42, 0x82, 0x88, ...bytes('matroska')]))).toBe('mkv');
+    expect(
+      sniffUploadFormat(
+        new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x42, 0x82, 0x88, ...bytes('matroska')]),
+      ),
+    ).toBe('mkv');
     expect(sniffUploadFormat(new Uint8Array([0xff, 0xf1, 0x50, 0x80]))).toBe('aac');
     expect(sniffUploadFormat(new Uint8Array([0xff, 0xfb, 0x90, 0x00]))).toBe('mp3');
     // The first page of an Ogg Opus file as libopus writes it: `OggS`, version 0, BOS flag.
-    expect(sniffUploadFormat(new Uint8Array([...bytes('OggS'), 0x00, 0x02, ...new Array<number>(22).fill(0), 0x01, 0x13, ...bytes('OpusHead')]))).toBe('ogg');
+    expect(
+      sniffUploadFormat(
+        new Uint8Array([
+          ...bytes('OggS'),
+          0x00,
+          0x02,
+          ...new Array<number>(22).fill(0),
+          0x01,
+          0x13,
+          ...bytes('OpusHead'),
+        ]),
+      ),
+    ).toBe('ogg');
     expect(sniffUploadFormat(bytes('Oggs not an ogg page'))).toBeNull();
   });
 });

@@ -11,7 +11,8 @@ import type { MediaFormat } from '../../shared/media-schema';
 export const SNIFF_BYTES = 64;
 
 const ascii = (head: Uint8Array, at: number, text: string): boolean =>
-  head.length >= at + text.length && [...text].every((char, i) => head[at + i] === char.charCodeAt(0));
+  head.length >= at + text.length &&
+  [...text].every((char, i) => head[at + i] === char.charCodeAt(0));
 
 const startsWith = (head: Uint8Array, bytes: readonly number[]): boolean =>
   head.length >= bytes.length && bytes.every((byte, i) => head[i] === byte);
@@ -69,5 +70,11 @@ function sniffAudioStream(head: Uint8Array): MediaFormat | null {
  * @example sniffUploadFormat(new TextEncoder().encode('hello')) // null
  */
 export function sniffUploadFormat(head: Uint8Array): MediaFormat | null {
-  return sniffIsoBmff(head) ?? sniffEbml(head) ?? sniffRiff(head) ?? sniffImage(head) ?? sniffAudioStream(head);
+  return (
+    sniffIsoBmff(head) ??
+    sniffEbml(head) ??
+    sniffRiff(head) ??
+    sniffImage(head) ??
+    sniffAudioStream(head)
+  );
 }

@@ -31,7 +31,12 @@ export class ApiError extends HTTPException {
   /** Seconds for the `Retry-After` header, when the refusal passes with time. */
   readonly retryAfterS: number | undefined;
 
-  constructor(status: ContentfulStatusCode, code: string, message: string, options: ApiErrorOptions = {}) {
+  constructor(
+    status: ContentfulStatusCode,
+    code: string,
+    message: string,
+    options: ApiErrorOptions = {},
+  ) {
     super(status, { message, cause: options.cause });
     this.code = code;
     this.contractCode = options.contractCode;
@@ -48,5 +53,7 @@ export class ApiError extends HTTPException {
 
 /** Builds the `{error:{...}}` body without throwing (for handlers such as body-limit's `onError`). */
 export function errorBody(code: string, message: string, contractCode?: number): ErrorBody {
-  return contractCode === undefined ? { error: { code, message } } : { error: { code, message, contractCode } };
+  return contractCode === undefined
+    ? { error: { code, message } }
+    : { error: { code, message, contractCode } };
 }

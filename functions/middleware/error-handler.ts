@@ -26,16 +26,25 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     return c.json(error.toBody(), error.status);
   }
   if (error instanceof HTTPException && error.status < 500) {
-    return c.json(errorBody(codeForStatus(error.status), error.message || 'The request was refused.'), error.status);
+    return c.json(
+      errorBody(codeForStatus(error.status), error.message || 'The request was refused.'),
+      error.status,
+    );
   }
   console.error(`${c.req.method} ${c.req.path} failed:`, error);
-  return c.json(errorBody('internal', 'Something went wrong on our side. Please try again in a moment.'), 500);
+  return c.json(
+    errorBody('internal', 'Something went wrong on our side. Please try again in a moment.'),
+    500,
+  );
 }
 
 /** `app.notFound`: JSON 404 under `/api`; anything else is served from the built SPA. */
 export function handleNotFound(c: Context<AppEnv>): Response | Promise<Response> {
   if (c.req.path === '/api' || c.req.path.startsWith('/api/')) {
-    return c.json(errorBody('not_found', `There is no ${c.req.method} ${c.req.path} in this API.`), 404);
+    return c.json(
+      errorBody('not_found', `There is no ${c.req.method} ${c.req.path} in this API.`),
+      404,
+    );
   }
   return c.env.ASSETS.fetch(c.req.raw);
 }

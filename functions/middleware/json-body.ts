@@ -35,7 +35,11 @@ export function jsonBodyLimit(): MiddlewareHandler {
 /** Turns zod issues into one line a person can read: `text: the message is empty`. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length > 0
+        ? `${issue.path.map(String).join('.')}: ${issue.message}`
+        : issue.message,
+    )
     .join('; ');
 }
 
@@ -48,10 +52,17 @@ const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i;
  * @throws {ApiError} 415 `unsupported_media_type` when the Content-Type is not `application/json`;
  *   400 `invalid_json` when the body is not JSON; 400 `invalid_body` when it does not match the schema.
  */
-export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+): Promise<z.output<S>> {
   const contentType = c.req.header('Content-Type') ?? '';
   if (!JSON_CONTENT_TYPE.test(contentType)) {
-    throw new ApiError(415, 'unsupported_media_type', `Send this body as JSON with the header Content-Type: application/json${contentType === '' ? '' : `, not ${contentType.slice(0, 80)}`}.`);
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `Send this body as JSON with the header Content-Type: application/json${contentType === '' ? '' : `, not ${contentType.slice(0, 80)}`}.`,
+    );
   }
   const text = await c.req.text();
   let value: unknown;
@@ -62,6 +73,11 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): 
     throw new ApiError(400, 'invalid_json', `The request body is not valid JSON (${detail}).`);
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new ApiError(400, 'invalid_body', `The request body is not right: ${describeIssues(parsed.error)}.`);
+  if (!parsed.success)
+    throw new ApiError(
+      400,
+      'invalid_body',
+      `The request body is not right: ${describeIssues(parsed.error)}.`,
+    );
   return parsed.data;
 }

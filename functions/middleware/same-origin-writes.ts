@@ -38,9 +38,15 @@ export function sameOriginWrites(): MiddlewareHandler<AppEnv> {
       const fromBrowser = origin !== undefined || fetchSite !== undefined;
       const allowed =
         fetchSite === 'same-origin' ||
-        (origin !== undefined && (origin === new URL(c.req.url).origin || parseAllowedOrigins(c.env.EMBED_ALLOWED_ORIGINS).includes(origin)));
+        (origin !== undefined &&
+          (origin === new URL(c.req.url).origin ||
+            parseAllowedOrigins(c.env.EMBED_ALLOWED_ORIGINS).includes(origin)));
       if (fromBrowser && !allowed) {
-        throw new ApiError(403, FORBIDDEN_ORIGIN, `This request came from another site (${(origin ?? `Sec-Fetch-Site: ${fetchSite ?? ''}`).slice(0, 100)}); Reelwright only accepts changes from its own pages.`);
+        throw new ApiError(
+          403,
+          FORBIDDEN_ORIGIN,
+          `This request came from another site (${(origin ?? `Sec-Fetch-Site: ${fetchSite ?? ''}`).slice(0, 100)}); Reelwright only accepts changes from its own pages.`,
+        );
       }
     }
     await next();

@@ -31,13 +31,18 @@ let openTurns = 0;
 /** The cap from `MAX_TURNS_PER_ISOLATE`, or the default when unset or not a whole number ≥ 1. */
 function maxTurns(c: Context<AppEnv>): number {
   const configured = Number(c.env.MAX_TURNS_PER_ISOLATE);
-  return Number.isSafeInteger(configured) && configured >= 1 ? configured : DEFAULT_MAX_TURNS_PER_ISOLATE;
+  return Number.isSafeInteger(configured) && configured >= 1
+    ? configured
+    : DEFAULT_MAX_TURNS_PER_ISOLATE;
 }
 
 /**
  * Passes `stream` through, calling `onEnd` once when it ends, fails or the client cancels it.
  */
-function whenEnded(stream: ReadableStream<Uint8Array>, onEnd: () => void): ReadableStream<Uint8Array> {
+function whenEnded(
+  stream: ReadableStream<Uint8Array>,
+  onEnd: () => void,
+): ReadableStream<Uint8Array> {
   const reader = stream.getReader();
   let ended = false;
   const end = (): void => {
@@ -77,7 +82,10 @@ export function turnGate(): MiddlewareHandler<AppEnv> {
   return async function turnGate(c, next) {
     if (openTurns >= maxTurns(c)) {
       return c.json(
-        errorBody('busy', 'The server is answering many messages right now; yours will be sent again in a moment.'),
+        errorBody(
+          'busy',
+          'The server is answering many messages right now; yours will be sent again in a moment.',
+        ),
         503,
         { 'Retry-After': String(BUSY_RETRY_AFTER_S) },
       );

@@ -62,7 +62,8 @@ export function visitorCookie(): MiddlewareHandler<AppEnv> {
       return;
     }
     const stored = await getSignedCookie(c, secret, VISITOR_COOKIE);
-    const fromCookie = typeof stored === 'string' && visitorIdSchema.safeParse(stored).success ? stored : null;
+    const fromCookie =
+      typeof stored === 'string' && visitorIdSchema.safeParse(stored).success ? stored : null;
     if (fromCookie === null && reading) {
       c.set('visitorId', crypto.randomUUID());
       await next();

@@ -39,7 +39,9 @@ export const VISITOR_SECRET_UNSAFE = 'visitor_secret_unsafe';
 const LOOPBACK_HOSTNAMES: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** What is wrong with a secret, or null when it is fine to use anywhere. */
-export function visitorSecretProblem(secret: string | undefined): 'missing' | 'too short' | 'the public development value' | null {
+export function visitorSecretProblem(
+  secret: string | undefined,
+): 'missing' | 'too short' | 'the public development value' | null {
   if (typeof secret !== 'string' || secret === '') return 'missing';
   if (secret === PUBLIC_DEV_VISITOR_SECRET) return 'the public development value';
   if (secret.length < MIN_VISITOR_SECRET_CHARS) return 'too short';
@@ -67,7 +69,8 @@ function refusalPage(message: string): string {
 function refuse(c: Context<AppEnv>, problem: string): Response {
   const message = advice(problem);
   console.error(`${message} Refused ${c.req.method} ${new URL(c.req.url).host}${c.req.path}.`);
-  if (c.req.path === '/api' || c.req.path.startsWith('/api/')) return c.json(errorBody(VISITOR_SECRET_UNSAFE, message), 503);
+  if (c.req.path === '/api' || c.req.path.startsWith('/api/'))
+    return c.json(errorBody(VISITOR_SECRET_UNSAFE, message), 503);
   c.header('Content-Security-Policy', contentSecurityPolicy());
   c.header('Cache-Control', 'no-store');
   return c.html(refusalPage(message), 503);
@@ -80,7 +83,8 @@ function refuse(c: Context<AppEnv>, problem: string): Response {
 export function visitorSecretGuard(): MiddlewareHandler<AppEnv> {
   return async function visitorSecretGuard(c, next) {
     const problem = visitorSecretProblem(c.env.VISITOR_SECRET);
-    if (problem === 'missing' || (problem !== null && !isLoopbackUrl(c.req.url))) return refuse(c, problem);
+    if (problem === 'missing' || (problem !== null && !isLoopbackUrl(c.req.url)))
+      return refuse(c, problem);
     await next();
   };
 }

@@ -37,7 +37,12 @@ const START_AGAIN = 'Start again without it: send "new".';
 
 /** 401 `widget_token_invalid`: malformed, forged, or meant for something else. */
 function invalidToken(cause?: unknown): ApiError {
-  return new ApiError(401, 'widget_token_invalid', `This widget token is not valid here. ${START_AGAIN}`, { cause });
+  return new ApiError(
+    401,
+    'widget_token_invalid',
+    `This widget token is not valid here. ${START_AGAIN}`,
+    { cause },
+  );
 }
 
 const claimsSchema = z.object({
@@ -65,7 +70,12 @@ export interface WidgetCredential {
 /** Signs a widget token (`expiresAtMs` is rounded down to a whole second). */
 export function signWidgetToken(claims: WidgetTokenClaims, secret: string): Promise<string> {
   return sign(
-    { sub: claims.visitorId, gen: claims.generation, exp: Math.floor(claims.expiresAtMs / MS_PER_S), aud: WIDGET_TOKEN_AUDIENCE },
+    {
+      sub: claims.visitorId,
+      gen: claims.generation,
+      exp: Math.floor(claims.expiresAtMs / MS_PER_S),
+      aud: WIDGET_TOKEN_AUDIENCE,
+    },
     secret,
     'HS256',
   );
@@ -84,13 +94,22 @@ export async function verifyWidgetToken(token: string, secret: string): Promise<
     payload = await verify(token, secret, { alg: 'HS256', aud: WIDGET_TOKEN_AUDIENCE });
   } catch (cause) {
     if (cause instanceof JwtTokenExpired) {
-      throw new ApiError(401, 'widget_token_expired', `This widget token has expired (they last 30 days). ${START_AGAIN}`, { cause });
+      throw new ApiError(
+        401,
+        'widget_token_expired',
+        `This widget token has expired (they last 30 days). ${START_AGAIN}`,
+        { cause },
+      );
     }
     throw invalidToken(cause);
   }
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw invalidToken();
-  return { visitorId: claims.data.sub, generation: claims.data.gen, expiresAtMs: claims.data.exp * MS_PER_S };
+  return {
+    visitorId: claims.data.sub,
+    generation: claims.data.gen,
+    expiresAtMs: claims.data.exp * MS_PER_S,
+  };
 }
 
 /**
@@ -101,19 +120,34 @@ export async function verifyWidgetToken(token: string, secret: string): Promise<
  * @throws {ApiError} 401 `widget_token_invalid` / `widget_token_expired` (see
  *   {@link verifyWidgetToken}), 401 `widget_token_revoked` after "Forget me on this site".
  */
-export async function widgetCredential(env: Env, header: string, nowMs: number): Promise<WidgetCredential> {
+export async function widgetCredential(
+  env: Env,
+  header: string,
+  nowMs: number,
+): Promise<WidgetCredential> {
   const secret = env.VISITOR_SECRET;
   if (header === NEW_WIDGET_TOKEN) {
     const visitorId = crypto.randomUUID();
-    const token = await signWidgetToken({ visitorId, generation: 0, expiresAtMs: nowMs + WIDGET_TOKEN_TTL_MS }, secret);
+    const token = await signWidgetToken(
+      { visitorId, generation: 0, expiresAtMs: nowMs + WIDGET_TOKEN_TTL_MS },
+      secret,
+    );
     return { visitorId, token };
   }
   const claims = await verifyWidgetToken(header, secret);
   const generation = await visitorAccount(env, claims.visitorId).widgetTokenGeneration();
   if (claims.generation !== generation) {
-    throw new ApiError(401, 'widget_token_revoked', `This widget token was revoked ("Forget me on this site"). ${START_AGAIN}`);
+    throw new ApiError(
+      401,
+      'widget_token_revoked',
+      `This widget token was revoked ("Forget me on this site"). ${START_AGAIN}`,
+    );
   }
-  if (claims.expiresAtMs - nowMs >= WIDGET_TOKEN_RENEW_BELOW_MS) return { visitorId: claims.visitorId, token: header };
-  const token = await signWidgetToken({ visitorId: claims.visitorId, generation, expiresAtMs: nowMs + WIDGET_TOKEN_TTL_MS }, secret);
+  if (claims.expiresAtMs - nowMs >= WIDGET_TOKEN_RENEW_BELOW_MS)
+    return { visitorId: claims.visitorId, token: header };
+  const token = await signWidgetToken(
+    { visitorId: claims.visitorId, generation, expiresAtMs: nowMs + WIDGET_TOKEN_TTL_MS },
+    secret,
+  );
   return { visitorId: claims.visitorId, token };
 }

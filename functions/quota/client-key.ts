@@ -23,7 +23,18 @@ export function clientKey(address: string): string {
   const [head = '', tail] = address.toLowerCase().split('::');
   const left = head === '' ? [] : head.split(':');
   const right = tail === undefined || tail === '' ? [] : tail.split(':');
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, ALL_GROUPS - left.length - right.length)).fill('0'), ...right];
-  if (groups.length !== ALL_GROUPS || groups.some((group) => !/^[0-9a-f]{1,4}$/.test(group))) return address;
-  return `${groups.slice(0, PREFIX_GROUPS).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  const groups =
+    tail === undefined
+      ? left
+      : [
+          ...left,
+          ...Array<string>(Math.max(0, ALL_GROUPS - left.length - right.length)).fill('0'),
+          ...right,
+        ];
+  if (groups.length !== ALL_GROUPS || groups.some((group) => !/^[0-9a-f]{1,4}$/.test(group)))
+    return address;
+  return `${groups
+    .slice(0, PREFIX_GROUPS)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }

@@ -25,7 +25,9 @@ export const DEFAULT_NEMO_EXPORTS_PER_VISITOR = 10;
 export class QuotaConfigError extends Error {
   override readonly name = 'QuotaConfigError';
   constructor(variable: string, value: string) {
-    super(`${variable} must be a whole number of 1 or more, not "${value}" (see README "Limits and abuse").`);
+    super(
+      `${variable} must be a whole number of 1 or more, not "${value}" (see README "Limits and abuse").`,
+    );
   }
 }
 
@@ -57,11 +59,35 @@ function limit(variable: keyof Env, value: string | undefined, fallback: number)
  */
 export function readQuotaConfig(env: Env): QuotaConfig {
   return {
-    newVisitorsPerIpPerHour: limit('NEW_VISITORS_PER_IP_PER_HOUR', env.NEW_VISITORS_PER_IP_PER_HOUR, DEFAULT_NEW_VISITORS_PER_IP_PER_HOUR),
-    sessionsPerVisitor: limit('SESSIONS_PER_VISITOR', env.SESSIONS_PER_VISITOR, DEFAULT_SESSIONS_PER_VISITOR),
-    uploadsPerVisitor: limit('UPLOADS_PER_VISITOR', env.UPLOADS_PER_VISITOR, DEFAULT_UPLOADS_PER_VISITOR),
-    uploadBytesPerVisitor: limit('UPLOAD_BYTES_PER_VISITOR', env.UPLOAD_BYTES_PER_VISITOR, DEFAULT_UPLOAD_BYTES_PER_VISITOR),
-    exportsPerVisitorPerHour: limit('EXPORTS_PER_VISITOR_PER_HOUR', env.EXPORTS_PER_VISITOR_PER_HOUR, DEFAULT_EXPORTS_PER_VISITOR_PER_HOUR),
-    nemoExportsPerVisitorPerDay: limit('NEMO_EXPORTS_PER_VISITOR', env.NEMO_EXPORTS_PER_VISITOR, DEFAULT_NEMO_EXPORTS_PER_VISITOR),
+    newVisitorsPerIpPerHour: limit(
+      'NEW_VISITORS_PER_IP_PER_HOUR',
+      env.NEW_VISITORS_PER_IP_PER_HOUR,
+      DEFAULT_NEW_VISITORS_PER_IP_PER_HOUR,
+    ),
+    sessionsPerVisitor: limit(
+      'SESSIONS_PER_VISITOR',
+      env.SESSIONS_PER_VISITOR,
+      DEFAULT_SESSIONS_PER_VISITOR,
+    ),
+    uploadsPerVisitor: limit(
+      'UPLOADS_PER_VISITOR',
+      env.UPLOADS_PER_VISITOR,
+      DEFAULT_UPLOADS_PER_VISITOR,
+    ),
+    uploadBytesPerVisitor: limit(
+      'UPLOAD_BYTES_PER_VISITOR',
+      env.UPLOAD_BYTES_PER_VISITOR,
+      DEFAULT_UPLOAD_BYTES_PER_VISITOR,
+    ),
+    exportsPerVisitorPerHour: limit(
+      'EXPORTS_PER_VISITOR_PER_HOUR',
+      env.EXPORTS_PER_VISITOR_PER_HOUR,
+      DEFAULT_EXPORTS_PER_VISITOR_PER_HOUR,
+    ),
+    nemoExportsPerVisitorPerDay: limit(
+      'NEMO_EXPORTS_PER_VISITOR',
+      env.NEMO_EXPORTS_PER_VISITOR,
+      DEFAULT_NEMO_EXPORTS_PER_VISITOR,
+    ),
   };
 }

@@ -11,7 +11,10 @@ export interface ByteRange {
 }
 
 /** No header (serve the whole file), a range, or a header we refuse (answer 416). */
-export type RangeRequest = { kind: 'whole' } | { kind: 'range'; range: ByteRange } | { kind: 'unsatisfiable' };
+export type RangeRequest =
+  | { kind: 'whole' }
+  | { kind: 'range'; range: ByteRange }
+  | { kind: 'unsatisfiable' };
 
 const SINGLE_RANGE = /^bytes=(\d*)-(\d*)$/;
 
@@ -37,6 +40,7 @@ export function parseRange(header: string | undefined, size: number): RangeReque
   }
   const start = Number(first);
   const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
-  if (!Number.isSafeInteger(start) || start >= size || end < start) return { kind: 'unsatisfiable' };
+  if (!Number.isSafeInteger(start) || start >= size || end < start)
+    return { kind: 'unsatisfiable' };
   return { kind: 'range', range: { offset: start, length: end - start + 1 } };
 }

@@ -18,16 +18,24 @@ import { upstreamCredits } from '../engine/nemo/upstream-credits';
 import { readNemoConfig } from '../engine/nemo/nemo-config';
 
 /** The note of the unknown balance (before the visitor's first chat message on the nemo engine). */
-export const NO_REMOTE_ACCOUNT_YET = 'Your credits are shown after your first message: the video service opens your account then.';
+export const NO_REMOTE_ACCOUNT_YET =
+  'Your credits are shown after your first message: the video service opens your account then.';
 
 /** Credit routes, mounted under `/api`. */
 export const creditRoutes = new Hono<AppEnv>().get('/credits', async (c) => {
   const visitorId = c.get('visitorId');
   if (selectEngine(c.env.ENGINE).name === 'nemo') {
     const operatorToken = readNemoConfig({ ...c.env }).token !== null;
-    const identity = operatorToken ? null : await visitorAccount(c.env, visitorId).upstreamIdentity();
+    const identity = operatorToken
+      ? null
+      : await visitorAccount(c.env, visitorId).upstreamIdentity();
     if (!operatorToken && identity?.token == null) {
-      const unknown: CreditsAnswer = { available: null, frozen: null, total: null, note: NO_REMOTE_ACCOUNT_YET };
+      const unknown: CreditsAnswer = {
+        available: null,
+        frozen: null,
+        total: null,
+        note: NO_REMOTE_ACCOUNT_YET,
+      };
       return c.json(unknown);
     }
     const result = await upstreamCredits(c.env, visitorId);

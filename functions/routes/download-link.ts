@@ -32,7 +32,13 @@ function signedText(renderId: string, expiresAtMs: number): Uint8Array<ArrayBuff
 }
 
 function hmacKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  return crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
 }
 
 /** base64url without `=` padding: the only spelling of a signature that is accepted. */
@@ -47,10 +53,21 @@ function toBase64Url(bytes: ArrayBuffer): string {
  * @param nowMs the current time, unix ms.
  * @returns the same-origin path with its query, e.g. `/api/renders/<id>/file?expires=…&sig=…`.
  */
-export async function signDownloadUrl(renderId: string, secret: string, nowMs: number): Promise<string> {
+export async function signDownloadUrl(
+  renderId: string,
+  secret: string,
+  nowMs: number,
+): Promise<string> {
   const expiresAtMs = nowMs + DOWNLOAD_LINK_TTL_MS;
-  const signature = await crypto.subtle.sign('HMAC', await hmacKey(secret), signedText(renderId, expiresAtMs));
-  const query = new URLSearchParams({ [DOWNLOAD_EXPIRES_QUERY]: String(expiresAtMs), [DOWNLOAD_SIG_QUERY]: toBase64Url(signature) });
+  const signature = await crypto.subtle.sign(
+    'HMAC',
+    await hmacKey(secret),
+    signedText(renderId, expiresAtMs),
+  );
+  const query = new URLSearchParams({
+    [DOWNLOAD_EXPIRES_QUERY]: String(expiresAtMs),
+    [DOWNLOAD_SIG_QUERY]: toBase64Url(signature),
+  });
   return `/api/renders/${renderId}/file?${query.toString()}`;
 }
 
@@ -79,7 +96,12 @@ export async function checkDownloadLink(
   }
   if (toBase64Url(signature.buffer) !== sig) return 'invalid';
   const expiresAtMs = expiry.data;
-  const genuine = await crypto.subtle.verify('HMAC', await hmacKey(secret), signature, signedText(renderId, expiresAtMs));
+  const genuine = await crypto.subtle.verify(
+    'HMAC',
+    await hmacKey(secret),
+    signature,
+    signedText(renderId, expiresAtMs),
+  );
   if (!genuine) return 'invalid';
   return nowMs > expiresAtMs ? 'expired' : 'valid';
 }
@@ -90,16 +112,34 @@ export async function checkDownloadLink(
  * @throws {ApiError} 400 `invalid_query` when `expires` is there but not plain decimal digits
  *   (`0x…`, `1e12`, `+…`, a leading zero); 403 `download_link_expired` or 403 `download_link_invalid`.
  */
-export async function requireDownloadLink(renderId: string, expires: string | undefined, sig: string | undefined, secret: string, nowMs: number): Promise<void> {
+export async function requireDownloadLink(
+  renderId: string,
+  expires: string | undefined,
+  sig: string | undefined,
+  secret: string,
+  nowMs: number,
+): Promise<void> {
   if (expires !== undefined && !expiresSchema.safeParse(expires).success) {
-    throw new ApiError(400, 'invalid_query', '?expires= must be a time in plain decimal digits; open the video in Reelwright again for a fresh link.');
+    throw new ApiError(
+      400,
+      'invalid_query',
+      '?expires= must be a time in plain decimal digits; open the video in Reelwright again for a fresh link.',
+    );
   }
   const verdict = await checkDownloadLink(renderId, expires, sig, secret, nowMs);
   if (verdict === 'expired') {
-    throw new ApiError(403, 'download_link_expired', 'This download link has expired; open the video in Reelwright again for a fresh one.');
+    throw new ApiError(
+      403,
+      'download_link_expired',
+      'This download link has expired; open the video in Reelwright again for a fresh one.',
+    );
   }
   if (verdict === 'invalid') {
-    throw new ApiError(403, 'download_link_invalid', 'This download link is not valid (it was changed or is for another video); open the video in Reelwright again for a fresh one.');
+    throw new ApiError(
+      403,
+      'download_link_invalid',
+      'This download link is not valid (it was changed or is for another video); open the video in Reelwright again for a fresh one.',
+    );
   }
 }
 
@@ -109,6 +149,12 @@ export async function requireDownloadLink(renderId: string, expires: string | un
  *
  * @example c.json(await withDownloadLink(unwrap(await job.info(visitorId)), c.env.VISITOR_SECRET))
  */
-export async function withDownloadLink<T extends { id: string; downloadUrl: string | null }>(job: T, secret: string, nowMs = Date.now()): Promise<T> {
-  return job.downloadUrl === null ? job : { ...job, downloadUrl: await signDownloadUrl(job.id, secret, nowMs) };
+export async function withDownloadLink<T extends { id: string; downloadUrl: string | null }>(
+  job: T,
+  secret: string,
+  nowMs = Date.now(),
+): Promise<T> {
+  return job.downloadUrl === null
+    ? job
+    : { ...job, downloadUrl: await signDownloadUrl(job.id, secret, nowMs) };
 }

@@ -30,7 +30,9 @@ export async function serveEmbedPage(c: Context<AppEnv>): Promise<Response> {
   headers.delete('ETag');
   const html = new HTMLRewriter().on('head', {
     element(head) {
-      head.append(`<meta name="${ALLOWED_ORIGINS_META}" content="${origins.join(' ')}">`, { html: true });
+      head.append(`<meta name="${ALLOWED_ORIGINS_META}" content="${origins.join(' ')}">`, {
+        html: true,
+      });
     },
   });
   const body = asset.ok ? html.transform(asset).body : asset.body;

@@ -39,39 +39,62 @@ async function readExportBody(c: Context<AppEnv>): Promise<CreateExportBody> {
 }
 
 /** Export routes, mounted under `/api`. */
-export const exportRoutes = new Hono<AppEnv>().post('/sessions/:id/exports', jsonBodyLimit(), async (c) => {
-  const visitorId = c.get('visitorId');
-  const sessionId = parseId(c.req.param('id'), 'session');
-  const body = await readExportBody(c);
-  const snapshot = unwrap(await sessionRoom(c.env, sessionId).exportSnapshot(visitorId, body.batchItemId));
-  const { renderer } = selectEngine(c.env.ENGINE);
-  const interrupted = renderer === 'browser' ? await findInterruptedExport(c.env, visitorId, { sessionId, ...snapshot }) : null;
-  if (interrupted !== null) return c.json(await withDownloadLink(interrupted, c.env.VISITOR_SECRET), 200);
-  const renderId = crypto.randomUUID();
-  const atMs = Date.now();
-  const costCredits = renderer === 'browser' ? exportCostCredits(snapshot.draft.durationMs) : 0;
-  const account = visitorAccount(c.env, visitorId);
-  const quota = readQuotaConfig(c.env);
-  // The operator pays the remote API for remote exports made with their NEMO_TOKEN.
-  const operatorPays = renderer === 'remote' && readNemoConfig({ ...c.env }).token !== null;
-  const limits = { perHour: quota.exportsPerVisitorPerHour, remotePerDay: operatorPays ? quota.nemoExportsPerVisitorPerDay : null };
-  unwrap(await account.freeze({ renderId, sessionId, amount: costCredits, atMs, draftVersion: snapshot.version, batchItemId: snapshot.batchItemId, limits }));
-  try {
-    const job = await renderJob(c.env, renderId).create({
-      renderId,
-      sessionId,
-      owner: visitorId,
-      title: snapshot.title,
-      draft: snapshot.draft,
-      draftVersion: snapshot.version,
-      batchItemId: snapshot.batchItemId,
-      costCredits,
-      renderer,
-      atMs,
-    });
-    return c.json(await withDownloadLink(job, c.env.VISITOR_SECRET), 201);
-  } catch (error) {
-    await account.refund(renderId);
-    throw error;
-  }
-});
+export const exportRoutes = new Hono<AppEnv>().post(
+  '/sessions/:id/exports',
+  jsonBodyLimit(),
+  async (c) => {
+    const visitorId = c.get('visitorId');
+    const sessionId = parseId(c.req.param('id'), 'session');
+    const body = await readExportBody(c);
+    const snapshot = unwrap(
+      await sessionRoom(c.env, sessionId).exportSnapshot(visitorId, body.batchItemId),
+    );
+    const { renderer } = selectEngine(c.env.ENGINE);
+    const interrupted =
+      renderer === 'browser'
+        ? await findInterruptedExport(c.env, visitorId, { sessionId, ...snapshot })
+        : null;
+    if (interrupted !== null)
+      return c.json(await withDownloadLink(interrupted, c.env.VISITOR_SECRET), 200);
+    const renderId = crypto.randomUUID();
+    const atMs = Date.now();
+    const costCredits = renderer === 'browser' ? exportCostCredits(snapshot.draft.durationMs) : 0;
+    const account = visitorAccount(c.env, visitorId);
+    const quota = readQuotaConfig(c.env);
+    // The operator pays the remote API for remote exports made with their NEMO_TOKEN.
+    const operatorPays = renderer === 'remote' && readNemoConfig({ ...c.env }).token !== null;
+    const limits = {
+      perHour: quota.exportsPerVisitorPerHour,
+      remotePerDay: operatorPays ? quota.nemoExportsPerVisitorPerDay : null,
+    };
+    unwrap(
+      await account.freeze({
+        renderId,
+        sessionId,
+        amount: costCredits,
+        atMs,
+        draftVersion: snapshot.version,
+        batchItemId: snapshot.batchItemId,
+        limits,
+      }),
+    );
+    try {
+      const job = await renderJob(c.env, renderId).create({
+        renderId,
+        sessionId,
+        owner: visitorId,
+        title: snapshot.title,
+        draft: snapshot.draft,
+        draftVersion: snapshot.version,
+        batchItemId: snapshot.batchItemId,
+        costCredits,
+        renderer,
+        atMs,
+      });
+      return c.json(await withDownloadLink(job, c.env.VISITOR_SECRET), 201);
+    } catch (error) {
+      await account.refund(renderId);
+      throw error;
+    }
+  },
+);

@@ -25,7 +25,19 @@ import {
 } from '../../shared/media-schema';
 import type { MediaRecord } from '../media/media-store';
 import type { VersionedRecord } from '../media/media-store';
-import { MAX_MEDIA_PER_SESSION, deleteMedia, deletePart, deleteParts, fileKey, listParts, listRecords, readVersionedRecord, toItem, writePart, writeRecord } from '../media/media-store';
+import {
+  MAX_MEDIA_PER_SESSION,
+  deleteMedia,
+  deletePart,
+  deleteParts,
+  fileKey,
+  listParts,
+  listRecords,
+  readVersionedRecord,
+  toItem,
+  writePart,
+  writeRecord,
+} from '../media/media-store';
 import { SNIFF_BYTES, sniffUploadFormat } from '../media/sniff-upload-format';
 import { SinkError, StreamLengthError, pipeExactLength } from '../media/pipe-exact-length';
 import { sessionRoom, visitorAccount } from '../durable/durable-stubs';
@@ -46,9 +58,20 @@ const MEDIA_NOT_FOUND = 'No such upload (it does not exist or belongs to another
 
 /** Content types served for stored files, by sniffed format. */
 const CONTENT_TYPE_BY_FORMAT: Readonly<Record<string, string>> = {
-  mp4: 'video/mp4', mov: 'video/quicktime', avi: 'video/x-msvideo', webm: 'video/webm', mkv: 'video/x-matroska',
-  jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
-  mp3: 'audio/mpeg', wav: 'audio/wav', m4a: 'audio/mp4', aac: 'audio/aac', ogg: 'audio/ogg',
+  mp4: 'video/mp4',
+  mov: 'video/quicktime',
+  avi: 'video/x-msvideo',
+  webm: 'video/webm',
+  mkv: 'video/x-matroska',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  mp3: 'audio/mpeg',
+  wav: 'audio/wav',
+  m4a: 'audio/mp4',
+  aac: 'audio/aac',
+  ogg: 'audio/ogg',
 };
 
 /**
@@ -66,9 +89,14 @@ async function ownedSession(c: Context<AppEnv>): Promise<string> {
 }
 
 /** The record of the path's media id in `sessionId`, with its etag. @throws {ApiError} 404 */
-async function ownedVersionedRecord(c: Context<AppEnv>, sessionId: string): Promise<VersionedRecord> {
+async function ownedVersionedRecord(
+  c: Context<AppEnv>,
+  sessionId: string,
+): Promise<VersionedRecord> {
   const mediaId = z.uuid().safeParse(c.req.param('mediaId'));
-  const read = mediaId.success ? await readVersionedRecord(c.env.MEDIA, sessionId, mediaId.data) : null;
+  const read = mediaId.success
+    ? await readVersionedRecord(c.env.MEDIA, sessionId, mediaId.data)
+    : null;
   if (read === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
   return read;
 }
@@ -79,7 +107,10 @@ async function ownedRecord(c: Context<AppEnv>, sessionId: string): Promise<Media
 }
 
 /** The record as it is now, when its upload is no longer `uploading` (another request completed it); else null. */
-async function finishedMeanwhile(c: Context<AppEnv>, record: MediaRecord): Promise<MediaRecord | null> {
+async function finishedMeanwhile(
+  c: Context<AppEnv>,
+  record: MediaRecord,
+): Promise<MediaRecord | null> {
   const now = await readVersionedRecord(c.env.MEDIA, record.sessionId, record.id);
   if (now === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
   return now.record.status === 'uploading' ? null : now.record;
@@ -108,7 +139,10 @@ function completing(cause?: unknown): ApiError {
  * @throws {ApiError} 409 `upload_incomplete` (parts missing) or `upload_completing` (a part
  *   was sent again, or another request is completing it right now: ask again)
  */
-async function completeUpload(c: Context<AppEnv>, versioned: VersionedRecord): Promise<MediaRecord> {
+async function completeUpload(
+  c: Context<AppEnv>,
+  versioned: VersionedRecord,
+): Promise<MediaRecord> {
   const { record } = versioned;
   const parts = await listParts(c.env.MEDIA, record.sessionId, record.id);
   const have = new Set(parts.map((part) => part.partNumber));
@@ -117,9 +151,16 @@ async function completeUpload(c: Context<AppEnv>, versioned: VersionedRecord): P
     // The winner of a parallel complete deletes the part records once it stored the record.
     const finished = await finishedMeanwhile(c, record);
     if (finished !== null) return finished;
-    throw new ApiError(409, 'upload_incomplete', `Parts ${missing.join(', ')} of this upload are missing; send them, then complete.`);
+    throw new ApiError(
+      409,
+      'upload_incomplete',
+      `Parts ${missing.join(', ')} of this upload are missing; send them, then complete.`,
+    );
   }
-  const upload = c.env.MEDIA.resumeMultipartUpload(fileKey(record.sessionId, record.id), record.uploadId);
+  const upload = c.env.MEDIA.resumeMultipartUpload(
+    fileKey(record.sessionId, record.id),
+    record.uploadId,
+  );
   try {
     await upload.complete(parts.map((part) => ({ partNumber: part.partNumber, etag: part.etag })));
   } catch (error) {
@@ -179,9 +220,17 @@ export const mediaRoutes = new Hono<AppEnv>()
     if (body.sizeBytes > MAX_UPLOAD_BYTES) throw tooLarge(body.sizeBytes);
     const mediaId = crypto.randomUUID();
     const quota = readQuotaConfig(c.env);
-    unwrap(await visitorAccount(c.env, c.get('visitorId')).reserveUpload({
-      mediaId, sessionId, sizeBytes: body.sizeBytes, atMs: Date.now(), maxUploads: quota.uploadsPerVisitor, maxBytes: quota.uploadBytesPerVisitor, maxPerSession: MAX_MEDIA_PER_SESSION,
-    }));
+    unwrap(
+      await visitorAccount(c.env, c.get('visitorId')).reserveUpload({
+        mediaId,
+        sessionId,
+        sizeBytes: body.sizeBytes,
+        atMs: Date.now(),
+        maxUploads: quota.uploadsPerVisitor,
+        maxBytes: quota.uploadBytesPerVisitor,
+        maxPerSession: MAX_MEDIA_PER_SESSION,
+      }),
+    );
     const upload = await c.env.MEDIA.createMultipartUpload(fileKey(sessionId, mediaId));
     const record: MediaRecord = {
       id: mediaId,
@@ -209,8 +258,12 @@ export const mediaRoutes = new Hono<AppEnv>()
   .get('/sessions/:id/media/:mediaId', async (c) => {
     const sessionId = await ownedSession(c);
     const record = await ownedRecord(c, sessionId);
-    const parts = record.status === 'uploading' ? await listParts(c.env.MEDIA, sessionId, record.id) : [];
-    const uploadedParts = record.status === 'uploading' ? parts.map((part) => part.partNumber) : range(record.partCount);
+    const parts =
+      record.status === 'uploading' ? await listParts(c.env.MEDIA, sessionId, record.id) : [];
+    const uploadedParts =
+      record.status === 'uploading'
+        ? parts.map((part) => part.partNumber)
+        : range(record.partCount);
     return c.json({ media: toItem(record), uploadedParts });
   })
   .put('/sessions/:id/media/:mediaId/parts/:part', async (c) => {
@@ -225,13 +278,19 @@ export const mediaRoutes = new Hono<AppEnv>()
     });
     const expected = partSizeFor(record.sizeBytes, partNumber);
     const lengthHeader = c.req.header('Content-Length');
-    const declared = lengthHeader === undefined ? null : parseDecimalInt(lengthHeader, CONTENT_LENGTH_RULE);
+    const declared =
+      lengthHeader === undefined ? null : parseDecimalInt(lengthHeader, CONTENT_LENGTH_RULE);
     if (declared !== null && declared > expected) {
       // More than the part may hold: the file is bigger than announced, so refuse it as too large.
       throw tooLarge(record.sizeBytes - expected + declared);
     }
     const body = c.req.raw.body;
-    if (body === null) throw new ApiError(400, 'upload_incomplete', `Part ${partNumber} arrived empty; send its ${expected} bytes.`);
+    if (body === null)
+      throw new ApiError(
+        400,
+        'upload_incomplete',
+        `Part ${partNumber} arrived empty; send its ${expected} bytes.`,
+      );
     const reader = body.getReader();
     const prefix = await readPrefix(reader, partNumber === 1 ? SNIFF_BYTES : 0);
     let current = record;
@@ -244,21 +303,39 @@ export const mediaRoutes = new Hono<AppEnv>()
       }
       if (format !== record.format) current = { ...record, format, kind: KIND_BY_FORMAT[format] };
     }
-    const upload = c.env.MEDIA.resumeMultipartUpload(fileKey(sessionId, record.id), record.uploadId);
+    const upload = c.env.MEDIA.resumeMultipartUpload(
+      fileKey(sessionId, record.id),
+      record.uploadId,
+    );
     let stored: R2UploadedPart;
     try {
       // Exactly the size its number implies (R2 needs equal parts but the last), so the total
       // cannot pass the declared size; bytes beyond it are never stored.
       const part = partNumber;
-      stored = await pipeExactLength({ prefix: prefix.chunks, reader, lengthBytes: expected, sink: (readable) => upload.uploadPart(part, readable) });
+      stored = await pipeExactLength({
+        prefix: prefix.chunks,
+        reader,
+        lengthBytes: expected,
+        sink: (readable) => upload.uploadPart(part, readable),
+      });
     } catch (error) {
       // R2 refuses parts of a multipart upload that another request completed meanwhile.
-      if (error instanceof SinkError && (await finishedMeanwhile(c, record)) !== null) throw alreadyComplete();
+      if (error instanceof SinkError && (await finishedMeanwhile(c, record)) !== null)
+        throw alreadyComplete();
       if (!(error instanceof StreamLengthError)) throw error;
       if (error.overflow) throw tooLarge(record.sizeBytes - expected + error.receivedBytes);
-      throw new ApiError(400, 'upload_incomplete', `Part ${partNumber} stopped after ${error.receivedBytes} of ${expected} bytes; send it again.`, { cause: error });
+      throw new ApiError(
+        400,
+        'upload_incomplete',
+        `Part ${partNumber} stopped after ${error.receivedBytes} of ${expected} bytes; send it again.`,
+        { cause: error },
+      );
     }
-    await writePart(c.env.MEDIA, sessionId, record.id, { partNumber: stored.partNumber, etag: stored.etag, sizeBytes: expected });
+    await writePart(c.env.MEDIA, sessionId, record.id, {
+      partNumber: stored.partNumber,
+      etag: stored.etag,
+      sizeBytes: expected,
+    });
     // Check-and-set: a record completed meanwhile is never turned back into `uploading` (a lost
     // write otherwise means another PUT of the first part noted the format first).
     if (current !== record) await writeRecord(c.env.MEDIA, current, etag);
@@ -278,16 +355,23 @@ export const mediaRoutes = new Hono<AppEnv>()
   .post('/sessions/:id/media/:mediaId/info', jsonBodyLimit(), async (c) => {
     const sessionId = await ownedSession(c);
     const record = await ownedRecord(c, sessionId);
-    if (record.status === 'uploading') throw new ApiError(409, 'upload_incomplete', 'Finish the upload before describing it.');
+    if (record.status === 'uploading')
+      throw new ApiError(409, 'upload_incomplete', 'Finish the upload before describing it.');
     const body = await readJsonBody(c, mediaInfoBodySchema);
-    const ready: MediaRecord = { ...record, status: 'ready', info: body.info, thumbnail: body.thumbnail };
+    const ready: MediaRecord = {
+      ...record,
+      status: 'ready',
+      info: body.info,
+      thumbnail: body.thumbnail,
+    };
     await writeRecord(c.env.MEDIA, ready);
     return c.json({ media: toItem(ready) });
   })
   .get('/sessions/:id/media/:mediaId/file', async (c) => {
     const sessionId = await ownedSession(c);
     const record = await ownedRecord(c, sessionId);
-    if (record.status === 'uploading') throw new ApiError(409, 'upload_incomplete', 'This upload is not complete yet.');
+    if (record.status === 'uploading')
+      throw new ApiError(409, 'upload_incomplete', 'This upload is not complete yet.');
     const request = parseRange(c.req.header('Range'), record.sizeBytes);
     const format = record.format ?? 'bin';
     const headers: Record<string, string> = {
@@ -300,14 +384,27 @@ export const mediaRoutes = new Hono<AppEnv>()
     };
     if (request.kind === 'unsatisfiable') {
       return c.json(
-        { error: { code: 'range_not_satisfiable', message: `That Range does not fit this ${record.sizeBytes}-byte file.` } },
+        {
+          error: {
+            code: 'range_not_satisfiable',
+            message: `That Range does not fit this ${record.sizeBytes}-byte file.`,
+          },
+        },
         416,
-        { ...headers, 'Content-Type': 'application/json', 'Content-Range': `bytes */${record.sizeBytes}` },
+        {
+          ...headers,
+          'Content-Type': 'application/json',
+          'Content-Range': `bytes */${record.sizeBytes}`,
+        },
       );
     }
-    const object = await c.env.MEDIA.get(fileKey(sessionId, record.id), request.kind === 'range' ? { range: request.range } : {});
+    const object = await c.env.MEDIA.get(
+      fileKey(sessionId, record.id),
+      request.kind === 'range' ? { range: request.range } : {},
+    );
     if (object === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
-    if (request.kind === 'whole') return c.body(object.body, 200, { ...headers, 'Content-Length': String(record.sizeBytes) });
+    if (request.kind === 'whole')
+      return c.body(object.body, 200, { ...headers, 'Content-Length': String(record.sizeBytes) });
     const { offset, length } = request.range;
     return c.body(object.body, 206, {
       ...headers,

@@ -15,7 +15,14 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
-import { CHUNK_PREFIX_BYTES, ChunkFileError, checkChunkCodec, checkVideoChunk, parseChunkHeader, readChunkHeaderLength } from '../../shared/render-chunk-file';
+import {
+  CHUNK_PREFIX_BYTES,
+  ChunkFileError,
+  checkChunkCodec,
+  checkVideoChunk,
+  parseChunkHeader,
+  readChunkHeaderLength,
+} from '../../shared/render-chunk-file';
 import type { ChunkHeader } from '../../shared/render-chunk-file';
 import { planChunks } from '../../shared/render-chunk-plan';
 import { z } from 'zod';
@@ -61,15 +68,25 @@ interface StoredChunk {
 /** The body's `Content-Length`: required, a byte count of at most {@link MAX_CHUNK_BYTES}. */
 function chunkLength(c: Context<AppEnv>): number {
   const lengthHeader = c.req.header('Content-Length');
-  if (lengthHeader === undefined) throw new ApiError(411, 'length_required', 'Send the chunk with a Content-Length header.');
+  if (lengthHeader === undefined)
+    throw new ApiError(411, 'length_required', 'Send the chunk with a Content-Length header.');
   const length = parseDecimalInt(lengthHeader, CONTENT_LENGTH_RULE);
   if (length === 0) throw new ApiError(400, 'invalid_chunk', 'The chunk is empty.');
-  if (length > MAX_CHUNK_BYTES) throw new ApiError(413, 'payload_too_large', `A render chunk may be at most ${MAX_CHUNK_BYTES / 1024 ** 2} MiB.`);
+  if (length > MAX_CHUNK_BYTES)
+    throw new ApiError(
+      413,
+      'payload_too_large',
+      `A render chunk may be at most ${MAX_CHUNK_BYTES / 1024 ** 2} MiB.`,
+    );
   return length;
 }
 
 /** The header of the `sizeBytes`-long chunk file stored at `r2Key`, read by range and parsed. @throws ChunkFileError */
-async function storedChunkHeader(bucket: R2Bucket, r2Key: string, sizeBytes: number): Promise<ChunkHeader> {
+async function storedChunkHeader(
+  bucket: R2Bucket,
+  r2Key: string,
+  sizeBytes: number,
+): Promise<ChunkHeader> {
   const read = r2RangeReader(bucket, r2Key);
   const headerLength = readChunkHeaderLength(await read(0, CHUNK_PREFIX_BYTES), sizeBytes);
   return parseChunkHeader(await read(CHUNK_PREFIX_BYTES, headerLength), sizeBytes);
@@ -81,10 +98,15 @@ async function storedChunkHeader(bucket: R2Bucket, r2Key: string, sizeBytes: num
  * @throws {ApiError} 411/413 (Content-Length), 400 `upload_incomplete` (the body ran short or
  *   long) or `invalid_chunk` (the file is not what it claims)
  */
-async function storeChunk(c: Context<AppEnv>, r2Key: string, check: (header: ChunkHeader) => void): Promise<StoredChunk> {
+async function storeChunk(
+  c: Context<AppEnv>,
+  r2Key: string,
+  check: (header: ChunkHeader) => void,
+): Promise<StoredChunk> {
   const length = chunkLength(c);
   const body = c.req.raw.body;
-  if (body === null) throw new ApiError(400, 'upload_incomplete', 'The chunk arrived empty; send it again.');
+  if (body === null)
+    throw new ApiError(400, 'upload_incomplete', 'The chunk arrived empty; send it again.');
   const digest = new Sha256Stream('SHA-256');
   const hashing = digest.getWriter();
   try {
@@ -92,15 +114,25 @@ async function storeChunk(c: Context<AppEnv>, r2Key: string, check: (header: Chu
       prefix: [],
       reader: body.getReader(),
       lengthBytes: length,
-      sink: (readable) => c.env.MEDIA.put(r2Key, readable, { httpMetadata: { contentType: 'application/octet-stream' } }),
+      sink: (readable) =>
+        c.env.MEDIA.put(r2Key, readable, {
+          httpMetadata: { contentType: 'application/octet-stream' },
+        }),
       beforeWrite: (_receivedBytes, chunk) => hashing.write(chunk),
     });
   } catch (error) {
     if (!(error instanceof StreamLengthError)) throw error;
-    throw new ApiError(400, 'upload_incomplete', `The chunk had ${error.receivedBytes} of its ${length} bytes; send it again.`, { cause: error });
+    throw new ApiError(
+      400,
+      'upload_incomplete',
+      `The chunk had ${error.receivedBytes} of its ${length} bytes; send it again.`,
+      { cause: error },
+    );
   }
   await hashing.close();
-  const sha256 = Array.from(new Uint8Array(await digest.digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  const sha256 = Array.from(new Uint8Array(await digest.digest), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
   try {
     const header = await storedChunkHeader(c.env.MEDIA, r2Key, length);
     checkChunkCodec(header);
@@ -108,7 +140,8 @@ async function storeChunk(c: Context<AppEnv>, r2Key: string, check: (header: Chu
     return { sizeBytes: length, sha256, header };
   } catch (error) {
     await deleteOrphan(c.env, r2Key);
-    if (error instanceof ChunkFileError) throw new ApiError(400, 'invalid_chunk', `${error.message}.`, { cause: error });
+    if (error instanceof ChunkFileError)
+      throw new ApiError(400, 'invalid_chunk', `${error.message}.`, { cause: error });
     throw error;
   }
 }
@@ -141,7 +174,8 @@ export const renderChunkRoutes = new Hono<AppEnv>()
     const renderId = parseId(c.req.param('id'), 'render');
     const index = parseDecimalInt(c.req.param('index'), CHUNK_INDEX_RULE);
     const attemptHeader = c.req.header(RENDER_ATTEMPT_HEADER);
-    const attempt = attemptHeader === undefined ? null : attemptSchema.safeParse(attemptHeader).data ?? null;
+    const attempt =
+      attemptHeader === undefined ? null : (attemptSchema.safeParse(attemptHeader).data ?? null);
     const job = renderJob(c.env, renderId);
     const info = unwrap(await job.info(visitorId));
     const plan = planChunks({ durationMs: info.draft.durationMs, fps: info.draft.canvas.fps });
@@ -178,14 +212,20 @@ export const renderChunkRoutes = new Hono<AppEnv>()
     const audio = await storeChunk(c, r2Key, (header) => {
       if (header.kind !== 'audio') throw new ChunkFileError('this is not an audio chunk file');
     });
-    const recorded = await job.recordAudio(visitorId, { sizeBytes: audio.sizeBytes, sha256: audio.sha256, r2Key });
+    const recorded = await job.recordAudio(visitorId, {
+      sizeBytes: audio.sizeBytes,
+      sha256: audio.sha256,
+      r2Key,
+    });
     // Audio from another page was stored first and is kept: ours is an orphan.
     if (!recorded.ok || !recorded.value.recorded) await deleteOrphan(c.env, r2Key);
     return c.json(unwrap(recorded).state);
   })
   .get('/renders/:id/audio', async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');
-    const target = unwrap(await renderJob(c.env, renderId).chunkObject(c.get('visitorId'), 'audio'));
+    const target = unwrap(
+      await renderJob(c.env, renderId).chunkObject(c.get('visitorId'), 'audio'),
+    );
     return serveObject(c, target.r2Key);
   });
 
@@ -194,14 +234,20 @@ export const renderChunkRoutes = new Hono<AppEnv>()
  * thrown: the refusal stays the answer, and a stray object costs storage, never correctness.
  */
 async function deleteOrphan(env: AppEnv['Bindings'], r2Key: string): Promise<void> {
-  await env.MEDIA.delete(r2Key).catch((error: unknown) => console.error(`deleting the orphan ${r2Key} failed`, error));
+  await env.MEDIA.delete(r2Key).catch((error: unknown) =>
+    console.error(`deleting the orphan ${r2Key} failed`, error),
+  );
 }
 
 /**
  * Deletes a completed render's chunk and audio objects (the MP4 holds them now); the records
  * stay in the job. Failures are logged: leftovers cost storage, never correctness.
  */
-export async function deleteChunkObjects(env: AppEnv['Bindings'], renderId: string, visitorId: string): Promise<void> {
+export async function deleteChunkObjects(
+  env: AppEnv['Bindings'],
+  renderId: string,
+  visitorId: string,
+): Promise<void> {
   try {
     const keys = await renderJob(env, renderId).chunkObjectKeys(visitorId);
     if (keys.length > 0) await env.MEDIA.delete(keys);

@@ -17,7 +17,12 @@ import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { SSE_HEADERS, SseChannel } from '../sse/sse-channel';
 import { parseRange } from './byte-range';
-import { DOWNLOAD_EXPIRES_QUERY, DOWNLOAD_SIG_QUERY, requireDownloadLink, withDownloadLink } from './download-link';
+import {
+  DOWNLOAD_EXPIRES_QUERY,
+  DOWNLOAD_SIG_QUERY,
+  requireDownloadLink,
+  withDownloadLink,
+} from './download-link';
 import { attachmentDisposition } from './download-name';
 import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-helpers';
 import { MP4_SNIFF_BYTES, looksLikeMp4, readPrefix } from './sniff-media-type';
@@ -48,7 +53,12 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Sends `render-progress` events whenever the job moves, until it is completed or failed. */
-async function followRender(c: Context<AppEnv>, renderId: string, first: RenderJobInfo, channel: SseChannel): Promise<void> {
+async function followRender(
+  c: Context<AppEnv>,
+  renderId: string,
+  first: RenderJobInfo,
+  channel: SseChannel,
+): Promise<void> {
   const job = renderJob(c.env, renderId);
   const deadline = Date.now() + RENDER_EVENTS_MAX_OPEN_MS;
   let info = first;
@@ -89,12 +99,19 @@ export const renderRoutes = new Hono<AppEnv>()
     const sessionId = session === undefined ? undefined : parseId(session, 'session');
     const summaries = await visitorAccount(c.env, visitorId).listRenders(visitorId, sessionId);
     const nowMs = Date.now();
-    const renders: RenderSummary[] = await Promise.all(summaries.map((summary) => withDownloadLink(summary, c.env.VISITOR_SECRET, nowMs)));
+    const renders: RenderSummary[] = await Promise.all(
+      summaries.map((summary) => withDownloadLink(summary, c.env.VISITOR_SECRET, nowMs)),
+    );
     return c.json({ renders });
   })
   .get('/renders/:id', async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');
-    return c.json(await withDownloadLink(unwrap(await renderJob(c.env, renderId).info(c.get('visitorId'))), c.env.VISITOR_SECRET));
+    return c.json(
+      await withDownloadLink(
+        unwrap(await renderJob(c.env, renderId).info(c.get('visitorId'))),
+        c.env.VISITOR_SECRET,
+      ),
+    );
   })
   .get('/renders/:id/events', async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');
@@ -113,12 +130,22 @@ export const renderRoutes = new Hono<AppEnv>()
         path: ['framesDone'],
       }),
     );
-    return c.json(await withDownloadLink(unwrap(await renderJob(c.env, renderId).progress(c.get('visitorId'), body)), c.env.VISITOR_SECRET));
+    return c.json(
+      await withDownloadLink(
+        unwrap(await renderJob(c.env, renderId).progress(c.get('visitorId'), body)),
+        c.env.VISITOR_SECRET,
+      ),
+    );
   })
   .post('/renders/:id/fail', jsonBodyLimit(), async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');
     const body = await readJsonBody(c, renderFailBodySchema);
-    return c.json(await withDownloadLink(unwrap(await renderJob(c.env, renderId).fail(c.get('visitorId'), body.message)), c.env.VISITOR_SECRET));
+    return c.json(
+      await withDownloadLink(
+        unwrap(await renderJob(c.env, renderId).fail(c.get('visitorId'), body.message)),
+        c.env.VISITOR_SECRET,
+      ),
+    );
   })
   .put('/renders/:id/file', async (c) => {
     const visitorId = c.get('visitorId');
@@ -127,30 +154,61 @@ export const renderRoutes = new Hono<AppEnv>()
     const info = unwrap(await job.info(visitorId));
     const lengthHeader = c.req.header('Content-Length');
     if (lengthHeader === undefined) {
-      throw new ApiError(411, 'length_required', 'Send the MP4 with a Content-Length header (upload a Blob or File, not a stream).');
+      throw new ApiError(
+        411,
+        'length_required',
+        'Send the MP4 with a Content-Length header (upload a Blob or File, not a stream).',
+      );
     }
     const length = parseDecimalInt(lengthHeader, CONTENT_LENGTH_RULE);
     if (length > MAX_RENDER_UPLOAD_BYTES) {
-      throw new ApiError(413, 'payload_too_large', `The video is larger than ${MAX_RENDER_UPLOAD_BYTES / 1024 ** 3} GiB, the most this app stores.`);
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `The video is larger than ${MAX_RENDER_UPLOAD_BYTES / 1024 ** 3} GiB, the most this app stores.`,
+      );
     }
     const body = c.req.raw.body;
-    if (body === null || length < MP4_SNIFF_BYTES) throw new ApiError(400, 'invalid_media', 'The upload is empty or too short to be an MP4 file.');
+    if (body === null || length < MP4_SNIFF_BYTES)
+      throw new ApiError(
+        400,
+        'invalid_media',
+        'The upload is empty or too short to be an MP4 file.',
+      );
     const reader = body.getReader();
     const { chunks, head } = await readPrefix(reader, MP4_SNIFF_BYTES);
     if (!looksLikeMp4(head)) {
       await reader.cancel().catch(() => undefined);
-      throw new ApiError(400, 'invalid_media', 'The upload is not an MP4 file (it does not start with an "ftyp" box).');
+      throw new ApiError(
+        400,
+        'invalid_media',
+        'The upload is not an MP4 file (it does not start with an "ftyp" box).',
+      );
     }
     const { r2Key, uploadId } = unwrap(await job.beginUpload(visitorId));
     // Proves this upload alive; throws 409 `upload_in_progress` once another took over.
-    const onProgress = async (): Promise<void> => unwrap(await job.uploadProgress(visitorId, uploadId));
+    const onProgress = async (): Promise<void> =>
+      unwrap(await job.uploadProgress(visitorId, uploadId));
     let sizeBytes: number;
     try {
-      sizeBytes = await uploadToR2(c.env.MEDIA, r2Key, chunks, reader, length, 'video/mp4', onProgress);
+      sizeBytes = await uploadToR2(
+        c.env.MEDIA,
+        r2Key,
+        chunks,
+        reader,
+        length,
+        'video/mp4',
+        onProgress,
+      );
     } catch (error) {
       await job.abortUpload(visitorId, uploadId);
       if (error instanceof StreamLengthError) {
-        throw new ApiError(400, 'upload_incomplete', `The upload ended before its ${length} bytes arrived whole; please upload again.`, { cause: error });
+        throw new ApiError(
+          400,
+          'upload_incomplete',
+          `The upload ended before its ${length} bytes arrived whole; please upload again.`,
+          { cause: error },
+        );
       }
       throw error;
     }
@@ -161,7 +219,12 @@ export const renderRoutes = new Hono<AppEnv>()
       await job.abortUpload(visitorId, uploadId);
       await c.env.MEDIA.delete(r2Key);
       if (error instanceof Mp4FileError) {
-        throw new ApiError(422, 'render_file_invalid', `This file is not the video of this render: ${error.message}. Export it again.`, { cause: error });
+        throw new ApiError(
+          422,
+          'render_file_invalid',
+          `This file is not the video of this render: ${error.message}. Export it again.`,
+          { cause: error },
+        );
       }
       throw error;
     }
@@ -174,8 +237,17 @@ export const renderRoutes = new Hono<AppEnv>()
     const job = renderJob(c.env, renderId);
     const sig = c.req.query(DOWNLOAD_SIG_QUERY);
     // A signed link opens this one file for anyone; without one, only the owner may download.
-    if (sig !== undefined) await requireDownloadLink(renderId, c.req.query(DOWNLOAD_EXPIRES_QUERY), sig, c.env.VISITOR_SECRET, Date.now());
-    const target = unwrap(await (sig === undefined ? job.download(c.get('visitorId')) : job.downloadByLink()));
+    if (sig !== undefined)
+      await requireDownloadLink(
+        renderId,
+        c.req.query(DOWNLOAD_EXPIRES_QUERY),
+        sig,
+        c.env.VISITOR_SECRET,
+        Date.now(),
+      );
+    const target = unwrap(
+      await (sig === undefined ? job.download(c.get('visitorId')) : job.downloadByLink()),
+    );
     const request = parseRange(c.req.header('Range'), target.sizeBytes);
     const headers: Record<string, string> = {
       'Content-Type': 'video/mp4',
@@ -186,13 +258,30 @@ export const renderRoutes = new Hono<AppEnv>()
     };
     if (request.kind === 'unsatisfiable') {
       return c.json(
-        { error: { code: 'range_not_satisfiable', message: `The Range "${c.req.header('Range') ?? ''}" does not fit this ${target.sizeBytes}-byte file.` } },
+        {
+          error: {
+            code: 'range_not_satisfiable',
+            message: `The Range "${c.req.header('Range') ?? ''}" does not fit this ${target.sizeBytes}-byte file.`,
+          },
+        },
         416,
-        { ...headers, 'Content-Type': 'application/json', 'Content-Range': `bytes */${target.sizeBytes}` },
+        {
+          ...headers,
+          'Content-Type': 'application/json',
+          'Content-Range': `bytes */${target.sizeBytes}`,
+        },
       );
     }
-    const object = await c.env.MEDIA.get(target.r2Key, request.kind === 'range' ? { range: request.range } : {});
-    if (object === null) throw new ApiError(404, 'not_found', 'The file of this render is missing from storage; export it again.');
+    const object = await c.env.MEDIA.get(
+      target.r2Key,
+      request.kind === 'range' ? { range: request.range } : {},
+    );
+    if (object === null)
+      throw new ApiError(
+        404,
+        'not_found',
+        'The file of this render is missing from storage; export it again.',
+      );
     headers.ETag = object.httpEtag;
     if (request.kind === 'whole') {
       return c.body(object.body, 200, { ...headers, 'Content-Length': String(target.sizeBytes) });

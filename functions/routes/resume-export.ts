@@ -20,10 +20,22 @@ export interface ExportTarget {
  * Asks only the renders of that version whose credits are still frozen (in progress or
  * interrupted: usually none or one), so an ordinary export adds one account call, no fan-out.
  */
-export async function findInterruptedExport(env: Env, visitorId: string, target: ExportTarget): Promise<RenderJobInfo | null> {
-  const ids = await visitorAccount(env, visitorId).frozenRenderIds({ sessionId: target.sessionId, draftVersion: target.version, batchItemId: target.batchItemId });
+export async function findInterruptedExport(
+  env: Env,
+  visitorId: string,
+  target: ExportTarget,
+): Promise<RenderJobInfo | null> {
+  const ids = await visitorAccount(env, visitorId).frozenRenderIds({
+    sessionId: target.sessionId,
+    draftVersion: target.version,
+    batchItemId: target.batchItemId,
+  });
   for (const id of ids) {
-    const job = await renderJob(env, id).resumableFor(visitorId, target.version, target.batchItemId);
+    const job = await renderJob(env, id).resumableFor(
+      visitorId,
+      target.version,
+      target.batchItemId,
+    );
     if (job !== null) return job;
   }
   return null;

@@ -18,7 +18,12 @@ const idSchema = z.uuid();
  */
 export function parseId(value: string | undefined, what: 'session' | 'render'): string {
   const parsed = idSchema.safeParse(value);
-  if (!parsed.success) throw new ApiError(404, 'not_found', `No such ${what} (it does not exist or belongs to another visitor).`);
+  if (!parsed.success)
+    throw new ApiError(
+      404,
+      'not_found',
+      `No such ${what} (it does not exist or belongs to another visitor).`,
+    );
   return parsed.data;
 }
 

@@ -27,7 +27,8 @@ const liveQuerySchema = z.enum(['1', 'true', '0', 'false']).optional();
  */
 function wantsLive(query: string | undefined): boolean {
   const parsed = liveQuerySchema.safeParse(query);
-  if (!parsed.success) throw new ApiError(400, 'invalid_query', '?live= must be 1, true, 0 or false.');
+  if (!parsed.success)
+    throw new ApiError(400, 'invalid_query', '?live= must be 1, true, 0 or false.');
   return parsed.data === '1' || parsed.data === 'true';
 }
 
@@ -55,8 +56,16 @@ export const sessionRoutes = new Hono<AppEnv>()
     const visitorId = c.get('visitorId');
     const sessionId = crypto.randomUUID();
     const atMs = Date.now();
-    unwrap(await visitorAccount(c.env, visitorId).addSession(sessionId, atMs, readQuotaConfig(c.env).sessionsPerVisitor));
-    const session = unwrap(await sessionRoom(c.env, sessionId).create({ sessionId, owner: visitorId, atMs }));
+    unwrap(
+      await visitorAccount(c.env, visitorId).addSession(
+        sessionId,
+        atMs,
+        readQuotaConfig(c.env).sessionsPerVisitor,
+      ),
+    );
+    const session = unwrap(
+      await sessionRoom(c.env, sessionId).create({ sessionId, owner: visitorId, atMs }),
+    );
     return c.json({ session }, 201);
   })
   .get('/sessions', async (c) => {
@@ -71,13 +80,17 @@ export const sessionRoutes = new Hono<AppEnv>()
   .post('/sessions/:id/messages', turnGate(), jsonBodyLimit(), async (c) => {
     const sessionId = parseId(c.req.param('id'), 'session');
     const body = await readJsonBody(c, postMessageBodySchema);
-    const stream = unwrap(await sessionRoom(c.env, sessionId).turn(c.get('visitorId'), body.text, body.clientMessageId));
+    const stream = unwrap(
+      await sessionRoom(c.env, sessionId).turn(c.get('visitorId'), body.text, body.clientMessageId),
+    );
     return c.body(stream, 200, { ...SSE_HEADERS });
   })
   .get('/sessions/:id/events', async (c) => {
     const sessionId = parseId(c.req.param('id'), 'session');
     const after = replayAfter(c.req.header('Last-Event-ID'), c.req.query('after'));
     const live = wantsLive(c.req.query('live'));
-    const stream = unwrap(await sessionRoom(c.env, sessionId).subscribe(c.get('visitorId'), after, live));
+    const stream = unwrap(
+      await sessionRoom(c.env, sessionId).subscribe(c.get('visitorId'), after, live),
+    );
     return c.body(stream, 200, { ...SSE_HEADERS });
   });

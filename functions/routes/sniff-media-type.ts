@@ -24,7 +24,10 @@ export interface Prefix {
  * Reads chunks from `reader` until at least `bytes` bytes came (or the stream ended), keeping
  * the chunks so they can be written on unchanged.
  */
-export async function readPrefix(reader: ReadableStreamDefaultReader<Uint8Array>, bytes: number): Promise<Prefix> {
+export async function readPrefix(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  bytes: number,
+): Promise<Prefix> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   while (total < bytes) {

@@ -50,7 +50,12 @@ export async function uploadToR2(
     // The last bytes always wait for a report: R2 may commit the object as soon as it has
     // them all, and an upload another one took over must stop before that.
     const last = receivedBytes >= length;
-    if (!last && receivedBytes - reportedBytes < UPLOAD_PROGRESS_EVERY_BYTES && Date.now() - reportedAtMs < UPLOAD_PROGRESS_EVERY_MS) return;
+    if (
+      !last &&
+      receivedBytes - reportedBytes < UPLOAD_PROGRESS_EVERY_BYTES &&
+      Date.now() - reportedAtMs < UPLOAD_PROGRESS_EVERY_MS
+    )
+      return;
     reportedBytes = receivedBytes;
     reportedAtMs = Date.now();
     await onProgress?.(receivedBytes);

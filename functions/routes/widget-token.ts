@@ -15,7 +15,11 @@ import { NEW_WIDGET_TOKEN, VISITOR_TOKEN_HEADER } from '../middleware/widget-tok
 export const widgetTokenRoutes = new Hono<AppEnv>().delete('/widget-token', async (c) => {
   const header = c.req.header(VISITOR_TOKEN_HEADER);
   if (header === undefined || header === NEW_WIDGET_TOKEN) {
-    throw new ApiError(400, 'widget_token_required', `Send the widget token to revoke in the ${VISITOR_TOKEN_HEADER} header.`);
+    throw new ApiError(
+      400,
+      'widget_token_required',
+      `Send the widget token to revoke in the ${VISITOR_TOKEN_HEADER} header.`,
+    );
   }
   await visitorAccount(c.env, c.get('visitorId')).revokeWidgetTokens();
   c.header(VISITOR_TOKEN_HEADER, undefined);

@@ -107,7 +107,9 @@ export class SseChannel {
     if (this.#closed) return this.#queue;
     this.#closed = true;
     this.#stopKeepalive();
-    this.#queue = this.#queue.then(() => this.#aborted ? undefined : this.#writer.close()).catch(() => this.#markAborted());
+    this.#queue = this.#queue
+      .then(() => (this.#aborted ? undefined : this.#writer.close()))
+      .catch(() => this.#markAborted());
     return this.#queue;
   }
 

@@ -22,7 +22,9 @@ import { launchChromium } from '../lib/launch-chromium';
 import { projectRoot } from '../lib/offline-env.mjs';
 import { startApp } from '../lib/start-app';
 
-const UPLOADS = ['clip-waves.mp4', 'clip-homeworld.webm', 'photo-space.jpg'].map((name) => path.join(projectRoot, 'test', 'fixtures', name));
+const UPLOADS = ['clip-waves.mp4', 'clip-homeworld.webm', 'photo-space.jpg'].map((name) =>
+  path.join(projectRoot, 'test', 'fixtures', name),
+);
 const BATCH_PROMPT = 'make a 10-second clip from each of these';
 const SINGLE_PROMPT = 'combine these clips into a 30-second video';
 /** Three 10-s 1080p videos render in ~40 s here; 10 minutes means the queue is stuck. */
@@ -48,16 +50,24 @@ async function exportBatch(browser: Browser, url: string, workDir: string): Prom
     await uploadFiles(page, UPLOADS);
     await sendChatMessage(page, BATCH_PROMPT);
     const panel = page.getByRole('region', { name: 'Batch' });
-    await panel.getByRole('listitem').nth(UPLOADS.length - 1).waitFor();
+    await panel
+      .getByRole('listitem')
+      .nth(UPLOADS.length - 1)
+      .waitFor();
     const count = await panel.getByRole('listitem').count();
-    if (count !== UPLOADS.length) throw new Error(`the batch has ${count} videos, not one per upload (${UPLOADS.length})`);
+    if (count !== UPLOADS.length)
+      throw new Error(`the batch has ${count} videos, not one per upload (${UPLOADS.length})`);
     const links = panel.getByRole('link', { name: /^Download (?!the older )/ });
     const failure = panel.getByText(/^Failed: /);
     const startedAt = Date.now();
     await panel.getByRole('button', { name: `Export all ${count}` }).click();
     while ((await links.count()) < count) {
-      if (await failure.first().isVisible()) throw new Error(`a video of the batch failed: ${(await failure.first().innerText()).trim()}`);
-      if (Date.now() - startedAt > BATCH_TIMEOUT_MS) throw new Error(`the batch was not exported within ${BATCH_TIMEOUT_MS / 1000} s`);
+      if (await failure.first().isVisible())
+        throw new Error(
+          `a video of the batch failed: ${(await failure.first().innerText()).trim()}`,
+        );
+      if (Date.now() - startedAt > BATCH_TIMEOUT_MS)
+        throw new Error(`the batch was not exported within ${BATCH_TIMEOUT_MS / 1000} s`);
       await page.waitForTimeout(POLL_MS);
     }
     const wallMs = Date.now() - startedAt;
@@ -95,20 +105,28 @@ export async function benchBatchExport(): Promise<void> {
   const app = await startApp();
   const browser = await launchChromium();
   try {
-    console.log(`bench: batch of ${UPLOADS.length} × 10-s 1080p videos vs one 30-s video, from 2 clips and a photo…`);
+    console.log(
+      `bench: batch of ${UPLOADS.length} × 10-s 1080p videos vs one 30-s video, from 2 clips and a photo…`,
+    );
     const batch = await exportBatch(browser, app.url, workDir);
     const single = await exportSingle(browser, app.url, workDir);
-    console.log(`\nframes: batch ${batch.frames}, single ${single.frames}${batch.frames === single.frames ? '' : ' (they differ: compare frames/s)'}`);
+    console.log(
+      `\nframes: batch ${batch.frames}, single ${single.frames}${batch.frames === single.frames ? '' : ' (they differ: compare frames/s)'}`,
+    );
     const rows = [
       [`batch (Export all ${UPLOADS.length}: ${UPLOADS.length} render jobs in a queue)`, batch],
       ['one 30-s video (Export: 1 render job)', single],
     ] as const;
     for (const [name, run] of rows) {
-      console.log(`${name.padEnd(56)} ${(run.wallMs / 1000).toFixed(2).padStart(7)} s  ${(run.frames / (run.wallMs / 1000)).toFixed(1).padStart(6)} fps`);
+      console.log(
+        `${name.padEnd(56)} ${(run.wallMs / 1000).toFixed(2).padStart(7)} s  ${(run.frames / (run.wallMs / 1000)).toFixed(1).padStart(6)} fps`,
+      );
     }
     console.log(`ratio batch/single wall time: ${(batch.wallMs / single.wallMs).toFixed(2)}`);
     const overheadMs = (batch.wallMs - single.wallMs) / (UPLOADS.length - 1);
-    console.log(`overhead per extra video (job creation, renderer start, audio, join, upload): ${(overheadMs / 1000).toFixed(2)} s`);
+    console.log(
+      `overhead per extra video (job creation, renderer start, audio, join, upload): ${(overheadMs / 1000).toFixed(2)} s`,
+    );
   } finally {
     await browser.close();
     await app.stop();

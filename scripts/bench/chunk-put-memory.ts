@@ -20,17 +20,22 @@ const PARALLEL_PUTS = 3;
 const HEADER_ROOM_BYTES = 64 * 1024;
 
 /** A visitor with an export of a 30-s draft, ready for chunks. */
-async function exportStarted(baseUrl: string): Promise<{ visitor: AppVisitor; job: RenderJobInfo }> {
+async function exportStarted(
+  baseUrl: string,
+): Promise<{ visitor: AppVisitor; job: RenderJobInfo }> {
   const visitor = new AppVisitor(baseUrl);
   const sessionId = await visitor.createSession();
   const chat = await visitor.fetch(`/api/sessions/${sessionId}/messages`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ text: 'Generate a 30-second explainer video about solar panels for homeowners' }),
+    body: JSON.stringify({
+      text: 'Generate a 30-second explainer video about solar panels for homeowners',
+    }),
   });
   await chat.text();
   const exported = await visitor.fetch(`/api/sessions/${sessionId}/exports`, { method: 'POST' });
-  if (exported.status !== 201) throw new Error(`export: ${exported.status} ${await exported.text()}`);
+  if (exported.status !== 201)
+    throw new Error(`export: ${exported.status} ${await exported.text()}`);
   return { visitor, job: renderJobInfoSchema.parse(await exported.json()) };
 }
 
@@ -46,7 +51,14 @@ function largestChunk(job: RenderJobInfo): Uint8Array<ArrayBuffer> {
     data: new Uint8Array(packetBytes).fill(i & 255),
   }));
   return encodeChunkFile(
-    { kind: 'video', index: 0, firstFrame, frameCount, encoderKey: 'avc1.640028 bench', decoderConfig: { codec: 'avc1.640028', description: null } },
+    {
+      kind: 'video',
+      index: 0,
+      firstFrame,
+      frameCount,
+      encoderKey: 'avc1.640028 bench',
+      decoderConfig: { codec: 'avc1.640028', description: null },
+    },
     packets,
   );
 }
@@ -55,23 +67,34 @@ function largestChunk(job: RenderJobInfo): Uint8Array<ArrayBuffer> {
 export async function benchChunkPutMemory(): Promise<void> {
   const app = await startApp();
   try {
-    const exports = await Promise.all(Array.from({ length: PARALLEL_PUTS }, () => exportStarted(app.url)));
+    const exports = await Promise.all(
+      Array.from({ length: PARALLEL_PUTS }, () => exportStarted(app.url)),
+    );
     const chunks = exports.map(({ job }) => largestChunk(job));
     const sampler = app.pid === undefined ? null : sampleRss(app.pid, 'workerd');
     const startedAt = performance.now();
     const statuses = await Promise.all(
       exports.map(async ({ visitor, job }, i) => {
-        const response = await visitor.fetch(`/api/renders/${job.id}/chunks/0`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: chunks[i] });
+        const response = await visitor.fetch(`/api/renders/${job.id}/chunks/0`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/octet-stream' },
+          body: chunks[i],
+        });
         const text = await response.text();
-        if (response.status !== 200) console.log(`chunk PUT ${i + 1}: ${response.status} ${text.slice(0, 200)}`);
+        if (response.status !== 200)
+          console.log(`chunk PUT ${i + 1}: ${response.status} ${text.slice(0, 200)}`);
         return response.status;
       }),
     );
     const wallMs = performance.now() - startedAt;
     const memory = sampler?.stop() ?? { baselineBytes: 0, peakBytes: 0 };
     const mib = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
-    console.log(`${PARALLEL_PUTS} × ${mib(chunks[0]?.byteLength ?? 0)} MiB chunk PUTs at once: answers ${statuses.join(' ')} in ${(wallMs / 1000).toFixed(2)} s`);
-    console.log(`workerd RSS: ${mib(memory.baselineBytes)} MiB before, ${mib(memory.peakBytes)} MiB at the peak (+${mib(memory.peakBytes - memory.baselineBytes)} MiB)`);
+    console.log(
+      `${PARALLEL_PUTS} × ${mib(chunks[0]?.byteLength ?? 0)} MiB chunk PUTs at once: answers ${statuses.join(' ')} in ${(wallMs / 1000).toFixed(2)} s`,
+    );
+    console.log(
+      `workerd RSS: ${mib(memory.baselineBytes)} MiB before, ${mib(memory.peakBytes)} MiB at the peak (+${mib(memory.peakBytes - memory.baselineBytes)} MiB)`,
+    );
   } finally {
     await app.stop();
   }

@@ -44,7 +44,11 @@ async function makeSession(page: Page): Promise<string> {
 }
 
 /** One render of the session's draft: chunked through the edge (a new export job) or single-pass in memory. */
-async function renderOnce(page: Page, sessionId: string, kind: 'chunked' | 'single'): Promise<RunFigures> {
+async function renderOnce(
+  page: Page,
+  sessionId: string,
+  kind: 'chunked' | 'single',
+): Promise<RunFigures> {
   return page.evaluate(`(async () => {
     const { createApiClient } = await import('/app/api-client.ts');
     const { createEdgeChunkStore } = await import('/app/models/edge-chunk-store.ts');
@@ -69,7 +73,9 @@ async function renderOnce(page: Page, sessionId: string, kind: 'chunked' | 'sing
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Runs the chunked-render cost benchmark and prints its figures. */
@@ -80,14 +86,18 @@ export async function benchChunkedRenderCost(): Promise<void> {
   try {
     const page = await browser.newPage();
     await page.goto(vite.blankPageUrl);
-    console.log('bench: 30-s 1080p30 explainer, chunked through the edge vs single-pass, alternating…');
+    console.log(
+      'bench: 30-s 1080p30 explainer, chunked through the edge vs single-pass, alternating…',
+    );
     const sessionId = await makeSession(page);
     const runs: Record<'chunked' | 'single', RunFigures[]> = { chunked: [], single: [] };
     for (let round = 0; round < RUNS_PER_KIND; round++) {
       for (const kind of ['single', 'chunked'] as const) {
         const figures = await renderOnce(page, sessionId, kind);
         runs[kind].push(figures);
-        console.log(`  ${kind.padEnd(8)} ${(figures.wallMs / 1000).toFixed(2)} s, ${figures.chunkCount} chunk(s), ${(figures.sizeBytes / 1_048_576).toFixed(2)} MiB`);
+        console.log(
+          `  ${kind.padEnd(8)} ${(figures.wallMs / 1000).toFixed(2)} s, ${figures.chunkCount} chunk(s), ${(figures.sizeBytes / 1_048_576).toFixed(2)} MiB`,
+        );
       }
     }
     const chunkedMs = median(runs.chunked.map((r) => r.wallMs));
@@ -96,11 +106,21 @@ export async function benchChunkedRenderCost(): Promise<void> {
     const singleSize = median(runs.single.map((r) => r.sizeBytes));
     const ratio = chunkedMs / singleMs;
     const chunks = runs.chunked[0]?.chunkCount ?? 0;
-    console.log(`\nsingle-pass (1 chunk, in memory)            ${(singleMs / 1000).toFixed(2).padStart(7)} s  ${(singleSize / 1_048_576).toFixed(2)} MiB`);
-    console.log(`chunked (${chunks} chunks, stored + recorded at edge) ${(chunkedMs / 1000).toFixed(2).padStart(7)} s  ${(chunkedSize / 1_048_576).toFixed(2)} MiB`);
-    console.log(`  of which storing chunks (upload + record): ${(median(runs.chunked.map((r) => r.saveChunksMs)) / 1000).toFixed(2)} s; joining by remux: ${(median(runs.chunked.map((r) => r.assembleMs)) / 1000).toFixed(2)} s`);
-    console.log(`ratio chunked/single-pass wall time: ${ratio.toFixed(3)} (target ≤ ${TARGET_RATIO.toFixed(2)}: ${ratio <= TARGET_RATIO ? 'met' : 'missed'})`);
-    console.log(`file size difference: ${chunkedSize - singleSize >= 0 ? '+' : ''}${((chunkedSize - singleSize) / 1024).toFixed(1)} KiB (${(((chunkedSize - singleSize) / singleSize) * 100).toFixed(2)} %)`);
+    console.log(
+      `\nsingle-pass (1 chunk, in memory)            ${(singleMs / 1000).toFixed(2).padStart(7)} s  ${(singleSize / 1_048_576).toFixed(2)} MiB`,
+    );
+    console.log(
+      `chunked (${chunks} chunks, stored + recorded at edge) ${(chunkedMs / 1000).toFixed(2).padStart(7)} s  ${(chunkedSize / 1_048_576).toFixed(2)} MiB`,
+    );
+    console.log(
+      `  of which storing chunks (upload + record): ${(median(runs.chunked.map((r) => r.saveChunksMs)) / 1000).toFixed(2)} s; joining by remux: ${(median(runs.chunked.map((r) => r.assembleMs)) / 1000).toFixed(2)} s`,
+    );
+    console.log(
+      `ratio chunked/single-pass wall time: ${ratio.toFixed(3)} (target ≤ ${TARGET_RATIO.toFixed(2)}: ${ratio <= TARGET_RATIO ? 'met' : 'missed'})`,
+    );
+    console.log(
+      `file size difference: ${chunkedSize - singleSize >= 0 ? '+' : ''}${((chunkedSize - singleSize) / 1024).toFixed(1)} KiB (${(((chunkedSize - singleSize) / singleSize) * 100).toFixed(2)} %)`,
+    );
   } finally {
     await browser.close();
     await vite.close();

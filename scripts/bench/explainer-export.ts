@@ -20,7 +20,9 @@ import { countFrames } from '../lib/count-frames';
 
 const SCRIPT_PATH = path.join(projectRoot, 'test', 'fixtures', 'explainer-script.txt');
 
-async function benchBrowserExport(workDir: string): Promise<{ wallMs: number; frames: number; sizeBytes: number }> {
+async function benchBrowserExport(
+  workDir: string,
+): Promise<{ wallMs: number; frames: number; sizeBytes: number }> {
   const app = await startApp();
   const browser = await launchChromium();
   try {
@@ -30,7 +32,11 @@ async function benchBrowserExport(workDir: string): Promise<{ wallMs: number; fr
     await sendChatMessage(page, `generate a 30-second explainer video from this script: ${script}`);
     const out = path.join(workDir, 'explainer.mp4');
     const { exportWallMs } = await exportAndDownload(page, out);
-    return { wallMs: exportWallMs, frames: countFrames(out), sizeBytes: readFileSync(out).byteLength };
+    return {
+      wallMs: exportWallMs,
+      frames: countFrames(out),
+      sizeBytes: readFileSync(out).byteLength,
+    };
   } finally {
     await browser.close();
     await app.stop();
@@ -40,8 +46,23 @@ async function benchBrowserExport(workDir: string): Promise<{ wallMs: number; fr
 function benchNativeFfmpeg(frames: number): { wallMs: number } {
   const startedAt = performance.now();
   execFileSync('ffmpeg', [
-    '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30',
-    '-frames:v', String(frames), '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', '-f', 'null', '-',
+    '-v',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=1920x1080:rate=30',
+    '-frames:v',
+    String(frames),
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-pix_fmt',
+    'yuv420p',
+    '-f',
+    'null',
+    '-',
   ]);
   return { wallMs: performance.now() - startedAt };
 }
@@ -60,11 +81,17 @@ export async function benchExplainerExport(): Promise<void> {
       ['browser export (draw + H.264 + AAC + mux + upload)', browserRun.wallMs, browserFps],
       ['native ffmpeg libx264 veryfast (encode only)', native.wallMs, nativeFps],
     ] as const;
-    console.log(`\nframes: ${browserRun.frames}, output ${(browserRun.sizeBytes / 1_048_576).toFixed(1)} MiB`);
+    console.log(
+      `\nframes: ${browserRun.frames}, output ${(browserRun.sizeBytes / 1_048_576).toFixed(1)} MiB`,
+    );
     for (const [name, wallMs, fps] of rows) {
-      console.log(`${name.padEnd(56)} ${(wallMs / 1000).toFixed(2).padStart(7)} s  ${fps.toFixed(1).padStart(6)} fps`);
+      console.log(
+        `${name.padEnd(56)} ${(wallMs / 1000).toFixed(2).padStart(7)} s  ${fps.toFixed(1).padStart(6)} fps`,
+      );
     }
-    console.log(`ratio browser/native wall time: ${(browserRun.wallMs / native.wallMs).toFixed(2)}`);
+    console.log(
+      `ratio browser/native wall time: ${(browserRun.wallMs / native.wallMs).toFixed(2)}`,
+    );
     console.log(`faster than real time (30 s video): ${browserRun.wallMs < 30_000 ? 'yes' : 'no'}`);
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -35,15 +35,21 @@ function mib(bytes: number): string {
 
 /** Runs the export memory benchmark and prints its figures. */
 export async function benchExportMemory(): Promise<void> {
-  if (!Number.isInteger(MINUTES) || MINUTES < 1 || MINUTES > 10) throw new Error('EXPORT_MEMORY_MINUTES must be a whole number from 1 to 10');
+  if (!Number.isInteger(MINUTES) || MINUTES < 1 || MINUTES > 10)
+    throw new Error('EXPORT_MEMORY_MINUTES must be a whole number from 1 to 10');
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'reelwright-bench-memory-'));
   const app = await startApp();
   const browser = await launchChromium();
   try {
-    console.log(`bench: ${MINUTES}-min 1080p explainer, exported in headless Chromium through the app, memory sampled…`);
+    console.log(
+      `bench: ${MINUTES}-min 1080p explainer, exported in headless Chromium through the app, memory sampled…`,
+    );
     const page = await browser.newPage({ acceptDownloads: true });
     await page.goto(app.url);
-    await sendChatMessage(page, `generate a ${MINUTES}-minute explainer video about saving water at home`);
+    await sendChatMessage(
+      page,
+      `generate a ${MINUTES}-minute explainer video about saving water at home`,
+    );
     // Chromium is a child of this process (playwright-core spawns it), so its processes are in our tree.
     const renderer = sampleRss(process.pid, isRenderer);
     const chromium = sampleRss(process.pid, CHROMIUM);
@@ -55,11 +61,20 @@ export async function benchExportMemory(): Promise<void> {
     const rendererRss = renderer.stop();
     const chromiumRss = chromium.stop();
     const joinRss = afterEncode.sampler?.stop() ?? null;
-    console.log(`\nMP4: ${(statSync(out).size / MIB).toFixed(1)} MiB; export (draw + encode + store chunks + join + upload): ${(exportWallMs / 1000).toFixed(1)} s`);
+    console.log(
+      `\nMP4: ${(statSync(out).size / MIB).toFixed(1)} MiB; export (draw + encode + store chunks + join + upload): ${(exportWallMs / 1000).toFixed(1)} s`,
+    );
     console.log(`${'renderer RSS before Export'.padEnd(44)} ${mib(rendererRss.baselineBytes)}`);
-    console.log(`${'renderer RSS peak'.padEnd(44)} ${mib(rendererRss.peakBytes)}  (+${(rendererRss.peakBytes - rendererRss.baselineBytes) / MIB | 0} MiB)`);
-    if (joinRss) console.log(`${'renderer RSS at 100 % / peak after (join, upload)'.padEnd(44)} ${mib(joinRss.baselineBytes)} / ${mib(joinRss.peakBytes).trim()}`);
-    console.log(`${'all Chromium processes RSS before / peak'.padEnd(44)} ${mib(chromiumRss.baselineBytes)} / ${mib(chromiumRss.peakBytes).trim()}`);
+    console.log(
+      `${'renderer RSS peak'.padEnd(44)} ${mib(rendererRss.peakBytes)}  (+${((rendererRss.peakBytes - rendererRss.baselineBytes) / MIB) | 0} MiB)`,
+    );
+    if (joinRss)
+      console.log(
+        `${'renderer RSS at 100 % / peak after (join, upload)'.padEnd(44)} ${mib(joinRss.baselineBytes)} / ${mib(joinRss.peakBytes).trim()}`,
+      );
+    console.log(
+      `${'all Chromium processes RSS before / peak'.padEnd(44)} ${mib(chromiumRss.baselineBytes)} / ${mib(chromiumRss.peakBytes).trim()}`,
+    );
   } finally {
     await browser.close();
     await app.stop();

@@ -54,7 +54,12 @@ interface VisitorOutcome {
  * One HTTP client for every visitor: no connection cap (a browser's is per visitor), and no
  * keep-alive (`pipelining: 0`: each request on its own connection, as N browsers would have).
  */
-const dispatcher = new Agent({ connections: null, pipelining: 0, headersTimeout: VISITOR_DEADLINE_MS, bodyTimeout: VISITOR_DEADLINE_MS });
+const dispatcher = new Agent({
+  connections: null,
+  pipelining: 0,
+  headersTimeout: VISITOR_DEADLINE_MS,
+  bodyTimeout: VISITOR_DEADLINE_MS,
+});
 
 /** A visitor's turn went wrong in a way the SPA would show as an error. */
 class VisitorFailure extends Error {}
@@ -75,18 +80,30 @@ class Visitor {
    * (web/app/net/retry-when-busy.ts: bounded tries); throws on any other failure, or when the visitor's
    * deadline passed.
    */
-  async fetch(path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+  async fetch(
+    path: string,
+    init: { method?: string; body?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const deadline = AbortSignal.timeout(Math.max(0, this.#deadline - Date.now()));
     return retryWhenBusy(async () => {
       const headers: Record<string, string> = { ...(init.headers ?? {}) };
       if (this.cookie !== '') headers.cookie = this.cookie;
       if (init.body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(`${this.baseUrl}${path}`, { ...init, headers, dispatcher, signal: deadline } as RequestInit);
+      const response = await fetch(`${this.baseUrl}${path}`, {
+        ...init,
+        headers,
+        dispatcher,
+        signal: deadline,
+      } as RequestInit);
       const setCookie = response.headers.get('set-cookie');
       if (setCookie !== null) this.cookie = setCookie.split(';')[0] ?? '';
       if (response.ok) return response;
       const error = await apiErrorFromResponse(response);
-      if (response.status === 503) this.#count503(error, `${init.method ?? 'GET'} …/${path.split('?')[0]?.split('/').at(-1) ?? ''}`);
+      if (response.status === 503)
+        this.#count503(
+          error,
+          `${init.method ?? 'GET'} …/${path.split('?')[0]?.split('/').at(-1) ?? ''}`,
+        );
       throw error;
     }, deadline);
   }
@@ -112,7 +129,8 @@ async function readTurn(response: Response, seqs: number[], types: string[]): Pr
   const decoder = new TextDecoder();
   if (response.body === null) throw new VisitorFailure('an SSE answer without a body');
   const reader = response.body.getReader();
-  for (let next = await reader.read(); !next.done; next = await reader.read()) parser.feed(decoder.decode(next.value, { stream: true }));
+  for (let next = await reader.read(); !next.done; next = await reader.read())
+    parser.feed(decoder.decode(next.value, { stream: true }));
 }
 
 /** One visitor: mint, create a session, send the prompt, read the turn to `done`. */
@@ -123,7 +141,9 @@ async function runVisitor(baseUrl: string, message: string): Promise<VisitorOutc
   let resumes = 0;
   let started = 0;
   try {
-    const created = (await (await visitor.fetch('/api/sessions', { method: 'POST' })).json()) as { session: { id: string } };
+    const created = (await (await visitor.fetch('/api/sessions', { method: 'POST' })).json()) as {
+      session: { id: string };
+    };
     const sessionId = created.session.id;
     started = performance.now();
     const answer = await visitor.fetch(`/api/sessions/${sessionId}/messages`, {
@@ -136,15 +156,37 @@ async function runVisitor(baseUrl: string, message: string): Promise<VisitorOutc
       resumes += 1;
       if (resumes > MAX_RESUMES) throw new VisitorFailure('the turn never reached done');
       const last = seqs.at(-1) ?? 0;
-      const resumed = await visitor.fetch(`/api/sessions/${sessionId}/events`, { headers: { accept: 'text/event-stream', 'last-event-id': String(last) } });
+      const resumed = await visitor.fetch(`/api/sessions/${sessionId}/events`, {
+        headers: { accept: 'text/event-stream', 'last-event-id': String(last) },
+      });
       await readTurn(resumed, seqs, types).catch(() => undefined);
     }
     const turnMs = performance.now() - started;
     const lostEvents = countLost(seqs, types);
-    return { ok: lostEvents === 0, failure: lostEvents === 0 ? null : 'events lost', turnMs, busy503: visitor.busy503, runtime503: visitor.runtime503, other503: visitor.other503, runtime503Routes: visitor.runtime503Routes, lostEvents, resumes };
+    return {
+      ok: lostEvents === 0,
+      failure: lostEvents === 0 ? null : 'events lost',
+      turnMs,
+      busy503: visitor.busy503,
+      runtime503: visitor.runtime503,
+      other503: visitor.other503,
+      runtime503Routes: visitor.runtime503Routes,
+      lostEvents,
+      resumes,
+    };
   } catch (error) {
     const failure = error instanceof Error ? error.message : String(error);
-    return { ok: false, failure, turnMs: started === 0 ? 0 : performance.now() - started, busy503: visitor.busy503, runtime503: visitor.runtime503, other503: visitor.other503, runtime503Routes: visitor.runtime503Routes, lostEvents: countLost(seqs, types), resumes };
+    return {
+      ok: false,
+      failure,
+      turnMs: started === 0 ? 0 : performance.now() - started,
+      busy503: visitor.busy503,
+      runtime503: visitor.runtime503,
+      other503: visitor.other503,
+      runtime503Routes: visitor.runtime503Routes,
+      lostEvents: countLost(seqs, types),
+      resumes,
+    };
   }
 }
 
@@ -155,46 +197,71 @@ function countLost(seqs: number[], types: string[]): number {
   const distinct = new Set(seqs).size;
   const missing = last - distinct;
   const repeated = seqs.length - distinct;
-  const doneWrong = types.filter((type) => type === 'done').length === 1 && types.at(-1) === 'done' ? 0 : 1;
+  const doneWrong =
+    types.filter((type) => type === 'done').length === 1 && types.at(-1) === 'done' ? 0 : 1;
   return missing + repeated + doneWrong;
 }
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  return (
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
+  );
 }
 
 /** Runs the load benchmark and prints its figures. */
 export async function benchLoad(): Promise<void> {
-  if (VISITOR_COUNTS.some((count) => !Number.isInteger(count) || count < 1)) throw new Error('LOAD_VISITORS must be whole numbers, e.g. 100,200');
-  console.log(`bench: N visitors at once (mint, session, prompt, read the turn to done); load average now: ${(await import('node:os')).loadavg().map((load) => load.toFixed(1)).join(' ')}`);
-  console.log('    N  completed  failed  lost  503 busy  503 runtime  503 other  resumes  p50 turn  p95 turn  workerd RSS peak  workerd CPU  wall');
+  if (VISITOR_COUNTS.some((count) => !Number.isInteger(count) || count < 1))
+    throw new Error('LOAD_VISITORS must be whole numbers, e.g. 100,200');
+  console.log(
+    `bench: N visitors at once (mint, session, prompt, read the turn to done); load average now: ${(
+      await import('node:os')
+    )
+      .loadavg()
+      .map((load) => load.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(
+    '    N  completed  failed  lost  503 busy  503 runtime  503 other  resumes  p50 turn  p95 turn  workerd RSS peak  workerd CPU  wall',
+  );
   for (const count of VISITOR_COUNTS) {
     // A fresh app per N, so one run's sessions do not weigh on the next.
-    const app = await startApp({ vars: { NEW_VISITORS_PER_IP_PER_HOUR: '100000' }, verbose: process.env.LOAD_VERBOSE === '1' });
+    const app = await startApp({
+      vars: { NEW_VISITORS_PER_IP_PER_HOUR: '100000' },
+      verbose: process.env.LOAD_VERBOSE === '1',
+    });
     try {
       if (app.pid === undefined) throw new Error('wrangler has no pid');
       const rss = sampleRss(app.pid, WORKERD);
       const cpuBeforeMs = cpuMsOf(app.pid, WORKERD);
       const startedMs = performance.now();
-      const outcomes = await Promise.all(Array.from({ length: count }, () => runVisitor(app.url, PROMPT)));
+      const outcomes = await Promise.all(
+        Array.from({ length: count }, () => runVisitor(app.url, PROMPT)),
+      );
       const { peakBytes } = rss.stop();
       const cpuMs = cpuMsOf(app.pid, WORKERD) - cpuBeforeMs;
       const wallMs = performance.now() - startedMs;
       const completed = outcomes.filter((outcome) => outcome.ok);
       const times = completed.map((outcome) => outcome.turnMs).sort((a, b) => a - b);
-      const sum = (pick: (outcome: VisitorOutcome) => number): number => outcomes.reduce((total, outcome) => total + pick(outcome), 0);
+      const sum = (pick: (outcome: VisitorOutcome) => number): number =>
+        outcomes.reduce((total, outcome) => total + pick(outcome), 0);
       console.log(
         `${String(count).padStart(5)}  ${String(completed.length).padStart(9)}  ${String(count - completed.length).padStart(6)}  ${String(sum((o) => o.lostEvents)).padStart(4)}` +
           `  ${String(sum((o) => o.busy503)).padStart(8)}  ${String(sum((o) => o.runtime503)).padStart(11)}  ${String(sum((o) => o.other503)).padStart(9)}  ${String(sum((o) => o.resumes)).padStart(7)}` +
           `  ${(percentile(times, 50) / 1000).toFixed(1).padStart(6)} s  ${(percentile(times, 95) / 1000).toFixed(1).padStart(6)} s  ${(peakBytes / MIB).toFixed(0).padStart(8)} MiB  ${(cpuMs / 1000).toFixed(1).padStart(9)} s  ${(wallMs / 1000).toFixed(0).padStart(3)} s`,
       );
       const failures = new Map<string, number>();
-      for (const outcome of outcomes) if (outcome.failure !== null) failures.set(outcome.failure, (failures.get(outcome.failure) ?? 0) + 1);
+      for (const outcome of outcomes)
+        if (outcome.failure !== null)
+          failures.set(outcome.failure, (failures.get(outcome.failure) ?? 0) + 1);
       for (const [failure, times] of failures) console.log(`       ${times} × ${failure}`);
       const routes = new Map<string, number>();
-      for (const route of outcomes.flatMap((outcome) => outcome.runtime503Routes)) routes.set(route, (routes.get(route) ?? 0) + 1);
-      if (routes.size > 0) console.log(`       runtime 503s by request: ${[...routes].map(([route, times]) => `${route} ${times}`).join(', ')}`);
+      for (const route of outcomes.flatMap((outcome) => outcome.runtime503Routes))
+        routes.set(route, (routes.get(route) ?? 0) + 1);
+      if (routes.size > 0)
+        console.log(
+          `       runtime 503s by request: ${[...routes].map(([route, times]) => `${route} ${times}`).join(', ')}`,
+        );
     } finally {
       await app.stop();
     }

@@ -16,8 +16,15 @@ import { projectRoot } from '../lib/offline-env.mjs';
 import { countFrames } from '../lib/count-frames';
 
 const FIXTURES = path.join(projectRoot, 'test', 'fixtures');
-const UPLOADS = ['clip-waves.mp4', 'clip-homeworld.webm', 'photo-space.jpg', 'photo-lines.webp', 'music-forest.mp3'];
-const MEDIA_PROMPT = 'combine these clips into a 20-second promo video with text overlays and transitions, use my music';
+const UPLOADS = [
+  'clip-waves.mp4',
+  'clip-homeworld.webm',
+  'photo-space.jpg',
+  'photo-lines.webp',
+  'music-forest.mp3',
+];
+const MEDIA_PROMPT =
+  'combine these clips into a 20-second promo video with text overlays and transitions, use my music';
 const EXPLAINER_PROMPT = 'generate a 20-second explainer video about saving water at home';
 
 async function exportFps(page: Page, prompt: string, file: string): Promise<number> {
@@ -32,18 +39,31 @@ export async function benchMediaPromoExport(): Promise<void> {
   const app = await startApp();
   const browser = await launchChromium();
   try {
-    console.log('bench: 20-s 1080p promo from 2 clips, 2 photos and an MP3, and a 20-s generated explainer…');
+    console.log(
+      'bench: 20-s 1080p promo from 2 clips, 2 photos and an MP3, and a 20-s generated explainer…',
+    );
     const mediaPage = await browser.newPage({ acceptDownloads: true });
     await mediaPage.goto(app.url);
-    await uploadFiles(mediaPage, UPLOADS.map((name) => path.join(FIXTURES, name)));
+    await uploadFiles(
+      mediaPage,
+      UPLOADS.map((name) => path.join(FIXTURES, name)),
+    );
     const mediaFps = await exportFps(mediaPage, MEDIA_PROMPT, path.join(workDir, 'promo.mp4'));
     const generatedPage = await browser.newPage({ acceptDownloads: true });
     await generatedPage.goto(app.url);
     await generatedPage.evaluate(() => localStorage.clear());
     await generatedPage.reload();
-    const generatedFps = await exportFps(generatedPage, EXPLAINER_PROMPT, path.join(workDir, 'explainer.mp4'));
-    console.log(`${'media promo (decode MP4 + WebM + images, mix MP3)'.padEnd(56)} ${mediaFps.toFixed(1).padStart(6)} fps`);
-    console.log(`${'generated-only explainer'.padEnd(56)} ${generatedFps.toFixed(1).padStart(6)} fps`);
+    const generatedFps = await exportFps(
+      generatedPage,
+      EXPLAINER_PROMPT,
+      path.join(workDir, 'explainer.mp4'),
+    );
+    console.log(
+      `${'media promo (decode MP4 + WebM + images, mix MP3)'.padEnd(56)} ${mediaFps.toFixed(1).padStart(6)} fps`,
+    );
+    console.log(
+      `${'generated-only explainer'.padEnd(56)} ${generatedFps.toFixed(1).padStart(6)} fps`,
+    );
     console.log(`ratio media/generated: ${(mediaFps / generatedFps).toFixed(2)}`);
   } finally {
     await browser.close();

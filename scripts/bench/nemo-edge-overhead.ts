@@ -28,8 +28,14 @@ interface StreamTiming {
 }
 
 /** Reads an SSE body, calling `onData(data, elapsedMs)` per event; resolves with the end time. */
-async function readTimed(response: Response, started: number, onData: (data: string, event: string | undefined, at: number) => void): Promise<number> {
-  const parser = createParser({ onEvent: (message) => onData(message.data, message.event, performance.now() - started) });
+async function readTimed(
+  response: Response,
+  started: number,
+  onData: (data: string, event: string | undefined, at: number) => void,
+): Promise<number> {
+  const parser = createParser({
+    onEvent: (message) => onData(message.data, message.event, performance.now() - started),
+  });
   if (response.body === null) throw new Error('no body');
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
@@ -43,15 +49,36 @@ async function readTimed(response: Response, started: number, onData: (data: str
 
 function timing(textTimes: number[], totalMs: number): StreamTiming {
   const first = textTimes[0] ?? Number.NaN;
-  return { firstTextMs: first, totalMs, deltaSpreadMs: (textTimes.at(-1) ?? first) - first, deltas: textTimes.length };
+  return {
+    firstTextMs: first,
+    totalMs,
+    deltaSpreadMs: (textTimes.at(-1) ?? first) - first,
+    deltas: textTimes.length,
+  };
 }
 
-async function direct(base: string, token: string, sessionId: string, text: string): Promise<StreamTiming> {
+async function direct(
+  base: string,
+  token: string,
+  sessionId: string,
+  text: string,
+): Promise<StreamTiming> {
   const started = performance.now();
   const response = await fetch(`${base}/run_sse`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'text/event-stream', 'X-Skill-Source': 'bench', 'X-Skill-Version': '1', 'X-Skill-Platform': 'node' },
-    body: JSON.stringify({ app_name: 'nemo_agent', session_id: sessionId, new_message: { role: 'user', parts: [{ text }] } }),
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+      Accept: 'text/event-stream',
+      'X-Skill-Source': 'bench',
+      'X-Skill-Version': '1',
+      'X-Skill-Platform': 'node',
+    },
+    body: JSON.stringify({
+      app_name: 'nemo_agent',
+      session_id: sessionId,
+      new_message: { role: 'user', parts: [{ text }] },
+    }),
   });
   const textTimes: number[] = [];
   const total = await readTimed(response, started, (data, _event, at) => {
@@ -60,7 +87,12 @@ async function direct(base: string, token: string, sessionId: string, text: stri
   return timing(textTimes, total);
 }
 
-async function throughWorker(appUrl: string, cookie: string, sessionId: string, text: string): Promise<StreamTiming> {
+async function throughWorker(
+  appUrl: string,
+  cookie: string,
+  sessionId: string,
+  text: string,
+): Promise<StreamTiming> {
   const started = performance.now();
   const response = await fetch(`${appUrl}/api/sessions/${sessionId}/messages`, {
     method: 'POST',
@@ -77,7 +109,9 @@ async function throughWorker(appUrl: string, cookie: string, sessionId: string, 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? 0)
+    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Runs the edge-overhead benchmark and prints its figures. */
@@ -86,25 +120,44 @@ export async function benchNemoEdgeOverhead(): Promise<void> {
   const app = await startApp({ vars: { ENGINE: 'nemo', NEMO_API_BASE: upstream.url } });
   try {
     // Direct client: its own token and session.
-    const tokenAnswer = await fetch(`${upstream.url}/api/auth/anonymous-token`, { method: 'POST', headers: { 'X-Client-Id': crypto.randomUUID() } });
+    const tokenAnswer = await fetch(`${upstream.url}/api/auth/anonymous-token`, {
+      method: 'POST',
+      headers: { 'X-Client-Id': crypto.randomUUID() },
+    });
     const token = String(((await tokenAnswer.json()) as { data: { token: string } }).data.token);
     const sessionAnswer = await fetch(`${upstream.url}/api/tasks/me/with-session/nemo_agent`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ task_name: 'project', language: 'en' }),
     });
-    const upstreamSession = String(((await sessionAnswer.json()) as { data: { session_id: string } }).data.session_id);
+    const upstreamSession = String(
+      ((await sessionAnswer.json()) as { data: { session_id: string } }).data.session_id,
+    );
     // Worker client: a visitor cookie and a session.
     const created = await fetch(`${app.url}/api/sessions`, { method: 'POST' });
     const cookie = (created.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
     const session = String(((await created.json()) as { session: { id: string } }).session.id);
 
-    await direct(upstream.url, token, upstreamSession, 'Generate a 10-second video about "Urban Dreams" [talk]');
-    await throughWorker(app.url, cookie, session, 'Generate a 10-second video about "Urban Dreams" [talk]');
+    await direct(
+      upstream.url,
+      token,
+      upstreamSession,
+      'Generate a 10-second video about "Urban Dreams" [talk]',
+    );
+    await throughWorker(
+      app.url,
+      cookie,
+      session,
+      'Generate a 10-second video about "Urban Dreams" [talk]',
+    );
     // Two paces: 200 ms between frames (`[slow]`, slower than the session room's typing pace, so
     // any gap is the edge's) and the fake's default 40 ms (faster than the typing pace).
-    for (const [label, keyword] of [['frames every 200 ms', '[slow]'], ['frames every 40 ms', '']] as const) {
-      const prompt = (i: number): string => `Generate a ${10 + i}-second video about "Take ${i}" [talk] ${keyword}`;
+    for (const [label, keyword] of [
+      ['frames every 200 ms', '[slow]'],
+      ['frames every 40 ms', ''],
+    ] as const) {
+      const prompt = (i: number): string =>
+        `Generate a ${10 + i}-second video about "Take ${i}" [talk] ${keyword}`;
       const directRuns: StreamTiming[] = [];
       const workerRuns: StreamTiming[] = [];
       for (let i = 0; i < RUNS; i++) {
@@ -122,11 +175,17 @@ export async function benchNemoEdgeOverhead(): Promise<void> {
       const b = row('through the Worker (ENGINE=nemo)', workerRuns);
       console.log(`\n${label}: ${RUNS} runs each (medians)`);
       for (const r of [a, b]) {
-        console.log(`${r.name.padEnd(36)} first text ${r.first.toFixed(1).padStart(7)} ms  total ${r.total.toFixed(1).padStart(7)} ms  delta spread ${r.spread.toFixed(1).padStart(6)} ms  deltas ${r.deltas}`);
+        console.log(
+          `${r.name.padEnd(36)} first text ${r.first.toFixed(1).padStart(7)} ms  total ${r.total.toFixed(1).padStart(7)} ms  delta spread ${r.spread.toFixed(1).padStart(6)} ms  deltas ${r.deltas}`,
+        );
       }
-      console.log(`ratio first text (worker/direct): ${(b.first / a.first).toFixed(2)} (target ≤ 1.10)`);
+      console.log(
+        `ratio first text (worker/direct): ${(b.first / a.first).toFixed(2)} (target ≤ 1.10)`,
+      );
       console.log(`ratio total stream (worker/direct): ${(b.total / a.total).toFixed(2)}`);
-      console.log(`delta spread difference: ${(b.spread - a.spread).toFixed(1)} ms (≈ 0: events passed on as they arrive)`);
+      console.log(
+        `delta spread difference: ${(b.spread - a.spread).toFixed(1)} ms (≈ 0: events passed on as they arrive)`,
+      );
     }
   } finally {
     await app.stop();

@@ -48,7 +48,8 @@ async function straightToR2(): Promise<{ wallMs: number }> {
     const startedAt = performance.now();
     const upload = await bucket.createMultipartUpload('bench/straight');
     const parts = [];
-    for (let n = 1; n <= partCountFor(SIZE_BYTES); n++) parts.push(await upload.uploadPart(n, syntheticPart(SIZE_BYTES, UPLOAD_PART_BYTES, n)));
+    for (let n = 1; n <= partCountFor(SIZE_BYTES); n++)
+      parts.push(await upload.uploadPart(n, syntheticPart(SIZE_BYTES, UPLOAD_PART_BYTES, n)));
     await upload.complete(parts);
     return { wallMs: performance.now() - startedAt };
   } finally {
@@ -59,7 +60,9 @@ async function straightToR2(): Promise<{ wallMs: number }> {
 
 /** Runs the upload benchmark and prints its figures. */
 export async function benchUploadThroughput(): Promise<void> {
-  console.log(`bench: ${SIZE_BYTES / 2 ** 20} MiB in ${UPLOAD_PART_BYTES / 2 ** 20} MiB parts through the Worker (wrangler dev, local R2)…`);
+  console.log(
+    `bench: ${SIZE_BYTES / 2 ** 20} MiB in ${UPLOAD_PART_BYTES / 2 ** 20} MiB parts through the Worker (wrangler dev, local R2)…`,
+  );
   const worker = await throughWorker();
   console.log('bench: the same parts straight into a local R2 bucket (Miniflare)…');
   const direct = await straightToR2();
@@ -68,8 +71,12 @@ export async function benchUploadThroughput(): Promise<void> {
     ['straight to local R2 (multipart)', direct.wallMs],
   ] as const;
   for (const [name, wallMs] of rows) {
-    console.log(`${name.padEnd(56)} ${(wallMs / 1000).toFixed(2).padStart(7)} s  ${mbPerS(SIZE_BYTES, wallMs).toFixed(1).padStart(6)} MB/s`);
+    console.log(
+      `${name.padEnd(56)} ${(wallMs / 1000).toFixed(2).padStart(7)} s  ${mbPerS(SIZE_BYTES, wallMs).toFixed(1).padStart(6)} MB/s`,
+    );
   }
   console.log(`ratio worker/direct wall time: ${(worker.wallMs / direct.wallMs).toFixed(2)}`);
-  console.log(`workerd RSS growth during the upload: ${(worker.rssGrowthBytes / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `workerd RSS growth during the upload: ${(worker.rssGrowthBytes / 2 ** 20).toFixed(0)} MiB`,
+  );
 }

@@ -39,9 +39,14 @@ function median(values: number[]): number {
 /** Loads the host page and returns ms from the loader tag to `ready`. */
 async function timeToReady(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  await page.waitForFunction(() => typeof (window as unknown as { reelwrightReadyAt?: number }).reelwrightReadyAt === 'number', null, {
-    timeout: READY_TIMEOUT_MS,
-  });
+  await page.waitForFunction(
+    () =>
+      typeof (window as unknown as { reelwrightReadyAt?: number }).reelwrightReadyAt === 'number',
+    null,
+    {
+      timeout: READY_TIMEOUT_MS,
+    },
+  );
   return page.evaluate(() => {
     const timing = window as unknown as { reelwrightReadyAt: number; loaderTagAt: number };
     return timing.reelwrightReadyAt - timing.loaderTagAt;
@@ -63,12 +68,18 @@ export async function benchWidgetSize(): Promise<void> {
     const scripts = new Set<string>();
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (url.origin === app.url && url.pathname.endsWith('.js') && url.pathname !== '/widget.js') scripts.add(url.pathname);
+      if (url.origin === app.url && url.pathname.endsWith('.js') && url.pathname !== '/widget.js')
+        scripts.add(url.pathname);
     });
     const firstMs = await timeToReady(page, host.url);
-    const initial = [...scripts].map((pathname) => ({ pathname, gzip: gzipBytes(path.join(distDir, pathname)) }));
+    const initial = [...scripts].map((pathname) => ({
+      pathname,
+      gzip: gzipBytes(path.join(distDir, pathname)),
+    }));
     const initialGzip = initial.reduce((sum, script) => sum + script.gzip, 0);
-    const rendererLoaded = initial.some((script) => /render-video|encode-worker/.test(script.pathname));
+    const rendererLoaded = initial.some((script) =>
+      /render-video|encode-worker/.test(script.pathname),
+    );
 
     // 2. Time to ready: first visits (fresh context each) and repeat visits (same context).
     const firstVisits = [firstMs];
@@ -82,14 +93,20 @@ export async function benchWidgetSize(): Promise<void> {
     await context.close();
 
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
-    console.log(`widget.js gzip: ${kb(widgetGzip)} (target ≤ ${kb(WIDGET_GZIP_TARGET_BYTES)}: ${widgetGzip <= WIDGET_GZIP_TARGET_BYTES ? 'met' : 'missed'})`);
+    console.log(
+      `widget.js gzip: ${kb(widgetGzip)} (target ≤ ${kb(WIDGET_GZIP_TARGET_BYTES)}: ${widgetGzip <= WIDGET_GZIP_TARGET_BYTES ? 'met' : 'missed'})`,
+    );
     console.log(
       `/embed initial JS gzip (before the renderer): ${kb(initialGzip)} in ${initial.length} files ` +
         `(target ≤ ${kb(EMBED_INITIAL_JS_TARGET_BYTES)}: ${initialGzip <= EMBED_INITIAL_JS_TARGET_BYTES ? 'met' : 'missed'}; renderer loaded: ${rendererLoaded ? 'yes' : 'no'})`,
     );
     for (const script of initial) console.log(`  ${script.pathname.padEnd(40)} ${kb(script.gzip)}`);
-    console.log(`loader tag → ready, first visit: median ${median(firstVisits).toFixed(0)} ms (${firstVisits.map((ms) => ms.toFixed(0)).join(', ')})`);
-    console.log(`loader tag → ready, repeat visit: median ${median(repeatVisits).toFixed(0)} ms (${repeatVisits.map((ms) => ms.toFixed(0)).join(', ')})`);
+    console.log(
+      `loader tag → ready, first visit: median ${median(firstVisits).toFixed(0)} ms (${firstVisits.map((ms) => ms.toFixed(0)).join(', ')})`,
+    );
+    console.log(
+      `loader tag → ready, repeat visit: median ${median(repeatVisits).toFixed(0)} ms (${repeatVisits.map((ms) => ms.toFixed(0)).join(', ')})`,
+    );
   } finally {
     await browser.close();
     await host.stop();

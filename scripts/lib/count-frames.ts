@@ -11,8 +11,20 @@ import { execFileSync } from 'node:child_process';
  * @throws Error when ffprobe is missing, cannot read the file, or finds no video stream
  */
 export function countFrames(file: string): number {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-count_packets', '-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', file]);
+  const out = execFileSync('ffprobe', [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-count_packets',
+    '-show_entries',
+    'stream=nb_read_packets',
+    '-of',
+    'csv=p=0',
+    file,
+  ]);
   const frames = Number(out.toString().trim());
-  if (!Number.isInteger(frames) || frames <= 0) throw new Error(`ffprobe found no video frames in ${file}`);
+  if (!Number.isInteger(frames) || frames <= 0)
+    throw new Error(`ffprobe found no video frames in ${file}`);
   return frames;
 }

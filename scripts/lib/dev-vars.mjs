@@ -21,7 +21,11 @@ export function ensureDevVars() {
   const file = path.join(projectRoot, '.dev.vars');
   if (existsSync(file)) return false;
   const secret = randomBytes(SECRET_BYTES).toString('base64url');
-  writeFileSync(file, `# Local secrets for wrangler dev (git-ignored), made by npm start.\nVISITOR_SECRET=${secret}\n`, { mode: 0o600 });
+  writeFileSync(
+    file,
+    `# Local secrets for wrangler dev (git-ignored), made by npm start.\nVISITOR_SECRET=${secret}\n`,
+    { mode: 0o600 },
+  );
   console.info('Wrote .dev.vars with a random VISITOR_SECRET for this checkout.');
   return true;
 }

@@ -27,7 +27,9 @@ export async function uploadFiles(page: Page, filePaths: readonly string[]): Pro
   const before = await ready.count();
   await page.getByTestId('upload-input').setInputFiles([...filePaths]);
   await page.waitForFunction(
-    (count) => document.querySelectorAll('[data-testid="media-items"] li[data-status="ready"]').length >= count,
+    (count) =>
+      document.querySelectorAll('[data-testid="media-items"] li[data-status="ready"]').length >=
+      count,
     before + filePaths.length,
     { timeout: UPLOAD_TIMEOUT_MS },
   );
@@ -76,19 +78,27 @@ export async function exportAndDownload(
   const alert = page.getByRole('alert');
   // A link from an earlier export may still be on the page: wait for a new one.
   const previousHref = (await link.isVisible()) ? await link.getAttribute('href') : null;
-  const isNewLinkShown = async () => (await link.isVisible()) && (await link.getAttribute('href')) !== previousHref;
+  const isNewLinkShown = async () =>
+    (await link.isVisible()) && (await link.getAttribute('href')) !== previousHref;
   const startedAt = Date.now();
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const deadline = startedAt + EXPORT_TIMEOUT_MS;
   while (!(await isNewLinkShown())) {
-    if (await alert.isVisible()) throw new Error(`The app reported: ${(await alert.innerText()).trim()}`);
-    if (Date.now() > deadline) throw new Error(`Export did not finish within ${EXPORT_TIMEOUT_MS / 1000} s`);
+    if (await alert.isVisible())
+      throw new Error(`The app reported: ${(await alert.innerText()).trim()}`);
+    if (Date.now() > deadline)
+      throw new Error(`Export did not finish within ${EXPORT_TIMEOUT_MS / 1000} s`);
     if (onProgress) {
       const bar = page.getByRole('progressbar', { name: 'Render progress' });
       if (await bar.isVisible()) {
         const value = Number(await bar.getAttribute('value')) || 0;
         const max = Number(await bar.getAttribute('max')) || 1;
-        const label = (await page.locator('[data-testid="render-status"]').innerText().catch(() => '')).trim();
+        const label = (
+          await page
+            .locator('[data-testid="render-status"]')
+            .innerText()
+            .catch(() => '')
+        ).trim();
         onProgress({ percent: Math.round((value / max) * 100), label });
       }
     }

@@ -64,7 +64,10 @@ export function rssOf(pid: number, match: ProcessMatch): number {
  * Samples the RSS of the processes under `pid` that `match` picks until `stop()` is called.
  * @returns `stop()`, which resolves with the first and the peak RSS in bytes
  */
-export function sampleRss(pid: number, match: ProcessMatch): { stop(): { baselineBytes: number; peakBytes: number } } {
+export function sampleRss(
+  pid: number,
+  match: ProcessMatch,
+): { stop(): { baselineBytes: number; peakBytes: number } } {
   const baselineBytes = rssOf(pid, match);
   let peakBytes = baselineBytes;
   const timer = setInterval(() => {

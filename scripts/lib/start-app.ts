@@ -83,16 +83,37 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const port = options.port ?? (await freePort());
   // Its own inspector port too: wrangler's default (9229, then 9230) clashes when several apps run at once.
   const inspectorPort = await freePort();
-  const tempDir = options.persistDir ? null : mkdtempSync(path.join(os.tmpdir(), 'reelwright-state-'));
+  const tempDir = options.persistDir
+    ? null
+    : mkdtempSync(path.join(os.tmpdir(), 'reelwright-state-'));
   const persistDir = options.persistDir ?? (tempDir as string);
   const wrangler = path.join(projectRoot, 'node_modules', '.bin', 'wrangler');
   const child: ChildProcess = spawn(
     wrangler,
     [
-      'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistDir, '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false', '--log-level', 'warn',
-      ...Object.entries({ ...TEST_APP_VARS, ...options.vars }).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      persistDir,
+      '--inspector-port',
+      String(inspectorPort),
+      '--show-interactive-dev-session=false',
+      '--log-level',
+      'warn',
+      ...Object.entries({ ...TEST_APP_VARS, ...options.vars }).flatMap(([name, value]) => [
+        '--var',
+        `${name}:${value}`,
+      ]),
     ],
-    { cwd: projectRoot, env: offlineEnv(process.env), stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    {
+      cwd: projectRoot,
+      env: offlineEnv(process.env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
   );
   let output = '';
   const keep = (chunk: Buffer) => {
@@ -106,7 +127,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
     }
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });

@@ -36,7 +36,8 @@ export class AppVisitor {
   /** Creates a session and returns its id. */
   async createSession(): Promise<string> {
     const response = await this.fetch('/api/sessions', { method: 'POST' });
-    return z.object({ session: z.object({ id: z.string() }) }).parse(await response.json()).session.id;
+    return z.object({ session: z.object({ id: z.string() }) }).parse(await response.json()).session
+      .id;
   }
 }
 
@@ -73,7 +74,10 @@ export async function uploadSynthetic(
   if (created.status !== 201) throw new Error(`create: ${created.status} ${await created.text()}`);
   const { media } = uploadStatusSchema.parse(await created.json());
   const base = `/api/sessions/${sessionId}/media/${media.id}`;
-  const cutPart = cutAtFraction === undefined ? null : Math.min(media.partCount, Math.floor((size * cutAtFraction) / media.partSizeBytes) + 1);
+  const cutPart =
+    cutAtFraction === undefined
+      ? null
+      : Math.min(media.partCount, Math.floor((size * cutAtFraction) / media.partSizeBytes) + 1);
   const put = async (n: number, cut: boolean): Promise<void> => {
     const bytes = syntheticPart(size, media.partSizeBytes, n);
     if (!cut) {
@@ -90,7 +94,13 @@ export async function uploadSynthetic(
       },
     });
     await visitor
-      .fetch(`${base}/parts/${n}`, { method: 'PUT', body, signal: controller.signal, headers: { 'Content-Length': String(bytes.length) }, duplex: 'half' } as RequestInit)
+      .fetch(`${base}/parts/${n}`, {
+        method: 'PUT',
+        body,
+        signal: controller.signal,
+        headers: { 'Content-Length': String(bytes.length) },
+        duplex: 'half',
+      } as RequestInit)
       .then((response) => response.body?.cancel())
       .catch(() => undefined);
   };
@@ -105,7 +115,9 @@ export async function uploadSynthetic(
     const status = uploadStatusSchema.parse(await (await visitor.fetch(base)).json());
     partsKeptAtCut = status.uploadedParts.length;
     const have = new Set(status.uploadedParts);
-    resentParts = Array.from({ length: media.partCount }, (_, i) => i + 1).filter((n) => !have.has(n));
+    resentParts = Array.from({ length: media.partCount }, (_, i) => i + 1).filter(
+      (n) => !have.has(n),
+    );
     for (const n of resentParts) await put(n, false);
   }
   const done = await visitor.fetch(`${base}/complete`, { method: 'POST' });

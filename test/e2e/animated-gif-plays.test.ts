@@ -31,12 +31,18 @@ beforeAll(async () => {
 describe('animated GIF', () => {
   it('plays its frames in the exported video', async () => {
     await tab.page.getByTestId('upload-input').setInputFiles(GIF);
-    await expect.poll(() => tab.page.locator('[data-testid="media-items"] li[data-status="ready"]').count(), { timeout: 60_000 }).toBe(1);
+    await expect
+      .poll(() => tab.page.locator('[data-testid="media-items"] li[data-status="ready"]').count(), {
+        timeout: 60_000,
+      })
+      .toBe(1);
     await sendChatMessage(tab.page, 'combine these clips into a 4-second video');
     const file = path.join(tab.workDir, 'gif.mp4');
     await exportAndDownload(tab.page, file);
     const ssim = await frameSsim(file, FIRST_S, file, SECOND_S, 1920, 1080);
-    console.info(`animated GIF: SSIM between ${FIRST_S} s and ${SECOND_S} s of the export ${ssim.toFixed(3)}`);
+    console.info(
+      `animated GIF: SSIM between ${FIRST_S} s and ${SECOND_S} s of the export ${ssim.toFixed(3)}`,
+    );
     expect(ssim).toBeLessThan(MAX_SSIM_WHEN_PLAYING);
   });
 });

@@ -28,7 +28,9 @@ describe('the app under its Content-Security-Policy', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
-    await expect.poll(() => tab.page.getByRole('textbox', { name: 'Message' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => tab.page.getByRole('textbox', { name: 'Message' }).isVisible())
+      .toBe(true);
   });
 
   it('refuses and reports an injected inline script', async () => {
@@ -48,8 +50,13 @@ describe('the app under its Content-Security-Policy', () => {
 
   it('lets through what the app needs: WebAssembly, a blob worker, the API', async () => {
     const outcome = await tab.page.evaluate(async (wasm) => {
-      const compiled = await WebAssembly.instantiate(new Uint8Array(wasm)).then(() => true, () => false);
-      const blobUrl = URL.createObjectURL(new Blob(['postMessage("up")'], { type: 'text/javascript' }));
+      const compiled = await WebAssembly.instantiate(new Uint8Array(wasm)).then(
+        () => true,
+        () => false,
+      );
+      const blobUrl = URL.createObjectURL(
+        new Blob(['postMessage("up")'], { type: 'text/javascript' }),
+      );
       const fromWorker = await new Promise<string>((resolve) => {
         const worker = new Worker(blobUrl);
         worker.onmessage = (event) => resolve(String(event.data));

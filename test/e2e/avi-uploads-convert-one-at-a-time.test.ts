@@ -45,13 +45,22 @@ async function recordUploadRows(): Promise<void> {
           `${row.querySelector('.muted')?.textContent ?? ''}|${row.querySelector('progress')?.value ?? ''}`,
       );
       if (snapshots.at(-1)?.join() !== rows.join()) snapshots.push(rows);
-    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
   });
 }
 
 /** What {@link recordUploadRows} saw: per change, one `{name, state, text, bar}` per row (`bar` 0..1, NaN for none). */
-async function uploadRowSnapshots(): Promise<{ name: string; state: string; text: string; bar: number }[][]> {
-  const raw = z.array(z.array(z.string())).parse(await tab.page.evaluate(() => Reflect.get(window, 'uploadRowSnapshots')));
+async function uploadRowSnapshots(): Promise<
+  { name: string; state: string; text: string; bar: number }[][]
+> {
+  const raw = z
+    .array(z.array(z.string()))
+    .parse(await tab.page.evaluate(() => Reflect.get(window, 'uploadRowSnapshots')));
   return raw.map((rows) =>
     rows.map((row) => {
       const [name = '', state = '', text = '', bar = ''] = row.split('|');
@@ -65,7 +74,21 @@ describe('several AVIs dropped at once', () => {
     const files = NAMES.map((name) => path.join(tab.workDir, name));
     for (const [i, file] of files.entries()) {
       // A different test picture each, so the three MP4s differ.
-      await run(FFMPEG_PATH, ['-v', 'error', '-f', 'lavfi', '-i', `testsrc2=size=${CLIP_SIZE.join('x')}:rate=30,hue=h=${i * 120}`, '-t', String(CLIP_S), '-c:v', 'mpeg4', '-f', 'avi', file]);
+      await run(FFMPEG_PATH, [
+        '-v',
+        'error',
+        '-f',
+        'lavfi',
+        '-i',
+        `testsrc2=size=${CLIP_SIZE.join('x')}:rate=30,hue=h=${i * 120}`,
+        '-t',
+        String(CLIP_S),
+        '-c:v',
+        'mpeg4',
+        '-f',
+        'avi',
+        file,
+      ]);
     }
     const workers: string[] = [];
     tab.page.on('worker', (worker) => workers.push(worker.url()));
@@ -76,21 +99,39 @@ describe('several AVIs dropped at once', () => {
     const ready = tab.page.locator('[data-testid="media-items"] li[data-status="ready"]');
     const failed = tab.page.locator('.upload-task[data-state="failed"]');
     await expect
-      .poll(async () => ((await failed.count()) > 0 ? `failed: ${await failed.first().innerText()}` : await ready.count()), { timeout: CONVERT_TIMEOUT_MS })
+      .poll(
+        async () =>
+          (await failed.count()) > 0
+            ? `failed: ${await failed.first().innerText()}`
+            : await ready.count(),
+        { timeout: CONVERT_TIMEOUT_MS },
+      )
       .toBe(NAMES.length);
-    console.info(`three AVIs uploaded, converted and probed in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    console.info(
+      `three AVIs uploaded, converted and probed in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,
+    );
 
     expect(workers.filter((url) => FFMPEG_WORKER_URL.test(url))).toHaveLength(1);
     const snapshots = await uploadRowSnapshots();
     for (const rows of snapshots) {
-      expect(rows.filter((row) => row.state === 'converting').length, rows.map((row) => `${row.name} ${row.text}`).join(', ')).toBeLessThanOrEqual(1);
+      expect(
+        rows.filter((row) => row.state === 'converting').length,
+        rows.map((row) => `${row.name} ${row.text}`).join(', '),
+      ).toBeLessThanOrEqual(1);
     }
-    const history = (name: string) => snapshots.flatMap((rows) => rows.filter((row) => row.name === name));
+    const history = (name: string) =>
+      snapshots.flatMap((rows) => rows.filter((row) => row.name === name));
     for (const name of NAMES) {
       const seen = history(name);
       const converting = seen.filter((row) => row.state === 'converting');
-      expect(converting.some((row) => /^converting to MP4… \d{1,3}%$/.test(row.text)), `${name}: ${seen.map((row) => row.text).join(', ')}`).toBe(true);
-      expect(converting.some((row) => row.bar > 0 && row.bar < 1), `${name}: the bar moved`).toBe(true);
+      expect(
+        converting.some((row) => /^converting to MP4… \d{1,3}%$/.test(row.text)),
+        `${name}: ${seen.map((row) => row.text).join(', ')}`,
+      ).toBe(true);
+      expect(
+        converting.some((row) => row.bar > 0 && row.bar < 1),
+        `${name}: the bar moved`,
+      ).toBe(true);
       // Uploading is tried first (the AVI), then the converted MP4 is uploaded after converting.
       const states = seen.map((row) => row.state);
       expect(states.indexOf('uploading')).toBeLessThan(states.indexOf('converting'));
@@ -107,17 +148,23 @@ describe('several AVIs dropped at once', () => {
     }
 
     const { sessionId, media } = await currentSessionMedia(tab.page);
-    expect(media.map((item) => [item.name, item.format, item.kind, item.status]).sort()).toEqual(NAMES.map((name) => [name.replace('.avi', '.mp4'), 'mp4', 'video', 'ready']));
+    expect(media.map((item) => [item.name, item.format, item.kind, item.status]).sort()).toEqual(
+      NAMES.map((name) => [name.replace('.avi', '.mp4'), 'mp4', 'video', 'ready']),
+    );
     for (const item of media) {
       expect(item.info?.videoCodec).toMatch(/^avc/);
       expect([item.info?.width, item.info?.height]).toEqual([...CLIP_SIZE]);
-      expect(Math.abs((item.info?.durationMs ?? 0) / 1000 - CLIP_S)).toBeLessThanOrEqual(DURATION_TOLERANCE_S);
+      expect(Math.abs((item.info?.durationMs ?? 0) / 1000 - CLIP_S)).toBeLessThanOrEqual(
+        DURATION_TOLERANCE_S,
+      );
     }
 
     // The stored bytes themselves, as ffprobe reads them.
     const first = media[0];
     if (first === undefined) throw new Error('no upload');
-    const response = await tab.page.request.get(new URL(`/api/sessions/${sessionId}/media/${first.id}/file`, inject('appUrl')).href);
+    const response = await tab.page.request.get(
+      new URL(`/api/sessions/${sessionId}/media/${first.id}/file`, inject('appUrl')).href,
+    );
     expect(response.status()).toBe(200);
     const stored = path.join(tab.workDir, 'stored.mp4');
     writeFileSync(stored, await response.body());

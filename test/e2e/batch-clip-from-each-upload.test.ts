@@ -35,7 +35,9 @@ const tab = useAppPage('reelwright-batch-e2e-');
 
 /** The Download link of one video of the batch panel. */
 function downloadLink(label: string) {
-  return tab.page.getByRole('region', { name: 'Batch' }).getByRole('link', { name: `Download ${label}`, exact: true });
+  return tab.page
+    .getByRole('region', { name: 'Batch' })
+    .getByRole('link', { name: `Download ${label}`, exact: true });
 }
 
 /** The upload's file name of a batch item. */
@@ -49,24 +51,37 @@ function middleFrame(item: BatchItem): { renderS: number; sourceS: number } {
   const middleMs = item.draft.durationMs / 2;
   const track = item.draft.tracks.find((entry) => entry.kind === 'video');
   if (track?.kind !== 'video') throw new Error(`${item.label} has no video track`);
-  const segment = track.segments.find((entry) => entry.startMs <= middleMs && middleMs < entry.startMs + entry.durationMs);
-  if (segment?.visual.type !== 'media') throw new Error(`${item.label}'s middle does not show its upload`);
-  return { renderS: (segment.startMs + segment.durationMs / 2) / 1000, sourceS: (segment.visual.sourceStartMs + segment.durationMs / 2) / 1000 };
+  const segment = track.segments.find(
+    (entry) => entry.startMs <= middleMs && middleMs < entry.startMs + entry.durationMs,
+  );
+  if (segment?.visual.type !== 'media')
+    throw new Error(`${item.label}'s middle does not show its upload`);
+  return {
+    renderS: (segment.startMs + segment.durationMs / 2) / 1000,
+    sourceS: (segment.visual.sourceStartMs + segment.durationMs / 2) / 1000,
+  };
 }
 
 /** The statuses of the visitor's render jobs, oldest first, read through the page's API. */
 async function renderStatuses(): Promise<string[]> {
   const raw: unknown = await tab.page.evaluate(async () => (await fetch('/api/renders')).json());
-  return renderListSchema.parse(raw).renders.map((job) => job.status).reverse();
+  return renderListSchema
+    .parse(raw)
+    .renders.map((job) => job.status)
+    .reverse();
 }
 
 describe('a batch: a clip from each upload', () => {
   it('exports one MP4 per upload through a queue that survives a reload', async () => {
     const startedAt = Date.now();
     const { page } = tab;
-    await page.getByTestId('upload-input').setInputFiles(UPLOADS.map((name) => path.join(FIXTURES, name)));
+    await page
+      .getByTestId('upload-input')
+      .setInputFiles(UPLOADS.map((name) => path.join(FIXTURES, name)));
     await expect
-      .poll(() => page.locator('[data-testid="media-items"] li[data-status="ready"]').count(), { timeout: UPLOAD_TIMEOUT_MS })
+      .poll(() => page.locator('[data-testid="media-items"] li[data-status="ready"]').count(), {
+        timeout: UPLOAD_TIMEOUT_MS,
+      })
       .toBe(UPLOADS.length);
 
     await sendChatMessage(page, PROMPT);
@@ -82,11 +97,11 @@ describe('a batch: a clip from each upload', () => {
     // Preview another video: its toggle is pressed, the others are not.
     const [, second] = labels;
     await panel.getByRole('button', { name: `Preview ${second}` }).click();
-    expect(await panel.getByRole('button', { name: /^Preview / }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-pressed')))).toEqual([
-      'false',
-      'true',
-      'false',
-    ]);
+    expect(
+      await panel
+        .getByRole('button', { name: /^Preview / })
+        .evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-pressed'))),
+    ).toEqual(['false', 'true', 'false']);
 
     await panel.getByRole('button', { name: 'Export all 3' }).click();
     const [first = ''] = labels;
@@ -104,7 +119,10 @@ describe('a batch: a clip from each upload', () => {
     const files: string[] = [];
     for (const [index, label] of labels.entries()) {
       const file = path.join(tab.workDir, `batch-${index}.mp4`);
-      const [download] = await Promise.all([page.waitForEvent('download'), downloadLink(label).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        downloadLink(label).click(),
+      ]);
       await download.saveAs(file);
       files.push(file);
       await expectDeliverable(file, 1920, 1080, 10);
@@ -113,10 +131,30 @@ describe('a batch: a clip from each upload', () => {
     const waves = batch.items[0];
     if (waves === undefined) throw new Error('no Waves video');
     const { renderS, sourceS } = middleFrame(waves);
-    const own = await frameSsim(files[0] ?? '', renderS, path.join(FIXTURES, 'clip-waves.mp4'), sourceS, 1920, 1080);
+    const own = await frameSsim(
+      files[0] ?? '',
+      renderS,
+      path.join(FIXTURES, 'clip-waves.mp4'),
+      sourceS,
+      1920,
+      1080,
+    );
     // The Homeworld clip is 5 s long: its middle frame.
-    const other = await frameSsim(files[0] ?? '', renderS, path.join(FIXTURES, 'clip-homeworld.webm'), 2.5, 1920, 1080);
-    const hashes = await Promise.all(files.map(async (file) => createHash('sha256').update(await readFile(file)).digest('hex')));
+    const other = await frameSsim(
+      files[0] ?? '',
+      renderS,
+      path.join(FIXTURES, 'clip-homeworld.webm'),
+      2.5,
+      1920,
+      1080,
+    );
+    const hashes = await Promise.all(
+      files.map(async (file) =>
+        createHash('sha256')
+          .update(await readFile(file))
+          .digest('hex'),
+      ),
+    );
     console.info(
       `batch: SSIM of the Waves video vs clip-waves ${own.toFixed(3)}, vs clip-homeworld ${other.toFixed(3)}; ` +
         `first video done after ${(firstDoneMs / 1000).toFixed(1)} s, all three after ${((Date.now() - startedAt) / 1000).toFixed(1)} s`,

@@ -12,7 +12,10 @@ import { expectDeliverable } from './support/expect-deliverable';
 import { frameLuma, meanVolumeDb } from './support/ffmpeg-measure';
 import { useAppPage } from './support/app-page';
 
-const SCRIPT = readFileSync(path.join(__dirname, '..', 'fixtures', 'explainer-script.txt'), 'utf8').trim();
+const SCRIPT = readFileSync(
+  path.join(__dirname, '..', 'fixtures', 'explainer-script.txt'),
+  'utf8',
+).trim();
 /** The title scene is the first seconds; 1 s in, the title is fading in over the first scene. */
 const TITLE_FRAME_AT_S = 1.5;
 /** Luma spread of a drawn frame (text, icon, gradient) vs a flat fill (spread ≈ 0). */
@@ -24,9 +27,19 @@ const tab = useAppPage('reelwright-e2e-');
 
 describe('prompt to finished MP4 on the embedded engine', () => {
   it('plans a 30-second explainer from a script and exports a 1080p H.264 MP4', async () => {
-    const reply = await sendChatMessage(tab.page, `generate a 30-second explainer video from this script: ${SCRIPT}`);
+    const reply = await sendChatMessage(
+      tab.page,
+      `generate a 30-second explainer video from this script: ${SCRIPT}`,
+    );
     expect(reply).toMatch(/scene/i);
-    await expect.poll(() => tab.page.getByText(/^Timeline \(\d+ tracks\)/).first().innerText()).toMatch(/Video: .*\(0-30s\)/);
+    await expect
+      .poll(() =>
+        tab.page
+          .getByText(/^Timeline \(\d+ tracks\)/)
+          .first()
+          .innerText(),
+      )
+      .toMatch(/Video: .*\(0-30s\)/);
 
     const file = path.join(tab.workDir, 'explainer.mp4');
     await exportAndDownload(tab.page, file);
@@ -39,7 +52,14 @@ describe('prompt to finished MP4 on the embedded engine', () => {
 
   it('re-exports as 1080x1920, 15 s after "make it vertical and 15 seconds"', async () => {
     await sendChatMessage(tab.page, 'make it vertical and 15 seconds');
-    await expect.poll(() => tab.page.getByText(/^Timeline \(\d+ tracks\)/).first().innerText()).toMatch(/\(0-15s\)/);
+    await expect
+      .poll(() =>
+        tab.page
+          .getByText(/^Timeline \(\d+ tracks\)/)
+          .first()
+          .innerText(),
+      )
+      .toMatch(/\(0-15s\)/);
 
     const file = path.join(tab.workDir, 'vertical.mp4');
     await exportAndDownload(tab.page, file);

@@ -48,7 +48,9 @@ afterAll(async () => {
 const view = useAppPage('reelwright-blip-e2e-', () => app.url);
 
 async function credits(page: Page): Promise<Credits> {
-  return creditsSchema.parse(await page.evaluate(async () => (await fetch('/api/credits')).json() as Promise<unknown>));
+  return creditsSchema.parse(
+    await page.evaluate(async () => (await fetch('/api/credits')).json() as Promise<unknown>),
+  );
 }
 
 describe('an export while the server restarts', () => {
@@ -62,7 +64,8 @@ describe('an export while the server restarts', () => {
       const url = new URL(response.url());
       const method = response.request().method();
       const chunk = /^\/api\/renders\/[^/]+\/chunks\/(\d+)$/.exec(url.pathname);
-      if (chunk && method === 'PUT' && response.status() === 200) chunkPuts.set(Number(chunk[1]), (chunkPuts.get(Number(chunk[1])) ?? 0) + 1);
+      if (chunk && method === 'PUT' && response.status() === 200)
+        chunkPuts.set(Number(chunk[1]), (chunkPuts.get(Number(chunk[1])) ?? 0) + 1);
       if (method === 'POST' && /\/exports$/.test(url.pathname)) exportPosts += 1;
       if (method === 'GET' && /^\/api\/renders\/[^/]+$/.test(url.pathname)) renderPolls += 1;
     });
@@ -70,7 +73,9 @@ describe('an export while the server restarts', () => {
     await sendChatMessage(page, PROMPT);
     const before = await credits(page);
     await page.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect.poll(() => renderProgress(page), { timeout: STOP_TIMEOUT_MS, interval: 100 }).toBeGreaterThanOrEqual(STOP_AT_PROGRESS);
+    await expect
+      .poll(() => renderProgress(page), { timeout: STOP_TIMEOUT_MS, interval: 100 })
+      .toBeGreaterThanOrEqual(STOP_AT_PROGRESS);
 
     await app.stop();
     const reconnecting = page.getByTestId('render-reconnecting');
@@ -89,22 +94,36 @@ describe('an export while the server restarts', () => {
 
     // One job, one charge.
     expect(exportPosts).toBe(1);
-    const renders = renderListSchema.parse(await page.evaluate(async () => (await fetch('/api/renders')).json() as Promise<unknown>)).renders;
+    const renders = renderListSchema.parse(
+      await page.evaluate(async () => (await fetch('/api/renders')).json() as Promise<unknown>),
+    ).renders;
     expect(renders).toHaveLength(1);
     expect(renders[0]?.status).toBe('completed');
     const cost = renders[0]?.costCredits ?? 0;
     expect(cost).toBe(6);
-    expect(await credits(page)).toEqual({ available: before.available - cost, frozen: 0, total: before.total - cost });
+    expect(await credits(page)).toEqual({
+      available: before.available - cost,
+      frozen: 0,
+      total: before.total - cost,
+    });
 
     // No frame rendered twice: every chunk recorded once, all by this one page session, and
     // each chunk uploaded (answered 200) at most twice (a retry of bytes already recorded).
     const id = renders[0]?.id ?? '';
-    const state = renderChunkStateSchema.parse(await page.evaluate(async (renderId) => (await fetch(`/api/renders/${renderId}/chunks`)).json() as Promise<unknown>, id));
+    const state = renderChunkStateSchema.parse(
+      await page.evaluate(
+        async (renderId) =>
+          (await fetch(`/api/renders/${renderId}/chunks`)).json() as Promise<unknown>,
+        id,
+      ),
+    );
     expect(state.version).toBe(state.chunkCount);
     expect(state.chunks.map((chunk) => chunk.index)).toEqual([...Array(state.chunkCount).keys()]);
     expect(new Set(state.chunks.map((chunk) => chunk.attempt)).size).toBe(1);
     expect(state.chunks.reduce((sum, chunk) => sum + chunk.frames, 0)).toBe(state.totalFrames);
-    expect([...chunkPuts.keys()].sort((a, b) => a - b)).toEqual([...Array(state.chunkCount).keys()]);
+    expect([...chunkPuts.keys()].sort((a, b) => a - b)).toEqual([
+      ...Array(state.chunkCount).keys(),
+    ]);
     for (const count of chunkPuts.values()) expect(count).toBeLessThanOrEqual(2);
     // The page pushed its progress and never polled the job (item 7: progress is not polled every second).
     expect(renderPolls).toBe(0);

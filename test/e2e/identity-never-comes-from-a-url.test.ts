@@ -35,7 +35,11 @@ let browser: Browser;
 let victim: { token: string; sessionId: string };
 
 /** Calls the app from Node (no browser state). */
-async function api(path: string, headers: Record<string, string>, method = 'GET'): Promise<Response> {
+async function api(
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+): Promise<Response> {
   return fetch(`${app.url}${path}`, { method, headers });
 }
 
@@ -78,7 +82,9 @@ function watchForVictimToken(context: BrowserContext): PlaywrightRequest[] {
 
 /** The sessions the page's own credentials see (a same-origin fetch from inside the page). */
 async function sessionsSeenBy(page: Page): Promise<string[]> {
-  const raw: unknown = await page.evaluate(() => fetch('/api/sessions').then((response) => response.json()));
+  const raw: unknown = await page.evaluate(() =>
+    fetch('/api/sessions').then((response) => response.json()),
+  );
   return sessionListSchema.parse(raw).sessions.map((session) => session.id);
 }
 
@@ -86,7 +92,9 @@ async function sessionsSeenBy(page: Page): Promise<string[]> {
 async function expectNoCookieForVictim(context: BrowserContext): Promise<void> {
   const cookies = (await context.cookies(app.url)).filter((cookie) => cookie.name === 'rw_visitor');
   for (const cookie of cookies) {
-    expect(await listedSessions(await api('/api/sessions', { Cookie: `rw_visitor=${cookie.value}` }))).not.toContain(victim.sessionId);
+    expect(
+      await listedSessions(await api('/api/sessions', { Cookie: `rw_visitor=${cookie.value}` })),
+    ).not.toContain(victim.sessionId);
   }
 }
 
@@ -139,7 +147,12 @@ describe('an identity in a link', () => {
             const restore = { type: 'restore', visitor: token, session: sessionId, render: null };
             setInterval(() => opened?.postMessage(restore, appOrigin), 20);
           },
-          { url: `${app.url}/embed?parent=${encodeURIComponent(host.url)}`, token: victim.token, sessionId: victim.sessionId, appOrigin: app.url },
+          {
+            url: `${app.url}/embed?parent=${encodeURIComponent(host.url)}`,
+            token: victim.token,
+            sessionId: victim.sessionId,
+            appOrigin: app.url,
+          },
         ),
       ]);
       await popup.getByRole('textbox').first().waitFor({ timeout: LOAD_TIMEOUT_MS });
@@ -156,18 +169,29 @@ describe('the widget token by postMessage only', () => {
       const page = await context.newPage();
       // The loader keeps what `persist` said in this site's localStorage, one key per target.
       await page.goto(`${host.url}/frame?src=about:blank`);
-      await page.evaluate(
-        ({ key, value }) => localStorage.setItem(key, value),
-        { key: `reelwright:${app.url}#reelwright`, value: new URLSearchParams({ visitor: victim.token, session: victim.sessionId }).toString() },
-      );
+      await page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
+        key: `reelwright:${app.url}#reelwright`,
+        value: new URLSearchParams({ visitor: victim.token, session: victim.sessionId }).toString(),
+      });
       await page.goto(host.url);
       await expect
-        .poll(async () => {
-          const raw: unknown = await page.evaluate(() => (window as unknown as { reelwrightEvents: unknown[] }).reelwrightEvents);
-          return (raw as unknown[]).map((event) => embedEventSchema.parse(event)).find((event) => event.type === 'ready') ?? null;
-        }, { timeout: LOAD_TIMEOUT_MS })
+        .poll(
+          async () => {
+            const raw: unknown = await page.evaluate(
+              () => (window as unknown as { reelwrightEvents: unknown[] }).reelwrightEvents,
+            );
+            return (
+              (raw as unknown[])
+                .map((event) => embedEventSchema.parse(event))
+                .find((event) => event.type === 'ready') ?? null
+            );
+          },
+          { timeout: LOAD_TIMEOUT_MS },
+        )
         .toMatchObject({ type: 'ready', sessionId: victim.sessionId });
-      const frame = page.frames().find((candidate) => candidate.url().startsWith(`${app.url}/embed`));
+      const frame = page
+        .frames()
+        .find((candidate) => candidate.url().startsWith(`${app.url}/embed`));
       expect(frame?.url()).not.toContain('#');
       expect(frame?.url()).not.toContain(victim.token);
     }));
@@ -183,13 +207,22 @@ describe('the widget token by postMessage only', () => {
       const page = await context.newPage();
       // The allowed host frames the widget without the loader (nobody answers `hello`) and an
       // intruder of another origin keeps posting the victim's identity to it.
-      await page.goto(`${host.url}/frame?src=${encodeURIComponent(`${app.url}/embed?parent=${encodeURIComponent(host.url)}`)}`);
-      await page.evaluate((src) => {
-        const intruder = document.createElement('iframe');
-        intruder.src = src;
-        document.body.appendChild(intruder);
-      }, `${otherHost.url}/intruder?restore=${encodeURIComponent(victim.token)}&session=${victim.sessionId}`);
-      await expect.poll(() => page.frames().some((f) => f.url().startsWith(`${otherHost.url}/intruder`)), { timeout: LOAD_TIMEOUT_MS }).toBe(true);
+      await page.goto(
+        `${host.url}/frame?src=${encodeURIComponent(`${app.url}/embed?parent=${encodeURIComponent(host.url)}`)}`,
+      );
+      await page.evaluate(
+        (src) => {
+          const intruder = document.createElement('iframe');
+          intruder.src = src;
+          document.body.appendChild(intruder);
+        },
+        `${otherHost.url}/intruder?restore=${encodeURIComponent(victim.token)}&session=${victim.sessionId}`,
+      );
+      await expect
+        .poll(() => page.frames().some((f) => f.url().startsWith(`${otherHost.url}/intruder`)), {
+          timeout: LOAD_TIMEOUT_MS,
+        })
+        .toBe(true);
       await expect.poll(() => tokensSent.length, { timeout: LOAD_TIMEOUT_MS }).toBeGreaterThan(0);
       await page.waitForTimeout(QUIET_PERIOD_MS);
       expect(carried.map((request) => request.url())).toEqual([]);

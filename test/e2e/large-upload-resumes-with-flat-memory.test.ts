@@ -56,9 +56,13 @@ describe('a 300 MB upload', () => {
     expect(memory.peakBytes - atCutBytes).toBeLessThan(MAX_SECOND_HALF_GROWTH_BYTES);
 
     // The stored file is whole: its last bytes are the last part's last bytes.
-    const tail = await visitor.fetch(`/api/sessions/${sessionId}/media/${run.media.id}/file`, { headers: { Range: 'bytes=-16' } });
+    const tail = await visitor.fetch(`/api/sessions/${sessionId}/media/${run.media.id}/file`, {
+      headers: { Range: 'bytes=-16' },
+    });
     expect(tail.status).toBe(206);
     const last = syntheticPart(SIZE_BYTES, run.media.partSizeBytes, run.media.partCount);
-    expect([...new Uint8Array(await tail.arrayBuffer())]).toEqual([...last.subarray(last.length - 16)]);
+    expect([...new Uint8Array(await tail.arrayBuffer())]).toEqual([
+      ...last.subarray(last.length - 16),
+    ]);
   }, 300_000);
 });

@@ -33,17 +33,22 @@ afterAll(async () => {
 
 /** Exports the current session through the API and uploads {@link RENDER_FILE} as its file: a completed render. */
 async function completeRenderThroughApi(): Promise<string> {
-  return page.evaluate(async (fileBytes) => {
-    const sessionId = localStorage.getItem('reelwright.sessionId');
-    const job = (await (await fetch(`/api/sessions/${sessionId}/exports`, { method: 'POST' })).json()) as { id: string };
-    const put = await fetch(`/api/renders/${job.id}/file`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'video/mp4' },
-      body: new Uint8Array(fileBytes),
-    });
-    if (!put.ok) throw new Error(`upload: ${put.status} ${await put.text()}`);
-    return job.id;
-  }, [...RENDER_FILE]);
+  return page.evaluate(
+    async (fileBytes) => {
+      const sessionId = localStorage.getItem('reelwright.sessionId');
+      const job = (await (
+        await fetch(`/api/sessions/${sessionId}/exports`, { method: 'POST' })
+      ).json()) as { id: string };
+      const put = await fetch(`/api/renders/${job.id}/file`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'video/mp4' },
+        body: new Uint8Array(fileBytes),
+      });
+      if (!put.ok) throw new Error(`upload: ${put.status} ${await put.text()}`);
+      return job.id;
+    },
+    [...RENDER_FILE],
+  );
 }
 
 /** The render's download link as the edge signs it (functions/routes/download-link.ts). */
@@ -72,7 +77,9 @@ describe("the visitor's library", () => {
     expect(text).toMatch(/Updated/);
     expect(text).toMatch(/Version 1 · Timeline \(\d+ tracks?\)/);
     expect(text).toMatch(/Render ready/);
-    expect(await item.getByRole('link', { name: /^Download/ }).getAttribute('href')).toMatch(signedLink(renderId));
+    expect(await item.getByRole('link', { name: /^Download/ }).getAttribute('href')).toMatch(
+      signedLink(renderId),
+    );
   });
 
   it('opens a video from the library with its chat, draft and render status', async () => {
@@ -82,9 +89,18 @@ describe("the visitor's library", () => {
 
     await page.getByRole('button', { name: 'Library' }).click();
     await page.getByRole('button', { name: /^Open “.*green tea/i }).click();
-    await expect.poll(() => page.locator('[data-role="user"] .message-text').allInnerTexts()).toEqual([PROMPT]);
+    await expect
+      .poll(() => page.locator('[data-role="user"] .message-text').allInnerTexts())
+      .toEqual([PROMPT]);
     await expect.poll(() => page.locator('[data-role="assistant"]').count()).toBe(1);
-    await expect.poll(() => page.getByText(/^Timeline \(\d+ tracks\)/).first().innerText()).toMatch(/\(0-20s\)/);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/^Timeline \(\d+ tracks\)/)
+          .first()
+          .innerText(),
+      )
+      .toMatch(/\(0-20s\)/);
     await page.getByRole('link', { name: 'Download MP4' }).waitFor({ timeout: 10_000 });
     expect(await page.getByRole('list', { name: 'Your videos' }).count()).toBe(0);
   });

@@ -16,8 +16,15 @@ import { useAppPage } from './support/app-page';
 import { currentSessionDraft, currentSessionMedia } from './support/session-reads';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
-const UPLOADS = ['clip-waves.mp4', 'clip-homeworld.webm', 'photo-space.jpg', 'photo-lines.webp', 'music-forest.mp3'];
-const PROMPT = 'combine these clips into a 20-second promo video with text overlays and transitions, use my music';
+const UPLOADS = [
+  'clip-waves.mp4',
+  'clip-homeworld.webm',
+  'photo-space.jpg',
+  'photo-lines.webp',
+  'music-forest.mp3',
+];
+const PROMPT =
+  'combine these clips into a 20-second promo video with text overlays and transitions, use my music';
 /**
  * SSIM of the render against the first clip's own frame: the same picture through H.264 scores
  * ~0.95; another of the sample pictures scores ~0.56 (smooth wallpapers look alike to SSIM).
@@ -36,7 +43,9 @@ async function readyCount(): Promise<number> {
 
 describe('a promo from the visitor’s own clips, photos and music', () => {
   it('uploads five files, plans the promo from them and exports a 20-second 1080p MP4 showing the clips', async () => {
-    await tab.page.getByTestId('upload-input').setInputFiles(UPLOADS.map((name) => path.join(FIXTURES, name)));
+    await tab.page
+      .getByTestId('upload-input')
+      .setInputFiles(UPLOADS.map((name) => path.join(FIXTURES, name)));
     await expect.poll(readyCount, { timeout: UPLOAD_TIMEOUT_MS }).toBe(UPLOADS.length);
     expect(await tab.page.locator('.media-item img').count()).toBe(UPLOADS.length);
 
@@ -49,9 +58,14 @@ describe('a promo from the visitor’s own clips, photos and music', () => {
     const first = video.segments[0];
     if (first?.visual.type !== 'media') throw new Error('the first segment is not an upload');
     const { mediaId } = first.visual;
-    const firstName = (await currentSessionMedia(tab.page)).media.find((item) => item.id === mediaId)?.name ?? '';
+    const firstName =
+      (await currentSessionMedia(tab.page)).media.find((item) => item.id === mediaId)?.name ?? '';
     expect(firstName).toBe('clip-waves.mp4'); // upload order is kept
-    expect(draft.tracks.some((track) => track.kind === 'audio' && track.segments[0]?.source.type === 'media')).toBe(true);
+    expect(
+      draft.tracks.some(
+        (track) => track.kind === 'audio' && track.segments[0]?.source.type === 'media',
+      ),
+    ).toBe(true);
 
     const file = path.join(tab.workDir, 'promo.mp4');
     await exportAndDownload(tab.page, file);
@@ -59,16 +73,29 @@ describe('a promo from the visitor’s own clips, photos and music', () => {
 
     const middleS = (first.startMs + first.durationMs / 2) / 1000;
     const sourceS = (first.visual.sourceStartMs + first.durationMs / 2) / 1000;
-    const ssim = await frameSsim(file, middleS, path.join(FIXTURES, firstName), sourceS, 1920, 1080);
+    const ssim = await frameSsim(
+      file,
+      middleS,
+      path.join(FIXTURES, firstName),
+      sourceS,
+      1920,
+      1080,
+    );
     const volumeDb = await meanVolumeDb(file);
-    console.info(`media promo: SSIM vs clip-waves ${ssim.toFixed(3)}, mean volume ${volumeDb.toFixed(1)} dB`);
+    console.info(
+      `media promo: SSIM vs clip-waves ${ssim.toFixed(3)}, mean volume ${volumeDb.toFixed(1)} dB`,
+    );
     expect(ssim).toBeGreaterThan(MIN_SAME_PICTURE_SSIM);
     expect(volumeDb).toBeGreaterThan(MIN_MEAN_VOLUME_DB);
   });
 
   it('refuses a cut-short MP4 with a clear message and the session keeps working', async () => {
-    await tab.page.getByTestId('upload-input').setInputFiles(path.join(FIXTURES, 'bad-truncated.mp4'));
-    const row = tab.page.locator('.upload-task[data-state="failed"]', { hasText: 'bad-truncated.mp4' });
+    await tab.page
+      .getByTestId('upload-input')
+      .setInputFiles(path.join(FIXTURES, 'bad-truncated.mp4'));
+    const row = tab.page.locator('.upload-task[data-state="failed"]', {
+      hasText: 'bad-truncated.mp4',
+    });
     await expect.poll(() => row.count(), { timeout: UPLOAD_TIMEOUT_MS }).toBe(1);
     expect(await row.innerText()).toMatch(/damaged or cut short|could not be read/i);
     expect(await readyCount()).toBe(UPLOADS.length);

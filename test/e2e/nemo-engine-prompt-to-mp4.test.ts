@@ -31,7 +31,12 @@ let app: RunningApp;
 beforeAll(async () => {
   upstream = await serveFakeUpstream(0);
   app = await startApp({
-    vars: { ENGINE: 'nemo', NEMO_API_BASE: upstream.url, NEMO_RENDER_POLL_MS: String(UPSTREAM_POLL_MS), NEMO_RATE_LIMIT_WAIT_MS: '1000' },
+    vars: {
+      ENGINE: 'nemo',
+      NEMO_API_BASE: upstream.url,
+      NEMO_RENDER_POLL_MS: String(UPSTREAM_POLL_MS),
+      NEMO_RATE_LIMIT_WAIT_MS: '1000',
+    },
   });
 });
 
@@ -44,7 +49,10 @@ const tab = useAppPage('reelwright-e2e-nemo-', () => app.url);
 
 describe('ENGINE=nemo against the fake upstream, in the browser', () => {
   it('chat → timeline → silent edit explained → export polled by alarm, progress pushed → download', async () => {
-    const reply = await sendChatMessage(tab.page, 'Generate a 12-second video about "Urban Dreams" [talk]');
+    const reply = await sendChatMessage(
+      tab.page,
+      'Generate a 12-second video about "Urban Dreams" [talk]',
+    );
     expect(reply).toMatch(/12-second draft with three scenes/);
     await expect.poll(async () => tab.page.getByText('Urban Dreams').count()).toBeGreaterThan(0);
 
@@ -61,7 +69,9 @@ describe('ENGINE=nemo against the fake upstream, in the browser', () => {
       if (/^\/api\/renders\/[^/]+\/events$/.test(pathname)) eventStreams += 1;
     });
     const percents: number[] = [];
-    const { exportWallMs } = await exportAndDownload(tab.page, out, ({ percent }) => percents.push(percent));
+    const { exportWallMs } = await exportAndDownload(tab.page, out, ({ percent }) =>
+      percents.push(percent),
+    );
     // Progress came over the event stream: the job was read once, when the stream ended, not every second.
     expect(eventStreams).toBeGreaterThanOrEqual(1);
     expect(jobReads).toBeLessThanOrEqual(1);

@@ -90,7 +90,8 @@ describe('render pipeline in headless Chromium', () => {
   let workDir: string;
 
   beforeAll(async () => {
-    workDir = process.env.RENDER_KEEP_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'reelwright-render-'));
+    workDir =
+      process.env.RENDER_KEEP_DIR ?? mkdtempSync(path.join(os.tmpdir(), 'reelwright-render-'));
     server = await startViteDevServer();
     browser = await launchChromium();
     page = await browser.newPage();
@@ -145,14 +146,24 @@ describe('render pipeline in headless Chromium', () => {
     expect(boxes.indexOf('moov')).toBeLessThan(boxes.indexOf('mdat'));
 
     // BT.709 limited range, declared and real: near-black box and near-white text stay within 16–235.
-    expect([v?.color_range, v?.color_space, v?.color_transfer, v?.color_primaries]).toEqual(['tv', 'bt709', 'bt709', 'bt709']);
+    expect([v?.color_range, v?.color_space, v?.color_transfer, v?.color_primaries]).toEqual([
+      'tv',
+      'bt709',
+      'bt709',
+      'bt709',
+    ]);
     // At 1.5 s the title's words are in, over the first scene: a picture, not a flat colour.
     const luma = await frameLuma(file, 1.5);
     expect(luma.max - luma.min).toBeGreaterThan(MIN_LUMA_SPREAD);
     expect(luma.min).toBeGreaterThanOrEqual(LIMITED_RANGE_LUMA.min);
     expect(luma.max).toBeLessThanOrEqual(LIMITED_RANGE_LUMA.max);
     expect(await meanVolumeDb(file)).toBeGreaterThan(MIN_MEAN_VOLUME_DB);
-    if (process.env.RENDER_KEEP_DIR) await extractFramePng(file, 1.5, path.join(process.env.RENDER_KEEP_DIR, 'landscape-1.5s.png'));
+    if (process.env.RENDER_KEEP_DIR)
+      await extractFramePng(
+        file,
+        1.5,
+        path.join(process.env.RENDER_KEEP_DIR, 'landscape-1.5s.png'),
+      );
   });
 
   it('renders a 1080x1920 (vertical) draft at H.264 High level ≥ 4.0', async () => {
@@ -165,12 +176,17 @@ describe('render pipeline in headless Chromium', () => {
     expect(v?.level).toBeGreaterThanOrEqual(40);
     expect([v?.width, v?.height]).toEqual([1080, 1920]);
     expect(v?.nb_read_frames).toBe(120);
-    expect(probe.streams.filter((s) => s.codec_type === 'audio' && s.codec_name === 'aac')).toHaveLength(1);
+    expect(
+      probe.streams.filter((s) => s.codec_type === 'audio' && s.codec_name === 'aac'),
+    ).toHaveLength(1);
     expect(Math.abs(probe.format.duration - 4)).toBeLessThanOrEqual(DURATION_TOLERANCE_S);
     const boxes = await boxOrder(file);
     expect(boxes.indexOf('moov')).toBeLessThan(boxes.indexOf('mdat'));
-    expect((await frameLuma(file, 1.5)).max - (await frameLuma(file, 1.5)).min).toBeGreaterThan(MIN_LUMA_SPREAD);
-    if (process.env.RENDER_KEEP_DIR) await extractFramePng(file, 3.2, path.join(process.env.RENDER_KEEP_DIR, 'vertical-3.2s.png'));
+    expect((await frameLuma(file, 1.5)).max - (await frameLuma(file, 1.5)).min).toBeGreaterThan(
+      MIN_LUMA_SPREAD,
+    );
+    if (process.env.RENDER_KEEP_DIR)
+      await extractFramePng(file, 3.2, path.join(process.env.RENDER_KEEP_DIR, 'vertical-3.2s.png'));
   });
 
   it('loads the Noto Sans SC subsets that cover CJK caption text, not the whole font', async () => {
@@ -178,14 +194,18 @@ describe('render pipeline in headless Chromium', () => {
       const api = window.reelwrightFonts;
       if (!api) throw new Error('font module not loaded');
       const loaded = await api.loadFonts(document.fonts, text);
-      const codePoints = [...text].map((char) => char.codePointAt(0) ?? 0).filter((c) => c > 0x2e80);
+      const codePoints = [...text]
+        .map((char) => char.codePointAt(0) ?? 0)
+        .filter((c) => c > 0x2e80);
       const uncovered = codePoints.filter(
         (codePoint) =>
           ![...document.fonts].some(
             (face) =>
               face.family.replaceAll('"', '') === api.NOTO_SANS_SC_FAMILY &&
               face.status === 'loaded' &&
-              api.parseUnicodeRange(face.unicodeRange).some(([low, high]) => codePoint >= low && codePoint <= high),
+              api
+                .parseUnicodeRange(face.unicodeRange)
+                .some(([low, high]) => codePoint >= low && codePoint <= high),
           ),
       );
       return { ...loaded, uncovered };
@@ -196,63 +216,78 @@ describe('render pipeline in headless Chromium', () => {
   });
 
   it('draws the same pixels for the same draft and time, with fresh or warm caches, at any canvas size', async () => {
-    const result = await page.evaluate(async ({ draft, text }) => {
-      const api = window.reelwrightDraw;
-      const fontsApi = window.reelwrightFonts;
-      if (!api || !fontsApi) throw new Error('draw module not loaded');
-      await fontsApi.loadFonts(document.fonts, text);
-      const pixels = (width: number, height: number, timeMs: number, assets: ReturnType<typeof api.createFrameAssets>): Uint8ClampedArray => {
-        const canvas = new OffscreenCanvas(width, height);
-        const ctx = canvas.getContext('2d', { alpha: false });
-        if (!ctx) throw new Error('no 2D context');
-        api.drawFrame(ctx, draft, timeMs, assets);
-        return ctx.getImageData(0, 0, width, height).data;
-      };
-      const warm = api.createFrameAssets(draft);
-      const mismatches: number[] = [];
-      // Inside scene 1, in the crossfade, inside scene 2.
-      for (const timeMs of [700, 2_200, 3_500]) {
-        pixels(1920, 1080, timeMs - 33, warm); // warm the caches on a neighbouring frame
-        const a = pixels(1920, 1080, timeMs, warm);
-        const b = pixels(1920, 1080, timeMs, api.createFrameAssets(draft));
-        if (a.length !== b.length || a.some((value, index) => value !== b[index])) mismatches.push(timeMs);
-      }
-      // A small preview canvas of the same aspect ratio shows the same composition.
-      const preview = pixels(480, 270, 2_200, warm);
-      let min = 255;
-      let max = 0;
-      for (let i = 0; i < preview.length; i += 4) {
-        const luma = preview[i + 1] ?? 0;
-        min = Math.min(min, luma);
-        max = Math.max(max, luma);
-      }
-      return { mismatches, previewSpread: max - min };
-    }, { draft: sampleDraft(1920, 1080), text: `Reelwright renders right in your browser\n${CJK_CAPTION}` });
+    const result = await page.evaluate(
+      async ({ draft, text }) => {
+        const api = window.reelwrightDraw;
+        const fontsApi = window.reelwrightFonts;
+        if (!api || !fontsApi) throw new Error('draw module not loaded');
+        await fontsApi.loadFonts(document.fonts, text);
+        const pixels = (
+          width: number,
+          height: number,
+          timeMs: number,
+          assets: ReturnType<typeof api.createFrameAssets>,
+        ): Uint8ClampedArray => {
+          const canvas = new OffscreenCanvas(width, height);
+          const ctx = canvas.getContext('2d', { alpha: false });
+          if (!ctx) throw new Error('no 2D context');
+          api.drawFrame(ctx, draft, timeMs, assets);
+          return ctx.getImageData(0, 0, width, height).data;
+        };
+        const warm = api.createFrameAssets(draft);
+        const mismatches: number[] = [];
+        // Inside scene 1, in the crossfade, inside scene 2.
+        for (const timeMs of [700, 2_200, 3_500]) {
+          pixels(1920, 1080, timeMs - 33, warm); // warm the caches on a neighbouring frame
+          const a = pixels(1920, 1080, timeMs, warm);
+          const b = pixels(1920, 1080, timeMs, api.createFrameAssets(draft));
+          if (a.length !== b.length || a.some((value, index) => value !== b[index]))
+            mismatches.push(timeMs);
+        }
+        // A small preview canvas of the same aspect ratio shows the same composition.
+        const preview = pixels(480, 270, 2_200, warm);
+        let min = 255;
+        let max = 0;
+        for (let i = 0; i < preview.length; i += 4) {
+          const luma = preview[i + 1] ?? 0;
+          min = Math.min(min, luma);
+          max = Math.max(max, luma);
+        }
+        return { mismatches, previewSpread: max - min };
+      },
+      {
+        draft: sampleDraft(1920, 1080),
+        text: `Reelwright renders right in your browser\n${CJK_CAPTION}`,
+      },
+    );
     expect(result.mismatches).toEqual([]);
     expect(result.previewSpread).toBeGreaterThan(MIN_LUMA_SPREAD);
   });
 
   it('stops at once and rejects with RenderAbortedError when the signal aborts', async () => {
-    const outcome = await page.evaluate(async (draft) => {
-      const api = window.reelwrightRender;
-      if (!api) throw new Error('render module not loaded');
-      const controller = new AbortController();
-      let framesAtAbort = 0;
-      try {
-        await api.renderVideo(draft, {
-          signal: controller.signal,
-          onProgress: (progress) => {
-            if (!controller.signal.aborted) {
-              framesAtAbort = progress.framesDone;
-              controller.abort();
-            }
-          },
-        });
-        return { name: 'resolved', framesAtAbort };
-      } catch (error) {
-        return { name: error instanceof Error ? error.name : String(error), framesAtAbort };
-      }
-    }, sampleDraft(1920, 1080));
+    const outcome = await page.evaluate(
+      async (draft) => {
+        const api = window.reelwrightRender;
+        if (!api) throw new Error('render module not loaded');
+        const controller = new AbortController();
+        let framesAtAbort = 0;
+        try {
+          await api.renderVideo(draft, {
+            signal: controller.signal,
+            onProgress: (progress) => {
+              if (!controller.signal.aborted) {
+                framesAtAbort = progress.framesDone;
+                controller.abort();
+              }
+            },
+          });
+          return { name: 'resolved', framesAtAbort };
+        } catch (error) {
+          return { name: error instanceof Error ? error.name : String(error), framesAtAbort };
+        }
+      },
+      sampleDraft(1920, 1080),
+    );
     expect(outcome.name).toBe('RenderAbortedError');
     expect(outcome.framesAtAbort).toBeGreaterThan(0);
     expect(outcome.framesAtAbort).toBeLessThan(120);

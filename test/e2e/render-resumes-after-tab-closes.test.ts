@@ -59,7 +59,10 @@ async function chunkState(page: Page): Promise<{ renderId: string; state: Render
     const renders: unknown = await (await fetch('/api/renders')).json();
     const list = renders as { renders: { id: string }[] };
     const id = list.renders[0]?.id ?? '';
-    return { renders, chunks: (await (await fetch(`/api/renders/${id}/chunks`)).json()) as unknown };
+    return {
+      renders,
+      chunks: (await (await fetch(`/api/renders/${id}/chunks`)).json()) as unknown,
+    };
   });
   const renderId = renderListSchema.parse(raw.renders).renders[0]?.id;
   if (renderId === undefined) throw new Error('no render job');
@@ -72,13 +75,17 @@ describe('a render whose tab closes half way', () => {
     await first.goto(inject('appUrl'));
     await sendChatMessage(first, PROMPT);
     await first.getByRole('button', { name: 'Export', exact: true }).click();
-    await expect.poll(() => renderProgress(first), { timeout: HALF_WAY_TIMEOUT_MS, interval: 100 }).toBeGreaterThanOrEqual(CLOSE_AT_PROGRESS);
+    await expect
+      .poll(() => renderProgress(first), { timeout: HALF_WAY_TIMEOUT_MS, interval: 100 })
+      .toBeGreaterThanOrEqual(CLOSE_AT_PROGRESS);
     await first.close();
 
     const second = await context.newPage();
     await second.goto(inject('appUrl'));
     const status = second.getByTestId('render-status');
-    await expect.poll(() => status.innerText(), { timeout: 30_000, interval: 100 }).toMatch(/Resuming from \d+%/);
+    await expect
+      .poll(() => status.innerText(), { timeout: 30_000, interval: 100 })
+      .toMatch(/Resuming from \d+%/);
     const resumedAt = Number(/Resuming from (\d+)%/.exec(await status.innerText())?.[1]);
     const link = second.getByRole('link', { name: 'Download MP4' });
     await link.waitFor({ timeout: RESUME_TIMEOUT_MS });
@@ -99,7 +106,9 @@ describe('a render whose tab closes half way', () => {
     expect(before.map((c) => c.index)).toEqual(before.map((_, i) => i));
     const framesEncodedAfterReopen = after.reduce((sum, c) => sum + c.frames, 0);
     expect(framesEncodedAfterReopen).toBeLessThan(totalFrames);
-    expect(framesEncodedAfterReopen + before.reduce((sum, c) => sum + c.frames, 0)).toBe(totalFrames);
+    expect(framesEncodedAfterReopen + before.reduce((sum, c) => sum + c.frames, 0)).toBe(
+      totalFrames,
+    );
     expect(resumedAt).toBe(Math.round((before.length * state.chunkFrames * 100) / totalFrames));
 
     // One valid file: probes, decodes with no error at all, duration × fps frames.
@@ -113,14 +122,27 @@ describe('a render whose tab closes half way', () => {
     expect(decode.stderr.trim()).toBe('');
 
     // Timestamps: one per frame, evenly spaced, none missing or repeated at the joins; each join a keyframe.
-    const { stdout } = await run(FFPROBE_PATH, ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts,flags', '-of', 'json', out]);
+    const { stdout } = await run(FFPROBE_PATH, [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'packet=pts,flags',
+      '-of',
+      'json',
+      out,
+    ]);
     const packets = packetsSchema.parse(JSON.parse(stdout)).packets;
     const pts = packets.map((p) => p.pts).sort((a, b) => a - b);
     expect(pts).toHaveLength(totalFrames);
     expect(new Set(pts).size).toBe(totalFrames);
     const step = (pts[1] ?? 0) - (pts[0] ?? 0);
     expect(step).toBeGreaterThan(0);
-    const gaps = pts.slice(1).map((value, i) => value - (pts[i] ?? 0)).filter((gap) => gap !== step);
+    const gaps = pts
+      .slice(1)
+      .map((value, i) => value - (pts[i] ?? 0))
+      .filter((gap) => gap !== step);
     expect(gaps).toEqual([]);
     const keyframeAt = new Map(packets.map((p) => [p.pts, p.flags.includes('K')]));
     for (let index = 1; index < state.chunkCount; index++) {

@@ -23,7 +23,8 @@ function recordStreamingTexts(): void {
   const seen: string[] = [];
   Object.assign(window, { streamingTexts: seen });
   new MutationObserver(() => {
-    const text = document.querySelector('.message--streaming:not([hidden]) .message-text')?.textContent ?? '';
+    const text =
+      document.querySelector('.message--streaming:not([hidden]) .message-text')?.textContent ?? '';
     if (text !== '' && text !== 'Thinking…' && seen.at(-1) !== text) seen.push(text);
   }).observe(document, { subtree: true, childList: true, characterData: true });
 }
@@ -50,7 +51,9 @@ async function sessionState(page: Page): Promise<SessionState> {
 /** Waits until the page shows no running turn and `count` assistant replies. */
 async function waitForReplies(page: Page, count: number): Promise<void> {
   await page.waitForFunction(
-    (n) => document.querySelectorAll('[data-role="assistant"]').length >= n && document.querySelector('[aria-busy="true"]') === null,
+    (n) =>
+      document.querySelectorAll('[data-role="assistant"]').length >= n &&
+      document.querySelector('[aria-busy="true"]') === null,
     count,
     { timeout: REPLY_TIMEOUT_MS },
   );
@@ -61,7 +64,8 @@ async function replies(page: Page): Promise<string[]> {
 }
 
 function expectEachIsPrefixOf(texts: readonly string[], whole: string): void {
-  for (const text of texts) expect(whole.startsWith(text), `"${text.slice(-40)}" is not how the reply begins`).toBe(true);
+  for (const text of texts)
+    expect(whole.startsWith(text), `"${text.slice(-40)}" is not how the reply begins`).toBe(true);
 }
 
 let browser: Browser;
@@ -81,9 +85,13 @@ describe('resumable chat streams in the browser', () => {
     const first = await openApp(context);
     await first.getByRole('textbox', { name: 'Message' }).fill(LONG_REPLY_PROMPT);
     await first.getByRole('button', { name: 'Send' }).click();
-    await first.waitForFunction(() => (window as unknown as { streamingTexts: string[] }).streamingTexts.length >= 2, null, {
-      timeout: REPLY_TIMEOUT_MS,
-    });
+    await first.waitForFunction(
+      () => (window as unknown as { streamingTexts: string[] }).streamingTexts.length >= 2,
+      null,
+      {
+        timeout: REPLY_TIMEOUT_MS,
+      },
+    );
     const beforeClose = await streamingTexts(first);
     await first.close();
 
@@ -99,7 +107,9 @@ describe('resumable chat streams in the browser', () => {
     expect(afterReopen.length).toBeGreaterThan(1);
     expect(afterReopen[0]?.length).toBeLessThan(reply.length);
     expectEachIsPrefixOf([...beforeClose, ...afterReopen], reply);
-    expect(await reopened.locator('[data-role="user"] .message-text').allInnerTexts()).toEqual([LONG_REPLY_PROMPT]);
+    expect(await reopened.locator('[data-role="user"] .message-text').allInnerTexts()).toEqual([
+      LONG_REPLY_PROMPT,
+    ]);
     expect(await replies(reopened)).toEqual([reply]);
     await reopened.close();
   });
@@ -125,8 +135,13 @@ describe('resumable chat streams in the browser', () => {
     const sent = await streamingTexts(sender);
     expect(sent.length).toBeGreaterThan(5);
     expectEachIsPrefixOf(sent, reply);
-    expect(await watcher.locator('[data-role="user"] .message-text').allInnerTexts()).toEqual([LONG_REPLY_PROMPT, LONG_REPLY_PROMPT]);
-    expect(await replies(watcher)).toEqual(state.messages.filter((m) => m.role === 'assistant').map((m) => m.text));
+    expect(await watcher.locator('[data-role="user"] .message-text').allInnerTexts()).toEqual([
+      LONG_REPLY_PROMPT,
+      LONG_REPLY_PROMPT,
+    ]);
+    expect(await replies(watcher)).toEqual(
+      state.messages.filter((m) => m.role === 'assistant').map((m) => m.text),
+    );
     expect(await replies(sender)).toEqual(await replies(watcher));
   });
 });

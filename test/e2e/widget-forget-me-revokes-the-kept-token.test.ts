@@ -39,12 +39,18 @@ afterAll(async () => {
 });
 
 async function hostEvents(): Promise<EmbedEvent[]> {
-  const raw: unknown = await page.evaluate(() => (window as unknown as { reelwrightEvents: unknown[] }).reelwrightEvents);
+  const raw: unknown = await page.evaluate(
+    () => (window as unknown as { reelwrightEvents: unknown[] }).reelwrightEvents,
+  );
   return (raw as unknown[]).map((event) => embedEventSchema.parse(event));
 }
 
-async function eventsOf<T extends EmbedEvent['type']>(type: T): Promise<Array<Extract<EmbedEvent, { type: T }>>> {
-  return (await hostEvents()).filter((event): event is Extract<EmbedEvent, { type: T }> => event.type === type);
+async function eventsOf<T extends EmbedEvent['type']>(
+  type: T,
+): Promise<Array<Extract<EmbedEvent, { type: T }>>> {
+  return (await hostEvents()).filter(
+    (event): event is Extract<EmbedEvent, { type: T }> => event.type === type,
+  );
 }
 
 /** What the loader keeps in the host's localStorage (one key for the demo page's one target). */
@@ -61,22 +67,41 @@ function widgetFrame(): Frame {
 describe('Forget me on this site', () => {
   it('revokes the token the host kept, has the host delete it, and starts the frame as a new visitor', async () => {
     await page.goto(host.url);
-    await expect.poll(async () => (await eventsOf('ready')).length, { timeout: READY_TIMEOUT_MS }).toBe(1);
-    await page.evaluate(() => (window as unknown as { reelwrightSend(c: unknown): void }).reelwrightSend({ type: 'prompt', text: 'a 10-second promo video for Acme Coffee' }));
-    await expect.poll(async () => (await eventsOf('draft-updated')).length, { timeout: DRAFT_TIMEOUT_MS }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await eventsOf('ready')).length, { timeout: READY_TIMEOUT_MS })
+      .toBe(1);
+    await page.evaluate(() =>
+      (window as unknown as { reelwrightSend(c: unknown): void }).reelwrightSend({
+        type: 'prompt',
+        text: 'a 10-second promo video for Acme Coffee',
+      }),
+    );
+    await expect
+      .poll(async () => (await eventsOf('draft-updated')).length, { timeout: DRAFT_TIMEOUT_MS })
+      .toBeGreaterThan(0);
     const sessionId = (await eventsOf('draft-updated'))[0]?.sessionId ?? '';
-    await expect.poll(async () => new URLSearchParams((await kept()) ?? '').get('session'), { timeout: READY_TIMEOUT_MS }).toBe(sessionId);
+    await expect
+      .poll(async () => new URLSearchParams((await kept()) ?? '').get('session'), {
+        timeout: READY_TIMEOUT_MS,
+      })
+      .toBe(sessionId);
     const oldToken = new URLSearchParams((await kept()) ?? '').get('visitor') ?? '';
     expect(oldToken).not.toBe('');
 
     page.once('dialog', (dialog) => void dialog.accept());
     await widgetFrame().getByRole('button', { name: 'Forget me on this site' }).click();
 
-    await expect.poll(async () => (await eventsOf('forget')).length, { timeout: READY_TIMEOUT_MS }).toBe(1);
-    await expect.poll(async () => (await eventsOf('ready')).length, { timeout: READY_TIMEOUT_MS }).toBe(2);
+    await expect
+      .poll(async () => (await eventsOf('forget')).length, { timeout: READY_TIMEOUT_MS })
+      .toBe(1);
+    await expect
+      .poll(async () => (await eventsOf('ready')).length, { timeout: READY_TIMEOUT_MS })
+      .toBe(2);
     expect((await eventsOf('ready'))[1]?.sessionId).toBeNull();
     // The old token is dead at the edge…
-    const refused = await fetch(`${app.url}/api/sessions`, { headers: { 'X-Reelwright-Visitor': oldToken } });
+    const refused = await fetch(`${app.url}/api/sessions`, {
+      headers: { 'X-Reelwright-Visitor': oldToken },
+    });
     expect(refused.status).toBe(401);
     expect(errorBodySchema.parse(await refused.json()).error.code).toBe('widget_token_revoked');
     // …and the host keeps only the new visitor's token, without the old session.

@@ -26,7 +26,8 @@ import { watchCspViolations } from './support/csp-violations';
 import { expectDeliverable } from './support/expect-deliverable';
 
 /** The prompt the host sends; 10 s keeps the export short. */
-const PROMPT = 'generate a 10-second promo video for Acme Coffee: fresh beans roasted daily. Open every morning.';
+const PROMPT =
+  'generate a 10-second promo video for Acme Coffee: fresh beans roasted daily. Open every morning.';
 /** The widget loads the app, credits and the session: a few seconds at most here. */
 const READY_TIMEOUT_MS = 30_000;
 /** A chat turn on the embedded engine takes well under a second. */
@@ -61,7 +62,10 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  expect(cspViolations.splice(0), 'Content-Security-Policy violations in the host page or the widget').toEqual([]);
+  expect(
+    cspViolations.splice(0),
+    'Content-Security-Policy violations in the host page or the widget',
+  ).toEqual([]);
 });
 
 afterAll(async () => {
@@ -74,7 +78,9 @@ afterAll(async () => {
 
 /** Every event the host page received so far, each parsed with the protocol's zod schema. */
 async function hostEvents(on: Page = page): Promise<EmbedEvent[]> {
-  const raw: unknown = await on.evaluate(() => (window as unknown as { reelwrightEvents: unknown[] }).reelwrightEvents);
+  const raw: unknown = await on.evaluate(
+    () => (window as unknown as { reelwrightEvents: unknown[] }).reelwrightEvents,
+  );
   return (raw as unknown[]).map((event) => embedEventSchema.parse(event));
 }
 
@@ -86,22 +92,36 @@ async function waitForEvent<T extends EmbedEvent['type']>(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const events = (await hostEvents()).slice(after);
-    const found = events.find((event): event is Extract<EmbedEvent, { type: T }> => event.type === type);
+    const found = events.find(
+      (event): event is Extract<EmbedEvent, { type: T }> => event.type === type,
+    );
     if (found) return found;
     const failure = events.find((event) => event.type === 'error');
     if (failure) throw new Error(`the widget reported: ${JSON.stringify(failure)}`);
-    if (Date.now() > deadline) throw new Error(`no ${type} event within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.type))}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no ${type} event within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.type))}`,
+      );
     await page.waitForTimeout(100);
   }
 }
 
 function send(command: unknown): Promise<void> {
-  return page.evaluate((cmd) => (window as unknown as { reelwrightSend(c: unknown): void }).reelwrightSend(cmd), command);
+  return page.evaluate(
+    (cmd) => (window as unknown as { reelwrightSend(c: unknown): void }).reelwrightSend(cmd),
+    command,
+  );
 }
 
 function widgetFrame(): Frame {
   const frame = page.frames().find((candidate) => candidate.url().startsWith(`${app.url}/embed`));
-  if (!frame) throw new Error(`no widget frame; frames: ${page.frames().map((f) => f.url()).join(', ')}`);
+  if (!frame)
+    throw new Error(
+      `no widget frame; frames: ${page
+        .frames()
+        .map((f) => f.url())
+        .join(', ')}`,
+    );
   return frame;
 }
 
@@ -112,7 +132,12 @@ describe('the widget on an allowed host page', () => {
   it('takes a prompt command, reports the draft, exports on command and gives a downloadable MP4', async () => {
     await page.goto(host.url);
     const ready = await waitForEvent('ready', READY_TIMEOUT_MS);
-    expect(ready).toMatchObject({ protocol: 2, sessionId: null, draftVersion: 0, lastRender: null });
+    expect(ready).toMatchObject({
+      protocol: 2,
+      sessionId: null,
+      draftVersion: 0,
+      lastRender: null,
+    });
 
     await send({ type: 'prompt', text: PROMPT });
     const draft = await waitForEvent('draft-updated', DRAFT_TIMEOUT_MS);
@@ -126,7 +151,9 @@ describe('the widget on an allowed host page', () => {
     renderId = completed.renderId;
     const progress = (await hostEvents()).filter((event) => event.type === 'render-progress');
     expect(progress.length).toBeGreaterThan(0);
-    expect(progress.every((event) => event.type === 'render-progress' && event.renderId === renderId)).toBe(true);
+    expect(
+      progress.every((event) => event.type === 'render-progress' && event.renderId === renderId),
+    ).toBe(true);
 
     // The link works from a plain fetch without cookies: it is signed for this one file and
     // carries no visitor credential; with one character changed it opens nothing.
@@ -136,7 +163,10 @@ describe('the widget on an allowed host page', () => {
     expect([...link.searchParams.keys()].sort()).toEqual(['expires', 'sig']);
     const sig = link.searchParams.get('sig') ?? '';
     const tampered = new URL(link);
-    tampered.searchParams.set('sig', `${sig.slice(0, 10)}${sig[10] === 'A' ? 'B' : 'A'}${sig.slice(11)}`);
+    tampered.searchParams.set(
+      'sig',
+      `${sig.slice(0, 10)}${sig[10] === 'A' ? 'B' : 'A'}${sig.slice(11)}`,
+    );
     const refused = await fetch(tampered);
     expect(refused.status).toBe(403);
     expect(errorBodySchema.parse(await refused.json()).error.code).toBe('download_link_invalid');
@@ -145,9 +175,13 @@ describe('the widget on an allowed host page', () => {
     const file = path.join(workDir, 'widget.mp4');
     writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
     await expectDeliverable(file, 1920, 1080, 10);
-    await expect.poll(() => widgetFrame().getByRole('link', { name: 'Download MP4' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => widgetFrame().getByRole('link', { name: 'Download MP4' }).isVisible())
+      .toBe(true);
     // The frame is known by its widget token alone: no cookie is set for the app (none a host could plant).
-    expect((await context.cookies(app.url)).filter((candidate) => candidate.name === 'rw_visitor')).toEqual([]);
+    expect(
+      (await context.cookies(app.url)).filter((candidate) => candidate.name === 'rw_visitor'),
+    ).toEqual([]);
   });
 
   it('ignores commands from other windows and origins, and refuses malformed ones from the host', async () => {
@@ -162,12 +196,18 @@ describe('the widget on an allowed host page', () => {
       intruder.src = src;
       document.body.appendChild(intruder);
     }, `${otherHost.url}/intruder`);
-    await expect.poll(() => page.frames().some((f) => f.url().startsWith(`${otherHost.url}/intruder`))).toBe(true);
+    await expect
+      .poll(() => page.frames().some((f) => f.url().startsWith(`${otherHost.url}/intruder`)))
+      .toBe(true);
     // …and the widget posts to itself (origin = the app, but not its host window).
     await frame.evaluate(() => window.postMessage({ type: 'prompt', text: 'make it square' }, '*'));
     await page.waitForTimeout(QUIET_PERIOD_MS);
     expect(await userMessages()).toBe(messagesBefore);
-    expect((await hostEvents()).slice(eventsBefore).filter((event) => event.type !== 'resize' && event.type !== 'persist')).toEqual([]);
+    expect(
+      (await hostEvents())
+        .slice(eventsBefore)
+        .filter((event) => event.type !== 'resize' && event.type !== 'persist'),
+    ).toEqual([]);
 
     // The allowed host sending garbage gets a clear error, and nothing happens.
     await send({ type: 'prompt', text: 42 });
@@ -182,7 +222,9 @@ describe('the widget on an allowed host page', () => {
     expect(ready.sessionId).toBe(sessionId);
     expect(ready.draftVersion).toBeGreaterThanOrEqual(1);
     expect(ready.lastRender?.renderId).toBe(renderId);
-    await expect.poll(() => widgetFrame().getByRole('link', { name: 'Download MP4' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => widgetFrame().getByRole('link', { name: 'Download MP4' }).isVisible())
+      .toBe(true);
   });
 
   it('with cookies and the frame storage gone, the token the host page kept still finds them', async () => {
@@ -208,14 +250,22 @@ describe('a host page on an origin that is not allowed', () => {
     try {
       const refusals: string[] = [];
       other.on('console', (message) => {
-        if (/violates the following Content Security Policy directive: "frame-ancestors/.test(message.text())) refusals.push(message.text());
+        if (
+          /violates the following Content Security Policy directive: "frame-ancestors/.test(
+            message.text(),
+          )
+        )
+          refusals.push(message.text());
       });
       await other.goto(otherHost.url);
       await expect.poll(() => refusals.length, { timeout: BLOCK_REPORT_TIMEOUT_MS }).toBe(1);
       expect(refusals[0]).toContain(`"frame-ancestors ${host.url}"`);
       await other.waitForTimeout(QUIET_PERIOD_MS);
       expect(await hostEvents(other)).toEqual([]);
-      expect(other.frames().map((frame) => frame.url())).toEqual([`${otherHost.url}/`, 'chrome-error://chromewebdata/']);
+      expect(other.frames().map((frame) => frame.url())).toEqual([
+        `${otherHost.url}/`,
+        'chrome-error://chromewebdata/',
+      ]);
 
       await other.goto(`${otherHost.url}/frame?src=${encodeURIComponent(`${app.url}/`)}`);
       await expect.poll(() => refusals.length, { timeout: BLOCK_REPORT_TIMEOUT_MS }).toBe(2);

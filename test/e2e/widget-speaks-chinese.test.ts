@@ -39,9 +39,15 @@ afterAll(async () => {
 async function widgetFrame(page: Page): Promise<Frame> {
   let frame: Frame | undefined;
   await expect
-    .poll(() => (frame = page.frames().find((candidate) => candidate.url().startsWith(`${app.url}/embed`))) !== undefined, {
-      timeout: READY_TIMEOUT_MS,
-    })
+    .poll(
+      () =>
+        (frame = page
+          .frames()
+          .find((candidate) => candidate.url().startsWith(`${app.url}/embed`))) !== undefined,
+      {
+        timeout: READY_TIMEOUT_MS,
+      },
+    )
     .toBe(true);
   if (frame === undefined) throw new Error('no widget frame');
   return frame;
@@ -57,8 +63,12 @@ describe('the widget with data-lang="zh"', () => {
       const send = frame.getByRole('button', { name: '发送' });
       await expect.poll(() => send.isVisible(), { timeout: READY_TIMEOUT_MS }).toBe(true);
       expect(await frame.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-      expect(await frame.getByRole('textbox', { name: '消息' }).getAttribute('placeholder')).toBe('描述你想要的视频，或告诉我要修改什么…');
-      expect(await frame.getByRole('button', { name: '导出', exact: true }).isDisabled()).toBe(true);
+      expect(await frame.getByRole('textbox', { name: '消息' }).getAttribute('placeholder')).toBe(
+        '描述你想要的视频，或告诉我要修改什么…',
+      );
+      expect(await frame.getByRole('button', { name: '导出', exact: true }).isDisabled()).toBe(
+        true,
+      );
       expect(await frame.getByRole('heading', { name: '描述你想要的视频' }).isVisible()).toBe(true);
       expect(await frame.getByRole('button', { name: '视频库' }).isVisible()).toBe(true);
       // No English is left where the tests find English controls.
@@ -68,10 +78,16 @@ describe('the widget with data-lang="zh"', () => {
       await frame.getByRole('button', { name: /生成一个30秒的产品介绍视频/ }).click();
       const play = frame.getByRole('button', { name: '播放' });
       await expect.poll(() => play.isVisible(), { timeout: DRAFT_TIMEOUT_MS }).toBe(true);
-      expect(await frame.getByRole('slider', { name: '播放位置' }).getAttribute('aria-valuetext')).toBe('0 秒，共 30 秒');
-      expect(await frame.locator('.export-facts').textContent()).toMatch(/^\d+×\d+ (?:横屏|竖屏|方形) · \d+ 帧\/秒 · 0:30 · MP4$/);
+      expect(
+        await frame.getByRole('slider', { name: '播放位置' }).getAttribute('aria-valuetext'),
+      ).toBe('0 秒，共 30 秒');
+      expect(await frame.locator('.export-facts').textContent()).toMatch(
+        /^\d+×\d+ (?:横屏|竖屏|方形) · \d+ 帧\/秒 · 0:30 · MP4$/,
+      );
       expect(await frame.getByRole('button', { name: '导出', exact: true }).isEnabled()).toBe(true);
-      expect(await frame.locator('[data-role="user"] .message-role').first().textContent()).toBe('你');
+      expect(await frame.locator('[data-role="user"] .message-role').first().textContent()).toBe(
+        '你',
+      );
     } finally {
       await page.close();
     }
@@ -83,7 +99,11 @@ describe('the full app', () => {
     const page = await browser.newPage({ locale: 'zh-CN' });
     try {
       await page.goto(app.url);
-      await expect.poll(() => page.getByRole('button', { name: '发送' }).isVisible(), { timeout: READY_TIMEOUT_MS }).toBe(true);
+      await expect
+        .poll(() => page.getByRole('button', { name: '发送' }).isVisible(), {
+          timeout: READY_TIMEOUT_MS,
+        })
+        .toBe(true);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
       expect(await page.getByRole('textbox', { name: '消息' }).isVisible()).toBe(true);
 
@@ -92,12 +112,20 @@ describe('the full app', () => {
       await expect.poll(() => page.getByRole('button', { name: 'Send' }).isVisible()).toBe(true);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
       await page.goto(app.url);
-      await expect.poll(() => page.getByRole('button', { name: 'Send' }).isVisible(), { timeout: READY_TIMEOUT_MS }).toBe(true);
+      await expect
+        .poll(() => page.getByRole('button', { name: 'Send' }).isVisible(), {
+          timeout: READY_TIMEOUT_MS,
+        })
+        .toBe(true);
       expect(await page.getByRole('textbox', { name: 'Message' }).isVisible()).toBe(true);
 
       // ?lang= beats both.
       await page.goto(`${app.url}/?lang=zh`);
-      await expect.poll(() => page.getByRole('button', { name: '发送' }).isVisible(), { timeout: READY_TIMEOUT_MS }).toBe(true);
+      await expect
+        .poll(() => page.getByRole('button', { name: '发送' }).isVisible(), {
+          timeout: READY_TIMEOUT_MS,
+        })
+        .toBe(true);
       expect(await page.getByRole('button', { name: 'English' }).isVisible()).toBe(true);
     } finally {
       await page.close();

@@ -18,7 +18,14 @@ export const fakeDraftSchema = z.object({
       tt: z.union([z.literal(0), z.literal(1), z.literal(7)]),
       id: z.string(),
       n: z.string(),
-      sg: z.array(z.object({ id: z.string(), s: z.number(), d: z.number(), m: z.record(z.string(), z.unknown()) })),
+      sg: z.array(
+        z.object({
+          id: z.string(),
+          s: z.number(),
+          d: z.number(),
+          m: z.record(z.string(), z.unknown()),
+        }),
+      ),
     }),
   ),
 });
@@ -66,7 +73,10 @@ function quoted(text: string): string | null {
 /** A new three-track draft (video, BGM, title) from a prompt such as "a 30-second video about…". */
 export function generateDraft(prompt: string): FakeDraft {
   const seconds = /(\d{1,3})\s*(?:-|\s)?\s*(?:s\b|sec|second)/i.exec(prompt);
-  const durationMs = Math.min(FAKE_MAX_DURATION_MS, Math.max(3_000, seconds === null ? FAKE_DEFAULT_DURATION_MS : Number(seconds[1]) * 1_000));
+  const durationMs = Math.min(
+    FAKE_MAX_DURATION_MS,
+    Math.max(3_000, seconds === null ? FAKE_DEFAULT_DURATION_MS : Number(seconds[1]) * 1_000),
+  );
   const title = quoted(prompt) ?? 'Urban Dreams';
   const about = /about ([^.,!?\n]{3,40})/i.exec(prompt)?.[1]?.trim() ?? 'city timelapse';
   const scenes = 3;
@@ -86,8 +96,20 @@ export function generateDraft(prompt: string): FakeDraft {
           m: { label: `${about} ${i + 1}` },
         })),
       },
-      { tt: 1, id: 'a1', n: 'Lo-fi', sg: [{ id: 'a1-1', s: 0, d: durationMs, m: { label: 'Lo-fi', volume: 0.35 } }] },
-      { tt: 7, id: 'x1', n: 'Titles', sg: [{ id: 'x1-1', s: 0, d: Math.min(3_000, durationMs), m: { text: title, role: 'title' } }] },
+      {
+        tt: 1,
+        id: 'a1',
+        n: 'Lo-fi',
+        sg: [{ id: 'a1-1', s: 0, d: durationMs, m: { label: 'Lo-fi', volume: 0.35 } }],
+      },
+      {
+        tt: 7,
+        id: 'x1',
+        n: 'Titles',
+        sg: [
+          { id: 'x1-1', s: 0, d: Math.min(3_000, durationMs), m: { text: title, role: 'title' } },
+        ],
+      },
     ],
   };
 }
@@ -101,7 +123,11 @@ export function editDraft(draft: FakeDraft, text: string): FakeEdit | null {
   const lower = text.toLowerCase();
   if (/\bvertical\b|9:16|竖屏/.test(lower)) {
     next.m = { ...next.m, w: 1080, h: 1920 };
-    return { draft: next, tool: 'set_canvas', reply: 'I switched the canvas to vertical 1080x1920.' };
+    return {
+      draft: next,
+      tool: 'set_canvas',
+      reply: 'I switched the canvas to vertical 1080x1920.',
+    };
   }
   if (/\bsquare\b|1:1/.test(lower)) {
     next.m = { ...next.m, w: 1080, h: 1080 };
@@ -110,7 +136,8 @@ export function editDraft(draft: FakeDraft, text: string): FakeEdit | null {
   const volume = /(?:music|bgm|音乐)[^0-9]{0,20}(\d{1,3})\s*%/i.exec(text);
   if (volume !== null) {
     const audio = next.t.find((track) => track.tt === 1);
-    for (const segment of audio?.sg ?? []) segment.m = { ...segment.m, volume: Number(volume[1]) / 100 };
+    for (const segment of audio?.sg ?? [])
+      segment.m = { ...segment.m, volume: Number(volume[1]) / 100 };
     return { draft: next, tool: 'set_bgm_volume', reply: `Music volume is now ${volume[1]}%.` };
   }
   const words = quoted(text);
@@ -121,12 +148,23 @@ export function editDraft(draft: FakeDraft, text: string): FakeEdit | null {
       next.t.push(track);
     }
     const start = Math.min(next.d - 2_000, 3_000);
-    track.sg.push({ id: `x1-${track.sg.length + 1}`, s: Math.max(0, start), d: 2_000, m: { text: words, role: 'overlay' } });
-    return { draft: next, tool: 'add_text_overlay', reply: `I added the text "${words}". Drag it on the timeline to move it.` };
+    track.sg.push({
+      id: `x1-${track.sg.length + 1}`,
+      s: Math.max(0, start),
+      d: 2_000,
+      m: { text: words, role: 'overlay' },
+    });
+    return {
+      draft: next,
+      tool: 'add_text_overlay',
+      reply: `I added the text "${words}". Drag it on the timeline to move it.`,
+    };
   }
   if (/\btitle\b|标题/.test(lower) && words !== null) {
     next.m = { ...next.m, title: words };
-    const title = next.t.find((t) => t.tt === 7)?.sg.find((segment) => segment.m.role === 'title' || segment.s === 0);
+    const title = next.t
+      .find((t) => t.tt === 7)
+      ?.sg.find((segment) => segment.m.role === 'title' || segment.s === 0);
     if (title !== undefined) title.m = { ...title.m, text: words };
     return { draft: next, tool: 'update_title', reply: `The title now reads "${words}".` };
   }
@@ -136,8 +174,13 @@ export function editDraft(draft: FakeDraft, text: string): FakeEdit | null {
     const video = next.t.find((t) => t.tt === 0);
     const last = video?.sg.at(-1);
     if (last !== undefined) last.d += next.d - draft.d;
-    for (const track of next.t.filter((t) => t.tt === 1)) for (const segment of track.sg) segment.d = next.d - segment.s;
-    return { draft: next, tool: 'extend_video', reply: `The video is now ${next.d / 1000} seconds long.` };
+    for (const track of next.t.filter((t) => t.tt === 1))
+      for (const segment of track.sg) segment.d = next.d - segment.s;
+    return {
+      draft: next,
+      tool: 'extend_video',
+      reply: `The video is now ${next.d / 1000} seconds long.`,
+    };
   }
   return null;
 }

@@ -16,14 +16,22 @@
 export type RenderFileSource = (durationMs: number) => Uint8Array;
 
 /** What a session's renders serve: the draft's own length, the HTML file, or `seconds` long. */
-export type RenderFileChoice = { kind: 'draft' } | { kind: 'html' } | { kind: 'seconds'; seconds: number };
+export type RenderFileChoice =
+  | { kind: 'draft' }
+  | { kind: 'html' }
+  | { kind: 'seconds'; seconds: number };
 
 /** Size of the attacker's file of issue 10 (item 5), bytes. */
 export const HTML_WITH_FTYP_BYTES = 76;
 
 /** The attacker's file of issue 10 (item 5): 76 bytes of HTML whose bytes 4–8 read `ftyp`. */
 export function htmlWithFtyp(): Uint8Array<ArrayBuffer> {
-  return new TextEncoder().encode('<!--ftyp--><html><body><script>alert(document.cookie)</script></body></html>'.padEnd(HTML_WITH_FTYP_BYTES, ' '));
+  return new TextEncoder().encode(
+    '<!--ftyp--><html><body><script>alert(document.cookie)</script></body></html>'.padEnd(
+      HTML_WITH_FTYP_BYTES,
+      ' ',
+    ),
+  );
 }
 
 /** The choice a `[render-file:html]` / `[render-file:Ns]` keyword in `text` makes, or null. */
@@ -37,7 +45,11 @@ export function renderFileKeyword(text: string): RenderFileChoice | null {
  * The bytes a render of a draft lasting `draftMs` serves under `choice`.
  * @throws Error (from `source`) when no real MP4 is that long
  */
-export function renderFileBytes(choice: RenderFileChoice, draftMs: number, source: RenderFileSource): Uint8Array {
+export function renderFileBytes(
+  choice: RenderFileChoice,
+  draftMs: number,
+  source: RenderFileSource,
+): Uint8Array {
   switch (choice.kind) {
     case 'html':
       return htmlWithFtyp();

@@ -44,7 +44,21 @@ export const FAKE_SILENT_TENTHS = 3;
 /** Largest upload the fake accepts, bytes (UPSTREAM.md: 500 MB). */
 export const FAKE_MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
 /** Accepted upload extensions (UPSTREAM.md). */
-export const FAKE_UPLOAD_TYPES = ['mp4', 'mov', 'avi', 'webm', 'mkv', 'jpg', 'png', 'gif', 'webp', 'mp3', 'wav', 'm4a', 'aac'];
+export const FAKE_UPLOAD_TYPES = [
+  'mp4',
+  'mov',
+  'avi',
+  'webm',
+  'mkv',
+  'jpg',
+  'png',
+  'gif',
+  'webp',
+  'mp3',
+  'wav',
+  'm4a',
+  'aac',
+];
 /** Default pause between stream frames, ms: enough to split frames into separate chunks. */
 export const FAKE_FRAME_DELAY_MS = 2;
 /** Default pause between heartbeats, ms (short, so tests stay fast). */
@@ -55,7 +69,16 @@ export const FAKE_SLOW_FRAME_MS = 200;
 export const FAKE_CARRY_PREFIX = 'The project so far (draft JSON):';
 
 /** Endpoints that {@link FakeUpstream.failNext} can fail. */
-export type FakeRoute = 'token' | 'session' | 'chat' | 'state' | 'credits' | 'upload' | 'render-start' | 'render-poll' | 'download';
+export type FakeRoute =
+  | 'token'
+  | 'session'
+  | 'chat'
+  | 'state'
+  | 'credits'
+  | 'upload'
+  | 'render-start'
+  | 'render-poll'
+  | 'download';
 
 /** Options of {@link createFakeUpstream}. */
 export interface FakeUpstreamOptions {
@@ -121,14 +144,20 @@ export interface FakeUpstream {
   /** Files received by the upload endpoint (multipart), per upstream session. */
   readonly uploads: { sessionId: string; name: string; size: number }[];
   readonly sessions: ReadonlyMap<string, { draft: FakeDraft | null; turns: number; token: string }>;
-  readonly tokens: ReadonlyMap<string, { clientId: string | null; available: number; expired: boolean }>;
+  readonly tokens: ReadonlyMap<
+    string,
+    { clientId: string | null; available: number; expired: boolean }
+  >;
   readonly renders: ReadonlyMap<string, { sessionId: string; polls: number; draft: unknown }>;
 }
 
 const runSseBodySchema = z.object({
   app_name: z.string(),
   session_id: z.string(),
-  new_message: z.object({ role: z.string().optional(), parts: z.array(z.object({ text: z.string().optional() })) }),
+  new_message: z.object({
+    role: z.string().optional(),
+    parts: z.array(z.object({ text: z.string().optional() })),
+  }),
 });
 const renderBodySchema = z.object({
   id: z.string().min(1),
@@ -137,7 +166,17 @@ const renderBodySchema = z.object({
   output: z.object({ format: z.string(), quality: z.string() }),
 });
 const faultBodySchema = z.object({
-  route: z.enum(['token', 'session', 'chat', 'state', 'credits', 'upload', 'render-start', 'render-poll', 'download']),
+  route: z.enum([
+    'token',
+    'session',
+    'chat',
+    'state',
+    'credits',
+    'upload',
+    'render-start',
+    'render-poll',
+    'download',
+  ]),
   code: z.number().int(),
   times: z.number().int().positive().default(1),
 });
@@ -177,7 +216,10 @@ const MESSAGES: Record<number, string> = {
 };
 
 function fail(c: Context, code: number): Response {
-  return c.json({ code, message: MESSAGES[code] ?? 'internal error', data: null }, statusForCode(code));
+  return c.json(
+    { code, message: MESSAGES[code] ?? 'internal error', data: null },
+    statusForCode(code),
+  );
 }
 
 function ok(c: Context, data: unknown): Response {
@@ -208,11 +250,16 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
   const renderPolls = options.renderPolls ?? FAKE_RENDER_POLLS;
   const frameDelayMs = options.frameDelayMs ?? FAKE_FRAME_DELAY_MS;
   const heartbeatDelayMs = options.heartbeatDelayMs ?? FAKE_HEARTBEAT_DELAY_MS;
-  const renderFile: RenderFileSource = options.renderFile ?? ((durationMs) => {
-    throw new Error(`this fake was given no render files (createFakeUpstream renderFile), so none lasts ${durationMs} ms`);
-  });
+  const renderFile: RenderFileSource =
+    options.renderFile ??
+    ((durationMs) => {
+      throw new Error(
+        `this fake was given no render files (createFakeUpstream renderFile), so none lasts ${durationMs} ms`,
+      );
+    });
   const accounts = new Map<string, FakeAccount>();
-  for (const token of options.operatorTokens ?? []) accounts.set(token, { clientId: null, available: 10_000, frozen: 0, expired: false });
+  for (const token of options.operatorTokens ?? [])
+    accounts.set(token, { clientId: null, available: 10_000, frozen: 0, expired: false });
   const clients = new Map<string, { token: string; issuedAtMs: number }>();
   const sessions = new Map<string, FakeSession>();
   const renders = new Map<string, FakeRender>();
@@ -227,11 +274,14 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     fault.times -= 1;
     return fault.code;
   };
-  const bearer = (c: Context): string | null => /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1] ?? null;
+  const bearer = (c: Context): string | null =>
+    /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1] ?? null;
   const account = (c: Context): { token: string; account: FakeAccount } | null => {
     const token = bearer(c);
     const found = token === null ? undefined : accounts.get(token);
-    return token === null || found === undefined || found.expired ? null : { token, account: found };
+    return token === null || found === undefined || found.expired
+      ? null
+      : { token, account: found };
   };
   /** The fault due for `route`, if any; a 1001 also invalidates the caller's token (its client may get a new one). */
   const faultFor = (c: Context, route: FakeRoute): number | null => {
@@ -242,14 +292,24 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     return code;
   };
   const attributed = (c: Context): boolean =>
-    ['X-Skill-Source', 'X-Skill-Version', 'X-Skill-Platform'].every((name) => (c.req.header(name) ?? '') !== '');
+    ['X-Skill-Source', 'X-Skill-Version', 'X-Skill-Platform'].every(
+      (name) => (c.req.header(name) ?? '') !== '',
+    );
 
   const app = new Hono();
 
   app.use('*', async (c, next) => {
     if (!c.req.path.startsWith('/__fake')) {
-      const body = c.req.method === 'GET' || (c.req.header('Content-Type') ?? '').startsWith('multipart/') ? null : await c.req.raw.clone().text();
-      requests.push({ method: c.req.method, path: c.req.path, headers: Object.fromEntries(c.req.raw.headers), body });
+      const body =
+        c.req.method === 'GET' || (c.req.header('Content-Type') ?? '').startsWith('multipart/')
+          ? null
+          : await c.req.raw.clone().text();
+      requests.push({
+        method: c.req.method,
+        path: c.req.path,
+        headers: Object.fromEntries(c.req.raw.headers),
+        body,
+      });
     }
     await next();
   });
@@ -261,15 +321,28 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     if (clientId === undefined || clientId.trim() === '') return fail(c, 400);
     const issued = clients.get(clientId);
     const now = Date.now();
-    if (issued !== undefined && now - issued.issuedAtMs < FAKE_TOKEN_PERIOD_MS && accounts.get(issued.token)?.expired !== true) {
+    if (
+      issued !== undefined &&
+      now - issued.issuedAtMs < FAKE_TOKEN_PERIOD_MS &&
+      accounts.get(issued.token)?.expired !== true
+    ) {
       return fail(c, 429);
     }
     const token = `nemo_anon_${crypto.randomUUID().replaceAll('-', '')}`;
     const previous = issued === undefined ? undefined : accounts.get(issued.token);
     clients.set(clientId, { token, issuedAtMs: now });
     // A renewed token keeps the client's credits.
-    accounts.set(token, { clientId, available: previous?.available ?? FAKE_STARTING_CREDITS, frozen: 0, expired: false });
-    return ok(c, { token, credits: previous?.available ?? FAKE_STARTING_CREDITS, expires_in: FAKE_TOKEN_PERIOD_MS / 1000 });
+    accounts.set(token, {
+      clientId,
+      available: previous?.available ?? FAKE_STARTING_CREDITS,
+      frozen: 0,
+      expired: false,
+    });
+    return ok(c, {
+      token,
+      credits: previous?.available ?? FAKE_STARTING_CREDITS,
+      expires_in: FAKE_TOKEN_PERIOD_MS / 1000,
+    });
   });
 
   app.post('/api/tasks/me/with-session/:app', async (c) => {
@@ -277,10 +350,20 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     if (fault !== null) return fail(c, fault);
     const who = account(c);
     if (who === null) return fail(c, 1001);
-    const body = z.object({ task_name: z.string(), language: z.string() }).safeParse(await c.req.json().catch(() => null));
-    if (!body.success) return c.json({ code: 400, message: 'task_name and language are required', data: null }, 400);
+    const body = z
+      .object({ task_name: z.string(), language: z.string() })
+      .safeParse(await c.req.json().catch(() => null));
+    if (!body.success)
+      return c.json({ code: 400, message: 'task_name and language are required', data: null }, 400);
     const id = `sess_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
-    sessions.set(id, { id, token: who.token, language: body.data.language, draft: null, turns: 0, renderFile: { kind: 'draft' } });
+    sessions.set(id, {
+      id,
+      token: who.token,
+      language: body.data.language,
+      draft: null,
+      turns: 0,
+      renderFile: { kind: 'draft' },
+    });
     return ok(c, { session_id: id, task_id: `task_${id.slice(5)}` });
   });
 
@@ -289,7 +372,11 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     if (fault !== null) return fail(c, fault);
     const who = account(c);
     if (who === null) return fail(c, 1001);
-    return ok(c, { available: who.account.available, frozen: who.account.frozen, total: who.account.available + who.account.frozen });
+    return ok(c, {
+      available: who.account.available,
+      frozen: who.account.frozen,
+      total: who.account.available + who.account.frozen,
+    });
   });
 
   app.get('/api/state/:app/me/:sid/latest', (c) => {
@@ -318,14 +405,20 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
         files.push({ name: value.name, size: value.size });
       }
     } else {
-      const body = z.object({ urls: z.array(z.string()) }).safeParse(await c.req.json().catch(() => null));
+      const body = z
+        .object({ urls: z.array(z.string()) })
+        .safeParse(await c.req.json().catch(() => null));
       if (body.success) names.push(...body.data.urls.map((url) => new URL(url).pathname));
     }
     if (names.length === 0) return c.json({ code: 400, message: 'no file', data: null }, 400);
-    const unsupported = names.find((name) => !FAKE_UPLOAD_TYPES.includes(name.split('.').pop()?.toLowerCase() ?? ''));
+    const unsupported = names.find(
+      (name) => !FAKE_UPLOAD_TYPES.includes(name.split('.').pop()?.toLowerCase() ?? ''),
+    );
     if (unsupported !== undefined) return fail(c, 4001);
     for (const file of files) uploads.push({ sessionId: c.req.param('sid'), ...file });
-    return ok(c, { media: names.map((name) => ({ media_id: `media_${stableHash(name).toString(16)}`, name })) });
+    return ok(c, {
+      media: names.map((name) => ({ media_id: `media_${stableHash(name).toString(16)}`, name })),
+    });
   });
 
   app.post('/api/render/proxy/lambda', async (c) => {
@@ -335,7 +428,8 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     const who = account(c);
     if (who === null) return fail(c, 1001);
     const body = renderBodySchema.safeParse(await c.req.json().catch(() => null));
-    if (!body.success) return c.json({ code: 400, message: 'invalid render request', data: null }, 400);
+    if (!body.success)
+      return c.json({ code: 400, message: 'invalid render request', data: null }, 400);
     const session = sessions.get(body.data.sessionId);
     if (session === undefined) return fail(c, 1002);
     if (who.account.available < FAKE_EXPORT_COST) return fail(c, 2001);
@@ -347,7 +441,13 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     } catch (error) {
       file = { error: `fake upstream: ${error instanceof Error ? error.message : String(error)}` };
     }
-    renders.set(body.data.id, { id: body.data.id, sessionId: body.data.sessionId, polls: 0, draft: body.data.draft, file });
+    renders.set(body.data.id, {
+      id: body.data.id,
+      sessionId: body.data.sessionId,
+      polls: 0,
+      draft: body.data.draft,
+      file,
+    });
     return ok(c, { id: body.data.id, status: 'queued', progress: 0 });
   });
 
@@ -356,14 +456,25 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     if (fault !== null) return fail(c, fault);
     if (account(c) === null) return fail(c, 1001);
     const render = renders.get(c.req.param('id'));
-    if (render === undefined) return c.json({ code: 404, message: 'render not found', data: null }, 404);
+    if (render === undefined)
+      return c.json({ code: 404, message: 'render not found', data: null }, 404);
     render.polls += 1;
     if (render.polls < renderPolls) {
-      return ok(c, { id: render.id, status: 'rendering', progress: Math.round((render.polls / renderPolls) * 100) });
+      return ok(c, {
+        id: render.id,
+        status: 'rendering',
+        progress: Math.round((render.polls / renderPolls) * 100),
+      });
     }
-    if ('error' in render.file) return ok(c, { id: render.id, status: 'failed', progress: 100, error: render.file.error });
+    if ('error' in render.file)
+      return ok(c, { id: render.id, status: 'failed', progress: 100, error: render.file.error });
     const origin = new URL(c.req.url).origin;
-    return ok(c, { id: render.id, status: 'completed', progress: 100, downloadUrl: `${origin}/files/${encodeURIComponent(render.id)}.mp4` });
+    return ok(c, {
+      id: render.id,
+      status: 'completed',
+      progress: 100,
+      downloadUrl: `${origin}/files/${encodeURIComponent(render.id)}.mp4`,
+    });
   });
 
   app.get('/files/:name', (c) => {
@@ -373,7 +484,10 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     const render = renders.get(id);
     if (render === undefined || !('bytes' in render.file)) return c.text('not found', 404);
     const { bytes } = render.file;
-    return c.body(bytes.slice().buffer, 200, { 'Content-Type': 'video/mp4', 'Content-Length': String(bytes.byteLength) });
+    return c.body(bytes.slice().buffer, 200, {
+      'Content-Type': 'video/mp4',
+      'Content-Length': String(bytes.byteLength),
+    });
   });
 
   app.post('/run_sse', async (c) => {
@@ -394,13 +508,17 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     const always = /\[error:(\d+)\]/.exec(text);
     if (always !== null) return fail(c, Number(always[1]));
     if (text.includes('[hang-headers]')) {
-      await new Promise<void>((resolve) => c.req.raw.signal.addEventListener('abort', () => resolve()));
+      await new Promise<void>((resolve) =>
+        c.req.raw.signal.addEventListener('abort', () => resolve()),
+      );
       return c.body(null, 504);
     }
     if (text.startsWith(FAKE_CARRY_PREFIX)) {
       const [first, ...rest] = text.split('\n');
       try {
-        session.draft = fakeDraftSchema.parse(JSON.parse((first ?? '').slice(FAKE_CARRY_PREFIX.length).trim()));
+        session.draft = fakeDraftSchema.parse(
+          JSON.parse((first ?? '').slice(FAKE_CARRY_PREFIX.length).trim()),
+        );
       } catch {
         return c.json({ detail: 'invalid carried draft' }, 422);
       }
@@ -418,7 +536,9 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     return c.json({ ok: true });
   });
   app.get('/__fake/requests', (c) => c.json({ requests: requests.slice(-200) }));
-  app.notFound((c) => c.json({ code: 404, message: `no route ${c.req.method} ${c.req.path}`, data: null }, 404));
+  app.notFound((c) =>
+    c.json({ code: 404, message: `no route ${c.req.method} ${c.req.path}`, data: null }, 404),
+  );
 
   return {
     app,
@@ -446,7 +566,14 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
 
 /** One ADK event as the api_server writes it (camelCase, nulls omitted). */
 function adkEvent(invocationId: string, fields: Record<string, unknown>): Record<string, unknown> {
-  return { id: crypto.randomUUID(), invocationId, author: 'nemo_agent', timestamp: Date.now() / 1000, actions: { stateDelta: {}, artifactDelta: {}, requestedAuthConfigs: {} }, ...fields };
+  return {
+    id: crypto.randomUUID(),
+    invocationId,
+    author: 'nemo_agent',
+    timestamp: Date.now() / 1000,
+    actions: { stateDelta: {}, artifactDelta: {}, requestedAuthConfigs: {} },
+    ...fields,
+  };
 }
 
 /** Splits a reply into streaming deltas of about `size` characters, at spaces when possible. */
@@ -464,7 +591,12 @@ function deltas(text: string, size = 16): string[] {
 }
 
 /** Streams one chat turn in ADK format; applies its edit to the session's draft. */
-function streamTurn(c: Context, session: FakeSession, text: string, timing: { frameDelayMs: number; heartbeatDelayMs: number }): Response {
+function streamTurn(
+  c: Context,
+  session: FakeSession,
+  text: string,
+  timing: { frameDelayMs: number; heartbeatDelayMs: number },
+): Response {
   const encoder = new TextEncoder();
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   const writer = writable.getWriter();
@@ -483,7 +615,11 @@ function streamTurn(c: Context, session: FakeSession, text: string, timing: { fr
     for (let i = 0; i < beats; i++) {
       await sleep(timing.heartbeatDelayMs);
       // Both heartbeat shapes: an empty data line and an event with nothing to show.
-      await writer.write(encoder.encode(i % 2 === 0 ? 'data:\n\n' : `data: ${JSON.stringify(adkEvent(invocationId, {}))}\n\n`));
+      await writer.write(
+        encoder.encode(
+          i % 2 === 0 ? 'data:\n\n' : `data: ${JSON.stringify(adkEvent(invocationId, {}))}\n\n`,
+        ),
+      );
     }
     const plain = text.replace(/\[[a-z-]+(?::\d+)?\]/g, '').trim();
     let reply: string;
@@ -497,7 +633,8 @@ function streamTurn(c: Context, session: FakeSession, text: string, timing: { fr
     } else {
       const edit = editDraft(session.draft, plain);
       if (edit === null) {
-        reply = 'I noted that, but did not change the timeline. Open the editor panel to adjust it by hand.';
+        reply =
+          'I noted that, but did not change the timeline. Open the editor panel to adjust it by hand.';
       } else {
         session.draft = edit.draft;
         tool = edit.tool;
@@ -507,24 +644,52 @@ function streamTurn(c: Context, session: FakeSession, text: string, timing: { fr
     }
     if (tool !== null) {
       const callId = `call_${crypto.randomUUID().slice(0, 8)}`;
-      await frame(adkEvent(invocationId, { content: { role: 'model', parts: [{ functionCall: { id: callId, name: tool, args: { request: plain.slice(0, 200) } } }] } }));
+      await frame(
+        adkEvent(invocationId, {
+          content: {
+            role: 'model',
+            parts: [
+              { functionCall: { id: callId, name: tool, args: { request: plain.slice(0, 200) } } },
+            ],
+          },
+        }),
+      );
       await frame(
         adkEvent(invocationId, {
           author: 'nemo_agent',
-          content: { role: 'user', parts: [{ functionResponse: { id: callId, name: tool, response: { ok: true } } }] },
-          actions: { stateDelta: { draft_version: session.turns }, artifactDelta: {}, requestedAuthConfigs: {} },
+          content: {
+            role: 'user',
+            parts: [{ functionResponse: { id: callId, name: tool, response: { ok: true } } }],
+          },
+          actions: {
+            stateDelta: { draft_version: session.turns },
+            artifactDelta: {},
+            requestedAuthConfigs: {},
+          },
         }),
       );
     }
     if (silent) return;
     const chunks = deltas(reply);
     if (text.includes('[cut]')) {
-      await frame(adkEvent(invocationId, { content: { role: 'model', parts: [{ text: chunks[0] ?? '' }] }, partial: true }));
-      await writer.write(encoder.encode('data: {"id":"cut","content":{"role":"model","parts":[{"te'));
+      await frame(
+        adkEvent(invocationId, {
+          content: { role: 'model', parts: [{ text: chunks[0] ?? '' }] },
+          partial: true,
+        }),
+      );
+      await writer.write(
+        encoder.encode('data: {"id":"cut","content":{"role":"model","parts":[{"te'),
+      );
       return;
     }
     for (const [index, chunk] of chunks.entries()) {
-      await frame(adkEvent(invocationId, { content: { role: 'model', parts: [{ text: chunk }] }, partial: true }));
+      await frame(
+        adkEvent(invocationId, {
+          content: { role: 'model', parts: [{ text: chunk }] },
+          partial: true,
+        }),
+      );
       if (index === 0 && text.includes('[stream-error]')) {
         await frame({ error: 'model overloaded, please retry' });
         return;
@@ -535,5 +700,8 @@ function streamTurn(c: Context, session: FakeSession, text: string, timing: { fr
   void produce()
     .catch(() => undefined)
     .finally(() => writer.close().catch(() => undefined));
-  return c.body(readable, 200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+  return c.body(readable, 200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+  });
 }

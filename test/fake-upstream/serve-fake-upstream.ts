@@ -36,7 +36,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
  */
 export function readRenderFixture(durationMs: number): Uint8Array {
   const file = path.join(here, '..', 'fixtures', `render-${durationMs / 1_000}s.mp4`);
-  if (!existsSync(file)) throw new Error(`no render fixture lasts ${durationMs} ms: make ${path.basename(file)} as test/fixtures/README.md says`);
+  if (!existsSync(file))
+    throw new Error(
+      `no render fixture lasts ${durationMs} ms: make ${path.basename(file)} as test/fixtures/README.md says`,
+    );
   return new Uint8Array(readFileSync(file));
 }
 
@@ -81,11 +84,14 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
 /**
  * Starts the fake on `port` (0 = any free port) and resolves with its base URL and a close function.
  */
-export async function serveFakeUpstream(port: number, fake: FakeUpstream = createFakeUpstream({
-  frameDelayMs: HAND_FRAME_DELAY_MS,
-  heartbeatDelayMs: HAND_HEARTBEAT_DELAY_MS,
-  renderFile: readRenderFixture,
-})): Promise<{ url: string; fake: FakeUpstream; close: () => Promise<void> }> {
+export async function serveFakeUpstream(
+  port: number,
+  fake: FakeUpstream = createFakeUpstream({
+    frameDelayMs: HAND_FRAME_DELAY_MS,
+    heartbeatDelayMs: HAND_HEARTBEAT_DELAY_MS,
+    renderFile: readRenderFixture,
+  }),
+): Promise<{ url: string; fake: FakeUpstream; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const origin = `http://${req.headers.host ?? `127.0.0.1:${port}`}`;
     Promise.resolve(fake.app.fetch(toRequest(req, origin)))
@@ -102,16 +108,22 @@ export async function serveFakeUpstream(port: number, fake: FakeUpstream = creat
   return {
     url: `http://127.0.0.1:${actual}`,
     fake,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+if (
+  process.argv[1] !== undefined &&
+  fileURLToPath(import.meta.url) === path.resolve(process.argv[1])
+) {
   const port = Number(process.env.PORT ?? DEFAULT_FAKE_PORT);
   const { url } = await serveFakeUpstream(port);
   console.log(`fake nemo upstream on ${url}  (ENGINE=nemo NEMO_API_BASE=${url})`);
-  console.log('keywords in chat: [silent] [talk] [error:CODE] [error-once:CODE] [stream-error] [cut] [hang] [hang-headers] [heartbeats:N] [slow] [render-file:html] [render-file:Ns]');
+  console.log(
+    'keywords in chat: [silent] [talk] [error:CODE] [error-once:CODE] [stream-error] [cut] [hang] [hang-headers] [heartbeats:N] [slow] [render-file:html] [render-file:Ns]',
+  );
 }

@@ -14,18 +14,30 @@ import { LimitedVisitor } from './limits';
 
 /** Creates an upload of 64 bytes (one part) and returns its id. */
 async function startUpload(visitor: LimitedVisitor, sessionId: string): Promise<string> {
-  const created = await visitor.post(`/api/sessions/${sessionId}/media`, { name: 'clip.mp4', sizeBytes: 64 });
+  const created = await visitor.post(`/api/sessions/${sessionId}/media`, {
+    name: 'clip.mp4',
+    sizeBytes: 64,
+  });
   expect(created.status).toBe(201);
   return uploadStatusSchema.parse(await created.json()).media.id;
 }
 
 /** Makes the upload look `ageMs` older: its record in R2 and its row in the account. */
-async function age(visitor: LimitedVisitor, sessionId: string, mediaId: string, ageMs: number): Promise<void> {
+async function age(
+  visitor: LimitedVisitor,
+  sessionId: string,
+  mediaId: string,
+  ageMs: number,
+): Promise<void> {
   const key = recordKey(sessionId, mediaId);
   const record = mediaRecordSchema.parse(await (await env.MEDIA.get(key))!.json());
   await env.MEDIA.put(key, JSON.stringify({ ...record, createdAtMs: record.createdAtMs - ageMs }));
   await runInDurableObject(visitorAccount(env, visitor.id), (_instance, state) => {
-    state.storage.sql.exec('UPDATE visitor_upload SET created_at_ms = created_at_ms - ? WHERE media_id = ?', ageMs, mediaId);
+    state.storage.sql.exec(
+      'UPDATE visitor_upload SET created_at_ms = created_at_ms - ? WHERE media_id = ?',
+      ageMs,
+      mediaId,
+    );
   });
 }
 
@@ -44,7 +56,10 @@ describe('abandoned uploads', () => {
 
     expect(await runDurableObjectAlarm(account)).toBe(true);
     expect((await visitor.fetch(`/api/sessions/${session.id}/media/${mediaId}`)).status).toBe(200);
-    expect((await visitor.post(`/api/sessions/${session.id}/media`, { name: 'b.mp4', sizeBytes: 64 })).status).toBe(403);
+    expect(
+      (await visitor.post(`/api/sessions/${session.id}/media`, { name: 'b.mp4', sizeBytes: 64 }))
+        .status,
+    ).toBe(403);
 
     await age(visitor, session.id, mediaId, ABANDONED_UPLOAD_GRACE_MS - 60_000);
     expect(await runDurableObjectAlarm(account)).toBe(true);
@@ -53,7 +68,9 @@ describe('abandoned uploads', () => {
     await age(visitor, session.id, mediaId, 60_000);
     expect(await runDurableObjectAlarm(account)).toBe(true);
     expect((await visitor.fetch(`/api/sessions/${session.id}/media/${mediaId}`)).status).toBe(404);
-    expect((await env.MEDIA.list({ prefix: `media-records/${session.id}/` })).objects).toHaveLength(0);
+    expect((await env.MEDIA.list({ prefix: `media-records/${session.id}/` })).objects).toHaveLength(
+      0,
+    );
     expect(await startUpload(visitor, session.id)).toMatch(/[0-9a-f-]{36}/);
   });
 
@@ -63,14 +80,29 @@ describe('abandoned uploads', () => {
     const partial = await startUpload(visitor, session.id);
     const completed = await startUpload(visitor, session.id);
     for (const id of [partial, completed]) {
-      expect((await visitor.fetch(`/api/sessions/${session.id}/media/${id}/parts/1`, { method: 'PUT', body: mp4Part() })).status).toBe(200);
+      expect(
+        (
+          await visitor.fetch(`/api/sessions/${session.id}/media/${id}/parts/1`, {
+            method: 'PUT',
+            body: mp4Part(),
+          })
+        ).status,
+      ).toBe(200);
     }
-    expect((await visitor.fetch(`/api/sessions/${session.id}/media/${completed}/complete`, { method: 'POST' })).status).toBe(200);
+    expect(
+      (
+        await visitor.fetch(`/api/sessions/${session.id}/media/${completed}/complete`, {
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(200);
     await age(visitor, session.id, partial, ABANDONED_UPLOAD_GRACE_MS * 2);
     await age(visitor, session.id, completed, ABANDONED_UPLOAD_GRACE_MS * 2);
 
     expect(await runDurableObjectAlarm(visitorAccount(env, visitor.id))).toBe(true);
     expect((await visitor.fetch(`/api/sessions/${session.id}/media/${partial}`)).status).toBe(200);
-    expect((await visitor.fetch(`/api/sessions/${session.id}/media/${completed}`)).status).toBe(200);
+    expect((await visitor.fetch(`/api/sessions/${session.id}/media/${completed}`)).status).toBe(
+      200,
+    );
   });
 });

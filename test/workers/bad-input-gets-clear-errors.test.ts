@@ -21,13 +21,17 @@ describe('bad input', () => {
   it('a 100 kB prompt is 413 payload_too_large; 8,001 characters is 400 naming the limit', async () => {
     const visitor = new Visitor();
     const session = await visitor.createSession();
-    const huge = await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'a'.repeat(100_000) });
+    const huge = await visitor.post(`/api/sessions/${session.id}/messages`, {
+      text: 'a'.repeat(100_000),
+    });
     expect(huge.status).toBe(413);
     const hugeError = await readError(huge);
     expect(hugeError.code).toBe('payload_too_large');
     expect(hugeError.message).toMatch(/64 KB/);
 
-    const long = await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'b'.repeat(8_001) });
+    const long = await visitor.post(`/api/sessions/${session.id}/messages`, {
+      text: 'b'.repeat(8_001),
+    });
     expect(long.status).toBe(400);
     const longError = await readError(long);
     expect(longError.code).toBe('invalid_body');
@@ -63,9 +67,13 @@ describe('bad input', () => {
       expect(response.status).toBe(404);
       expect((await readError(response)).code).toBe('not_found');
     }
-    const post = await visitor.post(`/api/sessions/${crypto.randomUUID()}/messages`, { text: 'hello' });
+    const post = await visitor.post(`/api/sessions/${crypto.randomUUID()}/messages`, {
+      text: 'hello',
+    });
     expect(post.status).toBe(404);
-    const exportUnknown = await visitor.fetch(`/api/sessions/${crypto.randomUUID()}/exports`, { method: 'POST' });
+    const exportUnknown = await visitor.fetch(`/api/sessions/${crypto.randomUUID()}/exports`, {
+      method: 'POST',
+    });
     expect(exportUnknown.status).toBe(404);
   });
 
@@ -91,10 +99,18 @@ describe('bad input', () => {
     const visitor = new Visitor();
     const session = await visitor.sessionWithDraft();
     const job = await visitor.startExport(session.id);
-    const tooMany = await visitor.post(`/api/renders/${job.id}/progress`, { framesDone: 20, totalFrames: 10, fps: 30 });
+    const tooMany = await visitor.post(`/api/renders/${job.id}/progress`, {
+      framesDone: 20,
+      totalFrames: 10,
+      fps: 30,
+    });
     expect(tooMany.status).toBe(400);
     expect((await readError(tooMany)).message).toMatch(/framesDone/);
-    const negative = await visitor.post(`/api/renders/${job.id}/progress`, { framesDone: -1, totalFrames: 10, fps: 30 });
+    const negative = await visitor.post(`/api/renders/${job.id}/progress`, {
+      framesDone: -1,
+      totalFrames: 10,
+      fps: 30,
+    });
     expect(negative.status).toBe(400);
     const emptyFail = await visitor.post(`/api/renders/${job.id}/fail`, { message: '' });
     expect(emptyFail.status).toBe(400);

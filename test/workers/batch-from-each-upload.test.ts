@@ -16,15 +16,36 @@ import type { MediaInfo } from '../../shared/media-schema';
 import { Visitor, readError } from './visitor-client';
 import type { SseTranscript } from './visitor-client';
 
-const CLIP_INFO: MediaInfo = { kind: 'video', durationMs: 6_000, width: 1920, height: 1080, fps: 30, videoCodec: 'avc', audioCodec: null, hasAudio: false };
-const PHOTO_INFO: MediaInfo = { kind: 'image', durationMs: null, width: 1920, height: 1080, fps: null, videoCodec: null, audioCodec: null, hasAudio: false };
+const CLIP_INFO: MediaInfo = {
+  kind: 'video',
+  durationMs: 6_000,
+  width: 1920,
+  height: 1080,
+  fps: 30,
+  videoCodec: 'avc',
+  audioCodec: null,
+  hasAudio: false,
+};
+const PHOTO_INFO: MediaInfo = {
+  kind: 'image',
+  durationMs: null,
+  width: 1920,
+  height: 1080,
+  fps: null,
+  videoCodec: null,
+  audioCodec: null,
+  hasAudio: false,
+};
 const MP4_HEAD = [0, 0, 0, 0x18, ...new TextEncoder().encode('ftypisom')];
 const JPEG_HEAD = [0xff, 0xd8, 0xff, 0xe0];
 
 /** The one `batch` event of a turn. */
 function batchEvent(transcript: SseTranscript): BatchEvent {
   const events = transcript.events.filter((event): event is BatchEvent => event.type === 'batch');
-  if (events.length !== 1) throw new Error(`expected one batch event, got: ${JSON.stringify(transcript.events.map((event) => event.type))}`);
+  if (events.length !== 1)
+    throw new Error(
+      `expected one batch event, got: ${JSON.stringify(transcript.events.map((event) => event.type))}`,
+    );
   return events[0] as BatchEvent;
 }
 
@@ -52,7 +73,9 @@ describe('a batch from each upload', () => {
     const homeworld = await visitor.upload(session.id, 'clip-homeworld.mp4', MP4_HEAD, CLIP_INFO);
     const space = await visitor.upload(session.id, 'photo-space.jpg', JPEG_HEAD, PHOTO_INFO);
 
-    const made = batchEvent(await visitor.chat(session.id, 'make a 10-second clip from each of these'));
+    const made = batchEvent(
+      await visitor.chat(session.id, 'make a 10-second clip from each of these'),
+    );
     expect(made.version).toBe(1);
     expect(made.changes).toEqual(['Made 3 videos: Waves, Homeworld, Space']);
     const first = made.batch;
@@ -94,23 +117,38 @@ describe('a batch from each upload', () => {
     const credits = creditsSchema.parse(await (await visitor.fetch('/api/credits')).json());
     expect(credits).toEqual({ available: 94, frozen: 6, total: 100 });
 
-    const unknown = await visitor.post(`/api/sessions/${session.id}/exports`, { batchItemId: batchItemId('not-uploaded') });
+    const unknown = await visitor.post(`/api/sessions/${session.id}/exports`, {
+      batchItemId: batchItemId('not-uploaded'),
+    });
     expect(unknown.status).toBe(404);
     expect((await readError(unknown)).code).toBe('batch_item_not_found');
-    const stranger = await new Visitor().post(`/api/sessions/${session.id}/exports`, { batchItemId: batchItemId(waves) });
+    const stranger = await new Visitor().post(`/api/sessions/${session.id}/exports`, {
+      batchItemId: batchItemId(waves),
+    });
     expect(stranger.status).toBe(404);
     expect((await readError(stranger)).code).toBe('not_found');
-    const junk = await visitor.fetch(`/api/sessions/${session.id}/exports`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'not json' });
+    const junk = await visitor.fetch(`/api/sessions/${session.id}/exports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: 'not json',
+    });
     expect(junk.status).toBe(400);
     expect((await readError(junk)).code).toBe('invalid_json');
 
     // The undo went back to version 1, so the next one has no earlier batch: back to one video.
     const ended = batchEvent(await visitor.chat(session.id, 'undo'));
-    expect(ended).toEqual({ type: 'batch', version: 4, changes: ['Back to one video'], batch: null });
+    expect(ended).toEqual({
+      type: 'batch',
+      version: 4,
+      changes: ['Back to one video'],
+      batch: null,
+    });
     const afterEnd = await sessionState(visitor, session.id);
     expect(afterEnd.batch).toBeNull();
     expect(afterEnd.batchVersion).toBe(4);
-    const gone = await visitor.post(`/api/sessions/${session.id}/exports`, { batchItemId: batchItemId(waves) });
+    const gone = await visitor.post(`/api/sessions/${session.id}/exports`, {
+      batchItemId: batchItemId(waves),
+    });
     expect(gone.status).toBe(404);
     expect((await readError(gone)).code).toBe('batch_item_not_found');
   });

@@ -37,7 +37,12 @@ function threeVideos(draft: Draft): Batch {
     items: [
       { id: 'item-waves', mediaId: 'waves', label: 'Waves', draft: { ...draft, title: 'Waves' } },
       { id: 'item-home', mediaId: 'home', label: 'Homeworld', draft: { ...draft, title: '' } },
-      { id: 'item-space', mediaId: 'space', label: 'Space', draft: { ...draft, title: 'Our Promo' } },
+      {
+        id: 'item-space',
+        mediaId: 'space',
+        label: 'Space',
+        draft: { ...draft, title: 'Our Promo' },
+      },
     ],
   };
 }
@@ -51,7 +56,9 @@ async function storeBatch(sessionId: string, batch: Batch | null): Promise<void>
 }
 
 /** A session with a 10 s draft and a batch of {@link threeVideos} made from it. */
-async function sessionWithBatch(visitor: Visitor): Promise<{ sessionId: string; state: SessionState; batch: Batch }> {
+async function sessionWithBatch(
+  visitor: Visitor,
+): Promise<{ sessionId: string; state: SessionState; batch: Batch }> {
   const session = await visitor.sessionWithDraft(BATCH_PROMPT_DRAFT);
   const draft = (await sessionState(visitor, session.id)).draft;
   if (draft === null) throw new Error('no draft');
@@ -95,7 +102,9 @@ describe('batch items export on their own', () => {
     expect(single.draft).toEqual(state.draft);
     expect(single.draftVersion).toBe(state.session.version);
 
-    const library = renderListSchema.parse(await (await visitor.fetch(`/api/renders?session=${sessionId}`)).json());
+    const library = renderListSchema.parse(
+      await (await visitor.fetch(`/api/renders?session=${sessionId}`)).json(),
+    );
     const titles = new Map(library.renders.map((render) => [render.batchItemId, render.title]));
     expect(titles.get('item-waves')).toBe('Waves');
     expect(titles.get('item-home')).toBe('Homeworld');
@@ -106,12 +115,19 @@ describe('batch items export on their own', () => {
     const visitor = new Visitor();
     const { sessionId } = await sessionWithBatch(visitor);
     await runInDurableObject(room(sessionId), (_instance, state) => {
-      state.storage.sql.exec(`UPDATE meta SET title = ? WHERE id = 1`, 'A very long session title that by itself fills the slug of a file');
+      state.storage.sql.exec(
+        `UPDATE meta SET title = ? WHERE id = 1`,
+        'A very long session title that by itself fills the slug of a file',
+      );
     });
     const names: string[] = [];
     for (const itemId of ['item-waves', 'item-home', 'item-space']) {
       const job = await visitor.startExport(sessionId, itemId);
-      const put = await visitor.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: renderMp4(job.draft.durationMs) });
+      const put = await visitor.fetch(`/api/renders/${job.id}/file`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'video/mp4' },
+        body: renderMp4(job.draft.durationMs),
+      });
       expect(put.status).toBe(200);
       const file = await visitor.fetch(`/api/renders/${job.id}/file`);
       expect(file.status).toBe(200);
@@ -132,7 +148,9 @@ describe('batch items export on their own', () => {
     expect(unknown.status).toBe(404);
     const error = await readError(unknown);
     expect(error.code).toBe('batch_item_not_found');
-    expect(error.message).toBe('That video is no longer in this batch; ask for the batch again or export the one shown.');
+    expect(error.message).toBe(
+      'That video is no longer in this batch; ask for the batch again or export the one shown.',
+    );
 
     await storeBatch(sessionId, null);
     const state = await sessionState(visitor, sessionId);
@@ -152,7 +170,11 @@ describe('batch items export on their own', () => {
     expect(stolen.status).toBe(404);
     expect((await readError(stolen)).code).toBe('not_found');
 
-    const junk = await visitor.fetch(`/api/sessions/${sessionId}/exports`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"batchItemId":' });
+    const junk = await visitor.fetch(`/api/sessions/${sessionId}/exports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"batchItemId":',
+    });
     expect(junk.status).toBe(400);
     expect((await readError(junk)).code).toBe('invalid_json');
     for (const body of [{ batchItemId: 42 }, { batchItemId: '' }, []]) {
@@ -188,7 +210,14 @@ describe('batch versions in the session room', () => {
     if (draft === null) throw new Error('no draft');
     const first = threeVideos(draft);
     const vertical: Batch = {
-      items: first.items.map((item) => (item.id === 'item-waves' ? { ...item, draft: { ...item.draft, canvas: { ...item.draft.canvas, width: 1080, height: 1920 } } } : item)),
+      items: first.items.map((item) =>
+        item.id === 'item-waves'
+          ? {
+              ...item,
+              draft: { ...item.draft, canvas: { ...item.draft.canvas, width: 1080, height: 1920 } },
+            }
+          : item,
+      ),
     };
     const broken = { items: [{ ...first.items[0], draft: { ...draft, durationMs: 2_000 } }] };
 
@@ -202,22 +231,57 @@ describe('batch versions in the session room', () => {
       const undone = store.store({ batch: first, undo: true }, chainAfterEdit, 5);
       const chainAfterUndo = store.undoChain(MAX_UNDO_DEPTH);
       const ended = store.store({ batch: null }, chainAfterUndo, 6);
-      const afterEnd = { chain: store.undoChain(MAX_UNDO_DEPTH), item: store.currentItem('item-waves') };
-      for (let i = 0; i < MAX_KEPT_BATCH_VERSIONS + 5; i++) store.store({ batch: i % 2 === 0 ? first : vertical }, [], 7);
-      const kept = state.storage.sql.exec<{ n: number; low: number }>('SELECT COUNT(*) AS n, MIN(version) AS low FROM batches').one();
-      return { invalid, nothingToEnd, made, edited, chainAfterEdit, undone, chainAfterUndo, ended, afterEnd, kept, current: store.current() };
+      const afterEnd = {
+        chain: store.undoChain(MAX_UNDO_DEPTH),
+        item: store.currentItem('item-waves'),
+      };
+      for (let i = 0; i < MAX_KEPT_BATCH_VERSIONS + 5; i++)
+        store.store({ batch: i % 2 === 0 ? first : vertical }, [], 7);
+      const kept = state.storage.sql
+        .exec<{ n: number; low: number }>('SELECT COUNT(*) AS n, MIN(version) AS low FROM batches')
+        .one();
+      return {
+        invalid,
+        nothingToEnd,
+        made,
+        edited,
+        chainAfterEdit,
+        undone,
+        chainAfterUndo,
+        ended,
+        afterEnd,
+        kept,
+        current: store.current(),
+      };
     });
 
     expect(outcome.invalid?.type).toBe('invalid');
     expect(outcome.nothingToEnd).toBeNull();
-    expect(outcome.made).toEqual({ type: 'batch', version: 1, changes: ['Made 3 videos: Waves, Homeworld, Space'], batch: first });
+    expect(outcome.made).toEqual({
+      type: 'batch',
+      version: 1,
+      changes: ['Made 3 videos: Waves, Homeworld, Space'],
+      batch: first,
+    });
     expect(outcome.edited).toMatchObject({ type: 'batch', version: 2, batch: vertical });
-    expect(outcome.edited?.type === 'batch' ? outcome.edited.changes : []).toEqual(['Waves: Canvas 1920x1080 → 1080x1920 (9:16)']);
+    expect(outcome.edited?.type === 'batch' ? outcome.edited.changes : []).toEqual([
+      'Waves: Canvas 1920x1080 → 1080x1920 (9:16)',
+    ]);
     expect(outcome.chainAfterEdit.map((version) => version.batch)).toEqual([first]);
-    expect(outcome.undone).toMatchObject({ type: 'batch', version: 3, batch: first, changes: ['Waves: Canvas 1080x1920 → 1920x1080 (16:9)'] });
+    expect(outcome.undone).toMatchObject({
+      type: 'batch',
+      version: 3,
+      batch: first,
+      changes: ['Waves: Canvas 1080x1920 → 1920x1080 (16:9)'],
+    });
     // The undo continued from version 1's parent: nothing earlier to undo to.
     expect(outcome.chainAfterUndo).toEqual([]);
-    expect(outcome.ended).toEqual({ type: 'batch', version: 4, changes: ['Back to one video'], batch: null });
+    expect(outcome.ended).toEqual({
+      type: 'batch',
+      version: 4,
+      changes: ['Back to one video'],
+      batch: null,
+    });
     expect(outcome.afterEnd).toEqual({ chain: [], item: null });
     expect(outcome.kept).toEqual({ n: MAX_KEPT_BATCH_VERSIONS, low: 4 + 5 + 1 });
     expect(outcome.current?.version).toBe(4 + MAX_KEPT_BATCH_VERSIONS + 5);
@@ -233,7 +297,10 @@ describe('render jobs made before batches', () => {
     const info = await runInDurableObject(stub, (_instance, state) => {
       state.storage.sql.exec('ALTER TABLE job DROP COLUMN batch_item_id');
       const restarted = new RenderJob(state, env);
-      const columns = state.storage.sql.exec<{ name: string }>('PRAGMA table_info(job)').toArray().map((row) => row.name);
+      const columns = state.storage.sql
+        .exec<{ name: string }>('PRAGMA table_info(job)')
+        .toArray()
+        .map((row) => row.name);
       return { columns, info: restarted.info(visitor.id) };
     });
     expect(info.columns).toContain('batch_item_id');

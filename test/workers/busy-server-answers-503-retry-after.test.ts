@@ -18,7 +18,13 @@ const gatedEnv = { ...env, MAX_TURNS_PER_ISOLATE: '1' };
 function callGated(visitor: Visitor, path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (visitor.cookie !== null) headers.set('Cookie', visitor.cookie);
-  return Promise.resolve(gated.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers }), gatedEnv, createExecutionContext()));
+  return Promise.resolve(
+    gated.fetch(
+      new Request(`${ORIGIN}${path}`, { ...init, headers }),
+      gatedEnv,
+      createExecutionContext(),
+    ),
+  );
 }
 
 function sendGated(visitor: Visitor, sessionId: string, text: string): Promise<Response> {
@@ -47,7 +53,9 @@ describe('turn gate', () => {
     await readSse(events);
 
     // Nothing ran in the refused session.
-    const untouched = sessionStateSchema.parse(await (await visitor.fetch(`/api/sessions/${second.id}`)).json());
+    const untouched = sessionStateSchema.parse(
+      await (await visitor.fetch(`/api/sessions/${second.id}`)).json(),
+    );
     expect(untouched.messages).toEqual([]);
     expect(untouched.lastEventSeq).toBe(0);
 

@@ -8,8 +8,26 @@ import { sessionStateSchema } from '../../shared/api-schema';
 import type { MediaInfo } from '../../shared/media-schema';
 import { Visitor } from './visitor-client';
 
-const CLIP_INFO: MediaInfo = { kind: 'video', durationMs: 6_000, width: 1920, height: 1080, fps: 30, videoCodec: 'avc', audioCodec: null, hasAudio: false };
-const PHOTO_INFO: MediaInfo = { kind: 'image', durationMs: null, width: 1920, height: 1080, fps: null, videoCodec: null, audioCodec: null, hasAudio: false };
+const CLIP_INFO: MediaInfo = {
+  kind: 'video',
+  durationMs: 6_000,
+  width: 1920,
+  height: 1080,
+  fps: 30,
+  videoCodec: 'avc',
+  audioCodec: null,
+  hasAudio: false,
+};
+const PHOTO_INFO: MediaInfo = {
+  kind: 'image',
+  durationMs: null,
+  width: 1920,
+  height: 1080,
+  fps: null,
+  videoCodec: null,
+  audioCodec: null,
+  hasAudio: false,
+};
 
 const MP4_HEAD = [0, 0, 0, 0x18, ...new TextEncoder().encode('ftypisom')];
 const JPEG_HEAD = [0xff, 0xd8, 0xff, 0xe0];
@@ -24,10 +42,15 @@ describe('a chat turn sees the session media', () => {
     const unprobed = await visitor.upload(session.id, 'clip-unprobed.mp4', MP4_HEAD, null);
     const elsewhere = await visitor.upload(other.id, 'clip-elsewhere.mp4', MP4_HEAD, CLIP_INFO);
 
-    const transcript = await visitor.chat(session.id, 'combine these clips into a 10-second video with transitions');
+    const transcript = await visitor.chat(
+      session.id,
+      'combine these clips into a 10-second video with transitions',
+    );
     const draftEvent = transcript.events.find((event) => event.type === 'draft');
     if (draftEvent?.type !== 'draft') throw new Error('no draft event');
-    const state = sessionStateSchema.parse(await (await visitor.fetch(`/api/sessions/${session.id}`)).json());
+    const state = sessionStateSchema.parse(
+      await (await visitor.fetch(`/api/sessions/${session.id}`)).json(),
+    );
     const used = (state.draft?.tracks ?? [])
       .flatMap((track) => (track.kind === 'video' ? track.segments : []))
       .flatMap((segment) => (segment.visual.type === 'media' ? [segment.visual.mediaId] : []));

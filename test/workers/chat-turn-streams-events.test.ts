@@ -54,9 +54,12 @@ describe('a chat turn', () => {
     const session = await visitor.createSession();
     expect(session.title).toBe('New video');
     expect(session.version).toBe(0);
-    const prompt = 'Generate a 30-second explainer video about solar panels for homeowners in sunny places';
+    const prompt =
+      'Generate a 30-second explainer video about solar panels for homeowners in sunny places';
     const transcript = await visitor.chat(session.id, prompt);
-    const draftEvent = transcript.events.find((event): event is DraftEvent => event.type === 'draft');
+    const draftEvent = transcript.events.find(
+      (event): event is DraftEvent => event.type === 'draft',
+    );
 
     const restored = await state(visitor, session.id);
     expect(restored.draft).toEqual(draftEvent?.draft);

@@ -28,7 +28,11 @@ interface FedUpload {
 
 function startUpload(visitor: Visitor, renderId: string, lengthBytes: number): FedUpload {
   let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
-  const body = new ReadableStream<Uint8Array>({ start: (c) => { controller = c; } });
+  const body = new ReadableStream<Uint8Array>({
+    start: (c) => {
+      controller = c;
+    },
+  });
   const response = visitor.fetch(`/api/renders/${renderId}/file`, {
     method: 'PUT',
     headers: { 'Content-Type': 'video/mp4', 'Content-Length': String(lengthBytes) },
@@ -42,8 +46,16 @@ function startUpload(visitor: Visitor, renderId: string, lengthBytes: number): F
   return { response, feed: (bytes) => stream().enqueue(bytes), end: () => stream().close() };
 }
 
-function putWhole(visitor: Visitor, renderId: string, bytes: Uint8Array<ArrayBuffer>): Promise<Response> {
-  return visitor.fetch(`/api/renders/${renderId}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: bytes });
+function putWhole(
+  visitor: Visitor,
+  renderId: string,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<Response> {
+  return visitor.fetch(`/api/renders/${renderId}/file`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'video/mp4' },
+    body: bytes,
+  });
 }
 
 async function job(visitor: Visitor, renderId: string): Promise<RenderJobInfo> {
@@ -56,7 +68,9 @@ function stubOf(renderId: string): DurableObjectStub {
 
 /** The job's last sign of life, unix ms, read in the object. */
 function lastSignOfLifeMs(renderId: string): Promise<number> {
-  return runInDurableObject(stubOf(renderId), (_instance, state) => Number(state.storage.sql.exec('SELECT updated_at_ms FROM job').one().updated_at_ms));
+  return runInDurableObject(stubOf(renderId), (_instance, state) =>
+    Number(state.storage.sql.exec('SELECT updated_at_ms FROM job').one().updated_at_ms),
+  );
 }
 
 /** Moves the job's last sign of life `agoMs` into the past (as if that much time went by). */
@@ -77,12 +91,18 @@ async function waitUntil(what: string, check: () => Promise<boolean>): Promise<v
 }
 
 /** A browser render job whose page is uploading `lengthBytes` and has sent only the first `sentBytes` of `bytes`. */
-async function uploadCutAfter(bytes: Uint8Array, sentBytes: number): Promise<{ visitor: Visitor; renderId: string; upload: FedUpload }> {
+async function uploadCutAfter(
+  bytes: Uint8Array,
+  sentBytes: number,
+): Promise<{ visitor: Visitor; renderId: string; upload: FedUpload }> {
   const visitor = new Visitor();
   const renderId = (await visitor.startExport((await visitor.sessionWithDraft()).id)).id;
   const upload = startUpload(visitor, renderId, bytes.byteLength);
   upload.feed(bytes.slice(0, sentBytes));
-  await waitUntil('the job is uploading', async () => (await job(visitor, renderId)).status === 'uploading');
+  await waitUntil(
+    'the job is uploading',
+    async () => (await job(visitor, renderId)).status === 'uploading',
+  );
   return { visitor, renderId, upload };
 }
 
@@ -105,7 +125,10 @@ describe('a cut final upload', () => {
     await quietFor(renderId, UPLOAD_QUIET_TIMEOUT_MS + 1);
     const takeover = await putWhole(visitor, renderId, reopened);
     expect(takeover.status).toBe(200);
-    expect(renderJobInfoSchema.parse(await takeover.json())).toMatchObject({ status: 'completed', sizeBytes: reopened.byteLength });
+    expect(renderJobInfoSchema.parse(await takeover.json())).toMatchObject({
+      status: 'completed',
+      sizeBytes: reopened.byteLength,
+    });
 
     // The cut upload's connection comes back with the rest of its bytes: it stops before R2 keeps them.
     upload.feed(cutFile.slice(1_000));
@@ -164,7 +187,10 @@ describe('a live slow upload', () => {
     const longAgo = await quietFor(renderId, UPLOAD_QUIET_TIMEOUT_MS + 1);
 
     upload.feed(file.slice(1_000, 1_000 + UPLOAD_PROGRESS_EVERY_BYTES));
-    await waitUntil('the upload recorded progress', async () => (await lastSignOfLifeMs(renderId)) > longAgo);
+    await waitUntil(
+      'the upload recorded progress',
+      async () => (await lastSignOfLifeMs(renderId)) > longAgo,
+    );
 
     const other = await putWhole(visitor, renderId, renderMp4(DEFAULT_DRAFT_MS, 3_000));
     expect(other.status).toBe(409);
@@ -176,7 +202,10 @@ describe('a live slow upload', () => {
     upload.end();
     const done = await upload.response;
     expect(done.status).toBe(200);
-    expect(renderJobInfoSchema.parse(await done.json())).toMatchObject({ status: 'completed', sizeBytes: file.byteLength });
+    expect(renderJobInfoSchema.parse(await done.json())).toMatchObject({
+      status: 'completed',
+      sizeBytes: file.byteLength,
+    });
     const stored = await storedBytes(renderId);
     expect(stored.byteLength).toBe(file.byteLength);
     expect(stored.slice(-64)).toEqual(file.slice(-64));

@@ -7,8 +7,19 @@
 import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { renderJobInfoSchema } from '../../shared/api-schema';
-import { DOWNLOAD_LINK_TTL_MS, checkDownloadLink, signDownloadUrl } from '../../functions/routes/download-link';
-import { ORIGIN, Visitor, downloadLinkPattern, readError, DEFAULT_DRAFT_MS, renderMp4 } from './visitor-client';
+import {
+  DOWNLOAD_LINK_TTL_MS,
+  checkDownloadLink,
+  signDownloadUrl,
+} from '../../functions/routes/download-link';
+import {
+  ORIGIN,
+  Visitor,
+  downloadLinkPattern,
+  readError,
+  DEFAULT_DRAFT_MS,
+  renderMp4,
+} from './visitor-client';
 
 const SECRET = 'test-secret';
 const RENDER_ID = '0b7c6f7e-3f7e-4c1e-9a52-7f4f8d1c2b3a';
@@ -40,18 +51,28 @@ describe('signing and checking a download link', () => {
     expect(Number(expires)).toBe(NOW_MS + DOWNLOAD_LINK_TTL_MS);
     expect(DOWNLOAD_LINK_TTL_MS).toBe(24 * 60 * 60_000);
     expect(await checkDownloadLink(RENDER_ID, expires, sig, SECRET, NOW_MS)).toBe('valid');
-    expect(await checkDownloadLink(RENDER_ID, expires, sig, SECRET, NOW_MS + DOWNLOAD_LINK_TTL_MS)).toBe('valid');
-    expect(await checkDownloadLink(RENDER_ID, expires, sig, SECRET, NOW_MS + DOWNLOAD_LINK_TTL_MS + 1)).toBe('expired');
+    expect(
+      await checkDownloadLink(RENDER_ID, expires, sig, SECRET, NOW_MS + DOWNLOAD_LINK_TTL_MS),
+    ).toBe('valid');
+    expect(
+      await checkDownloadLink(RENDER_ID, expires, sig, SECRET, NOW_MS + DOWNLOAD_LINK_TTL_MS + 1),
+    ).toBe('expired');
   });
 
   it('refuses another render, another secret, a moved expiry, any changed signature character and malformed parts', async () => {
     const { expires, sig } = parts(await signDownloadUrl(RENDER_ID, SECRET, NOW_MS));
     expect(await checkDownloadLink(OTHER_ID, expires, sig, SECRET, NOW_MS)).toBe('invalid');
-    expect(await checkDownloadLink(RENDER_ID, expires, sig, 'another-secret', NOW_MS)).toBe('invalid');
-    expect(await checkDownloadLink(RENDER_ID, String(Number(expires) + 1), sig, SECRET, NOW_MS)).toBe('invalid');
+    expect(await checkDownloadLink(RENDER_ID, expires, sig, 'another-secret', NOW_MS)).toBe(
+      'invalid',
+    );
+    expect(
+      await checkDownloadLink(RENDER_ID, String(Number(expires) + 1), sig, SECRET, NOW_MS),
+    ).toBe('invalid');
     // Every position, the last one too (its low bits carry no data in base64: the spelling must be exact).
     for (let index = 0; index < sig.length; index++) {
-      expect(await checkDownloadLink(RENDER_ID, expires, changeAt(sig, index), SECRET, NOW_MS)).toBe('invalid');
+      expect(
+        await checkDownloadLink(RENDER_ID, expires, changeAt(sig, index), SECRET, NOW_MS),
+      ).toBe('invalid');
     }
     for (const [badExpires, badSig] of [
       [undefined, sig],
@@ -62,16 +83,24 @@ describe('signing and checking a download link', () => {
       [expires, '!!not base64!!'],
       [expires, ''],
     ] as const) {
-      expect(await checkDownloadLink(RENDER_ID, badExpires, badSig, SECRET, NOW_MS)).toBe('invalid');
+      expect(await checkDownloadLink(RENDER_ID, badExpires, badSig, SECRET, NOW_MS)).toBe(
+        'invalid',
+      );
     }
   });
 });
 
 describe('GET /api/renders/:id/file with a signed link', () => {
-  async function completedRender(bytes: Uint8Array<ArrayBuffer>): Promise<{ owner: Visitor; renderId: string; link: string }> {
+  async function completedRender(
+    bytes: Uint8Array<ArrayBuffer>,
+  ): Promise<{ owner: Visitor; renderId: string; link: string }> {
     const owner = new Visitor();
     const job = await owner.startExport((await owner.sessionWithDraft()).id);
-    const put = await owner.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: bytes });
+    const put = await owner.fetch(`/api/renders/${job.id}/file`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'video/mp4' },
+      body: bytes,
+    });
     expect(put.status).toBe(200);
     const link = renderJobInfoSchema.parse(await put.json()).downloadUrl;
     if (link === null) throw new Error('no download link on a completed render');
@@ -89,7 +118,9 @@ describe('GET /api/renders/:id/file with a signed link', () => {
     expect(part.status).toBe(206);
     expect(new Uint8Array(await part.arrayBuffer())).toEqual(bytes.slice(10, 20));
 
-    const read = renderJobInfoSchema.parse(await (await owner.fetch(`/api/renders/${renderId}`)).json());
+    const read = renderJobInfoSchema.parse(
+      await (await owner.fetch(`/api/renders/${renderId}`)).json(),
+    );
     expect(read.downloadUrl).toMatch(downloadLinkPattern(renderId));
     expect((await fetchPlain(read.downloadUrl ?? '')).status).toBe(200);
   });
@@ -99,20 +130,33 @@ describe('GET /api/renders/:id/file with a signed link', () => {
     const second = await completedRender(renderMp4(DEFAULT_DRAFT_MS, 80));
     const { expires, sig } = parts(first.link);
 
-    const crossed = await fetchPlain(`/api/renders/${second.renderId}/file?expires=${expires}&sig=${sig}`);
+    const crossed = await fetchPlain(
+      `/api/renders/${second.renderId}/file?expires=${expires}&sig=${sig}`,
+    );
     expect(crossed.status).toBe(403);
     expect(await readError(crossed)).toMatchObject({ code: 'download_link_invalid' });
     // Not even its owner's cookie helps a bad link: the link decides alone.
-    const changed = await second.owner.fetch(`/api/renders/${second.renderId}/file?expires=${expires}&sig=${changeAt(sig, 5)}`);
+    const changed = await second.owner.fetch(
+      `/api/renders/${second.renderId}/file?expires=${expires}&sig=${changeAt(sig, 5)}`,
+    );
     expect(changed.status).toBe(403);
     expect((await readError(changed)).code).toBe('download_link_invalid');
 
-    const old = parts(await signDownloadUrl(first.renderId, env.VISITOR_SECRET, Date.now() - DOWNLOAD_LINK_TTL_MS - 1));
-    const expired = await fetchPlain(`/api/renders/${first.renderId}/file?expires=${old.expires}&sig=${old.sig}`);
+    const old = parts(
+      await signDownloadUrl(
+        first.renderId,
+        env.VISITOR_SECRET,
+        Date.now() - DOWNLOAD_LINK_TTL_MS - 1,
+      ),
+    );
+    const expired = await fetchPlain(
+      `/api/renders/${first.renderId}/file?expires=${old.expires}&sig=${old.sig}`,
+    );
     expect(expired.status).toBe(403);
     expect(await readError(expired)).toEqual({
       code: 'download_link_expired',
-      message: 'This download link has expired; open the video in Reelwright again for a fresh one.',
+      message:
+        'This download link has expired; open the video in Reelwright again for a fresh one.',
     });
   });
 
@@ -123,7 +167,9 @@ describe('GET /api/renders/:id/file with a signed link', () => {
 
     const pending = await owner.startExport((await owner.sessionWithDraft()).id);
     const early = parts(await signDownloadUrl(pending.id, env.VISITOR_SECRET, Date.now()));
-    const notReady = await fetchPlain(`/api/renders/${pending.id}/file?expires=${early.expires}&sig=${early.sig}`);
+    const notReady = await fetchPlain(
+      `/api/renders/${pending.id}/file?expires=${early.expires}&sig=${early.sig}`,
+    );
     expect(notReady.status).toBe(409);
     expect((await readError(notReady)).code).toBe('render_not_ready');
   });

@@ -45,11 +45,15 @@ describe('/embed frame policy', () => {
     expect(allowed.length).toBeGreaterThan(0);
     const response = await call('/embed');
     expect(response.headers.get('Content-Security-Policy')).toBe(contentSecurityPolicy(allowed));
-    expect(response.headers.get('Content-Security-Policy')).toMatch(new RegExp(`; frame-ancestors ${allowed.join(' ')}$`));
+    expect(response.headers.get('Content-Security-Policy')).toMatch(
+      new RegExp(`; frame-ancestors ${allowed.join(' ')}$`),
+    );
     expect(response.headers.get('X-Frame-Options')).toBeNull();
     expect(response.headers.get('Cache-Control')).toBe('no-store');
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain(`<meta name="reelwright-allowed-origins" content="${allowed.join(' ')}">`);
+    expect(await response.text()).toContain(
+      `<meta name="reelwright-allowed-origins" content="${allowed.join(' ')}">`,
+    );
   });
 
   it('the SPA itself refuses to be framed by anyone', async () => {
@@ -63,10 +67,11 @@ describe('/embed frame policy', () => {
   });
 
   it('keeps only exact http(s) origins from the configuration: a wildcard or a path never opens framing', () => {
-    expect(parseAllowedOrigins('* https://a.example/path, https://b.example http://localhost:8788/ ftp://c.example')).toEqual([
-      'https://b.example',
-      'http://localhost:8788',
-    ]);
+    expect(
+      parseAllowedOrigins(
+        '* https://a.example/path, https://b.example http://localhost:8788/ ftp://c.example',
+      ),
+    ).toEqual(['https://b.example', 'http://localhost:8788']);
     expect(parseAllowedOrigins('')).toEqual([]);
     expect(parseAllowedOrigins(undefined)).toEqual([]);
   });
@@ -97,10 +102,19 @@ describe('visitor token for the widget', () => {
     expect(visitor.cookie).toBe(cookieBefore);
     expect(await sessionIds(await visitor.fetch('/api/sessions'))).toEqual(own);
     // A widget token put in the cookie's place is no identity either: a new visitor is minted.
-    const asCookie = await call('/api/sessions', { method: 'POST', headers: { Cookie: `rw_visitor=${encodeURIComponent(victim)}` } });
+    const asCookie = await call('/api/sessions', {
+      method: 'POST',
+      headers: { Cookie: `rw_visitor=${encodeURIComponent(victim)}` },
+    });
     expect(asCookie.status).toBe(201);
     expect(asCookie.headers.get('Set-Cookie')).toMatch(/^rw_visitor=/);
-    expect(await sessionIds(await call('/api/sessions', { headers: { Cookie: `rw_visitor=${encodeURIComponent(victim)}` } }))).toEqual([]);
+    expect(
+      await sessionIds(
+        await call('/api/sessions', {
+          headers: { Cookie: `rw_visitor=${encodeURIComponent(victim)}` },
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('knows the visitor by the token alone (cookies blocked): sessions and renders come back', async () => {
@@ -127,7 +141,9 @@ describe('visitor token for the widget', () => {
 
   it('download links carry no token: the signed link opens the one file without cookie or header, ?visitor= opens nothing', async () => {
     const owner = new Visitor();
-    const session = await owner.sessionWithDraft('Generate a 10-second promo video about fresh coffee');
+    const session = await owner.sessionWithDraft(
+      'Generate a 10-second promo video about fresh coffee',
+    );
     const job = await owner.startExport(session.id);
     const bytes = renderMp4(job.draft.durationMs);
     const stored = await owner.fetch(`/api/renders/${job.id}/file`, {
@@ -138,16 +154,24 @@ describe('visitor token for the widget', () => {
     expect(stored.status).toBe(200);
     const link = renderJobInfoSchema.parse(await stored.json()).downloadUrl ?? '';
     expect(link).toMatch(downloadLinkPattern(job.id));
-    const ownerToken = await signWidgetToken({ visitorId: owner.id, generation: 0, expiresAtMs: Date.now() + WIDGET_TOKEN_TTL_MS }, env.VISITOR_SECRET);
+    const ownerToken = await signWidgetToken(
+      { visitorId: owner.id, generation: 0, expiresAtMs: Date.now() + WIDGET_TOKEN_TTL_MS },
+      env.VISITOR_SECRET,
+    );
     expect(link).not.toContain(owner.id);
 
     const download = await call(link);
     expect(download.status).toBe(200);
     expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes);
     expect((await call(`/api/renders/${job.id}/file`)).status).toBe(404);
-    expect((await call(`/api/renders/${job.id}/file?visitor=${encodeURIComponent(ownerToken)}`)).status).toBe(404);
+    expect(
+      (await call(`/api/renders/${job.id}/file?visitor=${encodeURIComponent(ownerToken)}`)).status,
+    ).toBe(404);
     // The link opens nothing else of the visitor's.
-    expect((await call(`/api/renders/${job.id}?${new URL(link, ORIGIN).searchParams.toString()}`)).status).toBe(404);
+    expect(
+      (await call(`/api/renders/${job.id}?${new URL(link, ORIGIN).searchParams.toString()}`))
+        .status,
+    ).toBe(404);
   });
 
   it('a normal app request (no token header) still gets the SameSite=Lax cookie and no token', async () => {

@@ -35,18 +35,32 @@ describe('export credits', () => {
     expect(job.sessionId).toBe(session.id);
     expect(job.draftVersion).toBe(1);
     expect(job.costCredits).toBe(Math.ceil(job.draft.durationMs / 5_000));
-    expect(await credits(visitor)).toEqual({ available: 100 - job.costCredits, frozen: job.costCredits, total: 100 });
+    expect(await credits(visitor)).toEqual({
+      available: 100 - job.costCredits,
+      frozen: job.costCredits,
+      total: 100,
+    });
 
-    const put = await visitor.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: renderMp4(job.draft.durationMs) });
+    const put = await visitor.fetch(`/api/renders/${job.id}/file`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'video/mp4' },
+      body: renderMp4(job.draft.durationMs),
+    });
     expect(put.status).toBe(200);
-    expect(await credits(visitor)).toEqual({ available: 100 - job.costCredits, frozen: 0, total: 100 - job.costCredits });
+    expect(await credits(visitor)).toEqual({
+      available: 100 - job.costCredits,
+      frozen: 0,
+      total: 100 - job.costCredits,
+    });
   });
 
   it('refunds the cost when the render fails', async () => {
     const visitor = new Visitor();
     const session = await visitor.sessionWithDraft();
     const job = await visitor.startExport(session.id);
-    const failed = await visitor.post(`/api/renders/${job.id}/fail`, { message: 'the encoder crashed' });
+    const failed = await visitor.post(`/api/renders/${job.id}/fail`, {
+      message: 'the encoder crashed',
+    });
     expect(failed.status).toBe(200);
     const info = renderJobInfoSchema.parse(await failed.json());
     expect(info.status).toBe('failed');
@@ -80,7 +94,9 @@ describe('export credits', () => {
     const session = await visitor.sessionWithDraft();
     let refused: Response | null = null;
     for (let i = 0; i < 100 && refused === null; i++) {
-      const response = await visitor.fetch(`/api/sessions/${session.id}/exports`, { method: 'POST' });
+      const response = await visitor.fetch(`/api/sessions/${session.id}/exports`, {
+        method: 'POST',
+      });
       if (response.status !== 201) refused = response;
     }
     expect(refused?.status).toBe(402);

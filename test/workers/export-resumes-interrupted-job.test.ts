@@ -6,7 +6,11 @@
 import { env } from 'cloudflare:workers';
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { creditsSchema, renderChunkStateSchema, renderJobInfoSchema } from '../../shared/api-schema';
+import {
+  creditsSchema,
+  renderChunkStateSchema,
+  renderJobInfoSchema,
+} from '../../shared/api-schema';
 import type { Credits, RenderJobInfo } from '../../shared/api-schema';
 import { HEARTBEAT_TIMEOUT_MS } from '../../functions/durable/render-job';
 import { Visitor } from './visitor-client';
@@ -16,7 +20,10 @@ async function credits(visitor: Visitor): Promise<Credits> {
   return creditsSchema.parse(await (await visitor.fetch('/api/credits')).json());
 }
 
-async function exportAgain(visitor: Visitor, sessionId: string): Promise<{ status: number; job: RenderJobInfo }> {
+async function exportAgain(
+  visitor: Visitor,
+  sessionId: string,
+): Promise<{ status: number; job: RenderJobInfo }> {
   const response = await visitor.fetch(`/api/sessions/${sessionId}/exports`, { method: 'POST' });
   return { status: response.status, job: renderJobInfoSchema.parse(await response.json()) };
 }
@@ -25,7 +32,10 @@ async function exportAgain(visitor: Visitor, sessionId: string): Promise<{ statu
 async function interrupt(renderId: string): Promise<void> {
   const stub = env.RENDER_JOB.get(env.RENDER_JOB.idFromName(renderId));
   await runInDurableObject(stub, (_instance, state) => {
-    state.storage.sql.exec('UPDATE job SET updated_at_ms = ? WHERE id = 1', Date.now() - HEARTBEAT_TIMEOUT_MS - 1);
+    state.storage.sql.exec(
+      'UPDATE job SET updated_at_ms = ? WHERE id = 1',
+      Date.now() - HEARTBEAT_TIMEOUT_MS - 1,
+    );
   });
   await runDurableObjectAlarm(stub);
 }
@@ -35,7 +45,8 @@ describe('export of an interrupted draft version', () => {
     const visitor = new Visitor();
     const session = await visitor.sessionWithDraft();
     const job = await visitor.startExport(session.id);
-    for (let index = 0; index < 2; index++) expect((await putChunk(visitor, job.id, index, chunkFile(job, index))).status).toBe(200);
+    for (let index = 0; index < 2; index++)
+      expect((await putChunk(visitor, job.id, index, chunkFile(job, index))).status).toBe(200);
     await interrupt(job.id);
     expect(await credits(visitor)).toEqual({ available: 94, frozen: 6, total: 100 });
 
@@ -43,7 +54,9 @@ describe('export of an interrupted draft version', () => {
     expect(again.status).toBe(200);
     expect(again.job.id).toBe(job.id);
     expect(again.job.status).toBe('interrupted');
-    const stored = renderChunkStateSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}/chunks`)).json());
+    const stored = renderChunkStateSchema.parse(
+      await (await visitor.fetch(`/api/renders/${job.id}/chunks`)).json(),
+    );
     expect(stored.version).toBe(2);
     expect(await credits(visitor)).toEqual({ available: 94, frozen: 6, total: 100 });
     // The page carries on with chunk 2 of the same job.
@@ -62,6 +75,8 @@ describe('export of an interrupted draft version', () => {
     const third = await exportAgain(visitor, session.id);
     expect(third.status).toBe(201);
     expect(third.job.id).not.toBe(rendering.id);
-    expect((await credits(visitor)).frozen).toBe(third.job.costCredits + second.job.costCredits + rendering.costCredits);
+    expect((await credits(visitor)).frozen).toBe(
+      third.job.costCredits + second.job.costCredits + rendering.costCredits,
+    );
   });
 });

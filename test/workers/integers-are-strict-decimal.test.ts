@@ -10,7 +10,17 @@ import { checkDownloadLink, signDownloadUrl } from '../../functions/routes/downl
 import { Visitor, readError } from './visitor-client';
 
 /** Spellings of 1 (or 0) that Number(), parseInt() or z.coerce accept; the last is past any safe integer. */
-const HOSTILE_ONES = ['0x1', '1e0', '+1', '%201', '1.0', '01', '0b1', '1%20', '99999999999999999999'];
+const HOSTILE_ONES = [
+  '0x1',
+  '1e0',
+  '+1',
+  '%201',
+  '1.0',
+  '01',
+  '0b1',
+  '1%20',
+  '99999999999999999999',
+];
 /** Spellings of 0 that Number() accepts. */
 const HOSTILE_ZEROS = ['0x0', '0e0', '-0', '+0', '00', '0.0', '%200'];
 
@@ -34,13 +44,26 @@ describe('integers in paths, queries and headers', () => {
   it('an upload part number spelled any other way than plain digits is 400 invalid_part', async () => {
     const visitor = new Visitor();
     const session = await visitor.createSession();
-    const created = await visitor.post(`/api/sessions/${session.id}/media`, { name: 'dot.png', sizeBytes: 64 });
+    const created = await visitor.post(`/api/sessions/${session.id}/media`, {
+      name: 'dot.png',
+      sizeBytes: 64,
+    });
     const { media } = uploadStatusSchema.parse(await created.json());
     for (const part of [...HOSTILE_ONES, '-0']) {
-      const response = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/parts/${part}`, { method: 'PUT', body: pngBytes() });
-      expect({ part, ...(await outcome(response)) }).toEqual({ part, status: 400, code: 'invalid_part' });
+      const response = await visitor.fetch(
+        `/api/sessions/${session.id}/media/${media.id}/parts/${part}`,
+        { method: 'PUT', body: pngBytes() },
+      );
+      expect({ part, ...(await outcome(response)) }).toEqual({
+        part,
+        status: 400,
+        code: 'invalid_part',
+      });
     }
-    const plain = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/parts/1`, { method: 'PUT', body: pngBytes() });
+    const plain = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/parts/1`, {
+      method: 'PUT',
+      body: pngBytes(),
+    });
     expect(plain.status).toBe(200);
   });
 
@@ -58,7 +81,11 @@ describe('integers in paths, queries and headers', () => {
       expect(error.code, index).toBe('invalid_chunk');
       expect(error.message, index).toMatch(/chunk number .* plain decimal digits/);
       const get = await visitor.fetch(`/api/renders/${job.id}/chunks/${index}`);
-      expect({ index, ...(await outcome(get)) }).toEqual({ index, status: 400, code: 'invalid_chunk' });
+      expect({ index, ...(await outcome(get)) }).toEqual({
+        index,
+        status: 400,
+        code: 'invalid_chunk',
+      });
     }
   });
 
@@ -69,12 +96,25 @@ describe('integers in paths, queries and headers', () => {
     // Header values lose surrounding spaces in transit, so those forms are sent in the query only.
     for (const seq of [...HOSTILE_ZEROS, ...HOSTILE_ONES]) {
       const viaQuery = await visitor.fetch(`/api/sessions/${session.id}/events?after=${seq}`);
-      expect({ seq, ...(await outcome(viaQuery)) }).toEqual({ seq, status: 400, code: 'invalid_query' });
+      expect({ seq, ...(await outcome(viaQuery)) }).toEqual({
+        seq,
+        status: 400,
+        code: 'invalid_query',
+      });
       if (seq.includes('%')) continue;
-      const viaHeader = await visitor.fetch(`/api/sessions/${session.id}/events`, { headers: { 'Last-Event-ID': seq } });
-      expect({ seq, header: true, ...(await outcome(viaHeader)) }).toEqual({ seq, header: true, status: 400, code: 'invalid_query' });
+      const viaHeader = await visitor.fetch(`/api/sessions/${session.id}/events`, {
+        headers: { 'Last-Event-ID': seq },
+      });
+      expect({ seq, header: true, ...(await outcome(viaHeader)) }).toEqual({
+        seq,
+        header: true,
+        status: 400,
+        code: 'invalid_query',
+      });
     }
-    const plain = await visitor.fetch(`/api/sessions/${session.id}/events`, { headers: { 'Last-Event-ID': '1' } });
+    const plain = await visitor.fetch(`/api/sessions/${session.id}/events`, {
+      headers: { 'Last-Event-ID': '1' },
+    });
     expect(plain.status).toBe(200);
     await plain.body?.cancel();
   });
@@ -83,12 +123,19 @@ describe('integers in paths, queries and headers', () => {
     const visitor = new Visitor();
     const renderId = crypto.randomUUID();
     for (const expires of ['0x1', '1e12', '+1', '1.0', '%201', '-0', '99999999999999999999']) {
-      const response = await visitor.fetch(`/api/renders/${renderId}/file?expires=${expires}&sig=AAAA`);
-      expect({ expires, ...(await outcome(response)) }).toEqual({ expires, status: 400, code: 'invalid_query' });
+      const response = await visitor.fetch(
+        `/api/renders/${renderId}/file?expires=${expires}&sig=AAAA`,
+      );
+      expect({ expires, ...(await outcome(response)) }).toEqual({
+        expires,
+        status: 400,
+        code: 'invalid_query',
+      });
     }
     const secret = 'a-test-secret-of-some-length';
     const nowMs = 1_800_000_000_000;
-    const query = new URL(await signDownloadUrl(renderId, secret, nowMs), 'https://x.test').searchParams;
+    const query = new URL(await signDownloadUrl(renderId, secret, nowMs), 'https://x.test')
+      .searchParams;
     const expires = query.get('expires') ?? '';
     const sig = query.get('sig') ?? '';
     expect(await checkDownloadLink(renderId, expires, sig, secret, nowMs)).toBe('valid');

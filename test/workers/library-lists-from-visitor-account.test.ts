@@ -69,26 +69,44 @@ describe('library lists kept in the visitor account', () => {
 
     await visitor.chat(session.id, 'Generate a 20-second promo video for a bakery');
     const drafted = (await sessions(visitor))[0];
-    expect(drafted).toMatchObject({ id: session.id, version: 1, title: expect.stringMatching(/bakery/) });
+    expect(drafted).toMatchObject({
+      id: session.id,
+      version: 1,
+      title: expect.stringMatching(/bakery/),
+    });
     expect(drafted?.summary).toMatch(/^Timeline \(\d+ tracks?\):/);
 
     await visitor.chat(session.id, 'make it 10 seconds');
     const edited = (await sessions(visitor))[0];
     expect(edited).toMatchObject({ id: session.id, version: 2 });
     expect(edited?.summary).not.toBe(drafted?.summary);
-    expect(edited?.updatedAtMs).toBeGreaterThanOrEqual(drafted?.updatedAtMs ?? Number.POSITIVE_INFINITY);
+    expect(edited?.updatedAtMs).toBeGreaterThanOrEqual(
+      drafted?.updatedAtMs ?? Number.POSITIVE_INFINITY,
+    );
 
     const job = await visitor.startExport(session.id);
-    expect(await renders(visitor)).toMatchObject([{ id: job.id, sessionId: session.id, status: 'queued', progress: 0, downloadUrl: null }]);
+    expect(await renders(visitor)).toMatchObject([
+      { id: job.id, sessionId: session.id, status: 'queued', progress: 0, downloadUrl: null },
+    ]);
     await complete(job.id, visitor.id);
     expect(await renders(visitor)).toMatchObject([
-      { id: job.id, status: 'completed', progress: 1, sizeBytes: 4_096, downloadUrl: expect.stringMatching(downloadLinkPattern(job.id)) },
+      {
+        id: job.id,
+        status: 'completed',
+        progress: 1,
+        sizeBytes: 4_096,
+        downloadUrl: expect.stringMatching(downloadLinkPattern(job.id)),
+      },
     ]);
 
     const failing = await visitor.startExport(session.id);
-    const failed = await visitor.post(`/api/renders/${failing.id}/fail`, { message: 'The encoder gave up.' });
+    const failed = await visitor.post(`/api/renders/${failing.id}/fail`, {
+      message: 'The encoder gave up.',
+    });
     expect(failed.status).toBe(200);
-    expect((await renders(visitor, `?session=${session.id}`)).map((r) => [r.id, r.status, r.error])).toEqual([
+    expect(
+      (await renders(visitor, `?session=${session.id}`)).map((r) => [r.id, r.status, r.error]),
+    ).toEqual([
       [failing.id, 'failed', 'The encoder gave up.'],
       [job.id, 'completed', null],
     ]);
@@ -105,7 +123,9 @@ describe('library lists kept in the visitor account', () => {
     for (const id of renderIds) await wipe(jobStub(id));
 
     expect(await sessions(visitor)).toEqual(listedSessions);
-    expect((await renders(visitor)).map(({ downloadUrl: _link, ...rest }) => rest)).toEqual(listedRenders);
+    expect((await renders(visitor)).map(({ downloadUrl: _link, ...rest }) => rest)).toEqual(
+      listedRenders,
+    );
   });
 
   it('for an account from before the summaries, fill each entry once from its room or job', async () => {
@@ -115,15 +135,21 @@ describe('library lists kept in the visitor account', () => {
     const account = env.VISITOR_ACCOUNT.get(env.VISITOR_ACCOUNT.idFromName(visitor.id));
     await runInDurableObject(account, (_instance, state) => {
       state.storage.sql.exec('DROP TABLE library_summaries');
-      state.storage.sql.exec('CREATE TABLE library_summaries (kind TEXT NOT NULL, item_id TEXT NOT NULL, summary_json TEXT, PRIMARY KEY (kind, item_id))');
+      state.storage.sql.exec(
+        'CREATE TABLE library_summaries (kind TEXT NOT NULL, item_id TEXT NOT NULL, summary_json TEXT, PRIMARY KEY (kind, item_id))',
+      );
     });
 
     expect(await sessions(visitor)).toEqual(listedSessions);
-    expect((await renders(visitor)).map(({ downloadUrl: _link, ...rest }) => rest)).toEqual(listedRenders);
+    expect((await renders(visitor)).map(({ downloadUrl: _link, ...rest }) => rest)).toEqual(
+      listedRenders,
+    );
 
     for (const id of sessionIds) await wipe(roomStub(id));
     for (const id of renderIds) await wipe(jobStub(id));
     expect(await sessions(visitor)).toEqual(listedSessions);
-    expect((await renders(visitor)).map(({ downloadUrl: _link, ...rest }) => rest)).toEqual(listedRenders);
+    expect((await renders(visitor)).map(({ downloadUrl: _link, ...rest }) => rest)).toEqual(
+      listedRenders,
+    );
   });
 });

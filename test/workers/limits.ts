@@ -11,8 +11,18 @@ import type { Env } from '../../functions/env';
 import { Visitor } from './visitor-client';
 
 /** The limit variables a test may set (functions/env.ts). */
-export type LimitVars = Partial<Pick<Env,
-  'NEW_VISITORS_PER_IP_PER_HOUR' | 'SESSIONS_PER_VISITOR' | 'UPLOADS_PER_VISITOR' | 'UPLOAD_BYTES_PER_VISITOR' | 'EXPORTS_PER_VISITOR_PER_HOUR' | 'NEMO_EXPORTS_PER_VISITOR' | 'NEMO_TOKEN'>>;
+export type LimitVars = Partial<
+  Pick<
+    Env,
+    | 'NEW_VISITORS_PER_IP_PER_HOUR'
+    | 'SESSIONS_PER_VISITOR'
+    | 'UPLOADS_PER_VISITOR'
+    | 'UPLOAD_BYTES_PER_VISITOR'
+    | 'EXPORTS_PER_VISITOR_PER_HOUR'
+    | 'NEMO_EXPORTS_PER_VISITOR'
+    | 'NEMO_TOKEN'
+  >
+>;
 
 /** A visitor whose requests run with `vars` over the project's bindings. */
 export class LimitedVisitor extends Visitor {

@@ -54,7 +54,8 @@ describe('new visitors per client address', () => {
   it('the rate-limit binding refuses an 11th mint within a minute from one public address', async () => {
     const ip = freshClientIp();
     const limits = { NEW_VISITORS_PER_IP_PER_HOUR: '1000' };
-    for (let i = 0; i < 10; i += 1) expect((await createSession(new LimitedVisitor(limits, ip))).status).toBe(201);
+    for (let i = 0; i < 10; i += 1)
+      expect((await createSession(new LimitedVisitor(limits, ip))).status).toBe(201);
     const burst = await createSession(new LimitedVisitor(limits, ip));
     expect(burst.status).toBe(429);
     expect(burst.headers.get('Retry-After')).toBe(String(NEW_VISITOR_BURST_PERIOD_S));
@@ -65,8 +66,11 @@ describe('new visitors per client address', () => {
     const limits = { NEW_VISITORS_PER_IP_PER_HOUR: '1000' };
     // A loopback address of its own (127.0.0.0/8), so this test's counts start at zero.
     const ip = freshClientIp().replace(/^203\.0\./, '127.1.');
-    for (let i = 0; i < 15; i += 1) expect((await createSession(new LimitedVisitor(limits, ip))).status).toBe(201);
-    const refused = await createSession(new LimitedVisitor({ NEW_VISITORS_PER_IP_PER_HOUR: '15' }, ip));
+    for (let i = 0; i < 15; i += 1)
+      expect((await createSession(new LimitedVisitor(limits, ip))).status).toBe(201);
+    const refused = await createSession(
+      new LimitedVisitor({ NEW_VISITORS_PER_IP_PER_HOUR: '15' }, ip),
+    );
     expect(refused.status).toBe(429);
     expect((await readError(refused)).code).toBe('too_many_new_visitors');
   });

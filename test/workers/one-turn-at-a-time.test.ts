@@ -19,12 +19,24 @@ describe('one turn at a time', () => {
       const b = instance.turn(visitor.id, 'make it vertical');
       const [first, second] = await Promise.all([a, b]);
       // Streams belong to the room: read the first turn to its end here.
-      const lastType = first.ok ? (await readSse(new Response(first.value))).events.at(-1)?.type : undefined;
-      return { firstOk: first.ok, second: second.ok ? null : { status: second.status, code: second.code }, lastType };
+      const lastType = first.ok
+        ? (await readSse(new Response(first.value))).events.at(-1)?.type
+        : undefined;
+      return {
+        firstOk: first.ok,
+        second: second.ok ? null : { status: second.status, code: second.code },
+        lastType,
+      };
     });
-    expect(outcome).toEqual({ firstOk: true, second: { status: 409, code: 'turn_in_progress' }, lastType: 'done' });
+    expect(outcome).toEqual({
+      firstOk: true,
+      second: { status: 409, code: 'turn_in_progress' },
+      lastType: 'done',
+    });
 
-    const after = await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'make it vertical' });
+    const after = await visitor.post(`/api/sessions/${session.id}/messages`, {
+      text: 'make it vertical',
+    });
     expect(after.status).toBe(200);
     expect((await readSse(after)).events.at(-1)?.type).toBe('done');
   });

@@ -20,8 +20,15 @@ function file(): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-async function uploadedButNotCompleted(visitor: Visitor, sessionId: string, bytes: Uint8Array<ArrayBuffer>): Promise<MediaItem> {
-  const created = await visitor.post(`/api/sessions/${sessionId}/media`, { name: 'clip.mp4', sizeBytes: bytes.byteLength });
+async function uploadedButNotCompleted(
+  visitor: Visitor,
+  sessionId: string,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<MediaItem> {
+  const created = await visitor.post(`/api/sessions/${sessionId}/media`, {
+    name: 'clip.mp4',
+    sizeBytes: bytes.byteLength,
+  });
   expect(created.status).toBe(201);
   const { media } = uploadStatusSchema.parse(await created.json());
   expect(media.partCount).toBe(1);
@@ -29,8 +36,17 @@ async function uploadedButNotCompleted(visitor: Visitor, sessionId: string, byte
   return media;
 }
 
-function putPart(visitor: Visitor, sessionId: string, mediaId: string, part: number, body: Uint8Array<ArrayBuffer>): Promise<Response> {
-  return visitor.fetch(`/api/sessions/${sessionId}/media/${mediaId}/parts/${part}`, { method: 'PUT', body });
+function putPart(
+  visitor: Visitor,
+  sessionId: string,
+  mediaId: string,
+  part: number,
+  body: Uint8Array<ArrayBuffer>,
+): Promise<Response> {
+  return visitor.fetch(`/api/sessions/${sessionId}/media/${mediaId}/parts/${part}`, {
+    method: 'PUT',
+    body,
+  });
 }
 
 function complete(visitor: Visitor, sessionId: string, mediaId: string): Promise<Response> {
@@ -38,24 +54,43 @@ function complete(visitor: Visitor, sessionId: string, mediaId: string): Promise
 }
 
 async function statusOf(visitor: Visitor, sessionId: string, mediaId: string): Promise<string> {
-  return uploadStatusSchema.parse(await (await visitor.fetch(`/api/sessions/${sessionId}/media/${mediaId}`)).json()).media.status;
+  return uploadStatusSchema.parse(
+    await (await visitor.fetch(`/api/sessions/${sessionId}/media/${mediaId}`)).json(),
+  ).media.status;
 }
 
 /** Runs `race` {@link ROUNDS} times, each on a new upload (all parts sent, not completed) of one session. */
-async function eachRound(race: (visitor: Visitor, sessionId: string, media: MediaItem, bytes: Uint8Array<ArrayBuffer>) => Promise<void>): Promise<void> {
+async function eachRound(
+  race: (
+    visitor: Visitor,
+    sessionId: string,
+    media: MediaItem,
+    bytes: Uint8Array<ArrayBuffer>,
+  ) => Promise<void>,
+): Promise<void> {
   const visitor = new Visitor();
   const session = await visitor.createSession();
   const bytes = file();
-  for (let round = 0; round < ROUNDS; round++) await race(visitor, session.id, await uploadedButNotCompleted(visitor, session.id, bytes), bytes);
+  for (let round = 0; round < ROUNDS; round++)
+    await race(
+      visitor,
+      session.id,
+      await uploadedButNotCompleted(visitor, session.id, bytes),
+      bytes,
+    );
 }
 
 describe('racing on one upload', () => {
   it('four parallel completes all answer the one stored record, never a 5xx', async () => {
     await eachRound(async (visitor, sessionId, media, bytes) => {
-      const answers = await Promise.all(Array.from({ length: 4 }, () => complete(visitor, sessionId, media.id)));
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, () => complete(visitor, sessionId, media.id)),
+      );
       const records: MediaItem[] = [];
       for (const answer of answers) {
-        expect(answer.status, `statuses: ${answers.map((a) => a.status).join(' ')}`).toBeLessThan(500);
+        expect(answer.status, `statuses: ${answers.map((a) => a.status).join(' ')}`).toBeLessThan(
+          500,
+        );
         if (answer.status === 409) expect((await readError(answer)).code).toBe('upload_completing');
         else {
           expect(answer.status).toBe(200);
@@ -63,14 +98,17 @@ describe('racing on one upload', () => {
         }
       }
       expect(records.length).toBeGreaterThan(0);
-      for (const record of records) expect(record).toEqual({ ...media, status: 'stored', format: 'mp4', kind: 'video' });
+      for (const record of records)
+        expect(record).toEqual({ ...media, status: 'stored', format: 'mp4', kind: 'video' });
       const stored = await visitor.fetch(`/api/sessions/${sessionId}/media/${media.id}/file`);
       expect(stored.status).toBe(200);
       expect(new Uint8Array(await stored.arrayBuffer())).toEqual(bytes);
       // A later complete gets the stored record too.
       const later = await complete(visitor, sessionId, media.id);
       expect(later.status).toBe(200);
-      expect(mediaItemSchema.parse(((await later.json()) as { media: unknown }).media).status).toBe('stored');
+      expect(mediaItemSchema.parse(((await later.json()) as { media: unknown }).media).status).toBe(
+        'stored',
+      );
     });
   }, 30_000);
 

@@ -28,18 +28,25 @@ describe('resumable chat streams', () => {
   it('a reconnect with Last-Event-ID mid-turn gets every missed event once, then the live rest', async () => {
     const visitor = new Visitor();
     const session = await visitor.createSession();
-    const turn = new SseFollower(await visitor.post(`/api/sessions/${session.id}/messages`, { text: LONG_REPLY_PROMPT }));
+    const turn = new SseFollower(
+      await visitor.post(`/api/sessions/${session.id}/messages`, { text: LONG_REPLY_PROMPT }),
+    );
     const before = await turn.untilCount(4);
     await turn.leave();
     const lastSeen = before.at(-1)?.seq ?? 0;
     expect(before[0]?.event).toEqual({ type: 'user-message', text: LONG_REPLY_PROMPT });
 
     const running = await state(visitor, session.id);
-    expect(running.runningTurn).toEqual({ firstSeq: before[0]?.seq, startedAtMs: expect.any(Number) });
+    expect(running.runningTurn).toEqual({
+      firstSeq: before[0]?.seq,
+      startedAtMs: expect.any(Number),
+    });
     expect(running.messages.map((message) => message.role)).toEqual(['user']);
 
     const resumed = new SseFollower(
-      await visitor.fetch(`/api/sessions/${session.id}/events`, { headers: { 'Last-Event-ID': String(lastSeen) } }),
+      await visitor.fetch(`/api/sessions/${session.id}/events`, {
+        headers: { 'Last-Event-ID': String(lastSeen) },
+      }),
     );
     const rest = await resumed.toEnd();
     expect(rest[0]?.seq).toBe(lastSeen + 1);
@@ -50,7 +57,9 @@ describe('resumable chat streams', () => {
     // Most of the turn arrived live: it was still running when the client came back.
     expect(rest.filter((entry) => entry.event.type === 'text-delta').length).toBeGreaterThan(10);
 
-    const log = await new SseFollower(await visitor.fetch(`/api/sessions/${session.id}/events`)).toEnd();
+    const log = await new SseFollower(
+      await visitor.fetch(`/api/sessions/${session.id}/events`),
+    ).toEnd();
     expect(log).toEqual(whole);
     const after = await state(visitor, session.id);
     expect(after.runningTurn).toBeNull();
@@ -63,15 +72,25 @@ describe('resumable chat streams', () => {
     const visitor = new Visitor();
     const session = await visitor.createSession();
     const tabA = new SseFollower(await visitor.fetch(`/api/sessions/${session.id}/events?live=1`));
-    const tabB = new SseFollower(await visitor.fetch(`/api/sessions/${session.id}/events?live=1`, { headers: { 'Last-Event-ID': '0' } }));
+    const tabB = new SseFollower(
+      await visitor.fetch(`/api/sessions/${session.id}/events?live=1`, {
+        headers: { 'Last-Event-ID': '0' },
+      }),
+    );
 
-    const own = await new SseFollower(await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'Generate a 20-second promo video for a bakery' })).toEnd();
+    const own = await new SseFollower(
+      await visitor.post(`/api/sessions/${session.id}/messages`, {
+        text: 'Generate a 20-second promo video for a bakery',
+      }),
+    ).toEnd();
     expect(own.at(-1)?.event.type).toBe('done');
     expect(await tabA.untilDone()).toEqual(own);
     expect(await tabB.untilDone()).toEqual(own);
     expect(tabA.ended || tabB.ended).toBe(false);
 
-    const second = await new SseFollower(await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'make it vertical' })).toEnd();
+    const second = await new SseFollower(
+      await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'make it vertical' }),
+    ).toEnd();
     expect((await tabA.untilDone(own.length)).slice(own.length)).toEqual(second);
     expect((await tabB.untilDone(own.length)).slice(own.length)).toEqual(second);
     expectContiguous(tabA.received);
@@ -89,7 +108,10 @@ describe('resumable chat streams', () => {
 
     const stranger = new Visitor();
     await stranger.fetch('/api/credits');
-    for (const path of [`/api/sessions/${session.id}/events`, `/api/sessions/${session.id}/events?live=1`]) {
+    for (const path of [
+      `/api/sessions/${session.id}/events`,
+      `/api/sessions/${session.id}/events?live=1`,
+    ]) {
       const response = await stranger.fetch(path);
       expect(response.status).toBe(404);
       expect((await readError(response)).code).toBe('not_found');

@@ -17,7 +17,11 @@ export const ENCODER_KEY = 'avc1.640028 1920x1080 30fps 7000000bps gop60';
  * @param options.seed varies the packet bytes; `encoderKey`, `codec` what the file claims;
  *   `packetBytes` the size of each packet (6 unless given)
  */
-export function chunkFile(job: RenderJobInfo, index: number, options: { seed?: number; encoderKey?: string; codec?: string; packetBytes?: number } = {}): Uint8Array<ArrayBuffer> {
+export function chunkFile(
+  job: RenderJobInfo,
+  index: number,
+  options: { seed?: number; encoderKey?: string; codec?: string; packetBytes?: number } = {},
+): Uint8Array<ArrayBuffer> {
   const plan = planChunks({ durationMs: job.draft.durationMs, fps: job.draft.canvas.fps });
   const { firstFrame, frameCount } = chunkFrameRange(plan, index);
   const packets: ChunkPacket[] = Array.from({ length: frameCount }, (_, i) => ({
@@ -33,7 +37,10 @@ export function chunkFile(job: RenderJobInfo, index: number, options: { seed?: n
       firstFrame,
       frameCount,
       encoderKey: options.encoderKey ?? ENCODER_KEY,
-      decoderConfig: { codec: options.codec ?? 'avc1.640028', description: toBase64(new Uint8Array([1, 100, 0, 40])) },
+      decoderConfig: {
+        codec: options.codec ?? 'avc1.640028',
+        description: toBase64(new Uint8Array([1, 100, 0, 40])),
+      },
     },
     packets,
   );
@@ -47,7 +54,16 @@ function packetData(head: number[], sizeBytes = head.length): Uint8Array {
 }
 
 /** PUTs `body` as chunk `index` of render `renderId`. */
-export function putChunk(visitor: Visitor, renderId: string, index: number, body: BodyInit, headers: Record<string, string> = {}): Promise<Response> {
-  return visitor.fetch(`/api/renders/${renderId}/chunks/${index}`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream', ...headers }, body });
+export function putChunk(
+  visitor: Visitor,
+  renderId: string,
+  index: number,
+  body: BodyInit,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return visitor.fetch(`/api/renders/${renderId}/chunks/${index}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/octet-stream', ...headers },
+    body,
+  });
 }
-

@@ -25,7 +25,9 @@ async function newJob(): Promise<{ visitor: Visitor; job: RenderJobInfo }> {
 }
 
 async function state(visitor: Visitor, renderId: string): Promise<RenderChunkState> {
-  return renderChunkStateSchema.parse(await (await visitor.fetch(`/api/renders/${renderId}/chunks`)).json());
+  return renderChunkStateSchema.parse(
+    await (await visitor.fetch(`/api/renders/${renderId}/chunks`)).json(),
+  );
 }
 
 async function storedObjects(renderId: string): Promise<R2Object[]> {
@@ -33,10 +35,17 @@ async function storedObjects(renderId: string): Promise<R2Object[]> {
 }
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('');
 }
 
-async function refused(visitor: Visitor, job: RenderJobInfo, body: Uint8Array<ArrayBuffer>, message: RegExp): Promise<void> {
+async function refused(
+  visitor: Visitor,
+  job: RenderJobInfo,
+  body: Uint8Array<ArrayBuffer>,
+  message: RegExp,
+): Promise<void> {
   const response = await putChunk(visitor, job.id, 0, body);
   expect(response.status).toBe(400);
   const error = await readError(response);
@@ -57,13 +66,19 @@ describe('a render chunk', { timeout: 30_000 }, () => {
     const valid = chunkFile(job, 0);
     const longer = new Uint8Array(valid.byteLength + 76);
     longer.set(valid, 0);
-    longer.set(new TextEncoder().encode('<html><script>alert(1)</script></html>'), valid.byteLength);
+    longer.set(
+      new TextEncoder().encode('<html><script>alert(1)</script></html>'),
+      valid.byteLength,
+    );
     await refused(visitor, job, longer, /longer than its header says/);
   });
 
   it('of 40 MiB sent as a stream is stored whole, hashed, and served back unsniffed', async () => {
     const { visitor, job } = await newJob();
-    const { frameCount } = chunkFrameRange(planChunks({ durationMs: job.draft.durationMs, fps: job.draft.canvas.fps }), 0);
+    const { frameCount } = chunkFrameRange(
+      planChunks({ durationMs: job.draft.durationMs, fps: job.draft.canvas.fps }),
+      0,
+    );
     const bytes = chunkFile(job, 0, { packetBytes: Math.floor(LARGE_CHUNK_BYTES / frameCount) });
     expect(bytes.byteLength).toBeGreaterThan(LARGE_CHUNK_BYTES - PIECE_BYTES);
     let sent = 0;
@@ -74,11 +89,16 @@ describe('a render chunk', { timeout: 30_000 }, () => {
         sent += PIECE_BYTES;
       },
     });
-    const response = await putChunk(visitor, job.id, 0, body, { 'Content-Length': String(bytes.byteLength) });
+    const response = await putChunk(visitor, job.id, 0, body, {
+      'Content-Length': String(bytes.byteLength),
+    });
     expect(response.status).toBe(200);
     const after = renderChunkStateSchema.parse(await response.json());
     expect(after.version).toBe(1);
-    expect(after.chunks[0]).toMatchObject({ sizeBytes: bytes.byteLength, sha256: await sha256Hex(bytes) });
+    expect(after.chunks[0]).toMatchObject({
+      sizeBytes: bytes.byteLength,
+      sha256: await sha256Hex(bytes),
+    });
     const objects = await storedObjects(job.id);
     expect(objects.map((o) => o.size)).toEqual([bytes.byteLength]);
 
@@ -86,6 +106,8 @@ describe('a render chunk', { timeout: 30_000 }, () => {
     expect(served.status).toBe(200);
     expect(served.headers.get('Content-Type')).toBe('application/octet-stream');
     expect(served.headers.get('X-Content-Type-Options')).toBe('nosniff');
-    expect(await sha256Hex(new Uint8Array(await served.arrayBuffer()))).toBe(after.chunks[0]?.sha256);
+    expect(await sha256Hex(new Uint8Array(await served.arrayBuffer()))).toBe(
+      after.chunks[0]?.sha256,
+    );
   }, 60_000);
 });

@@ -8,7 +8,11 @@ import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { renderChunkStateSchema } from '../../shared/api-schema';
 import type { RenderChunkState, RenderJobInfo } from '../../shared/api-schema';
-import { FAILED_CHUNKS_GRACE_MS, HEARTBEAT_TIMEOUT_MS, INTERRUPTED_EXPIRY_MS } from '../../functions/durable/render-job';
+import {
+  FAILED_CHUNKS_GRACE_MS,
+  HEARTBEAT_TIMEOUT_MS,
+  INTERRUPTED_EXPIRY_MS,
+} from '../../functions/durable/render-job';
 import { chunkObjectKey } from '../../functions/durable/render-chunk-ledger';
 import { renderJob } from '../../functions/durable/durable-stubs';
 import { Visitor } from './visitor-client';
@@ -16,11 +20,21 @@ import { Visitor } from './visitor-client';
 /** Stores chunk 0's bytes in R2 and records them in the job, as the chunk route does. */
 async function storeFirstChunk(visitor: Visitor, job: RenderJobInfo): Promise<string> {
   const bytes = new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]);
-  const sha256 = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const sha256 = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
   const r2Key = chunkObjectKey(job.id, 0, sha256);
   await env.MEDIA.put(r2Key, bytes);
   const recorded = await renderJob(env, job.id).recordChunk(visitor.id, {
-    index: 0, expectedVersion: 0, firstFrame: 0, frames: 60, sizeBytes: bytes.byteLength, sha256, encoderKey: 'test-encoder', r2Key, attempt: null,
+    index: 0,
+    expectedVersion: 0,
+    firstFrame: 0,
+    frames: 60,
+    sizeBytes: bytes.byteLength,
+    sha256,
+    encoderKey: 'test-encoder',
+    r2Key,
+    attempt: null,
   });
   expect(recorded.ok).toBe(true);
   return r2Key;
@@ -38,7 +52,9 @@ async function stored(r2Key: string): Promise<boolean> {
 }
 
 async function chunkState(visitor: Visitor, job: RenderJobInfo): Promise<RenderChunkState> {
-  return renderChunkStateSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}/chunks`)).json());
+  return renderChunkStateSchema.parse(
+    await (await visitor.fetch(`/api/renders/${job.id}/chunks`)).json(),
+  );
 }
 
 /** A visitor with a draft, and its export (status `queued`). */
@@ -51,7 +67,10 @@ describe('chunk clean-up by alarm', () => {
     const visitor = new Visitor();
     const job = await exported(visitor);
     const key = await storeFirstChunk(visitor, job);
-    expect((await visitor.post(`/api/renders/${job.id}/fail`, { message: 'the encoder crashed' })).status).toBe(200);
+    expect(
+      (await visitor.post(`/api/renders/${job.id}/fail`, { message: 'the encoder crashed' }))
+        .status,
+    ).toBe(200);
 
     expect(await runDurableObjectAlarm(renderJob(env, job.id))).toBe(true);
     expect(await stored(key)).toBe(true);
@@ -71,7 +90,9 @@ describe('chunk clean-up by alarm', () => {
     const key = await storeFirstChunk(visitor, job);
     await age(job, HEARTBEAT_TIMEOUT_MS + 1_000);
     expect(await runDurableObjectAlarm(renderJob(env, job.id))).toBe(true);
-    expect((await (await visitor.fetch(`/api/renders/${job.id}`)).json()) as { status: string }).toMatchObject({ status: 'interrupted' });
+    expect(
+      (await (await visitor.fetch(`/api/renders/${job.id}`)).json()) as { status: string },
+    ).toMatchObject({ status: 'interrupted' });
     expect(await stored(key)).toBe(true);
 
     await age(job, INTERRUPTED_EXPIRY_MS - 60_000);
@@ -81,7 +102,9 @@ describe('chunk clean-up by alarm', () => {
 
     await age(job, 60_000);
     expect(await runDurableObjectAlarm(renderJob(env, job.id))).toBe(true);
-    expect((await (await visitor.fetch(`/api/renders/${job.id}`)).json()) as { status: string }).toMatchObject({ status: 'failed' });
+    expect(
+      (await (await visitor.fetch(`/api/renders/${job.id}`)).json()) as { status: string },
+    ).toMatchObject({ status: 'failed' });
     expect(await stored(key)).toBe(true);
 
     await age(job, FAILED_CHUNKS_GRACE_MS);

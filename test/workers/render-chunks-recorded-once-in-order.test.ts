@@ -16,11 +16,15 @@ import { Visitor, readError, renderMp4 } from './visitor-client';
 import { chunkFile, putChunk } from './render-chunk-fixture';
 
 async function state(visitor: Visitor, renderId: string): Promise<RenderChunkState> {
-  return renderChunkStateSchema.parse(await (await visitor.fetch(`/api/renders/${renderId}/chunks`)).json());
+  return renderChunkStateSchema.parse(
+    await (await visitor.fetch(`/api/renders/${renderId}/chunks`)).json(),
+  );
 }
 
 async function storedKeys(renderId: string): Promise<string[]> {
-  return (await env.MEDIA.list({ prefix: `renders/${renderId}/` })).objects.map((o) => o.key).sort();
+  return (await env.MEDIA.list({ prefix: `renders/${renderId}/` })).objects
+    .map((o) => o.key)
+    .sort();
 }
 
 async function newJob(): Promise<{ visitor: Visitor; job: RenderJobInfo }> {
@@ -33,9 +37,18 @@ describe('render chunks', () => {
   it('records chunks in order; the same chunk again is a no-op; the bytes read back', async () => {
     const { visitor, job } = await newJob();
     const before = await state(visitor, job.id);
-    expect(before).toMatchObject({ version: 0, chunkCount: 8, chunkFrames: 120, totalFrames: 900, chunks: [], audio: null });
+    expect(before).toMatchObject({
+      version: 0,
+      chunkCount: 8,
+      chunkFrames: 120,
+      totalFrames: 900,
+      chunks: [],
+      audio: null,
+    });
 
-    const first = await putChunk(visitor, job.id, 0, chunkFile(job, 0), { 'X-Render-Attempt': crypto.randomUUID() });
+    const first = await putChunk(visitor, job.id, 0, chunkFile(job, 0), {
+      'X-Render-Attempt': crypto.randomUUID(),
+    });
     expect(first.status).toBe(200);
     expect(renderChunkStateSchema.parse(await first.json()).version).toBe(1);
     const again = await putChunk(visitor, job.id, 0, chunkFile(job, 0));
@@ -48,7 +61,9 @@ describe('render chunks', () => {
 
     const back = await visitor.fetch(`/api/renders/${job.id}/chunks/0`);
     expect(new Uint8Array(await back.arrayBuffer())).toEqual(chunkFile(job, 0));
-    const info = renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}`)).json());
+    const info = renderJobInfoSchema.parse(
+      await (await visitor.fetch(`/api/renders/${job.id}`)).json(),
+    );
     expect(info.status).toBe('rendering');
   });
 
@@ -64,7 +79,12 @@ describe('render chunks', () => {
     expect(other.status).toBe(409);
     expect((await readError(other)).code).toBe('chunk_conflict');
 
-    const mismatch = await putChunk(visitor, job.id, 1, chunkFile(job, 1, { encoderKey: 'avc1.64002A 1920x1080 30fps 9000000bps gop60' }));
+    const mismatch = await putChunk(
+      visitor,
+      job.id,
+      1,
+      chunkFile(job, 1, { encoderKey: 'avc1.64002A 1920x1080 30fps 9000000bps gop60' }),
+    );
     expect(mismatch.status).toBe(409);
     expect((await readError(mismatch)).code).toBe('chunk_mismatch');
 
@@ -80,7 +100,10 @@ describe('render chunks', () => {
 
   it('records one of two concurrent uploads of a chunk (check-and-set) and keeps no orphan', async () => {
     const { visitor, job } = await newJob();
-    const answers = await Promise.all([putChunk(visitor, job.id, 0, chunkFile(job, 0, { seed: 1 })), putChunk(visitor, job.id, 0, chunkFile(job, 0, { seed: 2 }))]);
+    const answers = await Promise.all([
+      putChunk(visitor, job.id, 0, chunkFile(job, 0, { seed: 1 })),
+      putChunk(visitor, job.id, 0, chunkFile(job, 0, { seed: 2 })),
+    ]);
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([200, 409]);
     const loser = answers.find((a) => a.status === 409);
@@ -93,24 +116,36 @@ describe('render chunks', () => {
     expect(keys[0]).toMatch(new RegExp(`^renders/${job.id}/chunk-0-[0-9a-f]{16}$`));
     // The object kept is the one recorded.
     const kept = await env.MEDIA.get(keys[0] ?? '');
-    const keptSha = Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', await kept!.arrayBuffer())), (b) => b.toString(16).padStart(2, '0')).join('');
+    const keptSha = Array.from(
+      new Uint8Array(await crypto.subtle.digest('SHA-256', await kept!.arrayBuffer())),
+      (b) => b.toString(16).padStart(2, '0'),
+    ).join('');
     expect(keptSha).toBe(after.chunks[0]?.sha256);
 
-    const same = await Promise.all([1, 2, 3].map(() => putChunk(visitor, job.id, 1, chunkFile(job, 1))));
+    const same = await Promise.all(
+      [1, 2, 3].map(() => putChunk(visitor, job.id, 1, chunkFile(job, 1))),
+    );
     expect(same.map((a) => a.status)).toEqual([200, 200, 200]);
     expect((await state(visitor, job.id)).version).toBe(2);
   });
 
   it('loses nothing when the job is reset or its alarm runs in the middle of an upload', async () => {
     const { visitor, job } = await newJob();
-    for (const index of [0, 1]) expect((await putChunk(visitor, job.id, index, chunkFile(job, index))).status).toBe(200);
+    for (const index of [0, 1])
+      expect((await putChunk(visitor, job.id, index, chunkFile(job, index))).status).toBe(200);
 
     // Chunk 2 arrives slowly; the Durable Object is reset and its alarm runs half-way through.
     const bytes = chunkFile(job, 2);
     const half = Math.floor(bytes.byteLength / 2);
     let feed: ReadableStreamDefaultController<Uint8Array> | null = null;
-    const body = new ReadableStream<Uint8Array>({ start: (controller) => { feed = controller; } });
-    const pending = putChunk(visitor, job.id, 2, body, { 'Content-Length': String(bytes.byteLength) });
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => {
+        feed = controller;
+      },
+    });
+    const pending = putChunk(visitor, job.id, 2, body, {
+      'Content-Length': String(bytes.byteLength),
+    });
     const controller = feed as ReadableStreamDefaultController<Uint8Array> | null;
     if (controller === null) throw new Error('stream not started');
     controller.enqueue(bytes.slice(0, half));
@@ -142,23 +177,45 @@ describe('render chunks', () => {
     });
     await runDurableObjectAlarm(stub);
     await runDurableObjectAlarm(stub);
-    const info = renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}`)).json());
+    const info = renderJobInfoSchema.parse(
+      await (await visitor.fetch(`/api/renders/${job.id}`)).json(),
+    );
     expect(info.status).toBe('interrupted');
     expect((await state(visitor, job.id)).version).toBe(1);
 
     // The reopened page resumes: the next chunk brings it back to rendering.
     expect((await putChunk(visitor, job.id, 1, chunkFile(job, 1))).status).toBe(200);
-    expect(renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}`)).json()).status).toBe('rendering');
+    expect(
+      renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}`)).json())
+        .status,
+    ).toBe('rendering');
   });
 
   it('stores the audio once: the first upload is kept, a later one is a no-op, and it reads back', async () => {
     const { visitor, job } = await newJob();
     const audio = (seed: number) =>
       encodeChunkFile(
-        { kind: 'audio', index: 0, firstFrame: 0, frameCount: 0, encoderKey: 'aac 48000Hz 2ch 160000bps', decoderConfig: { codec: 'mp4a.40.2', description: toBase64(new Uint8Array([17, 144])), sampleRate: 48_000, numberOfChannels: 2 } },
+        {
+          kind: 'audio',
+          index: 0,
+          firstFrame: 0,
+          frameCount: 0,
+          encoderKey: 'aac 48000Hz 2ch 160000bps',
+          decoderConfig: {
+            codec: 'mp4a.40.2',
+            description: toBase64(new Uint8Array([17, 144])),
+            sampleRate: 48_000,
+            numberOfChannels: 2,
+          },
+        },
         [{ timestampUs: 0, durationUs: 21_333, key: true, data: new Uint8Array([seed, 1, 2]) }],
       );
-    const put = (body: Uint8Array<ArrayBuffer>) => visitor.fetch(`/api/renders/${job.id}/audio`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body });
+    const put = (body: Uint8Array<ArrayBuffer>) =>
+      visitor.fetch(`/api/renders/${job.id}/audio`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body,
+      });
     const first = await put(audio(1));
     expect(first.status).toBe(200);
     const stored = renderChunkStateSchema.parse(await first.json()).audio;
@@ -166,7 +223,9 @@ describe('render chunks', () => {
     expect((await put(audio(2))).status).toBe(200);
     expect((await state(visitor, job.id)).audio?.sha256).toBe(stored?.sha256);
     expect(await storedKeys(job.id)).toHaveLength(1);
-    expect(new Uint8Array(await (await visitor.fetch(`/api/renders/${job.id}/audio`)).arrayBuffer())).toEqual(audio(1));
+    expect(
+      new Uint8Array(await (await visitor.fetch(`/api/renders/${job.id}/audio`)).arrayBuffer()),
+    ).toEqual(audio(1));
     const video = await put(chunkFile(job, 0));
     expect((await readError(video)).code).toBe('invalid_chunk');
   });
@@ -178,7 +237,11 @@ describe('render chunks', () => {
     expect((await stranger.fetch(`/api/renders/${job.id}/chunks`)).status).toBe(404);
     expect((await putChunk(stranger, job.id, 1, chunkFile(job, 1))).status).toBe(404);
 
-    const put = await visitor.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: renderMp4(job.draft.durationMs, 100) });
+    const put = await visitor.fetch(`/api/renders/${job.id}/file`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'video/mp4' },
+      body: renderMp4(job.draft.durationMs, 100),
+    });
     expect(put.status).toBe(200);
     await expect.poll(() => storedKeys(job.id)).toEqual([]);
     expect((await state(visitor, job.id)).chunks).toHaveLength(1);

@@ -7,29 +7,53 @@ import { renderJobInfoSchema } from '../../shared/api-schema';
 import type { RenderProgressEvent } from '../../shared/events-schema';
 import { Visitor, downloadLinkPattern, readError, readSse, renderMp4 } from './visitor-client';
 
-async function putFile(visitor: Visitor, renderId: string, body: Uint8Array<ArrayBuffer>): Promise<Response> {
-  return visitor.fetch(`/api/renders/${renderId}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body });
+async function putFile(
+  visitor: Visitor,
+  renderId: string,
+  body: Uint8Array<ArrayBuffer>,
+): Promise<Response> {
+  return visitor.fetch(`/api/renders/${renderId}/file`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'video/mp4' },
+    body,
+  });
 }
 
 describe('render upload and download', () => {
   it('progress moves the job to rendering', async () => {
     const visitor = new Visitor();
     const job = await visitor.startExport((await visitor.sessionWithDraft()).id);
-    const response = await visitor.post(`/api/renders/${job.id}/progress`, { framesDone: 30, totalFrames: 120, fps: 45.5 });
+    const response = await visitor.post(`/api/renders/${job.id}/progress`, {
+      framesDone: 30,
+      totalFrames: 120,
+      fps: 45.5,
+    });
     expect(response.status).toBe(200);
     const info = renderJobInfoSchema.parse(await response.json());
-    expect(info).toMatchObject({ status: 'rendering', framesDone: 30, totalFrames: 120, fps: 45.5, progress: 0.25 });
+    expect(info).toMatchObject({
+      status: 'rendering',
+      framesDone: 30,
+      totalFrames: 120,
+      fps: 45.5,
+      progress: 0.25,
+    });
   });
 
   it('refuses an upload that is not an MP4 (400 invalid_media) and leaves the job as it was', async () => {
     const visitor = new Visitor();
     const job = await visitor.startExport((await visitor.sessionWithDraft()).id);
-    const response = await putFile(visitor, job.id, new TextEncoder().encode('<html>definitely not a video</html>'));
+    const response = await putFile(
+      visitor,
+      job.id,
+      new TextEncoder().encode('<html>definitely not a video</html>'),
+    );
     expect(response.status).toBe(400);
     const error = await readError(response);
     expect(error.code).toBe('invalid_media');
     expect(error.message).toMatch(/ftyp/);
-    const info = renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}`)).json());
+    const info = renderJobInfoSchema.parse(
+      await (await visitor.fetch(`/api/renders/${job.id}`)).json(),
+    );
     expect(info.status).toBe('queued');
 
     const early = await visitor.fetch(`/api/renders/${job.id}/file`);
@@ -55,10 +79,14 @@ describe('render upload and download', () => {
     expect(whole.status).toBe(200);
     expect(whole.headers.get('Content-Type')).toBe('video/mp4');
     expect(whole.headers.get('Accept-Ranges')).toBe('bytes');
-    expect(whole.headers.get('Content-Disposition')).toMatch(/^attachment; filename="[a-z0-9-]+\.mp4"$/);
+    expect(whole.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="[a-z0-9-]+\.mp4"$/,
+    );
     expect(new Uint8Array(await whole.arrayBuffer())).toEqual(bytes);
 
-    const part = await visitor.fetch(done.downloadUrl ?? '', { headers: { Range: 'bytes=100-199' } });
+    const part = await visitor.fetch(done.downloadUrl ?? '', {
+      headers: { Range: 'bytes=100-199' },
+    });
     expect(part.status).toBe(206);
     expect(part.headers.get('Content-Range')).toBe(`bytes 100-199/${bytes.byteLength}`);
     expect(part.headers.get('Content-Length')).toBe('100');
@@ -99,13 +127,19 @@ describe('render upload and download', () => {
     expect(stream.headers.get('Content-Type')).toMatch(/^text\/event-stream/);
     const reading = readSse(stream);
 
-    await visitor.post(`/api/renders/${job.id}/progress`, { framesDone: 10, totalFrames: 100, fps: 40 });
+    await visitor.post(`/api/renders/${job.id}/progress`, {
+      framesDone: 10,
+      totalFrames: 100,
+      fps: 40,
+    });
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect((await putFile(visitor, job.id, renderMp4(job.draft.durationMs))).status).toBe(200);
 
     const transcript = await reading;
     expect(transcript.retry).toBe(3000);
-    const events = transcript.events.filter((event): event is RenderProgressEvent => event.type === 'render-progress');
+    const events = transcript.events.filter(
+      (event): event is RenderProgressEvent => event.type === 'render-progress',
+    );
     expect(events.map((event) => event.status)).toEqual(['queued', 'rendering', 'completed']);
     expect(events.every((event) => event.renderId === job.id)).toBe(true);
     expect(events.at(-1)?.progress).toBe(1);

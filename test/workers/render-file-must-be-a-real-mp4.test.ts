@@ -11,17 +11,30 @@ import { renderJobInfoSchema } from '../../shared/api-schema';
 import { Visitor, readError, renderMp4 } from './visitor-client';
 import { htmlWithFtyp } from '../fake-upstream/fake-render-file';
 
-
-function putFile(visitor: Visitor, renderId: string, body: Uint8Array<ArrayBuffer>): Promise<Response> {
-  return visitor.fetch(`/api/renders/${renderId}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body });
+function putFile(
+  visitor: Visitor,
+  renderId: string,
+  body: Uint8Array<ArrayBuffer>,
+): Promise<Response> {
+  return visitor.fetch(`/api/renders/${renderId}/file`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'video/mp4' },
+    body,
+  });
 }
 
-async function refusedAndNotDone(visitor: Visitor, renderId: string, body: Uint8Array<ArrayBuffer>): Promise<string> {
+async function refusedAndNotDone(
+  visitor: Visitor,
+  renderId: string,
+  body: Uint8Array<ArrayBuffer>,
+): Promise<string> {
   const response = await putFile(visitor, renderId, body);
   expect(response.status).toBe(422);
   const error = await readError(response);
   expect(error.code).toBe('render_file_invalid');
-  const info = renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${renderId}`)).json());
+  const info = renderJobInfoSchema.parse(
+    await (await visitor.fetch(`/api/renders/${renderId}`)).json(),
+  );
   expect(info.status).not.toBe('completed');
   expect(info.downloadUrl).toBeNull();
   expect((await env.MEDIA.list({ prefix: `renders/${renderId}` })).objects).toHaveLength(0);
@@ -33,14 +46,18 @@ describe('the finished render file', { timeout: 30_000 }, () => {
   it('refuses 76 bytes of HTML that start like an MP4, and the job is not done', async () => {
     const visitor = new Visitor();
     const job = await visitor.startExport((await visitor.sessionWithDraft()).id);
-    expect(await refusedAndNotDone(visitor, job.id, htmlWithFtyp())).toMatch(/not the video of this render/);
+    expect(await refusedAndNotDone(visitor, job.id, htmlWithFtyp())).toMatch(
+      /not the video of this render/,
+    );
   });
 
   it('refuses a real MP4 of another duration, naming both lengths', async () => {
     const visitor = new Visitor();
     const job = await visitor.startExport((await visitor.sessionWithDraft()).id);
     expect(job.draft.durationMs).toBe(30_000);
-    expect(await refusedAndNotDone(visitor, job.id, renderMp4(4_000))).toMatch(/4\.00 s, not the 30\.00 s/);
+    expect(await refusedAndNotDone(visitor, job.id, renderMp4(4_000))).toMatch(
+      /4\.00 s, not the 30\.00 s/,
+    );
   });
 
   it('refuses a real MP4 followed by bytes outside its boxes', async () => {
@@ -65,7 +82,9 @@ describe('the finished render file', { timeout: 30_000 }, () => {
     expect(file.status).toBe(200);
     expect(file.headers.get('Content-Type')).toBe('video/mp4');
     expect(file.headers.get('X-Content-Type-Options')).toBe('nosniff');
-    expect(file.headers.get('Content-Disposition')).toMatch(/^attachment; filename="[a-z0-9-]+\.mp4"$/);
+    expect(file.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="[a-z0-9-]+\.mp4"$/,
+    );
     await file.arrayBuffer();
   });
 });

@@ -19,7 +19,9 @@ describe('a re-sent message', () => {
     const visitor = new Visitor();
     const session = await visitor.createSession();
     const message = { text: 'help', clientMessageId: crypto.randomUUID() };
-    const first = new SseFollower(await visitor.post(`/api/sessions/${session.id}/messages`, message));
+    const first = new SseFollower(
+      await visitor.post(`/api/sessions/${session.id}/messages`, message),
+    );
     await first.untilCount(3);
     await first.leave();
 
@@ -41,13 +43,25 @@ describe('a re-sent message', () => {
   it('after its turn ended: the re-send replays that turn; a new id runs a new turn', async () => {
     const visitor = new Visitor();
     const session = await visitor.createSession();
-    const message = { text: 'make a 20-second video about tea', clientMessageId: crypto.randomUUID() };
-    const original = await readSse(await visitor.post(`/api/sessions/${session.id}/messages`, message));
-    const again = await readSse(await visitor.post(`/api/sessions/${session.id}/messages`, message));
+    const message = {
+      text: 'make a 20-second video about tea',
+      clientMessageId: crypto.randomUUID(),
+    };
+    const original = await readSse(
+      await visitor.post(`/api/sessions/${session.id}/messages`, message),
+    );
+    const again = await readSse(
+      await visitor.post(`/api/sessions/${session.id}/messages`, message),
+    );
     expect(again.frames.map((frame) => frame.id)).toEqual(original.frames.map((frame) => frame.id));
     expect((await state(visitor, session.id)).messages).toHaveLength(2);
 
-    const next = await readSse(await visitor.post(`/api/sessions/${session.id}/messages`, { ...message, clientMessageId: crypto.randomUUID() }));
+    const next = await readSse(
+      await visitor.post(`/api/sessions/${session.id}/messages`, {
+        ...message,
+        clientMessageId: crypto.randomUUID(),
+      }),
+    );
     expect(next.events[0]?.type).toBe('user-message');
     expect(Number(next.frames[0]?.id)).toBeGreaterThan(Number(original.frames.at(-1)?.id));
     expect((await state(visitor, session.id)).messages).toHaveLength(4);
@@ -56,7 +70,10 @@ describe('a re-sent message', () => {
   it('refuses a clientMessageId that is not a UUID', async () => {
     const visitor = new Visitor();
     const session = await visitor.createSession();
-    const refused = await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'hi', clientMessageId: '1' });
+    const refused = await visitor.post(`/api/sessions/${session.id}/messages`, {
+      text: 'hi',
+      clientMessageId: '1',
+    });
     expect(refused.status).toBe(400);
     expect((await readError(refused)).message).toContain('clientMessageId must be a UUID');
   });

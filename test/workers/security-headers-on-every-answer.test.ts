@@ -17,7 +17,13 @@ function expectBaseHeaders(response: Response, what: string): void {
 
 /** The directives of a Content-Security-Policy header, by name. */
 function directives(header: string | null): Map<string, string[]> {
-  return new Map((header ?? '').split(';').map((part) => part.trim().split(/\s+/)).filter((words) => words[0] !== '').map(([name = '', ...sources]) => [name, sources]));
+  return new Map(
+    (header ?? '')
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0] !== '')
+      .map(([name = '', ...sources]) => [name, sources]),
+  );
 }
 
 describe('security headers', () => {
@@ -56,10 +62,28 @@ describe('security headers', () => {
     const answers: [string, Response][] = [
       ['health', await visitor.fetch('/api/health')],
       ['404', await visitor.fetch('/api/nothing-here')],
-      ['403', await visitor.fetch('/api/sessions', { method: 'POST', headers: { Origin: 'https://attacker.example' } })],
-      ['415', await visitor.fetch(`/api/sessions/${session.id}/messages`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' })],
+      [
+        '403',
+        await visitor.fetch('/api/sessions', {
+          method: 'POST',
+          headers: { Origin: 'https://attacker.example' },
+        }),
+      ],
+      [
+        '415',
+        await visitor.fetch(`/api/sessions/${session.id}/messages`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/plain' },
+          body: '{}',
+        }),
+      ],
       ['400', await visitor.post(`/api/sessions/${session.id}/messages`, { nope: 1 })],
-      ['SSE', await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'generate a 10-second video about tea' })],
+      [
+        'SSE',
+        await visitor.post(`/api/sessions/${session.id}/messages`, {
+          text: 'generate a 10-second video about tea',
+        }),
+      ],
     ];
     for (const [what, response] of answers) {
       expectBaseHeaders(response, what);

@@ -21,10 +21,18 @@ describe('session storage bounds', () => {
     await runInDurableObject(room, (_instance, state) => {
       const sql = state.storage.sql;
       const status = JSON.stringify({ type: 'status', message: 'filler' });
-      for (let i = 0; i < MAX_LOGGED_EVENTS; i++) sql.exec('INSERT INTO events (event_json, at_ms) VALUES (?, 0)', status);
-      const row = sql.exec<{ draft_json: string }>('SELECT draft_json FROM drafts WHERE version = 1').one();
+      for (let i = 0; i < MAX_LOGGED_EVENTS; i++)
+        sql.exec('INSERT INTO events (event_json, at_ms) VALUES (?, 0)', status);
+      const row = sql
+        .exec<{ draft_json: string }>('SELECT draft_json FROM drafts WHERE version = 1')
+        .one();
       for (let v = 2; v <= MAX_KEPT_DRAFT_VERSIONS + 10; v++) {
-        sql.exec('INSERT INTO drafts (version, parent_version, draft_json, at_ms) VALUES (?, ?, ?, 0)', v, v - 1, row.draft_json);
+        sql.exec(
+          'INSERT INTO drafts (version, parent_version, draft_json, at_ms) VALUES (?, ?, ?, 0)',
+          v,
+          v - 1,
+          row.draft_json,
+        );
       }
     });
 

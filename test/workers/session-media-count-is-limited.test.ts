@@ -19,15 +19,22 @@ describe('media per session', () => {
     const visitor = new Visitor();
     const session = await visitor.createSession();
     for (let start = 0; start < MAX_MEDIA_PER_SESSION; start += PARALLEL_CREATES) {
-      const batch = Array.from({ length: Math.min(PARALLEL_CREATES, MAX_MEDIA_PER_SESSION - start) }, (_, i) => createUpload(visitor, session.id, `clip-${start + i}.mp4`));
-      expect((await Promise.all(batch)).map((response) => response.status)).toEqual(batch.map(() => 201));
+      const batch = Array.from(
+        { length: Math.min(PARALLEL_CREATES, MAX_MEDIA_PER_SESSION - start) },
+        (_, i) => createUpload(visitor, session.id, `clip-${start + i}.mp4`),
+      );
+      expect((await Promise.all(batch)).map((response) => response.status)).toEqual(
+        batch.map(() => 201),
+      );
     }
     const refused = await createUpload(visitor, session.id, 'one-too-many.mp4');
     expect(refused.status).toBe(403);
     const error = await readError(refused);
     expect(error.code).toBe('session_media_limit');
     expect(error.message).toMatch(/200 files/);
-    const listed = (await (await visitor.fetch(`/api/sessions/${session.id}/media`)).json()) as { media: { name: string }[] };
+    const listed = (await (await visitor.fetch(`/api/sessions/${session.id}/media`)).json()) as {
+      media: { name: string }[];
+    };
     expect(listed.media).toHaveLength(MAX_MEDIA_PER_SESSION);
     expect(listed.media.map((item) => item.name)).not.toContain('one-too-many.mp4');
 

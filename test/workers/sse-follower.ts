@@ -27,7 +27,10 @@ export class SseFollower {
   readonly #decoder = new TextDecoder();
   readonly #parser = createParser({
     onEvent: (message) => {
-      this.received.push({ seq: Number(message.id), event: streamEventSchema.parse(JSON.parse(message.data)) });
+      this.received.push({
+        seq: Number(message.id),
+        event: streamEventSchema.parse(JSON.parse(message.data)),
+      });
     },
     onComment: () => {
       this.comments += 1;
@@ -64,9 +67,14 @@ export class SseFollower {
     while (!enough() && !this.#ended) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no SSE frame within ${NEXT_FRAME_TIMEOUT_MS} ms`)), NEXT_FRAME_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`no SSE frame within ${NEXT_FRAME_TIMEOUT_MS} ms`)),
+          NEXT_FRAME_TIMEOUT_MS,
+        );
       });
-      const { done, value } = await Promise.race([this.#reader.read(), timeout]).finally(() => clearTimeout(timer));
+      const { done, value } = await Promise.race([this.#reader.read(), timeout]).finally(() =>
+        clearTimeout(timer),
+      );
       if (done) {
         this.#ended = true;
         this.#parser.feed(this.#decoder.decode());

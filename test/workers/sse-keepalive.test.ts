@@ -18,7 +18,9 @@ describe('sse channel', () => {
     await channel.close();
     const transcript = await reading;
     expect(transcript.retry).toBe(3000);
-    expect(transcript.comments.filter((comment) => comment.trim() === 'keepalive').length).toBeGreaterThanOrEqual(2);
+    expect(
+      transcript.comments.filter((comment) => comment.trim() === 'keepalive').length,
+    ).toBeGreaterThanOrEqual(2);
     expect(transcript.frames.map((frame) => [frame.id, frame.event])).toEqual([
       ['7', 'status'],
       ['8', 'done'],

@@ -60,6 +60,8 @@ describe('SSE write queue per reader', () => {
     void channel.close();
     const all = await follower.toEnd();
     expect(channel.aborted).toBe(false);
-    expect(all.map((entry) => entry.seq)).toEqual(Array.from({ length: 641 }, (_, index) => index + 1));
+    expect(all.map((entry) => entry.seq)).toEqual(
+      Array.from({ length: 641 }, (_, index) => index + 1),
+    );
   });
 });

@@ -17,13 +17,21 @@ describe('a stored upload', () => {
     const visitor = new Visitor();
     const session = await visitor.createSession();
     const cases = [
-      { name: 'Beach Day <script>.MP4', head: MP4_HEAD, type: 'video/mp4', file: 'beach-day-script.mp4' },
+      {
+        name: 'Beach Day <script>.MP4',
+        head: MP4_HEAD,
+        type: 'video/mp4',
+        file: 'beach-day-script.mp4',
+      },
       { name: 'page.html', head: PNG_HEAD, type: 'image/png', file: 'page.png' },
     ];
     for (const { name, head, type, file } of cases) {
       const mediaId = await visitor.upload(session.id, name, head, null);
       for (const range of [undefined, 'bytes=0-9']) {
-        const response = await visitor.fetch(`/api/sessions/${session.id}/media/${mediaId}/file`, range === undefined ? {} : { headers: { Range: range } });
+        const response = await visitor.fetch(
+          `/api/sessions/${session.id}/media/${mediaId}/file`,
+          range === undefined ? {} : { headers: { Range: range } },
+        );
         expect(response.status).toBe(range === undefined ? 200 : 206);
         expect(response.headers.get('Content-Type')).toBe(type);
         expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');

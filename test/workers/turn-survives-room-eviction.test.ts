@@ -14,7 +14,9 @@ describe('a room reset mid-turn', () => {
     const visitor = new Visitor();
     const session = await visitor.createSession();
     const tab = new SseFollower(await visitor.fetch(`/api/sessions/${session.id}/events?live=1`));
-    const turn = new SseFollower(await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'help' }));
+    const turn = new SseFollower(
+      await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'help' }),
+    );
     const seen = await turn.untilCount(5);
     await tab.untilCount(5);
 
@@ -22,7 +24,9 @@ describe('a room reset mid-turn', () => {
     await turn.leave();
     await tab.leave();
 
-    const log = await new SseFollower(await visitor.fetch(`/api/sessions/${session.id}/events`)).toEnd();
+    const log = await new SseFollower(
+      await visitor.fetch(`/api/sessions/${session.id}/events`),
+    ).toEnd();
     expect(log.slice(0, seen.length)).toEqual(seen);
     const tail = log.slice(-2).map((entry) => entry.event);
     expect(tail[0]).toMatchObject({ type: 'error', code: 'turn_interrupted' });
@@ -31,7 +35,9 @@ describe('a room reset mid-turn', () => {
     const seqs = log.map((entry) => entry.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
 
-    const restored = sessionStateSchema.parse(await (await visitor.fetch(`/api/sessions/${session.id}`)).json());
+    const restored = sessionStateSchema.parse(
+      await (await visitor.fetch(`/api/sessions/${session.id}`)).json(),
+    );
     expect(restored.runningTurn).toBeNull();
     expect(restored.messages[0]).toMatchObject({ role: 'user', text: 'help' });
 

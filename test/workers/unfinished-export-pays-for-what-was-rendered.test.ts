@@ -25,16 +25,21 @@ async function storeChunks(visitor: Visitor, job: RenderJobInfo, count: number):
 }
 
 async function fail(visitor: Visitor, renderId: string): Promise<RenderJobInfo> {
-  const response = await visitor.post(`/api/renders/${renderId}/fail`, { message: 'the encoder crashed' });
+  const response = await visitor.post(`/api/renders/${renderId}/fail`, {
+    message: 'the encoder crashed',
+  });
   expect(response.status).toBe(200);
   return renderJobInfoSchema.parse(await response.json());
 }
 
 /** Makes the job's last sign of life `agoMs` ago. */
 async function age(renderId: string, agoMs: number): Promise<void> {
-  await runInDurableObject(env.RENDER_JOB.get(env.RENDER_JOB.idFromName(renderId)), (_instance, state) => {
-    state.storage.sql.exec('UPDATE job SET updated_at_ms = ? WHERE id = 1', Date.now() - agoMs);
-  });
+  await runInDurableObject(
+    env.RENDER_JOB.get(env.RENDER_JOB.idFromName(renderId)),
+    (_instance, state) => {
+      state.storage.sql.exec('UPDATE job SET updated_at_ms = ? WHERE id = 1', Date.now() - agoMs);
+    },
+  );
 }
 
 describe('an export that ends without its MP4', () => {
@@ -64,16 +69,26 @@ describe('an export that ends without its MP4', () => {
       const job = await visitor.startExport(session.id);
       await storeChunks(visitor, job, 8);
       await fail(visitor, job.id);
-      expect(await credits(visitor)).toEqual({ available: 100 - 6 * round, frozen: 0, total: 100 - 6 * round });
+      expect(await credits(visitor)).toEqual({
+        available: 100 - 6 * round,
+        frozen: 0,
+        total: 100 - 6 * round,
+      });
     }
   });
 
   it('cancelled while its MP4 was being uploaded, it pays the whole render', async () => {
     const visitor = new Visitor();
     const job = await visitor.startExport((await visitor.sessionWithDraft()).id);
-    await runInDurableObject(env.RENDER_JOB.get(env.RENDER_JOB.idFromName(job.id)), (_instance, state) => {
-      state.storage.sql.exec("UPDATE job SET status = 'uploading', upload_id = ? WHERE id = 1", crypto.randomUUID());
-    });
+    await runInDurableObject(
+      env.RENDER_JOB.get(env.RENDER_JOB.idFromName(job.id)),
+      (_instance, state) => {
+        state.storage.sql.exec(
+          "UPDATE job SET status = 'uploading', upload_id = ? WHERE id = 1",
+          crypto.randomUUID(),
+        );
+      },
+    );
     await fail(visitor, job.id);
     expect(await credits(visitor)).toEqual({ available: 94, frozen: 0, total: 94 });
   });
@@ -85,14 +100,21 @@ describe('an export that ends without its MP4', () => {
     const stub = env.RENDER_JOB.get(env.RENDER_JOB.idFromName(job.id));
     await age(job.id, HEARTBEAT_TIMEOUT_MS + 1);
     await runDurableObjectAlarm(stub);
-    expect(renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}`)).json()).status).toBe('interrupted');
+    expect(
+      renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}`)).json())
+        .status,
+    ).toBe('interrupted');
     expect(await credits(visitor)).toEqual({ available: 94, frozen: 6, total: 100 });
     // Its expiry is scheduled; a day later nobody has resumed it.
-    const expiresAt = await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm());
+    const expiresAt = await runInDurableObject(stub, (_instance, state) =>
+      state.storage.getAlarm(),
+    );
     expect(expiresAt).not.toBeNull();
     await age(job.id, INTERRUPTED_EXPIRY_MS + 1);
     await runDurableObjectAlarm(stub);
-    const ended = renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}`)).json());
+    const ended = renderJobInfoSchema.parse(
+      await (await visitor.fetch(`/api/renders/${job.id}`)).json(),
+    );
     expect(ended.status).toBe('failed');
     expect(ended.error).toMatch(/not resumed/);
     expect(await credits(visitor)).toEqual({ available: 98, frozen: 0, total: 98 });

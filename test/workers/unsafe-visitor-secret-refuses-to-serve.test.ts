@@ -13,7 +13,11 @@ import { PUBLIC_DEV_VISITOR_SECRET } from '../../functions/middleware/visitor-se
 import { readError } from './visitor-client';
 
 /** Calls a fresh app at `url` with `env` whose `VISITOR_SECRET` is `secret` (undefined: none). */
-async function callWithSecret(url: string, secret: string | undefined, init: RequestInit = {}): Promise<Response> {
+async function callWithSecret(
+  url: string,
+  secret: string | undefined,
+  init: RequestInit = {},
+): Promise<Response> {
   const crafted: Record<string, unknown> = { ...env };
   if (secret === undefined) delete crafted.VISITOR_SECRET;
   else crafted.VISITOR_SECRET = secret;
@@ -37,7 +41,9 @@ describe('an unsafe VISITOR_SECRET off localhost', () => {
   for (const [problem, secret] of UNSAFE) {
     it(`(${problem}): the API answers 503 visitor_secret_unsafe and creates nothing, the page is an HTML refusal, both logged`, async () => {
       const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-      const api = await callWithSecret('https://reelwright.example/api/sessions', secret, { method: 'POST' });
+      const api = await callWithSecret('https://reelwright.example/api/sessions', secret, {
+        method: 'POST',
+      });
       expect(api.status).toBe(503);
       expect(api.headers.get('Set-Cookie')).toBeNull();
       const error = await readError(api);
@@ -55,15 +61,26 @@ describe('an unsafe VISITOR_SECRET off localhost', () => {
 
       const lines = logged.mock.calls.map((args) => args.map(String).join(' '));
       expect(lines).toHaveLength(2);
-      for (const line of lines) expect(line).toMatch(/^VISITOR_SECRET is .*Refused (POST|GET) reelwright\.example\//);
+      for (const line of lines)
+        expect(line).toMatch(/^VISITOR_SECRET is .*Refused (POST|GET) reelwright\.example\//);
     });
   }
 
   it('is not fooled by headers that claim localhost', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const response = await callWithSecret('https://reelwright.example/api/health', PUBLIC_DEV_VISITOR_SECRET, {
-      headers: { Host: 'localhost', 'X-Forwarded-Host': 'localhost', 'X-Forwarded-For': '127.0.0.1', 'CF-Connecting-IP': '127.0.0.1', Origin: 'http://localhost' },
-    });
+    const response = await callWithSecret(
+      'https://reelwright.example/api/health',
+      PUBLIC_DEV_VISITOR_SECRET,
+      {
+        headers: {
+          Host: 'localhost',
+          'X-Forwarded-Host': 'localhost',
+          'X-Forwarded-For': '127.0.0.1',
+          'CF-Connecting-IP': '127.0.0.1',
+          Origin: 'http://localhost',
+        },
+      },
+    );
     expect(response.status).toBe(503);
     expect((await readError(response)).code).toBe('visitor_secret_unsafe');
   });
@@ -72,7 +89,9 @@ describe('an unsafe VISITOR_SECRET off localhost', () => {
 describe('on localhost', () => {
   it('the public dev value works (the API and the page), for every name of this machine', async () => {
     for (const origin of ['http://localhost:8787', 'http://127.0.0.1:8787', 'http://[::1]:8787']) {
-      const created = await callWithSecret(`${origin}/api/sessions`, PUBLIC_DEV_VISITOR_SECRET, { method: 'POST' });
+      const created = await callWithSecret(`${origin}/api/sessions`, PUBLIC_DEV_VISITOR_SECRET, {
+        method: 'POST',
+      });
       expect(created.status, origin).toBe(201);
       expect(created.headers.get('Set-Cookie')).toMatch(/^rw_visitor=/);
       const page = await callWithSecret(`${origin}/`, PUBLIC_DEV_VISITOR_SECRET);
@@ -91,7 +110,10 @@ describe('on localhost', () => {
 
 describe('a strong secret', () => {
   it('serves any host (the suite runs on https://reelwright.test with a random one)', async () => {
-    const response = await callWithSecret('https://reelwright.example/api/health', env.VISITOR_SECRET);
+    const response = await callWithSecret(
+      'https://reelwright.example/api/health',
+      env.VISITOR_SECRET,
+    );
     expect(response.status).toBe(200);
   });
 });

@@ -5,7 +5,12 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { UPLOAD_PART_BYTES, mediaItemSchema, mediaListSchema, uploadStatusSchema } from '../../shared/media-schema';
+import {
+  UPLOAD_PART_BYTES,
+  mediaItemSchema,
+  mediaListSchema,
+  uploadStatusSchema,
+} from '../../shared/media-schema';
 import type { MediaItem } from '../../shared/media-schema';
 import { Visitor, readError } from './visitor-client';
 
@@ -24,7 +29,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-async function createUpload(visitor: Visitor, sessionId: string, name: string, sizeBytes: number): Promise<Response> {
+async function createUpload(
+  visitor: Visitor,
+  sessionId: string,
+  name: string,
+  sizeBytes: number,
+): Promise<Response> {
   return visitor.fetch(`/api/sessions/${sessionId}/media`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -32,11 +42,25 @@ async function createUpload(visitor: Visitor, sessionId: string, name: string, s
   });
 }
 
-async function putPart(visitor: Visitor, sessionId: string, mediaId: string, part: number, bytes: Uint8Array<ArrayBuffer>): Promise<Response> {
-  return visitor.fetch(`/api/sessions/${sessionId}/media/${mediaId}/parts/${part}`, { method: 'PUT', body: bytes });
+async function putPart(
+  visitor: Visitor,
+  sessionId: string,
+  mediaId: string,
+  part: number,
+  bytes: Uint8Array<ArrayBuffer>,
+): Promise<Response> {
+  return visitor.fetch(`/api/sessions/${sessionId}/media/${mediaId}/parts/${part}`, {
+    method: 'PUT',
+    body: bytes,
+  });
 }
 
-async function started(visitor: Visitor, sessionId: string, name: string, sizeBytes: number): Promise<MediaItem> {
+async function started(
+  visitor: Visitor,
+  sessionId: string,
+  name: string,
+  sizeBytes: number,
+): Promise<MediaItem> {
   const response = await createUpload(visitor, sessionId, name, sizeBytes);
   expect(response.status).toBe(201);
   return uploadStatusSchema.parse(await response.json()).media;
@@ -50,24 +74,41 @@ describe('resumable upload', () => {
     const media = await started(visitor, session.id, 'clip.mp4', file.byteLength);
     expect(media.partCount).toBe(2);
 
-    expect((await putPart(visitor, session.id, media.id, 2, file.slice(UPLOAD_PART_BYTES))).status).toBe(200);
+    expect(
+      (await putPart(visitor, session.id, media.id, 2, file.slice(UPLOAD_PART_BYTES))).status,
+    ).toBe(200);
     // The connection "dropped" after part 2: ask what is there, send only what is missing.
-    const status = uploadStatusSchema.parse(await (await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}`)).json());
+    const status = uploadStatusSchema.parse(
+      await (await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}`)).json(),
+    );
     expect(status.uploadedParts).toEqual([2]);
-    const early = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/complete`, { method: 'POST' });
+    const early = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/complete`, {
+      method: 'POST',
+    });
     expect(early.status).toBe(409);
     expect((await readError(early)).message).toContain('Parts 1');
 
-    expect((await putPart(visitor, session.id, media.id, 1, file.slice(0, UPLOAD_PART_BYTES))).status).toBe(200);
-    const done = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/complete`, { method: 'POST' });
+    expect(
+      (await putPart(visitor, session.id, media.id, 1, file.slice(0, UPLOAD_PART_BYTES))).status,
+    ).toBe(200);
+    const done = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/complete`, {
+      method: 'POST',
+    });
     expect(done.status).toBe(200);
     const stored = mediaItemSchema.parse(((await done.json()) as { media: unknown }).media);
-    expect(stored).toMatchObject({ status: 'stored', format: 'mp4', kind: 'video', sizeBytes: file.byteLength });
+    expect(stored).toMatchObject({
+      status: 'stored',
+      format: 'mp4',
+      kind: 'video',
+      sizeBytes: file.byteLength,
+    });
 
     const whole = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/file`);
     expect(whole.status).toBe(200);
     expect(sameBytes(new Uint8Array(await whole.arrayBuffer()), file)).toBe(true);
-    const tail = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/file`, { headers: { Range: 'bytes=-10' } });
+    const tail = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/file`, {
+      headers: { Range: 'bytes=-10' },
+    });
     expect(tail.status).toBe(206);
     expect(new Uint8Array(await tail.arrayBuffer())).toEqual(file.slice(-10));
 
@@ -75,15 +116,28 @@ describe('resumable upload', () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
-        info: { kind: 'video', durationMs: 6000, width: 1920, height: 1080, fps: 30, videoCodec: 'avc', audioCodec: null, hasAudio: false },
+        info: {
+          kind: 'video',
+          durationMs: 6000,
+          width: 1920,
+          height: 1080,
+          fps: 30,
+          videoCodec: 'avc',
+          audioCodec: null,
+          hasAudio: false,
+        },
         thumbnail: null,
       }),
     });
     expect(info.status).toBe(200);
-    const list = mediaListSchema.parse(await (await visitor.fetch(`/api/sessions/${session.id}/media`)).json());
+    const list = mediaListSchema.parse(
+      await (await visitor.fetch(`/api/sessions/${session.id}/media`)).json(),
+    );
     expect(list.media.map((item) => [item.id, item.status])).toEqual([[media.id, 'ready']]);
     // The part records are gone once the file is whole.
-    expect((await env.MEDIA.list({ prefix: `media-parts/${session.id}/` })).objects).toHaveLength(0);
+    expect((await env.MEDIA.list({ prefix: `media-parts/${session.id}/` })).objects).toHaveLength(
+      0,
+    );
   }, 30_000);
 
   it('refuses a part of the wrong size with a clear message and keeps the upload resumable', async () => {
@@ -94,7 +148,13 @@ describe('resumable upload', () => {
     expect(short.status).toBe(400);
     expect((await readError(short)).code).toBe('upload_incomplete');
     expect((await putPart(visitor, session.id, media.id, 1, fakeMp4(5_000))).status).toBe(200);
-    expect((await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/complete`, { method: 'POST' })).status).toBe(200);
+    expect(
+      (
+        await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/complete`, {
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -108,8 +168,12 @@ describe('refusals use the contract codes', () => {
     expect(response.status).toBe(415);
     const error = await readError(response);
     expect(error.contractCode).toBe(4001);
-    expect(error.message).toContain('MP4, MOV, AVI, WebM, MKV, JPG, PNG, GIF, WebP, MP3, WAV, M4A, AAC or Ogg');
-    const list = mediaListSchema.parse(await (await visitor.fetch(`/api/sessions/${session.id}/media`)).json());
+    expect(error.message).toContain(
+      'MP4, MOV, AVI, WebM, MKV, JPG, PNG, GIF, WebP, MP3, WAV, M4A, AAC or Ogg',
+    );
+    const list = mediaListSchema.parse(
+      await (await visitor.fetch(`/api/sessions/${session.id}/media`)).json(),
+    );
     expect(list.media).toHaveLength(0);
     // The session is unharmed.
     expect((await visitor.fetch(`/api/sessions/${session.id}`)).status).toBe(200);
@@ -124,7 +188,9 @@ describe('refusals use the contract codes', () => {
     expect(error.contractCode).toBe(4002);
     expect(error.message).toMatch(/trim/i);
     expect(error.message).toMatch(/compress/i);
-    expect((await env.MEDIA.list({ prefix: `media-records/${session.id}/` })).objects).toHaveLength(0);
+    expect((await env.MEDIA.list({ prefix: `media-records/${session.id}/` })).objects).toHaveLength(
+      0,
+    );
   });
 
   it('4002: a part longer than announced is cut off and refused (the size is counted, not trusted)', async () => {
@@ -138,7 +204,11 @@ describe('refusals use the contract codes', () => {
         controller.close();
       },
     });
-    const response = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/parts/1`, { method: 'PUT', body, duplex: 'half' } as RequestInit);
+    const response = await visitor.fetch(`/api/sessions/${session.id}/media/${media.id}/parts/1`, {
+      method: 'PUT',
+      body,
+      duplex: 'half',
+    } as RequestInit);
     expect(response.status).toBe(413);
     expect((await readError(response)).contractCode).toBe(4002);
   });
@@ -151,17 +221,34 @@ describe('uploads belong to their session', () => {
     const other = await owner.createSession();
     const media = await started(owner, session.id, 'clip.mp4', 100);
     expect((await putPart(owner, session.id, media.id, 1, fakeMp4(100))).status).toBe(200);
-    expect((await owner.fetch(`/api/sessions/${session.id}/media/${media.id}/complete`, { method: 'POST' })).status).toBe(200);
+    expect(
+      (
+        await owner.fetch(`/api/sessions/${session.id}/media/${media.id}/complete`, {
+          method: 'POST',
+        })
+      ).status,
+    ).toBe(200);
 
     const stranger = new Visitor();
     await stranger.createSession();
-    for (const path of [`/api/sessions/${session.id}/media`, `/api/sessions/${session.id}/media/${media.id}`, `/api/sessions/${session.id}/media/${media.id}/file`]) {
+    for (const path of [
+      `/api/sessions/${session.id}/media`,
+      `/api/sessions/${session.id}/media/${media.id}`,
+      `/api/sessions/${session.id}/media/${media.id}/file`,
+    ]) {
       const response = await stranger.fetch(path);
       expect(response.status, path).toBe(404);
     }
     expect((await putPart(stranger, session.id, media.id, 1, fakeMp4(100))).status).toBe(404);
-    expect((await stranger.fetch(`/api/sessions/${session.id}/media/${media.id}`, { method: 'DELETE' })).status).toBe(404);
-    expect((await owner.fetch(`/api/sessions/${other.id}/media/${media.id}/file`)).status).toBe(404);
-    expect((await owner.fetch(`/api/sessions/${session.id}/media/${media.id}/file`)).status).toBe(200);
+    expect(
+      (await stranger.fetch(`/api/sessions/${session.id}/media/${media.id}`, { method: 'DELETE' }))
+        .status,
+    ).toBe(404);
+    expect((await owner.fetch(`/api/sessions/${other.id}/media/${media.id}/file`)).status).toBe(
+      404,
+    );
+    expect((await owner.fetch(`/api/sessions/${session.id}/media/${media.id}/file`)).status).toBe(
+      200,
+    );
   });
 });

@@ -87,25 +87,33 @@ export class Visitor {
 
   /** POSTs `body` as JSON. */
   post(path: string, body: unknown): Promise<Response> {
-    return this.fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return this.fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
   /** Creates a session and returns it. */
   async createSession(): Promise<SessionInfo> {
     const response = await this.fetch('/api/sessions', { method: 'POST' });
-    if (response.status !== 201) throw new Error(`create session: ${response.status} ${await response.text()}`);
+    if (response.status !== 201)
+      throw new Error(`create session: ${response.status} ${await response.text()}`);
     return z.object({ session: sessionInfoSchema }).parse(await response.json()).session;
   }
 
   /** Sends a chat message and reads the whole SSE answer. */
   async chat(sessionId: string, text: string): Promise<SseTranscript> {
     const response = await this.post(`/api/sessions/${sessionId}/messages`, { text });
-    if (response.status !== 200) throw new Error(`chat: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`chat: ${response.status} ${await response.text()}`);
     return readSse(response);
   }
 
   /** Creates a session with a first draft made from `prompt`. */
-  async sessionWithDraft(prompt = 'Generate a 30-second explainer video about solar panels for homeowners'): Promise<SessionInfo> {
+  async sessionWithDraft(
+    prompt = 'Generate a 30-second explainer video about solar panels for homeowners',
+  ): Promise<SessionInfo> {
     const session = await this.createSession();
     const transcript = await this.chat(session.id, prompt);
     if (!transcript.events.some((event) => event.type === 'draft')) {
@@ -118,11 +126,20 @@ export class Visitor {
    * Uploads a 64-byte file whose first bytes are `head` (create → one part → complete) and
    * describes it with `info` as the browser's probe would, unless null. Returns the media id.
    */
-  async upload(sessionId: string, name: string, head: number[], info: MediaInfo | null): Promise<string> {
+  async upload(
+    sessionId: string,
+    name: string,
+    head: number[],
+    info: MediaInfo | null,
+  ): Promise<string> {
     const bytes = new Uint8Array(64);
     bytes.set(head, 0);
-    const created = await this.post(`/api/sessions/${sessionId}/media`, { name, sizeBytes: bytes.length });
-    if (created.status !== 201) throw new Error(`create upload: ${created.status} ${await created.text()}`);
+    const created = await this.post(`/api/sessions/${sessionId}/media`, {
+      name,
+      sizeBytes: bytes.length,
+    });
+    if (created.status !== 201)
+      throw new Error(`create upload: ${created.status} ${await created.text()}`);
     const { media } = uploadStatusSchema.parse(await created.json());
     const steps: [string, RequestInit][] = [
       [`/api/sessions/${sessionId}/media/${media.id}/parts/1`, { method: 'PUT', body: bytes }],
@@ -130,11 +147,16 @@ export class Visitor {
     ];
     for (const [path, init] of steps) {
       const response = await this.fetch(path, init);
-      if (response.status !== 200) throw new Error(`upload ${path}: ${response.status} ${await response.text()}`);
+      if (response.status !== 200)
+        throw new Error(`upload ${path}: ${response.status} ${await response.text()}`);
     }
     if (info !== null) {
-      const described = await this.post(`/api/sessions/${sessionId}/media/${media.id}/info`, { info, thumbnail: null });
-      if (described.status !== 200) throw new Error(`describe upload: ${described.status} ${await described.text()}`);
+      const described = await this.post(`/api/sessions/${sessionId}/media/${media.id}/info`, {
+        info,
+        thumbnail: null,
+      });
+      if (described.status !== 200)
+        throw new Error(`describe upload: ${described.status} ${await described.text()}`);
     }
     return media.id;
   }
@@ -142,8 +164,12 @@ export class Visitor {
   /** Starts an export of the session's draft, or of the batch item `batchItemId` when given. */
   async startExport(sessionId: string, batchItemId?: string): Promise<RenderJobInfo> {
     const path = `/api/sessions/${sessionId}/exports`;
-    const response = batchItemId === undefined ? await this.fetch(path, { method: 'POST' }) : await this.post(path, { batchItemId });
-    if (response.status !== 201) throw new Error(`export: ${response.status} ${await response.text()}`);
+    const response =
+      batchItemId === undefined
+        ? await this.fetch(path, { method: 'POST' })
+        : await this.post(path, { batchItemId });
+    if (response.status !== 201)
+      throw new Error(`export: ${response.status} ${await response.text()}`);
     return renderJobInfoSchema.parse(await response.json());
   }
 }
@@ -165,7 +191,11 @@ export const DEFAULT_DRAFT_MS = 30_000;
  * Real H.264 MP4s made with ffmpeg (test/fixtures/README.md), by whole seconds: what the edge
  * accepts as a finished render of a draft that long. Vite inlines each as a data URL.
  */
-const RENDER_FIXTURES = import.meta.glob<string>('../fixtures/render-*s.mp4', { query: '?inline', import: 'default', eager: true });
+const RENDER_FIXTURES = import.meta.glob<string>('../fixtures/render-*s.mp4', {
+  query: '?inline',
+  import: 'default',
+  eager: true,
+});
 
 /**
  * A real MP4 lasting `durationMs` (a fixture of that many whole seconds), followed by a `free`
@@ -174,8 +204,13 @@ const RENDER_FIXTURES = import.meta.glob<string>('../fixtures/render-*s.mp4', { 
  */
 export function renderMp4(durationMs: number, paddingBytes = 64): Uint8Array<ArrayBuffer> {
   const dataUrl = RENDER_FIXTURES[`../fixtures/render-${durationMs / 1_000}s.mp4`];
-  if (dataUrl === undefined) throw new Error(`no render fixture lasts ${durationMs} ms; have ${Object.keys(RENDER_FIXTURES).join(', ')}`);
-  const video = Uint8Array.from(atob(dataUrl.slice(dataUrl.indexOf(',') + 1)), (ch) => ch.charCodeAt(0));
+  if (dataUrl === undefined)
+    throw new Error(
+      `no render fixture lasts ${durationMs} ms; have ${Object.keys(RENDER_FIXTURES).join(', ')}`,
+    );
+  const video = Uint8Array.from(atob(dataUrl.slice(dataUrl.indexOf(',') + 1)), (ch) =>
+    ch.charCodeAt(0),
+  );
   const freeSize = 8 + paddingBytes;
   const bytes = new Uint8Array(video.byteLength + freeSize);
   bytes.set(video, 0);

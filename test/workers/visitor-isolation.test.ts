@@ -51,14 +51,20 @@ describe('another visitor', () => {
       expect(response.status).toBe(404);
       expect((await readError(response)).code).toBe('not_found');
     }
-    const chat = await stranger.post(`/api/sessions/${session.id}/messages`, { text: 'make it vertical' });
+    const chat = await stranger.post(`/api/sessions/${session.id}/messages`, {
+      text: 'make it vertical',
+    });
     expect(chat.status).toBe(404);
-    const exported = await stranger.fetch(`/api/sessions/${session.id}/exports`, { method: 'POST' });
+    const exported = await stranger.fetch(`/api/sessions/${session.id}/exports`, {
+      method: 'POST',
+    });
     expect(exported.status).toBe(404);
     const list = (await (await stranger.fetch('/api/sessions')).json()) as { sessions: unknown[] };
     expect(list.sessions).toEqual([]);
 
-    const ownerList = (await (await owner.fetch('/api/sessions')).json()) as { sessions: { id: string }[] };
+    const ownerList = (await (await owner.fetch('/api/sessions')).json()) as {
+      sessions: { id: string }[];
+    };
     expect(ownerList.sessions.map((s) => s.id)).toEqual([session.id]);
   });
 
@@ -71,9 +77,17 @@ describe('another visitor', () => {
     const attempts: Response[] = [
       await stranger.fetch(`/api/renders/${job.id}`),
       await stranger.fetch(`/api/renders/${job.id}/events`),
-      await stranger.post(`/api/renders/${job.id}/progress`, { framesDone: 1, totalFrames: 10, fps: 30 }),
+      await stranger.post(`/api/renders/${job.id}/progress`, {
+        framesDone: 1,
+        totalFrames: 10,
+        fps: 30,
+      }),
       await stranger.post(`/api/renders/${job.id}/fail`, { message: 'nope' }),
-      await stranger.fetch(`/api/renders/${job.id}/file`, { method: 'PUT', headers: { 'Content-Type': 'video/mp4' }, body: renderMp4(job.draft.durationMs) }),
+      await stranger.fetch(`/api/renders/${job.id}/file`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'video/mp4' },
+        body: renderMp4(job.draft.durationMs),
+      }),
       await stranger.fetch(`/api/renders/${job.id}/file`),
     ];
     for (const response of attempts) {

@@ -30,7 +30,9 @@ describe("the visitor's library", () => {
     const secondJob = await visitor.startExport(second.id);
     const retry = await visitor.startExport(first.id);
 
-    const sessions = sessionListSchema.parse(await (await visitor.fetch('/api/sessions')).json()).sessions;
+    const sessions = sessionListSchema.parse(
+      await (await visitor.fetch('/api/sessions')).json(),
+    ).sessions;
     expect(sessions.map((s) => s.id)).toEqual([second.id, first.id]);
     expect(sessions[1]).toMatchObject({ version: 1, title: expect.stringMatching(/bakery/) });
     expect(sessions[1]?.summary).toMatch(/^Timeline \(\d+ tracks?\):/);
@@ -38,13 +40,22 @@ describe("the visitor's library", () => {
     const all = await renders(visitor);
     expect(all.map((r) => r.id)).toEqual([retry.id, secondJob.id, firstJob.id]);
     const done = all[2];
-    expect(done).toMatchObject({ sessionId: first.id, status: 'completed', downloadUrl: expect.stringMatching(downloadLinkPattern(firstJob.id)) });
+    expect(done).toMatchObject({
+      sessionId: first.id,
+      status: 'completed',
+      downloadUrl: expect.stringMatching(downloadLinkPattern(firstJob.id)),
+    });
     expect(done?.title).toMatch(/./);
     expect(done).not.toHaveProperty('draft');
     expect(all[1]).toMatchObject({ sessionId: second.id, status: 'queued', downloadUrl: null });
 
-    expect((await renders(visitor, `?session=${first.id}`)).map((r) => r.id)).toEqual([retry.id, firstJob.id]);
-    expect((await renders(visitor, `?session=${second.id}`)).map((r) => r.id)).toEqual([secondJob.id]);
+    expect((await renders(visitor, `?session=${first.id}`)).map((r) => r.id)).toEqual([
+      retry.id,
+      firstJob.id,
+    ]);
+    expect((await renders(visitor, `?session=${second.id}`)).map((r) => r.id)).toEqual([
+      secondJob.id,
+    ]);
   });
 
   it("another visitor's library is empty and their sessions and renders are 404", async () => {
@@ -57,7 +68,11 @@ describe("the visitor's library", () => {
     expect(await renders(stranger, `?session=${session.id}`)).toEqual([]);
     const list = sessionListSchema.parse(await (await stranger.fetch('/api/sessions')).json());
     expect(list.sessions).toEqual([]);
-    for (const path of [`/api/sessions/${session.id}`, `/api/sessions/${session.id}/events?live=1`, `/api/renders/${job.id}`]) {
+    for (const path of [
+      `/api/sessions/${session.id}`,
+      `/api/sessions/${session.id}/events?live=1`,
+      `/api/renders/${job.id}`,
+    ]) {
       const response = await stranger.fetch(path);
       expect(response.status).toBe(404);
       expect((await readError(response)).code).toBe('not_found');

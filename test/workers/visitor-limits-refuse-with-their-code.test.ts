@@ -10,7 +10,11 @@ import { EXPORT_RATE_WINDOW_MS } from '../../functions/durable/export-rate';
 import { LimitedVisitor } from './limits';
 import { readError } from './visitor-client';
 
-async function createUpload(visitor: LimitedVisitor, sessionId: string, sizeBytes: number): Promise<Response> {
+async function createUpload(
+  visitor: LimitedVisitor,
+  sessionId: string,
+  sizeBytes: number,
+): Promise<Response> {
   return visitor.post(`/api/sessions/${sessionId}/media`, { name: 'clip.mp4', sizeBytes });
 }
 
@@ -40,7 +44,10 @@ describe('per-visitor limits', () => {
     expect((await readError(refused)).code).toBe('upload_quota_exceeded');
 
     const { media } = uploadStatusSchema.parse(await first.json());
-    expect((await visitor.fetch(`/api/sessions/${one.id}/media/${media.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect(
+      (await visitor.fetch(`/api/sessions/${one.id}/media/${media.id}`, { method: 'DELETE' }))
+        .status,
+    ).toBe(204);
     expect((await createUpload(visitor, two.id, 64)).status).toBe(201);
   });
 

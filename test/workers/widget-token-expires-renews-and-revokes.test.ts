@@ -10,7 +10,11 @@ import { decode, sign } from 'hono/jwt';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorBodySchema, sessionListSchema } from '../../shared/api-schema';
-import { signWidgetToken, WIDGET_TOKEN_RENEW_BELOW_MS, WIDGET_TOKEN_TTL_MS } from '../../functions/middleware/widget-token';
+import {
+  signWidgetToken,
+  WIDGET_TOKEN_RENEW_BELOW_MS,
+  WIDGET_TOKEN_TTL_MS,
+} from '../../functions/middleware/widget-token';
 import { ORIGIN } from './visitor-client';
 
 const TOKEN_HEADER = 'X-Reelwright-Visitor';
@@ -18,7 +22,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Slack between the test's clock and the Worker's when comparing expiries. */
 const CLOCK_SLACK_MS = 60_000;
 
-const claimsSchema = z.object({ sub: z.uuid(), gen: z.number().int(), exp: z.number().int(), aud: z.literal('reelwright-widget') });
+const claimsSchema = z.object({
+  sub: z.uuid(),
+  gen: z.number().int(),
+  exp: z.number().int(),
+  aud: z.literal('reelwright-widget'),
+});
 
 function callWithToken(path: string, token: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
@@ -36,7 +45,9 @@ async function widgetVisitorWithSession(): Promise<{ token: string; sessionId: s
   const created = await callWithToken('/api/sessions', 'new', { method: 'POST' });
   expect(created.status).toBe(201);
   const token = created.headers.get(TOKEN_HEADER) ?? '';
-  const listed = sessionListSchema.parse(await (await callWithToken('/api/sessions', token)).json());
+  const listed = sessionListSchema.parse(
+    await (await callWithToken('/api/sessions', token)).json(),
+  );
   return { token, sessionId: listed.sessions[0]?.id ?? '' };
 }
 
@@ -62,24 +73,45 @@ describe('widget token lifetime', () => {
     const issued = claims(token);
     expect(WIDGET_TOKEN_TTL_MS).toBe(30 * DAY_MS);
     expect(issued.exp * 1000).toBeGreaterThanOrEqual(before + WIDGET_TOKEN_TTL_MS - CLOCK_SLACK_MS);
-    expect(issued.exp * 1000).toBeLessThanOrEqual(Date.now() + WIDGET_TOKEN_TTL_MS + CLOCK_SLACK_MS);
+    expect(issued.exp * 1000).toBeLessThanOrEqual(
+      Date.now() + WIDGET_TOKEN_TTL_MS + CLOCK_SLACK_MS,
+    );
     expect(issued.gen).toBe(0);
   });
 
   it('an expired token gets 401 widget_token_expired, and nothing of the visitor', async () => {
     const { token } = await widgetVisitorWithSession();
-    const expired = await signWidgetToken({ visitorId: claims(token).sub, generation: 0, expiresAtMs: Date.now() - 1_000 }, env.VISITOR_SECRET);
-    expect(await refusal(await callWithToken('/api/sessions', expired))).toBe('widget_token_expired');
+    const expired = await signWidgetToken(
+      { visitorId: claims(token).sub, generation: 0, expiresAtMs: Date.now() - 1_000 },
+      env.VISITOR_SECRET,
+    );
+    expect(await refusal(await callWithToken('/api/sessions', expired))).toBe(
+      'widget_token_expired',
+    );
   });
 
   it('a token for anything but the widget (another audience, another secret) gets 401 widget_token_invalid', async () => {
     const { token } = await widgetVisitorWithSession();
     const { sub, exp } = claims(token);
-    const otherAudience = await sign({ sub, gen: 0, exp, aud: 'something-else' }, env.VISITOR_SECRET, 'HS256');
-    expect(await refusal(await callWithToken('/api/sessions', otherAudience))).toBe('widget_token_invalid');
-    const otherSecret = await sign({ sub, gen: 0, exp, aud: 'reelwright-widget' }, 'not-the-secret', 'HS256');
-    expect(await refusal(await callWithToken('/api/sessions', otherSecret))).toBe('widget_token_invalid');
-    expect(await refusal(await callWithToken('/api/sessions', 'garbage'))).toBe('widget_token_invalid');
+    const otherAudience = await sign(
+      { sub, gen: 0, exp, aud: 'something-else' },
+      env.VISITOR_SECRET,
+      'HS256',
+    );
+    expect(await refusal(await callWithToken('/api/sessions', otherAudience))).toBe(
+      'widget_token_invalid',
+    );
+    const otherSecret = await sign(
+      { sub, gen: 0, exp, aud: 'reelwright-widget' },
+      'not-the-secret',
+      'HS256',
+    );
+    expect(await refusal(await callWithToken('/api/sessions', otherSecret))).toBe(
+      'widget_token_invalid',
+    );
+    expect(await refusal(await callWithToken('/api/sessions', 'garbage'))).toBe(
+      'widget_token_invalid',
+    );
   });
 
   it('is answered unchanged while young, and renewed (same visitor, fresh expiry) once past half its life', async () => {
@@ -90,13 +122,18 @@ describe('widget token lifetime', () => {
 
     const visitorId = claims(token).sub;
     const oldExpiry = Date.now() + WIDGET_TOKEN_RENEW_BELOW_MS - DAY_MS;
-    const old = await signWidgetToken({ visitorId, generation: 0, expiresAtMs: oldExpiry }, env.VISITOR_SECRET);
+    const old = await signWidgetToken(
+      { visitorId, generation: 0, expiresAtMs: oldExpiry },
+      env.VISITOR_SECRET,
+    );
     const answer = await callWithToken('/api/sessions', old);
     const renewed = answer.headers.get(TOKEN_HEADER) ?? '';
     expect(await sessionIds(answer)).toEqual([sessionId]);
     expect(renewed).not.toBe(old);
     expect(claims(renewed).sub).toBe(visitorId);
-    expect(claims(renewed).exp * 1000).toBeGreaterThan(Date.now() + WIDGET_TOKEN_TTL_MS - CLOCK_SLACK_MS);
+    expect(claims(renewed).exp * 1000).toBeGreaterThan(
+      Date.now() + WIDGET_TOKEN_TTL_MS - CLOCK_SLACK_MS,
+    );
     // The renewed token works on its own and is answered unchanged.
     const again = await callWithToken('/api/sessions', renewed);
     expect(again.headers.get(TOKEN_HEADER)).toBe(renewed);
@@ -108,7 +145,10 @@ describe('Forget me on this site (DELETE /api/widget-token)', () => {
   it('revokes every token issued so far: each then gets 401 widget_token_revoked; `new` starts a stranger', async () => {
     const { token, sessionId } = await widgetVisitorWithSession();
     const visitorId = claims(token).sub;
-    const renewedEarlier = await signWidgetToken({ visitorId, generation: 0, expiresAtMs: Date.now() + DAY_MS }, env.VISITOR_SECRET);
+    const renewedEarlier = await signWidgetToken(
+      { visitorId, generation: 0, expiresAtMs: Date.now() + DAY_MS },
+      env.VISITOR_SECRET,
+    );
 
     const forgotten = await callWithToken('/api/widget-token', token, { method: 'DELETE' });
     expect(forgotten.status).toBe(200);
@@ -116,22 +156,32 @@ describe('Forget me on this site (DELETE /api/widget-token)', () => {
     expect(forgotten.headers.get(TOKEN_HEADER)).toBeNull();
 
     expect(await refusal(await callWithToken('/api/sessions', token))).toBe('widget_token_revoked');
-    expect(await refusal(await callWithToken('/api/sessions', renewedEarlier))).toBe('widget_token_revoked');
-    expect(await refusal(await callWithToken(`/api/sessions/${sessionId}`, token))).toBe('widget_token_revoked');
-    expect(await refusal(await callWithToken('/api/widget-token', token, { method: 'DELETE' }))).toBe('widget_token_revoked');
+    expect(await refusal(await callWithToken('/api/sessions', renewedEarlier))).toBe(
+      'widget_token_revoked',
+    );
+    expect(await refusal(await callWithToken(`/api/sessions/${sessionId}`, token))).toBe(
+      'widget_token_revoked',
+    );
+    expect(
+      await refusal(await callWithToken('/api/widget-token', token, { method: 'DELETE' })),
+    ).toBe('widget_token_revoked');
 
     // A reading request with `new` is nobody; the first change mints a stranger.
     expect(await sessionIds(await callWithToken('/api/sessions', 'new'))).toEqual([]);
     const fresh = await callWithToken('/api/sessions', 'new', { method: 'POST' });
     const freshToken = fresh.headers.get(TOKEN_HEADER) ?? '';
     expect(claims(freshToken).sub).not.toBe(visitorId);
-    expect(await sessionIds(await callWithToken('/api/sessions', freshToken))).not.toContain(sessionId);
+    expect(await sessionIds(await callWithToken('/api/sessions', freshToken))).not.toContain(
+      sessionId,
+    );
   });
 
   it('needs the widget token itself: without it the answer is 400 widget_token_required', async () => {
     const cases: HeadersInit[] = [{}, { [TOKEN_HEADER]: 'new' }];
     for (const headers of cases) {
-      const response = await exports.default.fetch(new Request(`${ORIGIN}/api/widget-token`, { method: 'DELETE', headers }));
+      const response = await exports.default.fetch(
+        new Request(`${ORIGIN}/api/widget-token`, { method: 'DELETE', headers }),
+      );
       expect(response.status).toBe(400);
       expect(errorBodySchema.parse(await response.json()).error.code).toBe('widget_token_required');
     }

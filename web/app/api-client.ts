@@ -91,7 +91,11 @@ export interface ApiClient {
    * event whenever it moves. Resolves when the server ends the stream (the job completed or
    * failed, or after 10 min: reconnect); rejects with {@link ApiError} (network, 404).
    */
-  followRender(renderId: string, onEvent: (received: ReceivedEvent) => void, signal: AbortSignal): Promise<StreamOutcome>;
+  followRender(
+    renderId: string,
+    onEvent: (received: ReceivedEvent) => void,
+    signal: AbortSignal,
+  ): Promise<StreamOutcome>;
   postRenderProgress(renderId: string, body: RenderProgressBody): Promise<RenderJobInfo>;
   uploadRenderFile(renderId: string, file: Blob): Promise<RenderJobInfo>;
   failRender(renderId: string, message: string): Promise<RenderJobInfo>;
@@ -102,7 +106,12 @@ export interface ApiClient {
    * (a UUID). Rejects with {@link ApiError} 409 `chunk_out_of_order` / `chunk_conflict` when
    * another page got there first.
    */
-  putRenderChunk(renderId: string, index: number, bytes: Uint8Array<ArrayBuffer>, attempt: string): Promise<RenderChunkState>;
+  putRenderChunk(
+    renderId: string,
+    index: number,
+    bytes: Uint8Array<ArrayBuffer>,
+    attempt: string,
+  ): Promise<RenderChunkState>;
   /** Stores the render's audio chunk file. */
   putRenderAudio(renderId: string, bytes: Uint8Array<ArrayBuffer>): Promise<RenderChunkState>;
   /** Reads stored chunk `index` back. */
@@ -139,7 +148,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     return response;
   }
 
-  async function json<T>(schema: z.ZodType<T>, what: string, path: string, init?: RequestInit): Promise<T> {
+  async function json<T>(
+    schema: z.ZodType<T>,
+    what: string,
+    path: string,
+    init?: RequestInit,
+  ): Promise<T> {
     const response = await send(path, init);
     const raw: unknown = await response.json().catch(() => undefined);
     const parsed = schema.safeParse(raw);
@@ -148,12 +162,20 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   }
 
   function postJson(body: unknown): RequestInit {
-    return { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
+    return {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    };
   }
 
   const id = encodeURIComponent;
 
-  async function readStream(response: Response, what: string, onEvent: (received: ReceivedEvent) => void): Promise<StreamOutcome> {
+  async function readStream(
+    response: Response,
+    what: string,
+    onEvent: (received: ReceivedEvent) => void,
+  ): Promise<StreamOutcome> {
     if (!response.body) throw badResponseError(response.status, what);
     try {
       return await readEventStream(response.body, onEvent);
@@ -165,10 +187,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   return {
     async createSession() {
-      const created = await json(sessionCreatedSchema, 'starting a session', '/api/sessions', { method: 'POST' });
+      const created = await json(sessionCreatedSchema, 'starting a session', '/api/sessions', {
+        method: 'POST',
+      });
       return created.session;
     },
-    getSession: (sessionId) => json(sessionStateSchema, 'loading your session', `/api/sessions/${id(sessionId)}`),
+    getSession: (sessionId) =>
+      json(sessionStateSchema, 'loading your session', `/api/sessions/${id(sessionId)}`),
     getCredits: () => json(creditsAnswerSchema, 'the credits check', '/api/credits'),
     async streamMessage(sessionId, text, onEvent, signal) {
       // One id for every send of this message: a re-send after a busy answer never runs it twice.
@@ -186,7 +211,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     },
     async replayEvents(sessionId, afterSeq, onEvent, signal) {
       const response = await retryWhenBusy(
-        () => send(`/api/sessions/${id(sessionId)}/events?after=${afterSeq}`, { headers: { Accept: 'text/event-stream' }, ...(signal ? { signal } : {}) }),
+        () =>
+          send(`/api/sessions/${id(sessionId)}/events?after=${afterSeq}`, {
+            headers: { Accept: 'text/event-stream' },
+            ...(signal ? { signal } : {}),
+          }),
         signal,
       );
       return readStream(response, 'the catch-up request', onEvent);
@@ -206,27 +235,47 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       return (await json(renderListSchema, 'your renders', `/api/renders${query}`)).renders;
     },
     createExport: (sessionId, body = {}) =>
-      json(renderJobInfoSchema, 'the export request', `/api/sessions/${id(sessionId)}/exports`, postJson(body)),
-    getRender: (renderId) => json(renderJobInfoSchema, 'the render check', `/api/renders/${id(renderId)}`),
+      json(
+        renderJobInfoSchema,
+        'the export request',
+        `/api/sessions/${id(sessionId)}/exports`,
+        postJson(body),
+      ),
+    getRender: (renderId) =>
+      json(renderJobInfoSchema, 'the render check', `/api/renders/${id(renderId)}`),
     async followRender(renderId, onEvent, signal) {
-      const response = await send(`/api/renders/${id(renderId)}/events`, { headers: { Accept: 'text/event-stream' }, signal });
+      const response = await send(`/api/renders/${id(renderId)}/events`, {
+        headers: { Accept: 'text/event-stream' },
+        signal,
+      });
       return readStream(response, 'the render progress', onEvent);
     },
     postRenderProgress: (renderId, body) =>
-      json(renderJobInfoSchema, 'the progress report', `/api/renders/${id(renderId)}/progress`, postJson(body)),
+      json(
+        renderJobInfoSchema,
+        'the progress report',
+        `/api/renders/${id(renderId)}/progress`,
+        postJson(body),
+      ),
     uploadRenderFile: (renderId, file) =>
       json(renderJobInfoSchema, 'the video upload', `/api/renders/${id(renderId)}/file`, {
         method: 'PUT',
         headers: { 'Content-Type': 'video/mp4' },
         body: file,
       }),
-    getRenderChunks: (renderId) => json(renderChunkStateSchema, 'the render chunks', `/api/renders/${id(renderId)}/chunks`),
+    getRenderChunks: (renderId) =>
+      json(renderChunkStateSchema, 'the render chunks', `/api/renders/${id(renderId)}/chunks`),
     putRenderChunk: (renderId, index, bytes, attempt) =>
-      json(renderChunkStateSchema, 'the chunk upload', `/api/renders/${id(renderId)}/chunks/${index}`, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/octet-stream', 'X-Render-Attempt': attempt },
-        body: bytes,
-      }),
+      json(
+        renderChunkStateSchema,
+        'the chunk upload',
+        `/api/renders/${id(renderId)}/chunks/${index}`,
+        {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/octet-stream', 'X-Render-Attempt': attempt },
+          body: bytes,
+        },
+      ),
     putRenderAudio: (renderId, bytes) =>
       json(renderChunkStateSchema, 'the audio upload', `/api/renders/${id(renderId)}/audio`, {
         method: 'PUT',
@@ -234,8 +283,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         body: bytes,
       }),
     getRenderChunk: async (renderId, index) =>
-      new Uint8Array(await (await send(`/api/renders/${id(renderId)}/chunks/${index}`)).arrayBuffer()),
-    getRenderAudio: async (renderId) => new Uint8Array(await (await send(`/api/renders/${id(renderId)}/audio`)).arrayBuffer()),
+      new Uint8Array(
+        await (await send(`/api/renders/${id(renderId)}/chunks/${index}`)).arrayBuffer(),
+      ),
+    getRenderAudio: async (renderId) =>
+      new Uint8Array(await (await send(`/api/renders/${id(renderId)}/audio`)).arrayBuffer()),
     failRender: (renderId, message) =>
       json(
         renderJobInfoSchema,

@@ -22,7 +22,13 @@ export class ApiError extends Error {
   /** When the answer said `Retry-After` (seconds), that many ms: the server asks to send again then. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(status: number, code: string, message: string, contractCode?: number, retryAfterMs?: number) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    contractCode?: number,
+    retryAfterMs?: number,
+  ) {
     super(message);
     this.status = status;
     this.code = code;
@@ -43,7 +49,13 @@ export async function apiErrorFromResponse(response: Response): Promise<ApiError
     const { code, message, contractCode } = parsed.data.error;
     return new ApiError(response.status, code, message, contractCode, retryAfterMs);
   }
-  return new ApiError(response.status, `http_${response.status}`, fallbackMessage(response.status), undefined, retryAfterMs);
+  return new ApiError(
+    response.status,
+    `http_${response.status}`,
+    fallbackMessage(response.status),
+    undefined,
+    retryAfterMs,
+  );
 }
 
 /** `Retry-After` in whole seconds as ms, or undefined when absent or not such a number (a date is not used). */
@@ -86,7 +98,11 @@ function fallbackMessage(status: number): string {
  * or a 5xx. Never a refusal (4xx) nor a cancelled request.
  */
 export function isTransient(cause: unknown): boolean {
-  return cause instanceof ApiError && cause.code !== 'aborted' && (cause.status === NETWORK_STATUS || cause.status >= 500);
+  return (
+    cause instanceof ApiError &&
+    cause.code !== 'aborted' &&
+    (cause.status === NETWORK_STATUS || cause.status >= 500)
+  );
 }
 
 /** True for a cancelled request, whether the DOMException itself or its {@link ApiError} wrapper. */

@@ -17,4 +17,7 @@ export interface LayoutOptions {
 }
 
 /** Defaults: the full site. */
-export const LayoutContext = createContext<LayoutOptions>({ layout: 'full', composerPlaceholder: null });
+export const LayoutContext = createContext<LayoutOptions>({
+  layout: 'full',
+  composerPlaceholder: null,
+});

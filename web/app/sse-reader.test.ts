@@ -31,7 +31,11 @@ describe('readEventStream', () => {
   it('drops frames that do not match the schema and counts them', async () => {
     const seen: ReceivedEvent[] = [];
     const outcome = await readEventStream(
-      streamOf(['data: {"type":"text"}\n\n', 'data: not json\n\n', 'data: {"type":"status","message":"planning"}\n\n']),
+      streamOf([
+        'data: {"type":"text"}\n\n',
+        'data: not json\n\n',
+        'data: {"type":"status","message":"planning"}\n\n',
+      ]),
       (received) => seen.push(received),
     );
     expect(seen.map((r) => r.event.type)).toEqual(['status']);

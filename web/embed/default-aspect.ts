@@ -28,13 +28,18 @@ function aspectOf(canvas: Pick<Draft['canvas'], 'width' | 'height'>): EmbedOptio
  * The edit to send for the first draft, or null when it already has the wanted shape, or the
  * visitor's own words named a shape (`namedShape`: their choice wins).
  */
-export function defaultAspectEdit(canvas: Pick<Draft['canvas'], 'width' | 'height'>, wanted: EmbedOptions['aspect'], namedShape: boolean): string | null {
+export function defaultAspectEdit(
+  canvas: Pick<Draft['canvas'], 'width' | 'height'>,
+  wanted: EmbedOptions['aspect'],
+  namedShape: boolean,
+): string | null {
   if (wanted === null || namedShape || aspectOf(canvas) === wanted) return null;
   return EDIT_FOR_ASPECT[wanted];
 }
 
 /** Words that name a frame shape (a subset of the director's parse-canvas, enough to stand aside). */
-const SHAPE_WORDS = /\b(?:vertical|portrait|horizontal|landscape|square|wide|9\s*[:x]\s*16|16\s*[:x]\s*9|1\s*[:x]\s*1|tik\s?tok|reels?|shorts|youtube|instagram)\b|竖|横|方/i;
+const SHAPE_WORDS =
+  /\b(?:vertical|portrait|horizontal|landscape|square|wide|9\s*[:x]\s*16|16\s*[:x]\s*9|1\s*[:x]\s*1|tik\s?tok|reels?|shorts|youtube|instagram)\b|竖|横|方/i;
 
 /**
  * Watches for the session's first draft and applies the host's default aspect once. Call it
@@ -49,7 +54,11 @@ export function applyDefaultAspect(model: AppModel, wanted: EmbedOptions['aspect
     if (done || draft === null || busy) return;
     done = true;
     const typed = model.chat.messages.peek().filter((message) => message.role === 'user');
-    const edit = defaultAspectEdit(draft.canvas, wanted, typed.some((message) => SHAPE_WORDS.test(message.text)));
+    const edit = defaultAspectEdit(
+      draft.canvas,
+      wanted,
+      typed.some((message) => SHAPE_WORDS.test(message.text)),
+    );
     if (edit !== null) queueMicrotask(() => void model.send(edit));
   });
 }

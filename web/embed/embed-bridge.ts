@@ -10,7 +10,11 @@
  * its one file, no cookie needed), made absolute.
  */
 import { effect } from '@preact/signals';
-import { EMBED_EVENT_SOURCE, EMBED_PROTOCOL_VERSION, embedCommandSchema } from '../../shared/embed-protocol';
+import {
+  EMBED_EVENT_SOURCE,
+  EMBED_PROTOCOL_VERSION,
+  embedCommandSchema,
+} from '../../shared/embed-protocol';
 import type { EmbedEventBody } from '../../shared/embed-events';
 import type { KeptState } from '../../shared/embed-protocol';
 import type { AppModel } from '../app/models/app-model';
@@ -78,7 +82,11 @@ function absoluteUrl(url: string): string {
 }
 
 /** True when this page is really framed (`host` is not itself) by `parentOrigin`, an allowed origin. */
-export function framedByAllowedHost(parentOrigin: string, allowedOrigins: readonly string[], host: Window = window.parent): boolean {
+export function framedByAllowedHost(
+  parentOrigin: string,
+  allowedOrigins: readonly string[],
+  host: Window = window.parent,
+): boolean {
   return host !== window && parentOrigin !== '' && allowedOrigins.includes(parentOrigin);
 }
 
@@ -86,7 +94,13 @@ export function framedByAllowedHost(parentOrigin: string, allowedOrigins: readon
  * Starts the bridge. Without an allowed, framed host it is inert (`active` false): the page
  * still works as a plain app.
  */
-export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, host = window.parent }: EmbedBridgeOptions): EmbedBridge {
+export function startEmbedBridge({
+  model,
+  parentOrigin,
+  allowedOrigins,
+  tokens,
+  host = window.parent,
+}: EmbedBridgeOptions): EmbedBridge {
   const active = framedByAllowedHost(parentOrigin, allowedOrigins, host);
   let restored: ((kept: KeptState) => void) | null = null;
   let ready = false;
@@ -98,14 +112,23 @@ export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, 
 
   let lastRenderId: string | null = readStoredRenderId();
   function persist(): void {
-    post({ type: 'persist', visitor: tokens?.token() ?? null, session: model.session.sessionId.value, render: lastRenderId });
+    post({
+      type: 'persist',
+      visitor: tokens?.token() ?? null,
+      session: model.session.sessionId.value,
+      render: lastRenderId,
+    });
   }
 
   function onMessage(event: MessageEvent<unknown>): void {
     if (!active || event.source !== host || event.origin !== parentOrigin) return;
     const parsed = embedCommandSchema.safeParse(event.data);
     if (!parsed.success) {
-      post({ type: 'error', code: 'invalid_command', message: 'Unknown or malformed command: expected prompt {text}, export or restore.' });
+      post({
+        type: 'error',
+        code: 'invalid_command',
+        message: 'Unknown or malformed command: expected prompt {text}, export or restore.',
+      });
       return;
     }
     const command = parsed.data;
@@ -115,7 +138,11 @@ export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, 
       return;
     }
     if (!ready) {
-      post({ type: 'error', code: 'not_ready', message: 'The widget is still loading: wait for the "ready" event.' });
+      post({
+        type: 'error',
+        code: 'not_ready',
+        message: 'The widget is still loading: wait for the "ready" event.',
+      });
       return;
     }
     if (command.type === 'prompt') void model.send(command.text);
@@ -139,7 +166,13 @@ export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, 
       const sessionId = model.session.sessionId.value;
       if (!ready || sessionId === null || version <= sentVersion) return;
       sentVersion = version;
-      post({ type: 'draft-updated', sessionId, version, summary: model.draft.summary.peek(), changes: model.draft.changes.peek() });
+      post({
+        type: 'draft-updated',
+        sessionId,
+        version,
+        summary: model.draft.summary.peek(),
+        changes: model.draft.changes.peek(),
+      });
     }),
   );
 
@@ -155,7 +188,11 @@ export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, 
         const percent = Math.floor(progress * 100);
         if (percent !== sentPercent) {
           sentPercent = percent;
-          post({ type: 'render-progress', renderId: job.id, progress: Math.min(1, Math.max(0, progress)) });
+          post({
+            type: 'render-progress',
+            renderId: job.id,
+            progress: Math.min(1, Math.max(0, progress)),
+          });
         }
       }
       const url = model.render.downloadUrl.value;
@@ -165,7 +202,12 @@ export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, 
         lastRenderId = job.id;
         writeStoredRenderId(job.id);
         if (!ready) return; // a restored render is announced in `ready`
-        post({ type: 'render-completed', renderId: job.id, downloadUrl: absoluteUrl(url), sizeBytes: model.render.sizeBytes.value });
+        post({
+          type: 'render-completed',
+          renderId: job.id,
+          downloadUrl: absoluteUrl(url),
+          sizeBytes: model.render.sizeBytes.value,
+        });
         persist();
       }
     }),
@@ -216,7 +258,10 @@ export function startEmbedBridge({ model, parentOrigin, allowedOrigins, tokens, 
         sessionId: model.session.sessionId.peek(),
         draftVersion: model.draft.version.peek(),
         summary: model.draft.hasDraft.peek() ? model.draft.summary.peek() : '',
-        lastRender: lastRender === null ? null : { renderId: lastRender.renderId, downloadUrl: absoluteUrl(lastRender.downloadUrl) },
+        lastRender:
+          lastRender === null
+            ? null
+            : { renderId: lastRender.renderId, downloadUrl: absoluteUrl(lastRender.downloadUrl) },
       });
       persist();
     },

@@ -33,7 +33,11 @@ export function ForgetMeButton({ tokens, notices, forget }: ForgetMeButtonProps)
   }
   return (
     <footer class="embed-footer">
-      <button type="button" class="button button--ghost button--small" onClick={() => void onClick()}>
+      <button
+        type="button"
+        class="button button--ghost button--small"
+        onClick={() => void onClick()}
+      >
         {t('embed.forgetMe')}
       </button>
     </footer>

@@ -45,14 +45,20 @@ function store(token: string | null): void {
 
 /** True when `response` is the edge refusing the token itself (a 401 whose error code is `widget_token_…`). */
 async function refusesToken(response: Response): Promise<boolean> {
-  return response.status === 401 && (await apiErrorFromResponse(response.clone())).code.startsWith(DEAD_TOKEN_CODE_PREFIX);
+  return (
+    response.status === 401 &&
+    (await apiErrorFromResponse(response.clone())).code.startsWith(DEAD_TOKEN_CODE_PREFIX)
+  );
 }
 
 /**
  * Creates the store with this frame's stored token, if any; `onRefused` runs when the edge
  * refuses the token (the frame starts fresh).
  */
-export function createVisitorTokenStore(onRefused: () => void, base: typeof fetch = globalThis.fetch.bind(globalThis)): VisitorTokenStore {
+export function createVisitorTokenStore(
+  onRefused: () => void,
+  base: typeof fetch = globalThis.fetch.bind(globalThis),
+): VisitorTokenStore {
   let current: string | null = null;
   try {
     current = globalThis.localStorage?.getItem(VISITOR_TOKEN_KEY) ?? null;
@@ -66,7 +72,10 @@ export function createVisitorTokenStore(onRefused: () => void, base: typeof fetc
     store(null);
   };
 
-  const send = async (input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> => {
+  const send = async (
+    input: RequestInfo | URL,
+    init: RequestInit | undefined,
+  ): Promise<Response> => {
     const headers = new Headers(init?.headers);
     headers.set(VISITOR_TOKEN_HEADER, current ?? NO_TOKEN);
     const response = await base(input, { ...init, headers });

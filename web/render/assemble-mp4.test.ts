@@ -16,34 +16,87 @@ async function readPackets(track: InputTrack, limit = Infinity): Promise<ChunkPa
   const packets: ChunkPacket[] = [];
   for await (const p of new EncodedPacketSink(track).packets()) {
     if (packets.length >= limit) break;
-    packets.push({ timestampUs: Math.round(p.timestamp * 1e6), durationUs: Math.round(p.duration * 1e6), key: p.type === 'key', data: p.data });
+    packets.push({
+      timestampUs: Math.round(p.timestamp * 1e6),
+      durationUs: Math.round(p.duration * 1e6),
+      key: p.type === 'key',
+      data: p.data,
+    });
   }
   return packets;
 }
 
-function storedConfig(config: { codec: string; description?: AllowSharedBufferSource }, extra: Partial<ChunkDecoderConfig>): ChunkDecoderConfig {
+function storedConfig(
+  config: { codec: string; description?: AllowSharedBufferSource },
+  extra: Partial<ChunkDecoderConfig>,
+): ChunkDecoderConfig {
   const d = config.description;
-  const description = d ? toBase64(ArrayBuffer.isView(d) ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength) : new Uint8Array(d)) : null;
+  const description = d
+    ? toBase64(
+        ArrayBuffer.isView(d)
+          ? new Uint8Array(d.buffer, d.byteOffset, d.byteLength)
+          : new Uint8Array(d),
+      )
+    : null;
   return { codec: config.codec, description, ...extra };
 }
 
 /** The fixture's 180 H.264 packets split into two video chunk files, and ~2 s of AAC as the audio chunk file. */
 async function fixtureRender(): Promise<{ video: ChunkFile[]; audio: ChunkFile }> {
-  const clip = await new Input({ source: new BufferSource(readFileSync(path.join(FIXTURES, 'clip-waves.mp4'))), formats: ALL_FORMATS }).getPrimaryVideoTrack();
-  const music = await new Input({ source: new BufferSource(readFileSync(path.join(FIXTURES, 'music-tropical.m4a'))), formats: ALL_FORMATS }).getPrimaryAudioTrack();
+  const clip = await new Input({
+    source: new BufferSource(readFileSync(path.join(FIXTURES, 'clip-waves.mp4'))),
+    formats: ALL_FORMATS,
+  }).getPrimaryVideoTrack();
+  const music = await new Input({
+    source: new BufferSource(readFileSync(path.join(FIXTURES, 'music-tropical.m4a'))),
+    formats: ALL_FORMATS,
+  }).getPrimaryAudioTrack();
   if (!clip || !music) throw new Error('fixture tracks missing');
   const videoPackets = await readPackets(clip);
-  const videoConfig = storedConfig(await clip.getDecoderConfig() ?? { codec: '' }, { codedWidth: 1920, codedHeight: 1080 });
+  const videoConfig = storedConfig((await clip.getDecoderConfig()) ?? { codec: '' }, {
+    codedWidth: 1920,
+    codedHeight: 1080,
+  });
   const half = videoPackets.length / 2;
   const video = [videoPackets.slice(0, half), videoPackets.slice(half)].map((packets, index) =>
-    decodeChunkFile(encodeChunkFile({ kind: 'video', index, firstFrame: index * half, frameCount: half, encoderKey: 'test', decoderConfig: videoConfig }, packets)),
+    decodeChunkFile(
+      encodeChunkFile(
+        {
+          kind: 'video',
+          index,
+          firstFrame: index * half,
+          frameCount: half,
+          encoderKey: 'test',
+          decoderConfig: videoConfig,
+        },
+        packets,
+      ),
+    ),
   );
-  const audioConfig = storedConfig(await music.getDecoderConfig() ?? { codec: '' }, { sampleRate: music.sampleRate, numberOfChannels: music.numberOfChannels });
-  const audio = decodeChunkFile(encodeChunkFile({ kind: 'audio', index: 0, firstFrame: 0, frameCount: 0, encoderKey: 'test', decoderConfig: audioConfig }, await readPackets(music, AUDIO_PACKETS)));
+  const audioConfig = storedConfig((await music.getDecoderConfig()) ?? { codec: '' }, {
+    sampleRate: music.sampleRate,
+    numberOfChannels: music.numberOfChannels,
+  });
+  const audio = decodeChunkFile(
+    encodeChunkFile(
+      {
+        kind: 'audio',
+        index: 0,
+        firstFrame: 0,
+        frameCount: 0,
+        encoderKey: 'test',
+        decoderConfig: audioConfig,
+      },
+      await readPackets(music, AUDIO_PACKETS),
+    ),
+  );
   return { video, audio };
 }
 
-function reader(chunks: readonly ChunkFile[], packetCount = chunks.reduce((sum, c) => sum + c.packets.length, 0)): VideoChunkReader & { loads: number[] } {
+function reader(
+  chunks: readonly ChunkFile[],
+  packetCount = chunks.reduce((sum, c) => sum + c.packets.length, 0),
+): VideoChunkReader & { loads: number[] } {
   const loads: number[] = [];
   return {
     chunkCount: chunks.length,
@@ -79,14 +132,25 @@ describe('assembleMp4', () => {
     const blob = await assembleMp4(chunks, audio, 30);
     expect(chunks.loads).toEqual([0, 1]);
     expect(blob.type).toBe('video/mp4');
-    expect(boxOrder(new Uint8Array(await blob.arrayBuffer()))).toEqual(['ftyp', 'moov', 'free', 'mdat']);
+    expect(boxOrder(new Uint8Array(await blob.arrayBuffer()))).toEqual([
+      'ftyp',
+      'moov',
+      'free',
+      'mdat',
+    ]);
 
     const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
     const outVideo = await input.getPrimaryVideoTrack();
     const outAudio = await input.getPrimaryAudioTrack();
     if (!outVideo || !outAudio) throw new Error('output tracks missing');
-    const strip = (p: ChunkPacket) => ({ timestampUs: p.timestampUs, key: p.key, byteLength: p.data.byteLength });
-    expect((await readPackets(outVideo)).map(strip)).toEqual(video.flatMap((c) => c.packets).map(strip));
+    const strip = (p: ChunkPacket) => ({
+      timestampUs: p.timestampUs,
+      key: p.key,
+      byteLength: p.data.byteLength,
+    });
+    expect((await readPackets(outVideo)).map(strip)).toEqual(
+      video.flatMap((c) => c.packets).map(strip),
+    );
     expect((await readPackets(outAudio)).map(strip)).toEqual(audio.packets.map(strip));
     expect((await readPackets(outVideo, 1))[0]?.data).toEqual(video[0]?.packets[0]?.data);
   });
@@ -95,10 +159,17 @@ describe('assembleMp4', () => {
     const { video, audio } = await fixtureRender();
     const [first, second] = video;
     if (!first || !second) throw new Error('fixture chunks missing');
-    await expect(assembleMp4(reader([second, first]), audio, 30)).rejects.toMatchObject({ code: 'encode-failed', message: 'Chunk 0 is missing or out of order.' });
+    await expect(assembleMp4(reader([second, first]), audio, 30)).rejects.toMatchObject({
+      code: 'encode-failed',
+      message: 'Chunk 0 is missing or out of order.',
+    });
     const otherKey = { ...second, header: { ...second.header, encoderKey: 'other' } };
-    await expect(assembleMp4(reader([first, otherKey]), audio, 30)).rejects.toThrow('Chunk 1 was encoded with other settings');
-    await expect(assembleMp4(reader(video, 100), audio, 30)).rejects.toThrow('Chunk 1 holds more packets than the video has frames.');
+    await expect(assembleMp4(reader([first, otherKey]), audio, 30)).rejects.toThrow(
+      'Chunk 1 was encoded with other settings',
+    );
+    await expect(assembleMp4(reader(video, 100), audio, 30)).rejects.toThrow(
+      'Chunk 1 holds more packets than the video has frames.',
+    );
   });
 });
 
@@ -121,9 +192,14 @@ describe('blobCollector', () => {
     const writer = collector.writable.getWriter();
     await writer.write({ type: 'write', data: new Uint8Array([1, 2]), position: 0 });
     await writer.close();
-    const refused = vi.spyOn(Blob.prototype, 'arrayBuffer').mockRejectedValue(new DOMException('refused', 'NotReadableError'));
+    const refused = vi
+      .spyOn(Blob.prototype, 'arrayBuffer')
+      .mockRejectedValue(new DOMException('refused', 'NotReadableError'));
     try {
-      await expect(collector.toBlob('video/mp4')).rejects.toMatchObject({ code: 'encode-failed', message: expect.stringContaining('export it from a normal window') });
+      await expect(collector.toBlob('video/mp4')).rejects.toMatchObject({
+        code: 'encode-failed',
+        message: expect.stringContaining('export it from a normal window'),
+      });
     } finally {
       refused.mockRestore();
     }
@@ -131,6 +207,8 @@ describe('blobCollector', () => {
 
   it('refuses a write that would leave a gap', async () => {
     const writer = blobCollector().writable.getWriter();
-    await expect(writer.write({ type: 'write', data: new Uint8Array([1]), position: 3 })).rejects.toThrow('gap');
+    await expect(
+      writer.write({ type: 'write', data: new Uint8Array([1]), position: 3 }),
+    ).rejects.toThrow('gap');
   });
 });

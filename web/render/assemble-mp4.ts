@@ -13,7 +13,14 @@
  * Runs in the browser (not the Worker): a Worker has 128 MB of memory for an MP4 that may reach
  * ~600 MB, and the finished file is uploaded with the same streamed `PUT …/file` as before.
  */
-import { EncodedAudioPacketSource, EncodedPacket, EncodedVideoPacketSource, Mp4OutputFormat, Output, StreamTarget } from 'mediabunny';
+import {
+  EncodedAudioPacketSource,
+  EncodedPacket,
+  EncodedVideoPacketSource,
+  Mp4OutputFormat,
+  Output,
+  StreamTarget,
+} from 'mediabunny';
 import type { StreamTargetChunk } from 'mediabunny';
 import { ChunkFileError, fromBase64 } from '../../shared/render-chunk-file';
 import type { ChunkDecoderConfig, ChunkFile, ChunkPacket } from '../../shared/render-chunk-file';
@@ -37,7 +44,12 @@ export interface VideoChunkReader {
 }
 
 function toPacket(p: ChunkPacket): EncodedPacket {
-  return new EncodedPacket(p.data, p.key ? 'key' : 'delta', p.timestampUs / 1_000_000, p.durationUs / 1_000_000);
+  return new EncodedPacket(
+    p.data,
+    p.key ? 'key' : 'delta',
+    p.timestampUs / 1_000_000,
+    p.durationUs / 1_000_000,
+  );
 }
 
 function description(config: ChunkDecoderConfig): Uint8Array<ArrayBuffer> | undefined {
@@ -55,15 +67,23 @@ function description(config: ChunkDecoderConfig): Uint8Array<ArrayBuffer> | unde
  *   blob that crosses it cannot be read, `NotReadableError`); a normal window moves big blobs
  *   to disk
  */
-export function blobCollector(): { writable: WritableStream<StreamTargetChunk>; toBlob(type: string): Promise<Blob> } {
+export function blobCollector(): {
+  writable: WritableStream<StreamTargetChunk>;
+  toBlob(type: string): Promise<Blob>;
+} {
   const parts: Blob[] = [];
   const patches: Array<{ position: number; part: Blob }> = [];
   let sizeBytes = 0;
   const writable = new WritableStream<StreamTargetChunk>({
     write({ data, position }) {
-      if (position > sizeBytes) throw new RenderError('encode-failed', 'The MP4 writer left a gap in the file.');
+      if (position > sizeBytes)
+        throw new RenderError('encode-failed', 'The MP4 writer left a gap in the file.');
       const end = position + data.byteLength;
-      if (position < sizeBytes) patches.push({ position, part: new Blob([data.subarray(0, Math.min(end, sizeBytes) - position)]) });
+      if (position < sizeBytes)
+        patches.push({
+          position,
+          part: new Blob([data.subarray(0, Math.min(end, sizeBytes) - position)]),
+        });
       if (end > sizeBytes) {
         parts.push(new Blob([data.subarray(sizeBytes - position)]));
         sizeBytes = end;
@@ -74,11 +94,18 @@ export function blobCollector(): { writable: WritableStream<StreamTargetChunk>; 
     writable,
     async toBlob(type) {
       // A refused blob fails every read: one byte of each part tells, before the upload would fail.
-      await Promise.all([...parts, ...patches.map((p) => p.part)].map((part) => part.slice(0, 1).arrayBuffer())).catch((cause: unknown) => {
-        throw new RenderError('encode-failed', 'This browser window could not keep the finished video (a private window holds only about 500 MB of files); export it from a normal window.', { cause });
+      await Promise.all(
+        [...parts, ...patches.map((p) => p.part)].map((part) => part.slice(0, 1).arrayBuffer()),
+      ).catch((cause: unknown) => {
+        throw new RenderError(
+          'encode-failed',
+          'This browser window could not keep the finished video (a private window holds only about 500 MB of files); export it from a normal window.',
+          { cause },
+        );
       });
       let file = new Blob(parts);
-      for (const { position, part } of patches) file = new Blob([file.slice(0, position), part, file.slice(position + part.size)]);
+      for (const { position, part } of patches)
+        file = new Blob([file.slice(0, position), part, file.slice(position + part.size)]);
       return new Blob([file], { type });
     },
   };
@@ -92,9 +119,17 @@ export function blobCollector(): { writable: WritableStream<StreamTargetChunk>; 
  *   packets than the video has frames, or were encoded with a different decoder config (they
  *   could not share one track)
  */
-export async function assembleMp4(video: VideoChunkReader, audio: ChunkFile, fps: number): Promise<Blob> {
-  if (video.chunkCount < 1) throw new RenderError('encode-failed', 'There are no video chunks to join.');
-  if (audio.header.kind !== 'audio') throw new RenderError('encode-failed', 'The stored audio is not an audio chunk.', { cause: new ChunkFileError() });
+export async function assembleMp4(
+  video: VideoChunkReader,
+  audio: ChunkFile,
+  fps: number,
+): Promise<Blob> {
+  if (video.chunkCount < 1)
+    throw new RenderError('encode-failed', 'There are no video chunks to join.');
+  if (audio.header.kind !== 'audio')
+    throw new RenderError('encode-failed', 'The stored audio is not an audio chunk.', {
+      cause: new ChunkFileError(),
+    });
 
   const collector = blobCollector();
   const output = new Output({
@@ -125,14 +160,29 @@ export async function assembleMp4(video: VideoChunkReader, audio: ChunkFile, fps
     let packetsAdded = 0;
     for (let index = 0; index < video.chunkCount; index++) {
       const chunk = await video.loadChunk(index);
-      if (chunk.header.kind !== 'video' || chunk.header.index !== index) throw new RenderError('encode-failed', `Chunk ${index} is missing or out of order.`);
-      if (first && (chunk.header.encoderKey !== first.encoderKey || chunk.header.decoderConfig.description !== first.decoderConfig.description)) {
-        throw new RenderError('encode-failed', `Chunk ${index} was encoded with other settings than chunk 0; the render must start over.`);
+      if (chunk.header.kind !== 'video' || chunk.header.index !== index)
+        throw new RenderError('encode-failed', `Chunk ${index} is missing or out of order.`);
+      if (
+        first &&
+        (chunk.header.encoderKey !== first.encoderKey ||
+          chunk.header.decoderConfig.description !== first.decoderConfig.description)
+      ) {
+        throw new RenderError(
+          'encode-failed',
+          `Chunk ${index} was encoded with other settings than chunk 0; the render must start over.`,
+        );
       }
       packetsAdded += chunk.packets.length;
-      if (packetsAdded > video.packetCount) throw new RenderError('encode-failed', `Chunk ${index} holds more packets than the video has frames.`);
+      if (packetsAdded > video.packetCount)
+        throw new RenderError(
+          'encode-failed',
+          `Chunk ${index} holds more packets than the video has frames.`,
+        );
       for (const p of chunk.packets) {
-        await videoSource.add(toPacket(p), first ? undefined : { decoderConfig: videoConfig(chunk.header.decoderConfig) });
+        await videoSource.add(
+          toPacket(p),
+          first ? undefined : { decoderConfig: videoConfig(chunk.header.decoderConfig) },
+        );
         first ??= chunk.header;
       }
     }

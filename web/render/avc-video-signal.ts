@@ -27,7 +27,12 @@ export interface VideoSignal {
 }
 
 /** BT.709 primaries, transfer and matrix at limited range: the HD video standard. */
-export const BT709_LIMITED: VideoSignal = { fullRange: false, primaries: 1, transfer: 1, matrix: 1 };
+export const BT709_LIMITED: VideoSignal = {
+  fullRange: false,
+  primaries: 1,
+  transfer: 1,
+  matrix: 1,
+};
 
 /** `video_format` 5 = "unspecified" (used when the SPS had no signal type to keep). */
 const VIDEO_FORMAT_UNSPECIFIED = 5;
@@ -219,7 +224,14 @@ function locateVideoSignal(rbsp: Uint8Array): SignalLocation {
 
   const vuiFlagAt = reader.position;
   if (!reader.bit()) {
-    return { vuiFlagAt, hasVui: false, signalAt: vuiFlagAt, signalEnd: vuiFlagAt, videoFormat: VIDEO_FORMAT_UNSPECIFIED, signal: null };
+    return {
+      vuiFlagAt,
+      hasVui: false,
+      signalAt: vuiFlagAt,
+      signalEnd: vuiFlagAt,
+      videoFormat: VIDEO_FORMAT_UNSPECIFIED,
+      signal: null,
+    };
   }
   if (reader.bit() && reader.bits(8) === 255) reader.bits(32); // aspect_ratio_idc, Extended_SAR
   if (reader.bit()) reader.bit(); // overscan_appropriate_flag
@@ -278,8 +290,12 @@ export function rewriteSpsVideoSignal(sps: Uint8Array, signal: VideoSignal): Uin
  * by {@link rewriteSpsVideoSignal}; PPS and extension fields are copied unchanged.
  * @throws RangeError when the record is truncated or not version 1
  */
-export function rewriteAvcDecoderConfigurationRecord(avcC: Uint8Array, signal: VideoSignal): Uint8Array {
-  if (avcC[0] !== 1 || avcC.length < 7) throw new RangeError('not an AVCDecoderConfigurationRecord');
+export function rewriteAvcDecoderConfigurationRecord(
+  avcC: Uint8Array,
+  signal: VideoSignal,
+): Uint8Array {
+  if (avcC[0] !== 1 || avcC.length < 7)
+    throw new RangeError('not an AVCDecoderConfigurationRecord');
   const parts: Uint8Array[] = [avcC.subarray(0, 6)];
   const spsCount = (avcC[5] ?? 0) & 0x1f;
   let offset = 6;
@@ -305,7 +321,11 @@ export function nalLengthSize(avcC: Uint8Array): number {
  * array when the packet carries no SPS (the usual case: the SPS lives in `avcC`).
  * @param lengthSize bytes per NAL length prefix (see {@link nalLengthSize})
  */
-export function rewriteAvcPacketVideoSignal(packet: Uint8Array, signal: VideoSignal, lengthSize: number): Uint8Array {
+export function rewriteAvcPacketVideoSignal(
+  packet: Uint8Array,
+  signal: VideoSignal,
+  lengthSize: number,
+): Uint8Array {
   const parts: Uint8Array[] = [];
   let offset = 0;
   let changed = false;
@@ -319,7 +339,8 @@ export function rewriteAvcPacketVideoSignal(packet: Uint8Array, signal: VideoSig
     if (((nal[0] ?? 0) & 0x1f) === NAL_TYPE_SPS) {
       const sps = rewriteSpsVideoSignal(nal, signal);
       const prefix = new Uint8Array(lengthSize);
-      for (let i = 0; i < lengthSize; i++) prefix[lengthSize - 1 - i] = Math.floor(sps.length / 256 ** i) & 0xff;
+      for (let i = 0; i < lengthSize; i++)
+        prefix[lengthSize - 1 - i] = Math.floor(sps.length / 256 ** i) & 0xff;
       parts.push(prefix, sps);
       changed = true;
     } else {

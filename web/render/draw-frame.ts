@@ -50,7 +50,14 @@ export function drawFrame(ctx: Context2D, draft: Draft, timeMs: number, assets: 
   }
   if (isBase) {
     // No video track at all: the look's gradient (an empty track draws it too).
-    drawVideoTrack(ctx, draft, { id: '', kind: 'video', name: '', segments: [] }, timeMs, assets, true);
+    drawVideoTrack(
+      ctx,
+      draft,
+      { id: '', kind: 'video', name: '', segments: [] },
+      timeMs,
+      assets,
+      true,
+    );
   }
 
   for (const track of draft.tracks) {

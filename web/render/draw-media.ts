@@ -26,17 +26,33 @@ export interface Camera {
  * The rectangle (draft px) a picture of `width × height` takes on `canvas` when fitted.
  * @example fitRect(1280, 720, {width:1920,height:1080,fps:30}, 'cover') // {x:0,y:0,width:1920,height:1080}
  */
-export function fitRect(width: number, height: number, canvas: Canvas, fit: 'cover' | 'contain'): { x: number; y: number; width: number; height: number } {
+export function fitRect(
+  width: number,
+  height: number,
+  canvas: Canvas,
+  fit: 'cover' | 'contain',
+): { x: number; y: number; width: number; height: number } {
   const scaleX = canvas.width / width;
   const scaleY = canvas.height / height;
   const scale = fit === 'cover' ? Math.max(scaleX, scaleY) : Math.min(scaleX, scaleY);
   const drawnWidth = width * scale;
   const drawnHeight = height * scale;
-  return { x: (canvas.width - drawnWidth) / 2, y: (canvas.height - drawnHeight) / 2, width: drawnWidth, height: drawnHeight };
+  return {
+    x: (canvas.width - drawnWidth) / 2,
+    y: (canvas.height - drawnHeight) / 2,
+    width: drawnWidth,
+    height: drawnHeight,
+  };
 }
 
 /** Draws `frame` fitted to the canvas under `camera`, at the context's current opacity. */
-export function drawMediaFrame(ctx: Context2D, canvas: Canvas, fit: 'cover' | 'contain', frame: MediaFrame, camera: Camera): void {
+export function drawMediaFrame(
+  ctx: Context2D,
+  canvas: Canvas,
+  fit: 'cover' | 'contain',
+  frame: MediaFrame,
+  camera: Camera,
+): void {
   if (frame.width <= 0 || frame.height <= 0) return;
   const rect = fitRect(frame.width, frame.height, canvas, fit);
   ctx.save();

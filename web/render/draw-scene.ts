@@ -148,10 +148,17 @@ function activeSegment(segments: readonly VideoSegment[], timeMs: number): Video
 }
 
 /** The segment a transition comes from: the latest one starting before `next`. */
-function previousSegment(segments: readonly VideoSegment[], next: VideoSegment): VideoSegment | null {
+function previousSegment(
+  segments: readonly VideoSegment[],
+  next: VideoSegment,
+): VideoSegment | null {
   let found: VideoSegment | null = null;
   for (const segment of segments) {
-    if (segment !== next && segment.startMs < next.startMs && (!found || segment.startMs > found.startMs)) {
+    if (
+      segment !== next &&
+      segment.startMs < next.startMs &&
+      (!found || segment.startMs > found.startMs)
+    ) {
       found = segment;
     }
   }
@@ -165,7 +172,12 @@ function clipRect(ctx: Context2D, x: number, y: number, width: number, height: n
 }
 
 /** Paints a backdrop in draft pixels: the gradient, and the accent glow where the icon rests. */
-function paintBackdrop(ctx: Context2D, size: CanvasSize, stops: readonly string[], glowAccent: string | null): void {
+function paintBackdrop(
+  ctx: Context2D,
+  size: CanvasSize,
+  stops: readonly string[],
+  glowAccent: string | null,
+): void {
   // Top-left to bottom-right across the canvas.
   const gradient = ctx.createLinearGradient(0, 0, size.width, size.height);
   const last = Math.max(1, stops.length - 1);
@@ -222,7 +234,11 @@ function drawBackdrop(ctx: Context2D, draft: Draft, assets: FrameAssets): void {
 }
 
 /** Scale and horizontal offset (px) of the camera at eased scene progress `p`. */
-function cameraAt(motion: VideoSegment['visual']['motion'], p: number, width: number): { scale: number; offsetX: number } {
+function cameraAt(
+  motion: VideoSegment['visual']['motion'],
+  p: number,
+  width: number,
+): { scale: number; offsetX: number } {
   switch (motion) {
     case 'zoom-in':
       return { scale: 1 + (ZOOM_SCALE - 1) * p, offsetX: 0 };
@@ -252,7 +268,14 @@ function drawSegment(
   if (visual.type === 'media') {
     const frame = assets.media?.frameFor(segment) ?? null;
     const progress = clamp01((timeMs - segment.startMs) / segment.durationMs);
-    if (frame) drawMediaFrame(ctx, draft.canvas, visual.fit, frame, cameraAt(visual.motion, easeInOutSine(progress), width));
+    if (frame)
+      drawMediaFrame(
+        ctx,
+        draft.canvas,
+        visual.fit,
+        frame,
+        cameraAt(visual.motion, easeInOutSine(progress), width),
+      );
     else drawMediaPlaceholder(ctx, draft, assets);
     return;
   }
@@ -264,7 +287,8 @@ function drawSegment(
   const iconSize = ICON_SIZE_FRACTION * Math.min(width, height);
   const localMs = timeMs - segment.startMs;
   const enter = easeOutCubic(localMs / ICON_ENTER_MS);
-  const bob = Math.sin((2 * Math.PI * localMs) / ICON_FLOAT_PERIOD_MS) * ICON_FLOAT_FRACTION * height;
+  const bob =
+    Math.sin((2 * Math.PI * localMs) / ICON_FLOAT_PERIOD_MS) * ICON_FLOAT_FRACTION * height;
   ctx.save();
   // Camera: scale about the frame centre, then pan; the icon sits at its place in that frame.
   ctx.translate(width / 2 + camera.offsetX, height / 2);

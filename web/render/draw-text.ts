@@ -49,7 +49,12 @@ interface Placement {
   padY: number;
 }
 
-function placement(ctx: Context2D, draft: Draft, segment: TextSegment, assets: FrameAssets): Placement {
+function placement(
+  ctx: Context2D,
+  draft: Draft,
+  segment: TextSegment,
+  assets: FrameAssets,
+): Placement {
   const { width, height } = draft.canvas;
   const { style, position } = segment;
   const margin = SAFE_MARGIN_FRACTION * Math.min(width, height);
@@ -57,7 +62,10 @@ function placement(ctx: Context2D, draft: Draft, segment: TextSegment, assets: F
   const padX = hasBox ? BOX_PADDING_X_EM * style.fontSizePx : 0;
   const padY = hasBox ? BOX_PADDING_Y_EM * style.fontSizePx : 0;
   const maxWidth = Math.max(1, Math.min(position.maxWidth * width, width - 2 * margin) - 2 * padX);
-  const maxHeight = Math.max(1, Math.min(TEXT_MAX_HEIGHT_FRACTION * height, height - 2 * margin) - 2 * padY);
+  const maxHeight = Math.max(
+    1,
+    Math.min(TEXT_MAX_HEIGHT_FRACTION * height, height - 2 * margin) - 2 * padY,
+  );
   const key = `${segment.text}\u0000${style.fontWeight}|${style.fontSizePx}|${style.fontFamily}|${maxWidth}|${maxHeight}`;
   const layout = cachedTextLayout(assets, key, () =>
     layoutText(segment.text, style, maxWidth, maxHeight, (text, font) => {
@@ -70,7 +78,12 @@ function placement(ctx: Context2D, draft: Draft, segment: TextSegment, assets: F
   const boxWidth = layout.width + 2 * padX * scale;
   const boxHeight = layout.height + 2 * padY * scale;
   const anchorX = position.x * width;
-  let left = position.align === 'left' ? anchorX : position.align === 'right' ? anchorX - boxWidth : anchorX - boxWidth / 2;
+  let left =
+    position.align === 'left'
+      ? anchorX
+      : position.align === 'right'
+        ? anchorX - boxWidth
+        : anchorX - boxWidth / 2;
   let top = position.y * height - boxHeight / 2;
   left = Math.min(Math.max(left, margin), Math.max(margin, width - margin - boxWidth));
   top = Math.min(Math.max(top, margin), Math.max(margin, height - margin - boxHeight));
@@ -78,8 +91,19 @@ function placement(ctx: Context2D, draft: Draft, segment: TextSegment, assets: F
 }
 
 /** Draws one text segment at `timeMs` (the caller checked that it is active). */
-export function drawTextSegment(ctx: Context2D, draft: Draft, segment: TextSegment, timeMs: number, assets: FrameAssets): void {
-  const { layout, left, top, boxWidth, boxHeight, padX, padY } = placement(ctx, draft, segment, assets);
+export function drawTextSegment(
+  ctx: Context2D,
+  draft: Draft,
+  segment: TextSegment,
+  timeMs: number,
+  assets: FrameAssets,
+): void {
+  const { layout, left, top, boxWidth, boxHeight, padX, padY } = placement(
+    ctx,
+    draft,
+    segment,
+    assets,
+  );
   const { style, animation } = segment;
   const localMs = timeMs - segment.startMs;
   const endMs = segment.durationMs - localMs;
@@ -109,10 +133,20 @@ export function drawTextSegment(ctx: Context2D, draft: Draft, segment: TextSegme
   const innerWidth = boxWidth - 2 * padX;
   const align = segment.position.align;
   // Squeeze the stagger so the last unit has arrived by the middle of the segment.
-  const stagger = Math.min(KINETIC_STAGGER_MS, (segment.durationMs / 2 - KINETIC_UNIT_MS) / Math.max(1, layout.unitCount - 1));
+  const stagger = Math.min(
+    KINETIC_STAGGER_MS,
+    (segment.durationMs / 2 - KINETIC_UNIT_MS) / Math.max(1, layout.unitCount - 1),
+  );
   let unitIndex = 0;
   for (const [lineIndex, line] of layout.lines.entries()) {
-    const lineLeft = left + padX + (align === 'left' ? 0 : align === 'right' ? innerWidth - line.width : (innerWidth - line.width) / 2);
+    const lineLeft =
+      left +
+      padX +
+      (align === 'left'
+        ? 0
+        : align === 'right'
+          ? innerWidth - line.width
+          : (innerWidth - line.width) / 2);
     const lineY = top + padY + (lineIndex + 0.5) * layout.lineHeightPx;
     if (animation !== 'kinetic') {
       ctx.globalAlpha = blockAlpha;

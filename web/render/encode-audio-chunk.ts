@@ -4,7 +4,14 @@
  * browser's encoder or mediabunny's WebAssembly one) and writes its packets as an audio chunk
  * file (shared/render-chunk-file.ts), stored beside the video chunks and remuxed into the MP4.
  */
-import { AudioSample, AudioSampleSource, Mp4OutputFormat, NullTarget, Output, Quality } from 'mediabunny';
+import {
+  AudioSample,
+  AudioSampleSource,
+  Mp4OutputFormat,
+  NullTarget,
+  Output,
+  Quality,
+} from 'mediabunny';
 import { encodeChunkFile, toBase64 } from '../../shared/render-chunk-file';
 import type { ChunkDecoderConfig, ChunkPacket } from '../../shared/render-chunk-file';
 import { AUDIO_BITRATE } from './encoder-settings';
@@ -53,8 +60,16 @@ export async function encodeAudioChunk(audio: MixedAudio): Promise<Uint8Array<Ar
   for (let offset = 0; offset < length; offset += pieceFrames) {
     const frames = Math.min(pieceFrames, length - offset);
     const planar = new Float32Array(frames * channelCount);
-    audio.channels.forEach((channel, index) => planar.set(channel.subarray(offset, offset + frames), index * frames));
-    const sample = new AudioSample({ data: planar, format: 'f32-planar', numberOfChannels: channelCount, sampleRate: audio.sampleRate, timestamp: offset / audio.sampleRate });
+    audio.channels.forEach((channel, index) =>
+      planar.set(channel.subarray(offset, offset + frames), index * frames),
+    );
+    const sample = new AudioSample({
+      data: planar,
+      format: 'f32-planar',
+      numberOfChannels: channelCount,
+      sampleRate: audio.sampleRate,
+      timestamp: offset / audio.sampleRate,
+    });
     try {
       await source.add(sample);
     } finally {
@@ -64,13 +79,23 @@ export async function encodeAudioChunk(audio: MixedAudio): Promise<Uint8Array<Ar
   source.close();
   await output.finalize();
   const config: ChunkDecoderConfig | null = decoderConfig;
-  if (config === null || packets.length === 0) throw new RenderError('encode-failed', 'The audio encoder produced no audio.');
+  if (config === null || packets.length === 0)
+    throw new RenderError('encode-failed', 'The audio encoder produced no audio.');
   return encodeChunkFile(
-    { kind: 'audio', index: 0, firstFrame: 0, frameCount: 0, encoderKey: `aac ${audio.sampleRate}Hz ${channelCount}ch ${AUDIO_BITRATE}bps`, decoderConfig: config },
+    {
+      kind: 'audio',
+      index: 0,
+      firstFrame: 0,
+      frameCount: 0,
+      encoderKey: `aac ${audio.sampleRate}Hz ${channelCount}ch ${AUDIO_BITRATE}bps`,
+      decoderConfig: config,
+    },
     packets,
   );
 }
 
 function toBytes(source: AllowSharedBufferSource): Uint8Array {
-  return ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
+  return ArrayBuffer.isView(source)
+    ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
+    : new Uint8Array(source);
 }

@@ -41,7 +41,10 @@ export const renderRequestSchema = z.object({
 });
 
 /** Main stored chunk `index`: the worker may start the next one. */
-export const chunkSavedSchema = z.object({ type: z.literal('chunk-saved'), index: z.number().int().nonnegative() });
+export const chunkSavedSchema = z.object({
+  type: z.literal('chunk-saved'),
+  index: z.number().int().nonnegative(),
+});
 
 /** The mixed soundtrack, sent once mixing is done. */
 export const audioMessageSchema = z.object({
@@ -50,7 +53,11 @@ export const audioMessageSchema = z.object({
 });
 
 /** Anything the main thread sends to the worker. */
-export const workerRequestSchema = z.discriminatedUnion('type', [renderRequestSchema, audioMessageSchema, chunkSavedSchema]);
+export const workerRequestSchema = z.discriminatedUnion('type', [
+  renderRequestSchema,
+  audioMessageSchema,
+  chunkSavedSchema,
+]);
 
 /** Progress of the video frames (audio is encoded first and quickly). */
 export const renderProgressSchema = z.object({
@@ -66,7 +73,11 @@ export const renderProgressSchema = z.object({
 export const workerEventSchema = z.discriminatedUnion('type', [
   renderProgressSchema.extend({ type: z.literal('progress') }),
   z.object({ type: z.literal('audio-encoded'), bytes: z.instanceof(ArrayBuffer) }),
-  z.object({ type: z.literal('chunk'), index: z.number().int().nonnegative(), bytes: z.instanceof(ArrayBuffer) }),
+  z.object({
+    type: z.literal('chunk'),
+    index: z.number().int().nonnegative(),
+    bytes: z.instanceof(ArrayBuffer),
+  }),
   z.object({
     type: z.literal('done'),
     /** Frames this worker drew and encoded (fewer than the video's when it resumed). */

@@ -19,7 +19,12 @@ import { Quality, canEncodeAudio } from 'mediabunny';
 import { registerAacEncoder } from '@mediabunny/aac-encoder';
 import { draftSchema, type Draft } from '../../shared/draft-schema';
 import { drawFrame } from './draw-frame';
-import { PROGRESS_EVERY_FRAMES, workerRequestSchema, type MixedAudio, type WorkerEvent } from './encode-protocol';
+import {
+  PROGRESS_EVERY_FRAMES,
+  workerRequestSchema,
+  type MixedAudio,
+  type WorkerEvent,
+} from './encode-protocol';
 import {
   AUDIO_BITRATE,
   AUDIO_CHANNELS,
@@ -62,7 +67,11 @@ function draftText(draft: Draft): string {
 }
 
 async function ensureAacEncoder(): Promise<void> {
-  const options = { numberOfChannels: AUDIO_CHANNELS, sampleRate: AUDIO_SAMPLE_RATE, quality: new Quality({ bitrate: AUDIO_BITRATE }) };
+  const options = {
+    numberOfChannels: AUDIO_CHANNELS,
+    sampleRate: AUDIO_SAMPLE_RATE,
+    quality: new Quality({ bitrate: AUDIO_BITRATE }),
+  };
   if (await canEncodeAudio('aac', options)) return;
   // Chromium on Linux ships no AAC encoder: use mediabunny's WebAssembly one (libavcodec's AAC-LC).
   registerAacEncoder();
@@ -77,15 +86,27 @@ function describeColorSpace(colorSpace: VideoColorSpaceInit | undefined): string
   return `primaries=${primaries ?? '?'} transfer=${transfer ?? '?'} matrix=${matrix ?? '?'} range=${fullRange ? 'full' : fullRange === false ? 'limited' : '?'}`;
 }
 
-async function render(draft: Draft, audioReady: Promise<MixedAudio>, mediaUrls: Readonly<Record<string, string>>, job: ChunkJob): Promise<void> {
+async function render(
+  draft: Draft,
+  audioReady: Promise<MixedAudio>,
+  mediaUrls: Readonly<Record<string, string>>,
+  job: ChunkJob,
+): Promise<void> {
   if (typeof OffscreenCanvas === 'undefined') {
-    throw new RenderError('unsupported-video', 'This browser cannot draw video frames in the background (OffscreenCanvas missing).');
+    throw new RenderError(
+      'unsupported-video',
+      'This browser cannot draw video frames in the background (OffscreenCanvas missing).',
+    );
   }
   const settings = videoEncoderSettings(draft.canvas);
   const { width, height, fps } = draft.canvas;
   const canvas = new OffscreenCanvas(width, height);
   const ctx = canvas.getContext('2d', { alpha: false });
-  if (!ctx) throw new RenderError('unsupported-video', 'This browser cannot draw video frames in the background (no 2D OffscreenCanvas).');
+  if (!ctx)
+    throw new RenderError(
+      'unsupported-video',
+      'This browser cannot draw video frames in the background (no 2D OffscreenCanvas).',
+    );
 
   const plan = planChunks({ durationMs: draft.durationMs, fps }, job.chunkGops);
   // Pinned: every chunk of this render, in any page session, must be encoded with exactly these settings.
@@ -126,14 +147,25 @@ async function render(draft: Draft, audioReady: Promise<MixedAudio>, mediaUrls: 
         if (framesDone % PROGRESS_EVERY_FRAMES === 0 || framesDone === totalFrames) {
           const elapsedMs = performance.now() - videoStartedAt;
           const rate = elapsedMs > 0 ? ((framesDone - firstFrame) * 1000) / elapsedMs : 0;
-          post({ type: 'progress', framesDone, totalFrames, fps: rate, etaMs: rate > 0 ? ((totalFrames - framesDone) * 1000) / rate : 0 });
+          post({
+            type: 'progress',
+            framesDone,
+            totalFrames,
+            fps: rate,
+            etaMs: rate > 0 ? ((totalFrames - framesDone) * 1000) / rate : 0,
+          });
         }
       }
       // End of the chunk: every frame comes out of the encoder, and the next chunk starts on a keyframe.
       const flushStartedAt = performance.now();
       await video.flush();
       finalizeMs = performance.now() - flushStartedAt;
-      const file = collector.take({ index, firstFrame: range.firstFrame, frameCount: range.frameCount, encoderKey });
+      const file = collector.take({
+        index,
+        firstFrame: range.firstFrame,
+        frameCount: range.frameCount,
+        encoderKey,
+      });
       const saveStartedAt = performance.now();
       const saved = chunkSaved(index);
       post({ type: 'chunk', index, bytes: file.buffer }, [file.buffer]);
@@ -142,24 +174,22 @@ async function render(draft: Draft, audioReady: Promise<MixedAudio>, mediaUrls: 
     }
     const finalizeStartedAt = performance.now();
     await video.finish();
-    post(
-      {
-        type: 'done',
-        framesEncoded: totalFrames - firstFrame,
-        totalFrames,
-        chunkCount: plan.chunkCount,
-        videoCodec: settings.codecString,
-        colorSpace: `encoder ${describeColorSpace(video.reportedColorSpace ?? undefined)}; written as BT.709 limited`,
-        timings: {
-          prepareMs: preparedAt - startedAt,
-          waitAudioMs: audioStartedAt - preparedAt,
-          encodeAudioMs: videoStartedAt - audioStartedAt,
-          encodeVideoMs: Math.max(0, finalizeStartedAt - videoStartedAt - saveChunksMs - finalizeMs),
-          finalizeMs: finalizeMs + performance.now() - finalizeStartedAt,
-          saveChunksMs,
-        },
+    post({
+      type: 'done',
+      framesEncoded: totalFrames - firstFrame,
+      totalFrames,
+      chunkCount: plan.chunkCount,
+      videoCodec: settings.codecString,
+      colorSpace: `encoder ${describeColorSpace(video.reportedColorSpace ?? undefined)}; written as BT.709 limited`,
+      timings: {
+        prepareMs: preparedAt - startedAt,
+        waitAudioMs: audioStartedAt - preparedAt,
+        encodeAudioMs: videoStartedAt - audioStartedAt,
+        encodeVideoMs: Math.max(0, finalizeStartedAt - videoStartedAt - saveChunksMs - finalizeMs),
+        finalizeMs: finalizeMs + performance.now() - finalizeStartedAt,
+        saveChunksMs,
       },
-    );
+    });
   } catch (error) {
     video.close();
     await media?.dispose();
@@ -182,10 +212,18 @@ const audioReady = new Promise<MixedAudio>((resolve) => {
 });
 let started = false;
 
-async function start(rawDraft: unknown, mediaUrls: Readonly<Record<string, string>>, job: ChunkJob): Promise<void> {
+async function start(
+  rawDraft: unknown,
+  mediaUrls: Readonly<Record<string, string>>,
+  job: ChunkJob,
+): Promise<void> {
   try {
     const draft = draftSchema.safeParse(rawDraft);
-    if (!draft.success) throw new RenderError('invalid-draft', `The draft is not valid: ${draft.error.issues[0]?.message ?? 'unknown problem'}.`);
+    if (!draft.success)
+      throw new RenderError(
+        'invalid-draft',
+        `The draft is not valid: ${draft.error.issues[0]?.message ?? 'unknown problem'}.`,
+      );
     await render(draft.data, audioReady, mediaUrls, job);
   } catch (error) {
     const renderError = toRenderError(error, 'encode-failed', 'Encoding the video failed');
@@ -196,7 +234,11 @@ async function start(rawDraft: unknown, mediaUrls: Readonly<Record<string, strin
 self.addEventListener('message', (event: MessageEvent<unknown>) => {
   const request = workerRequestSchema.safeParse(event.data);
   if (!request.success) {
-    post({ type: 'error', code: 'encode-failed', message: 'The encode worker received a malformed request.' });
+    post({
+      type: 'error',
+      code: 'encode-failed',
+      message: 'The encode worker received a malformed request.',
+    });
     return;
   }
   if (request.data.type === 'audio') {
@@ -208,6 +250,10 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     started = true; // one render per worker
     const { firstChunk, chunkGops, encodeAudio, headers = {} } = request.data;
     setRequestHeaders(() => headers);
-    void start(request.data.draft, request.data.mediaUrls ?? {}, { firstChunk, chunkGops, encodeAudio });
+    void start(request.data.draft, request.data.mediaUrls ?? {}, {
+      firstChunk,
+      chunkGops,
+      encodeAudio,
+    });
   }
 });

@@ -91,7 +91,8 @@ export function videoEncoderSettings(canvas: Canvas): VideoEncoderSettings {
       bitrate <= l.maxBrKbps * 1000 * HIGH_PROFILE_BITRATE_FACTOR,
   );
   if (!level) throw new RangeError(`No H.264 level fits ${width}x${height} at ${fps} fps`);
-  const codecString = AVC_HIGH_PROFILE_PREFIX + level.idc.toString(16).toUpperCase().padStart(2, '0');
+  const codecString =
+    AVC_HIGH_PROFILE_PREFIX + level.idc.toString(16).toUpperCase().padStart(2, '0');
   return { codecString, levelIdc: level.idc, bitrate, width, height, fps };
 }
 

@@ -44,11 +44,17 @@ export interface FrameAssets {
  * first use, e.g. after an edit in the live preview).
  */
 export function createFrameAssets(draft?: Draft, media?: MediaFrameLookup): FrameAssets {
-  const assets: FrameAssets = { iconPaths: new Map(), textLayouts: new Map(), backdrops: new Map(), ...(media ? { media } : {}) };
+  const assets: FrameAssets = {
+    iconPaths: new Map(),
+    textLayouts: new Map(),
+    backdrops: new Map(),
+    ...(media ? { media } : {}),
+  };
   for (const track of draft?.tracks ?? []) {
     if (track.kind !== 'video') continue;
     for (const segment of track.segments) {
-      if (segment.visual.type === 'generated' && segment.visual.icon) iconPathFor(assets, segment.visual.icon);
+      if (segment.visual.type === 'generated' && segment.visual.icon)
+        iconPathFor(assets, segment.visual.icon);
     }
   }
   return assets;
@@ -65,7 +71,11 @@ export function iconPathFor(assets: FrameAssets, name: string): Path2D | null {
 }
 
 /** A text layout from the cache, or `build()`'s result stored under `key`. */
-export function cachedTextLayout(assets: FrameAssets, key: string, build: () => TextLayout): TextLayout {
+export function cachedTextLayout(
+  assets: FrameAssets,
+  key: string,
+  build: () => TextLayout,
+): TextLayout {
   let layout = assets.textLayouts.get(key);
   if (!layout) {
     if (assets.textLayouts.size >= MAX_CACHED_LAYOUTS) assets.textLayouts.clear();

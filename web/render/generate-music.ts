@@ -194,7 +194,16 @@ class Voices {
   }
 
   /** A filtered noise burst (snare, hat, crackle); `offset` picks where in the noise buffer to read. */
-  noiseHit(options: { start: number; level: number; decay: number; filter: BiquadFilterType; hz: number; offset: number; send?: number; pan?: number }): void {
+  noiseHit(options: {
+    start: number;
+    level: number;
+    decay: number;
+    filter: BiquadFilterType;
+    hz: number;
+    offset: number;
+    send?: number;
+    pan?: number;
+  }): void {
     const { ctx } = this;
     const source = ctx.createBufferSource();
     source.buffer = this.noise;
@@ -225,14 +234,54 @@ function scheduleCalm(v: Voices, chords: readonly Chord[], beat: number): void {
     const start = barIndex * bar;
     for (const [i, note] of chord.pad.entries()) {
       const pan = (i / (chord.pad.length - 1) - 0.5) * 0.6;
-      v.tone({ type: 'triangle', hz: midiToHz(note), start, length: bar, level: LEVELS.pad, attack: bar * 0.35, release: bar * 0.5, detuneCents: -5, lowpassHz: 2_400, send, pan });
-      v.tone({ type: 'sine', hz: midiToHz(note), start, length: bar, level: LEVELS.pad, attack: bar * 0.35, release: bar * 0.5, detuneCents: 5, send, pan: -pan });
+      v.tone({
+        type: 'triangle',
+        hz: midiToHz(note),
+        start,
+        length: bar,
+        level: LEVELS.pad,
+        attack: bar * 0.35,
+        release: bar * 0.5,
+        detuneCents: -5,
+        lowpassHz: 2_400,
+        send,
+        pan,
+      });
+      v.tone({
+        type: 'sine',
+        hz: midiToHz(note),
+        start,
+        length: bar,
+        level: LEVELS.pad,
+        attack: bar * 0.35,
+        release: bar * 0.5,
+        detuneCents: 5,
+        send,
+        pan: -pan,
+      });
     }
-    v.tone({ type: 'sine', hz: midiToHz(chord.bass), start, length: bar, level: LEVELS.bass * 0.4, attack: 0.4, release: bar * 0.4 });
+    v.tone({
+      type: 'sine',
+      hz: midiToHz(chord.bass),
+      start,
+      length: bar,
+      level: LEVELS.bass * 0.4,
+      attack: 0.4,
+      release: bar * 0.4,
+    });
     // A bell on beats 1 and 3, walking through the chord an octave up.
     for (const beatIndex of [0, 2]) {
       const note = chord.pad[(barIndex + beatIndex) % chord.pad.length] ?? chord.bass + 24;
-      v.tone({ type: 'sine', hz: midiToHz(note + 12), start: start + beatIndex * beat, length: 0.05, level: LEVELS.bell, attack: 0.005, release: beat * 2.5, send });
+      v.tone({
+        type: 'sine',
+        hz: midiToHz(note + 12),
+        start: start + beatIndex * beat,
+        length: 0.05,
+        level: LEVELS.bell,
+        attack: 0.005,
+        release: beat * 2.5,
+        send,
+      });
     }
   }
 }
@@ -247,54 +296,182 @@ function scheduleUpbeat(v: Voices, chords: readonly Chord[], beat: number): void
     if (!chord) continue;
     const start = barIndex * bar;
     for (const note of chord.pad) {
-      v.tone({ type: 'sawtooth', hz: midiToHz(note), start, length: bar * 0.95, level: LEVELS.pad * 0.7, attack: 0.08, release: 0.3, lowpassHz: 1_600, detuneCents: 6, send });
+      v.tone({
+        type: 'sawtooth',
+        hz: midiToHz(note),
+        start,
+        length: bar * 0.95,
+        level: LEVELS.pad * 0.7,
+        attack: 0.08,
+        release: 0.3,
+        lowpassHz: 1_600,
+        detuneCents: 6,
+        send,
+      });
     }
     for (let step = 0; step < 8; step++) {
       const t = start + step * eighth;
-      v.tone({ type: 'triangle', hz: midiToHz(chord.bass), start: t, length: eighth * 0.6, level: LEVELS.bass * (step % 2 ? 1 : 0.8), attack: 0.005, release: 0.06, lowpassHz: 900 });
+      v.tone({
+        type: 'triangle',
+        hz: midiToHz(chord.bass),
+        start: t,
+        length: eighth * 0.6,
+        level: LEVELS.bass * (step % 2 ? 1 : 0.8),
+        attack: 0.005,
+        release: 0.06,
+        lowpassHz: 900,
+      });
       const arpNote = chord.pad[arpPattern[step] ?? 0] ?? chord.bass;
-      v.tone({ type: 'square', hz: midiToHz(arpNote + 12), start: t, length: 0.02, level: LEVELS.arp, attack: 0.003, release: eighth * 0.9, lowpassHz: 2_800, send, pan: step % 2 ? 0.3 : -0.3 });
-      v.noiseHit({ start: t, level: LEVELS.hat * (step % 2 ? 1 : 0.55), decay: step % 2 ? 0.09 : 0.04, filter: 'highpass', hz: 7_500, offset: step * 0.11, pan: 0.2 });
+      v.tone({
+        type: 'square',
+        hz: midiToHz(arpNote + 12),
+        start: t,
+        length: 0.02,
+        level: LEVELS.arp,
+        attack: 0.003,
+        release: eighth * 0.9,
+        lowpassHz: 2_800,
+        send,
+        pan: step % 2 ? 0.3 : -0.3,
+      });
+      v.noiseHit({
+        start: t,
+        level: LEVELS.hat * (step % 2 ? 1 : 0.55),
+        decay: step % 2 ? 0.09 : 0.04,
+        filter: 'highpass',
+        hz: 7_500,
+        offset: step * 0.11,
+        pan: 0.2,
+      });
     }
     for (let beatIndex = 0; beatIndex < BEATS_PER_BAR; beatIndex++) {
       const t = start + beatIndex * beat;
       v.kick(t, LEVELS.kick);
       if (beatIndex % 2 === 1) {
-        v.noiseHit({ start: t, level: LEVELS.snare, decay: 0.18, filter: 'bandpass', hz: 1_800, offset: 0.37 + beatIndex * 0.05, send });
-        v.tone({ type: 'triangle', hz: 185, start: t, length: 0.02, level: LEVELS.snare * 0.6, attack: 0.002, release: 0.08 });
+        v.noiseHit({
+          start: t,
+          level: LEVELS.snare,
+          decay: 0.18,
+          filter: 'bandpass',
+          hz: 1_800,
+          offset: 0.37 + beatIndex * 0.05,
+          send,
+        });
+        v.tone({
+          type: 'triangle',
+          hz: 185,
+          start: t,
+          length: 0.02,
+          level: LEVELS.snare * 0.6,
+          attack: 0.002,
+          release: 0.08,
+        });
       }
     }
   }
 }
 
-function scheduleLofi(v: Voices, chords: readonly Chord[], beat: number, random: () => number): void {
+function scheduleLofi(
+  v: Voices,
+  chords: readonly Chord[],
+  beat: number,
+  random: () => number,
+): void {
   const bar = beat * BEATS_PER_BAR;
   const send = LEVELS.reverbSend.lofi;
-  const swing = (eighthIndex: number): number => eighthIndex * (beat / 2) + (eighthIndex % 2 ? LOFI_SWING_BEATS * beat : 0);
+  const swing = (eighthIndex: number): number =>
+    eighthIndex * (beat / 2) + (eighthIndex % 2 ? LOFI_SWING_BEATS * beat : 0);
   for (let barIndex = 0; barIndex < LOOP_BARS; barIndex++) {
     const chord = chords[barIndex % chords.length];
     if (!chord) continue;
     const start = barIndex * bar;
     // Mellow keys: a chord on beat 1 held, a softer stab on the swung "and" of 2.
-    for (const [hitStart, hitLength, hitLevel] of [[0, beat * 2.2, 1], [swing(3), beat * 1.2, 0.6]] as const) {
+    for (const [hitStart, hitLength, hitLevel] of [
+      [0, beat * 2.2, 1],
+      [swing(3), beat * 1.2, 0.6],
+    ] as const) {
       for (const note of chord.pad) {
-        v.tone({ type: 'sine', hz: midiToHz(note), start: start + hitStart, length: hitLength, level: LEVELS.keys * hitLevel, attack: 0.012, decay: 0.9, sustain: 0.45, release: 0.5, send });
-        v.tone({ type: 'triangle', hz: midiToHz(note + 12), start: start + hitStart, length: hitLength * 0.5, level: LEVELS.keys * hitLevel * 0.25, attack: 0.005, decay: 0.3, sustain: 0.2, release: 0.3, lowpassHz: 2_000 });
+        v.tone({
+          type: 'sine',
+          hz: midiToHz(note),
+          start: start + hitStart,
+          length: hitLength,
+          level: LEVELS.keys * hitLevel,
+          attack: 0.012,
+          decay: 0.9,
+          sustain: 0.45,
+          release: 0.5,
+          send,
+        });
+        v.tone({
+          type: 'triangle',
+          hz: midiToHz(note + 12),
+          start: start + hitStart,
+          length: hitLength * 0.5,
+          level: LEVELS.keys * hitLevel * 0.25,
+          attack: 0.005,
+          decay: 0.3,
+          sustain: 0.2,
+          release: 0.3,
+          lowpassHz: 2_000,
+        });
       }
     }
-    v.tone({ type: 'sine', hz: midiToHz(chord.bass), start, length: beat * 1.6, level: LEVELS.bass, attack: 0.01, release: 0.2, lowpassHz: 500 });
-    v.tone({ type: 'sine', hz: midiToHz(chord.bass), start: start + 2.5 * beat, length: beat * 1.2, level: LEVELS.bass * 0.8, attack: 0.01, release: 0.2, lowpassHz: 500 });
+    v.tone({
+      type: 'sine',
+      hz: midiToHz(chord.bass),
+      start,
+      length: beat * 1.6,
+      level: LEVELS.bass,
+      attack: 0.01,
+      release: 0.2,
+      lowpassHz: 500,
+    });
+    v.tone({
+      type: 'sine',
+      hz: midiToHz(chord.bass),
+      start: start + 2.5 * beat,
+      length: beat * 1.2,
+      level: LEVELS.bass * 0.8,
+      attack: 0.01,
+      release: 0.2,
+      lowpassHz: 500,
+    });
     // Boom-bap: kick on 1, the "and" of 2 and on 3; snare on 2 and 4; swung hats.
     for (const kickAt of [0, swing(3), 2 * beat]) v.kick(start + kickAt, LEVELS.kick * 0.8);
     for (const snareBeat of [1, 3]) {
-      v.noiseHit({ start: start + snareBeat * beat, level: LEVELS.snare * 0.8, decay: 0.22, filter: 'bandpass', hz: 1_400, offset: 0.21 * snareBeat, send });
+      v.noiseHit({
+        start: start + snareBeat * beat,
+        level: LEVELS.snare * 0.8,
+        decay: 0.22,
+        filter: 'bandpass',
+        hz: 1_400,
+        offset: 0.21 * snareBeat,
+        send,
+      });
     }
     for (let eighthIndex = 0; eighthIndex < 8; eighthIndex++) {
-      v.noiseHit({ start: start + swing(eighthIndex), level: LEVELS.hat * (eighthIndex % 2 ? 0.5 : 0.8), decay: 0.05, filter: 'highpass', hz: 6_500, offset: 0.13 * eighthIndex, pan: -0.15 });
+      v.noiseHit({
+        start: start + swing(eighthIndex),
+        level: LEVELS.hat * (eighthIndex % 2 ? 0.5 : 0.8),
+        decay: 0.05,
+        filter: 'highpass',
+        hz: 6_500,
+        offset: 0.13 * eighthIndex,
+        pan: -0.15,
+      });
     }
     // Vinyl crackle: a few quiet random clicks per bar, from the seeded generator.
     for (let i = 0; i < 6; i++) {
-      v.noiseHit({ start: start + random() * bar, level: LEVELS.crackle * (0.3 + random()), decay: 0.012, filter: 'highpass', hz: 3_000, offset: random(), pan: random() * 1.2 - 0.6 });
+      v.noiseHit({
+        start: start + random() * bar,
+        level: LEVELS.crackle * (0.3 + random()),
+        decay: 0.012,
+        filter: 'highpass',
+        hz: 3_000,
+        offset: random(),
+        pan: random() * 1.2 - 0.6,
+      });
     }
   }
 }
@@ -320,7 +497,11 @@ function reverbImpulse(ctx: OfflineAudioContext, random: () => number): AudioBuf
  * @returns an AudioBuffer exactly `LOOP_BARS * 4 * 60 / tempoBpm` seconds long (rounded to
  *   samples); the same (shared, cached) buffer for the same arguments — do not modify it
  */
-export function renderMusicLoop(mood: MusicMood, tempoBpm: number, sampleRate: number): Promise<AudioBuffer> {
+export function renderMusicLoop(
+  mood: MusicMood,
+  tempoBpm: number,
+  sampleRate: number,
+): Promise<AudioBuffer> {
   const key = `${mood}|${tempoBpm}|${sampleRate}`;
   let loop = cachedLoops.get(key);
   if (!loop) {
@@ -339,7 +520,11 @@ export function renderMusicLoop(mood: MusicMood, tempoBpm: number, sampleRate: n
 /** Rendered loops by mood, tempo and rate (the samples are never modified after rendering). */
 const cachedLoops = new Map<string, Promise<AudioBuffer>>();
 
-async function synthesizeLoop(mood: MusicMood, tempoBpm: number, sampleRate: number): Promise<AudioBuffer> {
+async function synthesizeLoop(
+  mood: MusicMood,
+  tempoBpm: number,
+  sampleRate: number,
+): Promise<AudioBuffer> {
   const beat = 60 / tempoBpm;
   const loopFrames = Math.round(LOOP_BARS * BEATS_PER_BAR * beat * sampleRate);
   const tailFrames = Math.round(TAIL_SECONDS * sampleRate);

@@ -37,7 +37,12 @@ const MAX_ENCODE_QUEUE = 4;
 const VIDEO_LEVELS_FILL = 'rgba(113, 113, 113, 0.1412)';
 
 /** The colour space the file declares (MP4 `colr` box via mediabunny, and the SPS). */
-const DECLARED_COLOR_SPACE: VideoColorSpaceInit = { primaries: 'bt709', transfer: 'bt709', matrix: 'bt709', fullRange: false };
+const DECLARED_COLOR_SPACE: VideoColorSpaceInit = {
+  primaries: 'bt709',
+  transfer: 'bt709',
+  matrix: 'bt709',
+  fullRange: false,
+};
 
 type Context = OffscreenCanvasRenderingContext2D;
 
@@ -52,7 +57,9 @@ export interface VideoPacketSink {
 
 function toBytes(source: AllowSharedBufferSource): Uint8Array {
   // (`SharedArrayBuffer` itself is undefined outside cross-origin-isolated pages: test views instead.)
-  return ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
+  return ArrayBuffer.isView(source)
+    ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
+    : new Uint8Array(source);
 }
 
 /** Drives one `VideoEncoder` for one export. Call {@link start}, then {@link encodeFrame} per frame, then {@link finish}. */
@@ -102,7 +109,10 @@ export class H264CanvasEncoder {
    */
   async start(): Promise<void> {
     if (typeof VideoEncoder === 'undefined') {
-      throw new RenderError('unsupported-video', 'This browser cannot encode H.264 (WebCodecs VideoEncoder missing).');
+      throw new RenderError(
+        'unsupported-video',
+        'This browser cannot encode H.264 (WebCodecs VideoEncoder missing).',
+      );
     }
     const config = this.config();
     const support = await VideoEncoder.isConfigSupported(config).catch(() => null);
@@ -133,20 +143,30 @@ export class H264CanvasEncoder {
         avcC = rewriteAvcDecoderConfigurationRecord(toBytes(description), BT709_LIMITED);
         this.nalLengthBytes = nalLengthSize(avcC);
       }
-      packetMeta = { decoderConfig: { ...meta.decoderConfig, description: avcC, colorSpace: DECLARED_COLOR_SPACE } };
+      packetMeta = {
+        decoderConfig: {
+          ...meta.decoderConfig,
+          description: avcC,
+          colorSpace: DECLARED_COLOR_SPACE,
+        },
+      };
       this.decoderConfigSent = true;
     }
     const data = rewriteAvcPacketVideoSignal(packet.data, BT709_LIMITED, this.nalLengthBytes);
     if (data !== packet.data) packet = packet.clone({ data });
-    this.muxing = this.muxing.then(() => this.packets.add(packet, packetMeta)).catch((error: unknown) => {
-      this.failure ??= error;
-    });
+    this.muxing = this.muxing
+      .then(() => this.packets.add(packet, packetMeta))
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      });
   }
 
   private throwIfFailed(): void {
     if (this.failure !== null) {
       const detail = this.failure instanceof Error ? this.failure.message : String(this.failure);
-      throw new RenderError('encode-failed', `The video encoder failed: ${detail}`, { cause: this.failure });
+      throw new RenderError('encode-failed', `The video encoder failed: ${detail}`, {
+        cause: this.failure,
+      });
     }
   }
 

@@ -10,7 +10,10 @@ import { icons } from 'lucide';
 /** Lucide draws every icon in a 24x24 box. */
 export const ICON_VIEWBOX = 24;
 
-type IconNode = readonly (readonly [tag: string, attrs: Readonly<Record<string, string | number | undefined>>])[];
+type IconNode = readonly (readonly [
+  tag: string,
+  attrs: Readonly<Record<string, string | number | undefined>>,
+])[];
 
 const iconNodes: Readonly<Record<string, IconNode | undefined>> = icons;
 
@@ -70,7 +73,13 @@ export function buildIconPath(kebabName: string): Path2D | null {
       }
       case 'rect': {
         const rx = num(attrs, 'rx') || num(attrs, 'ry');
-        path.roundRect(num(attrs, 'x'), num(attrs, 'y'), num(attrs, 'width'), num(attrs, 'height'), rx);
+        path.roundRect(
+          num(attrs, 'x'),
+          num(attrs, 'y'),
+          num(attrs, 'width'),
+          num(attrs, 'height'),
+          rx,
+        );
         break;
       }
       case 'line':

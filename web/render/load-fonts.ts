@@ -85,13 +85,19 @@ async function notoSubsetsFor(codePoints: readonly number[]): Promise<FaceSpec[]
   // 76 KB of ranges: fetched only when some text is not Latin.
   const { default: notoRanges } = await import('@fontsource/noto-sans-sc/unicode.json');
   const specs: FaceSpec[] = [];
-  for (const [subset, unicodeRange] of Object.entries(notoRanges as Readonly<Record<string, string>>)) {
+  for (const [subset, unicodeRange] of Object.entries(
+    notoRanges as Readonly<Record<string, string>>,
+  )) {
     const number = /^\[(\d+)\]$/.exec(subset)?.[1];
     if (!number) continue; // latin, cyrillic…: Inter covers those
     const ranges = parseUnicodeRange(unicodeRange);
     if (!codePoints.some((codePoint) => inRanges(codePoint, ranges))) continue;
-    const url = notoSubsetUrls[`../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-${number}-${NOTO_SANS_SC_WEIGHT}-normal.woff2`];
-    if (url) specs.push({ family: NOTO_SANS_SC_FAMILY, weight: NOTO_SANS_SC_WEIGHT, url, unicodeRange });
+    const url =
+      notoSubsetUrls[
+        `../../node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-${number}-${NOTO_SANS_SC_WEIGHT}-normal.woff2`
+      ];
+    if (url)
+      specs.push({ family: NOTO_SANS_SC_FAMILY, weight: NOTO_SANS_SC_WEIGHT, url, unicodeRange });
   }
   return specs;
 }
@@ -150,7 +156,11 @@ export async function loadFonts(fonts: FontFaceSet, text: string): Promise<Loade
         },
         (error: unknown) => {
           set.delete(spec.url); // let a later call retry
-          throw new RenderError('font-load-failed', `Could not load the font ${spec.family} ${spec.weight} (${spec.url}).`, { cause: error });
+          throw new RenderError(
+            'font-load-failed',
+            `Could not load the font ${spec.family} ${spec.weight} (${spec.url}).`,
+            { cause: error },
+          );
         },
       );
       byUrl.set(spec.url, loading);

@@ -76,9 +76,14 @@ export type MediaLoader = (mediaId: string) => Promise<Blob>;
 export function urlLoader(urls: Readonly<Record<string, string>>): MediaLoader {
   return async (mediaId) => {
     const url = urls[mediaId];
-    if (url === undefined) throw new RenderError('media-failed', 'A clip of this video is missing; upload it again.');
+    if (url === undefined)
+      throw new RenderError('media-failed', 'A clip of this video is missing; upload it again.');
     const response = await fetch(url, { credentials: 'same-origin', headers: requestHeaders() });
-    if (!response.ok) throw new RenderError('media-failed', `A clip of this video could not be downloaded (HTTP ${response.status}).`);
+    if (!response.ok)
+      throw new RenderError(
+        'media-failed',
+        `A clip of this video could not be downloaded (HTTP ${response.status}).`,
+      );
     return response.blob();
   };
 }
@@ -88,7 +93,8 @@ export function visualMediaIds(draft: Draft): string[] {
   const ids = new Set<string>();
   for (const track of draft.tracks) {
     if (track.kind !== 'video') continue;
-    for (const segment of track.segments) if (segment.visual.type === 'media') ids.add(segment.visual.mediaId);
+    for (const segment of track.segments)
+      if (segment.visual.type === 'media') ids.add(segment.visual.mediaId);
   }
   return [...ids];
 }
@@ -105,7 +111,8 @@ export class MediaFrames implements MediaFrameLookup {
    */
   static async open(draft: Draft, load: MediaLoader): Promise<MediaFrames> {
     const frames = new MediaFrames();
-    for (const mediaId of visualMediaIds(draft)) frames.#sources.set(mediaId, await openSource(await load(mediaId)));
+    for (const mediaId of visualMediaIds(draft))
+      frames.#sources.set(mediaId, await openSource(await load(mediaId)));
     return frames;
   }
 
@@ -132,13 +139,24 @@ export class MediaFrames implements MediaFrameLookup {
         const source = this.#sources.get(segment.visual.mediaId);
         if (!source) continue;
         if (source.kind === 'image') {
-          this.#frames.set(segment.id, { image: source.bitmap, width: source.bitmap.width, height: source.bitmap.height });
+          this.#frames.set(segment.id, {
+            image: source.bitmap,
+            width: source.bitmap.width,
+            height: source.bitmap.height,
+          });
           continue;
         }
         if (source.kind === 'animation') {
           const at = (((timeMs - segment.startMs) % source.loopMs) + source.loopMs) % source.loopMs;
-          const frame = source.frames.find((candidate) => at < candidate.endMs) ?? source.frames[source.frames.length - 1];
-          if (frame) this.#frames.set(segment.id, { image: frame.bitmap, width: frame.bitmap.width, height: frame.bitmap.height });
+          const frame =
+            source.frames.find((candidate) => at < candidate.endMs) ??
+            source.frames[source.frames.length - 1];
+          if (frame)
+            this.#frames.set(segment.id, {
+              image: frame.bitmap,
+              width: frame.bitmap.width,
+              height: frame.bitmap.height,
+            });
           continue;
         }
         const seconds = Math.min(
@@ -146,7 +164,12 @@ export class MediaFrames implements MediaFrameLookup {
           Math.max(0, source.durationS - TIME_EPSILON_S),
         );
         const frame = await this.#videoFrame(segment, source, seconds);
-        if (frame) this.#frames.set(segment.id, { image: frame.canvas, width: frame.canvas.width, height: frame.canvas.height });
+        if (frame)
+          this.#frames.set(segment.id, {
+            image: frame.canvas,
+            width: frame.canvas.width,
+            height: frame.canvas.height,
+          });
       }
     }
     for (const id of [...this.#cursors.keys()]) {
@@ -172,7 +195,11 @@ export class MediaFrames implements MediaFrameLookup {
     this.#frames.clear();
   }
 
-  async #videoFrame(segment: VideoSegment, source: Extract<Source, { kind: 'video' }>, seconds: number): Promise<WrappedCanvas | null> {
+  async #videoFrame(
+    segment: VideoSegment,
+    source: Extract<Source, { kind: 'video' }>,
+    seconds: number,
+  ): Promise<WrappedCanvas | null> {
     let cursor = this.#cursors.get(segment.id);
     const behind = cursor?.current && seconds + TIME_EPSILON_S < cursor.current.timestamp;
     const farAhead = cursor?.pending && seconds > cursor.pending.timestamp + RESTART_AHEAD_S;
@@ -214,7 +241,13 @@ function segmentsAt(segments: readonly VideoSegment[], timeMs: number): VideoSeg
       shown.push(segment);
       const previous = segments[i - 1];
       const transition = segment.transitionIn;
-      if (previous && transition && transition.kind !== 'cut' && timeMs < segment.startMs + transition.durationMs) shown.push(previous);
+      if (
+        previous &&
+        transition &&
+        transition.kind !== 'cut' &&
+        timeMs < segment.startMs + transition.durationMs
+      )
+        shown.push(previous);
     }
   });
   return shown;
@@ -233,7 +266,11 @@ async function openAnimation(blob: Blob): Promise<Source | null> {
     await decoder.completed;
     const frames: AnimationFrame[] = [];
     let endMs = 0;
-    for (let frameIndex = 0; frameIndex < Math.min(track.frameCount, MAX_ANIMATION_FRAMES); frameIndex++) {
+    for (
+      let frameIndex = 0;
+      frameIndex < Math.min(track.frameCount, MAX_ANIMATION_FRAMES);
+      frameIndex++
+    ) {
       const { image } = await decoder.decode({ frameIndex });
       const delayMs = (image.duration ?? 0) / 1000;
       endMs += delayMs >= MIN_GIF_FRAME_MS ? delayMs : DEFAULT_GIF_FRAME_MS;
@@ -256,7 +293,9 @@ async function openSource(blob: Blob): Promise<Source> {
     try {
       return { kind: 'image', bitmap: await createImageBitmap(blob) };
     } catch (cause) {
-      throw new RenderError('media-failed', 'A photo of this video could not be decoded.', { cause });
+      throw new RenderError('media-failed', 'A photo of this video could not be decoded.', {
+        cause,
+      });
     }
   }
   const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
@@ -264,12 +303,24 @@ async function openSource(blob: Blob): Promise<Source> {
     const track = await input.getPrimaryVideoTrack();
     if (!track) throw new RenderError('media-failed', 'A clip of this video has no picture.');
     if (!(await track.canDecode())) {
-      throw new RenderError('media-failed', `This browser cannot decode a clip of this video (${track.codec ?? 'unknown'} codec); convert it to MP4 (H.264) and upload it again.`);
+      throw new RenderError(
+        'media-failed',
+        `This browser cannot decode a clip of this video (${track.codec ?? 'unknown'} codec); convert it to MP4 (H.264) and upload it again.`,
+      );
     }
-    return { kind: 'video', input, sink: new CanvasSink(track, { poolSize: CANVAS_POOL_SIZE }), durationS: await track.computeDuration() };
+    return {
+      kind: 'video',
+      input,
+      sink: new CanvasSink(track, { poolSize: CANVAS_POOL_SIZE }),
+      durationS: await track.computeDuration(),
+    };
   } catch (cause) {
     input.dispose();
     if (cause instanceof RenderError) throw cause;
-    throw new RenderError('media-failed', 'A clip of this video could not be read; it may be damaged or cut short.', { cause });
+    throw new RenderError(
+      'media-failed',
+      'A clip of this video could not be read; it may be damaged or cut short.',
+      { cause },
+    );
   }
 }

@@ -31,7 +31,10 @@ const MIX_PEAK_LIMIT = 0.98;
  */
 export async function mixAudio(draft: Draft, loadMedia?: MediaLoader): Promise<AudioBuffer> {
   if (typeof OfflineAudioContext === 'undefined') {
-    throw new RenderError('audio-mix-failed', 'This browser cannot mix audio (OfflineAudioContext missing).');
+    throw new RenderError(
+      'audio-mix-failed',
+      'This browser cannot mix audio (OfflineAudioContext missing).',
+    );
   }
   try {
     const length = Math.round(draft.durationMs * SAMPLES_PER_MS);
@@ -41,7 +44,11 @@ export async function mixAudio(draft: Draft, loadMedia?: MediaLoader): Promise<A
       if (track.kind !== 'audio') continue;
       for (const segment of track.segments) {
         if (segment.source.type === 'generated-music') {
-          const loop = await renderMusicLoop(segment.source.mood, segment.source.tempoBpm, AUDIO_SAMPLE_RATE);
+          const loop = await renderMusicLoop(
+            segment.source.mood,
+            segment.source.tempoBpm,
+            AUDIO_SAMPLE_RATE,
+          );
           scheduleSegment(ctx, segment, loop);
           continue;
         }
@@ -68,7 +75,11 @@ async function decodeUpload(ctx: OfflineAudioContext, blob: Blob): Promise<Audio
   try {
     return await ctx.decodeAudioData(await blob.arrayBuffer());
   } catch (cause) {
-    throw new RenderError('media-failed', 'The sound of an uploaded file could not be decoded; try MP3, WAV, M4A or Ogg.', { cause });
+    throw new RenderError(
+      'media-failed',
+      'The sound of an uploaded file could not be decoded; try MP3, WAV, M4A or Ogg.',
+      { cause },
+    );
   }
 }
 
@@ -76,7 +87,12 @@ async function decodeUpload(ctx: OfflineAudioContext, blob: Blob): Promise<Audio
  * Plays `loop` (from `offsetS` seconds into it, wrapping round) from the segment start to its
  * end with the segment's volume and fades.
  */
-function scheduleSegment(ctx: OfflineAudioContext, segment: AudioSegment, loop: AudioBuffer, offsetS = 0): void {
+function scheduleSegment(
+  ctx: OfflineAudioContext,
+  segment: AudioSegment,
+  loop: AudioBuffer,
+  offsetS = 0,
+): void {
   const start = segment.startMs / 1000;
   const end = (segment.startMs + segment.durationMs) / 1000;
   const source = ctx.createBufferSource();

@@ -67,7 +67,11 @@ export function renderErrorFromCode(code: RenderErrorCode, message: string): Ren
  * @param fallbackCode the code to use for errors that are not already render errors
  * @param context a short plain prefix, e.g. "Encoding failed"
  */
-export function toRenderError(error: unknown, fallbackCode: RenderErrorCode, context: string): RenderError {
+export function toRenderError(
+  error: unknown,
+  fallbackCode: RenderErrorCode,
+  context: string,
+): RenderError {
   if (error instanceof RenderError) return error;
   const detail = error instanceof Error ? error.message : String(error);
   return new RenderError(fallbackCode, `${context}: ${detail}`, { cause: error });

@@ -13,7 +13,12 @@
  * const url = URL.createObjectURL(blob);
  */
 import { draftSchema, type Draft } from '../../shared/draft-schema';
-import { workerEventSchema, type MixedAudio, type RenderProgress, type WorkerEvent } from './encode-protocol';
+import {
+  workerEventSchema,
+  type MixedAudio,
+  type RenderProgress,
+  type WorkerEvent,
+} from './encode-protocol';
 import { urlLoader } from './media-frames';
 import { mixAudio } from './mix-audio';
 import { RenderAbortedError, RenderError, renderErrorFromCode } from './render-errors';
@@ -93,20 +98,36 @@ function toMixedAudio(buffer: AudioBuffer): MixedAudio {
  *   cannot encode H.264 …"), `unsupported-audio`, `audio-mix-failed`, `font-load-failed`,
  *   `encode-failed`; RenderAbortedError when `signal` aborts
  */
-export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}): Promise<RenderVideoResult> {
+export async function renderVideo(
+  draft: Draft,
+  options: RenderVideoOptions = {},
+): Promise<RenderVideoResult> {
   const { onProgress, signal, mediaUrls = {}, chunkGops } = options;
-  const { store, firstChunk, audioStored }: ChunkedRenderResume = options.resume ?? { store: memoryChunkStore(), firstChunk: 0, audioStored: false };
+  const { store, firstChunk, audioStored }: ChunkedRenderResume = options.resume ?? {
+    store: memoryChunkStore(),
+    firstChunk: 0,
+    audioStored: false,
+  };
   const startedAt = performance.now();
   const parsed = draftSchema.safeParse(draft);
   if (!parsed.success) {
-    throw new RenderError('invalid-draft', `The draft is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`);
+    throw new RenderError(
+      'invalid-draft',
+      `The draft is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}.`,
+    );
   }
   if (signal?.aborted) throw new RenderAbortedError({ cause: signal.reason });
   if (typeof Worker === 'undefined') {
-    throw new RenderError('unsupported-video', 'This browser cannot render in the background (Web Workers missing).');
+    throw new RenderError(
+      'unsupported-video',
+      'This browser cannot render in the background (Web Workers missing).',
+    );
   }
 
-  const worker = new Worker(new URL('./encode-worker.ts', import.meta.url), { type: 'module', name: 'reelwright-encode' });
+  const worker = new Worker(new URL('./encode-worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'reelwright-encode',
+  });
   const workerCreatedAt = performance.now();
   let mixAudioMs = 0;
   let onAbort: (() => void) | null = null;
@@ -118,10 +139,20 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
       onAbort = () => reject(new RenderAbortedError({ cause: signal?.reason }));
       signal?.addEventListener('abort', onAbort, { once: true });
       worker.addEventListener('error', (event) => {
-        reject(new RenderError('encode-failed', `The encode worker failed: ${event.message || 'it could not start'}.`));
+        reject(
+          new RenderError(
+            'encode-failed',
+            `The encode worker failed: ${event.message || 'it could not start'}.`,
+          ),
+        );
       });
       worker.addEventListener('messageerror', () => {
-        reject(new RenderError('encode-failed', 'The encode worker sent a message that could not be read.'));
+        reject(
+          new RenderError(
+            'encode-failed',
+            'The encode worker sent a message that could not be read.',
+          ),
+        );
       });
       worker.addEventListener('message', (event: MessageEvent<unknown>) => {
         const message = workerEventSchema.safeParse(event.data);
@@ -132,7 +163,12 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
         const data = message.data;
         switch (data.type) {
           case 'progress':
-            onProgress?.({ framesDone: data.framesDone, totalFrames: data.totalFrames, fps: data.fps, etaMs: data.etaMs });
+            onProgress?.({
+              framesDone: data.framesDone,
+              totalFrames: data.totalFrames,
+              fps: data.fps,
+              etaMs: data.etaMs,
+            });
             break;
           case 'audio-encoded': {
             audioSaved = store.saveAudio(new Uint8Array(data.bytes));
@@ -150,9 +186,26 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
           }
           case 'done': {
             const done = data;
-            const { prepareMs, waitAudioMs, encodeAudioMs, encodeVideoMs, finalizeMs, saveChunksMs } = done.timings;
+            const {
+              prepareMs,
+              waitAudioMs,
+              encodeAudioMs,
+              encodeVideoMs,
+              finalizeMs,
+              saveChunksMs,
+            } = done.timings;
             // What the worker did not account for: loading its code, and passing messages.
-            const workerStartMs = Math.max(0, performance.now() - workerCreatedAt - prepareMs - waitAudioMs - encodeAudioMs - encodeVideoMs - finalizeMs - saveChunksMs);
+            const workerStartMs = Math.max(
+              0,
+              performance.now() -
+                workerCreatedAt -
+                prepareMs -
+                waitAudioMs -
+                encodeAudioMs -
+                encodeVideoMs -
+                finalizeMs -
+                saveChunksMs,
+            );
             const assembleStartedAt = performance.now();
             joinChunks(store, audioSaved, done.chunkCount, done.totalFrames, parsed.data.canvas.fps)
               .then((blob) => {
@@ -164,7 +217,12 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
                   firstChunk,
                   wallMs: performance.now() - startedAt,
                   encoder: { codec: done.videoCodec, colorSpace: done.colorSpace },
-                  timings: { mixAudioMs, workerStartMs, assembleMs: performance.now() - assembleStartedAt, ...done.timings },
+                  timings: {
+                    mixAudioMs,
+                    workerStartMs,
+                    assembleMs: performance.now() - assembleStartedAt,
+                    ...done.timings,
+                  },
                 });
               })
               .catch(reject);
@@ -179,7 +237,15 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
     // Keep a failure that arrives while we are still mixing from becoming an unhandled rejection.
     finished.catch(() => undefined);
     // The worker loads its code and prepares (encoder, fonts) while this thread mixes the audio.
-    worker.postMessage({ type: 'render', draft: parsed.data, mediaUrls: { ...mediaUrls }, headers: requestHeaders(), firstChunk, chunkGops, encodeAudio: !audioStored });
+    worker.postMessage({
+      type: 'render',
+      draft: parsed.data,
+      mediaUrls: { ...mediaUrls },
+      headers: requestHeaders(),
+      firstChunk,
+      chunkGops,
+      encodeAudio: !audioStored,
+    });
     if (audioStored) return await finished;
     const mixed = await Promise.race([
       mixAudio(parsed.data, urlLoader(mediaUrls)).then((buffer) => {
@@ -188,7 +254,11 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
       }),
       finished.then(() => null), // the worker cannot finish first; it can only fail or be aborted
     ]);
-    if (mixed) worker.postMessage({ type: 'audio', audio: mixed }, mixed.channels.map((channel) => channel.buffer));
+    if (mixed)
+      worker.postMessage(
+        { type: 'audio', audio: mixed },
+        mixed.channels.map((channel) => channel.buffer),
+      );
     return await finished;
   } finally {
     worker.terminate();
@@ -202,7 +272,13 @@ export async function renderVideo(draft: Draft, options: RenderVideoOptions = {}
  * so a failed save fails the render.
  * @param frameCount video frames in the whole render (one packet each)
  */
-async function joinChunks(store: RenderChunkStore, audioSaved: Promise<void>, chunkCount: number, frameCount: number, fps: number): Promise<Blob> {
+async function joinChunks(
+  store: RenderChunkStore,
+  audioSaved: Promise<void>,
+  chunkCount: number,
+  frameCount: number,
+  fps: number,
+): Promise<Blob> {
   await audioSaved;
   const audio = decodeChunkFile(await store.loadAudio());
   const loadChunk = async (index: number) => decodeChunkFile(await store.loadChunk(index));

@@ -56,13 +56,17 @@ export const MIN_FONT_SIZE_PX = 8;
  * Characters that break between each other: CJK ideographs and extensions, kana, Hangul,
  * CJK symbols and punctuation, fullwidth forms.
  */
-const CJK_CHAR = /[\u2E80-\u2FFF\u3000-\u30FF\u3100-\u31FF\u3200-\u9FFF\uA960-\uA97F\uAC00-\uD7FF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3FFFF}]/u;
+const CJK_CHAR =
+  /[\u2E80-\u2FFF\u3000-\u30FF\u3100-\u31FF\u3200-\u9FFF\uA960-\uA97F\uAC00-\uD7FF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3FFFF}]/u;
 
 /** Punctuation that must not start a line (kinsoku): it sticks to the unit before it. */
 const NO_LINE_START = /^[，。、！？；：」』）》〉】〕’”…‥・,.!?;:)\]}%]$/u;
 
 /** Builds the CSS font shorthand for a style at a given size. */
-export function fontShorthand(style: Pick<TextStyle, 'fontWeight' | 'fontFamily'>, sizePx: number): string {
+export function fontShorthand(
+  style: Pick<TextStyle, 'fontWeight' | 'fontFamily'>,
+  sizePx: number,
+): string {
   return `${style.fontWeight} ${sizePx}px ${style.fontFamily}`;
 }
 
@@ -147,7 +151,8 @@ function wrap(text: string, font: string, maxWidthPx: number, measure: MeasureTe
       currentText = '';
     };
     for (const piece of pieces) {
-      const candidate = currentText + (current.length > 0 && piece.spaceBefore ? ' ' : '') + piece.text;
+      const candidate =
+        currentText + (current.length > 0 && piece.spaceBefore ? ' ' : '') + piece.text;
       if (current.length > 0 && measure(candidate, font) > maxWidthPx) {
         pushLine();
         current.push(piece);
@@ -162,7 +167,11 @@ function wrap(text: string, font: string, maxWidthPx: number, measure: MeasureTe
   return { lines, splitWord };
 }
 
-function buildLine(pieces: { text: string; spaceBefore: boolean }[], font: string, measure: MeasureText): TextLine {
+function buildLine(
+  pieces: { text: string; spaceBefore: boolean }[],
+  font: string,
+  measure: MeasureText,
+): TextLine {
   let text = '';
   const units: TextUnit[] = [];
   for (const [index, piece] of pieces.entries()) {

@@ -40,14 +40,25 @@ export class VideoChunkCollector implements VideoPacketSink {
    * Writes the packets collected since the last call as chunk `index` and forgets them.
    * @throws RenderError `encode-failed` when the encoder never gave its decoder config
    */
-  take(chunk: { index: number; firstFrame: number; frameCount: number; encoderKey: string }): Uint8Array<ArrayBuffer> {
-    if (this.decoderConfig === null) throw new RenderError('encode-failed', 'The video encoder gave no decoder configuration.');
-    const bytes = encodeChunkFile({ kind: 'video', ...chunk, decoderConfig: this.decoderConfig }, this.packets);
+  take(chunk: {
+    index: number;
+    firstFrame: number;
+    frameCount: number;
+    encoderKey: string;
+  }): Uint8Array<ArrayBuffer> {
+    if (this.decoderConfig === null)
+      throw new RenderError('encode-failed', 'The video encoder gave no decoder configuration.');
+    const bytes = encodeChunkFile(
+      { kind: 'video', ...chunk, decoderConfig: this.decoderConfig },
+      this.packets,
+    );
     this.packets = [];
     return bytes;
   }
 }
 
 function toBytes(source: AllowSharedBufferSource): Uint8Array {
-  return ArrayBuffer.isView(source) ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength) : new Uint8Array(source);
+  return ArrayBuffer.isView(source)
+    ? new Uint8Array(source.buffer, source.byteOffset, source.byteLength)
+    : new Uint8Array(source);
 }

@@ -22,7 +22,17 @@
   /** The tag on every event of the frame (shared/embed-protocol.ts `EMBED_EVENT_SOURCE`). */
   const SOURCE = 'reelwright';
   /** Event types of the frame (shared/embed-events.ts `EMBED_EVENT_TYPES`). */
-  const EVENT_TYPES = ['hello', 'ready', 'draft-updated', 'render-progress', 'render-completed', 'error', 'resize', 'persist', 'forget'];
+  const EVENT_TYPES = [
+    'hello',
+    'ready',
+    'draft-updated',
+    'render-progress',
+    'render-completed',
+    'error',
+    'resize',
+    'persist',
+    'forget',
+  ];
   /** `data-*` options copied into the frame's query (parsed there by `parseEmbedOptions`). */
   const OPTION_NAMES = ['aspect', 'placeholder', 'theme', 'accent', 'lang', 'layout'] as const;
   /** Keys of a `persist` event kept for the next load (and sent back in `restore`). */
@@ -77,7 +87,8 @@
       if (typeof data !== 'object' || data === null) return;
       const fields = data as Record<string, unknown>;
       const type = fields.type;
-      if (fields.source !== SOURCE || typeof type !== 'string' || !EVENT_TYPES.includes(type)) return;
+      if (fields.source !== SOURCE || typeof type !== 'string' || !EVENT_TYPES.includes(type))
+        return;
       if (type === 'resize' && typeof fields.height === 'number') {
         frame.style.height = `${Math.min(MAX_HEIGHT_PX, Math.max(MIN_HEIGHT_PX, Math.ceil(fields.height)))}px`;
       }

@@ -11,17 +11,22 @@ const BASE = planStoryboard(
 
 function edited(text: string, draft: Draft = BASE): Draft {
   const outcome = applyEdit(draft, text);
-  if (outcome.kind !== 'edited') throw new Error(`expected an edit for ${text}, got ${outcome.kind}`);
+  if (outcome.kind !== 'edited')
+    throw new Error(`expected an edit for ${text}, got ${outcome.kind}`);
   expect(draftSchema.safeParse(outcome.draft).success).toBe(true);
   return outcome.draft;
 }
 
 function texts(draft: Draft, role: TextSegment['role']): TextSegment[] {
-  return draft.tracks.flatMap((t) => (t.kind === 'text' ? t.segments.filter((s) => s.role === role) : []));
+  return draft.tracks.flatMap((t) =>
+    t.kind === 'text' ? t.segments.filter((s) => s.role === role) : [],
+  );
 }
 
 function videoEnds(draft: Draft): number[] {
-  return draft.tracks.flatMap((t) => (t.kind === 'video' ? t.segments.map((s) => s.startMs + s.durationMs) : []));
+  return draft.tracks.flatMap((t) =>
+    t.kind === 'video' ? t.segments.map((s) => s.startMs + s.durationMs) : [],
+  );
 }
 
 describe('applyEdit: shape and length', () => {
@@ -44,7 +49,11 @@ describe('applyEdit: shape and length', () => {
     expect(edited('shorter').durationMs).toBe(20_000);
     expect(edited('a bit longer please').durationMs).toBe(45_000);
     expect(edited('square').canvas).toEqual({ width: 1080, height: 1080, fps: 30 });
-    expect(edited('landscape', edited('vertical')).canvas).toEqual({ width: 1920, height: 1080, fps: 30 });
+    expect(edited('landscape', edited('vertical')).canvas).toEqual({
+      width: 1920,
+      height: 1080,
+      fps: 30,
+    });
   });
 
   it('says so when the draft already has the asked shape or length', () => {
@@ -72,19 +81,34 @@ describe('applyEdit: title and text', () => {
     expect(texts(edited('make the title #00ff00'), 'title')[0]?.style.color).toBe('#00ff00');
     expect(texts(edited('标题改成黄色'), 'title')[0]?.style.color).toBe('#ffd400');
     const both = edited('change the title to Launch Day and make it red');
-    expect(texts(both, 'title')[0]).toMatchObject({ text: 'Launch Day', style: { color: '#ff0000' } });
-    expect(texts(edited('change the title to red'), 'title')[0]).toMatchObject({ text: 'Nimbus', style: { color: '#ff0000' } });
+    expect(texts(both, 'title')[0]).toMatchObject({
+      text: 'Launch Day',
+      style: { color: '#ff0000' },
+    });
+    expect(texts(edited('change the title to red'), 'title')[0]).toMatchObject({
+      text: 'Nimbus',
+      style: { color: '#ff0000' },
+    });
   });
 
   it('adds a text overlay at a time, for a range, or over the whole video', () => {
     const at = texts(edited('add text "Sale ends Friday" at 5s'), 'overlay');
-    expect(at).toEqual([expect.objectContaining({ text: 'Sale ends Friday', startMs: 5_000, durationMs: 3_000 })]);
-    const range = texts(edited('add a text overlay "Limited offer" from 5 to 8 seconds'), 'overlay')[0];
+    expect(at).toEqual([
+      expect.objectContaining({ text: 'Sale ends Friday', startMs: 5_000, durationMs: 3_000 }),
+    ]);
+    const range = texts(
+      edited('add a text overlay "Limited offer" from 5 to 8 seconds'),
+      'overlay',
+    )[0];
     expect(range).toMatchObject({ startMs: 5_000, durationMs: 3_000 });
     const whole = texts(edited('add text "Hello"'), 'overlay')[0];
     expect(whole).toMatchObject({ startMs: 0, durationMs: 30_000 });
     const bare = texts(edited('add text Sale ends Friday at 12s in gold'), 'overlay')[0];
-    expect(bare).toMatchObject({ text: 'Sale ends Friday', startMs: 12_000, style: { color: '#ffc83d' } });
+    expect(bare).toMatchObject({
+      text: 'Sale ends Friday',
+      startMs: 12_000,
+      style: { color: '#ffc83d' },
+    });
   });
 
   it('clamps an overlay asked for after the end into the video', () => {
@@ -94,18 +118,28 @@ describe('applyEdit: title and text', () => {
 
   it('removes the latest overlay, a named text, the captions or the title', () => {
     const two = edited('add text "First" at 2s', edited('add text "Second" at 6s'));
-    expect(texts(edited('remove the overlay', two), 'overlay').map((s) => s.text)).toEqual(['Second']);
-    expect(texts(edited('remove text "Second"', two), 'overlay').map((s) => s.text)).toEqual(['First']);
+    expect(texts(edited('remove the overlay', two), 'overlay').map((s) => s.text)).toEqual([
+      'Second',
+    ]);
+    expect(texts(edited('remove text "Second"', two), 'overlay').map((s) => s.text)).toEqual([
+      'First',
+    ]);
     expect(texts(edited('no captions'), 'caption')).toEqual([]);
     expect(texts(edited('remove the title'), 'title')).toEqual([]);
   });
 
   it('explains instead of failing when there is nothing to remove', () => {
-    expect(applyEdit(BASE, 'remove the overlay')).toMatchObject({ kind: 'edited', draft: BASE, notes: ['There is no overlay to remove.'] });
+    expect(applyEdit(BASE, 'remove the overlay')).toMatchObject({
+      kind: 'edited',
+      draft: BASE,
+      notes: ['There is no overlay to remove.'],
+    });
   });
 
   it('restyles captions', () => {
-    expect(texts(edited('captions in yellow'), 'caption').every((s) => s.style.color === '#ffd400')).toBe(true);
+    expect(
+      texts(edited('captions in yellow'), 'caption').every((s) => s.style.color === '#ffd400'),
+    ).toBe(true);
     expect(texts(edited('bigger captions'), 'caption')[0]?.style.fontSizePx).toBe(60);
   });
 });
@@ -116,17 +150,34 @@ describe('applyEdit: music, transitions, look', () => {
     expect(audio(edited('music at 20%'))?.segments[0]?.volume).toBe(0.2);
     const calm = audio(edited('make the music calm'));
     expect(calm?.name).toBe('Calm');
-    expect(calm?.segments[0]?.source).toEqual({ type: 'generated-music', mood: 'calm', tempoBpm: 72 });
+    expect(calm?.segments[0]?.source).toEqual({
+      type: 'generated-music',
+      mood: 'calm',
+      tempoBpm: 72,
+    });
     const off = edited('mute the music');
     expect(audio(off)).toBeUndefined();
     expect(audio(edited('no music'))).toBeUndefined();
-    expect(audio(edited('add music', off))?.segments[0]).toMatchObject({ startMs: 0, durationMs: 30_000, volume: 0.35 });
+    expect(audio(edited('add music', off))?.segments[0]).toMatchObject({
+      startMs: 0,
+      durationMs: 30_000,
+      volume: 0.35,
+    });
   });
 
   it('switches every transition after the first scene', () => {
-    const kinds = (d: Draft) => d.tracks.flatMap((t) => (t.kind === 'video' ? t.segments.slice(1).map((s) => s.transitionIn) : []));
-    expect(kinds(edited('use slide transitions')).every((t) => t?.kind === 'slide' && t.durationMs === 500)).toBe(true);
-    expect(kinds(edited('no transitions')).every((t) => t?.kind === 'cut' && t.durationMs === 0)).toBe(true);
+    const kinds = (d: Draft) =>
+      d.tracks.flatMap((t) =>
+        t.kind === 'video' ? t.segments.slice(1).map((s) => s.transitionIn) : [],
+      );
+    expect(
+      kinds(edited('use slide transitions')).every(
+        (t) => t?.kind === 'slide' && t.durationMs === 500,
+      ),
+    ).toBe(true);
+    expect(
+      kinds(edited('no transitions')).every((t) => t?.kind === 'cut' && t.durationMs === 0),
+    ).toBe(true);
     expect(kinds(edited('wipe')).every((t) => t?.kind === 'wipe')).toBe(true);
   });
 
@@ -134,13 +185,24 @@ describe('applyEdit: music, transitions, look', () => {
     const ocean = edited('use the Ocean palette');
     expect(ocean.look.paletteName).toBe('Ocean');
     const scene = ocean.tracks[0]?.segments[0];
-    expect(scene && 'visual' in scene && scene.visual.type === 'generated' ? scene.visual.background : null).toEqual(ocean.look.background);
+    expect(
+      scene && 'visual' in scene && scene.visual.type === 'generated'
+        ? scene.visual.background
+        : null,
+    ).toEqual(ocean.look.background);
   });
 });
 
 describe('applyEdit: what it cannot do', () => {
   it('does not understand unrelated requests and never throws', () => {
-    for (const text of ['what is the meaning of life', 'fade the music over 3 seconds', '', '⟦9⟧', '"', 'add text']) {
+    for (const text of [
+      'what is the meaning of life',
+      'fade the music over 3 seconds',
+      '',
+      '⟦9⟧',
+      '"',
+      'add text',
+    ]) {
       expect(() => applyEdit(BASE, text)).not.toThrow();
     }
     expect(applyEdit(BASE, 'what is the meaning of life')).toEqual({ kind: 'not-understood' });
@@ -154,7 +216,10 @@ describe('applyEdit: what it cannot do', () => {
 
   it('does not change the input draft', () => {
     const before = structuredClone(BASE);
-    applyEdit(BASE, 'make it vertical and 15 seconds, title in red, music at 20%, add text "Hi" at 2s');
+    applyEdit(
+      BASE,
+      'make it vertical and 15 seconds, title in red, music at 20%, add text "Hi" at 2s',
+    );
     expect(BASE).toEqual(before);
   });
 });
@@ -165,7 +230,9 @@ describe('undo and durations', () => {
     expect(isUndoRequest('Undo that!')).toBe(true);
     expect(isUndoRequest('撤销')).toBe(true);
     expect(applyEdit(BASE, 'go back')).toEqual({ kind: 'undo' });
-    expect(isUndoRequest('undo is a word I would put in the title of this lovely video')).toBe(false);
+    expect(isUndoRequest('undo is a word I would put in the title of this lovely video')).toBe(
+      false,
+    );
   });
 
   it('reads requested lengths within the limits', () => {

@@ -44,10 +44,12 @@ const HANDLERS: readonly EditHandler[] = [
   lookHandler,
 ];
 
-const SHORTER = /\b(?:shorter|shorten|trim it|cut it down|less long|quicker)\b|短一点|短一些|更短|缩短/u;
+const SHORTER =
+  /\b(?:shorter|shorten|trim it|cut it down|less long|quicker)\b|短一点|短一些|更短|缩短/u;
 const LONGER = /\b(?:longer|lengthen|extend|stretch it)\b|长一点|长一些|更长|延长/u;
 const FILLER = /^(?:please|thanks|thank you|ok|okay|now|it|too|as well|that's all|谢谢|请|好的)$/u;
-const UNDO = /^(?:please\s+)?(?:undo|revert|go back|take (?:that|it) back|undo (?:that|it|the last (?:change|edit)))\b|撤销|撤回|返回上一步|回到上一步/u;
+const UNDO =
+  /^(?:please\s+)?(?:undo|revert|go back|take (?:that|it) back|undo (?:that|it|the last (?:change|edit)))\b|撤销|撤回|返回上一步|回到上一步/u;
 
 /** The result of one edit message. */
 export type EditOutcome =
@@ -63,21 +65,34 @@ export type EditOutcome =
 
 /** True for a short "undo" message ("undo", "undo that", "go back", "撤销"). */
 export function isUndoRequest(text: string): boolean {
-  const normalized = text.trim().toLowerCase().replace(/[.!?。！？]+$/u, '');
-  return countLatinWords(normalized) + countCjkChars(normalized) / 2 <= MAX_UNDO_WORDS && UNDO.test(normalized);
+  const normalized = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!?。！？]+$/u, '');
+  return (
+    countLatinWords(normalized) + countCjkChars(normalized) / 2 <= MAX_UNDO_WORDS &&
+    UNDO.test(normalized)
+  );
 }
 
 /** The duration a clause asks for, in integer ms within the draft limits; null when none. */
 export function requestedDurationMs(clause: string, currentMs: number): number | null {
   const named = parseDurationMs(clause);
   if (named !== null) return clampDurationMs(named);
-  if (SHORTER.test(clause)) return clampDurationMs(Math.round((currentMs * SHORTER_FACTOR) / ROUND_TO_MS) * ROUND_TO_MS);
-  if (LONGER.test(clause)) return clampDurationMs(Math.round((currentMs * LONGER_FACTOR) / ROUND_TO_MS) * ROUND_TO_MS);
+  if (SHORTER.test(clause))
+    return clampDurationMs(Math.round((currentMs * SHORTER_FACTOR) / ROUND_TO_MS) * ROUND_TO_MS);
+  if (LONGER.test(clause))
+    return clampDurationMs(Math.round((currentMs * LONGER_FACTOR) / ROUND_TO_MS) * ROUND_TO_MS);
   return null;
 }
 
 /** Applies the shape and length a clause names (if any); null when it names neither. */
-function applyFrameAndLength(draft: Draft, clause: string, notes: string[], words: DirectorWords): Draft | null {
+function applyFrameAndLength(
+  draft: Draft,
+  clause: string,
+  notes: string[],
+  words: DirectorWords,
+): Draft | null {
   const plain = withoutQuotes(clause);
   const preset = parseCanvasPreset(plain);
   const durationMs = requestedDurationMs(plain, draft.durationMs);
@@ -146,7 +161,9 @@ export function applyEdit(draft: Draft, text: string, cjk: boolean = hasCjk(text
         }
       }
     }
-    notUnderstood.push(original.replace(/⟦(\d+)⟧/gu, (_all, n: string) => `"${quotes[Number(n)] ?? ''}"`));
+    notUnderstood.push(
+      original.replace(/⟦(\d+)⟧/gu, (_all, n: string) => `"${quotes[Number(n)] ?? ''}"`),
+    );
   });
 
   if (understood === 0) return { kind: 'not-understood' };

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { describeEdit, describePlan, splitDeltas, suggestActions, WORDS_PER_DELTA } from './compose-reply';
+import {
+  describeEdit,
+  describePlan,
+  splitDeltas,
+  suggestActions,
+  WORDS_PER_DELTA,
+} from './compose-reply';
 import { planStoryboard } from './plan-storyboard';
 import { refitDuration } from './fit-timeline';
 
-const DRAFT = planStoryboard('a 30 second video for our cloud app from this script: Nimbus keeps files safe. Try Nimbus today.');
+const DRAFT = planStoryboard(
+  'a 30 second video for our cloud app from this script: Nimbus keeps files safe. Try Nimbus today.',
+);
 
 describe('describePlan', () => {
   it('names the scene count, length, size, look and music', () => {
@@ -22,7 +30,9 @@ describe('describePlan', () => {
 
 describe('describeEdit', () => {
   it('lists changes, notes and what was skipped', () => {
-    expect(describeEdit(['Duration 30 s → 15 s'], [], [], false)).toBe('Done: Duration 30 s → 15 s.');
+    expect(describeEdit(['Duration 30 s → 15 s'], [], [], false)).toBe(
+      'Done: Duration 30 s → 15 s.',
+    );
     expect(describeEdit([], ['It is already 15 s long.'], ['sing'], false)).toBe(
       'It is already 15 s long. I could not do “sing”; say “help” to see what I can change.',
     );
@@ -30,8 +40,12 @@ describe('describeEdit', () => {
   });
 
   it('answers in Chinese for a Chinese message', () => {
-    expect(describeEdit(['时长 30 秒 → 15 秒', '画面 1920x1080 → 1080x1920（9:16）'], [], [], true)).toBe('改好了：时长 30 秒 → 15 秒；画面 1920x1080 → 1080x1920（9:16）。');
-    expect(describeEdit([], ['已经是 15 秒了。'], ['唱首歌', '跳舞'], true)).toBe('已经是 15 秒了。“唱首歌”和“跳舞”我还做不到；说“帮助”看看我能改什么。');
+    expect(
+      describeEdit(['时长 30 秒 → 15 秒', '画面 1920x1080 → 1080x1920（9:16）'], [], [], true),
+    ).toBe('改好了：时长 30 秒 → 15 秒；画面 1920x1080 → 1080x1920（9:16）。');
+    expect(describeEdit([], ['已经是 15 秒了。'], ['唱首歌', '跳舞'], true)).toBe(
+      '已经是 15 秒了。“唱首歌”和“跳舞”我还做不到；说“帮助”看看我能改什么。',
+    );
     expect(describeEdit([], [], [], true)).toBe('没有需要改的地方。');
   });
 });
@@ -59,9 +73,16 @@ describe('suggestActions', () => {
   });
 
   it('adds undo after an edit and adapts to a vertical draft', () => {
-    const vertical = { ...refitDuration(DRAFT, 15_000), canvas: { width: 1080, height: 1920, fps: 30 } };
+    const vertical = {
+      ...refitDuration(DRAFT, 15_000),
+      canvas: { width: 1080, height: 1920, fps: 30 },
+    };
     const actions = suggestActions(vertical, { canUndo: true, cjk: false });
     expect(actions[1]).toEqual({ kind: 'undo', label: 'Undo', prompt: 'undo' });
-    expect(actions).toContainEqual({ kind: 'prompt', label: 'Make it landscape', prompt: 'make it landscape' });
+    expect(actions).toContainEqual({
+      kind: 'prompt',
+      label: 'Make it landscape',
+      prompt: 'make it landscape',
+    });
   });
 });

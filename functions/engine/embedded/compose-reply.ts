@@ -20,13 +20,20 @@ function musicOf(draft: Draft): { mood: MusicMood | null; percent: number } | nu
   for (const track of draft.tracks) {
     if (track.kind !== 'audio') continue;
     const first = track.segments[0];
-    if (first) return { mood: first.source.type === 'generated-music' ? first.source.mood : null, percent: Math.round(first.volume * 100) };
+    if (first)
+      return {
+        mood: first.source.type === 'generated-music' ? first.source.mood : null,
+        percent: Math.round(first.volume * 100),
+      };
   }
   return null;
 }
 
 function sceneCount(draft: Draft): number {
-  return draft.tracks.reduce((count, track) => count + (track.kind === 'video' ? track.segments.length : 0), 0);
+  return draft.tracks.reduce(
+    (count, track) => count + (track.kind === 'video' ? track.segments.length : 0),
+    0,
+  );
 }
 
 /**
@@ -40,13 +47,17 @@ export function describePlan(draft: Draft, cjk: boolean): string {
   const aspect = aspectRatioLabel(draft.canvas);
   const music = musicOf(draft);
   if (cjk) {
-    const musicText = music ? `，${music.mood ? CHANGE_WORDS_ZH.moods[music.mood] : ''}背景音乐 ${music.percent}%` : '';
+    const musicText = music
+      ? `，${music.mood ? CHANGE_WORDS_ZH.moods[music.mood] : ''}背景音乐 ${music.percent}%`
+      : '';
     return (
       `「${draft.title}」的分镜做好了：${scenes} 个场景，共 ${formatSeconds(draft.durationMs)} 秒，${size}（${aspect}），` +
       `${draft.look.paletteName} 配色${musicText}。先预览一下，满意就导出 MP4；想改的话直接告诉我，比如“改成横屏”或“音乐调到20%”。`
     );
   }
-  const musicText = music ? `, ${music.mood ? `${CHANGE_WORDS_EN.moods[music.mood]} ` : ''}music at ${music.percent}%` : ', no music';
+  const musicText = music
+    ? `, ${music.mood ? `${CHANGE_WORDS_EN.moods[music.mood]} ` : ''}music at ${music.percent}%`
+    : ', no music';
   return (
     `Here is “${draft.title}”: ${scenes} ${scenes === 1 ? 'scene' : 'scenes'} over ${formatSeconds(draft.durationMs)} s, ` +
     `${size} (${aspect}), ${draft.look.paletteName} look${musicText}. ` +
@@ -62,7 +73,12 @@ export function describePlan(draft: Draft, cjk: boolean): string {
  * @param cjk answer in Chinese
  * @example describeEdit(['Duration 30 s → 15 s'], [], [], false) // "Done: Duration 30 s → 15 s."
  */
-export function describeEdit(changes: readonly string[], notes: readonly string[], notUnderstood: readonly string[], cjk: boolean): string {
+export function describeEdit(
+  changes: readonly string[],
+  notes: readonly string[],
+  notUnderstood: readonly string[],
+  cjk: boolean,
+): string {
   const words = directorWords(cjk);
   const parts: string[] = [];
   if (changes.length > 0) parts.push(words.done(changes));
@@ -77,9 +93,11 @@ export function describeEdit(changes: readonly string[], notes: readonly string[
  * word); joined back they equal the text exactly.
  */
 export function splitDeltas(text: string): string[] {
-  const tokens = text.match(/[\u3400-\u9fff\uf900-\ufaff][\s]*|[^\s\u3400-\u9fff\uf900-\ufaff]+\s*|\s+/gu) ?? [];
+  const tokens =
+    text.match(/[\u3400-\u9fff\uf900-\ufaff][\s]*|[^\s\u3400-\u9fff\uf900-\ufaff]+\s*|\s+/gu) ?? [];
   const deltas: string[] = [];
-  for (let i = 0; i < tokens.length; i += WORDS_PER_DELTA) deltas.push(tokens.slice(i, i + WORDS_PER_DELTA).join(''));
+  for (let i = 0; i < tokens.length; i += WORDS_PER_DELTA)
+    deltas.push(tokens.slice(i, i + WORDS_PER_DELTA).join(''));
   return deltas;
 }
 
@@ -87,25 +105,42 @@ export function splitDeltas(text: string): string[] {
  * Chips for the next step: Export, Undo (after an edit), and up to {@link MAX_PROMPT_CHIPS}
  * prompts that change something the draft does not have yet.
  */
-export function suggestActions(draft: Draft, options: { canUndo: boolean; cjk: boolean }): SuggestedAction[] {
+export function suggestActions(
+  draft: Draft,
+  options: { canUndo: boolean; cjk: boolean },
+): SuggestedAction[] {
   const { cjk } = options;
   const actions: SuggestedAction[] = [{ kind: 'export', label: cjk ? '导出 MP4' : 'Export MP4' }];
   if (options.canUndo) actions.push({ kind: 'undo', label: cjk ? '撤销' : 'Undo', prompt: 'undo' });
   const prompts: Array<[string, string]> = [];
   const vertical = draft.canvas.height > draft.canvas.width;
-  prompts.push(vertical ? (cjk ? ['改成横屏', '改成横屏'] : ['Make it landscape', 'make it landscape']) : cjk ? ['改成竖屏', '改成竖屏'] : ['Make it vertical', 'make it vertical']);
+  prompts.push(
+    vertical
+      ? cjk
+        ? ['改成横屏', '改成横屏']
+        : ['Make it landscape', 'make it landscape']
+      : cjk
+        ? ['改成竖屏', '改成竖屏']
+        : ['Make it vertical', 'make it vertical'],
+  );
   const music = musicOf(draft);
   if (!music) prompts.push(cjk ? ['加背景音乐', '加背景音乐'] : ['Add music', 'add music']);
-  else if (music.percent !== 20) prompts.push(cjk ? ['音乐调到20%', '音乐调到20%'] : ['Music at 20%', 'music at 20%']);
+  else if (music.percent !== 20)
+    prompts.push(cjk ? ['音乐调到20%', '音乐调到20%'] : ['Music at 20%', 'music at 20%']);
   else prompts.push(cjk ? ['音乐调到35%', '音乐调到35%'] : ['Music at 35%', 'music at 35%']);
   const style = transitionStyle(draft);
   if (style !== null) {
     prompts.push(
       style === 'slide'
-        ? cjk ? ['用淡入淡出转场', '用淡入淡出转场'] : ['Use crossfades', 'use crossfade transitions']
-        : cjk ? ['用滑动转场', '用滑动转场'] : ['Use slide transitions', 'use slide transitions'],
+        ? cjk
+          ? ['用淡入淡出转场', '用淡入淡出转场']
+          : ['Use crossfades', 'use crossfade transitions']
+        : cjk
+          ? ['用滑动转场', '用滑动转场']
+          : ['Use slide transitions', 'use slide transitions'],
     );
   }
-  for (const [label, prompt] of prompts.slice(0, MAX_PROMPT_CHIPS)) actions.push({ kind: 'prompt', label, prompt });
+  for (const [label, prompt] of prompts.slice(0, MAX_PROMPT_CHIPS))
+    actions.push({ kind: 'prompt', label, prompt });
   return actions;
 }

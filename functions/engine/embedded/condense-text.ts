@@ -24,7 +24,8 @@ export const LABEL_CJK_CHARS = 10;
 
 const LEADING_MARKERS =
   /^(?:so|and|but|also|plus|now|well|then|in fact|basically|actually|of course|that's why|that is why|in short|simply put)\b[,\s]*/i;
-const FILLERS = /\b(?:really|very|just|actually|basically|literally|truly|simply|quite|totally)\s+/gi;
+const FILLERS =
+  /\b(?:really|very|just|actually|basically|literally|truly|simply|quite|totally)\s+/gi;
 
 function charCount(text: string): number {
   return Array.from(text).length;
@@ -37,7 +38,10 @@ function fits(text: string): boolean {
 }
 
 function tidy(text: string): string {
-  const trimmed = text.replace(/\s+/g, ' ').trim().replace(/[\s.,;:—–，。；：、]+$/u, '');
+  const trimmed = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s.,;:—–，。；：、]+$/u, '');
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 
@@ -52,13 +56,19 @@ function leadingClauses(text: string, cjk: boolean): string | null {
   }
   if (!kept) return null;
   const result = tidy(kept);
-  const longEnough = cjk ? charCount(result) >= MIN_CJK_CLAUSE_CHARS : countLatinWords(result) >= MIN_CLAUSE_WORDS;
+  const longEnough = cjk
+    ? charCount(result) >= MIN_CJK_CLAUSE_CHARS
+    : countLatinWords(result) >= MIN_CLAUSE_WORDS;
   return longEnough ? result : null;
 }
 
 function truncate(text: string, cjk: boolean): string {
   if (cjk) {
-    return `${tidy(Array.from(text).slice(0, MAX_CJK_CAPTION_CHARS - 1).join(''))}…`;
+    return `${tidy(
+      Array.from(text)
+        .slice(0, MAX_CJK_CAPTION_CHARS - 1)
+        .join(''),
+    )}…`;
   }
   const words = text.split(/\s+/);
   let kept = '';
@@ -68,7 +78,10 @@ function truncate(text: string, cjk: boolean): string {
     kept = next;
   }
   // A single word longer than the caption (a URL): cut it by characters.
-  if (!kept) return `${Array.from(text).slice(0, MAX_CAPTION_CHARS - 1).join('')}…`;
+  if (!kept)
+    return `${Array.from(text)
+      .slice(0, MAX_CAPTION_CHARS - 1)
+      .join('')}…`;
   return `${tidy(kept)}…`;
 }
 
@@ -81,7 +94,10 @@ function truncate(text: string, cjk: boolean): string {
  */
 export function condenseCaption(sentence: string): string {
   const cjk = hasCjk(sentence);
-  let text = sentence.replace(/\s*[(（][^)）]*[)）]/gu, '').replace(/\s+/g, ' ').trim();
+  let text = sentence
+    .replace(/\s*[(（][^)）]*[)）]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   for (let i = 0; i < 3; i += 1) text = text.replace(LEADING_MARKERS, '');
   if (!text) text = sentence.trim();
   if (fits(tidy(text))) return tidy(text);
@@ -106,7 +122,13 @@ export function sceneLabel(sceneNumber: number, caption: string): string {
     short = chars.length > LABEL_CJK_CHARS ? `${chars.slice(0, LABEL_CJK_CHARS).join('')}…` : flat;
   } else {
     const words = flat.split(/\s+/);
-    short = words.length > LABEL_WORDS ? `${words.slice(0, LABEL_WORDS).join(' ').replace(/[,;:]$/, '')}…` : flat;
+    short =
+      words.length > LABEL_WORDS
+        ? `${words
+            .slice(0, LABEL_WORDS)
+            .join(' ')
+            .replace(/[,;:]$/, '')}…`
+        : flat;
   }
   // A single very long "word" (a pasted URL) is cut too, so the label fits the draft's MAX_NAME_CHARS.
   return quoteText(`Scene ${sceneNumber}: ${short}`, MAX_NAME_CHARS);

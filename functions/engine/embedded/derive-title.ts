@@ -18,14 +18,16 @@ export const FALLBACK_CJK_TITLE = '你的故事';
 
 /** Capitalised words that start sentences and are not names. */
 const NOT_NAMES = new Set(
-  'the a an this that these those our your my we you i it its they their he she his her meet introducing with and but or so if when what why how who where here there now today every each all no not yes get try join start make see imagine discover in on at for from to of by is are was be do does can will just more one two three first next then finally also most many some people everyone nobody someone setup best new'
-    .split(' '),
+  'the a an this that these those our your my we you i it its they their he she his her meet introducing with and but or so if when what why how who where here there now today every each all no not yes get try join start make see imagine discover in on at for from to of by is are was be do does can will just more one two three first next then finally also most many some people everyone nobody someone setup best new'.split(
+    ' ',
+  ),
 );
 
 /** Request words stripped to find the topic of a short prompt ("make a promo for Bean There"). */
 const REQUEST_WORDS =
   /\b(?:please|generate|create|make|produce|build|me|us|an?|the|new|short|quick|simple|\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s|minutes?|mins?)|one-minute|minute|vertical|horizontal|square|portrait|landscape|tiktok|reels?|shorts|youtube|instagram|video|clip|promo(?:tional)?|explainer|advert|ad|reel|trailer|teaser|story|for|about|on|of|with|music|calm|upbeat|energetic|lo-?fi|chill)\b/gi;
-const CJK_REQUEST_WORDS = /请|帮我|给我|生成|制作|做|创建|一个|一段|\d+\s*秒|[一二两三四五六七八九十]+\s*(?:秒|分钟)|分钟|竖屏|横屏|方形|的|视频|短片|宣传片|关于|介绍/g;
+const CJK_REQUEST_WORDS =
+  /请|帮我|给我|生成|制作|做|创建|一个|一段|\d+\s*秒|[一二两三四五六七八九十]+\s*(?:秒|分钟)|分钟|竖屏|横屏|方形|的|视频|短片|宣传片|关于|介绍/g;
 
 function clipWords(text: string): string {
   if (hasCjk(text)) {
@@ -43,7 +45,8 @@ function clipWords(text: string): string {
 function namedInPrompt(text: string): string | null {
   const quoted = /["“「『]([^"”」』]{2,60})["”」』]/u.exec(text);
   if (quoted?.[1]) return quoted[1].trim();
-  const called = /\b(?:called|named|titled)\s+([A-Z0-9][\w'&.-]*(?:\s+[A-Z0-9][\w'&.-]*){0,3})/u.exec(text);
+  const called =
+    /\b(?:called|named|titled)\s+([A-Z0-9][\w'&.-]*(?:\s+[A-Z0-9][\w'&.-]*){0,3})/u.exec(text);
   if (called?.[1]) return called[1].replace(/[.,]$/, '');
   const cjkCalled = /(?:名为|叫做|叫|名叫)[“"「]?([^\s，。！？,.!?”"」]{2,12})/u.exec(text);
   return cjkCalled?.[1] ?? null;
@@ -57,7 +60,10 @@ function repeatedName(script: string): string | null {
   const counts = new Map<string, number>();
   const candidates = new Set<string>();
   for (const match of script.matchAll(/\b([A-Z][\w'&-]*(?:\s+[A-Z][\w'&-]*){0,2})/gu)) {
-    const name = (match[1] ?? '').split(/\s+/).filter((word) => !NOT_NAMES.has(word.toLowerCase())).join(' ');
+    const name = (match[1] ?? '')
+      .split(/\s+/)
+      .filter((word) => !NOT_NAMES.has(word.toLowerCase()))
+      .join(' ');
     if (name) candidates.add(name);
   }
   for (const name of candidates) {
@@ -98,7 +104,9 @@ function shortPhrase(clause: string): string {
   }
   const words = clause.split(/\s+/).filter(Boolean);
   if (words.length <= MAX_TITLE_WORDS) return clause;
-  const cut = words.findIndex((word, i) => i >= 2 && TITLE_BREAK_WORDS.has(word.toLowerCase().replace(/[^a-z]/g, '')));
+  const cut = words.findIndex(
+    (word, i) => i >= 2 && TITLE_BREAK_WORDS.has(word.toLowerCase().replace(/[^a-z]/g, '')),
+  );
   return cut > 1 && cut <= MAX_TITLE_WORDS ? words.slice(0, cut).join(' ') : clipWords(clause);
 }
 
@@ -106,7 +114,11 @@ function shortPhrase(clause: string): string {
 export function titleCase(text: string): string {
   return text
     .split(' ')
-    .map((word, i) => (i > 0 && SMALL_WORDS.has(word.toLowerCase()) ? word.toLowerCase() : word.charAt(0).toUpperCase() + word.slice(1)))
+    .map((word, i) =>
+      i > 0 && SMALL_WORDS.has(word.toLowerCase())
+        ? word.toLowerCase()
+        : word.charAt(0).toUpperCase() + word.slice(1),
+    )
     .join(' ');
 }
 
@@ -123,7 +135,9 @@ function firstPhrase(script: string): string {
  */
 export function topicOf(instruction: string): string {
   const cjk = hasCjk(instruction);
-  const stripped = (cjk ? instruction.replace(CJK_REQUEST_WORDS, '') : instruction.replace(REQUEST_WORDS, ' '))
+  const stripped = (
+    cjk ? instruction.replace(CJK_REQUEST_WORDS, '') : instruction.replace(REQUEST_WORDS, ' ')
+  )
     .replace(/[\s,.!?;:，。！？；：、]+/gu, ' ')
     .trim();
   return clipWords(stripped);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { batchSchema } from '../../../shared/batch-schema';
 import { MAX_BATCH_ITEMS } from '../../../shared/batch-schema';
-import { MAX_DRAFT_SEGMENTS, MAX_NAME_CHARS, MAX_TITLE_CHARS, draftSchema } from '../../../shared/draft-schema';
+import {
+  MAX_DRAFT_SEGMENTS,
+  MAX_NAME_CHARS,
+  MAX_TITLE_CHARS,
+  draftSchema,
+} from '../../../shared/draft-schema';
 import type { Draft } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import type { EngineEvent } from '../engine';
@@ -12,36 +17,74 @@ import { planStoryboard } from './plan-storyboard';
 /** `count` uploads, clips and photos in turn, each named with 255 characters (the longest name an upload may have). */
 function uploads(count: number): MediaSummary[] {
   return Array.from({ length: count }, (_, i): MediaSummary => {
-    const name = `${String(i).padStart(4, '0')}-${'a-very-long-upload-name-'.repeat(11)}`.slice(0, 251) + (i % 2 === 0 ? '.mp4' : '.jpg');
+    const name =
+      `${String(i).padStart(4, '0')}-${'a-very-long-upload-name-'.repeat(11)}`.slice(0, 251) +
+      (i % 2 === 0 ? '.mp4' : '.jpg');
     return i % 2 === 0
-      ? { id: crypto.randomUUID(), name, kind: 'video', durationMs: 4_000, width: 1920, height: 1080, hasAudio: true }
-      : { id: crypto.randomUUID(), name, kind: 'image', durationMs: null, width: 1920, height: 1080, hasAudio: false };
+      ? {
+          id: crypto.randomUUID(),
+          name,
+          kind: 'video',
+          durationMs: 4_000,
+          width: 1920,
+          height: 1080,
+          hasAudio: true,
+        }
+      : {
+          id: crypto.randomUUID(),
+          name,
+          kind: 'image',
+          durationMs: null,
+          width: 1920,
+          height: 1080,
+          hasAudio: false,
+        };
   });
 }
 
-const segmentCount = (draft: Draft): number => draft.tracks.reduce((sum, track) => sum + track.segments.length, 0);
+const segmentCount = (draft: Draft): number =>
+  draft.tracks.reduce((sum, track) => sum + track.segments.length, 0);
 
 function draftOf(events: EngineEvent[]): Draft {
   const event = events.find((candidate) => candidate.type === 'draft');
-  if (event?.type !== 'draft') throw new Error(`no draft in ${JSON.stringify(events.filter((e) => e.type === 'error'))}`);
+  if (event?.type !== 'draft')
+    throw new Error(`no draft in ${JSON.stringify(events.filter((e) => e.type === 'error'))}`);
   return event.draft;
 }
 
 describe('the director keeps every draft within the schema bounds', () => {
   it('a 10-minute promo from 300 uploads with 255-character names uses at most the scenes that fit', () => {
     const media = uploads(300);
-    const draft = draftSchema.parse(planMediaCut('combine these clips into a 10-minute promo video with text overlays', media));
+    const draft = draftSchema.parse(
+      planMediaCut('combine these clips into a 10-minute promo video with text overlays', media),
+    );
     const video = draft.tracks.find((track) => track.kind === 'video');
     expect(video?.segments).toHaveLength(MAX_MEDIA_CUT_SCENES);
     expect(segmentCount(draft)).toBeLessThanOrEqual(MAX_DRAFT_SEGMENTS);
-    expect(draft.tracks.flatMap((track) => track.segments.map((s) => ('label' in s ? s.label.length : 0))).every((n) => n <= MAX_NAME_CHARS)).toBe(true);
+    expect(
+      draft.tracks
+        .flatMap((track) => track.segments.map((s) => ('label' in s ? s.label.length : 0)))
+        .every((n) => n <= MAX_NAME_CHARS),
+    ).toBe(true);
 
-    const turn = runTurn({ text: 'combine my clips into a 10-minute promo video', draft: null, history: [], previousDrafts: [], media });
+    const turn = runTurn({
+      text: 'combine my clips into a 10-minute promo video',
+      draft: null,
+      history: [],
+      previousDrafts: [],
+      media,
+    });
     expect(segmentCount(draftOf(turn))).toBeLessThanOrEqual(MAX_DRAFT_SEGMENTS);
   });
 
   it('a batch from 300 uploads makes at most 20 videos that fit together', () => {
-    const turn = runTurn({ text: 'make a 10-second clip from each of these', draft: null, history: [], previousDrafts: [], media: uploads(300) });
+    const turn = runTurn({
+      text: 'make a 10-second clip from each of these',
+      draft: null,
+      history: [],
+      previousDrafts: [],
+      media: uploads(300),
+    });
     const event = turn.find((candidate) => candidate.type === 'batch');
     if (event?.type !== 'batch' || event.batch === null) throw new Error('no batch');
     expect(batchSchema.safeParse(event.batch).success).toBe(true);
@@ -49,7 +92,9 @@ describe('the director keeps every draft within the schema bounds', () => {
   });
 
   it('a script of one very long word still gives a title and labels that fit', () => {
-    const draft = draftSchema.parse(planStoryboard(`Make a 30-second video. Script: ${'x'.repeat(3_000)}. ${'y'.repeat(3_000)}.`));
+    const draft = draftSchema.parse(
+      planStoryboard(`Make a 30-second video. Script: ${'x'.repeat(3_000)}. ${'y'.repeat(3_000)}.`),
+    );
     expect(draft.title.length).toBeLessThanOrEqual(MAX_TITLE_CHARS);
   });
 
@@ -58,7 +103,12 @@ describe('the director keeps every draft within the schema bounds', () => {
     const previousDrafts: Draft[] = [];
     let refusal: EngineEvent | undefined;
     for (let i = 0; i < MAX_DRAFT_SEGMENTS && refusal === undefined; i++) {
-      const events = runTurn({ text: `add the text "Note ${i}" at ${i} seconds for 2 seconds`, draft, history: [], previousDrafts });
+      const events = runTurn({
+        text: `add the text "Note ${i}" at ${i} seconds for 2 seconds`,
+        draft,
+        history: [],
+        previousDrafts,
+      });
       refusal = events.find((event) => event.type === 'error');
       if (refusal === undefined) {
         previousDrafts.unshift(draft);
@@ -66,6 +116,12 @@ describe('the director keeps every draft within the schema bounds', () => {
       }
     }
     expect(segmentCount(draft)).toBe(MAX_DRAFT_SEGMENTS);
-    expect(refusal).toMatchObject({ type: 'error', code: 'draft_too_large', message: expect.stringMatching(/too big to keep \(it has 201 segments, and at most 200 fit\)/) });
+    expect(refusal).toMatchObject({
+      type: 'error',
+      code: 'draft_too_large',
+      message: expect.stringMatching(
+        /too big to keep \(it has 201 segments, and at most 200 fit\)/,
+      ),
+    });
   });
 });

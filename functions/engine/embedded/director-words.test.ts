@@ -3,7 +3,9 @@ import { applyEdit } from './apply-edit';
 import { DIRECTOR_WORDS_EN, DIRECTOR_WORDS_ZH, directorWords } from './director-words';
 import { planStoryboard } from './plan-storyboard';
 
-const DRAFT = planStoryboard('a 30 second video for our cloud app from this script: Nimbus keeps files safe. Teams find files fast. Try Nimbus today.');
+const DRAFT = planStoryboard(
+  'a 30 second video for our cloud app from this script: Nimbus keeps files safe. Teams find files fast. Try Nimbus today.',
+);
 
 /** Every example the Chinese help gives (quoted there), as a visitor would type it. */
 const CHINESE_EXAMPLES = [
@@ -49,8 +51,18 @@ describe('directorWords', () => {
 
   it("says the handlers' notes in the language of the message", () => {
     const palette = DRAFT.look.paletteName;
-    expect(applyEdit(DRAFT, `用 ${palette} 配色`)).toMatchObject({ kind: 'edited', draft: DRAFT, notes: [`配色已经是 ${palette} 了。`] });
-    expect(applyEdit(DRAFT, '删除字幕，然后去掉字幕')).toMatchObject({ kind: 'edited', notes: ['没有可以删除的字幕。'] });
-    expect(applyEdit(DRAFT, `use the ${palette} palette`)).toMatchObject({ kind: 'edited', notes: [`The look is already ${palette}.`] });
+    expect(applyEdit(DRAFT, `用 ${palette} 配色`)).toMatchObject({
+      kind: 'edited',
+      draft: DRAFT,
+      notes: [`配色已经是 ${palette} 了。`],
+    });
+    expect(applyEdit(DRAFT, '删除字幕，然后去掉字幕')).toMatchObject({
+      kind: 'edited',
+      notes: ['没有可以删除的字幕。'],
+    });
+    expect(applyEdit(DRAFT, `use the ${palette} palette`)).toMatchObject({
+      kind: 'edited',
+      notes: [`The look is already ${palette}.`],
+    });
   });
 });

@@ -20,7 +20,12 @@ export interface DirectorWords {
   /** Between two sentences of one reply: a space in English, nothing in Chinese. */
   sentenceGap: string;
   /** Status lines shown while a turn runs. */
-  status: { planningScenes: string; planningVideos: string; editingTimeline: string; editingVideos: string };
+  status: {
+    planningScenes: string;
+    planningVideos: string;
+    editingTimeline: string;
+    editingVideos: string;
+  };
   /** Change lines as one sentence: "Canvas …; Duration …." */
   changeSentence(changes: readonly string[]): string;
   /** An edit that changed something: "Done: Canvas …." */
@@ -98,17 +103,23 @@ export const DIRECTOR_WORDS_EN: DirectorWords = {
   },
   changeSentence: sentenceEn,
   done: (changes) => `Done: ${sentenceEn(changes)}`,
-  couldNotDo: (clauses) => `I could not do ${clauses.map((c) => `“${c}”`).join(' or ')}; say “help” to see what I can change.`,
+  couldNotDo: (clauses) =>
+    `I could not do ${clauses.map((c) => `“${c}”`).join(' or ')}; say “help” to see what I can change.`,
   nothingNeeded: 'Nothing needed changing.',
-  notAChange: (text, target) => `I could not turn “${text}” into a change to ${target === 'video' ? 'this video' : 'these videos'}. ${HELP_EN}`,
+  notAChange: (text, target) =>
+    `I could not turn “${text}” into a change to ${target === 'video' ? 'this video' : 'these videos'}. ${HELP_EN}`,
   help: HELP_EN,
   startHint:
     'Tell me what video to make, e.g. "generate a 30-second explainer video from this script: …" or "a vertical 15-second promo for my bakery".',
   batchHelp: (label) =>
     `• batch: a change goes to every video; name one to change only it, e.g. "make the ${label} one vertical"; "undo" goes back one change.`,
   nothingToUndo: 'There is nothing to undo yet.',
-  undone: (changes) => (changes.length > 0 ? `Undone: ${sentenceEn(changes)}` : 'Undone: back to the previous version.'),
-  batchUndone: (perItem) => (perItem !== null ? `Undone — ${perItem}` : 'Undone: back to the previous version of the videos.'),
+  undone: (changes) =>
+    changes.length > 0 ? `Undone: ${sentenceEn(changes)}` : 'Undone: back to the previous version.',
+  batchUndone: (perItem) =>
+    perItem !== null
+      ? `Undone — ${perItem}`
+      : 'Undone: back to the previous version of the videos.',
   leftBatch: (title) =>
     title !== null
       ? `Undone: no more batch; the session is back to one video, “${title}”, unchanged.`
@@ -117,19 +128,24 @@ export const DIRECTOR_WORDS_EN: DirectorWords = {
   forItems: (labels, text) => `${labels.join(', ')}: ${text}`,
   itemNothingNeeded: 'nothing needed changing.',
   updatedTimeline: 'updated the timeline',
-  timelineBroken: 'The video director made a timeline that does not hold together, so nothing was changed. Please try rephrasing.',
-  tooLarge: (reason) => `That would make the video too big to keep (${reason}), so nothing was changed. Remove some texts or scenes first, or make a shorter video.`,
+  timelineBroken:
+    'The video director made a timeline that does not hold together, so nothing was changed. Please try rephrasing.',
+  tooLarge: (reason) =>
+    `That would make the video too big to keep (${reason}), so nothing was changed. Remove some texts or scenes first, or make a shorter video.`,
   alreadyCanvas: (size, aspect) => `It is already ${size} (${aspect}).`,
   alreadyLength: (seconds) => `It is already ${seconds} s long.`,
   alreadyLook: (paletteName) => `The look is already ${paletteName}.`,
-  noClipSound: 'The clips’ own sound is not in this video (the clips have none, or it was left out when the video was planned).',
+  noClipSound:
+    'The clips’ own sound is not in this video (the clips have none, or it was left out when the video was planned).',
   clipSoundAlreadyOn: 'The clips’ own sound is already on.',
   clipSoundAlreadyOff: 'The clips’ own sound is already off.',
   noMusicToTurnOff: 'There is no music to turn off.',
   musicAlreadyOn: 'The music is already on.',
-  nothingToRemove: (target) => `There is no ${typeof target === 'string' ? target : `text '${target.text}'`} to remove.`,
+  nothingToRemove: (target) =>
+    `There is no ${typeof target === 'string' ? target : `text '${target.text}'`} to remove.`,
   noTitleToColour: 'There is no title to colour: add one with title "Your words".',
-  noTextToRestyle: (role) => `There are no ${role === 'caption' ? 'captions' : role === 'title' ? 'titles' : 'text overlays'} to change.`,
+  noTextToRestyle: (role) =>
+    `There are no ${role === 'caption' ? 'captions' : role === 'title' ? 'titles' : 'text overlays'} to change.`,
   oneScene: 'There is only one scene, so there is nothing to transition between.',
 };
 
@@ -146,7 +162,11 @@ const HELP_ZH = [
   '• 说“撤销”回到上一步；说“生成一个30秒的视频，脚本：…”就重新开始。',
 ].join('\n');
 
-const ROLE_ZH: Record<TextSegment['role'], string> = { title: '标题', caption: '字幕', overlay: '文字' };
+const ROLE_ZH: Record<TextSegment['role'], string> = {
+  title: '标题',
+  caption: '字幕',
+  overlay: '文字',
+};
 
 /** Simplified Chinese, in the tone of the Chinese plan replies and the app's `messages-zh`. */
 export const DIRECTOR_WORDS_ZH: DirectorWords = {
@@ -160,15 +180,21 @@ export const DIRECTOR_WORDS_ZH: DirectorWords = {
   },
   changeSentence: sentenceZh,
   done: (changes) => `改好了：${sentenceZh(changes)}`,
-  couldNotDo: (clauses) => `${clauses.map((c) => `“${c}”`).join('和')}我还做不到；说“帮助”看看我能改什么。`,
+  couldNotDo: (clauses) =>
+    `${clauses.map((c) => `“${c}”`).join('和')}我还做不到；说“帮助”看看我能改什么。`,
   nothingNeeded: '没有需要改的地方。',
-  notAChange: (text, target) => `我没能把“${text}”理解成对${target === 'video' ? '这个视频' : '这些视频'}的修改。\n${HELP_ZH}`,
+  notAChange: (text, target) =>
+    `我没能把“${text}”理解成对${target === 'video' ? '这个视频' : '这些视频'}的修改。\n${HELP_ZH}`,
   help: HELP_ZH,
-  startHint: '告诉我想做什么视频，比如“生成一个30秒的讲解视频，脚本：…”或“给我的面包店做一个15秒的竖屏宣传视频”。',
-  batchHelp: (label) => `• 多个视频：修改会用到每个视频；说出名字就只改那一个，比如“把 ${label} 改成竖屏”；“撤销”回到上一步。`,
+  startHint:
+    '告诉我想做什么视频，比如“生成一个30秒的讲解视频，脚本：…”或“给我的面包店做一个15秒的竖屏宣传视频”。',
+  batchHelp: (label) =>
+    `• 多个视频：修改会用到每个视频；说出名字就只改那一个，比如“把 ${label} 改成竖屏”；“撤销”回到上一步。`,
   nothingToUndo: '还没有可以撤销的修改。',
-  undone: (changes) => (changes.length > 0 ? `已撤销：${sentenceZh(changes)}` : '已撤销：回到了上一个版本。'),
-  batchUndone: (perItem) => (perItem !== null ? `已撤销——${perItem}` : '已撤销：这些视频回到了上一个版本。'),
+  undone: (changes) =>
+    changes.length > 0 ? `已撤销：${sentenceZh(changes)}` : '已撤销：回到了上一个版本。',
+  batchUndone: (perItem) =>
+    perItem !== null ? `已撤销——${perItem}` : '已撤销：这些视频回到了上一个版本。',
   leftBatch: (title) =>
     title !== null
       ? `已撤销：不再分别做视频，回到单个视频「${title}」，它没有变化。`
@@ -178,7 +204,8 @@ export const DIRECTOR_WORDS_ZH: DirectorWords = {
   itemNothingNeeded: '不需要改动。',
   updatedTimeline: '更新了时间线',
   timelineBroken: '视频导演排出的时间线有问题，所以没有做任何修改。请换个说法再试一次。',
-  tooLarge: (reason) => `这样视频会太大，无法保存（${reason}），所以没有做任何修改。请先删掉一些文字或场景，或做一个更短的视频。`,
+  tooLarge: (reason) =>
+    `这样视频会太大，无法保存（${reason}），所以没有做任何修改。请先删掉一些文字或场景，或做一个更短的视频。`,
   alreadyCanvas: (size, aspect) => `已经是 ${size}（${aspect}）了。`,
   alreadyLength: (seconds) => `已经是 ${seconds} 秒了。`,
   alreadyLook: (paletteName) => `配色已经是 ${paletteName} 了。`,
@@ -188,7 +215,9 @@ export const DIRECTOR_WORDS_ZH: DirectorWords = {
   noMusicToTurnOff: '没有背景音乐可以关。',
   musicAlreadyOn: '背景音乐已经开着了。',
   nothingToRemove: (target) =>
-    typeof target === 'string' ? `没有可以删除的${target === 'captions' ? '字幕' : target === 'title' ? '标题' : '文字'}。` : `没有找到文字「${target.text}」，没有删除。`,
+    typeof target === 'string'
+      ? `没有可以删除的${target === 'captions' ? '字幕' : target === 'title' ? '标题' : '文字'}。`
+      : `没有找到文字「${target.text}」，没有删除。`,
   noTitleToColour: '还没有标题，没法改颜色：先说 标题改成“你的文字” 加一个。',
   noTextToRestyle: (role) => `没有可以修改的${ROLE_ZH[role]}。`,
   oneScene: '只有一个场景，没有可以加转场的地方。',

@@ -51,7 +51,10 @@ export function changeLines(before: Draft, after: Draft, cjk: boolean): string[]
 
 /** A label's words, lower-case ("IMG 2041" → ["img", "2041"]). */
 function labelWords(label: string): string[] {
-  return label.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  return label
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
 }
 
 /** A pattern for a whole word (Latin letters and digits around it do not count as part of it). */
@@ -73,7 +76,12 @@ export function namedItems(batch: Batch, text: string): BatchItem[] {
   });
   return named.filter((item) => {
     const words = labelWords(item.label);
-    return !named.some((other) => other !== item && other.label.length > item.label.length && words.every((word) => labelWords(other.label).includes(word)));
+    return !named.some(
+      (other) =>
+        other !== item &&
+        other.label.length > item.label.length &&
+        words.every((word) => labelWords(other.label).includes(word)),
+    );
   });
 }
 
@@ -86,10 +94,16 @@ export function withoutNames(text: string, named: readonly BatchItem[]): string 
   let edit = text;
   for (const item of named) {
     const words = labelWords(item.label).join('[\\s_-]+');
-    const phrase = new RegExp(`(\\b(?:for|on|to|in)\\s+)?(?:\\bthe\\s+)?(?<![a-z0-9])${words}(?![a-z0-9])(?:'s)?(?:\\s+${ITEM_NOUNS}\\b)?`, 'giu');
+    const phrase = new RegExp(
+      `(\\b(?:for|on|to|in)\\s+)?(?:\\bthe\\s+)?(?<![a-z0-9])${words}(?![a-z0-9])(?:'s)?(?:\\s+${ITEM_NOUNS}\\b)?`,
+      'giu',
+    );
     edit = edit.replace(phrase, (_all, preposition?: string) => (preposition ? '' : 'it'));
   }
-  return edit.replace(/\bit(?:\s*(?:,|\band\b|&)\s*it\b)+/giu, 'it').replace(/^[\s,]+/u, '').replace(/\s{2,}/gu, ' ');
+  return edit
+    .replace(/\bit(?:\s*(?:,|\band\b|&)\s*it\b)+/giu, 'it')
+    .replace(/^[\s,]+/u, '')
+    .replace(/\s{2,}/gu, ' ');
 }
 
 /**
@@ -99,7 +113,11 @@ export function withoutNames(text: string, named: readonly BatchItem[]): string 
  * @param cjk say the change lines and notes in Chinese (default: when the message holds a CJK character)
  * @returns a {@link BatchEditOutcome}; never throws for any text
  */
-export function applyBatchEdit(batch: Batch, text: string, cjk: boolean = hasCjk(text)): BatchEditOutcome {
+export function applyBatchEdit(
+  batch: Batch,
+  text: string,
+  cjk: boolean = hasCjk(text),
+): BatchEditOutcome {
   const named = namedItems(batch, text);
   const targets = new Set(named.length > 0 ? named : batch.items);
   const edit = named.length > 0 ? withoutNames(text, named) : text;
@@ -109,7 +127,11 @@ export function applyBatchEdit(batch: Batch, text: string, cjk: boolean = hasCjk
     if (!targets.has(item)) return item;
     const outcome = applyEdit(item.draft, edit, cjk);
     if (outcome.kind !== 'edited') return item;
-    edits.push({ label: item.label, changes: changeLines(item.draft, outcome.draft, cjk), notes: outcome.notes });
+    edits.push({
+      label: item.label,
+      changes: changeLines(item.draft, outcome.draft, cjk),
+      notes: outcome.notes,
+    });
     for (const clause of outcome.notUnderstood) notUnderstood.add(clause);
     return { ...item, draft: outcome.draft };
   });
@@ -123,7 +145,10 @@ export function applyBatchEdit(batch: Batch, text: string, cjk: boolean = hasCjk
  * (ZH "Waves、Space：画面 1920x1080 → 1080x1920（9:16）。Homeworld：已经是 1080x1920（9:16）了。")
  * @param cjk answer in Chinese
  */
-export function describePerItem(entries: ReadonlyArray<{ label: string; text: string }>, cjk: boolean): string {
+export function describePerItem(
+  entries: ReadonlyArray<{ label: string; text: string }>,
+  cjk: boolean,
+): string {
   const words = directorWords(cjk);
   const groups = new Map<string, string[]>();
   for (const { label, text } of entries) groups.set(text, [...(groups.get(text) ?? []), label]);
@@ -136,15 +161,25 @@ export function describePerItem(entries: ReadonlyArray<{ label: string; text: st
  * @param edits from {@link applyBatchEdit} with the same `cjk`
  * @param cjk answer in Chinese ("改好了——Waves：画面 1920x1080 → 1080x1920（9:16）。")
  */
-export function describeBatchEdit(edits: readonly ItemEdit[], notUnderstood: readonly string[], cjk: boolean): string {
+export function describeBatchEdit(
+  edits: readonly ItemEdit[],
+  notUnderstood: readonly string[],
+  cjk: boolean,
+): string {
   const words = directorWords(cjk);
   const changed = edits.some((edit) => edit.changes.length > 0);
   const entries = edits.map((edit) => {
     const parts = edit.changes.length > 0 ? [words.changeSentence(edit.changes)] : [];
     parts.push(...edit.notes);
-    return { label: edit.label, text: parts.length > 0 ? parts.join(words.sentenceGap) : words.itemNothingNeeded };
+    return {
+      label: edit.label,
+      text: parts.length > 0 ? parts.join(words.sentenceGap) : words.itemNothingNeeded,
+    };
   });
-  const tail = notUnderstood.length > 0 ? `${words.sentenceGap}${describeEdit([], [], notUnderstood, cjk)}` : '';
+  const tail =
+    notUnderstood.length > 0
+      ? `${words.sentenceGap}${describeEdit([], [], notUnderstood, cjk)}`
+      : '';
   return `${words.batchEdit(changed, describePerItem(entries, cjk))}${tail}`;
 }
 
@@ -155,12 +190,16 @@ export function describeBatchEdit(edits: readonly ItemEdit[], notUnderstood: rea
  * @param cjk answer in Chinese
  */
 export function describeBatchChanges(from: Batch, to: Batch, cjk: boolean): string | null {
-  const sameItems = from.items.length === to.items.length && from.items.every((item, i) => item.id === to.items[i]?.id);
+  const sameItems =
+    from.items.length === to.items.length &&
+    from.items.every((item, i) => item.id === to.items[i]?.id);
   if (!sameItems) return null;
   const entries = to.items.flatMap((item, i) => {
     const before = from.items[i];
     const changes = before ? changeLines(before.draft, item.draft, cjk) : [];
-    return changes.length > 0 ? [{ label: item.label, text: directorWords(cjk).changeSentence(changes) }] : [];
+    return changes.length > 0
+      ? [{ label: item.label, text: directorWords(cjk).changeSentence(changes) }]
+      : [];
   });
   return entries.length > 0 ? describePerItem(entries, cjk) : null;
 }

@@ -3,8 +3,15 @@ import { quoteIn, splitEdit, withoutQuotes } from './edit-clauses';
 
 describe('splitEdit', () => {
   it('splits at "and", commas and Chinese separators', () => {
-    expect(splitEdit('make it vertical and 15 seconds').clauses).toEqual(['make it vertical', '15 seconds']);
-    expect(splitEdit('Square, music at 20%; no transitions').clauses).toEqual(['square', 'music at 20%', 'no transitions']);
+    expect(splitEdit('make it vertical and 15 seconds').clauses).toEqual([
+      'make it vertical',
+      '15 seconds',
+    ]);
+    expect(splitEdit('Square, music at 20%; no transitions').clauses).toEqual([
+      'square',
+      'music at 20%',
+      'no transitions',
+    ]);
     expect(splitEdit('改成竖屏，15秒').clauses).toEqual(['改成竖屏', '15秒']);
   });
 
@@ -22,7 +29,9 @@ describe('splitEdit', () => {
   });
 
   it('keeps "between 5 and 8 seconds" in one clause', () => {
-    expect(splitEdit('add text "Hi" between 5 and 8 seconds').clauses).toEqual(['add text ⟦0⟧ between 5 and 8 seconds']);
+    expect(splitEdit('add text "Hi" between 5 and 8 seconds').clauses).toEqual([
+      'add text ⟦0⟧ between 5 and 8 seconds',
+    ]);
   });
 
   it('keeps the typed case in originals and drops empty clauses', () => {

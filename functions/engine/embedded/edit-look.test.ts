@@ -6,10 +6,19 @@ import { planStoryboard } from './plan-storyboard';
 
 describe('applyLook', () => {
   it('moves look-coloured text to the new palette but keeps a colour the visitor chose', () => {
-    const draft = planStoryboard('make a cloud app video from this script: Nimbus keeps files safe. Try Nimbus today.');
+    const draft = planStoryboard(
+      'make a cloud app video from this script: Nimbus keeps files safe. Try Nimbus today.',
+    );
     const [title, ...rest] = textSegmentsOf(draft);
     if (!title) throw new Error('no title');
-    const chosen = { ...draft, tracks: draft.tracks.map((t) => (t.kind === 'text' && t.name === 'Title' ? { ...t, segments: [{ ...title, style: { ...title.style, color: '#ff0000' } }] } : t)) };
+    const chosen = {
+      ...draft,
+      tracks: draft.tracks.map((t) =>
+        t.kind === 'text' && t.name === 'Title'
+          ? { ...t, segments: [{ ...title, style: { ...title.style, color: '#ff0000' } }] }
+          : t,
+      ),
+    };
     const ocean = lookByName('ocean');
     if (!ocean) throw new Error('no Ocean palette');
     const after = applyLook(chosen, { ...ocean, text: '#fefefe' });
@@ -22,7 +31,9 @@ describe('applyLook', () => {
 
   it('notes when the palette asked for is already in use', () => {
     const draft = planStoryboard('make a cloud app video');
-    expect(lookHandler.apply(draft, `use the ${draft.look.paletteName} palette`, [], '', false)).toEqual({
+    expect(
+      lookHandler.apply(draft, `use the ${draft.look.paletteName} palette`, [], '', false),
+    ).toEqual({
       draft,
       note: `The look is already ${draft.look.paletteName}.`,
     });

@@ -26,18 +26,33 @@ export function applyLook(draft: Draft, look: Look): Draft {
   const old = draft.look;
   const next: Look = { ...look, fontFamily: old.fontFamily };
   const recolour = (hex: string): string =>
-    hex.toLowerCase() === old.text.toLowerCase() ? next.text : hex.toLowerCase() === old.accent.toLowerCase() ? next.accent : hex;
+    hex.toLowerCase() === old.text.toLowerCase()
+      ? next.text
+      : hex.toLowerCase() === old.accent.toLowerCase()
+        ? next.accent
+        : hex;
   const tracks = draft.tracks.map((track): Track => {
     if (track.kind === 'video') {
       return {
         ...track,
         segments: track.segments.map((segment, index) =>
-          segment.visual.type === 'generated' ? { ...segment, visual: { ...segment.visual, background: rotate(next.background, index) } } : segment,
+          segment.visual.type === 'generated'
+            ? {
+                ...segment,
+                visual: { ...segment.visual, background: rotate(next.background, index) },
+              }
+            : segment,
         ),
       };
     }
     if (track.kind === 'text') {
-      return { ...track, segments: track.segments.map((s) => ({ ...s, style: { ...s.style, color: recolour(s.style.color) } })) };
+      return {
+        ...track,
+        segments: track.segments.map((s) => ({
+          ...s,
+          style: { ...s.style, color: recolour(s.style.color) },
+        })),
+      };
     }
     return track;
   });
@@ -51,7 +66,8 @@ export const lookHandler: EditHandler = {
   apply(draft, clause, _quotes, _original, cjk): EditStep | null {
     const named = lookByName(clause);
     if (named) {
-      if (named.paletteName === draft.look.paletteName) return { draft, note: directorWords(cjk).alreadyLook(named.paletteName) };
+      if (named.paletteName === draft.look.paletteName)
+        return { draft, note: directorWords(cjk).alreadyLook(named.paletteName) };
       return { draft: applyLook(draft, named) };
     }
     if (CHANGE.test(clause)) return { draft: applyLook(draft, nextLook(draft.look.paletteName)) };

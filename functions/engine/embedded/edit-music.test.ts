@@ -7,15 +7,24 @@ import { CLIP_SOUND_TRACK_ID, CLIP_SOUND_VOLUME, planMediaCut } from './plan-med
 import { planStoryboard } from './plan-storyboard';
 import { runEditHandler } from './run-edit-handler';
 
-const DRAFT = planStoryboard('make a 20 second video from this script: Nimbus keeps files safe. Try Nimbus today.');
-const volume = (draft: Draft | undefined) => draft?.tracks.find((t) => t.kind === 'audio')?.segments[0]?.volume;
+const DRAFT = planStoryboard(
+  'make a 20 second video from this script: Nimbus keeps files safe. Try Nimbus today.',
+);
+const volume = (draft: Draft | undefined) =>
+  draft?.tracks.find((t) => t.kind === 'audio')?.segments[0]?.volume;
 
 describe('musicHandler', () => {
   it('steps the volume for louder and quieter, within 0..1', () => {
-    expect(volume(musicHandler.apply(DRAFT, 'louder music', [], '', false)?.draft)).toBeCloseTo(0.35 + VOLUME_STEP);
-    expect(volume(musicHandler.apply(DRAFT, 'quieter music', [], '', false)?.draft)).toBeCloseTo(0.35 - VOLUME_STEP);
+    expect(volume(musicHandler.apply(DRAFT, 'louder music', [], '', false)?.draft)).toBeCloseTo(
+      0.35 + VOLUME_STEP,
+    );
+    expect(volume(musicHandler.apply(DRAFT, 'quieter music', [], '', false)?.draft)).toBeCloseTo(
+      0.35 - VOLUME_STEP,
+    );
     expect(volume(musicHandler.apply(DRAFT, 'music volume 0.5', [], '', false)?.draft)).toBe(0.5);
-    expect(volume(musicHandler.apply(DRAFT, '背景音乐调到百分之10', [], '', false)?.draft)).toBe(0.1);
+    expect(volume(musicHandler.apply(DRAFT, '背景音乐调到百分之10', [], '', false)?.draft)).toBe(
+      0.1,
+    );
     expect(volume(musicHandler.apply(DRAFT, 'music at 150%', [], '', false)?.draft)).toBe(1);
   });
 
@@ -30,9 +39,15 @@ describe('musicHandler', () => {
   });
 
   it('says so instead of changing anything when asked for what is already true', () => {
-    expect(musicHandler.apply(DRAFT, 'add music', [], '', false)).toEqual({ draft: DRAFT, note: 'The music is already on.' });
+    expect(musicHandler.apply(DRAFT, 'add music', [], '', false)).toEqual({
+      draft: DRAFT,
+      note: 'The music is already on.',
+    });
     const silent = musicHandler.apply(DRAFT, 'no music', [], '', false)?.draft ?? DRAFT;
-    expect(musicHandler.apply(silent, 'mute the music', [], '', false)).toEqual({ draft: silent, note: 'There is no music to turn off.' });
+    expect(musicHandler.apply(silent, 'mute the music', [], '', false)).toEqual({
+      draft: silent,
+      note: 'There is no music to turn off.',
+    });
   });
 
   it('returns null for a music request it cannot do', () => {
@@ -42,14 +57,41 @@ describe('musicHandler', () => {
 
 /** A promo from two clips with sound and a song: tracks Your clips, music (35%), Clip sound (80%), Title, Overlays. */
 const MEDIA: MediaSummary[] = [
-  { id: 'm1', name: 'clip-waves.mp4', kind: 'video', durationMs: 6_000, width: 1920, height: 1080, hasAudio: true },
-  { id: 'm2', name: 'clip-city.mp4', kind: 'video', durationMs: 6_000, width: 1920, height: 1080, hasAudio: true },
-  { id: 'm3', name: 'music-forest.mp3', kind: 'audio', durationMs: 40_000, width: null, height: null, hasAudio: true },
+  {
+    id: 'm1',
+    name: 'clip-waves.mp4',
+    kind: 'video',
+    durationMs: 6_000,
+    width: 1920,
+    height: 1080,
+    hasAudio: true,
+  },
+  {
+    id: 'm2',
+    name: 'clip-city.mp4',
+    kind: 'video',
+    durationMs: 6_000,
+    width: 1920,
+    height: 1080,
+    hasAudio: true,
+  },
+  {
+    id: 'm3',
+    name: 'music-forest.mp3',
+    kind: 'audio',
+    durationMs: 40_000,
+    width: null,
+    height: null,
+    hasAudio: true,
+  },
 ];
 const PROMO = planMediaCut('combine these clips into a 10-second promo, use my music', MEDIA);
 /** Volumes of the music track's and the clip-sound track's segments. */
 const levels = (draft: Draft | null): { music: number[]; clips: number[] } => {
-  const of = (id: string): number[] => draft?.tracks.flatMap((t) => (t.kind === 'audio' && t.id === id ? t.segments.map((s) => s.volume) : [])) ?? [];
+  const of = (id: string): number[] =>
+    draft?.tracks.flatMap((t) =>
+      t.kind === 'audio' && t.id === id ? t.segments.map((s) => s.volume) : [],
+    ) ?? [];
   return { music: of('audio-bgm'), clips: of(CLIP_SOUND_TRACK_ID) };
 };
 
@@ -73,17 +115,32 @@ describe('musicHandler: the music and the clips’ own sound apart', () => {
 
   it('"no music" removes the music and keeps the clips’ sound', () => {
     const draft = runEditHandler(musicHandler, 'no music', PROMO);
-    expect(draft?.tracks.filter((t) => t.kind === 'audio').map((t) => t.id)).toEqual([CLIP_SOUND_TRACK_ID]);
+    expect(draft?.tracks.filter((t) => t.kind === 'audio').map((t) => t.id)).toEqual([
+      CLIP_SOUND_TRACK_ID,
+    ]);
   });
 
   it('turns muted clips back on at the planned level, and says when there is nothing to change', () => {
     const muted = runEditHandler(musicHandler, 'mute the clips', PROMO);
     if (!muted) throw new Error('expected the clips muted');
-    expect(levels(runEditHandler(musicHandler, 'unmute the clips', muted)).clips).toEqual([CLIP_SOUND_VOLUME, CLIP_SOUND_VOLUME]);
-    expect(levels(runEditHandler(musicHandler, 'turn the clip sound on', muted)).clips).toEqual([0.8, 0.8]);
-    expect(musicHandler.apply(muted, 'mute the clips', [], '', false)).toEqual({ draft: muted, note: 'The clips’ own sound is already off.' });
-    expect(musicHandler.apply(PROMO, 'clip sound on', [], '', false)).toEqual({ draft: PROMO, note: 'The clips’ own sound is already on.' });
-    expect(musicHandler.apply(DRAFT, 'mute the clips', [], '', false)?.note).toMatch(/not in this video/);
+    expect(levels(runEditHandler(musicHandler, 'unmute the clips', muted)).clips).toEqual([
+      CLIP_SOUND_VOLUME,
+      CLIP_SOUND_VOLUME,
+    ]);
+    expect(levels(runEditHandler(musicHandler, 'turn the clip sound on', muted)).clips).toEqual([
+      0.8, 0.8,
+    ]);
+    expect(musicHandler.apply(muted, 'mute the clips', [], '', false)).toEqual({
+      draft: muted,
+      note: 'The clips’ own sound is already off.',
+    });
+    expect(musicHandler.apply(PROMO, 'clip sound on', [], '', false)).toEqual({
+      draft: PROMO,
+      note: 'The clips’ own sound is already on.',
+    });
+    expect(musicHandler.apply(DRAFT, 'mute the clips', [], '', false)?.note).toMatch(
+      /not in this video/,
+    );
   });
 
   it('leaves clauses about the clips but not their sound to other handlers', () => {

@@ -18,42 +18,64 @@ import { TRACK_IDS } from './plan-storyboard';
 /** "louder"/"quieter" move the music by 15 points of gain: a clearly audible step (~3 dB at 0.35). */
 export const VOLUME_STEP = 0.15;
 
-const SUBJECT = /\b(?:music|bgm|soundtrack|song|background audio|volume|mute|unmute)\b|音乐|配乐|音量|静音/u;
+const SUBJECT =
+  /\b(?:music|bgm|soundtrack|song|background audio|volume|mute|unmute)\b|音乐|配乐|音量|静音/u;
 /** The clips' own sound: "the clips", "clip sound", "the original audio", "原声". */
-const CLIP_SUBJECT = /\b(?:clips?|footage)(?:'s|')?(?=\s|$)|\b(?:original|own|camera|video'?s?)\s+(?:sound|audio)\b|原声|视频(?:的)?声音/u;
+const CLIP_SUBJECT =
+  /\b(?:clips?|footage)(?:'s|')?(?=\s|$)|\b(?:original|own|camera|video'?s?)\s+(?:sound|audio)\b|原声|视频(?:的)?声音/u;
 /** Words that make a clause naming the clips about their sound (not "remove the second clip"). */
-const SOUND_WORDS = /\b(?:sound|audio|volume|mute|unmute|silence|silent|louder|quieter|softer)\b|%|声音|音量|静音|原声/u;
-const OFF = /\b(?:no|without|remove|delete|mute|turn off|switch off|stop|kill|drop|disable|off|silence|get rid of)\b|去掉|关闭|关掉|静音|不要|删除/u;
-const ON = /\b(?:add|turn on|switch on|enable|with|put|bring back|unmute|on|some|background)\b|加|添加|打开|开启/u;
+const SOUND_WORDS =
+  /\b(?:sound|audio|volume|mute|unmute|silence|silent|louder|quieter|softer)\b|%|声音|音量|静音|原声/u;
+const OFF =
+  /\b(?:no|without|remove|delete|mute|turn off|switch off|stop|kill|drop|disable|off|silence|get rid of)\b|去掉|关闭|关掉|静音|不要|删除/u;
+const ON =
+  /\b(?:add|turn on|switch on|enable|with|put|bring back|unmute|on|some|background)\b|加|添加|打开|开启/u;
 const UNMUTE = /\bunmute\b/u;
 const LOUDER = /\b(?:louder|turn up|turn it up|raise|increase|higher|more)\b|大声|调高|大一点/u;
-const QUIETER = /\b(?:quieter|softer|turn down|turn it down|lower|decrease|reduce|less)\b|小声|调低|小一点/u;
+const QUIETER =
+  /\b(?:quieter|softer|turn down|turn it down|lower|decrease|reduce|less)\b|小声|调低|小一点/u;
 
 /** A volume in a clause as a gain 0..1: "20%", "百分之20", "volume 20" (percent) or "volume 0.2" (gain). */
 function percentIn(clause: string): number | null {
-  const match = /(\d{1,3}(?:\.\d+)?)\s*%|百分之\s*(\d{1,3})|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d*\.\d+|\d{1,3})\b/u.exec(clause);
+  const match =
+    /(\d{1,3}(?:\.\d+)?)\s*%|百分之\s*(\d{1,3})|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d*\.\d+|\d{1,3})\b/u.exec(
+      clause,
+    );
   if (!match) return null;
-  const gain = match[3]?.includes('.') ? Number(match[3]) : Number(match[1] ?? match[2] ?? match[3]) / 100;
+  const gain = match[3]?.includes('.')
+    ? Number(match[3])
+    : Number(match[1] ?? match[2] ?? match[3]) / 100;
   return Number.isFinite(gain) ? Math.min(1, Math.max(0, gain)) : null;
 }
 
 /** True for the audio tracks that are music (every audio track but the clips' own sound). */
-const isMusicTrack = (track: Track): boolean => track.kind === 'audio' && track.id !== CLIP_SOUND_TRACK_ID;
-const isClipSoundTrack = (track: Track): boolean => track.kind === 'audio' && track.id === CLIP_SOUND_TRACK_ID;
+const isMusicTrack = (track: Track): boolean =>
+  track.kind === 'audio' && track.id !== CLIP_SOUND_TRACK_ID;
+const isClipSoundTrack = (track: Track): boolean =>
+  track.kind === 'audio' && track.id === CLIP_SOUND_TRACK_ID;
 
 function segmentsOf(draft: Draft, which: (track: Track) => boolean): AudioSegment[] {
-  return draft.tracks.flatMap((track) => (track.kind === 'audio' && which(track) ? track.segments : []));
+  return draft.tracks.flatMap((track) =>
+    track.kind === 'audio' && which(track) ? track.segments : [],
+  );
 }
 
 /** The mood the draft's words suggest, for music added to a draft planned without it. */
 function moodForDraft(draft: Draft): MusicMood {
-  const words = draft.tracks.flatMap((track) => (track.kind === 'text' ? track.segments.map((s) => s.text) : [])).join(' ');
+  const words = draft.tracks
+    .flatMap((track) => (track.kind === 'text' ? track.segments.map((s) => s.text) : []))
+    .join(' ');
   return pickMood(draft.title, words);
 }
 
 function withMusic(draft: Draft, mood: MusicMood, volume?: number): Draft {
   const segment = musicSegment(mood, draft.durationMs, volume);
-  const track: Track = { id: TRACK_IDS.music, kind: 'audio', name: MOOD_NAMES[mood], segments: [segment] };
+  const track: Track = {
+    id: TRACK_IDS.music,
+    kind: 'audio',
+    name: MOOD_NAMES[mood],
+    segments: [segment],
+  };
   const videoIndex = draft.tracks.findIndex((t) => t.kind === 'video');
   const tracks = [...draft.tracks];
   tracks.splice(videoIndex + 1, 0, track);
@@ -61,17 +83,26 @@ function withMusic(draft: Draft, mood: MusicMood, volume?: number): Draft {
 }
 
 /** `map` applied to the segments of the audio tracks `which` picks; a generated-music track may be renamed. */
-function mapAudio(draft: Draft, which: (track: Track) => boolean, map: (segment: AudioSegment) => AudioSegment, rename?: string): Draft {
+function mapAudio(
+  draft: Draft,
+  which: (track: Track) => boolean,
+  map: (segment: AudioSegment) => AudioSegment,
+  rename?: string,
+): Draft {
   return {
     ...draft,
-    tracks: draft.tracks.map((track): Track =>
-      track.kind === 'audio' && which(track)
-        ? {
-            ...track,
-            name: rename && track.segments.every((s) => s.source.type === 'generated-music') ? rename : track.name,
-            segments: track.segments.map(map),
-          }
-        : track,
+    tracks: draft.tracks.map(
+      (track): Track =>
+        track.kind === 'audio' && which(track)
+          ? {
+              ...track,
+              name:
+                rename && track.segments.every((s) => s.source.type === 'generated-music')
+                  ? rename
+                  : track.name,
+              segments: track.segments.map(map),
+            }
+          : track,
     ),
   };
 }
@@ -82,7 +113,11 @@ function setMood(draft: Draft, mood: MusicMood): Draft {
     isMusicTrack,
     (s) =>
       s.source.type === 'generated-music'
-        ? { ...s, label: `${MOOD_NAMES[mood]} music`, source: { ...s.source, mood, tempoBpm: TEMPO_BPM_BY_MOOD[mood] } }
+        ? {
+            ...s,
+            label: `${MOOD_NAMES[mood]} music`,
+            source: { ...s.source, mood, tempoBpm: TEMPO_BPM_BY_MOOD[mood] },
+          }
         : s,
     MOOD_NAMES[mood],
   );
@@ -96,8 +131,16 @@ function round2(value: number): number {
 function levelChange(draft: Draft, clause: string, which: (track: Track) => boolean): Draft | null {
   const percent = percentIn(clause);
   if (percent !== null) return mapAudio(draft, which, (s) => ({ ...s, volume: percent }));
-  if (LOUDER.test(clause)) return mapAudio(draft, which, (s) => ({ ...s, volume: round2(Math.min(1, s.volume + VOLUME_STEP)) }));
-  if (QUIETER.test(clause)) return mapAudio(draft, which, (s) => ({ ...s, volume: round2(Math.max(0, s.volume - VOLUME_STEP)) }));
+  if (LOUDER.test(clause))
+    return mapAudio(draft, which, (s) => ({
+      ...s,
+      volume: round2(Math.min(1, s.volume + VOLUME_STEP)),
+    }));
+  if (QUIETER.test(clause))
+    return mapAudio(draft, which, (s) => ({
+      ...s,
+      volume: round2(Math.max(0, s.volume - VOLUME_STEP)),
+    }));
   return null;
 }
 
@@ -117,7 +160,9 @@ function editClipSound(draft: Draft, clause: string, words: DirectorWords): Edit
   const silent = segments.every((s) => s.volume === 0);
   if (UNMUTE.test(clause) || (ON.test(clause) && !OFF.test(clause))) {
     if (!silent) return { draft, note: words.clipSoundAlreadyOn };
-    return { draft: mapAudio(draft, isClipSoundTrack, (s) => ({ ...s, volume: CLIP_SOUND_VOLUME })) };
+    return {
+      draft: mapAudio(draft, isClipSoundTrack, (s) => ({ ...s, volume: CLIP_SOUND_VOLUME })),
+    };
   }
   if (OFF.test(clause)) {
     if (silent) return { draft, note: words.clipSoundAlreadyOff };
@@ -151,6 +196,8 @@ export const musicHandler: EditHandler = {
   matches: (clause) => SUBJECT.test(clause) || isClipSoundClause(clause),
   apply(draft, clause, _quotes, _original, cjk): EditStep | null {
     const words = directorWords(cjk);
-    return isClipSoundClause(clause) ? editClipSound(draft, clause, words) : editMusic(draft, clause, words);
+    return isClipSoundClause(clause)
+      ? editClipSound(draft, clause, words)
+      : editMusic(draft, clause, words);
   },
 };

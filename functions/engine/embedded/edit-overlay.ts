@@ -28,7 +28,10 @@ const UNIT = '\\s*(?:s|secs?|seconds?)?';
 /** Where an overlay should appear, read from "at 5s", "from 5 to 8 seconds", "for 4 s", "5秒到8秒". */
 function readTiming(clause: string, durationMs: number): { startMs: number; durationMs: number } {
   const range =
-    new RegExp(`\\b(?:from|between)\\s+${NUMBER}${UNIT}\\s*(?:to|and|-|–|until|till)\\s*${NUMBER}${UNIT}`, 'u').exec(clause) ??
+    new RegExp(
+      `\\b(?:from|between)\\s+${NUMBER}${UNIT}\\s*(?:to|and|-|–|until|till)\\s*${NUMBER}${UNIT}`,
+      'u',
+    ).exec(clause) ??
     new RegExp(`${NUMBER}\\s*秒?\\s*(?:到|至|-|–)\\s*${NUMBER}\\s*秒`, 'u').exec(clause);
   let start: number | null = null;
   let end: number | null = null;
@@ -36,9 +39,12 @@ function readTiming(clause: string, durationMs: number): { startMs: number; dura
     start = Number(range[1]) * 1_000;
     end = Number(range[2]) * 1_000;
   } else {
-    const at = new RegExp(`\\b(?:at|from|starting at|after)\\s+${NUMBER}${UNIT}`, 'u').exec(clause) ?? /(?:在|从)?\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*秒(?:处|时|开始)/u.exec(clause);
+    const at =
+      new RegExp(`\\b(?:at|from|starting at|after)\\s+${NUMBER}${UNIT}`, 'u').exec(clause) ??
+      /(?:在|从)?\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*秒(?:处|时|开始)/u.exec(clause);
     if (at) start = parseChineseNumber(at[1] ?? '') * 1_000;
-    else if (/\bat the end\b|结尾|最后/u.test(clause)) start = Math.max(0, durationMs - DEFAULT_OVERLAY_MS);
+    else if (/\bat the end\b|结尾|最后/u.test(clause))
+      start = Math.max(0, durationMs - DEFAULT_OVERLAY_MS);
     else if (/\bat the (?:start|beginning)\b|开头/u.test(clause)) start = 0;
     const length = new RegExp(`\\bfor\\s+${NUMBER}${UNIT}`, 'u').exec(clause);
     if (start !== null) end = start + (length ? Number(length[1]) * 1_000 : DEFAULT_OVERLAY_MS);
@@ -47,7 +53,8 @@ function readTiming(clause: string, durationMs: number): { startMs: number; dura
       end = Number(length[1]) * 1_000;
     }
   }
-  if (start === null || end === null || !Number.isFinite(start) || !Number.isFinite(end)) return { startMs: 0, durationMs };
+  if (start === null || end === null || !Number.isFinite(start) || !Number.isFinite(end))
+    return { startMs: 0, durationMs };
   let startMs = Math.round(Math.min(start, end));
   let endMs = Math.round(Math.max(start, end));
   if (startMs >= durationMs) startMs = Math.max(0, durationMs - DEFAULT_OVERLAY_MS);
@@ -60,9 +67,10 @@ function readTiming(clause: string, durationMs: number): { startMs: number; dura
 function readOverlayText(original: string, quotes: readonly string[]): string | null {
   const quoted = quoteIn(original, quotes);
   if (quoted) return quoted.slice(0, MAX_TEXT_CHARS);
-  const bare = /\b(?:text|overlay|saying|says|that reads|reading|banner)\s+(?:that says\s+|saying\s+)?(.+?)(?=\s+(?:at|from|between|for|in|on|starting|after|until)\b|$)/iu.exec(
-    original,
-  );
+  const bare =
+    /\b(?:text|overlay|saying|says|that reads|reading|banner)\s+(?:that says\s+|saying\s+)?(.+?)(?=\s+(?:at|from|between|for|in|on|starting|after|until)\b|$)/iu.exec(
+      original,
+    );
   const text = bare?.[1]?.trim();
   if (!text || /^(?:overlay|text)$/i.test(text)) return null;
   return (text.charAt(0).toUpperCase() + text.slice(1)).slice(0, MAX_TEXT_CHARS);
@@ -81,7 +89,8 @@ function nextOverlayId(draft: Draft): string {
 export const addOverlayHandler: EditHandler = {
   name: 'add-overlay',
   matches: (clause) =>
-    (/\b(?:add|put|insert|show|place|display|overlay)\b/u.test(clause) && /\b(?:text|overlay|words?|label|banner|saying|says|caption)\b/u.test(clause)) ||
+    (/\b(?:add|put|insert|show|place|display|overlay)\b/u.test(clause) &&
+      /\b(?:text|overlay|words?|label|banner|saying|says|caption)\b/u.test(clause)) ||
     /(?:添加|加上?|显示).*(?:文字|标语|字)/u.test(clause),
   apply(draft, clause, quotes, original): EditStep | null {
     const text = readOverlayText(original, quotes);
@@ -108,14 +117,22 @@ export const addOverlayHandler: EditHandler = {
   },
 };
 
-const REMOVE_VERB = /\b(?:remove|delete|drop|hide|get rid of|take out|take off|take away|clear|erase|no|without)\b|删除|去掉|移除|删掉|不要|取消/u;
+const REMOVE_VERB =
+  /\b(?:remove|delete|drop|hide|get rid of|take out|take off|take away|clear|erase|no|without)\b|删除|去掉|移除|删掉|不要|取消/u;
 
 /** "remove the overlay", 'remove text "Sale"', "no captions", "remove the title", "删除字幕". */
 export const removeTextHandler: EditHandler = {
   name: 'remove-text',
-  matches: (clause) => REMOVE_VERB.test(clause) && /\b(?:text|texts|overlays?|captions?|subtitles?|title|words?|banner|label)\b|文字|字幕|标题/u.test(clause),
+  matches: (clause) =>
+    REMOVE_VERB.test(clause) &&
+    /\b(?:text|texts|overlays?|captions?|subtitles?|title|words?|banner|label)\b|文字|字幕|标题/u.test(
+      clause,
+    ),
   apply(draft, clause, quotes, original, cjk): EditStep | null {
-    const target = quoteIn(clause, quotes) ?? /\b(?:text|overlay)\s+(?!overlay\b)(.+)$/iu.exec(withoutQuotes(original))?.[1]?.trim() ?? null;
+    const target =
+      quoteIn(clause, quotes) ??
+      /\b(?:text|overlay)\s+(?!overlay\b)(.+)$/iu.exec(withoutQuotes(original))?.[1]?.trim() ??
+      null;
     let remove: (segment: TextSegment) => boolean;
     let what: RemoveTarget;
     if (target && !/^(?:overlays?|texts?|please|now|too)$/.test(target)) {
@@ -132,7 +149,9 @@ export const removeTextHandler: EditHandler = {
       remove = (s) => s.role === 'overlay';
       what = 'overlays';
     } else {
-      const last = textSegmentsOf(draft).filter((s) => s.role === 'overlay').at(-1);
+      const last = textSegmentsOf(draft)
+        .filter((s) => s.role === 'overlay')
+        .at(-1);
       remove = (s) => s === last;
       what = 'overlay';
     }

@@ -25,11 +25,20 @@ export interface EditHandler {
    * @param original the same clause as typed (case kept), for text taken from it
    * @param cjk the message is Chinese: the note is said in Chinese (`directorWords`)
    */
-  apply(draft: Draft, clause: string, quotes: readonly string[], original: string, cjk: boolean): EditStep | null;
+  apply(
+    draft: Draft,
+    clause: string,
+    quotes: readonly string[],
+    original: string,
+    cjk: boolean,
+  ): EditStep | null;
 }
 
 /** The draft with `map` applied to every text segment; text tracks left empty are dropped. */
-export function mapTextSegments(draft: Draft, map: (segment: TextSegment) => TextSegment | null): Draft {
+export function mapTextSegments(
+  draft: Draft,
+  map: (segment: TextSegment) => TextSegment | null,
+): Draft {
   const tracks: Track[] = [];
   for (const track of draft.tracks) {
     if (track.kind !== 'text') {
@@ -48,12 +57,21 @@ export function textSegmentsOf(draft: Draft): TextSegment[] {
 }
 
 /** Puts a text segment on the named text track, creating the track after the others if needed. */
-export function addToTextTrack(draft: Draft, trackId: string, trackName: string, segment: TextSegment, first = false): Draft {
+export function addToTextTrack(
+  draft: Draft,
+  trackId: string,
+  trackName: string,
+  segment: TextSegment,
+  first = false,
+): Draft {
   const exists = draft.tracks.some((track) => track.id === trackId && track.kind === 'text');
   const tracks: Track[] = exists
     ? draft.tracks.map((track) =>
         track.id === trackId && track.kind === 'text'
-          ? { ...track, segments: first ? [segment, ...track.segments] : [...track.segments, segment] }
+          ? {
+              ...track,
+              segments: first ? [segment, ...track.segments] : [...track.segments, segment],
+            }
           : track,
       )
     : [...draft.tracks, { id: trackId, kind: 'text', name: trackName, segments: [segment] }];

@@ -6,7 +6,9 @@ import { textSegmentsOf } from './edit-step';
 import { roleNamed, titleHandler } from './edit-text';
 import { planStoryboard } from './plan-storyboard';
 
-const DRAFT = planStoryboard('make a 20 second video from this script: Nimbus keeps files safe. Try Nimbus today.');
+const DRAFT = planStoryboard(
+  'make a 20 second video from this script: Nimbus keeps files safe. Try Nimbus today.',
+);
 
 function run(handler: EditHandler, text: string, draft: Draft = DRAFT): Draft | null {
   return runEditHandler(handler, text, draft);
@@ -15,12 +17,17 @@ function run(handler: EditHandler, text: string, draft: Draft = DRAFT): Draft | 
 describe('titleHandler', () => {
   it('takes the title text and a trailing colour apart', () => {
     const draft = run(titleHandler, 'change the title to Launch Day in red');
-    expect(textSegmentsOf(draft ?? DRAFT).find((s) => s.role === 'title')).toMatchObject({ text: 'Launch Day', style: { color: '#ff0000' } });
+    expect(textSegmentsOf(draft ?? DRAFT).find((s) => s.role === 'title')).toMatchObject({
+      text: 'Launch Day',
+      style: { color: '#ff0000' },
+    });
   });
 
   it('scales the title for "bigger title"', () => {
     const draft = run(titleHandler, 'bigger title');
-    expect(textSegmentsOf(draft ?? DRAFT).find((s) => s.role === 'title')?.style.fontSizePx).toBe(121);
+    expect(textSegmentsOf(draft ?? DRAFT).find((s) => s.role === 'title')?.style.fontSizePx).toBe(
+      121,
+    );
   });
 
   it('does not treat subtitles as the title', () => {

@@ -26,7 +26,9 @@ function readTitleText(original: string, quotes: readonly string[]): string | nu
   const quoted = quoteIn(original, quotes);
   if (quoted) return quoted;
   const match =
-    /\btitle\s+(?:text\s+)?(?:to|as|into|say|says|read|reads|should say|should read|:|=)\s*(.+)$/iu.exec(original) ??
+    /\btitle\s+(?:text\s+)?(?:to|as|into|say|says|read|reads|should say|should read|:|=)\s*(.+)$/iu.exec(
+      original,
+    ) ??
     /\b(?:rename|retitle)\s+(?:it|the video)?\s*(?:to|as)?\s*(.+)$/iu.exec(original) ??
     /\btitle\s*[:：]\s*(.+)$/iu.exec(original) ??
     /标题(?:改成|改为|换成|是|为|[:：])\s*(.+)$/u.exec(original);
@@ -38,21 +40,35 @@ function readTitleText(original: string, quotes: readonly string[]): string | nu
 function isOnlyColour(text: string): boolean {
   const colour = parseColour(text);
   if (!colour) return false;
-  return text.toLowerCase().replace(colour.match.toLowerCase(), '').replace(/\b(?:colou?r|please)\b|色/gu, '').trim() === '';
+  return (
+    text
+      .toLowerCase()
+      .replace(colour.match.toLowerCase(), '')
+      .replace(/\b(?:colou?r|please)\b|色/gu, '')
+      .trim() === ''
+  );
 }
 
 function recolour(draft: Draft, role: Role, hex: string): Draft {
-  return mapTextSegments(draft, (s) => (s.role === role ? { ...s, style: { ...s.style, color: hex } } : s));
+  return mapTextSegments(draft, (s) =>
+    s.role === role ? { ...s, style: { ...s.style, color: hex } } : s,
+  );
 }
 
 function resize(draft: Draft, role: Role, factor: number): Draft {
-  return mapTextSegments(draft, (s) => (s.role === role ? { ...s, style: { ...s.style, fontSizePx: clampFontPx(s.style.fontSizePx * factor) } } : s));
+  return mapTextSegments(draft, (s) =>
+    s.role === role
+      ? { ...s, style: { ...s.style, fontSizePx: clampFontPx(s.style.fontSizePx * factor) } }
+      : s,
+  );
 }
 
 /** "bigger" → 1.25, "smaller" → 0.8, else null. */
 function sizeFactor(clause: string): number | null {
-  if (/\b(?:bigger|larger|huge|increase the size)\b|大一点|更大|放大|加大/u.test(clause)) return TEXT_SIZE_STEP;
-  if (/\b(?:smaller|tiny|decrease the size)\b|小一点|更小|缩小/u.test(clause)) return 1 / TEXT_SIZE_STEP;
+  if (/\b(?:bigger|larger|huge|increase the size)\b|大一点|更大|放大|加大/u.test(clause))
+    return TEXT_SIZE_STEP;
+  if (/\b(?:smaller|tiny|decrease the size)\b|小一点|更小|缩小/u.test(clause))
+    return 1 / TEXT_SIZE_STEP;
   return null;
 }
 
@@ -75,10 +91,16 @@ function setTitleText(draft: Draft, text: string): Draft {
     next = addToTextTrack(draft, TRACK_IDS.title, 'Title', segment, true);
   }
   const oldLabel = `Scene 1: ${draft.title}`;
-  const tracks = next.tracks.map((track): Track =>
-    track.kind === 'video'
-      ? { ...track, segments: track.segments.map((s) => (s.label === oldLabel ? { ...s, label: `Scene 1: ${clipped}` } : s)) }
-      : track,
+  const tracks = next.tracks.map(
+    (track): Track =>
+      track.kind === 'video'
+        ? {
+            ...track,
+            segments: track.segments.map((s) =>
+              s.label === oldLabel ? { ...s, label: `Scene 1: ${clipped}` } : s,
+            ),
+          }
+        : track,
   );
   return { ...next, title: clipped.slice(0, MAX_DRAFT_TITLE_CHARS), tracks };
 }
@@ -86,7 +108,8 @@ function setTitleText(draft: Draft, text: string): Draft {
 /** 'title "Big News"', "change the title to Big News", "title in red", "bigger title", "标题改成红色". */
 export const titleHandler: EditHandler = {
   name: 'title',
-  matches: (clause) => /\b(?:title|rename|retitle)\b|标题/u.test(clause) && !/\bsubtitles?\b/u.test(clause),
+  matches: (clause) =>
+    /\b(?:title|rename|retitle)\b|标题/u.test(clause) && !/\bsubtitles?\b/u.test(clause),
   apply(draft, clause, quotes, original, cjk): EditStep | null {
     const plain = withoutQuotes(clause);
     let next = draft;
@@ -101,7 +124,9 @@ export const titleHandler: EditHandler = {
         colourText = tail[1];
       } else {
         text = raw;
-        colourText = quoteIn(original, quotes) ? plain : plain.replace(/\b(?:to|as|into|says?|reads?)\b.*$/u, '');
+        colourText = quoteIn(original, quotes)
+          ? plain
+          : plain.replace(/\b(?:to|as|into|says?|reads?)\b.*$/u, '');
       }
     }
     if (text) {
@@ -110,7 +135,8 @@ export const titleHandler: EditHandler = {
     }
     const colour = parseColour(colourText);
     if (colour) {
-      if (!textSegmentsOf(next).some((s) => s.role === 'title')) return { draft: next, note: directorWords(cjk).noTitleToColour };
+      if (!textSegmentsOf(next).some((s) => s.role === 'title'))
+        return { draft: next, note: directorWords(cjk).noTitleToColour };
       next = recolour(next, 'title', colour.hex);
       done = true;
     }
@@ -140,7 +166,12 @@ export function roleNamed(clause: string): Role | null {
  * @param cjk the message is Chinese (for the note)
  * @returns the step, or null when the clause names neither a colour nor a size change
  */
-export function restyleRole(draft: Draft, role: Role, clause: string, cjk: boolean): EditStep | null {
+export function restyleRole(
+  draft: Draft,
+  role: Role,
+  clause: string,
+  cjk: boolean,
+): EditStep | null {
   const colour = parseColour(clause);
   const factor = sizeFactor(clause);
   if (!colour && factor === null) return null;
@@ -162,4 +193,3 @@ export const textStyleHandler: EditHandler = {
     return role ? restyleRole(draft, role, withoutQuotes(clause), cjk) : null;
   },
 };
-

@@ -23,14 +23,19 @@ describe('transitionKindIn', () => {
 
 describe('setTransitions', () => {
   it('caps a transition at half the shorter neighbouring scene and leaves the first scene alone', () => {
-    const tiny = refitDuration(planStoryboard('make a video from this script: Nimbus keeps files safe. Try Nimbus today.'), 1_200);
+    const tiny = refitDuration(
+      planStoryboard('make a video from this script: Nimbus keeps files safe. Try Nimbus today.'),
+      1_200,
+    );
     const video = setTransitions(tiny, 'slide').tracks.find((t) => t.kind === 'video');
     expect(video?.segments[0]?.transitionIn).toBeUndefined();
     for (const [i, segment] of (video?.segments ?? []).entries()) {
       if (i === 0) continue;
       const previous = video?.segments[i - 1];
       expect(segment.transitionIn?.kind).toBe('slide');
-      expect(segment.transitionIn?.durationMs).toBeLessThanOrEqual(Math.floor(Math.min(segment.durationMs, previous?.durationMs ?? 0) / 2));
+      expect(segment.transitionIn?.durationMs).toBeLessThanOrEqual(
+        Math.floor(Math.min(segment.durationMs, previous?.durationMs ?? 0) / 2),
+      );
     }
   });
 });

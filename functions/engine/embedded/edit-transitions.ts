@@ -13,11 +13,18 @@ const SUBJECT =
 
 /** The kind a clause asks for, or null. */
 export function transitionKindIn(clause: string): Transition['kind'] | null {
-  if (/\b(?:no|without|remove|delete|drop|disable|turn off)\b.*\btransitions?\b|\b(?:hard|jump|straight)\s+cuts?\b|\bcuts\b|\bcut\b|无转场|不要转场|去掉转场|直接切/u.test(clause)) return 'cut';
+  if (
+    /\b(?:no|without|remove|delete|drop|disable|turn off)\b.*\btransitions?\b|\b(?:hard|jump|straight)\s+cuts?\b|\bcuts\b|\bcut\b|无转场|不要转场|去掉转场|直接切/u.test(
+      clause,
+    )
+  )
+    return 'cut';
   if (/\bslides?\b|滑动|推入/u.test(clause)) return 'slide';
   if (/\bwipes?\b|擦除/u.test(clause)) return 'wipe';
-  if (/\b(?:crossfades?|cross-fades?|dissolves?|fades?)\b|淡入淡出|叠化|渐变/u.test(clause)) return 'crossfade';
-  if (/\b(?:add|use|with|smooth)\b.*\btransitions?\b|加转场|添加转场/u.test(clause)) return 'crossfade';
+  if (/\b(?:crossfades?|cross-fades?|dissolves?|fades?)\b|淡入淡出|叠化|渐变/u.test(clause))
+    return 'crossfade';
+  if (/\b(?:add|use|with|smooth)\b.*\btransitions?\b|加转场|添加转场/u.test(clause))
+    return 'crossfade';
   return null;
 }
 
@@ -33,8 +40,13 @@ export function setTransitions(draft: Draft, kind: Transition['kind']): Draft {
       segments: track.segments.map((segment, index) => {
         if (index === 0) return segment;
         const previous = track.segments[index - 1];
-        const room = Math.floor(Math.min(segment.durationMs, previous?.durationMs ?? segment.durationMs) / 2);
-        return { ...segment, transitionIn: { kind, durationMs: kind === 'cut' ? 0 : Math.min(TRANSITION_MS, room) } };
+        const room = Math.floor(
+          Math.min(segment.durationMs, previous?.durationMs ?? segment.durationMs) / 2,
+        );
+        return {
+          ...segment,
+          transitionIn: { kind, durationMs: kind === 'cut' ? 0 : Math.min(TRANSITION_MS, room) },
+        };
       }),
     };
   });
@@ -48,7 +60,10 @@ export const transitionsHandler: EditHandler = {
   apply(draft, clause, _quotes, _original, cjk): EditStep | null {
     const kind = transitionKindIn(clause);
     if (kind === null) return null;
-    const scenes = draft.tracks.reduce((count, track) => count + (track.kind === 'video' ? track.segments.length : 0), 0);
+    const scenes = draft.tracks.reduce(
+      (count, track) => count + (track.kind === 'video' ? track.segments.length : 0),
+      0,
+    );
     if (scenes < 2) return { draft, note: directorWords(cjk).oneScene };
     return { draft: setTransitions(draft, kind) };
   },

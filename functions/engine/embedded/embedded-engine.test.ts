@@ -5,7 +5,13 @@ import type { Draft } from '../../../shared/draft-schema';
 import { draftSchema } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import type { ChatTurnInput, EngineEvent } from '../engine';
-import { EmbeddedEngine, isCreateRequest, leavesBatch, runTurn, shouldPlan } from './embedded-engine';
+import {
+  EmbeddedEngine,
+  isCreateRequest,
+  leavesBatch,
+  runTurn,
+  shouldPlan,
+} from './embedded-engine';
 
 const SCRIPT =
   'Most teams lose hours every week hunting for the right file. Nimbus fixes that. Nimbus keeps every document, design and ' +
@@ -20,7 +26,11 @@ async function collect(input: ChatTurnInput): Promise<EngineEvent[]> {
   return events;
 }
 
-function turn(text: string, draft: Draft | null = null, previousDrafts: Draft[] = []): ChatTurnInput {
+function turn(
+  text: string,
+  draft: Draft | null = null,
+  previousDrafts: Draft[] = [],
+): ChatTurnInput {
   return { text, draft, history: [], previousDrafts };
 }
 
@@ -29,7 +39,9 @@ function draftOf(events: EngineEvent[]): Extract<EngineEvent, { type: 'draft' }>
 }
 
 function textOf(events: EngineEvent[]): string {
-  return events.find((e): e is Extract<EngineEvent, { type: 'text' }> => e.type === 'text')?.text ?? '';
+  return (
+    events.find((e): e is Extract<EngineEvent, { type: 'text' }> => e.type === 'text')?.text ?? ''
+  );
 }
 
 describe('EmbeddedEngine', () => {
@@ -55,8 +67,13 @@ describe('EmbeddedEngine', () => {
     expect(draft && draftSchema.parse(draft)).toEqual(draft);
     expect(draft?.durationMs).toBe(30_000);
     const actions = events.at(-1);
-    expect(actions?.type === 'actions' && actions.actions[0]).toEqual({ kind: 'export', label: 'Export MP4' });
-    expect(actions?.type === 'actions' && actions.actions.map((a) => a.label)).toContain('Music at 20%');
+    expect(actions?.type === 'actions' && actions.actions[0]).toEqual({
+      kind: 'export',
+      label: 'Export MP4',
+    });
+    expect(actions?.type === 'actions' && actions.actions.map((a) => a.label)).toContain(
+      'Music at 20%',
+    );
   });
 
   it('is deterministic: the same input gives the same events', async () => {
@@ -74,13 +91,18 @@ describe('EmbeddedEngine', () => {
   });
 
   it('plans a Chinese prompt: 60 s, vertical, Chinese captions, a Chinese reply', async () => {
-    const events = await collect(turn('生成一个60秒的竖屏视频：我们的新应用让学习变得更简单。每天只需十分钟，就能掌握一门新语言。现在下载，开启你的学习之旅！'));
+    const events = await collect(
+      turn(
+        '生成一个60秒的竖屏视频：我们的新应用让学习变得更简单。每天只需十分钟，就能掌握一门新语言。现在下载，开启你的学习之旅！',
+      ),
+    );
     const draft = draftOf(events)?.draft;
     expect(draft?.durationMs).toBe(60_000);
     expect(draft?.canvas).toEqual({ width: 1080, height: 1920, fps: 30 });
     const captions = draft?.tracks.find((t) => t.name === 'Captions')?.segments ?? [];
     expect(captions.length).toBeGreaterThan(0);
-    for (const caption of captions) expect('text' in caption && /[\u4e00-\u9fff]/u.test(caption.text)).toBe(true);
+    for (const caption of captions)
+      expect('text' in caption && /[\u4e00-\u9fff]/u.test(caption.text)).toBe(true);
     expect(textOf(events)).toContain('分镜做好了');
   });
 
@@ -146,12 +168,18 @@ describe('answering a Chinese message in Chinese', () => {
 
   it('answers what it cannot do in Chinese, with the Chinese help', () => {
     const unknown = textOf(runTurn(turn('你好吗', first)));
-    expect(unknown).toMatch(/^我没能把“你好吗”理解成对这个视频的修改。\n你可以这样让我修改视频：\n• 时长：/);
-    expect(textOf(runTurn(turn('改成竖屏，唱首歌', first)))).toBe('改好了：画面 1920x1080 → 1080x1920（9:16）。“唱首歌”我还做不到；说“帮助”看看我能改什么。');
+    expect(unknown).toMatch(
+      /^我没能把“你好吗”理解成对这个视频的修改。\n你可以这样让我修改视频：\n• 时长：/,
+    );
+    expect(textOf(runTurn(turn('改成竖屏，唱首歌', first)))).toBe(
+      '改好了：画面 1920x1080 → 1080x1920（9:16）。“唱首歌”我还做不到；说“帮助”看看我能改什么。',
+    );
   });
 
   it('answers "帮助" with the Chinese help, before and after a draft exists', () => {
-    expect(textOf(runTurn(turn('帮助')))).toMatch(/^告诉我想做什么视频，[^\n]+\n\n你可以这样让我修改视频：/);
+    expect(textOf(runTurn(turn('帮助')))).toMatch(
+      /^告诉我想做什么视频，[^\n]+\n\n你可以这样让我修改视频：/,
+    );
     expect(textOf(runTurn(turn('帮助', first)))).toMatch(/^你可以这样让我修改视频：\n/);
   });
 
@@ -190,18 +218,65 @@ describe('planning versus editing', () => {
 
 describe('batches: one video per upload', () => {
   const MEDIA: MediaSummary[] = [
-    { id: 'm1', name: 'clip-waves.mp4', kind: 'video', durationMs: 12_000, width: 1920, height: 1080, hasAudio: false },
-    { id: 'm2', name: 'clip-homeworld.webm', kind: 'video', durationMs: 5_000, width: 1920, height: 1080, hasAudio: false },
-    { id: 'm3', name: 'photo-space.jpg', kind: 'image', durationMs: null, width: 1920, height: 1080, hasAudio: false },
-    { id: 'm4', name: 'music-forest.mp3', kind: 'audio', durationMs: 40_000, width: null, height: null, hasAudio: true },
+    {
+      id: 'm1',
+      name: 'clip-waves.mp4',
+      kind: 'video',
+      durationMs: 12_000,
+      width: 1920,
+      height: 1080,
+      hasAudio: false,
+    },
+    {
+      id: 'm2',
+      name: 'clip-homeworld.webm',
+      kind: 'video',
+      durationMs: 5_000,
+      width: 1920,
+      height: 1080,
+      hasAudio: false,
+    },
+    {
+      id: 'm3',
+      name: 'photo-space.jpg',
+      kind: 'image',
+      durationMs: null,
+      width: 1920,
+      height: 1080,
+      hasAudio: false,
+    },
+    {
+      id: 'm4',
+      name: 'music-forest.mp3',
+      kind: 'audio',
+      durationMs: 40_000,
+      width: null,
+      height: null,
+      hasAudio: true,
+    },
   ];
   const REQUEST = 'make a 10-second clip from each of these';
 
-  function batchTurn(text: string, batch: Batch | null, extra: Partial<ChatTurnInput> = {}): ChatTurnInput {
-    return { text, draft: null, history: [], previousDrafts: [], media: MEDIA, batch, previousBatches: [], ...extra };
+  function batchTurn(
+    text: string,
+    batch: Batch | null,
+    extra: Partial<ChatTurnInput> = {},
+  ): ChatTurnInput {
+    return {
+      text,
+      draft: null,
+      history: [],
+      previousDrafts: [],
+      media: MEDIA,
+      batch,
+      previousBatches: [],
+      ...extra,
+    };
   }
 
-  function batchEventOf(events: EngineEvent[]): Extract<EngineEvent, { type: 'batch' }> | undefined {
+  function batchEventOf(
+    events: EngineEvent[],
+  ): Extract<EngineEvent, { type: 'batch' }> | undefined {
     return events.find((e): e is Extract<EngineEvent, { type: 'batch' }> => e.type === 'batch');
   }
 
@@ -214,7 +289,12 @@ describe('batches: one video per upload', () => {
   it('plans a batch: status, the reply, the batch, then "Export all 3" and prompt chips', async () => {
     const events = await collect(batchTurn(REQUEST, null));
     expect(events[0]).toEqual({ type: 'status', message: 'planning videos…' });
-    expect(events.map((e) => e.type).filter((t) => t !== 'text-delta')).toEqual(['status', 'text', 'batch', 'actions']);
+    expect(events.map((e) => e.type).filter((t) => t !== 'text-delta')).toEqual([
+      'status',
+      'text',
+      'batch',
+      'actions',
+    ]);
     expect(textOf(events)).toBe(
       'Made 3 videos, one from each upload, 10 s each at 1920x1080: Waves, Homeworld, Space. ' +
         'Press “Export all” to render them one after another; each gets its own MP4. To change one, name it, e.g. “make the Waves one vertical”.',
@@ -235,9 +315,14 @@ describe('batches: one video per upload', () => {
 
   it('plans a batch from a Chinese message and answers in Chinese', () => {
     const events = runTurn(batchTurn('给每个视频各做一个10秒的短片', null));
-    expect(textOf(events)).toMatch(/^做好了 3 个视频，每个上传文件各一个，每个 10 秒，1920x1080：Waves、Homeworld、Space。/);
+    expect(textOf(events)).toMatch(
+      /^做好了 3 个视频，每个上传文件各一个，每个 10 秒，1920x1080：Waves、Homeworld、Space。/,
+    );
     const actions = events.at(-1);
-    expect(actions?.type === 'actions' && actions.actions[0]).toEqual({ kind: 'export', label: '全部导出（3 个）' });
+    expect(actions?.type === 'actions' && actions.actions[0]).toEqual({
+      kind: 'export',
+      label: '全部导出（3 个）',
+    });
   });
 
   it('is deterministic', () => {
@@ -258,13 +343,23 @@ describe('batches: one video per upload', () => {
     const batch = planned();
     const edited = runTurn(batchTurn('music at 20%', batch));
     expect(textOf(edited)).toBe('Done — Waves, Homeworld, Space: Music volume 35% → 20%.');
-    expect(batchEventOf(edited)?.batch?.items.every((item) => item.draft.tracks.some((track) => track.kind === 'audio' && track.segments[0]?.volume === 0.2))).toBe(true);
+    expect(
+      batchEventOf(edited)?.batch?.items.every((item) =>
+        item.draft.tracks.some(
+          (track) => track.kind === 'audio' && track.segments[0]?.volume === 0.2,
+        ),
+      ),
+    ).toBe(true);
     const same = runTurn(batchTurn('make it landscape', batch));
     expect(batchEventOf(same)).toBeUndefined();
-    expect(textOf(same)).toBe('Nothing changed — Waves, Homeworld, Space: It is already 1920x1080 (16:9).');
+    expect(textOf(same)).toBe(
+      'Nothing changed — Waves, Homeworld, Space: It is already 1920x1080 (16:9).',
+    );
     const unknown = runTurn(batchTurn('what is the meaning of life', batch));
     expect(batchEventOf(unknown)).toBeUndefined();
-    expect(textOf(unknown)).toMatch(/^I could not turn “what is the meaning of life” into a change to these videos\. I can change the video/);
+    expect(textOf(unknown)).toMatch(
+      /^I could not turn “what is the meaning of life” into a change to these videos\. I can change the video/,
+    );
   });
 
   it('undoes to the previous batch version, or leaves batch mode with the draft unchanged', () => {
@@ -279,7 +374,9 @@ describe('batches: one video per upload', () => {
     const out = runTurn(batchTurn('undo', first, { draft }));
     expect(batchEventOf(out)).toEqual({ type: 'batch', batch: null });
     expect(draftOf(out)).toBeUndefined();
-    expect(textOf(out)).toBe(`Undone: no more batch; the session is back to one video, “${draft?.title}”, unchanged.`);
+    expect(textOf(out)).toBe(
+      `Undone: no more batch; the session is back to one video, “${draft?.title}”, unchanged.`,
+    );
     expect(textOf(runTurn(batchTurn('撤销', first)))).toMatch(/^已撤销：不再分别做视频/);
   });
 
@@ -290,10 +387,16 @@ describe('batches: one video per upload', () => {
     expect(textOf(events)).toBe('改好了——Waves：画面 1920x1080 → 1080x1920（9:16）。');
     const second = batchEventOf(events)?.batch;
     expect(second?.items.map((item) => item.draft.canvas.height)).toEqual([1920, 1080, 1080]);
-    expect(textOf(runTurn(batchTurn('改成横屏', first)))).toBe('没有改动——Waves、Homeworld、Space：已经是 1920x1080（16:9）了。');
-    expect(textOf(runTurn(batchTurn('帮助', first)))).toMatch(/^你可以这样让我修改视频：[\s\S]*说出名字就只改那一个，比如“把 Waves 改成竖屏”/);
+    expect(textOf(runTurn(batchTurn('改成横屏', first)))).toBe(
+      '没有改动——Waves、Homeworld、Space：已经是 1920x1080（16:9）了。',
+    );
+    expect(textOf(runTurn(batchTurn('帮助', first)))).toMatch(
+      /^你可以这样让我修改视频：[\s\S]*说出名字就只改那一个，比如“把 Waves 改成竖屏”/,
+    );
     if (!second) throw new Error('no edit');
-    expect(textOf(runTurn(batchTurn('撤销', second, { previousBatches: [first] })))).toBe('已撤销——Waves：画面 1080x1920 → 1920x1080（16:9）。');
+    expect(textOf(runTurn(batchTurn('撤销', second, { previousBatches: [first] })))).toBe(
+      '已撤销——Waves：画面 1080x1920 → 1920x1080（16:9）。',
+    );
   });
 
   it('leaves batch mode for a new single video: batch null right before the draft', () => {
@@ -309,7 +412,9 @@ describe('batches: one video per upload', () => {
 
   it('answers "help" in batch mode with how to name a video, keeping the batch', () => {
     const events = runTurn(batchTurn('help', planned()));
-    expect(textOf(events)).toMatch(/^I can change the video[\s\S]*name one to change only it, e\.g\. "make the Waves one vertical"/);
+    expect(textOf(events)).toMatch(
+      /^I can change the video[\s\S]*name one to change only it, e\.g\. "make the Waves one vertical"/,
+    );
     expect(batchEventOf(events)).toBeUndefined();
     const actions = events.at(-1);
     expect(actions?.type === 'actions' && actions.actions[0]?.label).toBe('Export all 3');
@@ -318,7 +423,12 @@ describe('batches: one video per upload', () => {
   it('keeps "make each clip 5 seconds" a re-cut of the one video outside batch mode', () => {
     const combine = 'combine these clips into a 20-second promo';
     const draft = draftOf(runTurn(batchTurn(combine, null)))?.draft ?? null;
-    const events = runTurn(batchTurn('make each clip 5 seconds', null, { draft, history: [{ role: 'user', text: combine, atMs: 1 }] }));
+    const events = runTurn(
+      batchTurn('make each clip 5 seconds', null, {
+        draft,
+        history: [{ role: 'user', text: combine, atMs: 1 }],
+      }),
+    );
     expect(batchEventOf(events)).toBeUndefined();
     expect(draftOf(events)?.draft.durationMs).toBe(15_000);
   });

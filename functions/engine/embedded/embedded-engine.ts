@@ -22,7 +22,14 @@ import { topicOf } from './derive-title';
 import type { DirectorWords } from './director-words';
 import { directorWords } from './director-words';
 import { applyBatchEdit, changeLines, describeBatchChanges, describeBatchEdit } from './edit-batch';
-import { batchSources, describeBatch, isBatchRequest, isCombineRequest, planBatch, suggestBatchActions } from './plan-batch';
+import {
+  batchSources,
+  describeBatch,
+  isBatchRequest,
+  isCombineRequest,
+  planBatch,
+  suggestBatchActions,
+} from './plan-batch';
 import { isMediaCutEdit, isMediaRequest, planMediaCut } from './plan-media-cut';
 import { planStoryboard } from './plan-storyboard';
 import { hasCjk } from './reading-length';
@@ -34,7 +41,8 @@ const CREATE_REQUEST =
   /\b(?:generate|create|produce|make|build)\s+(?:me\s+|us\s+)?(?:a|an|another|one|new)\b[^.?!\n]{0,60}?\b(?:videos?|clips?|promos?|explainers?|adverts?|ads?|reels?|shorts?|trailers?|teasers?|storyboards?)\b|\b(?:generate|create|produce)\b[^.?!\n]{0,40}?\bvideos?\b|(?:生成|制作|创建|做)(?:一个|一段|一条|个)?.{0,20}?(?:视频|短片|宣传片)/iu;
 
 /** "help", "what can you do", "?", "帮助": answered with the list of edits. */
-const HELP_REQUEST = /^(?:help|\?|what can you do|what can i (?:say|do|ask)|commands|帮助|你能做什么)[\s?!.。？！]*$/iu;
+const HELP_REQUEST =
+  /^(?:help|\?|what can you do|what can i (?:say|do|ask)|commands|帮助|你能做什么)[\s?!.。？！]*$/iu;
 
 /** True when a message asks for a new video rather than a change to the current one. */
 export function isCreateRequest(text: string): boolean {
@@ -66,12 +74,18 @@ export function shouldPlan(text: string, draft: Draft | null): boolean {
  * "make these clips vertical" is a change to the batch.
  */
 export function leavesBatch(text: string, media: readonly MediaSummary[]): boolean {
-  return asksForNewVideo(text) || (isMediaRequest(text, media) && (isCombineRequest(text) || isCreateRequest(text)));
+  return (
+    asksForNewVideo(text) ||
+    (isMediaRequest(text, media) && (isCombineRequest(text) || isCreateRequest(text)))
+  );
 }
 
 /** Reply events: the deltas, then the whole text (which replaces them). */
 function reply(text: string): EngineEvent[] {
-  return [...splitDeltas(text).map((delta): EngineEvent => ({ type: 'text-delta', delta })), { type: 'text', text }];
+  return [
+    ...splitDeltas(text).map((delta): EngineEvent => ({ type: 'text-delta', delta })),
+    { type: 'text', text },
+  ];
 }
 
 /**
@@ -79,23 +93,41 @@ function reply(text: string): EngineEvent[] {
  * change would pass the size budget (draft-schema.ts; e.g. one overlay too many), else
  * `director_failed` (an invalid one is this engine's fault).
  */
-function checked<T>(schema: z.ZodType<T>, value: T, words: DirectorWords): { ok: true; value: T } | { ok: false; event: EngineEvent } {
+function checked<T>(
+  schema: z.ZodType<T>,
+  value: T,
+  words: DirectorWords,
+): { ok: true; value: T } | { ok: false; event: EngineEvent } {
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const tooLarge = draftTooLargeMessage(parsed.error);
-  if (tooLarge !== null) return { ok: false, event: { type: 'error', code: 'draft_too_large', message: words.tooLarge(tooLarge) } };
-  return { ok: false, event: { type: 'error', code: 'director_failed', message: words.timelineBroken } };
+  if (tooLarge !== null)
+    return {
+      ok: false,
+      event: { type: 'error', code: 'draft_too_large', message: words.tooLarge(tooLarge) },
+    };
+  return {
+    ok: false,
+    event: { type: 'error', code: 'director_failed', message: words.timelineBroken },
+  };
 }
 
 /** "undo": back to the previous version (the draft event carries it with `undo: true`), or say there is none. */
-function undoTurn(current: Draft | null, previousDrafts: readonly Draft[], cjk: boolean): EngineEvent[] {
+function undoTurn(
+  current: Draft | null,
+  previousDrafts: readonly Draft[],
+  cjk: boolean,
+): EngineEvent[] {
   const words = directorWords(cjk);
   const previous = previousDrafts[0];
   if (!current || !previous) return reply(words.nothingToUndo);
   return [
     ...reply(words.undone(diffDrafts(current, previous, words.changes))),
     { type: 'draft', draft: previous, undo: true },
-    { type: 'actions', actions: suggestActions(previous, { canUndo: previousDrafts.length > 1, cjk }) },
+    {
+      type: 'actions',
+      actions: suggestActions(previous, { canUndo: previousDrafts.length > 1, cjk }),
+    },
   ];
 }
 
@@ -106,9 +138,14 @@ function undoTurn(current: Draft | null, previousDrafts: readonly Draft[], cjk: 
 function mediaRecutPrompt(text: string, input: ChatTurnInput): string | null {
   const media = input.media ?? [];
   if (media.length === 0 || input.draft === null || !isMediaCutEdit(text)) return null;
-  const madeFromMedia = input.draft.tracks.some((track) => track.kind === 'video' && track.segments.some((segment) => segment.visual.type === 'media'));
+  const madeFromMedia = input.draft.tracks.some(
+    (track) =>
+      track.kind === 'video' && track.segments.some((segment) => segment.visual.type === 'media'),
+  );
   if (!madeFromMedia) return null;
-  const request = [...input.history].reverse().find((message) => message.role === 'user' && isMediaRequest(message.text, media));
+  const request = [...input.history]
+    .reverse()
+    .find((message) => message.role === 'user' && isMediaRequest(message.text, media));
   return request ? `${request.text}\n${text}` : text;
 }
 
@@ -130,10 +167,15 @@ function planBatchTurn(text: string, media: readonly MediaSummary[], cjk: boolea
 function editBatchTurn(batch: Batch, text: string, cjk: boolean): EngineEvent[] {
   const words = directorWords(cjk);
   const outcome = applyBatchEdit(batch, text, cjk);
-  const unchangedActions: EngineEvent = { type: 'actions', actions: suggestBatchActions(batch, { canUndo: true, cjk }) };
-  if (outcome.kind === 'not-understood') return [...reply(words.notAChange(text, 'videos')), unchangedActions];
+  const unchangedActions: EngineEvent = {
+    type: 'actions',
+    actions: suggestBatchActions(batch, { canUndo: true, cjk }),
+  };
+  if (outcome.kind === 'not-understood')
+    return [...reply(words.notAChange(text, 'videos')), unchangedActions];
   const message = describeBatchEdit(outcome.edits, outcome.notUnderstood, cjk);
-  if (outcome.edits.every((edit) => edit.changes.length === 0)) return [...reply(message), unchangedActions];
+  if (outcome.edits.every((edit) => edit.changes.length === 0))
+    return [...reply(message), unchangedActions];
   const status: EngineEvent = { type: 'status', message: words.status.editingVideos };
   const result = checked(batchSchema, outcome.batch, words);
   if (!result.ok) return [status, result.event];
@@ -160,8 +202,15 @@ function batchUndoTurn(batch: Batch, input: ChatTurnInput, cjk: boolean): Engine
     ];
   }
   const draft = input.draft;
-  const events: EngineEvent[] = [...reply(words.leftBatch(draft ? draft.title : null)), { type: 'batch', batch: null }];
-  if (draft) events.push({ type: 'actions', actions: suggestActions(draft, { canUndo: input.previousDrafts.length > 0, cjk }) });
+  const events: EngineEvent[] = [
+    ...reply(words.leftBatch(draft ? draft.title : null)),
+    { type: 'batch', batch: null },
+  ];
+  if (draft)
+    events.push({
+      type: 'actions',
+      actions: suggestActions(draft, { canUndo: input.previousDrafts.length > 0, cjk }),
+    });
   return events;
 }
 
@@ -174,13 +223,20 @@ function singleVideoTurn(input: ChatTurnInput, text: string, cjk: boolean): Engi
   const fromMedia = recut !== null || isMediaRequest(text, media);
   if (fromMedia || shouldPlan(text, current)) {
     const status: EngineEvent = { type: 'status', message: words.status.planningScenes };
-    const result = checked(draftSchema, fromMedia ? planMediaCut(recut ?? text, media) : planStoryboard(text), words);
+    const result = checked(
+      draftSchema,
+      fromMedia ? planMediaCut(recut ?? text, media) : planStoryboard(text),
+      words,
+    );
     if (!result.ok) return [status, result.event];
     return [
       status,
       ...reply(describePlan(result.value, cjk)),
       { type: 'draft', draft: result.value },
-      { type: 'actions', actions: suggestActions(result.value, { canUndo: current !== null, cjk }) },
+      {
+        type: 'actions',
+        actions: suggestActions(result.value, { canUndo: current !== null, cjk }),
+      },
     ];
   }
   if (current === null) return reply(words.help);
@@ -190,14 +246,20 @@ function singleVideoTurn(input: ChatTurnInput, text: string, cjk: boolean): Engi
   if (outcome.kind === 'not-understood') {
     return [
       ...reply(words.notAChange(text, 'video')),
-      { type: 'actions', actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }) },
+      {
+        type: 'actions',
+        actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }),
+      },
     ];
   }
   const changes = changeLines(current, outcome.draft, cjk);
   if (changes.length === 0) {
     return [
       ...reply(describeEdit([], outcome.notes, outcome.notUnderstood, cjk)),
-      { type: 'actions', actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }) },
+      {
+        type: 'actions',
+        actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }),
+      },
     ];
   }
   const status: EngineEvent = { type: 'status', message: words.status.editingTimeline };
@@ -228,18 +290,30 @@ export function runTurn(input: ChatTurnInput): EngineEvent[] {
   if (HELP_REQUEST.test(text)) {
     if (batch !== null) {
       const help = `${words.help}\n${words.batchHelp(batch.items[0]?.label ?? '')}`;
-      return [...reply(help), { type: 'actions', actions: suggestBatchActions(batch, { canUndo: true, cjk }) }];
+      return [
+        ...reply(help),
+        { type: 'actions', actions: suggestBatchActions(batch, { canUndo: true, cjk }) },
+      ];
     }
     const intro = current === null ? `${words.startHint}\n\n` : '';
     const events = reply(`${intro}${words.help}`);
-    if (current !== null) events.push({ type: 'actions', actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }) });
+    if (current !== null)
+      events.push({
+        type: 'actions',
+        actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }),
+      });
     return events;
   }
-  if (isUndoRequest(text)) return batch !== null ? batchUndoTurn(batch, input, cjk) : undoTurn(current, input.previousDrafts, cjk);
+  if (isUndoRequest(text))
+    return batch !== null
+      ? batchUndoTurn(batch, input, cjk)
+      : undoTurn(current, input.previousDrafts, cjk);
   if (isBatchRequest(text, media)) return planBatchTurn(text, media, cjk);
   if (batch === null) return singleVideoTurn(input, text, cjk);
   if (!leavesBatch(text, media)) return editBatchTurn(batch, text, cjk);
-  return singleVideoTurn(input, text, cjk).flatMap((event): EngineEvent[] => (event.type === 'draft' ? [{ type: 'batch', batch: null }, event] : [event]));
+  return singleVideoTurn(input, text, cjk).flatMap((event): EngineEvent[] =>
+    event.type === 'draft' ? [{ type: 'batch', batch: null }, event] : [event],
+  );
 }
 
 /**

@@ -41,7 +41,8 @@ describe('refitDuration', () => {
     expect(draftSchema.safeParse(short).success).toBe(true);
     for (const track of short.tracks) {
       const last = track.segments.at(-1);
-      if (track.kind !== 'text' || track.name === 'Captions') expect((last?.startMs ?? 0) + (last?.durationMs ?? 0)).toBe(15_000);
+      if (track.kind !== 'text' || track.name === 'Captions')
+        expect((last?.startMs ?? 0) + (last?.durationMs ?? 0)).toBe(15_000);
       if (track.kind === 'video') {
         track.segments.forEach((segment, i) => {
           const previous = track.segments[i - 1];
@@ -53,8 +54,12 @@ describe('refitDuration', () => {
 
   it('keeps scene proportions within rounding', () => {
     const long = refitDuration(draft, 60_000);
-    const before = draft.tracks.find((t) => t.kind === 'video')?.segments.map((s) => s.durationMs / draft.durationMs) ?? [];
-    const after = long.tracks.find((t) => t.kind === 'video')?.segments.map((s) => s.durationMs / 60_000) ?? [];
+    const before =
+      draft.tracks
+        .find((t) => t.kind === 'video')
+        ?.segments.map((s) => s.durationMs / draft.durationMs) ?? [];
+    const after =
+      long.tracks.find((t) => t.kind === 'video')?.segments.map((s) => s.durationMs / 60_000) ?? [];
     after.forEach((share, i) => expect(share).toBeCloseTo(before[i] ?? 0, 3));
   });
 
@@ -68,7 +73,9 @@ describe('refitDuration', () => {
 
 describe('reframeCanvas', () => {
   it('changes the canvas and moves default-placed captions, keeping timing', () => {
-    const draft = planStoryboard('make a video from this script: Nimbus keeps files safe. Try Nimbus today.');
+    const draft = planStoryboard(
+      'make a video from this script: Nimbus keeps files safe. Try Nimbus today.',
+    );
     const vertical = reframeCanvas(draft, CANVAS_PRESETS.vertical);
     expect(vertical.canvas).toEqual(CANVAS_PRESETS.vertical);
     const caption = vertical.tracks.find((t) => t.name === 'Captions')?.segments[0];

@@ -20,7 +20,9 @@ export function distributeMs(totalMs: number, weights: readonly number[], minMs 
   const count = weights.length;
   if (count === 0) return [];
   const floorMs = Math.max(0, Math.min(Math.floor(minMs), Math.floor(totalMs / count)));
-  const safe = weights.some((w) => w > 0) ? weights.map((w) => Math.max(0, w)) : weights.map(() => 1);
+  const safe = weights.some((w) => w > 0)
+    ? weights.map((w) => Math.max(0, w))
+    : weights.map(() => 1);
   const fixed = new Array<boolean>(count).fill(false);
   let shares = new Array<number>(count).fill(floorMs);
   for (let pass = 0; pass < count; pass += 1) {
@@ -28,7 +30,9 @@ export function distributeMs(totalMs: number, weights: readonly number[], minMs 
     const remaining = totalMs - fixedCount * floorMs;
     const freeWeight = safe.reduce((sum, w, i) => (fixed[i] ? sum : sum + w), 0);
     const freeCount = count - fixedCount;
-    shares = safe.map((w, i) => (fixed[i] ? floorMs : freeWeight > 0 ? (remaining * w) / freeWeight : remaining / freeCount));
+    shares = safe.map((w, i) =>
+      fixed[i] ? floorMs : freeWeight > 0 ? (remaining * w) / freeWeight : remaining / freeCount,
+    );
     let changed = false;
     shares.forEach((share, i) => {
       if (!fixed[i] && share < floorMs) {
@@ -52,7 +56,12 @@ export function distributeMs(totalMs: number, weights: readonly number[], minMs 
 }
 
 /** A segment's new [start, duration) after scaling by `factor` within `totalMs`, ≥ 1 ms long. */
-function scaleSpan(startMs: number, durationMs: number, factor: number, totalMs: number): { startMs: number; durationMs: number } {
+function scaleSpan(
+  startMs: number,
+  durationMs: number,
+  factor: number,
+  totalMs: number,
+): { startMs: number; durationMs: number } {
   const end = Math.min(totalMs, Math.round((startMs + durationMs) * factor));
   let start = Math.min(Math.round(startMs * factor), totalMs - 1);
   const length = Math.max(1, end - start);
@@ -84,7 +93,15 @@ export function refitDuration(draft: Draft, durationMs: number): Draft {
               ...segment,
               ...span,
               ...(segment.transitionIn
-                ? { transitionIn: { ...segment.transitionIn, durationMs: Math.min(segment.transitionIn.durationMs, halfOf(span.durationMs)) } }
+                ? {
+                    transitionIn: {
+                      ...segment.transitionIn,
+                      durationMs: Math.min(
+                        segment.transitionIn.durationMs,
+                        halfOf(span.durationMs),
+                      ),
+                    },
+                  }
                 : {}),
             };
           }),
@@ -105,7 +122,10 @@ export function refitDuration(draft: Draft, durationMs: number): Draft {
       case 'text':
         return {
           ...track,
-          segments: track.segments.map((segment) => ({ ...segment, ...scaleSpan(segment.startMs, segment.durationMs, factor, durationMs) })),
+          segments: track.segments.map((segment) => ({
+            ...segment,
+            ...scaleSpan(segment.startMs, segment.durationMs, factor, durationMs),
+          })),
         };
     }
   });
@@ -121,7 +141,12 @@ export function reframeCanvas(draft: Draft, canvas: Canvas): Draft {
   const tracks = draft.tracks.map(
     (track): Track =>
       track.kind === 'text'
-        ? { ...track, segments: track.segments.map((segment) => reframeTextSegment(segment, draft.canvas, canvas)) }
+        ? {
+            ...track,
+            segments: track.segments.map((segment) =>
+              reframeTextSegment(segment, draft.canvas, canvas),
+            ),
+          }
         : track,
   );
   return { ...draft, canvas: { ...canvas }, tracks };

@@ -25,15 +25,18 @@ export const DEFAULT_CANVAS: Canvas = CANVAS_PRESETS.landscape;
 const PRESET_WORDS: ReadonlyArray<{ preset: CanvasPreset; pattern: RegExp }> = [
   {
     preset: 'vertical',
-    pattern: /\b(?:vertical(?:ly)?|portrait|9\s*[:x×/]\s*16|tik\s?tok|reels?|shorts|(?:instagram|ig) stor(?:y|ies)|stories)\b|竖屏|竖版|竖向|抖音|快手/i,
+    pattern:
+      /\b(?:vertical(?:ly)?|portrait|9\s*[:x×/]\s*16|tik\s?tok|reels?|shorts|(?:instagram|ig) stor(?:y|ies)|stories)\b|竖屏|竖版|竖向|抖音|快手/i,
   },
   {
     preset: 'square',
-    pattern: /\b(?:square|1\s*[:x×/]\s*1|instagram(?!\s+(?:reels?|stor(?:y|ies)))(?: post)?|ig post)\b|方形|正方形|方屏/i,
+    pattern:
+      /\b(?:square|1\s*[:x×/]\s*1|instagram(?!\s+(?:reels?|stor(?:y|ies)))(?: post)?|ig post)\b|方形|正方形|方屏/i,
   },
   {
     preset: 'landscape',
-    pattern: /\b(?:horizontal(?:ly)?|landscape|widescreen|16\s*[:x×/]\s*9|youtube(?!\s+shorts))\b|横屏|横版|横向|宽屏/i,
+    pattern:
+      /\b(?:horizontal(?:ly)?|landscape|widescreen|16\s*[:x×/]\s*9|youtube(?!\s+shorts))\b|横屏|横版|横向|宽屏/i,
   },
 ];
 
@@ -59,4 +62,3 @@ export function parseCanvas(text: string): Canvas | null {
   const preset = parseCanvasPreset(text);
   return preset === null ? null : { ...CANVAS_PRESETS[preset] };
 }
-

@@ -38,7 +38,9 @@ export const NAMED_COLOURS: Readonly<Record<string, string>> = {
 
 const NAMES_LONGEST_FIRST = Object.keys(NAMED_COLOURS).sort((a, b) => b.length - a.length);
 const NAME_PATTERN = new RegExp(
-  NAMES_LONGEST_FIRST.map((name) => (/^[a-z ]+$/.test(name) ? `\\b${name}\\b` : `${name}色?`)).join('|'),
+  NAMES_LONGEST_FIRST.map((name) => (/^[a-z ]+$/.test(name) ? `\\b${name}\\b` : `${name}色?`)).join(
+    '|',
+  ),
   'i',
 );
 const HEX_PATTERN = /#([0-9a-f]{6}|[0-9a-f]{3})\b/i;
@@ -61,7 +63,8 @@ export function parseColour(text: string): { hex: string; index: number; match: 
     : null;
   const namedKey = named ? named[0].toLowerCase().replace(/色$/, '') : null;
   const namedHex = namedKey === null ? undefined : NAMED_COLOURS[namedKey];
-  const namedHit = named && namedHex ? { hex: namedHex, index: named.index, match: named[0] } : null;
+  const namedHit =
+    named && namedHex ? { hex: namedHex, index: named.index, match: named[0] } : null;
   if (hexHit && namedHit) return hexHit.index <= namedHit.index ? hexHit : namedHit;
   return hexHit ?? namedHit;
 }
@@ -69,6 +72,8 @@ export function parseColour(text: string): { hex: string; index: number; match: 
 /** The name people use for a hex colour this module knows, else the hex itself. */
 export function colourName(hex: string): string {
   const lower = hex.toLowerCase();
-  const name = Object.keys(NAMED_COLOURS).find((key) => NAMED_COLOURS[key] === lower && /^[a-z ]+$/.test(key));
+  const name = Object.keys(NAMED_COLOURS).find(
+    (key) => NAMED_COLOURS[key] === lower && /^[a-z ]+$/.test(key),
+  );
   return name ?? lower;
 }

@@ -13,15 +13,48 @@ const MINUTE_MS = 60_000;
 
 /** English number words people use for video lengths. */
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  twelve: 12, fifteen: 15, twenty: 20, 'twenty-five': 25, thirty: 30, forty: 40, 'forty-five': 45,
-  fifty: 50, sixty: 60, ninety: 90,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  'twenty-five': 25,
+  thirty: 30,
+  forty: 40,
+  'forty-five': 45,
+  fifty: 50,
+  sixty: 60,
+  ninety: 90,
 };
-const NUMBER = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).sort((a, b) => b.length - a.length).join('|')})`;
+const NUMBER = `(\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
 /** "30 seconds", "30-sec", and "30s" only after digits ("ones" is not one second). */
-const SECONDS_AFTER = (number: string): string => `(?:${number}\\s*-?\\s*(?:seconds?|secs?)|(\\d+(?:\\.\\d+)?)\\s*s)\\b`;
+const SECONDS_AFTER = (number: string): string =>
+  `(?:${number}\\s*-?\\s*(?:seconds?|secs?)|(\\d+(?:\\.\\d+)?)\\s*s)\\b`;
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_NUMBER = '([一二两三四五六七八九十]+|\\d+(?:\\.\\d+)?)';
 
 /** A Chinese numeral up to 99 ("十五", "三十", "六十") or digits, as a number; NaN if neither. */
@@ -43,8 +76,12 @@ function englishNumber(token: string): number {
 const PATTERNS: ReadonlyArray<{ pattern: RegExp; toMs: (m: RegExpExecArray) => number }> = [
   {
     // "2 min 30 s", "1 minute and 30 seconds"
-    pattern: new RegExp(`\\b${NUMBER}\\s*-?\\s*(?:minutes?|mins?)\\s*(?:and\\s*)?${SECONDS_AFTER(NUMBER)}`, 'i'),
-    toMs: (m) => englishNumber(m[1] ?? '') * MINUTE_MS + englishNumber(m[2] ?? m[3] ?? '') * SECOND_MS,
+    pattern: new RegExp(
+      `\\b${NUMBER}\\s*-?\\s*(?:minutes?|mins?)\\s*(?:and\\s*)?${SECONDS_AFTER(NUMBER)}`,
+      'i',
+    ),
+    toMs: (m) =>
+      englishNumber(m[1] ?? '') * MINUTE_MS + englishNumber(m[2] ?? m[3] ?? '') * SECOND_MS,
   },
   { pattern: /\b(?:a|one) minute and a half\b/i, toMs: () => 90 * SECOND_MS },
   { pattern: /\bhalf an? minute\b/i, toMs: () => 30 * SECOND_MS },
@@ -63,9 +100,14 @@ const PATTERNS: ReadonlyArray<{ pattern: RegExp; toMs: (m: RegExpExecArray) => n
   },
   {
     pattern: new RegExp(`${CN_NUMBER}\\s*分钟(?:${CN_NUMBER}\\s*秒)?`),
-    toMs: (m) => parseChineseNumber(m[1] ?? '') * MINUTE_MS + (m[2] ? parseChineseNumber(m[2]) * SECOND_MS : 0),
+    toMs: (m) =>
+      parseChineseNumber(m[1] ?? '') * MINUTE_MS +
+      (m[2] ? parseChineseNumber(m[2]) * SECOND_MS : 0),
   },
-  { pattern: new RegExp(`${CN_NUMBER}\\s*秒`), toMs: (m) => parseChineseNumber(m[1] ?? '') * SECOND_MS },
+  {
+    pattern: new RegExp(`${CN_NUMBER}\\s*秒`),
+    toMs: (m) => parseChineseNumber(m[1] ?? '') * SECOND_MS,
+  },
 ];
 
 /**

@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GENERIC_ICONS, allIconNames, pickIcon } from './pick-icon';
 
-const ICONS_DIR = fileURLToPath(new URL('../../../node_modules/lucide/dist/esm/icons/', import.meta.url));
+const ICONS_DIR = fileURLToPath(
+  new URL('../../../node_modules/lucide/dist/esm/icons/', import.meta.url),
+);
 
 describe('pickIcon', () => {
   it('only names icons that exist in the installed lucide package', () => {

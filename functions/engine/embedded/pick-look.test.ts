@@ -47,7 +47,11 @@ describe('pickLook', () => {
 
   it('is deterministic without keywords and varies across prompts', () => {
     expect(pickLook('hello there')).toEqual(pickLook('hello there'));
-    const names = new Set(['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'].map((w) => pickLook(w).paletteName));
+    const names = new Set(
+      ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'].map(
+        (w) => pickLook(w).paletteName,
+      ),
+    );
     expect(names.size).toBeGreaterThan(1);
   });
 

@@ -29,31 +29,38 @@ function look(paletteName: string, background: string[], text: string, accent: s
 const PALETTES: readonly Palette[] = [
   {
     look: look('Midnight', ['#0f172a', '#1e3a8a', '#312e81'], '#ffffff', '#38bdf8'),
-    keywords: /\b(?:tech|software|app|cloud|saas|ai|data|security|developer|startup|platform|digital|cyber|code)\b|科技|软件|应用|云|数据|人工智能|安全/i,
+    keywords:
+      /\b(?:tech|software|app|cloud|saas|ai|data|security|developer|startup|platform|digital|cyber|code)\b|科技|软件|应用|云|数据|人工智能|安全/i,
   },
   {
     look: look('Sunset', ['#7c2d12', '#c2410c', '#be185d'], '#ffffff', '#fde047'),
-    keywords: /\b(?:food|coffee|restaurant|cafe|bakery|summer|sale|deal|warm|travel|holiday|party|launch)\b|美食|咖啡|餐厅|夏天|促销|旅行|派对/i,
+    keywords:
+      /\b(?:food|coffee|restaurant|cafe|bakery|summer|sale|deal|warm|travel|holiday|party|launch)\b|美食|咖啡|餐厅|夏天|促销|旅行|派对/i,
   },
   {
     look: look('Ocean', ['#0c4a6e', '#0e7490', '#155e75'], '#ffffff', '#a5f3fc'),
-    keywords: /\b(?:ocean|sea|water|health|wellness|clinic|medical|clean|fresh|spa|swim)\b|海|健康|医疗|清新|水/i,
+    keywords:
+      /\b(?:ocean|sea|water|health|wellness|clinic|medical|clean|fresh|spa|swim)\b|海|健康|医疗|清新|水/i,
   },
   {
     look: look('Forest', ['#052e16', '#166534', '#15803d'], '#ffffff', '#bef264'),
-    keywords: /\b(?:nature|eco|green|sustainab\w*|garden|plant|organic|outdoor|farm|climate|forest)\b|自然|环保|绿色|植物|有机|户外/i,
+    keywords:
+      /\b(?:nature|eco|green|sustainab\w*|garden|plant|organic|outdoor|farm|climate|forest)\b|自然|环保|绿色|植物|有机|户外/i,
   },
   {
     look: look('Graphite', ['#111111', '#262626', '#404040'], '#ffffff', '#facc15'),
-    keywords: /\b(?:luxury|fashion|elegant|premium|minimal|style|watch|jewel\w*|architecture)\b|奢侈|时尚|高端|极简/i,
+    keywords:
+      /\b(?:luxury|fashion|elegant|premium|minimal|style|watch|jewel\w*|architecture)\b|奢侈|时尚|高端|极简/i,
   },
   {
     look: look('Candy', ['#701a75', '#a21caf', '#be185d'], '#ffffff', '#fef08a'),
-    keywords: /\b(?:kids?|fun|toy|game|gaming|music|festival|birthday|creative|colorful|colourful)\b|儿童|游戏|音乐|节日|生日|创意/i,
+    keywords:
+      /\b(?:kids?|fun|toy|game|gaming|music|festival|birthday|creative|colorful|colourful)\b|儿童|游戏|音乐|节日|生日|创意/i,
   },
   {
     look: look('Corporate', ['#0b1f3a', '#1d4ed8', '#2563eb'], '#ffffff', '#fbbf24'),
-    keywords: /\b(?:business|finance|bank|corporate|investor|consulting|insurance|enterprise|b2b|report|strategy)\b|商务|金融|银行|企业|投资|咨询/i,
+    keywords:
+      /\b(?:business|finance|bank|corporate|investor|consulting|insurance|enterprise|b2b|report|strategy)\b|商务|金融|银行|企业|投资|咨询/i,
   },
 ];
 

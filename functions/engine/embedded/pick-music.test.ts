@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { audioSegmentSchema } from '../../../shared/draft-schema';
-import { DEFAULT_MUSIC_VOLUME, TEMPO_BPM_BY_MOOD, moodFromText, musicSegment, pickMood } from './pick-music';
+import {
+  DEFAULT_MUSIC_VOLUME,
+  TEMPO_BPM_BY_MOOD,
+  moodFromText,
+  musicSegment,
+  pickMood,
+} from './pick-music';
 
 describe('pickMood', () => {
   it.each([

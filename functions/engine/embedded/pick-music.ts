@@ -15,21 +15,35 @@ export const MUSIC_FADE_OUT_MS = 2_000;
 export const DEFAULT_MOOD: MusicMood = 'upbeat';
 
 /** Beats per minute per mood: calm ~72 (resting pulse), lo-fi ~84 (hip-hop groove), upbeat ~120 (dance/pop). */
-export const TEMPO_BPM_BY_MOOD: Readonly<Record<MusicMood, number>> = { calm: 72, lofi: 84, upbeat: 120 };
+export const TEMPO_BPM_BY_MOOD: Readonly<Record<MusicMood, number>> = {
+  calm: 72,
+  lofi: 84,
+  upbeat: 120,
+};
 
 /** Track names people read in the summary ("BGM: Lo-fi (0-10s, 35%)"). */
-export const MOOD_NAMES: Readonly<Record<MusicMood, string>> = { calm: 'Calm', lofi: 'Lo-fi', upbeat: 'Upbeat' };
+export const MOOD_NAMES: Readonly<Record<MusicMood, string>> = {
+  calm: 'Calm',
+  lofi: 'Lo-fi',
+  upbeat: 'Upbeat',
+};
 
 /** Words per mood; checked in this order, so "chill lo-fi" is lo-fi and not calm. */
 const MOOD_WORDS: ReadonlyArray<{ mood: MusicMood; pattern: RegExp }> = [
-  { mood: 'lofi', pattern: /\b(?:lo-?\s?fi|chill(?:ed|hop)?|jazzy|study|cozy|cosy|laid-?back|mellow)\b|低保真|慵懒/i },
+  {
+    mood: 'lofi',
+    pattern:
+      /\b(?:lo-?\s?fi|chill(?:ed|hop)?|jazzy|study|cozy|cosy|laid-?back|mellow)\b|低保真|慵懒/i,
+  },
   {
     mood: 'calm',
-    pattern: /\b(?:calm\w*|relax\w*|peaceful|gentle|soft|soothing|ambient|corporate|meditat\w*|quiet|slow|serene|professional|elegant)\b|平静|舒缓|轻柔|放松|安静|冥想|商务/i,
+    pattern:
+      /\b(?:calm\w*|relax\w*|peaceful|gentle|soft|soothing|ambient|corporate|meditat\w*|quiet|slow|serene|professional|elegant)\b|平静|舒缓|轻柔|放松|安静|冥想|商务/i,
   },
   {
     mood: 'upbeat',
-    pattern: /\b(?:upbeat|energetic|energy|exciting|excited|promo\w*|hype|fun|happy|dynamic|fast|launch|sale|sport\w*|party|bold)\b|动感|活力|激情|欢快|热血|促销/i,
+    pattern:
+      /\b(?:upbeat|energetic|energy|exciting|excited|promo\w*|hype|fun|happy|dynamic|fast|launch|sale|sport\w*|party|bold)\b|动感|活力|激情|欢快|热血|促销/i,
   },
 ];
 
@@ -39,7 +53,10 @@ const MOOD_WORDS: ReadonlyArray<{ mood: MusicMood; pattern: RegExp }> = [
  */
 export function moodFromText(text: string): MusicMood | null {
   // A mood next to the word "music" ("with lo-fi music", "music that is calm") beats one elsewhere ("promo").
-  const near = /(?:\S+\s+)?\b(?:music|bgm|soundtrack|beats?|track)\b(?:\s+\S+){0,3}|(?:\S{0,4})(?:音乐|配乐)(?:\S{0,4})/iu.exec(text);
+  const near =
+    /(?:\S+\s+)?\b(?:music|bgm|soundtrack|beats?|track)\b(?:\s+\S+){0,3}|(?:\S{0,4})(?:音乐|配乐)(?:\S{0,4})/iu.exec(
+      text,
+    );
   if (near && near[0] !== text) {
     const mood = moodFromText(near[0]);
     if (mood !== null) return mood;
@@ -64,7 +81,11 @@ export function pickMood(instruction: string, script: string): MusicMood {
  * @param durationMs integer ms, ≥ 1
  * @returns an {@link AudioSegment} with id `bgm-1`, volume 0.35, fades 1 000 / 2 000 ms (each at most half the segment)
  */
-export function musicSegment(mood: MusicMood, durationMs: number, volume: number = DEFAULT_MUSIC_VOLUME): AudioSegment {
+export function musicSegment(
+  mood: MusicMood,
+  durationMs: number,
+  volume: number = DEFAULT_MUSIC_VOLUME,
+): AudioSegment {
   const half = Math.floor(durationMs / 2);
   return {
     id: 'bgm-1',

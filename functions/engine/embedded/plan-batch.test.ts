@@ -3,21 +3,58 @@ import { MAX_BATCH_ITEMS, batchSchema } from '../../../shared/batch-schema';
 import type { Draft } from '../../../shared/draft-schema';
 import { draftSchema } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
-import { batchSources, describeBatch, isBatchRequest, planBatch, suggestBatchActions } from './plan-batch';
+import {
+  batchSources,
+  describeBatch,
+  isBatchRequest,
+  planBatch,
+  suggestBatchActions,
+} from './plan-batch';
 
-const clip = (id: string, name: string, durationMs: number, hasAudio = false): MediaSummary => ({ id, name, kind: 'video', durationMs, width: 1920, height: 1080, hasAudio });
-const photo = (id: string, name: string): MediaSummary => ({ id, name, kind: 'image', durationMs: null, width: 1920, height: 1080, hasAudio: false });
-const song = (id: string, name: string): MediaSummary => ({ id, name, kind: 'audio', durationMs: 40_000, width: null, height: null, hasAudio: true });
+const clip = (id: string, name: string, durationMs: number, hasAudio = false): MediaSummary => ({
+  id,
+  name,
+  kind: 'video',
+  durationMs,
+  width: 1920,
+  height: 1080,
+  hasAudio,
+});
+const photo = (id: string, name: string): MediaSummary => ({
+  id,
+  name,
+  kind: 'image',
+  durationMs: null,
+  width: 1920,
+  height: 1080,
+  hasAudio: false,
+});
+const song = (id: string, name: string): MediaSummary => ({
+  id,
+  name,
+  kind: 'audio',
+  durationMs: 40_000,
+  width: null,
+  height: null,
+  hasAudio: true,
+});
 
-const MEDIA = [clip('m1', 'clip-waves.mp4', 12_000, true), clip('m2', 'clip-homeworld.webm', 5_000), photo('m3', 'photo-space.jpg'), song('m4', 'music-forest.mp3')];
+const MEDIA = [
+  clip('m1', 'clip-waves.mp4', 12_000, true),
+  clip('m2', 'clip-homeworld.webm', 5_000),
+  photo('m3', 'photo-space.jpg'),
+  song('m4', 'music-forest.mp3'),
+];
 const REQUEST = 'make a 10-second clip from each of these';
 
 function mediaIds(draft: Draft, kind: 'video' | 'audio'): string[] {
   return draft.tracks.flatMap((track) =>
-    track.kind !== kind ? [] : track.segments.flatMap((segment) => {
-      const source = 'visual' in segment ? segment.visual : segment.source;
-      return source.type === 'media' ? [source.mediaId] : [source.type];
-    }),
+    track.kind !== kind
+      ? []
+      : track.segments.flatMap((segment) => {
+          const source = 'visual' in segment ? segment.visual : segment.source;
+          return source.type === 'media' ? [source.mediaId] : [source.type];
+        }),
   );
 }
 
@@ -75,7 +112,11 @@ describe('planBatch', () => {
   });
 
   it('defaults to a clip’s own length (at most 60 s) and 5 s for a photo, with generated music when none is uploaded', () => {
-    const media = [clip('c1', 'clip-long-drive.mov', 95_000), clip('c2', 'clip-waves.mp4', 7_000), photo('p1', 'photo-space.jpg')];
+    const media = [
+      clip('c1', 'clip-long-drive.mov', 95_000),
+      clip('c2', 'clip-waves.mp4', 7_000),
+      photo('p1', 'photo-space.jpg'),
+    ];
     const batch = planBatch('a video for each upload', media);
     expect(batch.items.map((item) => item.draft.durationMs)).toEqual([60_000, 7_000, 5_000]);
     expect(batch.items.map((item) => item.label)).toEqual(['Long drive', 'Waves', 'Space']);
@@ -83,19 +124,39 @@ describe('planBatch', () => {
   });
 
   it('takes the shape from the words and, for "each photo", only the photos', () => {
-    const batch = planBatch('a vertical 8 second video for each photo', [...MEDIA, photo('m5', 'photo-lines.webp')]);
+    const batch = planBatch('a vertical 8 second video for each photo', [
+      ...MEDIA,
+      photo('m5', 'photo-lines.webp'),
+    ]);
     expect(batch.items.map((item) => item.mediaId)).toEqual(['m3', 'm5']);
-    expect(batch.items.every((item) => item.draft.canvas.width === 1080 && item.draft.canvas.height === 1920 && item.draft.durationMs === 8_000)).toBe(true);
-    expect(batchSources('one video per clip', MEDIA).map((item) => item.id)).toEqual(['m1', 'm2', 'm3']);
+    expect(
+      batch.items.every(
+        (item) =>
+          item.draft.canvas.width === 1080 &&
+          item.draft.canvas.height === 1920 &&
+          item.draft.durationMs === 8_000,
+      ),
+    ).toBe(true);
+    expect(batchSources('one video per clip', MEDIA).map((item) => item.id)).toEqual([
+      'm1',
+      'm2',
+      'm3',
+    ]);
   });
 
   it(`makes at most ${MAX_BATCH_ITEMS} videos and says how many uploads were left out`, () => {
-    const media = Array.from({ length: MAX_BATCH_ITEMS + 2 }, (_, i) => photo(`p${i + 1}`, `photo-${i + 1}.jpg`));
+    const media = Array.from({ length: MAX_BATCH_ITEMS + 2 }, (_, i) =>
+      photo(`p${i + 1}`, `photo-${i + 1}.jpg`),
+    );
     const batch = batchSchema.parse(planBatch(REQUEST, media));
     expect(batch.items).toHaveLength(MAX_BATCH_ITEMS);
     expect(batch.items.at(-1)?.mediaId).toBe(`p${MAX_BATCH_ITEMS}`);
-    expect(describeBatch(batch, media, false)).toContain(`A batch makes at most ${MAX_BATCH_ITEMS} videos, so the last 2 photos were left out.`);
-    expect(describeBatch(batch, media, true)).toContain(`一批最多 ${MAX_BATCH_ITEMS} 个视频，最后 2 个照片没有做。`);
+    expect(describeBatch(batch, media, false)).toContain(
+      `A batch makes at most ${MAX_BATCH_ITEMS} videos, so the last 2 photos were left out.`,
+    );
+    expect(describeBatch(batch, media, true)).toContain(
+      `一批最多 ${MAX_BATCH_ITEMS} 个视频，最后 2 个照片没有做。`,
+    );
   });
 
   it('refuses media without a clip or photo', () => {
@@ -118,12 +179,25 @@ describe('describeBatch and its chips', () => {
   });
 
   it('gives the range when the lengths differ', () => {
-    expect(describeBatch(planBatch('a video for each upload', MEDIA), batchSources('a video for each upload', MEDIA), false)).toMatch(/^Made 3 videos, one from each upload, 5–12 s long at 1920x1080:/);
+    expect(
+      describeBatch(
+        planBatch('a video for each upload', MEDIA),
+        batchSources('a video for each upload', MEDIA),
+        false,
+      ),
+    ).toMatch(/^Made 3 videos, one from each upload, 5–12 s long at 1920x1080:/);
   });
 
   it('offers "Export all N" first', () => {
-    expect(suggestBatchActions(batch, { canUndo: false, cjk: false })[0]).toEqual({ kind: 'export', label: 'Export all 3' });
+    expect(suggestBatchActions(batch, { canUndo: false, cjk: false })[0]).toEqual({
+      kind: 'export',
+      label: 'Export all 3',
+    });
     const zh = suggestBatchActions(batch, { canUndo: true, cjk: true });
-    expect(zh.map((action) => action.label).slice(0, 3)).toEqual(['全部导出（3 个）', '撤销', '改成竖屏']);
+    expect(zh.map((action) => action.label).slice(0, 3)).toEqual([
+      '全部导出（3 个）',
+      '撤销',
+      '改成竖屏',
+    ]);
   });
 });

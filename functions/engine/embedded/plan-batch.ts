@@ -42,7 +42,8 @@ const BATCH_REQUEST = new RegExp(
  * "for each photo", "every picture", "每张照片": only the photos get a video. "clip" and "video"
  * are often said of any upload, so they do not leave the photos out.
  */
-const EACH_PHOTO = /\b(?:each|every|per)\s+(?:uploaded\s+|single\s+)?(?:photos?|pictures?|pics?|images?|stills?)\b|每(?:一)?张|每(?:一)?(?:个|幅)?(?:照片|图片)/iu;
+const EACH_PHOTO =
+  /\b(?:each|every|per)\s+(?:uploaded\s+|single\s+)?(?:photos?|pictures?|pics?|images?|stills?)\b|每(?:一)?张|每(?:一)?(?:个|幅)?(?:照片|图片)/iu;
 
 /** "combine", "merge", "合并": the uploads go into one video, never a batch. */
 const COMBINE_REQUEST = /\b(?:combine|merge|stitch|assemble|montage|join)\b|合并|拼接|合成一个/iu;
@@ -65,7 +66,11 @@ export function isCombineRequest(text: string): boolean {
  * @example isBatchRequest('make a 10-second clip from each of these', media) // true
  */
 export function isBatchRequest(text: string, media: readonly MediaSummary[]): boolean {
-  return media.some((item) => item.kind !== 'audio') && !isCombineRequest(text) && BATCH_REQUEST.test(text);
+  return (
+    media.some((item) => item.kind !== 'audio') &&
+    !isCombineRequest(text) &&
+    BATCH_REQUEST.test(text)
+  );
 }
 
 /**
@@ -99,7 +104,11 @@ export function planBatch(text: string, media: readonly MediaSummary[]): Batch {
     id: batchItemId(item.id),
     mediaId: item.id,
     label: mediaLabel(item.name),
-    draft: planMediaCut(text, [item, ...sounds], askedMs ?? (item.kind === 'image' ? PHOTO_ALONE_MS : undefined)),
+    draft: planMediaCut(
+      text,
+      [item, ...sounds],
+      askedMs ?? (item.kind === 'image' ? PHOTO_ALONE_MS : undefined),
+    ),
   }));
   return { items };
 }
@@ -109,7 +118,8 @@ function lengthsText(batch: Batch, cjk: boolean): string {
   const lengths = batch.items.map((item) => item.draft.durationMs);
   const shortest = formatSeconds(Math.min(...lengths));
   const longest = formatSeconds(Math.max(...lengths));
-  if (shortest === longest && lengths.length === 1) return cjk ? `${shortest} 秒` : `${shortest} s long`;
+  if (shortest === longest && lengths.length === 1)
+    return cjk ? `${shortest} 秒` : `${shortest} s long`;
   if (shortest === longest) return cjk ? `每个 ${shortest} 秒` : `${shortest} s each`;
   return cjk ? `${shortest}–${longest} 秒` : `${shortest}–${longest} s long`;
 }
@@ -122,26 +132,36 @@ function lengthsText(batch: Batch, cjk: boolean): string {
  * @example describeBatch(batch, media, false)
  * // "Made 3 videos, one from each upload, 10 s each at 1920x1080: Waves, Homeworld, Space. Press “Export all” …"
  */
-export function describeBatch(batch: Batch, sources: readonly MediaSummary[], cjk: boolean): string {
+export function describeBatch(
+  batch: Batch,
+  sources: readonly MediaSummary[],
+  cjk: boolean,
+): string {
   const count = batch.items.length;
   const first = batch.items[0];
   const canvas = first?.draft.canvas ?? { width: 0, height: 0 };
   const size = `${canvas.width}x${canvas.height}`;
-  const shape = canvas.height > canvas.width ? (cjk ? '横屏' : 'landscape') : cjk ? '竖屏' : 'vertical';
+  const shape =
+    canvas.height > canvas.width ? (cjk ? '横屏' : 'landscape') : cjk ? '竖屏' : 'vertical';
   const labels = batch.items.map((item) => item.label);
   const leftOut = sources.length - count;
   const photos = sources.every((item) => item.kind === 'image');
   if (cjk) {
     const noun = photos ? '照片' : '上传文件';
-    const omitted = leftOut > 0 ? `一批最多 ${MAX_BATCH_ITEMS} 个视频，最后 ${leftOut} 个${noun}没有做。` : '';
+    const omitted =
+      leftOut > 0 ? `一批最多 ${MAX_BATCH_ITEMS} 个视频，最后 ${leftOut} 个${noun}没有做。` : '';
     return (
       `做好了 ${count} 个视频，每个${noun}各一个，${lengthsText(batch, true)}，${size}：${labels.join('、')}。${omitted}` +
       `点“全部导出”会一个接一个地渲染，每个视频各自生成一个 MP4。想改其中一个，就说出它的名字，比如“把 ${first?.label ?? ''} 改成${shape}”。`
     );
   }
   const noun = photos ? 'photo' : 'upload';
-  const omitted = leftOut > 0 ? ` A batch makes at most ${MAX_BATCH_ITEMS} videos, so the last ${leftOut} ${leftOut === 1 ? `${noun} was` : `${noun}s were`} left out.` : '';
-  const made = count === 1 ? `Made 1 video, from your ${noun}` : `Made ${count} videos, one from each ${noun}`;
+  const omitted =
+    leftOut > 0
+      ? ` A batch makes at most ${MAX_BATCH_ITEMS} videos, so the last ${leftOut} ${leftOut === 1 ? `${noun} was` : `${noun}s were`} left out.`
+      : '';
+  const made =
+    count === 1 ? `Made 1 video, from your ${noun}` : `Made ${count} videos, one from each ${noun}`;
   return (
     `${made}, ${lengthsText(batch, false)} at ${size}: ${labels.join(', ')}.${omitted} ` +
     `Press “Export all” to render them one after another; each gets its own MP4. ` +
@@ -153,10 +173,15 @@ export function describeBatch(batch: Batch, sources: readonly MediaSummary[], cj
  * Chips after a batch turn: "Export all 3" (ZH "全部导出（3 个）"), Undo, and the prompt chips
  * of the first video (a prompt that names no video changes all of them).
  */
-export function suggestBatchActions(batch: Batch, options: { canUndo: boolean; cjk: boolean }): SuggestedAction[] {
+export function suggestBatchActions(
+  batch: Batch,
+  options: { canUndo: boolean; cjk: boolean },
+): SuggestedAction[] {
   const count = batch.items.length;
   const exportLabel = options.cjk ? `全部导出（${count} 个）` : `Export all ${count}`;
   const first = batch.items[0];
   if (!first) return [];
-  return suggestActions(first.draft, options).map((action) => (action.kind === 'export' ? { ...action, label: exportLabel } : action));
+  return suggestActions(first.draft, options).map((action) =>
+    action.kind === 'export' ? { ...action, label: exportLabel } : action,
+  );
 }

@@ -2,14 +2,51 @@ import { describe, expect, it } from 'vitest';
 import { draftSchema } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import { runTurn } from './embedded-engine';
-import { isMediaRequest, mediaLabel, musicVolumeFrom, planMediaCut, segmentLengths } from './plan-media-cut';
+import {
+  isMediaRequest,
+  mediaLabel,
+  musicVolumeFrom,
+  planMediaCut,
+  segmentLengths,
+} from './plan-media-cut';
 
-const clip = (id: string, name: string, durationMs: number): MediaSummary => ({ id, name, kind: 'video', durationMs, width: 1920, height: 1080, hasAudio: false });
-const photo = (id: string, name: string): MediaSummary => ({ id, name, kind: 'image', durationMs: null, width: 1920, height: 1080, hasAudio: false });
-const song = (id: string, name: string): MediaSummary => ({ id, name, kind: 'audio', durationMs: 40_000, width: null, height: null, hasAudio: true });
+const clip = (id: string, name: string, durationMs: number): MediaSummary => ({
+  id,
+  name,
+  kind: 'video',
+  durationMs,
+  width: 1920,
+  height: 1080,
+  hasAudio: false,
+});
+const photo = (id: string, name: string): MediaSummary => ({
+  id,
+  name,
+  kind: 'image',
+  durationMs: null,
+  width: 1920,
+  height: 1080,
+  hasAudio: false,
+});
+const song = (id: string, name: string): MediaSummary => ({
+  id,
+  name,
+  kind: 'audio',
+  durationMs: 40_000,
+  width: null,
+  height: null,
+  hasAudio: true,
+});
 
-const MEDIA = [clip('m1', 'clip-waves.mp4', 6_000), clip('m2', 'clip-homeworld.webm', 5_000), photo('m3', 'photo-space.jpg'), photo('m4', 'photo-lines.webp'), song('m5', 'music-forest.mp3')];
-const PROMPT = 'combine these clips into a 20-second promo video with text overlays and transitions, use my music';
+const MEDIA = [
+  clip('m1', 'clip-waves.mp4', 6_000),
+  clip('m2', 'clip-homeworld.webm', 5_000),
+  photo('m3', 'photo-space.jpg'),
+  photo('m4', 'photo-lines.webp'),
+  song('m5', 'music-forest.mp3'),
+];
+const PROMPT =
+  'combine these clips into a 20-second promo video with text overlays and transitions, use my music';
 
 describe('planMediaCut', () => {
   it('makes the 20-second promo from the uploads: clips trimmed, photos moving, overlays, crossfades, my music at 35% faded out', () => {
@@ -18,7 +55,13 @@ describe('planMediaCut', () => {
     expect(draft.canvas).toEqual({ width: 1920, height: 1080, fps: 30 });
     const video = draft.tracks.find((track) => track.kind === 'video');
     if (video?.kind !== 'video') throw new Error('no video track');
-    expect(video.segments.map((s) => [s.visual.type === 'media' ? s.visual.mediaId : '', s.startMs, s.durationMs])).toEqual([
+    expect(
+      video.segments.map((s) => [
+        s.visual.type === 'media' ? s.visual.mediaId : '',
+        s.startMs,
+        s.durationMs,
+      ]),
+    ).toEqual([
       ['m1', 0, 5_000],
       ['m2', 5_000, 5_000],
       ['m3', 10_000, 5_000],
@@ -30,43 +73,103 @@ describe('planMediaCut', () => {
     expect(video.segments.slice(1).every((s) => s.transitionIn?.kind === 'crossfade')).toBe(true);
     const audio = draft.tracks.find((track) => track.kind === 'audio');
     if (audio?.kind !== 'audio') throw new Error('no audio track');
-    expect(audio.segments[0]).toMatchObject({ source: { type: 'media', mediaId: 'm5' }, volume: 0.35, startMs: 0, durationMs: 20_000, fadeOutMs: 2_000 });
+    expect(audio.segments[0]).toMatchObject({
+      source: { type: 'media', mediaId: 'm5' },
+      volume: 0.35,
+      startMs: 0,
+      durationMs: 20_000,
+      fadeOutMs: 2_000,
+    });
     const overlays = draft.tracks.find((track) => track.name === 'Overlays');
-    expect(overlays?.kind === 'text' ? overlays.segments.map((s) => s.text) : []).toEqual(['Homeworld', 'Space', 'Lines']);
+    expect(overlays?.kind === 'text' ? overlays.segments.map((s) => s.text) : []).toEqual([
+      'Homeworld',
+      'Space',
+      'Lines',
+    ]);
   });
 
   it('mixes a clip’s own sound in step with its picture, unless asked to mute it', () => {
-    const withSound = [{ ...clip('c1', 'clip-waves-with-audio.mov', 6_000), hasAudio: true }, photo('p1', 'photo-space.jpg')];
+    const withSound = [
+      { ...clip('c1', 'clip-waves-with-audio.mov', 6_000), hasAudio: true },
+      photo('p1', 'photo-space.jpg'),
+    ];
     const mixed = planMediaCut('combine these clips into a 10-second video', withSound);
     const sound = mixed.tracks.find((track) => track.name === 'Clip sound');
-    expect(sound?.kind === 'audio' ? sound.segments.map((s) => [s.source.type === 'media' ? s.source.mediaId : '', s.startMs, s.durationMs, s.volume]) : []).toEqual([['c1', 0, 5_000, 0.8]]);
-    const muted = planMediaCut('combine these clips into a 10-second video and mute the clips', withSound);
+    expect(
+      sound?.kind === 'audio'
+        ? sound.segments.map((s) => [
+            s.source.type === 'media' ? s.source.mediaId : '',
+            s.startMs,
+            s.durationMs,
+            s.volume,
+          ])
+        : [],
+    ).toEqual([['c1', 0, 5_000, 0.8]]);
+    const muted = planMediaCut(
+      'combine these clips into a 10-second video and mute the clips',
+      withSound,
+    );
     expect(muted.tracks.some((track) => track.name === 'Clip sound')).toBe(false);
   });
 
   it('re-cuts on "make each clip 4 seconds" and "put the photo of space first", keeping the first request', () => {
-    const first = runTurn({ text: PROMPT, draft: null, history: [], previousDrafts: [], media: MEDIA });
+    const first = runTurn({
+      text: PROMPT,
+      draft: null,
+      history: [],
+      previousDrafts: [],
+      media: MEDIA,
+    });
     const planned = first.find((event) => event.type === 'draft');
     if (planned?.type !== 'draft') throw new Error('no draft');
     const history = [{ role: 'user' as const, text: PROMPT, atMs: 1 }];
-    const events = runTurn({ text: 'make each clip 4 seconds and put the photo of space first', draft: planned.draft, history, previousDrafts: [], media: MEDIA });
+    const events = runTurn({
+      text: 'make each clip 4 seconds and put the photo of space first',
+      draft: planned.draft,
+      history,
+      previousDrafts: [],
+      media: MEDIA,
+    });
     const recut = events.find((event) => event.type === 'draft');
     if (recut?.type !== 'draft') throw new Error('no re-cut');
     const video = recut.draft.tracks.find((track) => track.kind === 'video');
     if (video?.kind !== 'video') throw new Error('no video track');
     expect(recut.draft.durationMs).toBe(16_000);
-    expect(video.segments.map((s) => (s.visual.type === 'media' ? s.visual.mediaId : ''))).toEqual(['m3', 'm1', 'm2', 'm4']);
+    expect(video.segments.map((s) => (s.visual.type === 'media' ? s.visual.mediaId : ''))).toEqual([
+      'm3',
+      'm1',
+      'm2',
+      'm4',
+    ]);
     expect(video.segments.every((s) => s.durationMs === 4_000)).toBe(true);
-    expect(recut.draft.tracks.some((track) => track.kind === 'audio' && track.segments[0]?.source.type === 'media')).toBe(true);
+    expect(
+      recut.draft.tracks.some(
+        (track) => track.kind === 'audio' && track.segments[0]?.source.type === 'media',
+      ),
+    ).toBe(true);
   });
 
   it('takes "music at 20%" as an edit of the uploaded music', () => {
-    const planned = runTurn({ text: PROMPT, draft: null, history: [], previousDrafts: [], media: MEDIA }).find((event) => event.type === 'draft');
+    const planned = runTurn({
+      text: PROMPT,
+      draft: null,
+      history: [],
+      previousDrafts: [],
+      media: MEDIA,
+    }).find((event) => event.type === 'draft');
     if (planned?.type !== 'draft') throw new Error('no draft');
-    const edited = runTurn({ text: 'music at 20%', draft: planned.draft, history: [{ role: 'user', text: PROMPT, atMs: 1 }], previousDrafts: [], media: MEDIA }).find((event) => event.type === 'draft');
+    const edited = runTurn({
+      text: 'music at 20%',
+      draft: planned.draft,
+      history: [{ role: 'user', text: PROMPT, atMs: 1 }],
+      previousDrafts: [],
+      media: MEDIA,
+    }).find((event) => event.type === 'draft');
     if (edited?.type !== 'draft') throw new Error('no edit');
     const music = edited.draft.tracks.find((track) => track.kind === 'audio');
-    expect(music?.kind === 'audio' ? [music.segments[0]?.source.type, music.segments[0]?.volume] : []).toEqual(['media', 0.2]);
+    expect(
+      music?.kind === 'audio' ? [music.segments[0]?.source.type, music.segments[0]?.volume] : [],
+    ).toEqual(['media', 0.2]);
     expect(edited.draft.tracks[0]?.name).toBe('Your clips');
   });
 
@@ -76,7 +179,9 @@ describe('planMediaCut', () => {
   });
 
   it('never runs a clip longer than itself: photos take the rest', () => {
-    expect(segmentLengths([clip('a', 'a.mp4', 3_000), photo('b', 'b.jpg')], 20_000)).toEqual([3_000, 17_000]);
+    expect(segmentLengths([clip('a', 'a.mp4', 3_000), photo('b', 'b.jpg')], 20_000)).toEqual([
+      3_000, 17_000,
+    ]);
   });
 
   it('reads the music volume and labels', () => {
@@ -92,7 +197,13 @@ describe('planMediaCut', () => {
   });
 
   it('is what the embedded engine plans when the session has media', () => {
-    const events = runTurn({ text: PROMPT, draft: null, history: [], previousDrafts: [], media: MEDIA });
+    const events = runTurn({
+      text: PROMPT,
+      draft: null,
+      history: [],
+      previousDrafts: [],
+      media: MEDIA,
+    });
     const draft = events.find((event) => event.type === 'draft');
     expect(draft?.type === 'draft' ? draft.draft.tracks[0]?.name : '').toBe('Your clips');
   });

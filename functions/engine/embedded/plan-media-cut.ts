@@ -9,13 +9,25 @@
  * Deterministic: same prompt and media → same draft.
  */
 import { MAX_DRAFT_SEGMENTS } from '../../../shared/draft-schema';
-import type { AudioSegment, Draft, TextSegment, Track, VideoSegment } from '../../../shared/draft-schema';
+import type {
+  AudioSegment,
+  Draft,
+  TextSegment,
+  Track,
+  VideoSegment,
+} from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import { distributeMs } from './fit-timeline';
 import { DEFAULT_CANVAS, parseCanvas } from './parse-canvas';
 import { clampDurationMs, parseDurationMs } from './parse-duration';
 import { pickLook } from './pick-look';
-import { DEFAULT_MUSIC_VOLUME, MOOD_NAMES, MUSIC_FADE_OUT_MS, musicSegment, pickMood } from './pick-music';
+import {
+  DEFAULT_MUSIC_VOLUME,
+  MOOD_NAMES,
+  MUSIC_FADE_OUT_MS,
+  musicSegment,
+  pickMood,
+} from './pick-music';
 import { TRACK_IDS, TRANSITION_MS } from './plan-storyboard';
 import { makeTextSegment } from './text-layout';
 import { quoteText } from '../../../shared/timeline-summary';
@@ -25,19 +37,23 @@ const MEDIA_REQUEST =
   /\b(?:combine|merge|stitch|assemble|montage)\b|\b(?:my|these|those|uploaded)\s+(?:own\s+)?(?:clips?|videos?|photos?|pictures?|images?|footage|uploads?|files?|media)\b|(?:合并|剪辑|我的(?:视频|照片))/iu;
 
 /** "music at 20%", "20% music", "background music 50 percent". */
-const MUSIC_VOLUME = /(?:music|bgm|song|音乐)[^\d%\n]{0,20}(\d{1,3})\s*(?:%|percent)|(\d{1,3})\s*(?:%|percent)\s*(?:music|bgm|volume)/iu;
+const MUSIC_VOLUME =
+  /(?:music|bgm|song|音乐)[^\d%\n]{0,20}(\d{1,3})\s*(?:%|percent)|(\d{1,3})\s*(?:%|percent)\s*(?:music|bgm|volume)/iu;
 
 /** "mute the clips", "without the original sound", "no clip audio": the clips' own sound is left out. */
-const MUTE_CLIPS = /\b(?:mute|silence)\b[^.\n]{0,30}\b(?:clips?|videos?|footage|original)\b|\b(?:without|no)\b[^.\n]{0,20}\b(?:original|clips?'?|videos?'?|own)\s+(?:sound|audio)\b|静音/iu;
+const MUTE_CLIPS =
+  /\b(?:mute|silence)\b[^.\n]{0,30}\b(?:clips?|videos?|footage|original)\b|\b(?:without|no)\b[^.\n]{0,20}\b(?:original|clips?'?|videos?'?|own)\s+(?:sound|audio)\b|静音/iu;
 /** Level of the clips' own sound under the music: clear, but leaves headroom for the mix. */
 export const CLIP_SOUND_VOLUME = 0.8;
 /** Short fades on each clip's sound so cuts do not click. */
 const CLIP_SOUND_FADE_MS = 150;
 
 /** "make each clip 5 seconds", "every photo 3 s": one length for every segment. */
-const EACH_LENGTH = /\b(?:each|every)\s+(?:clip|photo|shot|segment|scene|picture|image|video)s?\b[^.\n\d]{0,20}?(\d+(?:\.\d+)?)\s*(?:s\b|secs?\b|seconds?\b)/iu;
+const EACH_LENGTH =
+  /\b(?:each|every)\s+(?:clip|photo|shot|segment|scene|picture|image|video)s?\b[^.\n\d]{0,20}?(\d+(?:\.\d+)?)\s*(?:s\b|secs?\b|seconds?\b)/iu;
 /** "put the photo of space first", "start with the waves clip first": which upload opens the video. */
-const FIRST = /\b(?:put|start with|open with|begin with)\s+(?:the\s+)?(?:photo|picture|image|clip|video|shot)?\s*(?:of\s+)?(?:the\s+)?([\p{L}\d][\p{L}\d -]{0,40}?)\s+first\b/iu;
+const FIRST =
+  /\b(?:put|start with|open with|begin with)\s+(?:the\s+)?(?:photo|picture|image|clip|video|shot)?\s*(?:of\s+)?(?:the\s+)?([\p{L}\d][\p{L}\d -]{0,40}?)\s+first\b/iu;
 
 /** Default length when none is asked: every clip in full plus 3 s per photo, at most 60 s. */
 const PHOTO_DEFAULT_MS = 3_000;
@@ -68,8 +84,15 @@ export function eachLengthMs(text: string): number | null {
 
 /** The pictures in upload order, with the one named before "first" moved to the front. */
 export function orderVisuals(text: string, visuals: readonly MediaSummary[]): MediaSummary[] {
-  const words = FIRST.exec(text)?.[1]?.toLowerCase().split(/\s+/).filter((word) => word.length > 2) ?? [];
-  const named = words.length === 0 ? -1 : visuals.findIndex((item) => words.every((word) => item.name.toLowerCase().includes(word)));
+  const words =
+    FIRST.exec(text)?.[1]
+      ?.toLowerCase()
+      .split(/\s+/)
+      .filter((word) => word.length > 2) ?? [];
+  const named =
+    words.length === 0
+      ? -1
+      : visuals.findIndex((item) => words.every((word) => item.name.toLowerCase().includes(word)));
   if (named <= 0) return [...visuals];
   return [visuals[named] as MediaSummary, ...visuals.filter((_, i) => i !== named)];
 }
@@ -79,7 +102,7 @@ export function orderVisuals(text: string, visuals: readonly MediaSummary[]): Me
  * "put the photo of space first". The engine then plans again from the original request plus it.
  */
 export function isMediaCutEdit(text: string): boolean {
-  return eachLengthMs(text) !== null || /\bfirst\b/i.test(text) && FIRST.test(text);
+  return eachLengthMs(text) !== null || (/\bfirst\b/i.test(text) && FIRST.test(text));
 }
 
 /** True when the message asks to make a video from the uploads and there are pictures to use. */
@@ -89,7 +112,9 @@ export function isMediaRequest(text: string, media: readonly MediaSummary[]): bo
 
 /** "clip-waves.mp4" → "Waves"; "IMG_2041.JPG" → "IMG 2041"; at most {@link MAX_MEDIA_LABEL_CHARS} characters. */
 export function mediaLabel(name: string): string {
-  const stem = name.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/^(?:clip|photo|video|image|img|music|song)[-_ ]+/i, '');
+  const stem = name
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .replace(/^(?:clip|photo|video|image|img|music|song)[-_ ]+/i, '');
   const words = stem.replace(/[-_.]+/g, ' ').trim() || name;
   return quoteText(words.charAt(0).toUpperCase() + words.slice(1), MAX_MEDIA_LABEL_CHARS);
 }
@@ -97,19 +122,26 @@ export function mediaLabel(name: string): string {
 /** A title from the request: "promo" → "Our Promo", else the first picture's label. */
 function titleFor(text: string, first: MediaSummary): string {
   const kind = /\b(promo|trailer|teaser|reel|highlights|montage|explainer|ad)\b/i.exec(text)?.[1];
-  return kind ? `Our ${kind.charAt(0).toUpperCase()}${kind.slice(1).toLowerCase()}` : mediaLabel(first.name);
+  return kind
+    ? `Our ${kind.charAt(0).toUpperCase()}${kind.slice(1).toLowerCase()}`
+    : mediaLabel(first.name);
 }
 
 /** The asked music volume as a gain, or the default 35%. */
 export function musicVolumeFrom(text: string): number {
   const match = MUSIC_VOLUME.exec(text);
   const percent = Number(match?.[1] ?? match?.[2] ?? Number.NaN);
-  return Number.isFinite(percent) && percent >= 0 && percent <= 100 ? percent / 100 : DEFAULT_MUSIC_VOLUME;
+  return Number.isFinite(percent) && percent >= 0 && percent <= 100
+    ? percent / 100
+    : DEFAULT_MUSIC_VOLUME;
 }
 
 /** The pictures to show; clips only and too short together: cycled again (each repeat another cut). */
 function sequenceOf(visuals: readonly MediaSummary[], durationMs: number): MediaSummary[] {
-  const maxSegments = Math.max(1, Math.min(MAX_MEDIA_CUT_SCENES, Math.floor(durationMs / MIN_SEGMENT_MS)));
+  const maxSegments = Math.max(
+    1,
+    Math.min(MAX_MEDIA_CUT_SCENES, Math.floor(durationMs / MIN_SEGMENT_MS)),
+  );
   const sequence = visuals.slice(0, maxSegments);
   const hasPhoto = sequence.some((item) => item.kind === 'image');
   let total = sequence.reduce((sum, item) => sum + (item.durationMs ?? 0), 0);
@@ -127,7 +159,11 @@ function sequenceOf(visuals: readonly MediaSummary[], durationMs: number): Media
  * cannot fill goes to the others (photos can stretch, clips up to their length).
  */
 export function segmentLengths(items: readonly MediaSummary[], durationMs: number): number[] {
-  const caps = items.map((item) => (item.kind === 'image' ? Number.POSITIVE_INFINITY : Math.max(MIN_SEGMENT_MS, item.durationMs ?? 0)));
+  const caps = items.map((item) =>
+    item.kind === 'image'
+      ? Number.POSITIVE_INFINITY
+      : Math.max(MIN_SEGMENT_MS, item.durationMs ?? 0),
+  );
   const lengths = new Array<number>(items.length).fill(0);
   let open = items.map((_, i) => i);
   let left = durationMs;
@@ -135,7 +171,10 @@ export function segmentLengths(items: readonly MediaSummary[], durationMs: numbe
     const share = left / open.length;
     const capped = open.filter((i) => (caps[i] ?? 0) < share);
     if (capped.length === 0) {
-      const shares = distributeMs(left, open.map(() => 1));
+      const shares = distributeMs(
+        left,
+        open.map(() => 1),
+      );
       open.forEach((i, k) => (lengths[i] = shares[k] ?? 0));
       return lengths;
     }
@@ -153,7 +192,11 @@ export function segmentLengths(items: readonly MediaSummary[], durationMs: numbe
 
 /** The default length: the clips in full and a few seconds per photo, within the draft limits. */
 function defaultDurationMs(visuals: readonly MediaSummary[]): number {
-  const natural = visuals.reduce((sum, item) => sum + (item.kind === 'image' ? PHOTO_DEFAULT_MS : (item.durationMs ?? PHOTO_DEFAULT_MS)), 0);
+  const natural = visuals.reduce(
+    (sum, item) =>
+      sum + (item.kind === 'image' ? PHOTO_DEFAULT_MS : (item.durationMs ?? PHOTO_DEFAULT_MS)),
+    0,
+  );
   return clampDurationMs(Math.min(DEFAULT_MAX_MS, natural));
 }
 
@@ -164,12 +207,24 @@ function defaultDurationMs(visuals: readonly MediaSummary[]): number {
  * @param lengthMs the video's length in ms, instead of the one the text asks (or the default)
  * @returns a draft passing `draftSchema`: tracks `Your clips` (video), music, `Title`, `Overlays`
  */
-export function planMediaCut(text: string, media: readonly MediaSummary[], lengthMs?: number): Draft {
-  const visuals = orderVisuals(text, media.filter((item) => item.kind !== 'audio'));
+export function planMediaCut(
+  text: string,
+  media: readonly MediaSummary[],
+  lengthMs?: number,
+): Draft {
+  const visuals = orderVisuals(
+    text,
+    media.filter((item) => item.kind !== 'audio'),
+  );
   const first = visuals[0];
   if (!first) throw new TypeError('planMediaCut needs at least one clip or photo');
   const each = eachLengthMs(text);
-  const durationMs = clampDurationMs(lengthMs ?? (each !== null ? each * visuals.length : (parseDurationMs(text) ?? defaultDurationMs(visuals))));
+  const durationMs = clampDurationMs(
+    lengthMs ??
+      (each !== null
+        ? each * visuals.length
+        : (parseDurationMs(text) ?? defaultDurationMs(visuals))),
+  );
   const canvas = parseCanvas(text) ?? { ...DEFAULT_CANVAS };
   const look = pickLook(text);
   const title = titleFor(text, first);
@@ -184,7 +239,8 @@ export function planMediaCut(text: string, media: readonly MediaSummary[], lengt
     const length = lengths[i] ?? 0;
     if (length <= 0) return;
     const clipMs = item.durationMs ?? 0;
-    const sourceStartMs = item.kind === 'video' ? Math.max(0, Math.floor((clipMs - length) / 2)) : 0;
+    const sourceStartMs =
+      item.kind === 'video' ? Math.max(0, Math.floor((clipMs - length) / 2)) : 0;
     const label = mediaLabel(item.name);
     scenes.push({
       id: `scene-${i + 1}`,
@@ -196,11 +252,32 @@ export function planMediaCut(text: string, media: readonly MediaSummary[], lengt
         mediaId: item.id,
         sourceStartMs,
         fit: 'cover',
-        motion: item.kind === 'image' ? (PHOTO_MOTIONS[photoIndex++ % PHOTO_MOTIONS.length] ?? 'zoom-in') : 'none',
+        motion:
+          item.kind === 'image'
+            ? (PHOTO_MOTIONS[photoIndex++ % PHOTO_MOTIONS.length] ?? 'zoom-in')
+            : 'none',
       },
-      ...(i > 0 ? { transitionIn: { kind: 'crossfade' as const, durationMs: Math.min(TRANSITION_MS, Math.floor(length / 2)) } } : {}),
+      ...(i > 0
+        ? {
+            transitionIn: {
+              kind: 'crossfade' as const,
+              durationMs: Math.min(TRANSITION_MS, Math.floor(length / 2)),
+            },
+          }
+        : {}),
     });
-    if (i > 0) overlays.push(makeTextSegment({ id: `overlay-${i + 1}`, role: 'overlay', text: label, startMs, durationMs: length, canvas, look }));
+    if (i > 0)
+      overlays.push(
+        makeTextSegment({
+          id: `overlay-${i + 1}`,
+          role: 'overlay',
+          text: label,
+          startMs,
+          durationMs: length,
+          canvas,
+          look,
+        }),
+      );
     startMs += length;
   });
 
@@ -209,11 +286,33 @@ export function planMediaCut(text: string, media: readonly MediaSummary[], lengt
   const tracks: Track[] = [
     { id: TRACK_IDS.video, kind: 'video', name: 'Your clips', segments: scenes },
     { id: TRACK_IDS.music, kind: 'audio', name: music.name, segments: [music.segment] },
-    { id: TRACK_IDS.title, kind: 'text', name: 'Title', segments: [makeTextSegment({ id: 'title-1', role: 'title', text: title, startMs: 0, durationMs: titleMs, canvas, look })] },
+    {
+      id: TRACK_IDS.title,
+      kind: 'text',
+      name: 'Title',
+      segments: [
+        makeTextSegment({
+          id: 'title-1',
+          role: 'title',
+          text: title,
+          startMs: 0,
+          durationMs: titleMs,
+          canvas,
+          look,
+        }),
+      ],
+    },
   ];
-  if (overlays.length > 0) tracks.push({ id: TRACK_IDS.overlays, kind: 'text', name: 'Overlays', segments: overlays });
+  if (overlays.length > 0)
+    tracks.push({ id: TRACK_IDS.overlays, kind: 'text', name: 'Overlays', segments: overlays });
   const clipSound = MUTE_CLIPS.test(text) ? [] : clipSoundSegments(scenes, media);
-  if (clipSound.length > 0) tracks.splice(2, 0, { id: CLIP_SOUND_TRACK_ID, kind: 'audio', name: 'Clip sound', segments: clipSound });
+  if (clipSound.length > 0)
+    tracks.splice(2, 0, {
+      id: CLIP_SOUND_TRACK_ID,
+      kind: 'audio',
+      name: 'Clip sound',
+      segments: clipSound,
+    });
   return { title, canvas, durationMs, look, tracks };
 }
 
@@ -221,28 +320,37 @@ export function planMediaCut(text: string, media: readonly MediaSummary[], lengt
 export const CLIP_SOUND_TRACK_ID = 'audio-clips';
 
 /** One audio segment per video segment whose clip has sound, in step with the picture. */
-function clipSoundSegments(scenes: readonly VideoSegment[], media: readonly MediaSummary[]): AudioSegment[] {
+function clipSoundSegments(
+  scenes: readonly VideoSegment[],
+  media: readonly MediaSummary[],
+): AudioSegment[] {
   return scenes.flatMap((scene): AudioSegment[] => {
     if (scene.visual.type !== 'media') return [];
     const { mediaId, sourceStartMs } = scene.visual;
     const item = media.find((candidate) => candidate.id === mediaId);
     if (item?.kind !== 'video' || !item.hasAudio) return [];
     const fade = Math.min(CLIP_SOUND_FADE_MS, Math.floor(scene.durationMs / 2));
-    return [{
-      id: `clip-sound-${scene.id}`,
-      startMs: scene.startMs,
-      durationMs: scene.durationMs,
-      label: `${mediaLabel(item.name)} sound`,
-      source: { type: 'media', mediaId, sourceStartMs },
-      volume: CLIP_SOUND_VOLUME,
-      fadeInMs: fade,
-      fadeOutMs: fade,
-    }];
+    return [
+      {
+        id: `clip-sound-${scene.id}`,
+        startMs: scene.startMs,
+        durationMs: scene.durationMs,
+        label: `${mediaLabel(item.name)} sound`,
+        source: { type: 'media', mediaId, sourceStartMs },
+        volume: CLIP_SOUND_VOLUME,
+        fadeInMs: fade,
+        fadeOutMs: fade,
+      },
+    ];
   });
 }
 
 /** The first uploaded sound as music (looped by the renderer, faded out), or generated music if none. */
-function musicFor(text: string, media: readonly MediaSummary[], durationMs: number): { name: string; segment: AudioSegment } {
+function musicFor(
+  text: string,
+  media: readonly MediaSummary[],
+  durationMs: number,
+): { name: string; segment: AudioSegment } {
   const volume = musicVolumeFrom(text);
   const sound = media.find((item) => item.kind === 'audio');
   if (!sound) {

@@ -3,7 +3,13 @@ import type { Draft, TextSegment, VideoSegment } from '../../../shared/draft-sch
 import { draftSchema } from '../../../shared/draft-schema';
 import { MAX_CAPTION_CHARS, MAX_CAPTION_WORDS, MAX_CJK_CAPTION_CHARS } from './condense-text';
 import { allIconNames } from './pick-icon';
-import { MIN_SCENE_MS, TRANSITION_MS, planStoryboard, readBrief, titleDurationMs } from './plan-storyboard';
+import {
+  MIN_SCENE_MS,
+  TRANSITION_MS,
+  planStoryboard,
+  readBrief,
+  titleDurationMs,
+} from './plan-storyboard';
 import { countLatinWords, hasCjk, readingUnits } from './reading-length';
 
 /** An 80-word explainer script. */
@@ -23,7 +29,9 @@ function scenesOf(draft: Draft): VideoSegment[] {
   return draft.tracks.flatMap((t) => (t.kind === 'video' ? t.segments : []));
 }
 function textsOf(draft: Draft, role: TextSegment['role']): TextSegment[] {
-  return draft.tracks.flatMap((t) => (t.kind === 'text' ? t.segments.filter((s) => s.role === role) : []));
+  return draft.tracks.flatMap((t) =>
+    t.kind === 'text' ? t.segments.filter((s) => s.role === role) : [],
+  );
 }
 
 describe('planStoryboard: 30-second explainer from an ~80-word script', () => {
@@ -55,7 +63,12 @@ describe('planStoryboard: 30-second explainer from an ~80-word script', () => {
     const [title] = textsOf(draft, 'title');
     expect(first).toMatchObject({ startMs: 0, durationMs: 3_000, label: 'Scene 1: Nimbus' });
     expect(first?.transitionIn).toBeUndefined();
-    expect(title).toMatchObject({ text: 'Nimbus', startMs: 0, durationMs: 3_000, position: { x: 0.5, align: 'center' } });
+    expect(title).toMatchObject({
+      text: 'Nimbus',
+      startMs: 0,
+      durationMs: 3_000,
+      position: { x: 0.5, align: 'center' },
+    });
     expect(title?.style.fontSizePx).toBe(97);
     expect(draft.title).toBe('Nimbus');
   });
@@ -96,14 +109,22 @@ describe('planStoryboard: 30-second explainer from an ~80-word script', () => {
         expect(previous?.type === 'generated' && previous.motion).not.toBe(scene.visual.motion);
       }
     });
-    expect(scenes.some((s) => s.visual.type === 'generated' && s.visual.icon === 'shield-check')).toBe(true);
+    expect(
+      scenes.some((s) => s.visual.type === 'generated' && s.visual.icon === 'shield-check'),
+    ).toBe(true);
   });
 
   it('adds one BGM segment over the whole video at 35% with 1 s / 2 s fades', () => {
     const bgm = draft.tracks.find((t) => t.kind === 'audio');
     expect(bgm?.name).toBe('Upbeat');
     expect(bgm?.segments).toHaveLength(1);
-    expect(bgm?.segments[0]).toMatchObject({ startMs: 0, durationMs: 30_000, volume: 0.35, fadeInMs: 1_000, fadeOutMs: 2_000 });
+    expect(bgm?.segments[0]).toMatchObject({
+      startMs: 0,
+      durationMs: 30_000,
+      volume: 0.35,
+      fadeInMs: 1_000,
+      fadeOutMs: 2_000,
+    });
   });
 
   it('is deterministic', () => {
@@ -131,14 +152,23 @@ describe('planStoryboard: other prompts', () => {
   });
 
   it('outlines a topic-only prompt, honouring shape, length and music mood', () => {
-    const draft = planStoryboard('make a 15-second vertical promo for Bean There coffee with lo-fi music');
-    expect(draft).toMatchObject({ durationMs: 15_000, canvas: { width: 1080, height: 1920 }, title: 'Bean There Coffee' });
+    const draft = planStoryboard(
+      'make a 15-second vertical promo for Bean There coffee with lo-fi music',
+    );
+    expect(draft).toMatchObject({
+      durationMs: 15_000,
+      canvas: { width: 1080, height: 1920 },
+      title: 'Bean There Coffee',
+    });
     expect(draft.tracks.find((t) => t.kind === 'audio')?.name).toBe('Lo-fi');
     expect(textsOf(draft, 'caption').map((c) => c.text)).toContain('Meet Bean There coffee');
   });
 
   it('defaults to 30 s at 1920x1080 and clamps lengths to the draft limits', () => {
-    expect(planStoryboard('a video about dogs')).toMatchObject({ durationMs: 30_000, canvas: { width: 1920, height: 1080, fps: 30 } });
+    expect(planStoryboard('a video about dogs')).toMatchObject({
+      durationMs: 30_000,
+      canvas: { width: 1920, height: 1080, fps: 30 },
+    });
     const long = planStoryboard('a 20 minute video about dogs');
     expect(long.durationMs).toBe(600_000);
     expect(draftSchema.safeParse(long).success).toBe(true);
@@ -149,7 +179,8 @@ describe('planStoryboard: other prompts', () => {
 
   it('caps the scene count so every scene gets at least the minimum time', () => {
     const draft = planStoryboard(`a 10 second video from this script: ${EXPLAINER_SCRIPT}`);
-    for (const scene of scenesOf(draft).slice(1)) expect(scene.durationMs).toBeGreaterThanOrEqual(MIN_SCENE_MS);
+    for (const scene of scenesOf(draft).slice(1))
+      expect(scene.durationMs).toBeGreaterThanOrEqual(MIN_SCENE_MS);
     expect(draftSchema.safeParse(draft).success).toBe(true);
   });
 });

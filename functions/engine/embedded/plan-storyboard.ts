@@ -37,22 +37,26 @@ export const MAX_SCENES = 40;
 /** Crossfade between scenes: 500 ms, long enough to read as a dissolve, short enough not to blur captions. */
 export const TRANSITION_MS = 500;
 /** Camera moves per scene, in turn, so neighbouring scenes never move alike. */
-export const MOTION_CYCLE: readonly Motion[] = [
-  'zoom-in',
-  'zoom-out',
-  'pan-right',
-  'pan-left',
-];
+export const MOTION_CYCLE: readonly Motion[] = ['zoom-in', 'zoom-out', 'pan-right', 'pan-left'];
 
 /** Ids the director gives its tracks (stable, so diffs match them across versions). */
-export const TRACK_IDS = { video: 'video-scenes', music: 'audio-bgm', title: 'text-title', captions: 'text-captions', overlays: 'text-overlays' } as const;
+export const TRACK_IDS = {
+  video: 'video-scenes',
+  music: 'audio-bgm',
+  title: 'text-title',
+  captions: 'text-captions',
+  overlays: 'text-overlays',
+} as const;
 
 /**
  * Title scene length for a video.
  * @returns integer ms: 10% of `durationMs` within 2–5 s, never over a third of the video
  */
 export function titleDurationMs(durationMs: number): number {
-  const wanted = Math.min(TITLE_MAX_MS, Math.max(TITLE_MIN_MS, Math.round(durationMs * TITLE_SHARE)));
+  const wanted = Math.min(
+    TITLE_MAX_MS,
+    Math.max(TITLE_MIN_MS, Math.round(durationMs * TITLE_SHARE)),
+  );
   return Math.min(wanted, Math.floor(durationMs * TITLE_MAX_SHARE));
 }
 
@@ -60,7 +64,12 @@ export function titleDurationMs(durationMs: number): number {
 function outlineScenes(topic: string, cjk: boolean): string[] {
   return cjk
     ? [`认识${topic}。`, `${topic}为什么重要。`, '它有什么不同。', `今天就来了解${topic}。`]
-    : [`Meet ${topic}.`, `Why ${topic} matters.`, 'What makes it different.', `Discover ${topic} today.`];
+    : [
+        `Meet ${topic}.`,
+        `Why ${topic} matters.`,
+        'What makes it different.',
+        `Discover ${topic} today.`,
+      ];
 }
 
 function rotate<T>(items: readonly T[], by: number): T[] {
@@ -99,7 +108,15 @@ export function readBrief(prompt: string): StoryboardBrief {
   const fromScript = sentences.length > 0;
   const topic = topicOf(instruction) || title;
   const sceneTexts = groupScenes(fromScript ? sentences : outlineScenes(topic, cjk), maxScenes);
-  return { title, durationMs, canvas, look: pickLook(prompt), mood: pickMood(instruction, script), sceneTexts, fromScript };
+  return {
+    title,
+    durationMs,
+    canvas,
+    look: pickLook(prompt),
+    mood: pickMood(instruction, script),
+    sceneTexts,
+    fromScript,
+  };
 }
 
 /**
@@ -133,7 +150,12 @@ export function buildDraft(brief: StoryboardBrief): Draft {
     startMs: 0,
     durationMs: titleMs,
     label: quoteText(`Scene 1: ${title}`, MAX_NAME_CHARS),
-    visual: { type: 'generated', icon, motion: MOTION_CYCLE[0] ?? 'zoom-in', background: [...look.background] },
+    visual: {
+      type: 'generated',
+      icon,
+      motion: MOTION_CYCLE[0] ?? 'zoom-in',
+      background: [...look.background],
+    },
   });
   let startMs = titleMs;
   texts.forEach((text, i) => {
@@ -154,16 +176,40 @@ export function buildDraft(brief: StoryboardBrief): Draft {
       },
       transitionIn: { kind: 'crossfade', durationMs: TRANSITION_MS },
     });
-    captions.push(makeTextSegment({ id: `caption-${number}`, role: 'caption', text: caption, startMs, durationMs: length, canvas, look }));
+    captions.push(
+      makeTextSegment({
+        id: `caption-${number}`,
+        role: 'caption',
+        text: caption,
+        startMs,
+        durationMs: length,
+        canvas,
+        look,
+      }),
+    );
     startMs += length;
   });
 
-  const titleSegment = makeTextSegment({ id: 'title-1', role: 'title', text: title, startMs: 0, durationMs: titleMs, canvas, look });
+  const titleSegment = makeTextSegment({
+    id: 'title-1',
+    role: 'title',
+    text: title,
+    startMs: 0,
+    durationMs: titleMs,
+    canvas,
+    look,
+  });
   const tracks: Track[] = [
     { id: TRACK_IDS.video, kind: 'video', name: 'Storyboard', segments: scenes },
-    { id: TRACK_IDS.music, kind: 'audio', name: MOOD_NAMES[brief.mood], segments: [musicSegment(brief.mood, durationMs)] },
+    {
+      id: TRACK_IDS.music,
+      kind: 'audio',
+      name: MOOD_NAMES[brief.mood],
+      segments: [musicSegment(brief.mood, durationMs)],
+    },
     { id: TRACK_IDS.title, kind: 'text', name: 'Title', segments: [titleSegment] },
   ];
-  if (captions.length > 0) tracks.push({ id: TRACK_IDS.captions, kind: 'text', name: 'Captions', segments: captions });
+  if (captions.length > 0)
+    tracks.push({ id: TRACK_IDS.captions, kind: 'text', name: 'Captions', segments: captions });
   return { title, canvas: { ...canvas }, durationMs, look, tracks };
 }

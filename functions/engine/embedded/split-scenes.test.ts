@@ -4,7 +4,9 @@ import { MAX_SCENE_UNITS, extractScript, groupScenes, splitSentences } from './s
 
 describe('extractScript', () => {
   it('takes the text after "script:"', () => {
-    expect(extractScript('generate a 30-second explainer video from this script: Hello world. Bye.')).toEqual({
+    expect(
+      extractScript('generate a 30-second explainer video from this script: Hello world. Bye.'),
+    ).toEqual({
       instruction: 'generate a 30-second explainer video from this',
       script: 'Hello world. Bye.',
     });
@@ -18,25 +20,40 @@ describe('extractScript', () => {
   });
 
   it('takes the text after a Chinese instruction and full-width colon', () => {
-    expect(extractScript('生成一个60秒的竖屏视频：学习更简单。')).toEqual({ instruction: '生成一个60秒的竖屏视频', script: '学习更简单。' });
+    expect(extractScript('生成一个60秒的竖屏视频：学习更简单。')).toEqual({
+      instruction: '生成一个60秒的竖屏视频',
+      script: '学习更简单。',
+    });
   });
 
   it('treats a long prompt with no instruction as the script, and a short one as the instruction', () => {
     const pasted = 'Our bakery opens at six every morning. '.repeat(6).trim();
     expect(extractScript(pasted)).toEqual({ instruction: '', script: pasted });
-    expect(extractScript('a promo for Bean There')).toEqual({ instruction: 'a promo for Bean There', script: '' });
+    expect(extractScript('a promo for Bean There')).toEqual({
+      instruction: 'a promo for Bean There',
+      script: '',
+    });
   });
 
   it('does not split at a colon in the middle of a script', () => {
-    const pasted = `Step one: open the app. ${'Then you pick a plan that fits your team and start. '.repeat(4)}`.trim();
+    const pasted =
+      `Step one: open the app. ${'Then you pick a plan that fits your team and start. '.repeat(4)}`.trim();
     expect(extractScript(pasted).instruction).toBe('');
   });
 });
 
 describe('splitSentences', () => {
   it('splits at sentence ends and line breaks but not inside "2.5x" or at CJK commas', () => {
-    expect(splitSentences('It is 2.5x faster. Really! Try it?\nNew line')).toEqual(['It is 2.5x faster.', 'Really!', 'Try it?', 'New line']);
-    expect(splitSentences('学习更简单。每天十分钟，就能学会！')).toEqual(['学习更简单。', '每天十分钟，就能学会！']);
+    expect(splitSentences('It is 2.5x faster. Really! Try it?\nNew line')).toEqual([
+      'It is 2.5x faster.',
+      'Really!',
+      'Try it?',
+      'New line',
+    ]);
+    expect(splitSentences('学习更简单。每天十分钟，就能学会！')).toEqual([
+      '学习更简单。',
+      '每天十分钟，就能学会！',
+    ]);
   });
 });
 
@@ -58,7 +75,12 @@ describe('groupScenes', () => {
   });
 
   it('merges the smallest neighbours until at most maxScenes remain, keeping every word in order', () => {
-    const sentences = ['One two three four.', 'Five six seven.', 'Eight nine ten eleven twelve.', 'Thirteen fourteen fifteen.'];
+    const sentences = [
+      'One two three four.',
+      'Five six seven.',
+      'Eight nine ten eleven twelve.',
+      'Thirteen fourteen fifteen.',
+    ];
     const scenes = groupScenes(sentences, 2);
     expect(scenes).toHaveLength(2);
     expect(scenes.join(' ')).toBe(sentences.join(' '));

@@ -25,7 +25,8 @@ export const MAX_INSTRUCTION_UNITS = 40;
 const INSTRUCTION_WORDS =
   /\b(?:video|clip|promo|explainer|advert|ad|reel|short|trailer|teaser|generate|create|make|produce|storyboard)\b|视频|短片|生成|制作|做一个|创建/i;
 /** "script:", "voiceover:", "脚本："… — what follows is the script. */
-const SCRIPT_MARKER = /\b(?:script|voice-?over|narration|transcript)\s*[:：]|(?:脚本|文案|台词|旁白|内容)\s*[:：]/i;
+const SCRIPT_MARKER =
+  /\b(?:script|voice-?over|narration|transcript)\s*[:：]|(?:脚本|文案|台词|旁白|内容)\s*[:：]/i;
 
 /** A prompt split into what to make and what to say. */
 export interface ScriptParts {
@@ -49,23 +50,29 @@ export function extractScript(prompt: string): ScriptParts {
   const text = prompt.trim();
   const marker = SCRIPT_MARKER.exec(text);
   if (marker) {
-    return { instruction: text.slice(0, marker.index).trim(), script: text.slice(marker.index + marker[0].length).trim() };
+    return {
+      instruction: text.slice(0, marker.index).trim(),
+      script: text.slice(marker.index + marker[0].length).trim(),
+    };
   }
   const newline = text.indexOf('\n');
   if (newline > 0) {
     const head = text.slice(0, newline).trim();
     const rest = text.slice(newline + 1).trim();
-    if (rest && isInstruction(head) && readingUnits(head) <= MAX_INSTRUCTION_UNITS) return { instruction: head, script: rest };
+    if (rest && isInstruction(head) && readingUnits(head) <= MAX_INSTRUCTION_UNITS)
+      return { instruction: head, script: rest };
   }
   const colon = /[:：]/.exec(text);
   if (colon) {
     const head = text.slice(0, colon.index).trim();
     const rest = text.slice(colon.index + 1).trim();
-    if (rest && isInstruction(head) && readingUnits(head) <= MAX_INSTRUCTION_UNITS) return { instruction: head, script: rest };
+    if (rest && isInstruction(head) && readingUnits(head) <= MAX_INSTRUCTION_UNITS)
+      return { instruction: head, script: rest };
   }
   if (readingUnits(text) >= LONG_PROMPT_UNITS) {
     const [first = '', ...others] = splitSentences(text);
-    if (isInstruction(first) && others.length > 0) return { instruction: first, script: others.join(hasCjk(text) ? '' : ' ') };
+    if (isInstruction(first) && others.length > 0)
+      return { instruction: first, script: others.join(hasCjk(text) ? '' : ' ') };
     return { instruction: '', script: text };
   }
   return { instruction: text, script: '' };
@@ -92,7 +99,12 @@ function splitInTwo(text: string): [string, string] {
   let best = -1;
   for (const match of text.matchAll(/[,;:—–，；：、]\s*/gu)) {
     const cut = match.index + match[0].length;
-    if (cut > 0 && cut < text.length && (best === -1 || Math.abs(cut - middle) < Math.abs(best - middle))) best = cut;
+    if (
+      cut > 0 &&
+      cut < text.length &&
+      (best === -1 || Math.abs(cut - middle) < Math.abs(best - middle))
+    )
+      best = cut;
   }
   // Only a clause break in the middle half keeps both parts meaningful.
   if (best === -1 || Math.abs(best - middle) > text.length / 4) {
@@ -126,7 +138,8 @@ export function groupScenes(sentences: readonly string[], maxScenes: number): st
   const merged: string[] = [];
   for (const sentence of split) {
     const last = merged[merged.length - 1];
-    if (last !== undefined && readingUnits(last) < MIN_SCENE_UNITS) merged[merged.length - 1] = joinText(last, sentence);
+    if (last !== undefined && readingUnits(last) < MIN_SCENE_UNITS)
+      merged[merged.length - 1] = joinText(last, sentence);
     else merged.push(sentence);
   }
   const tail = merged[merged.length - 1];

@@ -26,14 +26,35 @@ describe('text layout', () => {
   });
 
   it('puts captions in the lower third, higher on vertical frames, centred and 84% wide', () => {
-    expect(positionFor('caption', CANVAS_PRESETS.landscape)).toEqual({ x: 0.5, y: CAPTION_Y_LANDSCAPE, maxWidth: TEXT_MAX_WIDTH, align: 'center' });
+    expect(positionFor('caption', CANVAS_PRESETS.landscape)).toEqual({
+      x: 0.5,
+      y: CAPTION_Y_LANDSCAPE,
+      maxWidth: TEXT_MAX_WIDTH,
+      align: 'center',
+    });
     expect(positionFor('caption', CANVAS_PRESETS.vertical).y).toBe(CAPTION_Y_VERTICAL);
     expect(positionFor('title', CANVAS_PRESETS.vertical).y).toBeCloseTo(TITLE_Y);
   });
 
   it('makes valid segments; CJK text is weight 700 (the loaded Noto Sans SC face)', () => {
-    const latin = makeTextSegment({ id: 't', role: 'title', text: 'Nimbus', startMs: 0, durationMs: 3_000, canvas: CANVAS_PRESETS.landscape, look });
-    const cjk = makeTextSegment({ id: 'c', role: 'caption', text: '学习更简单', startMs: 0, durationMs: 3_000, canvas: CANVAS_PRESETS.landscape, look });
+    const latin = makeTextSegment({
+      id: 't',
+      role: 'title',
+      text: 'Nimbus',
+      startMs: 0,
+      durationMs: 3_000,
+      canvas: CANVAS_PRESETS.landscape,
+      look,
+    });
+    const cjk = makeTextSegment({
+      id: 'c',
+      role: 'caption',
+      text: '学习更简单',
+      startMs: 0,
+      durationMs: 3_000,
+      canvas: CANVAS_PRESETS.landscape,
+      look,
+    });
     expect(textSegmentSchema.parse(latin)).toEqual(latin);
     expect(latin.style.fontWeight).toBe(800);
     expect(cjk.style.fontWeight).toBe(700);
@@ -41,13 +62,27 @@ describe('text layout', () => {
   });
 
   it('reframes: default places move to the new shape, sizes scale with the shorter side, custom places stay', () => {
-    const caption = makeTextSegment({ id: 'c', role: 'caption', text: 'Hi', startMs: 0, durationMs: 1_000, canvas: CANVAS_PRESETS.landscape, look });
+    const caption = makeTextSegment({
+      id: 'c',
+      role: 'caption',
+      text: 'Hi',
+      startMs: 0,
+      durationMs: 1_000,
+      canvas: CANVAS_PRESETS.landscape,
+      look,
+    });
     const vertical = reframeTextSegment(caption, CANVAS_PRESETS.landscape, CANVAS_PRESETS.vertical);
     expect(vertical.position.y).toBe(CAPTION_Y_VERTICAL);
     expect(vertical.style.fontSizePx).toBe(48);
-    const small = reframeTextSegment(caption, CANVAS_PRESETS.landscape, { width: 1280, height: 720, fps: 30 });
+    const small = reframeTextSegment(caption, CANVAS_PRESETS.landscape, {
+      width: 1280,
+      height: 720,
+      fps: 30,
+    });
     expect(small.style.fontSizePx).toBe(32);
     const placed = { ...caption, position: { ...caption.position, y: 0.3 } };
-    expect(reframeTextSegment(placed, CANVAS_PRESETS.landscape, CANVAS_PRESETS.vertical).position.y).toBe(0.3);
+    expect(
+      reframeTextSegment(placed, CANVAS_PRESETS.landscape, CANVAS_PRESETS.vertical).position.y,
+    ).toBe(0.3);
   });
 });

@@ -37,7 +37,11 @@ export const OVERLAY_Y = 0.16;
 export const OVERLAY_Y_VERTICAL = 0.2;
 
 /** Weights of the faces the renderer loads: Inter 400/700/800, Noto Sans SC 700 (CJK is always 700). */
-const WEIGHT_BY_ROLE: Readonly<Record<TextRole, number>> = { title: 800, caption: 700, overlay: 800 };
+const WEIGHT_BY_ROLE: Readonly<Record<TextRole, number>> = {
+  title: 800,
+  caption: 700,
+  overlay: 800,
+};
 const CJK_WEIGHT = 700;
 const RATIO_BY_ROLE: Readonly<Record<TextRole, number>> = {
   title: TITLE_FONT_RATIO,
@@ -79,7 +83,13 @@ export function positionFor(role: TextRole, canvas: Canvas): TextPosition {
 }
 
 /** Default style for a role: look's font, role weight (700 for CJK text), size for the canvas. */
-export function styleFor(role: TextRole, canvas: Canvas, look: Look, text: string, color?: string): TextStyle {
+export function styleFor(
+  role: TextRole,
+  canvas: Canvas,
+  look: Look,
+  text: string,
+  color?: string,
+): TextStyle {
   return {
     fontFamily: look.fontFamily,
     fontWeight: hasCjk(text) ? CJK_WEIGHT : WEIGHT_BY_ROLE[role],
@@ -125,7 +135,10 @@ export function reframeTextSegment(segment: TextSegment, from: Canvas, to: Canva
   const wasDefault = samePosition(segment.position, positionFor(segment.role, from));
   return {
     ...segment,
-    style: { ...segment.style, fontSizePx: clampFontPx((segment.style.fontSizePx * shorterSide(to)) / shorterSide(from)) },
+    style: {
+      ...segment.style,
+      fontSizePx: clampFontPx((segment.style.fontSizePx * shorterSide(to)) / shorterSide(from)),
+    },
     position: wasDefault ? positionFor(segment.role, to) : { ...segment.position },
   };
 }

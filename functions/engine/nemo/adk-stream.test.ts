@@ -12,7 +12,10 @@ function body(chunks: string[], hang = false): ReadableStream<Uint8Array> {
   });
 }
 
-async function collect(stream: ReadableStream<Uint8Array>, idleTimeoutMs = 1_000): Promise<{ frames: AdkFrame[]; end: AdkStreamEnd }> {
+async function collect(
+  stream: ReadableStream<Uint8Array>,
+  idleTimeoutMs = 1_000,
+): Promise<{ frames: AdkFrame[]; end: AdkStreamEnd }> {
   const frames: AdkFrame[] = [];
   const iterator = readAdkStream(stream, { idleTimeoutMs, maxMs: 10_000 });
   for (;;) {
@@ -22,7 +25,11 @@ async function collect(stream: ReadableStream<Uint8Array>, idleTimeoutMs = 1_000
   }
 }
 
-const event = JSON.stringify({ id: 'a', content: { role: 'model', parts: [{ text: 'hi' }] }, partial: true });
+const event = JSON.stringify({
+  id: 'a',
+  content: { role: 'model', parts: [{ text: 'hi' }] },
+  partial: true,
+});
 
 describe('ADK stream reader', () => {
   it('reads frames split across chunks at any byte', async () => {
@@ -34,13 +41,17 @@ describe('ADK stream reader', () => {
   });
 
   it('reports a stream cut inside a frame as cut, without the half frame', async () => {
-    const { frames, end } = await collect(body([`data: ${event}\n\n`, 'data: {"id":"b","content":{"parts":[{"te']));
+    const { frames, end } = await collect(
+      body([`data: ${event}\n\n`, 'data: {"id":"b","content":{"parts":[{"te']),
+    );
     expect(end).toBe('cut');
     expect(frames).toHaveLength(1);
   });
 
   it('stops a silent stream after the idle timeout', async () => {
-    await expect(collect(body([`data: ${event}\n\n`], true), 50)).rejects.toBeInstanceOf(StreamTimeoutError);
+    await expect(collect(body([`data: ${event}\n\n`], true), 50)).rejects.toBeInstanceOf(
+      StreamTimeoutError,
+    );
   });
 
   it('stops a stream that keeps sending heartbeats past its cap (15 min in production)', async () => {

@@ -36,7 +36,11 @@ export class StreamTimeoutError extends Error {
     readonly reason: 'idle' | 'max',
     readonly limitMs: number,
   ) {
-    super(reason === 'idle' ? `no data from the chat stream for ${limitMs} ms` : `the chat stream ran longer than ${limitMs} ms`);
+    super(
+      reason === 'idle'
+        ? `no data from the chat stream for ${limitMs} ms`
+        : `the chat stream ran longer than ${limitMs} ms`,
+    );
   }
 }
 
@@ -57,12 +61,23 @@ export function classifyFrame(data: string): AdkFrame {
   }
   const error = adkErrorFrameSchema.safeParse(json);
   if (error.success) {
-    return { kind: 'error', detail: typeof error.data.error === 'string' ? error.data.error : JSON.stringify(error.data.error).slice(0, 300) };
+    return {
+      kind: 'error',
+      detail:
+        typeof error.data.error === 'string'
+          ? error.data.error
+          : JSON.stringify(error.data.error).slice(0, 300),
+    };
   }
   const event = adkEventSchema.safeParse(json);
-  if (!event.success) return { kind: 'invalid', detail: event.error.issues[0]?.message ?? 'not an ADK event' };
+  if (!event.success)
+    return { kind: 'invalid', detail: event.error.issues[0]?.message ?? 'not an ADK event' };
   const e = event.data;
-  const meaningful = (e.content?.parts?.length ?? 0) > 0 || e.errorCode !== undefined || e.errorMessage !== undefined || e.turnComplete === true;
+  const meaningful =
+    (e.content?.parts?.length ?? 0) > 0 ||
+    e.errorCode !== undefined ||
+    e.errorMessage !== undefined ||
+    e.turnComplete === true;
   return meaningful ? { kind: 'event', event: e } : { kind: 'heartbeat' };
 }
 
@@ -71,7 +86,10 @@ export function classifyFrame(data: string): AdkFrame {
  * @throws {StreamTimeoutError} on silence longer than `limits.idleTimeoutMs` or a stream longer
  *   than `limits.maxMs` (the body is cancelled first).
  */
-export async function* readAdkStream(body: ReadableStream<Uint8Array>, limits: AdkStreamLimits): AsyncGenerator<AdkFrame, AdkStreamEnd> {
+export async function* readAdkStream(
+  body: ReadableStream<Uint8Array>,
+  limits: AdkStreamLimits,
+): AsyncGenerator<AdkFrame, AdkStreamEnd> {
   const pending: AdkFrame[] = [];
   let tooLarge = false;
   const parser = createParser({
@@ -108,7 +126,10 @@ export async function* readAdkStream(body: ReadableStream<Uint8Array>, limits: A
       if (step === 'timeout') {
         released = true;
         await reader.cancel().catch(() => undefined);
-        throw new StreamTimeoutError(reason, reason === 'idle' ? limits.idleTimeoutMs : limits.maxMs);
+        throw new StreamTimeoutError(
+          reason,
+          reason === 'idle' ? limits.idleTimeoutMs : limits.maxMs,
+        );
       }
       if (step.done) {
         released = true;

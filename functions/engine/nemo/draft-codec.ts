@@ -32,7 +32,14 @@ import {
   textSegmentSchema,
   videoSegmentSchema,
 } from '../../../shared/draft-schema';
-import type { AudioSegment, Draft, Look, TextSegment, Track, VideoSegment } from '../../../shared/draft-schema';
+import type {
+  AudioSegment,
+  Draft,
+  Look,
+  TextSegment,
+  Track,
+  VideoSegment,
+} from '../../../shared/draft-schema';
 
 /** Short-key track types (UPSTREAM.md). */
 export const TRACK_TYPE = { video: 0, audio: 1, text: 7 } as const;
@@ -84,7 +91,13 @@ const rootRwSchema = z.object({ look: lookSchema });
 export function encodeDraft(draft: Draft): ShortDraft {
   return {
     d: draft.durationMs,
-    m: { title: draft.title, w: draft.canvas.width, h: draft.canvas.height, fps: draft.canvas.fps, rw: { look: draft.look } },
+    m: {
+      title: draft.title,
+      w: draft.canvas.width,
+      h: draft.canvas.height,
+      fps: draft.canvas.fps,
+      rw: { look: draft.look },
+    },
     t: draft.tracks.map((track) => ({
       tt: TRACK_TYPE[track.kind],
       id: track.id,
@@ -127,7 +140,10 @@ export function decodeDraft(value: unknown): DecodedDraft {
   const short = parsed.data;
   const segmentCount = short.t.reduce((sum, track) => sum + track.sg.length, 0);
   if (segmentCount > MAX_DRAFT_SEGMENTS) {
-    return { draft: null, tooLarge: `it has ${segmentCount} segments, and at most ${MAX_DRAFT_SEGMENTS} fit` };
+    return {
+      draft: null,
+      tooLarge: `it has ${segmentCount} segments, and at most ${MAX_DRAFT_SEGMENTS} fit`,
+    };
   }
   const m = short.m ?? {};
   const rootRw = rootRwSchema.safeParse(m.rw);
@@ -142,8 +158,14 @@ export function decodeDraft(value: unknown): DecodedDraft {
     const decoded = decodeTrack(track, index, look, canvas.height);
     if (decoded !== null) tracks.push(decoded);
   });
-  const lastEnd = Math.max(0, ...tracks.flatMap((track) => track.segments.map((s) => s.startMs + s.durationMs)));
-  const durationMs = Math.min(MAX_DRAFT_DURATION_MS, Math.max(MIN_DRAFT_DURATION_MS, Math.round(short.d ?? 0), lastEnd));
+  const lastEnd = Math.max(
+    0,
+    ...tracks.flatMap((track) => track.segments.map((s) => s.startMs + s.durationMs)),
+  );
+  const durationMs = Math.min(
+    MAX_DRAFT_DURATION_MS,
+    Math.max(MIN_DRAFT_DURATION_MS, Math.round(short.d ?? 0), lastEnd),
+  );
   const draft = draftSchema.safeParse({
     title: typeof m.title === 'string' ? m.title.slice(0, MAX_TITLE_CHARS) : '',
     canvas,
@@ -151,16 +173,26 @@ export function decodeDraft(value: unknown): DecodedDraft {
     look,
     tracks,
   });
-  return draft.success ? { draft: draft.data, tooLarge: null } : { draft: null, tooLarge: draftTooLargeMessage(draft.error) };
+  return draft.success
+    ? { draft: draft.data, tooLarge: null }
+    : { draft: null, tooLarge: draftTooLargeMessage(draft.error) };
 }
 
-function decodeTrack(track: ShortTrack, index: number, look: Look, canvasHeight: number): Track | null {
+function decodeTrack(
+  track: ShortTrack,
+  index: number,
+  look: Look,
+  canvasHeight: number,
+): Track | null {
   const id = track.id === undefined ? `t${index + 1}` : String(track.id).slice(0, MAX_ID_CHARS);
   const name = (fallback: string): string => (track.n ?? fallback).slice(0, MAX_NAME_CHARS);
   const segments = track.sg.map((segment, i) => ({
     segment,
     base: {
-      id: segment.id === undefined ? `${id}-s${i + 1}`.slice(-MAX_ID_CHARS) : String(segment.id).slice(0, MAX_ID_CHARS),
+      id:
+        segment.id === undefined
+          ? `${id}-s${i + 1}`.slice(-MAX_ID_CHARS)
+          : String(segment.id).slice(0, MAX_ID_CHARS),
       startMs: Math.round(segment.s ?? 0),
       durationMs: Math.max(1, Math.round(segment.d)),
     },
@@ -172,29 +204,49 @@ function decodeTrack(track: ShortTrack, index: number, look: Look, canvasHeight:
         id,
         kind: 'video',
         name: name('Video'),
-        segments: segments.map(({ base, m }) => withRw(videoSegmentSchema, base, m) ?? {
-          ...base,
-          label: textOr(m.label, 'Clip'),
-          visual: typeof m.src === 'string' && m.src !== ''
-            ? { type: 'media', mediaId: m.src, sourceStartMs: 0, fit: 'cover', motion: 'none' }
-            : { type: 'generated', icon: null, motion: 'none' },
-        }),
+        segments: segments.map(
+          ({ base, m }) =>
+            withRw(videoSegmentSchema, base, m) ?? {
+              ...base,
+              label: textOr(m.label, 'Clip'),
+              visual:
+                typeof m.src === 'string' && m.src !== ''
+                  ? {
+                      type: 'media',
+                      mediaId: m.src,
+                      sourceStartMs: 0,
+                      fit: 'cover',
+                      motion: 'none',
+                    }
+                  : { type: 'generated', icon: null, motion: 'none' },
+            },
+        ),
       };
     case TRACK_TYPE.audio:
       return {
         id,
         kind: 'audio',
         name: name('Music'),
-        segments: segments.map(({ base, m }) => withRw(audioSegmentSchema, base, m) ?? {
-          ...base,
-          label: textOr(m.label, track.n ?? 'Music'),
-          source: typeof m.src === 'string' && m.src !== ''
-            ? { type: 'media', mediaId: m.src, sourceStartMs: 0 }
-            : { type: 'generated-music', mood: /lo-?fi/i.test(`${track.n ?? ''} ${textOr(m.label, '')}`) ? 'lofi' : 'calm', tempoBpm: 80 },
-          volume: volumeOf(m.volume),
-          fadeInMs: 0,
-          fadeOutMs: 0,
-        }),
+        segments: segments.map(
+          ({ base, m }) =>
+            withRw(audioSegmentSchema, base, m) ?? {
+              ...base,
+              label: textOr(m.label, track.n ?? 'Music'),
+              source:
+                typeof m.src === 'string' && m.src !== ''
+                  ? { type: 'media', mediaId: m.src, sourceStartMs: 0 }
+                  : {
+                      type: 'generated-music',
+                      mood: /lo-?fi/i.test(`${track.n ?? ''} ${textOr(m.label, '')}`)
+                        ? 'lofi'
+                        : 'calm',
+                      tempoBpm: 80,
+                    },
+              volume: volumeOf(m.volume),
+              fadeInMs: 0,
+              fadeOutMs: 0,
+            },
+        ),
       };
     case TRACK_TYPE.text:
       return {
@@ -206,7 +258,12 @@ function decodeTrack(track: ShortTrack, index: number, look: Look, canvasHeight:
           if (whole !== null) return [whole];
           const text = textOr(m.text, '', MAX_SEGMENT_TEXT_CHARS);
           if (text === '') return [];
-          const role = m.role === 'title' || m.role === 'caption' || m.role === 'overlay' ? m.role : base.startMs === 0 ? 'title' : 'caption';
+          const role =
+            m.role === 'title' || m.role === 'caption' || m.role === 'overlay'
+              ? m.role
+              : base.startMs === 0
+                ? 'title'
+                : 'caption';
           return [defaultTextSegment(base, text, role, look, canvasHeight)];
         }),
       };
@@ -235,13 +292,22 @@ function defaultTextSegment(
       color: look.text,
       backgroundColor: title ? null : '#000000',
     },
-    position: { x: 0.5, y: title ? 0.45 : role === 'caption' ? 0.85 : 0.2, maxWidth: 0.85, align: 'center' },
+    position: {
+      x: 0.5,
+      y: title ? 0.45 : role === 'caption' ? 0.85 : 0.2,
+      maxWidth: 0.85,
+      align: 'center',
+    },
     animation: 'fade',
   };
 }
 
 /** Our segment back from `m.rw` when it is there and valid with the short-key timing. */
-function withRw<T>(schema: z.ZodType<T>, base: { id: string; startMs: number; durationMs: number }, m: Record<string, unknown>): T | null {
+function withRw<T>(
+  schema: z.ZodType<T>,
+  base: { id: string; startMs: number; durationMs: number },
+  m: Record<string, unknown>,
+): T | null {
   const rw = meta.safeParse(m.rw);
   if (!rw.success) return null;
   const merged: Record<string, unknown> = { ...rw.data, ...base };

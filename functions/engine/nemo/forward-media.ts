@@ -51,7 +51,12 @@ export async function* forwardNewMedia(args: ForwardMediaArgs): AsyncGenerator<E
     try {
       if (object.size > MAX_UPLOAD_BYTES) {
         await object.body.cancel();
-        throw new UpstreamError(UpstreamCode.fileTooLarge, 413, 'api', `${item.name} is ${object.size} bytes`);
+        throw new UpstreamError(
+          UpstreamCode.fileTooLarge,
+          413,
+          'api',
+          `${item.name} is ${object.size} bytes`,
+        );
       }
       yield { type: 'status', message: `sending "${item.name}" to the video service…` };
       await args.upload({
@@ -61,7 +66,11 @@ export async function* forwardNewMedia(args: ForwardMediaArgs): AsyncGenerator<E
         body: object.body,
       });
     } catch (error) {
-      if (!(error instanceof UpstreamError) || (error.code !== UpstreamCode.unsupportedFile && error.code !== UpstreamCode.fileTooLarge)) throw error;
+      if (
+        !(error instanceof UpstreamError) ||
+        (error.code !== UpstreamCode.unsupportedFile && error.code !== UpstreamCode.fileTooLarge)
+      )
+        throw error;
       const plain = args.plain(error);
       yield { type: 'error', code: plain.code, message: `"${item.name}": ${plain.message}` };
     }

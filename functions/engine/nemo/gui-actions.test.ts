@@ -3,10 +3,14 @@ import { guiActions, toolStatus } from './gui-actions';
 
 describe('GUI phrases → action chips', () => {
   it('maps export, upload and panel phrases in English and Chinese', () => {
-    expect(guiActions('Preview it, then click Export to download.')).toEqual([{ kind: 'export', label: 'Export MP4' }]);
+    expect(guiActions('Preview it, then click Export to download.')).toEqual([
+      { kind: 'export', label: 'Export MP4' },
+    ]);
     expect(guiActions('请点击导出按钮')).toEqual([{ kind: 'export', label: 'Export MP4' }]);
     expect(guiActions('Drag the clip onto the timeline.').map((a) => a.kind)).toEqual(['upload']);
-    expect(guiActions('Open the editor panel to adjust it.')).toEqual([{ kind: 'prompt', label: 'Show tracks', prompt: 'show tracks' }]);
+    expect(guiActions('Open the editor panel to adjust it.')).toEqual([
+      { kind: 'prompt', label: 'Show tracks', prompt: 'show tracks' },
+    ]);
     expect(guiActions('Your video has three scenes.')).toEqual([]);
   });
 

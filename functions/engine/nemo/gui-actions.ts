@@ -9,15 +9,29 @@ import type { SuggestedAction } from '../../../shared/events-schema';
 /** Each GUI phrase family and the chip that does the real thing. */
 const GUI_PHRASES: ReadonlyArray<{ patterns: RegExp[]; action: SuggestedAction }> = [
   {
-    patterns: [/\b(click|press|tap|hit|use)\b[^.!?\n]{0,30}\bexport/i, /\bexport (button|panel|menu)\b/i, /点击?[^。！？\n]{0,8}导出/, /导出按钮/],
+    patterns: [
+      /\b(click|press|tap|hit|use)\b[^.!?\n]{0,30}\bexport/i,
+      /\bexport (button|panel|menu)\b/i,
+      /点击?[^。！？\n]{0,8}导出/,
+      /导出按钮/,
+    ],
     action: { kind: 'export', label: 'Export MP4' },
   },
   {
-    patterns: [/\b(drag|drop)\b/i, /\b(click|press|tap)\b[^.!?\n]{0,30}\bupload/i, /\bupload (button|panel|area)\b/i, /拖/, /点击?[^。！？\n]{0,8}上传/],
+    patterns: [
+      /\b(drag|drop)\b/i,
+      /\b(click|press|tap)\b[^.!?\n]{0,30}\bupload/i,
+      /\bupload (button|panel|area)\b/i,
+      /拖/,
+      /点击?[^。！？\n]{0,8}上传/,
+    ],
     action: { kind: 'upload', label: 'Upload media' },
   },
   {
-    patterns: [/\bopen\b[^.!?\n]{0,30}\b(panel|timeline|tracks?|editor|tab)\b/i, /打开[^。！？\n]{0,8}(面板|时间线|轨道)/],
+    patterns: [
+      /\bopen\b[^.!?\n]{0,30}\b(panel|timeline|tracks?|editor|tab)\b/i,
+      /打开[^。！？\n]{0,8}(面板|时间线|轨道)/,
+    ],
     action: { kind: 'prompt', label: 'Show tracks', prompt: 'show tracks' },
   },
 ];
@@ -27,7 +41,9 @@ const GUI_PHRASES: ReadonlyArray<{ patterns: RegExp[]; action: SuggestedAction }
  * @example guiActions('Done! Click Export to download.') // [{kind:'export', label:'Export MP4'}]
  */
 export function guiActions(text: string): SuggestedAction[] {
-  return GUI_PHRASES.filter(({ patterns }) => patterns.some((pattern) => pattern.test(text))).map(({ action }) => ({ ...action }));
+  return GUI_PHRASES.filter(({ patterns }) => patterns.some((pattern) => pattern.test(text))).map(
+    ({ action }) => ({ ...action }),
+  );
 }
 
 /** Verbs whose "-ing" form is not the plain rule (double consonant or dropped e handled by rule). */
@@ -53,6 +69,12 @@ export function toolStatus(name: string): string {
     .filter((word) => word !== '');
   const [verb, ...rest] = words;
   if (verb === undefined) return 'working…';
-  const gerund = GERUNDS[verb] ?? (verb.endsWith('ing') ? verb : /[^aeiou]e$/.test(verb) ? `${verb.slice(0, -1)}ing` : `${verb}ing`);
+  const gerund =
+    GERUNDS[verb] ??
+    (verb.endsWith('ing')
+      ? verb
+      : /[^aeiou]e$/.test(verb)
+        ? `${verb.slice(0, -1)}ing`
+        : `${verb}ing`);
   return `${[gerund, ...rest].join(' ')}…`;
 }

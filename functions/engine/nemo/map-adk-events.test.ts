@@ -3,7 +3,10 @@ import type { EngineEvent } from '../engine';
 import { AdkTurnMapper } from './map-adk-events';
 import type { AdkEvent } from './upstream-schema';
 
-const partial = (text: string): AdkEvent => ({ content: { role: 'model', parts: [{ text }] }, partial: true });
+const partial = (text: string): AdkEvent => ({
+  content: { role: 'model', parts: [{ text }] },
+  partial: true,
+});
 const final = (text: string): AdkEvent => ({ content: { role: 'model', parts: [{ text }] } });
 
 function run(events: AdkEvent[]): { out: EngineEvent[]; text: string | null } {
@@ -24,7 +27,11 @@ describe('ADK events → engine events', () => {
 
   it('shows a final without deltas once, and separates two messages', () => {
     const { out, text } = run([final('First.'), partial('Sec'), partial('ond.'), final('Second.')]);
-    expect(out.map((event) => (event.type === 'text-delta' ? event.delta : ''))).toEqual(['First.', '\n\nSec', 'ond.']);
+    expect(out.map((event) => (event.type === 'text-delta' ? event.delta : ''))).toEqual([
+      'First.',
+      '\n\nSec',
+      'ond.',
+    ]);
     expect(text).toBe('First.\n\nSecond.');
   });
 
@@ -34,8 +41,18 @@ describe('ADK events → engine events', () => {
 
   it('turns function calls into status lines and ignores function responses and thoughts', () => {
     const { out, text } = run([
-      { content: { role: 'model', parts: [{ functionCall: { name: 'add_text_overlay', args: {} } }] } },
-      { content: { role: 'user', parts: [{ functionResponse: { name: 'add_text_overlay', response: { ok: true } } }] } },
+      {
+        content: {
+          role: 'model',
+          parts: [{ functionCall: { name: 'add_text_overlay', args: {} } }],
+        },
+      },
+      {
+        content: {
+          role: 'user',
+          parts: [{ functionResponse: { name: 'add_text_overlay', response: { ok: true } } }],
+        },
+      },
       { content: { role: 'model', parts: [{ text: 'thinking…', thought: true }] } },
     ]);
     expect(out).toEqual([{ type: 'status', message: 'adding text overlay…' }]);
@@ -43,7 +60,9 @@ describe('ADK events → engine events', () => {
   });
 
   it('turns an event error into a plain error event', () => {
-    const { out } = run([{ errorCode: 'MALFORMED_FUNCTION_CALL', errorMessage: 'raw upstream detail' }]);
+    const { out } = run([
+      { errorCode: 'MALFORMED_FUNCTION_CALL', errorMessage: 'raw upstream detail' },
+    ]);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ type: 'error', code: 'upstream_failed' });
     expect(JSON.stringify(out)).not.toContain('raw upstream detail');

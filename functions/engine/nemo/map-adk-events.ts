@@ -32,13 +32,19 @@ export class AdkTurnMapper {
     if (event.errorCode !== undefined || event.errorMessage !== undefined) {
       this.errors += 1;
       console.warn('upstream event error', event.errorCode, event.errorMessage?.slice(0, 200));
-      out.push({ type: 'error', code: 'upstream_failed', message: 'The video service reported a problem while answering. Your draft is as shown; please try again.' });
+      out.push({
+        type: 'error',
+        code: 'upstream_failed',
+        message:
+          'The video service reported a problem while answering. Your draft is as shown; please try again.',
+      });
       return out;
     }
     const parts = event.content?.parts ?? [];
     if (event.content?.role === 'user') return out; // function responses
     for (const part of parts) {
-      if (part.functionCall !== undefined) out.push({ type: 'status', message: toolStatus(part.functionCall.name) });
+      if (part.functionCall !== undefined)
+        out.push({ type: 'status', message: toolStatus(part.functionCall.name) });
     }
     const text = parts
       .filter((part) => part.thought !== true && typeof part.text === 'string')
@@ -66,7 +72,9 @@ export class AdkTurnMapper {
    * (a cut stream). Null when the stream had no text.
    */
   finish(): string | null {
-    const whole = [...this.#finals, ...(this.#open === '' ? [] : [this.#open])].join(MESSAGE_SEPARATOR).trim();
+    const whole = [...this.#finals, ...(this.#open === '' ? [] : [this.#open])]
+      .join(MESSAGE_SEPARATOR)
+      .trim();
     // One event holds at most MAX_EVENT_TEXT_CHARS (events-schema.ts); a longer reply is cut.
     return whole === '' ? null : whole.slice(0, MAX_EVENT_TEXT_CHARS);
   }

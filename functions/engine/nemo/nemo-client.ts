@@ -92,7 +92,11 @@ export class NemoClient {
   async anonymousToken(clientId: string): Promise<string> {
     const headers = this.headers(null);
     headers.set('X-Client-Id', clientId);
-    const data = await this.#json('/api/auth/anonymous-token', { method: 'POST', headers }, anonymousTokenSchema);
+    const data = await this.#json(
+      '/api/auth/anonymous-token',
+      { method: 'POST', headers },
+      anonymousTokenSchema,
+    );
     return data.token;
   }
 
@@ -101,13 +105,21 @@ export class NemoClient {
     const headers = this.headers(token);
     headers.set('Content-Type', 'application/json');
     const body = JSON.stringify({ task_name: 'project', language: this.#config.language });
-    const data = await this.#json(`/api/tasks/me/with-session/${NEMO_APP_NAME}`, { method: 'POST', headers, body }, sessionCreatedSchema);
+    const data = await this.#json(
+      `/api/tasks/me/with-session/${NEMO_APP_NAME}`,
+      { method: 'POST', headers, body },
+      sessionCreatedSchema,
+    );
     return data.session_id;
   }
 
   /** `GET /api/credits/balance/simple`. */
   credits(token: string): Promise<z.infer<typeof creditsBalanceSchema>> {
-    return this.#json('/api/credits/balance/simple', { headers: this.headers(token) }, creditsBalanceSchema);
+    return this.#json(
+      '/api/credits/balance/simple',
+      { headers: this.headers(token) },
+      creditsBalanceSchema,
+    );
   }
 
   /** `GET /api/state/nemo_agent/me/<sid>/latest` (the draft still in short keys). */
@@ -169,12 +181,20 @@ export class NemoClient {
   startRender(token: string, request: RenderRequest): Promise<RenderState> {
     const headers = this.headers(token);
     headers.set('Content-Type', 'application/json');
-    return this.#json('/api/render/proxy/lambda', { method: 'POST', headers, body: JSON.stringify(request) }, renderStateSchema);
+    return this.#json(
+      '/api/render/proxy/lambda',
+      { method: 'POST', headers, body: JSON.stringify(request) },
+      renderStateSchema,
+    );
   }
 
   /** `GET /api/render/proxy/lambda/<id>`: an export's status. */
   pollRender(token: string, renderId: string): Promise<RenderState> {
-    return this.#json(`/api/render/proxy/lambda/${encodeURIComponent(renderId)}`, { headers: this.headers(token) }, renderStateSchema);
+    return this.#json(
+      `/api/render/proxy/lambda/${encodeURIComponent(renderId)}`,
+      { headers: this.headers(token) },
+      renderStateSchema,
+    );
   }
 
   /**
@@ -182,11 +202,20 @@ export class NemoClient {
    * Aborting `signal` cancels it.
    * @throws {UpstreamError} for an HTTP error before the stream (404 → code 1002, 401 → 1001, …).
    */
-  async runSse(token: string, sessionId: string, text: string, signal: AbortSignal): Promise<Response> {
+  async runSse(
+    token: string,
+    sessionId: string,
+    text: string,
+    signal: AbortSignal,
+  ): Promise<Response> {
     const headers = this.headers(token);
     headers.set('Content-Type', 'application/json');
     headers.set('Accept', 'text/event-stream');
-    const body = JSON.stringify({ app_name: NEMO_APP_NAME, session_id: sessionId, new_message: { role: 'user', parts: [{ text }] } });
+    const body = JSON.stringify({
+      app_name: NEMO_APP_NAME,
+      session_id: sessionId,
+      new_message: { role: 'user', parts: [{ text }] },
+    });
     const response = await this.#send('/run_sse', { method: 'POST', headers, body, signal });
     if (!response.ok) throw await errorFrom(response);
     return response;
@@ -198,10 +227,18 @@ export class NemoClient {
    */
   async download(url: string, token: string, signal: AbortSignal): Promise<Response> {
     const sameOrigin = new URL(url).origin === new URL(this.#config.apiBase).origin;
-    const response = await this.#fetch(url, { headers: sameOrigin ? this.headers(token) : undefined, signal });
+    const response = await this.#fetch(url, {
+      headers: sameOrigin ? this.headers(token) : undefined,
+      signal,
+    });
     if (!response.ok) {
       await response.body?.cancel();
-      throw new UpstreamError(response.status, response.status, 'api', `downloading the export answered HTTP ${response.status}`);
+      throw new UpstreamError(
+        response.status,
+        response.status,
+        'api',
+        `downloading the export answered HTTP ${response.status}`,
+      );
     }
     return response;
   }
@@ -213,11 +250,21 @@ export class NemoClient {
       if (init.signal?.aborted === true) {
         throw new UpstreamError(0, 0, 'timeout', `${path}: no answer in time`);
       }
-      throw new UpstreamError(0, 0, 'network', `${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
+      throw new UpstreamError(
+        0,
+        0,
+        'network',
+        `${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      );
     }
   }
 
-  async #json<T>(path: string, init: RequestInit, schema: z.ZodType<T>, timeoutMs = this.#config.timings.jsonCallTimeoutMs): Promise<T> {
+  async #json<T>(
+    path: string,
+    init: RequestInit,
+    schema: z.ZodType<T>,
+    timeoutMs = this.#config.timings.jsonCallTimeoutMs,
+  ): Promise<T> {
     const signal = AbortSignal.timeout(timeoutMs);
     const response = await this.#send(path, { ...init, signal });
     if (!response.ok) throw await errorFrom(response);
@@ -226,13 +273,23 @@ export class NemoClient {
     let data: unknown = body;
     if (envelope.success) {
       if (envelope.data.code !== UpstreamCode.ok) {
-        throw new UpstreamError(envelope.data.code, response.status, 'api', `${path}: code ${envelope.data.code}`);
+        throw new UpstreamError(
+          envelope.data.code,
+          response.status,
+          'api',
+          `${path}: code ${envelope.data.code}`,
+        );
       }
       data = envelope.data.data ?? body;
     }
     const parsed = schema.safeParse(data);
     if (!parsed.success) {
-      throw new UpstreamError(502, response.status, 'api', `${path}: unexpected answer (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+      throw new UpstreamError(
+        502,
+        response.status,
+        'api',
+        `${path}: unexpected answer (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+      );
     }
     return parsed.data;
   }
@@ -246,7 +303,8 @@ async function readJson(response: Response): Promise<unknown> {
     throw new UpstreamError(502, response.status, 'api', `answer of ${length} bytes is too large`);
   }
   const text = await response.text();
-  if (text.length > MAX_JSON_ANSWER_BYTES) throw new UpstreamError(502, response.status, 'api', 'answer too large');
+  if (text.length > MAX_JSON_ANSWER_BYTES)
+    throw new UpstreamError(502, response.status, 'api', 'answer too large');
   try {
     return JSON.parse(text);
   } catch {
@@ -258,6 +316,14 @@ async function readJson(response: Response): Promise<unknown> {
 async function errorFrom(response: Response): Promise<UpstreamError> {
   const body = await readJson(response).catch(() => null);
   const envelope = envelopeSchema.safeParse(body);
-  const code = envelope.success && envelope.data.code !== UpstreamCode.ok ? envelope.data.code : codeForStatus(response.status);
-  return new UpstreamError(code, response.status, 'api', `the video service answered HTTP ${response.status} (code ${code})`);
+  const code =
+    envelope.success && envelope.data.code !== UpstreamCode.ok
+      ? envelope.data.code
+      : codeForStatus(response.status);
+  return new UpstreamError(
+    code,
+    response.status,
+    'api',
+    `the video service answered HTTP ${response.status} (code ${code})`,
+  );
 }

@@ -54,7 +54,10 @@ const optionalMs = z
     if (value === undefined || value.trim() === '') return undefined;
     const ms = Number(value);
     if (!Number.isSafeInteger(ms) || ms < 0) {
-      ctx.addIssue({ code: 'custom', message: `expected a whole number of milliseconds, got "${value}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a whole number of milliseconds, got "${value}"`,
+      });
       return z.NEVER;
     }
     return ms;
@@ -114,15 +117,21 @@ export class NemoConfigError extends Error {
  */
 export function readNemoConfig(env: Record<string, unknown>): NemoConfig {
   const picked = Object.fromEntries(
-    Object.keys(nemoEnvSchema.shape).map((key) => [key, typeof env[key] === 'string' ? env[key] : undefined]),
+    Object.keys(nemoEnvSchema.shape).map((key) => [
+      key,
+      typeof env[key] === 'string' ? env[key] : undefined,
+    ]),
   );
   const parsed = nemoEnvSchema.safeParse(picked);
   if (!parsed.success) {
-    throw new NemoConfigError(`nemo engine configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new NemoConfigError(
+      `nemo engine configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   const v = parsed.data;
   const apiBase = (v.NEMO_API_BASE ?? DEFAULT_NEMO_API_BASE).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+/.test(apiBase)) throw new NemoConfigError(`NEMO_API_BASE must be an http(s) URL, got "${apiBase}"`);
+  if (!/^https?:\/\/[^/]+/.test(apiBase))
+    throw new NemoConfigError(`NEMO_API_BASE must be an http(s) URL, got "${apiBase}"`);
   return {
     apiBase,
     token: v.NEMO_TOKEN ?? null,

@@ -23,7 +23,12 @@ export function visitorIdentityStore(env: Env, visitorId: string): IdentityStore
  * @param sessionId our session id, so the turn can send its uploads upstream.
  * @throws {NemoConfigError} when the `NEMO_*` variables are unusable.
  */
-export function nemoEngineDeps(env: Env, visitorId: string, session: UpstreamSessionStore, sessionId?: string): NemoEngineDeps {
+export function nemoEngineDeps(
+  env: Env,
+  visitorId: string,
+  session: UpstreamSessionStore,
+  sessionId?: string,
+): NemoEngineDeps {
   const config = readNemoConfig({ ...env });
   return {
     config,

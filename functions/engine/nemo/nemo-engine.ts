@@ -80,7 +80,8 @@ export class NemoEngine implements Engine {
 
   /** One chat turn through the remote API (see the module doc). Never throws for upstream faults. */
   async *chat(input: ChatTurnInput): AsyncIterable<EngineEvent> {
-    if (this.#deps === null) throw new Error('the nemo engine was built without its session context');
+    if (this.#deps === null)
+      throw new Error('the nemo engine was built without its session context');
     const turn = new NemoTurn(this.#deps, input);
     yield* turn.run();
   }
@@ -121,7 +122,13 @@ class NemoTurn {
       }
       if (error instanceof UpstreamError) {
         console.warn('nemo upstream error', error.code, error.status, error.message);
-        yield { type: 'error', ...plainUpstreamError(error, { anonymous: this.#token.anonymous, registerLink: this.#token.registerLink() }) };
+        yield {
+          type: 'error',
+          ...plainUpstreamError(error, {
+            anonymous: this.#token.anonymous,
+            registerLink: this.#token.registerLink(),
+          }),
+        };
         return;
       }
       throw error;
@@ -150,7 +157,10 @@ class NemoTurn {
           }
           if (error.code === UpstreamCode.rateLimited && !retried.rate) {
             retried.rate = true;
-            waits.push({ type: 'status', message: `the video service is busy; trying again in ${Math.round(config.timings.rateLimitWaitMs / 1000)} s…` });
+            waits.push({
+              type: 'status',
+              message: `the video service is busy; trying again in ${Math.round(config.timings.rateLimitWaitMs / 1000)} s…`,
+            });
             await this.#sleep(config.timings.rateLimitWaitMs);
             continue;
           }
@@ -171,13 +181,21 @@ class NemoTurn {
     let response: Response | null = null;
     const abort = new AbortController();
     while (response === null) {
-      const message = carry && this.#input.draft !== null ? carryDraftMessage(this.#input.draft, this.#input.text) : this.#input.text;
+      const message =
+        carry && this.#input.draft !== null
+          ? carryDraftMessage(this.#input.draft, this.#input.text)
+          : this.#input.text;
       const current: string = sessionId;
       let lost = false;
       try {
         response = await guarded((t) => this.#openStream(t, current, message, abort));
       } catch (error) {
-        if (!(error instanceof UpstreamError) || error.code !== UpstreamCode.sessionNotFound || retried.session) throw error;
+        if (
+          !(error instanceof UpstreamError) ||
+          error.code !== UpstreamCode.sessionNotFound ||
+          retried.session
+        )
+          throw error;
         retried.session = true;
         lost = true;
       }
@@ -191,12 +209,16 @@ class NemoTurn {
         yield* this.#forwardMedia(sessionId, guarded);
       }
     }
-    if (response.body === null) throw new UpstreamError(502, response.status, 'api', 'the chat stream had no body');
+    if (response.body === null)
+      throw new UpstreamError(502, response.status, 'api', 'the chat stream had no body');
 
     const mapper = new AdkTurnMapper();
     let lastShownAt = Date.now();
     let streamErrors = 0;
-    const frames = readAdkStream(response.body, { idleTimeoutMs: config.timings.streamIdleTimeoutMs, maxMs: config.timings.streamMaxMs });
+    const frames = readAdkStream(response.body, {
+      idleTimeoutMs: config.timings.streamIdleTimeoutMs,
+      maxMs: config.timings.streamMaxMs,
+    });
     let end: AdkStreamEnd;
     for (;;) {
       const next = await frames.next();
@@ -218,7 +240,12 @@ class NemoTurn {
       } else if (frame.kind === 'error') {
         streamErrors += 1;
         console.warn('nemo stream error frame', frame.detail);
-        yield { type: 'error', code: 'upstream_failed', message: 'The video service reported a problem while answering. Your draft is as shown; please try again.' };
+        yield {
+          type: 'error',
+          code: 'upstream_failed',
+          message:
+            'The video service reported a problem while answering. Your draft is as shown; please try again.',
+        };
       } else {
         console.warn('nemo stream: skipped a frame', frame.detail);
       }
@@ -227,7 +254,8 @@ class NemoTurn {
       yield {
         type: 'error',
         code: 'upstream_interrupted',
-        message: 'The connection to the video service broke off in the middle of the reply. What arrived is shown; please send your message again if something is missing.',
+        message:
+          'The connection to the video service broke off in the middle of the reply. What arrived is shown; please send your message again if something is missing.',
       };
     }
     const failed = streamErrors > 0 || mapper.errors > 0 || end === 'cut';
@@ -235,7 +263,10 @@ class NemoTurn {
   }
 
   /** Sends the session's uploads the upstream session has not got yet (see forward-media). */
-  async *#forwardMedia(sessionId: string, guarded: <T>(call: (token: string) => Promise<T>) => Promise<T>): AsyncGenerator<EngineEvent> {
+  async *#forwardMedia(
+    sessionId: string,
+    guarded: <T>(call: (token: string) => Promise<T>) => Promise<T>,
+  ): AsyncGenerator<EngineEvent> {
     const source = this.#deps.media;
     const media = this.#input.media ?? [];
     if (source === undefined || media.length === 0) return;
@@ -244,12 +275,21 @@ class NemoTurn {
       media,
       upstreamSessionId: sessionId,
       upload: (file) => guarded((token) => this.#client.upload(token, sessionId, file)),
-      plain: (error) => plainUpstreamError(error, { anonymous: this.#token.anonymous, registerLink: this.#token.registerLink() }),
+      plain: (error) =>
+        plainUpstreamError(error, {
+          anonymous: this.#token.anonymous,
+          registerLink: this.#token.registerLink(),
+        }),
     });
   }
 
   /** Opens `/run_sse`; the request is aborted if no answer comes within the idle timeout. */
-  async #openStream(token: string, sessionId: string, message: string, abort: AbortController): Promise<Response> {
+  async #openStream(
+    token: string,
+    sessionId: string,
+    message: string,
+    abort: AbortController,
+  ): Promise<Response> {
     const timer = setTimeout(() => abort.abort(), this.#deps.config.timings.streamIdleTimeoutMs);
     try {
       return await this.#client.runSse(token, sessionId, message, abort.signal);
@@ -264,17 +304,24 @@ class NemoTurn {
   }
 
   /** Reads the state after the stream: the new draft (if it changed), the reply text, chips. */
-  async *#afterStream(token: string, sessionId: string, text: string | null, failed: boolean): AsyncGenerator<EngineEvent> {
+  async *#afterStream(
+    token: string,
+    sessionId: string,
+    text: string | null,
+    failed: boolean,
+  ): AsyncGenerator<EngineEvent> {
     const before = this.#input.draft;
     let after: Draft | null = null;
     let tooLarge: string | null = null;
     let stateRead = true;
     try {
       const state = await this.#client.state(token, sessionId);
-      const decoded = state.draft === undefined || state.draft === null ? null : decodeDraft(state.draft);
+      const decoded =
+        state.draft === undefined || state.draft === null ? null : decodeDraft(state.draft);
       after = decoded?.draft ?? null;
       tooLarge = decoded?.tooLarge ?? null;
-      if (decoded !== null && after === null) console.warn('nemo state: the draft could not be decoded', tooLarge ?? '');
+      if (decoded !== null && after === null)
+        console.warn('nemo state: the draft could not be decoded', tooLarge ?? '');
     } catch (error) {
       stateRead = false;
       console.warn('nemo state read failed', error instanceof Error ? error.message : error);
@@ -297,8 +344,10 @@ class NemoTurn {
 
 /** The words for a stream that closed without text (UPSTREAM.md: about 30 % of edits). */
 function silentReply(before: Draft | null, after: Draft | null, stateRead: boolean): string {
-  if (!stateRead) return 'The video service finished without a reply, and its timeline could not be read just now. Say "status" to check it.';
-  if (after === null) return 'The video service finished without a reply and the timeline did not change. Try saying what to change, e.g. "title in red".';
+  if (!stateRead)
+    return 'The video service finished without a reply, and its timeline could not be read just now. Say "status" to check it.';
+  if (after === null)
+    return 'The video service finished without a reply and the timeline did not change. Try saying what to change, e.g. "title in red".';
   const changes = diffDrafts(before, after);
   if (changes.length === 0) return 'Done. The timeline was updated.';
   return `Done. What changed:\n${changes.map((line) => `- ${line}`).join('\n')}`;

@@ -66,7 +66,11 @@ export interface RenderJobControls {
   /** Records that upload `uploadId` is alive; refused once another upload took over. */
   uploadProgress(visitorId: string, uploadId: string): DurableResult<void>;
   abortUpload(visitorId: string, uploadId?: string): void;
-  finishUpload(visitorId: string, sizeBytes: number, uploadId?: string): Promise<DurableResult<RenderJobInfo>>;
+  finishUpload(
+    visitorId: string,
+    sizeBytes: number,
+    uploadId?: string,
+  ): Promise<DurableResult<RenderJobInfo>>;
   fail(visitorId: string, message: string): Promise<DurableResult<RenderJobInfo>>;
 }
 
@@ -83,11 +87,14 @@ export interface RemoteRenderContext {
 
 /** Plain messages a failed remote export shows. */
 const MESSAGES = {
-  deadline: (minutes: number) => `The video service did not finish this export within ${minutes} minutes, so it was stopped. Please export again.`,
+  deadline: (minutes: number) =>
+    `The video service did not finish this export within ${minutes} minutes, so it was stopped. Please export again.`,
   failed: 'The video service could not render this video. Please export again.',
-  unreachable: 'The video service could not be reached for several minutes, so this export was stopped. Please export again later.',
+  unreachable:
+    'The video service could not be reached for several minutes, so this export was stopped. Please export again later.',
   noFile: 'The video service finished, but its file could not be fetched. Please export again.',
-  badFile: (reason: string) => `The video service sent a file that is not the video of this export (${reason}), so it was not kept. Please export again.`,
+  badFile: (reason: string) =>
+    `The video service sent a file that is not the video of this export (${reason}), so it was not kept. Please export again.`,
 } as const;
 
 /**
@@ -97,7 +104,8 @@ const MESSAGES = {
 export async function advanceRemoteRender(context: RemoteRenderContext): Promise<void> {
   const { env, storage, job, owner } = context;
   const current = job.info(owner);
-  if (!current.ok || current.value.status === 'completed' || current.value.status === 'failed') return;
+  if (!current.ok || current.value.status === 'completed' || current.value.status === 'failed')
+    return;
   const info = current.value;
   const config = readNemoConfig({ ...env });
   const { renderPollMs, renderDeadlineMs } = config.timings;
@@ -105,17 +113,30 @@ export async function advanceRemoteRender(context: RemoteRenderContext): Promise
     await job.fail(owner, MESSAGES.deadline(Math.round(renderDeadlineMs / 60_000)));
     return;
   }
-  const state = remoteStateSchema.safeParse(await storage.get(REMOTE_STATE_KEY)).data ?? { upstreamId: null, failures: 0, newSession: false };
+  const state = remoteStateSchema.safeParse(await storage.get(REMOTE_STATE_KEY)).data ?? {
+    upstreamId: null,
+    failures: 0,
+    newSession: false,
+  };
   const save = (next: RemoteState): Promise<void> => storage.put(REMOTE_STATE_KEY, next);
   const client = new NemoClient(config, context.fetch);
-  const tokens = new UpstreamToken(client, config, config.token === null ? visitorIdentityStore(env, owner) : null);
+  const tokens = new UpstreamToken(
+    client,
+    config,
+    config.token === null ? visitorIdentityStore(env, owner) : null,
+  );
   let token: string | null = null;
   try {
     token = await tokens.current();
     let answer: RenderState;
     if (state.upstreamId === null) {
-      const known = state.newSession ? null : await sessionRoom(env, info.sessionId).upstreamSessionId(owner);
-      const sessionId = known !== null && known.ok && known.value !== null ? known.value : await client.createSession(token);
+      const known = state.newSession
+        ? null
+        : await sessionRoom(env, info.sessionId).upstreamSessionId(owner);
+      const sessionId =
+        known !== null && known.ok && known.value !== null
+          ? known.value
+          : await client.createSession(token);
       const upstreamId = `render_${Date.now()}`;
       answer = await client.startRender(token, {
         id: upstreamId,
@@ -132,7 +153,8 @@ export async function advanceRemoteRender(context: RemoteRenderContext): Promise
     const status = answer.status.toLowerCase();
     if (status === 'completed') {
       const url = answer.downloadUrl ?? answer.download_url ?? answer.url;
-      if (url === undefined) throw new UpstreamError(502, 200, 'api', 'completed without a download URL');
+      if (url === undefined)
+        throw new UpstreamError(502, 200, 'api', 'completed without a download URL');
       await copyIntoR2(context, client, token, url, info.draft.durationMs);
       return;
     }
@@ -141,7 +163,12 @@ export async function advanceRemoteRender(context: RemoteRenderContext): Promise
       await job.fail(owner, MESSAGES.failed);
       return;
     }
-    const fraction = answer.progress === undefined ? 0 : answer.progress > 1 ? answer.progress / 100 : answer.progress;
+    const fraction =
+      answer.progress === undefined
+        ? 0
+        : answer.progress > 1
+          ? answer.progress / 100
+          : answer.progress;
     job.progress(owner, {
       framesDone: Math.min(info.totalFrames, Math.round(Math.min(1, fraction) * info.totalFrames)),
       totalFrames: info.totalFrames,
@@ -150,15 +177,33 @@ export async function advanceRemoteRender(context: RemoteRenderContext): Promise
     await storage.setAlarm(Date.now() + renderPollMs);
   } catch (error) {
     const upstream = error instanceof UpstreamError ? error : null;
-    console.warn('remote render step failed', upstream?.code, error instanceof Error ? error.message : error);
-    if (upstream !== null && (upstream.code === UpstreamCode.planBlocksExport || upstream.code === UpstreamCode.outOfCredits)) {
-      await job.fail(owner, plainUpstreamError(upstream, { anonymous: tokens.anonymous, registerLink: tokens.registerLink() }).message);
+    console.warn(
+      'remote render step failed',
+      upstream?.code,
+      error instanceof Error ? error.message : error,
+    );
+    if (
+      upstream !== null &&
+      (upstream.code === UpstreamCode.planBlocksExport ||
+        upstream.code === UpstreamCode.outOfCredits)
+    ) {
+      await job.fail(
+        owner,
+        plainUpstreamError(upstream, {
+          anonymous: tokens.anonymous,
+          registerLink: tokens.registerLink(),
+        }).message,
+      );
       return;
     }
     if (upstream !== null && upstream.code === UpstreamCode.tokenInvalid && token !== null) {
       await tokens.refresh(token).catch(() => undefined);
     }
-    if (upstream !== null && upstream.code === UpstreamCode.sessionNotFound && state.upstreamId === null) {
+    if (
+      upstream !== null &&
+      upstream.code === UpstreamCode.sessionNotFound &&
+      state.upstreamId === null
+    ) {
       // The upstream session is gone: the next step starts the export in a new one.
       state.newSession = true;
     }
@@ -168,7 +213,10 @@ export async function advanceRemoteRender(context: RemoteRenderContext): Promise
       await job.fail(owner, MESSAGES.unreachable);
       return;
     }
-    const wait = upstream?.code === UpstreamCode.rateLimited ? config.timings.rateLimitWaitMs : Math.min(MAX_BACKOFF_MS, renderPollMs * 2 ** state.failures);
+    const wait =
+      upstream?.code === UpstreamCode.rateLimited
+        ? config.timings.rateLimitWaitMs
+        : Math.min(MAX_BACKOFF_MS, renderPollMs * 2 ** state.failures);
     await storage.setAlarm(Date.now() + wait);
   }
 }
@@ -178,7 +226,13 @@ export async function advanceRemoteRender(context: RemoteRenderContext): Promise
  * ms) and completes the job (credits spent). A file that is not fails the job with
  * {@link MESSAGES.badFile} and is deleted. Throws {@link UpstreamError} when the copy fails.
  */
-async function copyIntoR2(context: RemoteRenderContext, client: NemoClient, token: string, url: string, durationMs: number): Promise<void> {
+async function copyIntoR2(
+  context: RemoteRenderContext,
+  client: NemoClient,
+  token: string,
+  url: string,
+  durationMs: number,
+): Promise<void> {
   const { env, job, owner } = context;
   const response = await client.download(url, token, AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS));
   const target = job.beginUpload(owner);
@@ -196,11 +250,21 @@ async function copyIntoR2(context: RemoteRenderContext, client: NemoClient, toke
     const length = Number(response.headers.get('Content-Length') ?? 'NaN');
     let size: number;
     if (Number.isSafeInteger(length) && length > 0 && response.body !== null) {
-      size = await uploadToR2(env.MEDIA, r2Key, [], response.body.getReader(), length, 'video/mp4', stillOurs);
+      size = await uploadToR2(
+        env.MEDIA,
+        r2Key,
+        [],
+        response.body.getReader(),
+        length,
+        'video/mp4',
+        stillOurs,
+      );
     } else {
       const bytes = await response.arrayBuffer();
-      if (bytes.byteLength === 0 || bytes.byteLength > MAX_BUFFERED_DOWNLOAD_BYTES) throw new Error(`export file of ${bytes.byteLength} bytes`);
-      size = (await env.MEDIA.put(r2Key, bytes, { httpMetadata: { contentType: 'video/mp4' } })).size;
+      if (bytes.byteLength === 0 || bytes.byteLength > MAX_BUFFERED_DOWNLOAD_BYTES)
+        throw new Error(`export file of ${bytes.byteLength} bytes`);
+      size = (await env.MEDIA.put(r2Key, bytes, { httpMetadata: { contentType: 'video/mp4' } }))
+        .size;
     }
     // Done only when the file is one: a real H.264 MP4 as long as the job.
     await checkMp4File(r2RangeReader(env.MEDIA, r2Key), size, durationMs);
@@ -213,6 +277,11 @@ async function copyIntoR2(context: RemoteRenderContext, client: NemoClient, toke
       await job.fail(owner, MESSAGES.badFile(error.message));
       return;
     }
-    throw new UpstreamError(502, 200, 'network', `copying the export into storage failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UpstreamError(
+      502,
+      200,
+      'network',
+      `copying the export into storage failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -14,33 +14,54 @@ import { UpstreamCode, UpstreamError, plainUpstreamError, type PlainError } from
 import { UpstreamToken } from './upstream-token';
 
 /** The balance, or what to tell the visitor when it cannot be read. */
-export type UpstreamCreditsResult = { ok: true; credits: Credits } | { ok: false; error: PlainError };
+export type UpstreamCreditsResult =
+  | { ok: true; credits: Credits }
+  | { ok: false; error: PlainError };
 
 /**
  * Reads `visitorId`'s balance upstream. Never throws for upstream failures: they come back as
  * a plain error (timeouts, 1001 twice, 429…).
  * @throws {NemoConfigError} when the `NEMO_*` variables are unusable (a configuration fault).
  */
-export async function upstreamCredits(env: Env, visitorId: string, fetchFn?: FetchLike): Promise<UpstreamCreditsResult> {
+export async function upstreamCredits(
+  env: Env,
+  visitorId: string,
+  fetchFn?: FetchLike,
+): Promise<UpstreamCreditsResult> {
   const config = readNemoConfig({ ...env });
   const client = new NemoClient(config, fetchFn);
-  const tokens = new UpstreamToken(client, config, config.token === null ? visitorIdentityStore(env, visitorId) : null);
+  const tokens = new UpstreamToken(
+    client,
+    config,
+    config.token === null ? visitorIdentityStore(env, visitorId) : null,
+  );
   try {
     let token = await tokens.current();
     try {
       return { ok: true, credits: roundCredits(await client.credits(token)) };
     } catch (error) {
-      if (!(error instanceof UpstreamError) || error.code !== UpstreamCode.tokenInvalid) throw error;
+      if (!(error instanceof UpstreamError) || error.code !== UpstreamCode.tokenInvalid)
+        throw error;
       token = await tokens.refresh(token);
       return { ok: true, credits: roundCredits(await client.credits(token)) };
     }
   } catch (error) {
     if (!(error instanceof UpstreamError)) throw error;
-    return { ok: false, error: plainUpstreamError(error, { anonymous: tokens.anonymous, registerLink: tokens.registerLink() }) };
+    return {
+      ok: false,
+      error: plainUpstreamError(error, {
+        anonymous: tokens.anonymous,
+        registerLink: tokens.registerLink(),
+      }),
+    };
   }
 }
 
 /** Our contract counts whole credits; the remote API may send fractions. */
 function roundCredits(balance: { available: number; frozen: number; total: number }): Credits {
-  return { available: Math.floor(balance.available), frozen: Math.ceil(balance.frozen), total: Math.floor(balance.total) };
+  return {
+    available: Math.floor(balance.available),
+    frozen: Math.ceil(balance.frozen),
+    total: Math.floor(balance.total),
+  };
 }

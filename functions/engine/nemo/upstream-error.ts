@@ -5,7 +5,21 @@
  */
 
 /** Accepted upload types (UPSTREAM.md), listed for the 4001 message. */
-export const ACCEPTED_UPLOAD_TYPES = ['mp4', 'mov', 'avi', 'webm', 'mkv', 'jpg', 'png', 'gif', 'webp', 'mp3', 'wav', 'm4a', 'aac'] as const;
+export const ACCEPTED_UPLOAD_TYPES = [
+  'mp4',
+  'mov',
+  'avi',
+  'webm',
+  'mkv',
+  'jpg',
+  'png',
+  'gif',
+  'webp',
+  'mp3',
+  'wav',
+  'm4a',
+  'aac',
+] as const;
 /** Largest upload, bytes (UPSTREAM.md: "at most 500 MB"). */
 export const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
 
@@ -62,10 +76,18 @@ export interface PlainErrorContext {
  */
 export function plainUpstreamError(error: UpstreamError, context: PlainErrorContext): PlainError {
   if (error.kind === 'timeout') {
-    return { code: 'upstream_timeout', message: 'The video service did not answer in time. Your draft is as shown; please try again in a minute.' };
+    return {
+      code: 'upstream_timeout',
+      message:
+        'The video service did not answer in time. Your draft is as shown; please try again in a minute.',
+    };
   }
   if (error.kind === 'network') {
-    return { code: 'upstream_unreachable', message: 'The video service could not be reached. Your draft is as shown; please try again in a minute.' };
+    return {
+      code: 'upstream_unreachable',
+      message:
+        'The video service could not be reached. Your draft is as shown; please try again in a minute.',
+    };
   }
   switch (error.code) {
     case UpstreamCode.outOfCredits:
@@ -76,23 +98,49 @@ export function plainUpstreamError(error: UpstreamError, context: PlainErrorCont
           : 'The video service account of this site is out of credits; the site operator needs to top it up.',
       };
     case UpstreamCode.unsupportedFile:
-      return { code: 'unsupported_file', message: `That file type is not supported. Accepted: ${ACCEPTED_UPLOAD_TYPES.join(', ')}.` };
+      return {
+        code: 'unsupported_file',
+        message: `That file type is not supported. Accepted: ${ACCEPTED_UPLOAD_TYPES.join(', ')}.`,
+      };
     case UpstreamCode.fileTooLarge:
-      return { code: 'file_too_large', message: `That file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Compress it or trim it, then upload it again.` };
+      return {
+        code: 'file_too_large',
+        message: `That file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB. Compress it or trim it, then upload it again.`,
+      };
     case UpstreamCode.planBlocksExport:
       return {
         code: 'plan_blocks_export',
-        message: "Exporting is blocked on the video service's free plan. This is the plan, not your credits: an upgraded plan can export.",
+        message:
+          "Exporting is blocked on the video service's free plan. This is the plan, not your credits: an upgraded plan can export.",
       };
     case UpstreamCode.rateLimited:
-      return { code: 'rate_limited', message: 'The video service is busy right now (rate limited). Please wait a minute and try again.' };
+      return {
+        code: 'rate_limited',
+        message:
+          'The video service is busy right now (rate limited). Please wait a minute and try again.',
+      };
     case UpstreamCode.tokenInvalid:
-      return { code: 'upstream_auth', message: 'The video service did not accept this site’s access token. Please try again later.' };
+      return {
+        code: 'upstream_auth',
+        message:
+          'The video service did not accept this site’s access token. Please try again later.',
+      };
     case UpstreamCode.sessionNotFound:
-      return { code: 'upstream_session_lost', message: 'The video service lost this conversation twice in a row. Please send your message again.' };
+      return {
+        code: 'upstream_session_lost',
+        message:
+          'The video service lost this conversation twice in a row. Please send your message again.',
+      };
     case UpstreamCode.missingClientId:
-      return { code: 'upstream_rejected', message: 'The video service refused the request. Please try again.' };
+      return {
+        code: 'upstream_rejected',
+        message: 'The video service refused the request. Please try again.',
+      };
     default:
-      return { code: 'upstream_failed', message: 'The video service hit a problem and stopped. Your draft is as shown; please try again.' };
+      return {
+        code: 'upstream_failed',
+        message:
+          'The video service hit a problem and stopped. Your draft is as shown; please try again.',
+      };
   }
 }

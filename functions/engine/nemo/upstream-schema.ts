@@ -38,7 +38,15 @@ export const sessionStateSchema = z.object({
 });
 
 /** Render status words the poller understands; anything else counts as still rendering. */
-export const renderStatusSchema = z.enum(['queued', 'pending', 'rendering', 'processing', 'completed', 'failed', 'error']);
+export const renderStatusSchema = z.enum([
+  'queued',
+  'pending',
+  'rendering',
+  'processing',
+  'completed',
+  'failed',
+  'error',
+]);
 
 /** `POST /api/render/proxy/lambda` and `GET …/lambda/<id>`. */
 export const renderStateSchema = z.object({
@@ -57,8 +65,12 @@ export type RenderState = z.infer<typeof renderStateSchema>;
 export const adkPartSchema = z.object({
   text: z.string().optional(),
   thought: z.boolean().optional(),
-  functionCall: z.object({ id: z.string().optional(), name: z.string(), args: z.unknown().optional() }).optional(),
-  functionResponse: z.object({ id: z.string().optional(), name: z.string(), response: z.unknown().optional() }).optional(),
+  functionCall: z
+    .object({ id: z.string().optional(), name: z.string(), args: z.unknown().optional() })
+    .optional(),
+  functionResponse: z
+    .object({ id: z.string().optional(), name: z.string(), response: z.unknown().optional() })
+    .optional(),
 });
 
 /** One ADK event (camelCase, nulls omitted), the JSON of one `data:` frame. */
@@ -80,4 +92,6 @@ export const adkEventSchema = z.object({
 export type AdkEvent = z.infer<typeof adkEventSchema>;
 
 /** An error frame: `data: {"error":"..."}`. */
-export const adkErrorFrameSchema = z.object({ error: z.union([z.string(), z.record(z.string(), z.unknown())]) });
+export const adkErrorFrameSchema = z.object({
+  error: z.union([z.string(), z.record(z.string(), z.unknown())]),
+});

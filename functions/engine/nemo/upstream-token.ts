@@ -37,7 +37,8 @@ export class UpstreamToken {
    * @throws {Error} when neither a configured token nor a store is given.
    */
   constructor(client: NemoClient, config: NemoConfig, store: IdentityStore | null) {
-    if (config.token === null && store === null) throw new Error('an anonymous nemo token needs an identity store');
+    if (config.token === null && store === null)
+      throw new Error('an anonymous nemo token needs an identity store');
     this.#client = client;
     this.#config = config;
     this.#store = store;
@@ -89,7 +90,12 @@ export class UpstreamToken {
     } catch (error) {
       // 429 here: this client already got its token for the week; the token problem stands.
       if (error instanceof UpstreamError && error.code === UpstreamCode.rateLimited) {
-        throw new UpstreamError(UpstreamCode.tokenInvalid, error.status, 'api', 'token rejected and no new one for this client yet');
+        throw new UpstreamError(
+          UpstreamCode.tokenInvalid,
+          error.status,
+          'api',
+          'token rejected and no new one for this client yet',
+        );
       }
       throw error;
     }
@@ -109,7 +115,8 @@ export class UpstreamToken {
       token = await this.#client.anonymousToken(clientId);
     } catch (error) {
       // 400 = "missing X-Client-Id": make a new one and retry (UPSTREAM.md error table).
-      if (!(error instanceof UpstreamError) || error.code !== UpstreamCode.missingClientId) throw error;
+      if (!(error instanceof UpstreamError) || error.code !== UpstreamCode.missingClientId)
+        throw error;
       clientId = crypto.randomUUID();
       token = await this.#client.anonymousToken(clientId);
     }

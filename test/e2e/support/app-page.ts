@@ -28,7 +28,10 @@ export interface AppPage {
  * @param url where to open the page; default the app started by the global setup. Called in
  *   `beforeAll`, after hooks registered earlier (so an app started there can be used).
  */
-export function useAppPage(tempPrefix: string, url: () => string = () => inject('appUrl')): AppPage {
+export function useAppPage(
+  tempPrefix: string,
+  url: () => string = () => inject('appUrl'),
+): AppPage {
   const handle = {} as AppPage;
   beforeAll(async () => {
     handle.workDir = mkdtempSync(path.join(os.tmpdir(), tempPrefix));

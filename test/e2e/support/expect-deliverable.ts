@@ -17,7 +17,12 @@ export const DURATION_TOLERANCE_S = 0.5;
  * @param durationS expected duration, s
  * @returns the probe, for further checks
  */
-export async function expectDeliverable(file: string, width: number, height: number, durationS: number): Promise<ProbeResult> {
+export async function expectDeliverable(
+  file: string,
+  width: number,
+  height: number,
+  durationS: number,
+): Promise<ProbeResult> {
   const probe = await probeMedia(file);
   const videos = probe.streams.filter((stream) => stream.codec_type === 'video');
   expect(videos).toHaveLength(1);
@@ -28,7 +33,11 @@ export async function expectDeliverable(file: string, width: number, height: num
   expect([video?.width, video?.height]).toEqual([width, height]);
   expect(parseFrameRate(video?.avg_frame_rate)).toBeCloseTo(30, 1);
   expect(Math.abs(probe.format.duration - durationS)).toBeLessThanOrEqual(DURATION_TOLERANCE_S);
-  expect(probe.streams.filter((stream) => stream.codec_type === 'audio').map((stream) => stream.codec_name)).toEqual(['aac']);
+  expect(
+    probe.streams
+      .filter((stream) => stream.codec_type === 'audio')
+      .map((stream) => stream.codec_name),
+  ).toEqual(['aac']);
   expect(await isFastStart(file)).toBe(true);
   return probe;
 }

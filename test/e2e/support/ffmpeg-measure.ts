@@ -33,11 +33,28 @@ function metric(output: string, name: string): number {
 export async function frameLuma(filePath: string, atSeconds: number): Promise<FrameLuma> {
   const { stdout, stderr } = await execFileAsync(
     FFMPEG_PATH,
-    ['-hide_banner', '-ss', String(atSeconds), '-i', filePath, '-frames:v', '1', '-vf', 'signalstats,metadata=mode=print:file=-', '-f', 'null', '-'],
+    [
+      '-hide_banner',
+      '-ss',
+      String(atSeconds),
+      '-i',
+      filePath,
+      '-frames:v',
+      '1',
+      '-vf',
+      'signalstats,metadata=mode=print:file=-',
+      '-f',
+      'null',
+      '-',
+    ],
     { maxBuffer: MAX_TOOL_OUTPUT_BYTES },
   );
   const output = stdout + stderr;
-  return { min: metric(output, 'lavfi.signalstats.YMIN'), max: metric(output, 'lavfi.signalstats.YMAX'), average: metric(output, 'lavfi.signalstats.YAVG') };
+  return {
+    min: metric(output, 'lavfi.signalstats.YMIN'),
+    max: metric(output, 'lavfi.signalstats.YMAX'),
+    average: metric(output, 'lavfi.signalstats.YAVG'),
+  };
 }
 
 /**
@@ -59,6 +76,22 @@ export async function meanVolumeDb(filePath: string): Promise<number> {
 /**
  * Writes the frame shown at `atSeconds` as a PNG (for looking at a render by eye).
  */
-export async function extractFramePng(filePath: string, atSeconds: number, pngPath: string): Promise<void> {
-  await execFileAsync(FFMPEG_PATH, ['-hide_banner', '-loglevel', 'error', '-y', '-ss', String(atSeconds), '-i', filePath, '-frames:v', '1', pngPath]);
+export async function extractFramePng(
+  filePath: string,
+  atSeconds: number,
+  pngPath: string,
+): Promise<void> {
+  await execFileAsync(FFMPEG_PATH, [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-ss',
+    String(atSeconds),
+    '-i',
+    filePath,
+    '-frames:v',
+    '1',
+    pngPath,
+  ]);
 }

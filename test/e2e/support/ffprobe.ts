@@ -66,10 +66,15 @@ export type ProbeResult = z.infer<typeof probeResultSchema>;
  * @returns the parsed JSON; numeric strings (duration, bit_rate…) are numbers
  * @throws Error when ffprobe fails (missing file, not media) or prints unexpected JSON
  */
-export async function probeMedia(filePath: string, options: { countFrames?: boolean } = {}): Promise<ProbeResult> {
+export async function probeMedia(
+  filePath: string,
+  options: { countFrames?: boolean } = {},
+): Promise<ProbeResult> {
   const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams'];
   if (options.countFrames) args.push('-count_frames');
-  const { stdout } = await execFileAsync(FFPROBE_PATH, [...args, filePath], { maxBuffer: MAX_TOOL_OUTPUT_BYTES });
+  const { stdout } = await execFileAsync(FFPROBE_PATH, [...args, filePath], {
+    maxBuffer: MAX_TOOL_OUTPUT_BYTES,
+  });
   return probeResultSchema.parse(JSON.parse(stdout));
 }
 

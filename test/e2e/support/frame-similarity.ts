@@ -24,11 +24,23 @@ export async function frameSsim(
 ): Promise<number> {
   const cover = `scale=${width}:${height}:force_original_aspect_ratio=increase,crop=${width}:${height},format=yuv420p`;
   const { stderr } = await execFileAsync(FFMPEG_PATH, [
-    '-hide_banner', '-nostats',
-    '-ss', String(renderAtS), '-i', renderPath,
-    '-ss', String(sourceAtS), '-i', sourcePath,
-    '-filter_complex', `[0:v]format=yuv420p,trim=end_frame=1,setpts=PTS-STARTPTS[a];[1:v]${cover},trim=end_frame=1,setpts=PTS-STARTPTS[b];[a][b]ssim`,
-    '-frames:v', '1', '-f', 'null', '-',
+    '-hide_banner',
+    '-nostats',
+    '-ss',
+    String(renderAtS),
+    '-i',
+    renderPath,
+    '-ss',
+    String(sourceAtS),
+    '-i',
+    sourcePath,
+    '-filter_complex',
+    `[0:v]format=yuv420p,trim=end_frame=1,setpts=PTS-STARTPTS[a];[1:v]${cover},trim=end_frame=1,setpts=PTS-STARTPTS[b];[a][b]ssim`,
+    '-frames:v',
+    '1',
+    '-f',
+    'null',
+    '-',
   ]);
   const match = /SSIM .*All:([0-9.]+)/.exec(stderr);
   if (!match?.[1]) throw new Error(`ffmpeg printed no SSIM:\n${stderr.slice(-500)}`);

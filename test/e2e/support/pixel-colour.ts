@@ -21,10 +21,29 @@ export interface Rgb {
  * @throws Error when ffmpeg fails or the point is outside the frame
  * @example await pixelRgb('render.mp4', 3, 480, 700) // { r: 16, g: 18, b: 238 }
  */
-export async function pixelRgb(filePath: string, atSeconds: number, x: number, y: number): Promise<Rgb> {
+export async function pixelRgb(
+  filePath: string,
+  atSeconds: number,
+  x: number,
+  y: number,
+): Promise<Rgb> {
   const { stdout } = await execFileAsync(
     FFMPEG_PATH,
-    ['-v', 'error', '-ss', String(atSeconds), '-i', filePath, '-frames:v', '1', '-vf', `crop=1:1:${x}:${y},format=rgb24`, '-f', 'rawvideo', '-'],
+    [
+      '-v',
+      'error',
+      '-ss',
+      String(atSeconds),
+      '-i',
+      filePath,
+      '-frames:v',
+      '1',
+      '-vf',
+      `crop=1:1:${x}:${y},format=rgb24`,
+      '-f',
+      'rawvideo',
+      '-',
+    ],
     { encoding: 'buffer' },
   );
   if (stdout.length < 3) throw new Error(`ffmpeg read no pixel at (${x}, ${y}) of ${filePath}`);

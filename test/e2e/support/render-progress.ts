@@ -8,5 +8,7 @@ import type { Page } from 'playwright-core';
 export async function renderProgress(page: Page): Promise<number> {
   const bar = page.getByRole('progressbar', { name: 'Render progress' });
   if (!(await bar.isVisible())) return 0;
-  return (Number(await bar.getAttribute('value')) || 0) / (Number(await bar.getAttribute('max')) || 1);
+  return (
+    (Number(await bar.getAttribute('value')) || 0) / (Number(await bar.getAttribute('max')) || 1)
+  );
 }

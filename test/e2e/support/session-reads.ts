@@ -13,17 +13,25 @@ import { mediaListSchema } from '../../../shared/media-schema';
 import type { MediaItem } from '../../../shared/media-schema';
 
 /** Fetches `/api/sessions/<current id><suffix>` in the page and returns the id and the JSON answer. */
-async function readCurrent(page: Page, suffix: string): Promise<{ sessionId: string; body: unknown }> {
+async function readCurrent(
+  page: Page,
+  suffix: string,
+): Promise<{ sessionId: string; body: unknown }> {
   const raw: unknown = await page.evaluate(async (pathSuffix) => {
     const list = (await (await fetch('/api/sessions')).json()) as { sessions: { id: string }[] };
     const sessionId = list.sessions[0]?.id ?? '';
-    return { sessionId, body: await (await fetch(`/api/sessions/${sessionId}${pathSuffix}`)).json() };
+    return {
+      sessionId,
+      body: await (await fetch(`/api/sessions/${sessionId}${pathSuffix}`)).json(),
+    };
   }, suffix);
   return z.object({ sessionId: z.string(), body: z.unknown() }).parse(raw);
 }
 
 /** The current session's id and its uploads, oldest first. */
-export async function currentSessionMedia(page: Page): Promise<{ sessionId: string; media: MediaItem[] }> {
+export async function currentSessionMedia(
+  page: Page,
+): Promise<{ sessionId: string; media: MediaItem[] }> {
   const { sessionId, body } = await readCurrent(page, '/media');
   return { sessionId, media: mediaListSchema.parse(body).media };
 }
@@ -35,7 +43,9 @@ export async function currentSessionDraft(page: Page): Promise<Draft> {
 }
 
 /** The current session's batch and its version (null when it makes one video). */
-export async function currentSessionBatch(page: Page): Promise<{ batch: Batch | null; batchVersion: number }> {
+export async function currentSessionBatch(
+  page: Page,
+): Promise<{ batch: Batch | null; batchVersion: number }> {
   const { body } = await readCurrent(page, '');
   return z.object({ batch: batchSchema.nullable(), batchVersion: z.number().int() }).parse(body);
 }

@@ -50,7 +50,9 @@ export interface ViteDevServerOptions {
  * Starts a Vite dev server for `web/` on a free loopback port.
  * @throws Error when the server cannot start or reports no address
  */
-export async function startViteDevServer(options: ViteDevServerOptions = {}): Promise<RunningViteServer> {
+export async function startViteDevServer(
+  options: ViteDevServerOptions = {},
+): Promise<RunningViteServer> {
   const server: ViteDevServer = await createServer({
     configFile: path.join(PROJECT_DIR, 'vite.config.ts'),
     root: path.join(PROJECT_DIR, 'web'),
@@ -66,7 +68,9 @@ export async function startViteDevServer(options: ViteDevServerOptions = {}): Pr
       strictPort: false,
       hmr: false,
       watch: null,
-      ...(options.apiProxy ? { proxy: { '/api': { target: options.apiProxy, changeOrigin: true } } } : {}),
+      ...(options.apiProxy
+        ? { proxy: { '/api': { target: options.apiProxy, changeOrigin: true } } }
+        : {}),
     },
     optimizeDeps: { include: PREBUNDLED_DEPENDENCIES },
     plugins: [blankPage()],

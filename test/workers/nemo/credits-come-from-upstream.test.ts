@@ -22,7 +22,11 @@ describe('credits on the nemo engine', () => {
     expect(unknownCreditsSchema.parse(await cookieless.json()).note).toMatch(/first message/);
     await visitor.createSession();
     const withSession = await visitor.fetch('/api/credits');
-    expect(unknownCreditsSchema.parse(await withSession.json())).toMatchObject({ available: null, frozen: null, total: null });
+    expect(unknownCreditsSchema.parse(await withSession.json())).toMatchObject({
+      available: null,
+      frozen: null,
+      total: null,
+    });
     expect(calls.filter((call) => new URL(call.url).pathname === TOKEN_PATH)).toHaveLength(0);
   });
 

@@ -18,14 +18,19 @@ describe('nemo chat turn', () => {
     const { fake } = routeUpstream();
     const visitor = new Visitor();
     const session = await visitor.createSession();
-    const transcript = await visitor.chat(session.id, 'Generate a 12-second video about "Urban Dreams" city nights [talk]');
+    const transcript = await visitor.chat(
+      session.id,
+      'Generate a 12-second video about "Urban Dreams" city nights [talk]',
+    );
     const types = transcript.events.map((event) => event.type);
     expect(types.at(-1)).toBe('done');
     expect(types).not.toContain('error');
 
     const whole = texts(transcript.events);
     expect(whole).toHaveLength(1);
-    const deltas = transcript.events.flatMap((event) => (event.type === 'text-delta' ? [event.delta] : []));
+    const deltas = transcript.events.flatMap((event) =>
+      event.type === 'text-delta' ? [event.delta] : [],
+    );
     expect(deltas.length).toBeGreaterThan(1);
     expect(deltas.join('')).toBe(whole[0]);
     expect(types.lastIndexOf('text-delta')).toBeLessThan(types.indexOf('text'));
@@ -34,8 +39,13 @@ describe('nemo chat turn', () => {
     const draft = transcript.events.find((event): event is DraftEvent => event.type === 'draft');
     expect(draft?.draft.durationMs).toBe(12_000);
     expect(draft?.draft.tracks.map((track) => track.kind)).toEqual(['video', 'audio', 'text']);
-    expect(draft?.summary).toMatch(/^Timeline \(3 tracks\): 1\. Video: .* 2\. BGM: .*35%.* 3\. Title: "Urban Dreams" \(0-3s\)/);
-    expect(transcript.events).toContainEqual({ type: 'actions', actions: [{ kind: 'export', label: 'Export MP4' }] });
+    expect(draft?.summary).toMatch(
+      /^Timeline \(3 tracks\): 1\. Video: .* 2\. BGM: .*35%.* 3\. Title: "Urban Dreams" \(0-3s\)/,
+    );
+    expect(transcript.events).toContainEqual({
+      type: 'actions',
+      actions: [{ kind: 'export', label: 'Export MP4' }],
+    });
 
     // One upstream session, kept for the next turn.
     expect(fake.sessions.size).toBe(1);

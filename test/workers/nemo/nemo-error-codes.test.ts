@@ -10,7 +10,9 @@ import { Visitor } from '../visitor-client';
 import { routeUpstream } from './route-upstream';
 
 function errors(events: StreamEvent[]): { code: string; message: string }[] {
-  return events.flatMap((event) => (event.type === 'error' ? [{ code: event.code, message: event.message }] : []));
+  return events.flatMap((event) =>
+    event.type === 'error' ? [{ code: event.code, message: event.message }] : [],
+  );
 }
 function reply(events: StreamEvent[]): string | undefined {
   return events.find((event) => event.type === 'text')?.text;
@@ -31,7 +33,9 @@ describe('upstream error codes', () => {
     expect(reply(transcript.events)).toMatch(/vertical/);
     const tokenCalls = calls.filter((call) => call.url.endsWith('/api/auth/anonymous-token'));
     expect(tokenCalls).toHaveLength(2);
-    expect(tokenCalls[0]?.headers.get('X-Client-Id')).toBe(tokenCalls[1]?.headers.get('X-Client-Id'));
+    expect(tokenCalls[0]?.headers.get('X-Client-Id')).toBe(
+      tokenCalls[1]?.headers.get('X-Client-Id'),
+    );
     expect(fake.tokens.size).toBe(2);
   });
 
@@ -56,7 +60,10 @@ describe('upstream error codes', () => {
     fake.dropSession(lost);
     const transcript = await visitor.chat(session.id, 'make it vertical [talk]');
     expect(errors(transcript.events)).toEqual([]);
-    expect(transcript.events).toContainEqual({ type: 'status', message: 'starting a new conversation with the video service…' });
+    expect(transcript.events).toContainEqual({
+      type: 'status',
+      message: 'starting a new conversation with the video service…',
+    });
     expect(fake.sessions.size).toBe(1);
     const after = transcript.events.find((event): event is DraftEvent => event.type === 'draft');
     // The carried draft came back whole, with only the edit applied.
@@ -82,7 +89,9 @@ describe('upstream error codes', () => {
     const session = await visitor.createSession();
     const transcript = await visitor.chat(session.id, `${FIRST} [error-once:429]`);
     expect(errors(transcript.events)).toEqual([]);
-    expect(transcript.events.some((e) => e.type === 'status' && /busy; trying again/.test(e.message))).toBe(true);
+    expect(
+      transcript.events.some((e) => e.type === 'status' && /busy; trying again/.test(e.message)),
+    ).toBe(true);
     expect(reply(transcript.events)).toMatch(/10-second draft/);
   });
 
@@ -101,7 +110,9 @@ describe('upstream error codes', () => {
     const session = await visitor.createSession();
     const transcript = await visitor.chat(session.id, FIRST);
     expect(errors(transcript.events)).toEqual([]);
-    const ids = calls.filter((call) => call.url.endsWith('/anonymous-token')).map((call) => call.headers.get('X-Client-Id'));
+    const ids = calls
+      .filter((call) => call.url.endsWith('/anonymous-token'))
+      .map((call) => call.headers.get('X-Client-Id'));
     expect(ids).toHaveLength(2);
     expect(ids[0]).not.toBe(ids[1]);
   });
@@ -113,11 +124,17 @@ describe('upstream error codes', () => {
     const transcript = await visitor.chat(session.id, `${FIRST} [error:2001]`);
     const [error] = errors(transcript.events);
     expect(error?.code).toBe('out_of_credits');
-    expect(error?.message).toMatch(/Register to keep going: https:\/\/nemovideo\.ai\/\?bind=[0-9a-f-]{36}$/);
+    expect(error?.message).toMatch(
+      /Register to keep going: https:\/\/nemovideo\.ai\/\?bind=[0-9a-f-]{36}$/,
+    );
   });
 
   it.each([
-    [4001, 'unsupported_file', /not supported\. Accepted: mp4, mov, avi, webm, mkv, jpg, png, gif, webp, mp3, wav, m4a, aac\./],
+    [
+      4001,
+      'unsupported_file',
+      /not supported\. Accepted: mp4, mov, avi, webm, mkv, jpg, png, gif, webp, mp3, wav, m4a, aac\./,
+    ],
     [4002, 'file_too_large', /larger than 500 MB\. Compress it or trim it/],
     [402, 'plan_blocks_export', /free plan\. This is the plan, not your credits/],
   ])('%i: a plain message (%s)', async (code, ourCode, message) => {
@@ -128,7 +145,9 @@ describe('upstream error codes', () => {
     const [error] = errors(transcript.events);
     expect(error?.code).toBe(ourCode);
     expect(error?.message).toMatch(message);
-    expect(JSON.stringify(transcript.events)).not.toMatch(/"code":\s*\d|insufficient|unsupported file type/);
+    expect(JSON.stringify(transcript.events)).not.toMatch(
+      /"code":\s*\d|insufficient|unsupported file type/,
+    );
   });
 
   it('0: success answers carry on (a normal turn has no error)', async () => {

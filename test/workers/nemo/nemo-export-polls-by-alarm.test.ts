@@ -39,7 +39,10 @@ describe('nemo export', () => {
     expect(file.status).toBe(200);
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(renderMp4(10_000));
     expect(job.costCredits).toBe(0);
-    expect(await credits(visitor)).toMatchObject({ available: FAKE_STARTING_CREDITS - FAKE_EXPORT_COST, frozen: 0 });
+    expect(await credits(visitor)).toMatchObject({
+      available: FAKE_STARTING_CREDITS - FAKE_EXPORT_COST,
+      frozen: 0,
+    });
   });
 
   it('402 (free plan) fails the job with the plan message and charges nothing', async () => {
@@ -82,6 +85,9 @@ describe('nemo export', () => {
     const last = (await settle(visitor, job.id)).at(-1);
     expect(last?.status).toBe('failed');
     expect(last?.error).toMatch(/could not be reached|did not finish this export within/);
-    expect(await credits(visitor)).toMatchObject({ available: FAKE_STARTING_CREDITS - FAKE_EXPORT_COST, frozen: 0 });
+    expect(await credits(visitor)).toMatchObject({
+      available: FAKE_STARTING_CREDITS - FAKE_EXPORT_COST,
+      frozen: 0,
+    });
   });
 });

@@ -19,7 +19,9 @@ describe('a stream without text', () => {
     expect(draft?.changes).toEqual(['Music volume 35% → 20%']);
     const text = transcript.events.find((event) => event.type === 'text');
     expect(text).toEqual({ type: 'text', text: 'Done. What changed:\n- Music volume 35% → 20%' });
-    const types = transcript.events.map((event) => event.type).filter((type) => type !== 'user-message');
+    const types = transcript.events
+      .map((event) => event.type)
+      .filter((type) => type !== 'user-message');
     expect(types).toEqual(['status', 'status', 'text', 'draft', 'done']);
   });
 
@@ -31,6 +33,8 @@ describe('a stream without text', () => {
     // The fake closes silently but changes nothing: the volume is already 35 %.
     const transcript = await visitor.chat(session.id, 'music 35% [silent]');
     expect(transcript.events.some((event) => event.type === 'draft')).toBe(false);
-    expect(transcript.events.find((event) => event.type === 'text')).toMatchObject({ text: expect.stringMatching(/without a reply and the timeline did not change/) });
+    expect(transcript.events.find((event) => event.type === 'text')).toMatchObject({
+      text: expect.stringMatching(/without a reply and the timeline did not change/),
+    });
   });
 });

@@ -15,7 +15,11 @@ const OPERATOR_TOKEN = 'operator-secret-token';
 
 function engineFor(fake: FakeUpstream): { engine: NemoEngine; session: { id: string | null } } {
   const session: { id: string | null } = { id: null };
-  const config = readNemoConfig({ NEMO_API_BASE: 'https://nemo-fake.test', NEMO_TOKEN: OPERATOR_TOKEN, NEMO_STREAM_IDLE_TIMEOUT_MS: '400' });
+  const config = readNemoConfig({
+    NEMO_API_BASE: 'https://nemo-fake.test',
+    NEMO_TOKEN: OPERATOR_TOKEN,
+    NEMO_STREAM_IDLE_TIMEOUT_MS: '400',
+  });
   const engine = new NemoEngine({
     config,
     identity: null,
@@ -27,7 +31,8 @@ function engineFor(fake: FakeUpstream): { engine: NemoEngine; session: { id: str
 
 async function turn(engine: NemoEngine, text: string): Promise<EngineEvent[]> {
   const out: EngineEvent[] = [];
-  for await (const event of engine.chat({ text, draft: null, history: [], previousDrafts: [] })) out.push(event);
+  for await (const event of engine.chat({ text, draft: null, history: [], previousDrafts: [] }))
+    out.push(event);
   return out;
 }
 
@@ -39,17 +44,25 @@ describe('operator token (NEMO_TOKEN)', () => {
     expect(events.some((event) => event.type === 'error')).toBe(false);
     expect(events.some((event) => event.type === 'draft')).toBe(true);
     expect(session.id).not.toBeNull();
-    expect(fake.requests.some((request) => request.path === '/api/auth/anonymous-token')).toBe(false);
-    for (const request of fake.requests) expect(request.headers.authorization).toBe(`Bearer ${OPERATOR_TOKEN}`);
+    expect(fake.requests.some((request) => request.path === '/api/auth/anonymous-token')).toBe(
+      false,
+    );
+    for (const request of fake.requests)
+      expect(request.headers.authorization).toBe(`Bearer ${OPERATOR_TOKEN}`);
   });
 
   it('a 1001 is final and 2001 asks the operator to top up', async () => {
     const fake = createFakeUpstream({ operatorTokens: [OPERATOR_TOKEN] });
     const { engine } = engineFor(fake);
     const credits = await turn(engine, 'Generate a video [error:2001]');
-    expect(credits.find((event) => event.type === 'error')).toMatchObject({ code: 'out_of_credits', message: expect.stringMatching(/operator needs to top it up/) });
+    expect(credits.find((event) => event.type === 'error')).toMatchObject({
+      code: 'out_of_credits',
+      message: expect.stringMatching(/operator needs to top it up/),
+    });
     fake.failNext('chat', 1001);
     const auth = await turn(engine, 'Generate a video');
-    expect(auth.filter((event) => event.type === 'error')).toEqual([expect.objectContaining({ code: 'upstream_auth' })]);
+    expect(auth.filter((event) => event.type === 'error')).toEqual([
+      expect.objectContaining({ code: 'upstream_auth' }),
+    ]);
   });
 });

@@ -22,7 +22,9 @@ describe('chat stream faults', () => {
     const session = await visitor.createSession();
     const transcript = await visitor.chat(session.id, `${FIRST} [cut]`);
     expect(codes(transcript.events)).toEqual(['upstream_interrupted']);
-    const deltas = transcript.events.flatMap((event) => (event.type === 'text-delta' ? [event.delta] : []));
+    const deltas = transcript.events.flatMap((event) =>
+      event.type === 'text-delta' ? [event.delta] : [],
+    );
     expect(deltas).toHaveLength(1);
     const text = transcript.events.find((event) => event.type === 'text');
     expect(text).toEqual({ type: 'text', text: deltas[0]?.trim() });
@@ -49,7 +51,10 @@ describe('chat stream faults', () => {
     const transcript = await visitor.chat(session.id, `${FIRST} [hang]`);
     expect(Date.now() - started).toBeLessThan(5_000);
     const error = transcript.events.find((event) => event.type === 'error');
-    expect(error).toMatchObject({ code: 'upstream_timeout', message: expect.stringMatching(/stopped responding/) });
+    expect(error).toMatchObject({
+      code: 'upstream_timeout',
+      message: expect.stringMatching(/stopped responding/),
+    });
     expect(transcript.events.at(-1)?.type).toBe('done');
     // The session is free again.
     const next = await visitor.chat(session.id, `${FIRST} [talk]`);
@@ -69,7 +74,9 @@ describe('chat stream faults', () => {
     const visitor = new Visitor();
     const session = await visitor.createSession();
     const transcript = await visitor.chat(session.id, `${FIRST} [heartbeats:4] [talk]`);
-    const working = transcript.events.filter((event) => event.type === 'status' && event.message === 'still working…');
+    const working = transcript.events.filter(
+      (event) => event.type === 'status' && event.message === 'still working…',
+    );
     expect(working.length).toBeGreaterThanOrEqual(1);
     expect(working.length).toBeLessThanOrEqual(4);
     expect(codes(transcript.events)).toEqual([]);

@@ -22,7 +22,10 @@ async function twoExports(vars: LimitVars): Promise<Response> {
 
 describe('remote exports per visitor', () => {
   it('with an operator NEMO_TOKEN, the export past NEMO_EXPORTS_PER_VISITOR is 429 remote_export_limit', async () => {
-    const refused = await twoExports({ NEMO_TOKEN: 'operator-secret-token', NEMO_EXPORTS_PER_VISITOR: '1' });
+    const refused = await twoExports({
+      NEMO_TOKEN: 'operator-secret-token',
+      NEMO_EXPORTS_PER_VISITOR: '1',
+    });
     expect(refused.status).toBe(429);
     const retryAfterS = Number(refused.headers.get('Retry-After'));
     expect(retryAfterS).toBeGreaterThan(0);

@@ -20,7 +20,9 @@ import { settleRender } from './settle-render';
 import { DRAFT_PROMPT, visitorWithDraft } from './visitor-with-draft';
 
 /** Exports the draft of `prompt` upstream and follows the job until it settles. */
-async function exportRemotely(prompt: string): Promise<{ visitor: Visitor; renderId: string; seen: RenderJobInfo[] }> {
+async function exportRemotely(
+  prompt: string,
+): Promise<{ visitor: Visitor; renderId: string; seen: RenderJobInfo[] }> {
   const { visitor, sessionId } = await visitorWithDraft(prompt);
   const job = await visitor.startExport(sessionId);
   expect(job.renderer).toBe('remote');
@@ -33,13 +35,21 @@ async function refused(visitor: Visitor, renderId: string, seen: RenderJobInfo[]
   const last = seen.at(-1);
   expect(last?.status).toBe('failed');
   expect(seen.map((info) => info.downloadUrl)).toEqual(seen.map(() => null));
-  const library = renderListSchema.parse(await (await visitor.fetch('/api/renders')).json()).renders;
-  expect(library.find((render) => render.id === renderId)).toMatchObject({ status: 'failed', downloadUrl: null });
+  const library = renderListSchema.parse(
+    await (await visitor.fetch('/api/renders')).json(),
+  ).renders;
+  expect(library.find((render) => render.id === renderId)).toMatchObject({
+    status: 'failed',
+    downloadUrl: null,
+  });
   expect((await env.MEDIA.list({ prefix: `renders/${renderId}` })).objects).toHaveLength(0);
   expect((await visitor.fetch(`/api/renders/${renderId}/file`)).status).toBe(409);
   // The remote API charged its own credits; our ledger charged nothing.
   expect(last?.costCredits).toBe(0);
-  expect(creditsSchema.parse(await (await visitor.fetch('/api/credits')).json())).toMatchObject({ available: FAKE_STARTING_CREDITS - FAKE_EXPORT_COST, frozen: 0 });
+  expect(creditsSchema.parse(await (await visitor.fetch('/api/credits')).json())).toMatchObject({
+    available: FAKE_STARTING_CREDITS - FAKE_EXPORT_COST,
+    frozen: 0,
+  });
   return last?.error ?? '';
 }
 
@@ -49,8 +59,13 @@ describe('the file of a remote render', () => {
     const { visitor, renderId, seen } = await exportRemotely(`${DRAFT_PROMPT} [render-file:html]`);
     expect(fake.requests.some((request) => request.path.startsWith('/files/'))).toBe(true);
     const bogus = htmlWithFtyp();
-    expect([bogus.byteLength, new TextDecoder().decode(bogus.subarray(4, 8))]).toEqual([76, 'ftyp']);
-    expect(await refused(visitor, renderId, seen)).toMatch(/^The video service sent a file that is not the video of this export \(.+\), so it was not kept\. Please export again\.$/);
+    expect([bogus.byteLength, new TextDecoder().decode(bogus.subarray(4, 8))]).toEqual([
+      76,
+      'ftyp',
+    ]);
+    expect(await refused(visitor, renderId, seen)).toMatch(
+      /^The video service sent a file that is not the video of this export \(.+\), so it was not kept\. Please export again\.$/,
+    );
   });
 
   it('is refused when the upstream sends a real MP4 of another length, naming both', async () => {

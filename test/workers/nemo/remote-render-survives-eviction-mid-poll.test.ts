@@ -32,12 +32,16 @@ describe('remote render evicted mid-poll', () => {
 
     const render = await until(() => {
       const [started] = [...fake.renders.values()];
-      return started !== undefined && started.polls >= 1 && started.polls < UPSTREAM_POLLS ? started : null;
+      return started !== undefined && started.polls >= 1 && started.polls < UPSTREAM_POLLS
+        ? started
+        : null;
     }, 'the first poll');
     await abortAllDurableObjects();
 
     const done = await until(async () => {
-      const info = renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${job.id}`)).json());
+      const info = renderJobInfoSchema.parse(
+        await (await visitor.fetch(`/api/renders/${job.id}`)).json(),
+      );
       return info.status === 'completed' || info.status === 'failed' ? info : null;
     }, 'the job to settle');
     expect(done.status).toBe('completed');

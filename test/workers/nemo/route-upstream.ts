@@ -32,7 +32,10 @@ export interface RoutedFake {
  * @example const { fake } = routeUpstream(); fake.failNext('token', 429);
  */
 export function routeUpstream(options: FakeUpstreamOptions = {}): RoutedFake {
-  const fake = createFakeUpstream({ renderFile: (durationMs) => renderMp4(durationMs), ...options });
+  const fake = createFakeUpstream({
+    renderFile: (durationMs) => renderMp4(durationMs),
+    ...options,
+  });
   const calls: RoutedCall[] = [];
   const realFetch = globalThis.fetch.bind(globalThis);
   vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {

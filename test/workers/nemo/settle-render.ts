@@ -13,11 +13,17 @@ const READ_GAP_MS = 15;
  * Reads job `renderId` until it is completed or failed, and returns every state read (last = final).
  * @throws Error when it has not settled within `timeoutMs`
  */
-export async function settleRender(visitor: Visitor, renderId: string, timeoutMs = 8_000): Promise<RenderJobInfo[]> {
+export async function settleRender(
+  visitor: Visitor,
+  renderId: string,
+  timeoutMs = 8_000,
+): Promise<RenderJobInfo[]> {
   const seen: RenderJobInfo[] = [];
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const info = renderJobInfoSchema.parse(await (await visitor.fetch(`/api/renders/${renderId}`)).json());
+    const info = renderJobInfoSchema.parse(
+      await (await visitor.fetch(`/api/renders/${renderId}`)).json(),
+    );
     seen.push(info);
     if (info.status === 'completed' || info.status === 'failed') return seen;
     if (Date.now() > until) throw new Error(`render still ${info.status}`);

@@ -17,14 +17,22 @@ describe('an upstream draft too large to keep', () => {
     const { fake } = routeUpstream();
     const visitor = new Visitor();
     const session = await visitor.createSession();
-    const first = await visitor.chat(session.id, 'Generate a 12-second video about "Urban Dreams" city nights');
+    const first = await visitor.chat(
+      session.id,
+      'Generate a 12-second video about "Urban Dreams" city nights',
+    );
     expect(first.events.some((event) => event.type === 'draft')).toBe(true);
 
     const upstream = [...fake.sessions.values()][0];
     if (upstream?.draft == null) throw new Error('the fake has no draft');
     const captions = upstream.draft.t.find((track) => track.tt === 7);
     if (captions === undefined) throw new Error('the fake draft has no text track');
-    captions.sg = Array.from({ length: CAPTIONS }, (_, i) => ({ id: `c${i}`, s: i * 40, d: 40, m: { text: `Caption ${i}` } }));
+    captions.sg = Array.from({ length: CAPTIONS }, (_, i) => ({
+      id: `c${i}`,
+      s: i * 40,
+      d: 40,
+      m: { text: `Caption ${i}` },
+    }));
 
     const second = await visitor.chat(session.id, 'hmm, let me think about it');
     const types = second.events.map((event) => event.type);
@@ -33,10 +41,14 @@ describe('an upstream draft too large to keep', () => {
     expect(second.events).toContainEqual({
       type: 'error',
       code: 'draft_too_large',
-      message: expect.stringMatching(/too big to keep here \(it has 2\d\d segments, and at most 200 fit\)/),
+      message: expect.stringMatching(
+        /too big to keep here \(it has 2\d\d segments, and at most 200 fit\)/,
+      ),
     });
 
-    const state = sessionStateSchema.parse(await (await visitor.fetch(`/api/sessions/${session.id}`)).json());
+    const state = sessionStateSchema.parse(
+      await (await visitor.fetch(`/api/sessions/${session.id}`)).json(),
+    );
     expect(state.session.version).toBe(1);
   }, 30_000); // two turns against the fake, whose replies are paced
 });

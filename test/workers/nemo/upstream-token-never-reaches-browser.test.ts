@@ -19,9 +19,25 @@ describe('upstream secrets', () => {
     const visitor = new Visitor();
     const seen: string[] = [];
     const session = await visitor.createSession();
-    seen.push(await dump(await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'Generate a 10-second video about "Urban Dreams" [talk]' })));
-    seen.push(await dump(await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'music 20% [silent]' })));
-    seen.push(await dump(await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'title "X" [error:2001]' })));
+    seen.push(
+      await dump(
+        await visitor.post(`/api/sessions/${session.id}/messages`, {
+          text: 'Generate a 10-second video about "Urban Dreams" [talk]',
+        }),
+      ),
+    );
+    seen.push(
+      await dump(
+        await visitor.post(`/api/sessions/${session.id}/messages`, { text: 'music 20% [silent]' }),
+      ),
+    );
+    seen.push(
+      await dump(
+        await visitor.post(`/api/sessions/${session.id}/messages`, {
+          text: 'title "X" [error:2001]',
+        }),
+      ),
+    );
     seen.push(await dump(await visitor.fetch(`/api/sessions/${session.id}`)));
     seen.push(await dump(await visitor.fetch(`/api/sessions/${session.id}/events?after=0`)));
     seen.push(await dump(await visitor.fetch('/api/sessions')));
@@ -54,7 +70,9 @@ describe('upstream secrets', () => {
     }
     expect(everything).not.toMatch(/nemo_anon_|sess_|Bearer/);
     // Every upstream call carried the token and the attribution headers.
-    for (const call of calls.filter((c) => !c.url.endsWith('/anonymous-token') && !c.url.includes('/files/'))) {
+    for (const call of calls.filter(
+      (c) => !c.url.endsWith('/anonymous-token') && !c.url.includes('/files/'),
+    )) {
       expect(call.headers.get('Authorization')).toMatch(/^Bearer nemo_anon_/);
       expect(call.headers.get('X-Skill-Source')).toBe('reelwright');
     }

@@ -25,7 +25,12 @@ function ItemState({ item, state }: { item: BatchItem; state: BatchItemState }) 
       const percent = Math.floor(state.progress * 100);
       return (
         <span class="batch-item-rendering">
-          <progress class="progress-bar" max={1} value={state.progress} aria-label={t('batch.progressLabel', { label: item.label })} />
+          <progress
+            class="progress-bar"
+            max={1}
+            value={state.progress}
+            aria-label={t('batch.progressLabel', { label: item.label })}
+          />
           <span>{t('batch.rendering', { percent })}</span>
         </span>
       );
@@ -36,7 +41,9 @@ function ItemState({ item, state }: { item: BatchItem; state: BatchItemState }) 
           <a class="button button--success" href={state.downloadUrl} download={`${item.label}.mp4`}>
             {t('batch.download', { label: item.label })}
           </a>
-          {state.sizeBytes !== null && <span class="muted download-size">{formatBytes(state.sizeBytes)}</span>}
+          {state.sizeBytes !== null && (
+            <span class="muted download-size">{formatBytes(state.sizeBytes)}</span>
+          )}
         </span>
       );
     case 'failed':
@@ -86,7 +93,10 @@ export function BatchPanel() {
               <span class="batch-item-facts">
                 <span class="batch-item-label">{item.label}</span>
                 <span class="muted">
-                  {t('batch.itemFacts', { duration: formatClock(item.draft.durationMs), canvas: describeCanvas(width, height) })}
+                  {t('batch.itemFacts', {
+                    duration: formatClock(item.draft.durationMs),
+                    canvas: describeCanvas(width, height),
+                  })}
                 </span>
               </span>
               <button
@@ -106,7 +116,12 @@ export function BatchPanel() {
         })}
       </ul>
       <div class="export-actions">
-        <button type="button" class="button button--primary" disabled={running} onClick={() => void app.exportVideo()}>
+        <button
+          type="button"
+          class="button button--primary"
+          disabled={running}
+          onClick={() => void app.exportVideo()}
+        >
           {t('batch.exportAll', { count })}
         </button>
         {running && (

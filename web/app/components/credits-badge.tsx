@@ -12,7 +12,12 @@ export function CreditsBadge() {
   const label = credits.label.value;
   const value = credits.credits.value;
   if (label === null || value === null) return null;
-  const title = value.available === null ? value.note : value.frozen > 0 ? t('credits.reserved', { count: value.frozen }) : undefined;
+  const title =
+    value.available === null
+      ? value.note
+      : value.frozen > 0
+        ? t('credits.reserved', { count: value.frozen })
+        : undefined;
   return (
     <span class="credits-badge" title={title}>
       {label}

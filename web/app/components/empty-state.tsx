@@ -7,7 +7,11 @@ import { t } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages-en';
 
 /** Example prompts (catalogue keys): one per aspect ratio, each short enough to read at a glance. */
-export const EXAMPLE_PROMPT_KEYS: readonly MessageKey[] = ['empty.example1', 'empty.example2', 'empty.example3'];
+export const EXAMPLE_PROMPT_KEYS: readonly MessageKey[] = [
+  'empty.example1',
+  'empty.example2',
+  'empty.example3',
+];
 
 /** The empty chat: a short explanation and example prompt buttons that send the prompt. */
 export function EmptyState() {
@@ -23,7 +27,12 @@ export function EmptyState() {
       <ul class="example-list" aria-labelledby="examples-label">
         {EXAMPLE_PROMPT_KEYS.map((key) => t(key)).map((prompt) => (
           <li key={prompt}>
-            <button type="button" class="example-prompt" disabled={busy} onClick={() => void app.send(prompt)}>
+            <button
+              type="button"
+              class="example-prompt"
+              disabled={busy}
+              onClick={() => void app.send(prompt)}
+            >
               <span class="example-arrow" aria-hidden="true">
                 →{' '}
               </span>

@@ -10,11 +10,18 @@ export function ErrorBanner() {
   const { notices } = useApp();
   const message = notices.error.value;
   return (
-    <div role="alert" class={message === null ? 'error-banner error-banner--empty' : 'error-banner'}>
+    <div
+      role="alert"
+      class={message === null ? 'error-banner error-banner--empty' : 'error-banner'}
+    >
       {message !== null && (
         <>
           <p class="error-text">{message}</p>
-          <button type="button" class="button button--ghost button--small" onClick={() => notices.dismiss()}>
+          <button
+            type="button"
+            class="button button--ghost button--small"
+            onClick={() => notices.dismiss()}
+          >
             {t('error.dismiss')}
           </button>
         </>

@@ -11,7 +11,13 @@ import { t } from '../i18n/locale';
 
 /** Output size and shape in words: "1920×1080 wide" (also used by the batch panel). */
 export function describeCanvas(width: number, height: number): string {
-  const shape = t(width === height ? 'export.shapeSquare' : width > height ? 'export.shapeWide' : 'export.shapeVertical');
+  const shape = t(
+    width === height
+      ? 'export.shapeSquare'
+      : width > height
+        ? 'export.shapeWide'
+        : 'export.shapeVertical',
+  );
   return t('export.canvas', { width, height, shape });
 }
 
@@ -25,9 +31,14 @@ export function ExportPanel() {
   const downloadUrl = render.downloadUrl.value;
   const size = render.sizeBytes.value;
   const job = render.job.value;
-  const stale = phase === 'completed' && job !== null && job.draftVersion !== app.draft.version.value;
+  const stale =
+    phase === 'completed' && job !== null && job.draftVersion !== app.draft.version.value;
   const showProgress =
-    phase === 'starting' || phase === 'rendering' || phase === 'uploading' || phase === 'completed' || phase === 'interrupted';
+    phase === 'starting' ||
+    phase === 'rendering' ||
+    phase === 'uploading' ||
+    phase === 'completed' ||
+    phase === 'interrupted';
 
   return (
     <section class="panel export-panel" aria-labelledby="export-heading">
@@ -74,7 +85,12 @@ export function ExportPanel() {
           {phase === 'starting' ? (
             <progress id="render-progress" class="progress-bar" />
           ) : (
-            <progress id="render-progress" class="progress-bar" max={1} value={render.progress.value} />
+            <progress
+              id="render-progress"
+              class="progress-bar"
+              max={1}
+              value={render.progress.value}
+            />
           )}
           <p class="progress-text" data-testid="render-status">
             {phase === 'starting' && t('export.starting')}
@@ -84,16 +100,15 @@ export function ExportPanel() {
             {phase === 'rendering' && render.progressText.value}
             {phase === 'uploading' && t('export.saving', { progress: render.progressText.value })}
             {phase === 'completed' && t('export.done')}
-            {phase === 'interrupted' && t('export.interrupted', { percent: Math.floor(render.progress.value * 100) })}
+            {phase === 'interrupted' &&
+              t('export.interrupted', { percent: Math.floor(render.progress.value * 100) })}
             {(phase === 'rendering' || phase === 'uploading') && render.reconnecting.value && (
               <span data-testid="render-reconnecting">{t('export.reconnecting')}</span>
             )}
           </p>
         </div>
       )}
-      {stale && (
-        <p class="muted export-stale">{t('export.stale')}</p>
-      )}
+      {stale && <p class="muted export-stale">{t('export.stale')}</p>}
       {phase === 'failed' && render.error.value !== null && (
         <p class="export-error">{t('export.failed', { error: render.error.value })}</p>
       )}

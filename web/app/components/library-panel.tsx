@@ -17,7 +17,9 @@ export function describeRender(render: RenderSummary | null): string {
     case 'completed':
       return t('library.renderReady');
     case 'failed':
-      return render.error ? t('library.renderFailedWith', { error: render.error }) : t('library.renderFailed');
+      return render.error
+        ? t('library.renderFailedWith', { error: render.error })
+        : t('library.renderFailed');
     case 'queued':
       return t('library.renderQueued');
     case 'rendering':
@@ -34,7 +36,9 @@ function LibraryItem({ entry }: { entry: LibraryEntry }) {
   const { session, latestRender } = entry;
   const current = app.session.sessionId.value === session.id;
   const draftLine =
-    session.version === 0 ? t('library.noDraft') : t('library.version', { version: session.version, summary: session.summary });
+    session.version === 0
+      ? t('library.noDraft')
+      : t('library.version', { version: session.version, summary: session.summary });
   // English keeps the browser's own date format; other locales show theirs.
   const dateLocale = locale.value === 'en' ? undefined : htmlLang(locale.value);
   return (
@@ -43,7 +47,9 @@ function LibraryItem({ entry }: { entry: LibraryEntry }) {
         <h3 class="library-title">{session.title}</h3>
         <p class="muted library-meta">
           {t('library.updated')}{' '}
-          <time dateTime={new Date(session.updatedAtMs).toISOString()}>{new Date(session.updatedAtMs).toLocaleString(dateLocale)}</time>
+          <time dateTime={new Date(session.updatedAtMs).toISOString()}>
+            {new Date(session.updatedAtMs).toLocaleString(dateLocale)}
+          </time>
         </p>
         <p class="library-summary">{draftLine}</p>
         <p class="library-render" data-testid="library-render-status">
@@ -51,7 +57,11 @@ function LibraryItem({ entry }: { entry: LibraryEntry }) {
           {latestRender?.downloadUrl != null && (
             <>
               {' · '}
-              <a href={latestRender.downloadUrl} download="" aria-label={t('library.downloadNamed', { title: session.title })}>
+              <a
+                href={latestRender.downloadUrl}
+                download=""
+                aria-label={t('library.downloadNamed', { title: session.title })}
+              >
                 {t('library.download')}
               </a>
             </>
@@ -86,7 +96,9 @@ export function LibraryPanel() {
           {t('library.close')}
         </button>
       </div>
-      {library.error.value !== null && <p class="export-error">{t('library.loadFailed', { error: library.error.value })}</p>}
+      {library.error.value !== null && (
+        <p class="export-error">{t('library.loadFailed', { error: library.error.value })}</p>
+      )}
       {library.loading.value && entries.length === 0 ? (
         <p class="muted" role="status">
           {t('library.loading')}

@@ -10,7 +10,10 @@ import type { MessageKey } from '../i18n/messages-en';
 import type { ChatEntry } from '../models/chat-model';
 
 /** Catalogue keys of the role labels. */
-const ROLE_LABEL: Readonly<Record<ChatEntry['role'], MessageKey>> = { user: 'chat.roleUser', assistant: 'chat.roleAssistant' };
+const ROLE_LABEL: Readonly<Record<ChatEntry['role'], MessageKey>> = {
+  user: 'chat.roleUser',
+  assistant: 'chat.roleAssistant',
+};
 
 /** Lists the messages and keeps the newest in view while a reply streams in. */
 export function MessageList() {
@@ -26,7 +29,11 @@ export function MessageList() {
 
   return (
     <div class="message-scroll">
-      <ol class="message-list" aria-label={t('chat.conversation')} aria-busy={chat.busy.value ? 'true' : undefined}>
+      <ol
+        class="message-list"
+        aria-label={t('chat.conversation')}
+        aria-busy={chat.busy.value ? 'true' : undefined}
+      >
         {messages.map((message) => (
           <li key={message.id} class={`message message--${message.role}`} data-role={message.role}>
             <span class="message-role">{t(ROLE_LABEL[message.role])}</span>
@@ -34,7 +41,11 @@ export function MessageList() {
           </li>
         ))}
       </ol>
-      <div class="message message--assistant message--streaming" aria-live="polite" hidden={streaming === null}>
+      <div
+        class="message message--assistant message--streaming"
+        aria-live="polite"
+        hidden={streaming === null}
+      >
         {streaming !== null && (
           <>
             <span class="message-role">{t('chat.roleAssistant')}</span>

@@ -40,7 +40,10 @@ export function PlayerControls({ durationMs }: { durationMs: number }) {
         max={durationMs}
         step={SCRUB_STEP_MS}
         value={positionMs}
-        aria-valuetext={t('player.positionOf', { position: spokenDuration(positionMs), duration: spokenDuration(durationMs) })}
+        aria-valuetext={t('player.positionOf', {
+          position: spokenDuration(positionMs),
+          duration: spokenDuration(durationMs),
+        })}
         onInput={onScrub}
       />
       <span class="player-time">

@@ -52,7 +52,9 @@ export function PreviewPlayer() {
           <PlayerControls durationMs={draft.durationMs} />
           {runtime === 'loading' && <p class="preview-note muted">{t('preview.loading')}</p>}
           {runtime === 'error' && (
-            <p class="preview-note export-error">{t('preview.failed', { error: player.runtimeError.value ?? '' })}</p>
+            <p class="preview-note export-error">
+              {t('preview.failed', { error: player.runtimeError.value ?? '' })}
+            </p>
           )}
           {note !== null && <p class="preview-note muted">{note}</p>}
         </>

@@ -33,8 +33,17 @@ function segmentCaption(track: Track, index: number): string {
 }
 
 /** The upload's thumbnail (frame, picture or waveform) behind a segment that shows or plays one. */
-function segmentThumbnail(track: Track, index: number, thumbnails: ReadonlyMap<string, string | null>): string | null {
-  const segment = track.kind === 'video' ? track.segments[index]?.visual : track.kind === 'audio' ? track.segments[index]?.source : undefined;
+function segmentThumbnail(
+  track: Track,
+  index: number,
+  thumbnails: ReadonlyMap<string, string | null>,
+): string | null {
+  const segment =
+    track.kind === 'video'
+      ? track.segments[index]?.visual
+      : track.kind === 'audio'
+        ? track.segments[index]?.source
+        : undefined;
   return segment?.type === 'media' ? (thumbnails.get(segment.mediaId) ?? null) : null;
 }
 
@@ -54,7 +63,8 @@ export function TimelineView() {
   const app = useApp();
   const draft = app.draft.draft.value;
   // While there is a batch the draft shown is its selected item's; its changes are the batch's.
-  const changes = app.batch.current.value !== null ? app.batch.changes.value : app.draft.changes.value;
+  const changes =
+    app.batch.current.value !== null ? app.batch.changes.value : app.draft.changes.value;
   const thumbnails = new Map(app.media.items.value.map((item) => [item.id, item.thumbnail]));
   return (
     <section class="panel timeline-panel" aria-labelledby="timeline-heading">
@@ -69,7 +79,11 @@ export function TimelineView() {
           <div class="timeline">
             <div class="ruler" aria-hidden="true">
               {rulerTicks(draft.durationMs).map((tick) => (
-                <span key={tick.timeMs} class="ruler-tick" style={{ left: `${tick.fraction * 100}%` }}>
+                <span
+                  key={tick.timeMs}
+                  class="ruler-tick"
+                  style={{ left: `${tick.fraction * 100}%` }}
+                >
                   {tick.label}
                 </span>
               ))}
@@ -81,10 +95,19 @@ export function TimelineView() {
                     {t(KIND_LABEL[track.kind])}
                     <span class="track-detail">{track.name}</span>
                   </span>
-                  <ul class="lane" aria-label={t('timeline.lane', { kind: t(KIND_LABEL[track.kind]), name: track.name })}>
+                  <ul
+                    class="lane"
+                    aria-label={t('timeline.lane', {
+                      kind: t(KIND_LABEL[track.kind]),
+                      name: track.name,
+                    })}
+                  >
                     {track.segments.map((segment, index) => {
                       const caption = segmentCaption(track, index);
-                      const span = formatSpan(segment.startMs, segment.startMs + segment.durationMs);
+                      const span = formatSpan(
+                        segment.startMs,
+                        segment.startMs + segment.durationMs,
+                      );
                       const thumbnail = segmentThumbnail(track, index, thumbnails);
                       return (
                         <li
@@ -93,7 +116,9 @@ export function TimelineView() {
                           style={{
                             left: `${(segment.startMs / draft.durationMs) * 100}%`,
                             width: `${(segment.durationMs / draft.durationMs) * 100}%`,
-                            ...(thumbnail === null ? {} : { backgroundImage: `url("${thumbnail}")` }),
+                            ...(thumbnail === null
+                              ? {}
+                              : { backgroundImage: `url("${thumbnail}")` }),
                           }}
                         >
                           <button

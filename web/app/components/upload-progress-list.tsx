@@ -31,7 +31,11 @@ export function UploadProgressList() {
       {tasks.map((task) => (
         <li key={task.key} class={`upload-task upload-task--${task.state}`} data-state={task.state}>
           <span class="upload-task-name">{task.name}</span>
-          <progress max={1} value={task.progress} aria-label={t('upload.progress', { name: task.name })} />
+          <progress
+            max={1}
+            value={task.progress}
+            aria-label={t('upload.progress', { name: task.name })}
+          />
           <span class="muted">
             {task.state === 'uploading'
               ? `${Math.round(task.progress * 100)}%`
@@ -39,8 +43,14 @@ export function UploadProgressList() {
                 ? `${t(STATE_TEXT.converting)} ${Math.round(task.progress * 100)}%`
                 : t(STATE_TEXT[task.state])}
           </span>
-          {(task.state === 'uploading' || task.state === 'waiting' || task.state === 'converting') && (
-            <button type="button" class="button button--quiet" onClick={() => media.cancel(task.key)}>
+          {(task.state === 'uploading' ||
+            task.state === 'waiting' ||
+            task.state === 'converting') && (
+            <button
+              type="button"
+              class="button button--quiet"
+              onClick={() => media.cancel(task.key)}
+            >
               {t('upload.cancel')}
             </button>
           )}

@@ -37,7 +37,9 @@ export function formatTimeLeft(ms: number): string {
   if (seconds < 60) return t('time.secondsLeft', { seconds });
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
-  return rest === 0 ? t('time.minutesLeft', { minutes }) : t('time.minutesSecondsLeft', { minutes, seconds: rest });
+  return rest === 0
+    ? t('time.minutesLeft', { minutes })
+    : t('time.minutesSecondsLeft', { minutes, seconds: rest });
 }
 
 /**
@@ -49,7 +51,9 @@ export function spokenDuration(ms: number): string {
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = totalSeconds % 60;
   const parts: string[] = [];
-  if (minutes > 0) parts.push(t(minutes === 1 ? 'time.minute' : 'time.minutes', { count: minutes }));
-  if (seconds > 0 || minutes === 0) parts.push(t(seconds === 1 ? 'time.second' : 'time.seconds', { count: seconds }));
+  if (minutes > 0)
+    parts.push(t(minutes === 1 ? 'time.minute' : 'time.minutes', { count: minutes }));
+  if (seconds > 0 || minutes === 0)
+    parts.push(t(seconds === 1 ? 'time.second' : 'time.seconds', { count: seconds }));
   return parts.join(' ');
 }

@@ -18,6 +18,8 @@ describe('plainError', () => {
   });
 
   it('keeps the server message for other codes', () => {
-    expect(plainError(new ApiError(402, 'out_of_credits', 'You are out of credits.'))).toBe('You are out of credits.');
+    expect(plainError(new ApiError(402, 'out_of_credits', 'You are out of credits.'))).toBe(
+      'You are out of credits.',
+    );
   });
 });

@@ -27,7 +27,9 @@ export interface RulerTick {
  */
 export function rulerTicks(durationMs: number, maxTicks: number = MAX_RULER_TICKS): RulerTick[] {
   if (durationMs <= 0) return [];
-  const step = NICE_STEPS_MS.find((s) => durationMs / s <= maxTicks) ?? Math.ceil(durationMs / maxTicks / 60_000) * 60_000;
+  const step =
+    NICE_STEPS_MS.find((s) => durationMs / s <= maxTicks) ??
+    Math.ceil(durationMs / maxTicks / 60_000) * 60_000;
   const ticks: RulerTick[] = [];
   for (let t = 0; t < durationMs; t += step) {
     ticks.push({ timeMs: t, fraction: t / durationMs, label: formatClock(t) });

@@ -24,7 +24,10 @@ describe('the Chinese catalogue', () => {
 
   it('uses the same placeholders as English in every message', () => {
     for (const key of Object.keys(messagesEn) as MessageKey[]) {
-      expect({ key, names: placeholders(messagesZh[key]) }).toEqual({ key, names: placeholders(messagesEn[key]) });
+      expect({ key, names: placeholders(messagesZh[key]) }).toEqual({
+        key,
+        names: placeholders(messagesEn[key]),
+      });
     }
   });
 });
@@ -38,7 +41,13 @@ describe('t and interpolate', () => {
 
   it('speaks English by default, with the exact strings tests find controls by', () => {
     expect(locale.value).toBe('en');
-    const keys: MessageKey[] = ['composer.label', 'composer.send', 'export.button', 'export.download', 'export.progressLabel'];
+    const keys: MessageKey[] = [
+      'composer.label',
+      'composer.send',
+      'export.button',
+      'export.download',
+      'export.progressLabel',
+    ];
     expect(keys.map((key) => t(key))).toEqual([
       'Message',
       'Send',
@@ -47,7 +56,9 @@ describe('t and interpolate', () => {
       'Render progress',
     ]);
     expect(t('library.openNamed', { title: 'Green tea' })).toBe('Open “Green tea”');
-    expect(formatProgress({ progress: 0.42, fps: 48.2, etaMs: 11_400 })).toBe('42% · 48 fps · 12 s left');
+    expect(formatProgress({ progress: 0.42, fps: 48.2, etaMs: 11_400 })).toBe(
+      '42% · 48 fps · 12 s left',
+    );
   });
 
   it('switches to Chinese once its catalogue is loaded, formats included', async () => {
@@ -55,7 +66,9 @@ describe('t and interpolate', () => {
     expect(locale.value).toBe('zh');
     expect(t('composer.send')).toBe('发送');
     expect(t('empty.example1')).toMatch(/^生成一个30秒的产品介绍视频/);
-    expect(formatProgress({ progress: 0.42, fps: 48.2, etaMs: 11_400 })).toBe('42% · 48 帧/秒 · 剩余 12 秒');
+    expect(formatProgress({ progress: 0.42, fps: 48.2, etaMs: 11_400 })).toBe(
+      '42% · 48 帧/秒 · 剩余 12 秒',
+    );
     expect(formatTimeLeft(125_000)).toBe('剩余 2 分 5 秒');
   });
 

@@ -115,7 +115,8 @@ export const messagesEn = {
   'export.done': 'Done: your video is ready.',
   'export.interrupted': 'Stopped at {percent}% when the page rendering it closed; resuming here…',
   'export.reconnecting': ' · reconnecting to the server…',
-  'export.stale': 'This download is the version before your latest changes. Press Export for the new one.',
+  'export.stale':
+    'This download is the version before your latest changes. Press Export for the new one.',
   'export.failed': 'The export failed: {error}',
 
   // batch (one video per upload)
@@ -135,12 +136,14 @@ export const messagesEn = {
   'batch.downloadOlder': 'Download the older {label}',
   'batch.exportAll': 'Export all {count}',
   'batch.stop': 'Stop',
-  'batch.outOfCredits': 'Your credits ran out: {queued} of {count} videos are queued and will be rendered; the other {left} are not.',
+  'batch.outOfCredits':
+    'Your credits ran out: {queued} of {count} videos are queued and will be rendered; the other {left} are not.',
   'batch.cancelledOutdated': 'Cancelled: the batch changed before this video was rendered.',
   'batch.cancelledStopped': 'Stopped before it was rendered.',
   'batch.announceRendering': 'Video {position} of {count}, {label}: {percent}% done.',
   'batch.announceAllDone': 'All {count} videos are ready to download.',
-  'batch.exportReply': 'Exporting all {count} videos, one after another. Follow them in the Batch panel; each gets its own Download link.',
+  'batch.exportReply':
+    'Exporting all {count} videos, one after another. Follow them in the Batch panel; each gets its own Download link.',
   'batch.exportRunning': 'The batch is already being exported; its progress is in the Batch panel.',
 
   // library
@@ -180,21 +183,29 @@ export const messagesEn = {
 
   // the widget's footer (embed/forget-me-button)
   'embed.forgetMe': 'Forget me on this site',
-  'embed.forgetMeConfirm': 'Forget you on this site? The widget will no longer know you or your videos here.',
+  'embed.forgetMeConfirm':
+    'Forget you on this site? The widget will no longer know you or your videos here.',
 
   // errors the app itself words (format/plain-error, the chat model)
   'error.stopped': 'Stopped.',
   'error.noEncoder': 'This browser cannot encode video. Try a recent Chrome, Edge or Safari.',
   'error.tooLarge': 'The video is too large for this browser to handle. Try a shorter one.',
   'error.generic': 'Something went wrong. Try again.',
-  'error.tooManyNewVisitors': 'Too many new visitors came from your network recently. Try again in a while, or keep using the browser you started with.',
-  'error.sessionLimit': 'You have created as many sessions as one visitor may. Continue in one of your sessions from the library.',
-  'error.uploadQuotaExceeded': 'You have as many uploads (or as many gigabytes) as one visitor may keep. Delete uploads you no longer need, then try again.',
-  'error.sessionMediaLimit': 'This session holds as many files as one session may (200). Delete some, or start a new video.',
-  'error.exportRateLimited': 'You have started as many exports as one visitor may in an hour. Try again a little later.',
-  'error.remoteExportLimit': 'You have started as many exports today as this site allows per visitor. Try again tomorrow.',
+  'error.tooManyNewVisitors':
+    'Too many new visitors came from your network recently. Try again in a while, or keep using the browser you started with.',
+  'error.sessionLimit':
+    'You have created as many sessions as one visitor may. Continue in one of your sessions from the library.',
+  'error.uploadQuotaExceeded':
+    'You have as many uploads (or as many gigabytes) as one visitor may keep. Delete uploads you no longer need, then try again.',
+  'error.sessionMediaLimit':
+    'This session holds as many files as one session may (200). Delete some, or start a new video.',
+  'error.exportRateLimited':
+    'You have started as many exports as one visitor may in an hour. Try again a little later.',
+  'error.remoteExportLimit':
+    'You have started as many exports today as this site allows per visitor. Try again tomorrow.',
   'error.answerCutOff': 'The answer was cut off before it finished. Send your message again.',
-  'error.answerPartlyUnreadable': 'Part of the answer could not be read; what could be read is shown.',
+  'error.answerPartlyUnreadable':
+    'Part of the answer could not be read; what could be read is shown.',
 } as const;
 
 /** A message's key. */

@@ -133,12 +133,14 @@ export const messagesZh: Messages = {
   'batch.downloadOlder': '下载旧版 {label}',
   'batch.exportAll': '全部导出（{count} 个）',
   'batch.stop': '停止',
-  'batch.outOfCredits': '额度已用完：{count} 个视频中有 {queued} 个已排队并会渲染；其余 {left} 个没有排队。',
+  'batch.outOfCredits':
+    '额度已用完：{count} 个视频中有 {queued} 个已排队并会渲染；其余 {left} 个没有排队。',
   'batch.cancelledOutdated': '已取消：这个视频渲染之前批量内容已更改。',
   'batch.cancelledStopped': '在渲染之前已停止。',
   'batch.announceRendering': '第 {position} 个视频（共 {count} 个），{label}：已完成 {percent}%。',
   'batch.announceAllDone': '全部 {count} 个视频都可以下载了。',
-  'batch.exportReply': '正在依次导出全部 {count} 个视频。请在“批量”面板查看进度；每个视频都有自己的下载链接。',
+  'batch.exportReply':
+    '正在依次导出全部 {count} 个视频。请在“批量”面板查看进度；每个视频都有自己的下载链接。',
   'batch.exportRunning': '批量导出已在进行中；进度见“批量”面板。',
 
   // library
@@ -185,9 +187,11 @@ export const messagesZh: Messages = {
   'error.noEncoder': '此浏览器无法编码视频。请使用较新版本的 Chrome、Edge 或 Safari。',
   'error.tooLarge': '视频太大，此浏览器无法处理。请换一个短一些的。',
   'error.generic': '出了点问题，请重试。',
-  'error.tooManyNewVisitors': '最近从你的网络来的新访客太多了。请稍后再试，或继续使用你最初使用的浏览器。',
+  'error.tooManyNewVisitors':
+    '最近从你的网络来的新访客太多了。请稍后再试，或继续使用你最初使用的浏览器。',
   'error.sessionLimit': '你创建的会话已达到每位访客的上限。请在视频库中继续使用已有的会话。',
-  'error.uploadQuotaExceeded': '你保存的上传文件（数量或容量）已达到每位访客的上限。请删除不再需要的上传后重试。',
+  'error.uploadQuotaExceeded':
+    '你保存的上传文件（数量或容量）已达到每位访客的上限。请删除不再需要的上传后重试。',
   'error.sessionMediaLimit': '这个会话的文件已达到上限（200 个）。请删除一些文件，或新建一个视频。',
   'error.exportRateLimited': '你在一小时内开始的导出已达到每位访客的上限。请稍后再试。',
   'error.remoteExportLimit': '你今天开始的导出已达到本站每位访客每天的上限。请明天再试。',

@@ -45,14 +45,32 @@ describe('uploadFile', () => {
       createdAtMs: 1,
     };
     vi.stubGlobal('XMLHttpRequest', DroppingXhr);
-    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ media, uploadedParts: [] }), { status: 201, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal(
+      'fetch',
+      async () =>
+        new Response(JSON.stringify({ media, uploadedParts: [] }), {
+          status: 201,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
     const controller = new AbortController();
-    const upload = uploadFile(SESSION_ID, new File([new Uint8Array([1, 2, 3, 4])], 'clip.mp4'), controller.signal, () => undefined);
+    const upload = uploadFile(
+      SESSION_ID,
+      new File([new Uint8Array([1, 2, 3, 4])], 'clip.mp4'),
+      controller.signal,
+      () => undefined,
+    );
     // The first part send drops; the upload now waits 1 s before its retry. Cancel meanwhile.
     await vi.waitFor(() => expect(DroppingXhr.sent).toBe(1));
     await new Promise((resolve) => setTimeout(resolve, 50));
     controller.abort();
-    const outcome = await Promise.race([upload.then(() => 'resolved', (error: unknown) => error), new Promise((resolve) => setTimeout(() => resolve('still pending'), 500))]);
+    const outcome = await Promise.race([
+      upload.then(
+        () => 'resolved',
+        (error: unknown) => error,
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still pending'), 500)),
+    ]);
     expect(outcome).toMatchObject({ name: 'AbortError' });
   });
 });

@@ -30,11 +30,26 @@ export const MAX_CONVERT_BYTES = 250_000_000;
  * any, and the index first (`+faststart`) so the probe and the renderer read it without seeking.
  */
 const FFMPEG_OUTPUT_ARGS = [
-  '-map', '0:v:0', '-map', '0:a:0?',
-  '-vf', 'scale=trunc(iw/2)*2:trunc(ih/2)*2',
-  '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p',
-  '-c:a', 'aac', '-b:a', '160k',
-  '-movflags', '+faststart',
+  '-map',
+  '0:v:0',
+  '-map',
+  '0:a:0?',
+  '-vf',
+  'scale=trunc(iw/2)*2:trunc(ih/2)*2',
+  '-c:v',
+  'libx264',
+  '-preset',
+  'veryfast',
+  '-crf',
+  '23',
+  '-pix_fmt',
+  'yuv420p',
+  '-c:a',
+  'aac',
+  '-b:a',
+  '160k',
+  '-movflags',
+  '+faststart',
 ] as const;
 
 /** Names in the core's in-memory file system. */
@@ -61,10 +76,15 @@ let wasmBlobUrlPromise: Promise<string> | null = null;
 function wasmBlobUrl(): Promise<string> {
   wasmBlobUrlPromise ??= (async () => {
     const response = await fetch(wasmUrl);
-    if (!response.ok || response.body === null) throw new Error(`the converter could not be loaded (HTTP ${response.status})`);
+    if (!response.ok || response.body === null)
+      throw new Error(`the converter could not be loaded (HTTP ${response.status})`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const gzipped = bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
-    const wasm = gzipped ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).blob() : new Blob([bytes]);
+    const wasm = gzipped
+      ? await new Response(
+          new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')),
+        ).blob()
+      : new Blob([bytes]);
     return URL.createObjectURL(new Blob([wasm], { type: 'application/wasm' }));
   })().catch((cause: unknown) => {
     wasmBlobUrlPromise = null;
@@ -87,7 +107,10 @@ let idleTimer: ReturnType<typeof setTimeout> | undefined;
 function releaseCore(): void {
   const loaded = core;
   core = null;
-  void loaded?.then((ffmpeg) => ffmpeg.terminate(), () => undefined);
+  void loaded?.then(
+    (ffmpeg) => ffmpeg.terminate(),
+    () => undefined,
+  );
 }
 
 /** Conversions, one at a time; the core is released {@link CORE_IDLE_MS} after the last. */
@@ -111,11 +134,17 @@ function loadedCore(signal: AbortSignal): Promise<FFmpeg> {
 }
 
 /** Converts `file` on `ffmpeg` (see {@link convertToMp4}); leaves the core's file system empty. */
-async function convertOnCore(ffmpeg: FFmpeg, file: File, signal: AbortSignal, onProgress: (fraction: number) => void): Promise<File> {
+async function convertOnCore(
+  ffmpeg: FFmpeg,
+  file: File,
+  signal: AbortSignal,
+  onProgress: (fraction: number) => void,
+): Promise<File> {
   let durationS = 0;
   const onLog = ({ message }: { message: string }): void => {
     const match = DURATION_LOG.exec(message);
-    if (match !== null && durationS === 0) durationS = Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+    if (match !== null && durationS === 0)
+      durationS = Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]);
   };
   const onCoreProgress = ({ progress, time }: { progress: number; time: number }): void => {
     const fraction = durationS > 0 ? time / US_PER_S / durationS : progress;
@@ -125,10 +154,19 @@ async function convertOnCore(ffmpeg: FFmpeg, file: File, signal: AbortSignal, on
   ffmpeg.on('progress', onCoreProgress);
   try {
     await ffmpeg.writeFile(INPUT_PATH, new Uint8Array(await file.arrayBuffer()), { signal });
-    const code = await ffmpeg.exec(['-y', '-i', INPUT_PATH, ...FFMPEG_OUTPUT_ARGS, OUTPUT_PATH], undefined, { signal });
-    if (code !== 0) throw new MediaProbeError(file.name, 'this browser cannot play it and it could not be converted (it may be damaged). Convert it to MP4 (H.264) and upload that.');
+    const code = await ffmpeg.exec(
+      ['-y', '-i', INPUT_PATH, ...FFMPEG_OUTPUT_ARGS, OUTPUT_PATH],
+      undefined,
+      { signal },
+    );
+    if (code !== 0)
+      throw new MediaProbeError(
+        file.name,
+        'this browser cannot play it and it could not be converted (it may be damaged). Convert it to MP4 (H.264) and upload that.',
+      );
     const data = await ffmpeg.readFile(OUTPUT_PATH, undefined, { signal });
-    if (typeof data === 'string' || data.byteLength === 0) throw new MediaProbeError(file.name, 'the conversion to MP4 produced nothing.');
+    if (typeof data === 'string' || data.byteLength === 0)
+      throw new MediaProbeError(file.name, 'the conversion to MP4 produced nothing.');
     await Promise.all([ffmpeg.deleteFile(INPUT_PATH), ffmpeg.deleteFile(OUTPUT_PATH)]);
     return new File([new Uint8Array(data)], mp4Name(file.name), { type: 'video/mp4' });
   } finally {
@@ -147,9 +185,17 @@ async function convertOnCore(ffmpeg: FFmpeg, file: File, signal: AbortSignal, on
  * @example
  * const mp4 = await convertToMp4(file, controller.signal, (done) => (bar.value = done), () => (label = 'waiting'));
  */
-export async function convertToMp4(file: File, signal: AbortSignal, onProgress: (fraction: number) => void, onWaiting?: () => void): Promise<File> {
+export async function convertToMp4(
+  file: File,
+  signal: AbortSignal,
+  onProgress: (fraction: number) => void,
+  onWaiting?: () => void,
+): Promise<File> {
   if (file.size > MAX_CONVERT_BYTES) {
-    throw new MediaProbeError(file.name, `this browser cannot play it and it is too large to convert here (over ${MAX_CONVERT_BYTES / 1_000_000} MB). Convert it to MP4 (H.264), e.g. with HandBrake, and upload that.`);
+    throw new MediaProbeError(
+      file.name,
+      `this browser cannot play it and it is too large to convert here (over ${MAX_CONVERT_BYTES / 1_000_000} MB). Convert it to MP4 (H.264), e.g. with HandBrake, and upload that.`,
+    );
   }
   clearTimeout(idleTimer);
   return conversions.run(
@@ -164,7 +210,11 @@ export async function convertToMp4(file: File, signal: AbortSignal, onProgress: 
         releaseCore();
         if (signal.aborted) throw signal.reason;
         if (cause instanceof MediaProbeError) throw cause;
-        throw new MediaProbeError(file.name, 'this browser cannot play it and the converter failed. Convert it to MP4 (H.264) and upload that.', { cause });
+        throw new MediaProbeError(
+          file.name,
+          'this browser cannot play it and the converter failed. Convert it to MP4 (H.264) and upload that.',
+          { cause },
+        );
       }
     },
     { signal, onWaiting },

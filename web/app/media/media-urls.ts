@@ -11,7 +11,8 @@ export function mediaUrlsFor(draft: Draft, sessionId: string): Record<string, st
   const urls: Record<string, string> = {};
   for (const track of draft.tracks) {
     for (const segment of track.segments) {
-      const source = 'visual' in segment ? segment.visual : 'source' in segment ? segment.source : null;
+      const source =
+        'visual' in segment ? segment.visual : 'source' in segment ? segment.source : null;
       if (source?.type === 'media') urls[source.mediaId] = mediaFileUrl(sessionId, source.mediaId);
     }
   }

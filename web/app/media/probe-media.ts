@@ -38,9 +38,20 @@ function thumbCanvas(): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext
   return { canvas, ctx };
 }
 
-function drawCover(ctx: CanvasRenderingContext2D, image: CanvasImageSource, width: number, height: number): void {
+function drawCover(
+  ctx: CanvasRenderingContext2D,
+  image: CanvasImageSource,
+  width: number,
+  height: number,
+): void {
   const scale = Math.max(THUMB_WIDTH / width, THUMB_HEIGHT / height);
-  ctx.drawImage(image, (THUMB_WIDTH - width * scale) / 2, (THUMB_HEIGHT - height * scale) / 2, width * scale, height * scale);
+  ctx.drawImage(
+    image,
+    (THUMB_WIDTH - width * scale) / 2,
+    (THUMB_HEIGHT - height * scale) / 2,
+    width * scale,
+    height * scale,
+  );
 }
 
 async function probeImage(file: File): Promise<MediaInfoBody> {
@@ -49,7 +60,16 @@ async function probeImage(file: File): Promise<MediaInfoBody> {
     const { canvas, ctx } = thumbCanvas();
     drawCover(ctx, bitmap, bitmap.width, bitmap.height);
     return {
-      info: { kind: 'image', durationMs: null, width: bitmap.width, height: bitmap.height, fps: null, videoCodec: null, audioCodec: null, hasAudio: false },
+      info: {
+        kind: 'image',
+        durationMs: null,
+        width: bitmap.width,
+        height: bitmap.height,
+        fps: null,
+        videoCodec: null,
+        audioCodec: null,
+        hasAudio: false,
+      },
       thumbnail: canvas.toDataURL('image/jpeg', THUMB_QUALITY),
     };
   } finally {
@@ -61,7 +81,9 @@ async function probeImage(file: File): Promise<MediaInfoBody> {
 async function waveform(file: File): Promise<string | null> {
   const AudioContextClass = globalThis.OfflineAudioContext;
   if (AudioContextClass === undefined) return null;
-  const buffer = await new AudioContextClass(1, 1, 48_000).decodeAudioData(await file.arrayBuffer());
+  const buffer = await new AudioContextClass(1, 1, 48_000).decodeAudioData(
+    await file.arrayBuffer(),
+  );
   const data = buffer.getChannelData(0);
   const { canvas, ctx } = thumbCanvas();
   ctx.fillStyle = WAVE_BACKGROUND;
@@ -70,7 +92,8 @@ async function waveform(file: File): Promise<string | null> {
   const step = Math.max(1, Math.floor(data.length / THUMB_WIDTH));
   for (let x = 0; x < THUMB_WIDTH; x++) {
     let peak = 0;
-    for (let i = x * step; i < Math.min(data.length, (x + 1) * step); i++) peak = Math.max(peak, Math.abs(data[i] ?? 0));
+    for (let i = x * step; i < Math.min(data.length, (x + 1) * step); i++)
+      peak = Math.max(peak, Math.abs(data[i] ?? 0));
     const bar = Math.max(1, peak * THUMB_HEIGHT * 0.9);
     ctx.fillRect(x, (THUMB_HEIGHT - bar) / 2, 1, bar);
   }
@@ -96,7 +119,9 @@ async function probeContainer(file: File): Promise<MediaInfoBody> {
     if (!(durationS > 0)) throw new ProbeProblem('it has no length');
     for (const track of [video, audio]) {
       if (track && !(await isWhole(track))) {
-        throw new ProbeProblem('it is cut short (the file ends before its last frames). Upload the whole file again.');
+        throw new ProbeProblem(
+          'it is cut short (the file ends before its last frames). Upload the whole file again.',
+        );
       }
     }
     const kind = video ? 'video' : 'audio';
@@ -104,10 +129,19 @@ async function probeContainer(file: File): Promise<MediaInfoBody> {
     let fps: number | null = null;
     if (video) {
       if (!(await video.canDecode())) {
-        throw new MediaNeedsConversionError(file.name, `this browser cannot decode its ${video.codec ?? 'unknown'} video.`);
+        throw new MediaNeedsConversionError(
+          file.name,
+          `this browser cannot decode its ${video.codec ?? 'unknown'} video.`,
+        );
       }
-      fps = Math.round((await video.computePacketStats(FPS_SAMPLE_PACKETS)).averagePacketRate * 100) / 100;
-      const sink = new CanvasSink(video, { width: THUMB_WIDTH, height: THUMB_HEIGHT, fit: 'cover' });
+      fps =
+        Math.round((await video.computePacketStats(FPS_SAMPLE_PACKETS)).averagePacketRate * 100) /
+        100;
+      const sink = new CanvasSink(video, {
+        width: THUMB_WIDTH,
+        height: THUMB_HEIGHT,
+        fit: 'cover',
+      });
       const frame = await sink.getCanvas(Math.min(THUMB_AT_S, durationS / 2));
       if (!frame) throw new ProbeProblem('no picture could be decoded');
       const { canvas, ctx } = thumbCanvas();
@@ -150,6 +184,11 @@ export async function probeMedia(file: File, format: MediaFormat): Promise<Media
   } catch (cause) {
     if (cause instanceof MediaNeedsConversionError) throw cause;
     const detail = cause instanceof ProbeProblem ? cause.message : '';
-    throw new MediaProbeError(file.name, detail || 'it looks damaged or cut short. Export it again from its source and upload the new file.', { cause });
+    throw new MediaProbeError(
+      file.name,
+      detail ||
+        'it looks damaged or cut short. Export it again from its source and upload the new file.',
+      { cause },
+    );
   }
 }

@@ -18,7 +18,12 @@ export const PART_ATTEMPTS = 4;
 const RETRY_BASE_MS = 1_000;
 
 /** Sends one part with XHR (fetch has no upload progress). Resolves on 2xx; rejects with ApiError. */
-function sendPart(url: string, bytes: Blob, signal: AbortSignal, onBytes: (sent: number) => void): Promise<void> {
+function sendPart(
+  url: string,
+  bytes: Blob,
+  signal: AbortSignal,
+  onBytes: (sent: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('PUT', url);
@@ -28,10 +33,14 @@ function sendPart(url: string, bytes: Blob, signal: AbortSignal, onBytes: (sent:
     xhr.upload.onprogress = (event) => onBytes(event.loaded);
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) return resolve();
-      void apiErrorFromResponse(new Response(xhr.responseText, { status: xhr.status })).then(reject);
+      void apiErrorFromResponse(new Response(xhr.responseText, { status: xhr.status })).then(
+        reject,
+      );
     };
-    xhr.onerror = () => reject(new ApiError(NETWORK_STATUS, 'network', 'The connection dropped while uploading.'));
-    xhr.onabort = () => reject(new ApiError(NETWORK_STATUS, 'aborted', 'The upload was cancelled.'));
+    xhr.onerror = () =>
+      reject(new ApiError(NETWORK_STATUS, 'network', 'The connection dropped while uploading.'));
+    xhr.onabort = () =>
+      reject(new ApiError(NETWORK_STATUS, 'aborted', 'The upload was cancelled.'));
     signal.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(bytes);
   });
@@ -80,18 +89,31 @@ export async function uploadFile(
           if (done.has(part)) return;
         }
         const before = storedBytes(done, media);
-        await sendPart(`${base}/parts/${part}`, bytes, signal, (sent) => onProgress(before + sent, file.size));
+        await sendPart(`${base}/parts/${part}`, bytes, signal, (sent) =>
+          onProgress(before + sent, file.size),
+        );
         done.add(part);
         onProgress(storedBytes(done, media), file.size);
       },
       { tries: PART_ATTEMPTS, firstDelayMs: RETRY_BASE_MS, signal, shouldRetry: retryablePart },
     );
   }
-  return (await call(`${base}/complete`, { method: 'POST', signal }, mediaAnswerSchema, 'finishing the upload')).media;
+  return (
+    await call(
+      `${base}/complete`,
+      { method: 'POST', signal },
+      mediaAnswerSchema,
+      'finishing the upload',
+    )
+  ).media;
 }
 
 function storedBytes(done: ReadonlySet<number>, media: MediaItem): number {
   let total = 0;
-  for (const part of done) total += part < media.partCount ? media.partSizeBytes : media.sizeBytes - media.partSizeBytes * (media.partCount - 1);
+  for (const part of done)
+    total +=
+      part < media.partCount
+        ? media.partSizeBytes
+        : media.sizeBytes - media.partSizeBytes * (media.partCount - 1);
   return total;
 }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { SerialQueue } from './serial-queue';
 
 /** A job that records when it starts and ends and finishes when told. */
-function gatedJob(log: string[], name: string): { job: () => Promise<string>; finish: () => void; fail: (error: Error) => void } {
+function gatedJob(
+  log: string[],
+  name: string,
+): { job: () => Promise<string>; finish: () => void; fail: (error: Error) => void } {
   let finish = (): void => undefined;
   let fail: (error: Error) => void = () => undefined;
   const gate = new Promise<void>((resolve, reject) => {
@@ -33,7 +36,9 @@ describe('SerialQueue', () => {
     const queue = new SerialQueue();
     const [a, b, c] = [gatedJob(log, 'a'), gatedJob(log, 'b'), gatedJob(log, 'c')];
     const waiting: string[] = [];
-    const results = [a, b, c].map((gated, i) => queue.run(gated.job, { onWaiting: () => waiting.push(['a', 'b', 'c'][i] ?? '') }));
+    const results = [a, b, c].map((gated, i) =>
+      queue.run(gated.job, { onWaiting: () => waiting.push(['a', 'b', 'c'][i] ?? '') }),
+    );
     expect(waiting).toEqual(['b', 'c']);
     expect(queue.size).toBe(3);
     await flush();
@@ -72,7 +77,9 @@ describe('SerialQueue', () => {
     const controller = new AbortController();
     controller.abort(new Error('too late'));
     let ran = false;
-    await expect(queue.run(async () => (ran = true), { signal: controller.signal })).rejects.toThrow('too late');
+    await expect(
+      queue.run(async () => (ran = true), { signal: controller.signal }),
+    ).rejects.toThrow('too late');
     expect([ran, queue.size]).toEqual([false, 0]);
   });
 

@@ -46,7 +46,8 @@ export async function uploadAndProbe(
       onStarted,
     );
     onStep({ state: 'probing', progress: 1 });
-    if (stored.format === null) throw new MediaProbeError(upload.name, 'its type could not be recognised.');
+    if (stored.format === null)
+      throw new MediaProbeError(upload.name, 'its type could not be recognised.');
     let described: MediaInfoBody | null = null;
     try {
       const { probeMedia } = await import('./probe-media'); // mediabunny loads on first upload

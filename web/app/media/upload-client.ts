@@ -15,13 +15,20 @@ import { apiErrorFromNetwork, apiErrorFromResponse, badResponseError } from '../
 export const mediaAnswerSchema = z.object({ media: mediaItemSchema });
 
 /** `/api/sessions/:id/media…` base. */
-export const mediaBase = (sessionId: string): string => `/api/sessions/${encodeURIComponent(sessionId)}/media`;
+export const mediaBase = (sessionId: string): string =>
+  `/api/sessions/${encodeURIComponent(sessionId)}/media`;
 
 /** The same-origin URL serving an upload's bytes (with Range). */
-export const mediaFileUrl = (sessionId: string, mediaId: string): string => `${mediaBase(sessionId)}/${encodeURIComponent(mediaId)}/file`;
+export const mediaFileUrl = (sessionId: string, mediaId: string): string =>
+  `${mediaBase(sessionId)}/${encodeURIComponent(mediaId)}/file`;
 
 /** Fetches `url` same-origin and parses the answer with `schema`; failures become {@link ApiError}. */
-export async function call<S extends z.ZodType>(url: string, init: RequestInit, schema: S, what: string): Promise<z.output<S>> {
+export async function call<S extends z.ZodType>(
+  url: string,
+  init: RequestInit,
+  schema: S,
+  what: string,
+): Promise<z.output<S>> {
   let response: Response;
   try {
     const headers = new Headers(init.headers);
@@ -37,7 +44,11 @@ export async function call<S extends z.ZodType>(url: string, init: RequestInit, 
 }
 
 /** A POST with a JSON body. */
-export const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+export const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 /** Lists the session's uploads, oldest first. */
 export async function listMedia(sessionId: string): Promise<MediaItem[]> {
@@ -45,12 +56,25 @@ export async function listMedia(sessionId: string): Promise<MediaItem[]> {
 }
 
 /** Stores what the browser probed; the item becomes `ready` for the director. */
-export async function describeMedia(sessionId: string, mediaId: string, body: MediaInfoBody): Promise<MediaItem> {
-  return (await call(`${mediaBase(sessionId)}/${encodeURIComponent(mediaId)}/info`, json(body), mediaAnswerSchema, 'saving the media info')).media;
+export async function describeMedia(
+  sessionId: string,
+  mediaId: string,
+  body: MediaInfoBody,
+): Promise<MediaItem> {
+  return (
+    await call(
+      `${mediaBase(sessionId)}/${encodeURIComponent(mediaId)}/info`,
+      json(body),
+      mediaAnswerSchema,
+      'saving the media info',
+    )
+  ).media;
 }
 
 /** Deletes an upload (finished or not). Never rejects. */
 export async function deleteMedia(sessionId: string, mediaId: string): Promise<void> {
   const init = { method: 'DELETE', credentials: 'same-origin', headers: requestHeaders() } as const;
-  await fetch(`${mediaBase(sessionId)}/${encodeURIComponent(mediaId)}`, init).catch(() => undefined);
+  await fetch(`${mediaBase(sessionId)}/${encodeURIComponent(mediaId)}`, init).catch(
+    () => undefined,
+  );
 }

@@ -165,7 +165,11 @@ export const AppModel = createModel((api: ApiClient) => {
         }
         const items = batch.current.value?.items;
         if (items !== undefined) {
-          chat.addLocalReply(t(batch.running.value ? 'batch.exportRunning' : 'batch.exportReply', { count: items.length }));
+          chat.addLocalReply(
+            t(batch.running.value ? 'batch.exportRunning' : 'batch.exportReply', {
+              count: items.length,
+            }),
+          );
           await exportVideo();
           return;
         }

@@ -23,13 +23,21 @@ function draftOf(mediaId: string, durationMs = 10_000): Draft {
     title: mediaId,
     canvas: { width: 1920, height: 1080, fps: 30 },
     durationMs,
-    look: { paletteName: 'Midnight', background: ['#000000'], text: '#ffffff', accent: '#38bdf8', fontFamily: 'Inter' },
+    look: {
+      paletteName: 'Midnight',
+      background: ['#000000'],
+      text: '#ffffff',
+      accent: '#38bdf8',
+      fontFamily: 'Inter',
+    },
     tracks: [
       {
         id: 'v',
         kind: 'video',
         name: mediaId,
-        segments: [{ id: 's1', startMs: 0, durationMs, label: mediaId, visual: { type: 'media', mediaId } }],
+        segments: [
+          { id: 's1', startMs: 0, durationMs, label: mediaId, visual: { type: 'media', mediaId } },
+        ],
       },
     ],
   });
@@ -55,24 +63,48 @@ function fakeEdge(options: { credits?: number; batchVersion?: () => number } = {
     if (job === undefined) throw new ApiError(404, 'not_found', 'no such render');
     return job;
   };
-  const add = (batchItem: string, draftVersion: number, status: RenderJobInfo['status'], renderer: RenderJobInfo['renderer'] = 'browser'): RenderJobInfo => {
+  const add = (
+    batchItem: string,
+    draftVersion: number,
+    status: RenderJobInfo['status'],
+    renderer: RenderJobInfo['renderer'] = 'browser',
+  ): RenderJobInfo => {
     clock += 1;
     const job: RenderJobInfo = {
-      id: `r${jobs.length + 1}`, sessionId: 's1', status, renderer, draftVersion, batchItemId: batchItem, draft: draftOf(batchItem),
-      progress: status === 'completed' ? 1 : 0, framesDone: 0, totalFrames: 300, fps: 0, costCredits: 2, createdAtMs: clock,
-      updatedAtMs: clock, error: status === 'failed' ? 'It broke.' : null,
-      downloadUrl: status === 'completed' ? `/api/renders/r${jobs.length + 1}/file` : null, sizeBytes: status === 'completed' ? 1_000 : null,
+      id: `r${jobs.length + 1}`,
+      sessionId: 's1',
+      status,
+      renderer,
+      draftVersion,
+      batchItemId: batchItem,
+      draft: draftOf(batchItem),
+      progress: status === 'completed' ? 1 : 0,
+      framesDone: 0,
+      totalFrames: 300,
+      fps: 0,
+      costCredits: 2,
+      createdAtMs: clock,
+      updatedAtMs: clock,
+      error: status === 'failed' ? 'It broke.' : null,
+      downloadUrl: status === 'completed' ? `/api/renders/r${jobs.length + 1}/file` : null,
+      sizeBytes: status === 'completed' ? 1_000 : null,
     };
     jobs.push(job);
     return job;
   };
   const api = fakeApiClient([], {
-    listRenders: () => Promise.resolve([...jobs].reverse().map((job): RenderSummary => ({ ...job, title: 'Batch' }))),
+    listRenders: () =>
+      Promise.resolve(
+        [...jobs].reverse().map((job): RenderSummary => ({ ...job, title: 'Batch' })),
+      ),
     createExport: (_sessionId, body) => {
       calls.push(`create ${body?.batchItemId ?? 'draft'}`);
-      if (credits < 2) return Promise.reject(new ApiError(402, 'out_of_credits', 'Not enough credits.'));
+      if (credits < 2)
+        return Promise.reject(new ApiError(402, 'out_of_credits', 'Not enough credits.'));
       credits -= 2;
-      return Promise.resolve(add(body?.batchItemId ?? 'draft', options.batchVersion?.() ?? 1, 'queued'));
+      return Promise.resolve(
+        add(body?.batchItemId ?? 'draft', options.batchVersion?.() ?? 1, 'queued'),
+      );
     },
     getRender: (id) => Promise.resolve(find(id)),
     failRender: (id, message) => {
@@ -85,7 +117,10 @@ function fakeEdge(options: { credits?: number; batchVersion?: () => number } = {
 }
 
 /** A render model stand-in: "renders" a job by completing it at the edge, recording the order. */
-function fakeRender(edge: ReturnType<typeof fakeEdge>, onRender: (job: RenderJobInfo) => void = () => undefined) {
+function fakeRender(
+  edge: ReturnType<typeof fakeEdge>,
+  onRender: (job: RenderJobInfo) => void = () => undefined,
+) {
   const job = signal<RenderJobInfo | null>(null);
   const busy = signal(false);
   let cancelled = false;
@@ -101,10 +136,17 @@ function fakeRender(edge: ReturnType<typeof fakeEdge>, onRender: (job: RenderJob
       await Promise.resolve();
       busy.value = false;
       if (cancelled) {
-        Object.assign(edge.find(info.id), { status: 'failed', error: 'The visitor stopped the export.' });
+        Object.assign(edge.find(info.id), {
+          status: 'failed',
+          error: 'The visitor stopped the export.',
+        });
         return;
       }
-      Object.assign(edge.find(info.id), { status: 'completed', downloadUrl: `/api/renders/${info.id}/file`, sizeBytes: 1_000 });
+      Object.assign(edge.find(info.id), {
+        status: 'completed',
+        downloadUrl: `/api/renders/${info.id}/file`,
+        sizeBytes: 1_000,
+      });
       job.value = edge.find(info.id);
     },
     cancel: () => {
@@ -119,7 +161,12 @@ function fakeRender(edge: ReturnType<typeof fakeEdge>, onRender: (job: RenderJob
 
 function models(edge: ReturnType<typeof fakeEdge>, render = fakeRender(edge)) {
   const notices = new NoticeModel();
-  const batch = new BatchModel({ api: edge.api, render, credits: { refresh: () => edge.api.getCredits() }, notices });
+  const batch = new BatchModel({
+    api: edge.api,
+    render,
+    credits: { refresh: () => edge.api.getCredits() },
+    notices,
+  });
   return { batch, notices };
 }
 
@@ -128,8 +175,17 @@ describe('batch events and the draft shown', () => {
     const edge = fakeEdge();
     const { batch } = models(edge);
     batch.applyEvent({ type: 'batch', version: 2, changes: ['Made 3 videos'], batch: BATCH });
-    batch.applyEvent({ type: 'batch', version: 1, changes: ['old'], batch: { items: [item('old')] } });
-    expect(batch.current.value?.items.map((entry) => entry.label)).toEqual(['waves', 'homeworld', 'space']);
+    batch.applyEvent({
+      type: 'batch',
+      version: 1,
+      changes: ['old'],
+      batch: { items: [item('old')] },
+    });
+    expect(batch.current.value?.items.map((entry) => entry.label)).toEqual([
+      'waves',
+      'homeworld',
+      'space',
+    ]);
     expect(batch.version.value).toBe(2);
     expect(batch.changes.value).toEqual(['Made 3 videos']);
     batch.applyEvent({ type: 'batch', version: 3, changes: ['Back to one video'], batch: null });
@@ -164,11 +220,19 @@ describe('the export queue', () => {
     batch.restore(BATCH, 1);
     await batch.exportAll('s1');
     expect(edge.calls).toEqual([
-      'create item-waves', 'create item-homeworld', 'create item-space',
-      'render r1', 'render r2', 'render r3',
+      'create item-waves',
+      'create item-homeworld',
+      'create item-space',
+      'render r1',
+      'render r2',
+      'render r3',
     ]);
     expect([...batch.states.value.values()]).toEqual(
-      ['r1', 'r2', 'r3'].map((id) => ({ kind: 'done', downloadUrl: `/api/renders/${id}/file`, sizeBytes: 1_000 })),
+      ['r1', 'r2', 'r3'].map((id) => ({
+        kind: 'done',
+        downloadUrl: `/api/renders/${id}/file`,
+        sizeBytes: 1_000,
+      })),
     );
     expect(batch.running.value).toBe(false);
     expect(batch.announcement.value).toBe('All 3 videos are ready to download.');
@@ -183,9 +247,18 @@ describe('the export queue', () => {
     batch.restore(BATCH, 1);
     await batch.resume('s1'); // lists the jobs; none is waiting
     expect(edge.calls).toEqual([]);
-    expect(batch.states.value.get('item-space')).toEqual({ kind: 'out-of-date', downloadUrl: '/api/renders/r3/file', sizeBytes: 1_000 });
+    expect(batch.states.value.get('item-space')).toEqual({
+      kind: 'out-of-date',
+      downloadUrl: '/api/renders/r3/file',
+      sizeBytes: 1_000,
+    });
     await batch.exportAll('s1');
-    expect(edge.calls).toEqual(['create item-homeworld', 'create item-space', 'render r4', 'render r5']);
+    expect(edge.calls).toEqual([
+      'create item-homeworld',
+      'create item-space',
+      'render r4',
+      'render r5',
+    ]);
   });
 
   it('stops creating jobs when credits run out, says how many are queued and renders those', async () => {
@@ -194,7 +267,9 @@ describe('the export queue', () => {
     batch.restore(BATCH, 1);
     await batch.exportAll('s1');
     expect(edge.calls).toEqual(['create item-waves', 'create item-homeworld', 'render r1']);
-    expect(batch.note.value).toBe('Your credits ran out: 1 of 3 videos are queued and will be rendered; the other 2 are not.');
+    expect(batch.note.value).toBe(
+      'Your credits ran out: 1 of 3 videos are queued and will be rendered; the other 2 are not.',
+    );
     expect(batch.states.value.get('item-homeworld')).toEqual({ kind: 'not-exported' });
   });
 
@@ -209,8 +284,16 @@ describe('the export queue', () => {
     batch.restore(BATCH, 2);
     await batch.resume('s1');
     expect(edge.calls).toEqual(['fail r2', 'render r3', 'render r4']);
-    expect(edge.find('r2').error).toBe('Cancelled: the batch changed before this video was rendered.');
-    expect(edge.jobs.map((job) => job.status)).toEqual(['completed', 'failed', 'completed', 'completed', 'queued']);
+    expect(edge.find('r2').error).toBe(
+      'Cancelled: the batch changed before this video was rendered.',
+    );
+    expect(edge.jobs.map((job) => job.status)).toEqual([
+      'completed',
+      'failed',
+      'completed',
+      'completed',
+      'queued',
+    ]);
     expect(batch.states.value.get('item-space')?.kind).toBe('done');
   });
 
@@ -226,7 +309,14 @@ describe('the export queue', () => {
     batch.restore(BATCH, 1);
     await batch.exportAll('s1');
     await stopping;
-    expect(edge.calls).toEqual(['create item-waves', 'create item-homeworld', 'create item-space', 'render r1', 'fail r2', 'fail r3']);
+    expect(edge.calls).toEqual([
+      'create item-waves',
+      'create item-homeworld',
+      'create item-space',
+      'render r1',
+      'fail r2',
+      'fail r3',
+    ]);
     expect(edge.jobs.map((job) => job.status)).toEqual(['failed', 'failed', 'failed']);
     expect(batch.running.value).toBe(false);
   });
@@ -255,8 +345,15 @@ describe('batchItemState', () => {
     const summary: RenderSummary = { ...job, title: 'Batch' };
     const waves = BATCH.items[0];
     if (waves === undefined) throw new Error('no item');
-    expect(batchItemState(waves, 1, [summary], { job, busy: true, progress: 0.42 })).toEqual({ kind: 'rendering', progress: 0.42 });
-    expect(batchItemState(waves, 1, [summary], { job: null, busy: false, progress: 0 })).toEqual({ kind: 'waiting' });
-    expect(batchItemState(waves, 2, [summary], { job: null, busy: false, progress: 0 })).toEqual({ kind: 'not-exported' });
+    expect(batchItemState(waves, 1, [summary], { job, busy: true, progress: 0.42 })).toEqual({
+      kind: 'rendering',
+      progress: 0.42,
+    });
+    expect(batchItemState(waves, 1, [summary], { job: null, busy: false, progress: 0 })).toEqual({
+      kind: 'waiting',
+    });
+    expect(batchItemState(waves, 2, [summary], { job: null, busy: false, progress: 0 })).toEqual({
+      kind: 'not-exported',
+    });
   });
 });

@@ -26,7 +26,12 @@ import type { NoticeModel } from './notice-model';
 import type { RenderModel } from './render-model';
 
 /** Render job statuses that still have to be rendered (or are being rendered). */
-const UNFINISHED: ReadonlySet<RenderSummary['status']> = new Set(['queued', 'rendering', 'uploading', 'interrupted']);
+const UNFINISHED: ReadonlySet<RenderSummary['status']> = new Set([
+  'queued',
+  'rendering',
+  'uploading',
+  'interrupted',
+]);
 
 /** Where one video of the batch stands, as its row in the batch panel shows it. */
 export type BatchItemState =
@@ -51,7 +56,9 @@ export interface LiveRender {
 
 /** The batch jobs (render jobs with a `batchItemId`) of browser renders still to render. */
 function unfinishedBrowserJobs(jobs: readonly RenderSummary[]): RenderSummary[] {
-  return jobs.filter((job) => job.batchItemId !== null && job.renderer === 'browser' && UNFINISHED.has(job.status));
+  return jobs.filter(
+    (job) => job.batchItemId !== null && job.renderer === 'browser' && UNFINISHED.has(job.status),
+  );
 }
 
 /** Oldest first; jobs created in the same ms keep the list's order reversed (it is newest first). */
@@ -75,10 +82,18 @@ export function outdatedJobs(version: number, jobs: readonly RenderSummary[]): R
 }
 
 /** The items "Export all" creates a job for: those without a completed or unfinished job of `version`. */
-export function itemsToExport(batch: Batch, version: number, jobs: readonly RenderSummary[]): BatchItem[] {
+export function itemsToExport(
+  batch: Batch,
+  version: number,
+  jobs: readonly RenderSummary[],
+): BatchItem[] {
   const covered = new Set(
     jobs
-      .filter((job) => job.draftVersion === version && (job.status === 'completed' || UNFINISHED.has(job.status)))
+      .filter(
+        (job) =>
+          job.draftVersion === version &&
+          (job.status === 'completed' || UNFINISHED.has(job.status)),
+      )
       .map((job) => job.batchItemId),
   );
   return batch.items.filter((item) => !covered.has(item.id));
@@ -88,19 +103,30 @@ export function itemsToExport(batch: Batch, version: number, jobs: readonly Rend
  * Where `item` stands: its newest job of batch `version` decides (the live render's figures
  * when it is that job); without one, a finished video of an older version is out of date.
  */
-export function batchItemState(item: BatchItem, version: number, jobs: readonly RenderSummary[], live: LiveRender): BatchItemState {
-  const mine = jobs.filter((job) => job.batchItemId === item.id).sort((a, b) => b.createdAtMs - a.createdAtMs);
+export function batchItemState(
+  item: BatchItem,
+  version: number,
+  jobs: readonly RenderSummary[],
+  live: LiveRender,
+): BatchItemState {
+  const mine = jobs
+    .filter((job) => job.batchItemId === item.id)
+    .sort((a, b) => b.createdAtMs - a.createdAtMs);
   const listed = mine.find((job) => job.draftVersion === version);
   if (listed === undefined) {
     const older = mine.find((job) => job.status === 'completed' && job.downloadUrl !== null);
-    return older?.downloadUrl != null ? { kind: 'out-of-date', downloadUrl: older.downloadUrl, sizeBytes: older.sizeBytes } : { kind: 'not-exported' };
+    return older?.downloadUrl != null
+      ? { kind: 'out-of-date', downloadUrl: older.downloadUrl, sizeBytes: older.sizeBytes }
+      : { kind: 'not-exported' };
   }
   const isLive = live.job?.id === listed.id;
   if (isLive && live.busy) return { kind: 'rendering', progress: live.progress };
   const job = isLive && live.job !== null ? live.job : listed;
   switch (job.status) {
     case 'completed':
-      return job.downloadUrl === null ? { kind: 'waiting' } : { kind: 'done', downloadUrl: job.downloadUrl, sizeBytes: job.sizeBytes };
+      return job.downloadUrl === null
+        ? { kind: 'waiting' }
+        : { kind: 'done', downloadUrl: job.downloadUrl, sizeBytes: job.sizeBytes };
     case 'failed':
       return { kind: 'failed', error: job.error ?? t('batch.failedUnknown') };
     case 'rendering':
@@ -147,9 +173,15 @@ export const BatchModel = createModel(({ api, render, credits, notices }: BatchM
 
   /** Each item's state by item id, live while one renders here. */
   const states = computed((): ReadonlyMap<string, BatchItemState> => {
-    const live: LiveRender = { job: render.job.value, busy: render.busy.value, progress: render.progress.value };
+    const live: LiveRender = {
+      job: render.job.value,
+      busy: render.busy.value,
+      progress: render.progress.value,
+    };
     const items = current.value?.items ?? [];
-    return new Map(items.map((item) => [item.id, batchItemState(item, version.value, jobs.value, live)]));
+    return new Map(
+      items.map((item) => [item.id, batchItemState(item, version.value, jobs.value, live)]),
+    );
   });
 
   /** For the polite live region: changes only at 10 % steps, per video and when all are done. */
@@ -161,10 +193,17 @@ export const BatchModel = createModel(({ api, render, credits, notices }: BatchM
     const state = item === undefined ? undefined : all.get(item.id);
     if (item !== undefined && state?.kind === 'rendering') {
       const percent = Math.floor(state.progress * 10) * 10;
-      return t('batch.announceRendering', { position: index + 1, count: items.length, label: item.label, percent });
+      return t('batch.announceRendering', {
+        position: index + 1,
+        count: items.length,
+        label: item.label,
+        percent,
+      });
     }
     const done = items.filter((entry) => all.get(entry.id)?.kind === 'done').length;
-    return items.length > 0 && done === items.length ? t('batch.announceAllDone', { count: items.length }) : '';
+    return items.length > 0 && done === items.length
+      ? t('batch.announceAllDone', { count: items.length })
+      : '';
   });
 
   /** Bumped to end the running queue (Stop, a new video, another session). */
@@ -175,7 +214,12 @@ export const BatchModel = createModel(({ api, render, credits, notices }: BatchM
    * batch video it still shows (unless it is rendering: the queue ends after it).
    */
   function forgetBatchRender(): void {
-    if (current.peek() === null && !render.busy.peek() && (render.job.peek()?.batchItemId ?? null) !== null) render.reset();
+    if (
+      current.peek() === null &&
+      !render.busy.peek() &&
+      (render.job.peek()?.batchItemId ?? null) !== null
+    )
+      render.reset();
   }
 
   /** Applies a `batch` stream event; an older version than the one shown is ignored. */
@@ -285,7 +329,11 @@ export const BatchModel = createModel(({ api, render, credits, notices }: BatchM
           queued += 1;
         } catch (cause) {
           if (!(cause instanceof ApiError && cause.status === 402)) throw cause;
-          note.value = t('batch.outOfCredits', { queued, count: wanted.length, left: wanted.length - queued });
+          note.value = t('batch.outOfCredits', {
+            queued,
+            count: wanted.length,
+            left: wanted.length - queued,
+          });
           break;
         }
       }

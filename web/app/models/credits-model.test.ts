@@ -14,8 +14,13 @@ describe('credits model', () => {
   });
 
   it('labels an unknown balance "after your first message" and replies with the server note', async () => {
-    const note = 'Your credits are shown after your first message: the video service opens your account then.';
-    const model = new CreditsModel(fakeApiClient([], { getCredits: () => Promise.resolve({ available: null, frozen: null, total: null, note }) }));
+    const note =
+      'Your credits are shown after your first message: the video service opens your account then.';
+    const model = new CreditsModel(
+      fakeApiClient([], {
+        getCredits: () => Promise.resolve({ available: null, frozen: null, total: null, note }),
+      }),
+    );
     const answer = await model.refresh();
     expect(model.label.value).toBe('Credits: after your first message');
     expect(describeCredits(answer)).toBe(note);

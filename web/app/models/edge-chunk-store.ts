@@ -50,10 +50,20 @@ export interface EdgeChunkStoreOptions {
   onReconnecting?: (reconnecting: boolean) => void;
 }
 
-const download = <T>(run: () => Promise<T>): Promise<T> => retryWithBackoff(run, { tries: CHUNK_REQUEST_TRIES, firstDelayMs: CHUNK_RETRY_DELAY_MS, shouldRetry: isTransient });
+const download = <T>(run: () => Promise<T>): Promise<T> =>
+  retryWithBackoff(run, {
+    tries: CHUNK_REQUEST_TRIES,
+    firstDelayMs: CHUNK_RETRY_DELAY_MS,
+    shouldRetry: isTransient,
+  });
 
 /** The edge store of render `renderId`; chunks are labelled with page session `attempt` (a UUID). */
-export function createEdgeChunkStore(api: ApiClient, renderId: string, attempt: string, options: EdgeChunkStoreOptions = {}): EdgeChunkStore {
+export function createEdgeChunkStore(
+  api: ApiClient,
+  renderId: string,
+  attempt: string,
+  options: EdgeChunkStoreOptions = {},
+): EdgeChunkStore {
   const { signal, onChunkStored, onReconnecting } = options;
   const keptChunks = new Map<number, Blob>();
   let keptAudio: Blob | null = null;
@@ -86,7 +96,11 @@ export function createEdgeChunkStore(api: ApiClient, renderId: string, attempt: 
     for (;;) {
       const bytes = queued.reduce((sum, entry) => sum + entry.sizeBytes, 0);
       const oldest = queued[0];
-      if (oldest === undefined || (queued.length <= UPLOAD_QUEUE_MAX_CHUNKS && bytes <= UPLOAD_QUEUE_MAX_BYTES)) return;
+      if (
+        oldest === undefined ||
+        (queued.length <= UPLOAD_QUEUE_MAX_CHUNKS && bytes <= UPLOAD_QUEUE_MAX_BYTES)
+      )
+        return;
       await oldest.stored;
     }
   }
@@ -121,6 +135,7 @@ export function createEdgeChunkStore(api: ApiClient, renderId: string, attempt: 
       const fetchStored = () => download(() => api.getRenderChunk(renderId, index));
       return kept ? blobBytes(kept).catch(fetchStored) : fetchStored();
     },
-    loadAudio: () => (keptAudio ? blobBytes(keptAudio) : download(() => api.getRenderAudio(renderId))),
+    loadAudio: () =>
+      keptAudio ? blobBytes(keptAudio) : download(() => api.getRenderAudio(renderId)),
   };
 }

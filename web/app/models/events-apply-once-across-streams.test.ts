@@ -42,14 +42,24 @@ function liveStream(events: StreamEvent[], firstSeq = 1) {
       if (seq > afterSeq) onEvent({ event, seq });
     }
     markDelivered();
-    return new Promise((resolve) => signal.addEventListener('abort', () => resolve({ sawDone: false, lastSeq: null, invalidEvents: 0 })));
+    return new Promise((resolve) =>
+      signal.addEventListener('abort', () =>
+        resolve({ sawDone: false, lastSeq: null, invalidEvents: 0 }),
+      ),
+    );
   };
   return { calls, followEvents, delivered };
 }
 
 function models(api: ReturnType<typeof fakeApiClient>) {
   const session = new SessionModel(api);
-  const chat = new ChatModel({ api, session, draft: new DraftModel(), batch: { applyEvent: () => undefined }, notices: new NoticeModel() });
+  const chat = new ChatModel({
+    api,
+    session,
+    draft: new DraftModel(),
+    batch: { applyEvent: () => undefined },
+    notices: new NoticeModel(),
+  });
   return { session, chat };
 }
 
@@ -95,7 +105,14 @@ describe('events apply once across streams', () => {
     const api = fakeApiClient([], {
       getSession: () =>
         Promise.resolve({
-          session: { id: 's1', title: 'make a video', createdAtMs: 0, updatedAtMs: 0, version: 0, summary: '' },
+          session: {
+            id: 's1',
+            title: 'make a video',
+            createdAtMs: 0,
+            updatedAtMs: 0,
+            version: 0,
+            summary: '',
+          },
           draft: null,
           summary: '',
           messages: [{ role: 'user', text: 'make a video', atMs: 0 }],

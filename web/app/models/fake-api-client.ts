@@ -11,19 +11,34 @@ import type { StreamOutcome } from '../sse-reader';
  * A fake client whose chat turns emit `script` (with seqs from 1) and whose other methods are
  * taken from `overrides` or throw "not expected in this test".
  */
-export function fakeApiClient(script: StreamEvent[], overrides: Partial<ApiClient> = {}): ApiClient & { sent: string[] } {
+export function fakeApiClient(
+  script: StreamEvent[],
+  overrides: Partial<ApiClient> = {},
+): ApiClient & { sent: string[] } {
   const sent: string[] = [];
-  const unexpected = (name: string) => () => Promise.reject(new Error(`${name} not expected in this test`));
+  const unexpected = (name: string) => () =>
+    Promise.reject(new Error(`${name} not expected in this test`));
   return {
     sent,
     createSession: () =>
-      Promise.resolve({ id: 's1', title: '', createdAtMs: 0, updatedAtMs: 0, version: 0, summary: '' }),
+      Promise.resolve({
+        id: 's1',
+        title: '',
+        createdAtMs: 0,
+        updatedAtMs: 0,
+        version: 0,
+        summary: '',
+      }),
     getSession: unexpected('getSession'),
     getCredits: () => Promise.resolve({ available: 87, frozen: 0, total: 87 }),
     async streamMessage(_sessionId, text, onEvent): Promise<StreamOutcome> {
       sent.push(text);
       script.forEach((event, index) => onEvent({ event, seq: index + 1 }));
-      return { sawDone: script.some((e) => e.type === 'done'), lastSeq: script.length, invalidEvents: 0 };
+      return {
+        sawDone: script.some((e) => e.type === 'done'),
+        lastSeq: script.length,
+        invalidEvents: 0,
+      };
     },
     replayEvents: unexpected('replayEvents'),
     // Follows quietly until stopped, like a live stream on which nothing happens.

@@ -16,7 +16,13 @@ describe('a streamed chat turn', () => {
       { type: 'done' },
     ]);
     const notices = new NoticeModel();
-    const chat = new ChatModel({ api, session: new SessionModel(api), draft: new DraftModel(), batch: { applyEvent: () => undefined }, notices });
+    const chat = new ChatModel({
+      api,
+      session: new SessionModel(api),
+      draft: new DraftModel(),
+      batch: { applyEvent: () => undefined },
+      notices,
+    });
     chat.addUserMessage('make a video');
     await chat.streamTurn('s1', 'make a video');
 
@@ -31,9 +37,17 @@ describe('a streamed chat turn', () => {
   });
 
   it('shows an error event in plain words', async () => {
-    const api = fakeApiClient([{ type: 'error', code: 'engine_failed', message: 'The director stopped. Try again.' }]);
+    const api = fakeApiClient([
+      { type: 'error', code: 'engine_failed', message: 'The director stopped. Try again.' },
+    ]);
     const notices = new NoticeModel();
-    const chat = new ChatModel({ api, session: new SessionModel(api), draft: new DraftModel(), batch: { applyEvent: () => undefined }, notices });
+    const chat = new ChatModel({
+      api,
+      session: new SessionModel(api),
+      draft: new DraftModel(),
+      batch: { applyEvent: () => undefined },
+      notices,
+    });
     await chat.streamTurn('s1', 'hi');
     expect(notices.error.value).toBe('The director stopped. Try again.');
     expect(chat.busy.value).toBe(false);

@@ -47,25 +47,41 @@ describe('sending a message', () => {
       title: 'Waves',
       canvas: { width: 1920, height: 1080, fps: 30 },
       durationMs: 10_000,
-      look: { paletteName: 'Midnight', background: ['#000000'], text: '#ffffff', accent: '#38bdf8', fontFamily: 'Inter' },
+      look: {
+        paletteName: 'Midnight',
+        background: ['#000000'],
+        text: '#ffffff',
+        accent: '#38bdf8',
+        fontFamily: 'Inter',
+      },
       tracks: [],
     });
-    const items = ['waves', 'space'].map((mediaId) => ({ id: batchItemId(mediaId), mediaId, label: mediaId, draft }));
+    const items = ['waves', 'space'].map((mediaId) => ({
+      id: batchItemId(mediaId),
+      mediaId,
+      label: mediaId,
+      draft,
+    }));
     const created: Array<string | undefined> = [];
-    const api = fakeApiClient([{ type: 'batch', version: 1, changes: [], batch: { items } }, { type: 'done' }], {
-      // Out of credits at once: nothing is queued, so nothing is rendered in this test.
-      createExport: (_sessionId, body) => {
-        created.push(body?.batchItemId);
-        return Promise.reject(new ApiError(402, 'out_of_credits', 'Not enough credits.'));
+    const api = fakeApiClient(
+      [{ type: 'batch', version: 1, changes: [], batch: { items } }, { type: 'done' }],
+      {
+        // Out of credits at once: nothing is queued, so nothing is rendered in this test.
+        createExport: (_sessionId, body) => {
+          created.push(body?.batchItemId);
+          return Promise.reject(new ApiError(402, 'out_of_credits', 'Not enough credits.'));
+        },
       },
-    });
+    );
     const app = new AppModel(api);
     await app.send('make a 10-second clip from each of these');
     expect(app.draft.draft.value).toBe(draft);
     await app.send('export');
     expect(api.sent).toEqual(['make a 10-second clip from each of these']);
     expect(created).toEqual(['item-waves']);
-    expect(app.batch.note.value).toBe('Your credits ran out: 0 of 2 videos are queued and will be rendered; the other 2 are not.');
+    expect(app.batch.note.value).toBe(
+      'Your credits ran out: 0 of 2 videos are queued and will be rendered; the other 2 are not.',
+    );
   });
 
   it('does not send "export" to the chat when there is no draft yet', async () => {

@@ -22,11 +22,15 @@ export interface LibraryEntry {
  *
  * @example joinLibrary([session], [olderRender, newerRender]) // [{ session, latestRender: newerRender }]
  */
-export function joinLibrary(sessions: readonly SessionInfo[], renders: readonly RenderSummary[]): LibraryEntry[] {
+export function joinLibrary(
+  sessions: readonly SessionInfo[],
+  renders: readonly RenderSummary[],
+): LibraryEntry[] {
   const latest = new Map<string, RenderSummary>();
   for (const render of renders) {
     const known = latest.get(render.sessionId);
-    if (known === undefined || render.createdAtMs > known.createdAtMs) latest.set(render.sessionId, render);
+    if (known === undefined || render.createdAtMs > known.createdAtMs)
+      latest.set(render.sessionId, render);
   }
   return [...sessions]
     .sort((a, b) => b.updatedAtMs - a.updatedAtMs)

@@ -47,7 +47,10 @@ export const MediaModel = createModel(({ session }: MediaModelDeps) => {
 
   const readyItems = computed(() => items.value.filter((item) => item.status === 'ready'));
   const isActive = (task: UploadTask): boolean =>
-    task.state === 'uploading' || task.state === 'probing' || task.state === 'waiting' || task.state === 'converting';
+    task.state === 'uploading' ||
+    task.state === 'probing' ||
+    task.state === 'waiting' ||
+    task.state === 'converting';
   const busy = computed(() => tasks.value.some(isActive));
 
   const patch = (key: string, change: Partial<UploadTask>): void => {
@@ -79,13 +82,20 @@ export const MediaModel = createModel(({ session }: MediaModelDeps) => {
       await turn.wait;
       // The upload pipeline (and, inside it, mediabunny and ffmpeg.wasm) loads on the first upload.
       const { uploadAndProbe } = await import('../media/upload-and-probe');
-      const ready = await uploadAndProbe(sessionId, file, controller.signal, (step) => patch(key, step), turn.done);
+      const ready = await uploadAndProbe(
+        sessionId,
+        file,
+        controller.signal,
+        (step) => patch(key, step),
+        turn.done,
+      );
       items.value = [...items.value.filter((item) => item.id !== ready.id), ready].sort(
         (a, b) => a.createdAtMs - b.createdAtMs || a.name.localeCompare(b.name),
       );
       patch(key, { state: 'done' });
     } catch (cause) {
-      if (controller.signal.aborted || isAbort(cause)) patch(key, { state: 'cancelled', error: null });
+      if (controller.signal.aborted || isAbort(cause))
+        patch(key, { state: 'cancelled', error: null });
       else patch(key, { state: 'failed', error: plainError(cause) });
     } finally {
       turn.done();
@@ -104,7 +114,16 @@ export const MediaModel = createModel(({ session }: MediaModelDeps) => {
     });
     tasks.value = [
       ...tasks.value,
-      ...started.map(({ file, key }): UploadTask => ({ key, name: file.name, sizeBytes: file.size, progress: 0, state: 'uploading', error: null })),
+      ...started.map(
+        ({ file, key }): UploadTask => ({
+          key,
+          name: file.name,
+          sizeBytes: file.size,
+          progress: 0,
+          state: 'uploading',
+          error: null,
+        }),
+      ),
     ];
     let sessionId: string;
     try {
@@ -150,7 +169,19 @@ export const MediaModel = createModel(({ session }: MediaModelDeps) => {
     tasks.value = [];
   });
 
-  return { items, tasks, readyItems, busy, pickerRequests, refresh, uploadFiles, cancel, clearFinished, requestPicker, reset };
+  return {
+    items,
+    tasks,
+    readyItems,
+    busy,
+    pickerRequests,
+    refresh,
+    uploadFiles,
+    cancel,
+    clearFinished,
+    requestPicker,
+    reset,
+  };
 });
 
 export type MediaModel = InstanceType<typeof MediaModel>;

@@ -25,7 +25,11 @@ export interface ProgressReporter {
  * Creates a reporter for render `renderId`. Report failures are ignored: progress is advisory,
  * the render itself goes on.
  */
-export function createProgressReporter(api: ApiClient, renderId: string, now: () => number = Date.now): ProgressReporter {
+export function createProgressReporter(
+  api: ApiClient,
+  renderId: string,
+  now: () => number = Date.now,
+): ProgressReporter {
   let lastSentAt = -Infinity;
   let inFlight: Promise<void> | null = null;
   let pending: RenderProgressBody | null = null;
@@ -49,7 +53,8 @@ export function createProgressReporter(api: ApiClient, renderId: string, now: ()
     report(progress) {
       if (progress.totalFrames <= 0) return;
       pending = progress;
-      if (inFlight === null && now() - lastSentAt >= PROGRESS_REPORT_INTERVAL_MS) void send(progress);
+      if (inFlight === null && now() - lastSentAt >= PROGRESS_REPORT_INTERVAL_MS)
+        void send(progress);
     },
     async flush() {
       if (inFlight !== null) await inFlight;

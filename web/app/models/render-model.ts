@@ -36,13 +36,25 @@ export const RENDER_FALLBACK_POLL_MS = 5_000;
  * Refusals that mean another page stored this render's next chunk or its file first (two tabs
  * resumed one job): this page then follows the job instead of failing it.
  */
-const ANOTHER_PAGE_WON: ReadonlySet<string> = new Set(['chunk_conflict', 'chunk_out_of_order', 'render_finished', 'upload_in_progress']);
+const ANOTHER_PAGE_WON: ReadonlySet<string> = new Set([
+  'chunk_conflict',
+  'chunk_out_of_order',
+  'render_finished',
+  'upload_in_progress',
+]);
 
 /**
  * Where the export is, as the panel shows it. `interrupted`: a job restored after a reload that
  * was being rendered in a page that is gone (it stopped there).
  */
-export type ExportPhase = 'idle' | 'starting' | 'rendering' | 'uploading' | 'completed' | 'failed' | 'interrupted';
+export type ExportPhase =
+  | 'idle'
+  | 'starting'
+  | 'rendering'
+  | 'uploading'
+  | 'completed'
+  | 'failed'
+  | 'interrupted';
 
 /** What the render model needs from the rest of the app. */
 export interface RenderModelDeps {
@@ -73,14 +85,18 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     reconnecting.value = on;
   };
 
-  const busy = computed(() => phase.value === 'starting' || phase.value === 'rendering' || phase.value === 'uploading');
+  const busy = computed(
+    () => phase.value === 'starting' || phase.value === 'rendering' || phase.value === 'uploading',
+  );
   /** 0..1 */
   const progress = computed(() => {
     if (phase.value === 'completed') return 1;
     return totalFrames.value > 0 ? Math.min(1, framesDone.value / totalFrames.value) : 0;
   });
   /** `"42% · 48 fps · 12 s left"` */
-  const progressText = computed(() => formatProgress({ progress: progress.value, fps: fps.value, etaMs: etaMs.value }));
+  const progressText = computed(() =>
+    formatProgress({ progress: progress.value, fps: fps.value, etaMs: etaMs.value }),
+  );
   /**
    * What a screen reader hears: changes only at every 10 % step and at phase changes, so the
    * polite live region is not flooded by 2 updates a second.
@@ -124,17 +140,28 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     notices.showError(`The export failed: ${message}`);
   });
 
-  async function renderInBrowser(info: RenderJobInfo, signal: AbortSignal, stored: RenderChunkState | null): Promise<void> {
+  async function renderInBrowser(
+    info: RenderJobInfo,
+    signal: AbortSignal,
+    stored: RenderChunkState | null,
+  ): Promise<void> {
     const firstChunk = stored?.version ?? 0;
     batch(() => {
       phase.value = 'rendering';
-      resumedFrom.value = stored !== null && firstChunk > 0 ? Math.min(1, (firstChunk * stored.chunkFrames) / Math.max(1, stored.totalFrames)) : null;
-      if (stored !== null && firstChunk > 0) framesDone.value = Math.min(stored.totalFrames, firstChunk * stored.chunkFrames);
+      resumedFrom.value =
+        stored !== null && firstChunk > 0
+          ? Math.min(1, (firstChunk * stored.chunkFrames) / Math.max(1, stored.totalFrames))
+          : null;
+      if (stored !== null && firstChunk > 0)
+        framesDone.value = Math.min(stored.totalFrames, firstChunk * stored.chunkFrames);
     });
     const reporter = createProgressReporter(api, info.id);
     // This page session's label on the chunks it stores (shows which page encoded what).
     const attempt = crypto.randomUUID();
-    const store = createEdgeChunkStore(api, info.id, attempt, { signal, onReconnecting: setReconnecting });
+    const store = createEdgeChunkStore(api, info.id, attempt, {
+      signal,
+      onReconnecting: setReconnecting,
+    });
     try {
       const { renderVideo } = await import('../../render/render-video');
       const result = await renderVideo(info.draft, {
@@ -154,7 +181,11 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       await store.drain();
       await reporter.flush();
       phase.value = 'uploading';
-      const done = await retryWhileUnreachable(() => api.uploadRenderFile(info.id, result.blob), signal, setReconnecting);
+      const done = await retryWhileUnreachable(
+        () => api.uploadRenderFile(info.id, result.blob),
+        signal,
+        setReconnecting,
+      );
       batch(() => {
         showJob(done);
         phase.value = done.status === 'completed' ? 'completed' : 'uploading';
@@ -164,7 +195,8 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       if (isAbort(cause) || signal.aborted) {
         // Stopped by the visitor: the job fails (what was rendered is paid, the rest refunded). Left for another video: it stays
         // resumable (its chunks are kept; reopening the session resumes it).
-        if (!leaving) await api.failRender(info.id, 'The visitor stopped the export.').catch(() => undefined);
+        if (!leaving)
+          await api.failRender(info.id, 'The visitor stopped the export.').catch(() => undefined);
         phase.value = 'idle';
         return;
       }
@@ -207,7 +239,8 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
    */
   async function followUntilSettled(info: RenderJobInfo, signal: AbortSignal): Promise<void> {
     let current = info;
-    const settled = (status: RenderJobInfo['status']): boolean => status === 'completed' || status === 'failed' || status === 'interrupted';
+    const settled = (status: RenderJobInfo['status']): boolean =>
+      status === 'completed' || status === 'failed' || status === 'interrupted';
     while (!settled(current.status)) {
       let streamed = false;
       // Stopped by the visitor, or by this loop once the job settled (the edge keeps an interrupted job's stream open).
@@ -215,14 +248,25 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       const stop = (): void => stream.abort();
       signal.addEventListener('abort', stop, { once: true });
       try {
-        await api.followRender(current.id, ({ event }) => {
-          if (event.type !== 'render-progress') return;
-          streamed = true;
-          const pushed = { ...current, status: event.status, framesDone: event.framesDone, totalFrames: event.totalFrames, fps: event.fps, progress: event.progress };
-          current = pushed;
-          showFollowed(pushed);
-          if (settled(pushed.status)) stream.abort();
-        }, stream.signal);
+        await api.followRender(
+          current.id,
+          ({ event }) => {
+            if (event.type !== 'render-progress') return;
+            streamed = true;
+            const pushed = {
+              ...current,
+              status: event.status,
+              framesDone: event.framesDone,
+              totalFrames: event.totalFrames,
+              fps: event.fps,
+              progress: event.progress,
+            };
+            current = pushed;
+            showFollowed(pushed);
+            if (settled(pushed.status)) stream.abort();
+          },
+          stream.signal,
+        );
       } catch (cause) {
         if (signal.aborted) throw cause;
         if (isAbort(cause) && !stream.signal.aborted) throw cause;
@@ -237,7 +281,8 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
     }
     if (current.status === 'completed') phase.value = 'completed';
     // The page that was rendering it closed: carry on here after its last stored chunk.
-    else if (current.status === 'interrupted' && current.renderer === 'browser') await renderInBrowser(current, signal, await api.getRenderChunks(current.id));
+    else if (current.status === 'interrupted' && current.renderer === 'browser')
+      await renderInBrowser(current, signal, await api.getRenderChunks(current.id));
     else fail(current.error ?? 'The render stopped before it finished. Press Export to try again.');
   }
 
@@ -286,7 +331,12 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
       showJob(info);
       void credits.refresh().catch(() => undefined);
       // An interrupted job of this version (answered again by the edge) resumes after its stored chunks.
-      if (info.renderer === 'browser') await renderInBrowser(info, signal, info.status === 'interrupted' ? await api.getRenderChunks(info.id) : null);
+      if (info.renderer === 'browser')
+        await renderInBrowser(
+          info,
+          signal,
+          info.status === 'interrupted' ? await api.getRenderChunks(info.id) : null,
+        );
       else await followUntilSettled(info, signal);
     });
     void credits.refresh().catch(() => undefined);

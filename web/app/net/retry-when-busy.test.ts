@@ -4,18 +4,26 @@ import { ApiError } from '../api-error';
 import { MAX_BUSY_TRIES, retryWhenBusy } from './retry-when-busy';
 
 /** A turn's SSE answer: the user message and `done`. */
-const TURN_BODY = 'retry: 3000\n\nevent: user-message\nid: 1\ndata: {"type":"user-message","text":"hi"}\n\nevent: done\nid: 2\ndata: {"type":"done"}\n\n';
+const TURN_BODY =
+  'retry: 3000\n\nevent: user-message\nid: 1\ndata: {"type":"user-message","text":"hi"}\n\nevent: done\nid: 2\ndata: {"type":"done"}\n\n';
 
 function busy(retryAfter: string | null): Response {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (retryAfter !== null) headers['Retry-After'] = retryAfter;
-  return new Response(JSON.stringify({ error: { code: 'busy', message: 'The server is busy.' } }), { status: 503, headers });
+  return new Response(JSON.stringify({ error: { code: 'busy', message: 'The server is busy.' } }), {
+    status: 503,
+    headers,
+  });
 }
 
 describe('sending a chat message while the server is busy', () => {
   it('waits out 503 + Retry-After and sends the same message again with the same clientMessageId', async () => {
     const bodies: Array<{ text: string; clientMessageId: string }> = [];
-    const answers = [busy('0'), busy('0'), new Response(TURN_BODY, { headers: { 'Content-Type': 'text/event-stream' } })];
+    const answers = [
+      busy('0'),
+      busy('0'),
+      new Response(TURN_BODY, { headers: { 'Content-Type': 'text/event-stream' } }),
+    ];
     const api = createApiClient({
       fetchImpl: async (_url, init) => {
         bodies.push(JSON.parse(String(init?.body)) as { text: string; clientMessageId: string });
@@ -41,7 +49,10 @@ describe('sending a chat message while the server is busy', () => {
         return busy(null);
       },
     });
-    await expect(api.streamMessage('s1', 'hi', () => undefined)).rejects.toMatchObject({ status: 503, code: 'busy' });
+    await expect(api.streamMessage('s1', 'hi', () => undefined)).rejects.toMatchObject({
+      status: 503,
+      code: 'busy',
+    });
     expect(sends).toBe(1);
   });
 

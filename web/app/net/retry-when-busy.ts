@@ -33,12 +33,18 @@ export function isBusy(cause: unknown): cause is ApiError {
  * @throws {ApiError} the last busy answer when every try was busy, and any other error of
  *   `send` at once; an `AbortError` `DOMException` when `signal` aborts during a wait.
  */
-export function retryWhenBusy<T>(send: () => Promise<T>, signal?: AbortSignal, random: () => number = Math.random): Promise<T> {
+export function retryWhenBusy<T>(
+  send: () => Promise<T>,
+  signal?: AbortSignal,
+  random: () => number = Math.random,
+): Promise<T> {
   return retryWithBackoff(() => send(), {
     tries: MAX_BUSY_TRIES,
     firstDelayMs: MIN_BUSY_WAIT_MS,
     ...(signal ? { signal } : {}),
     shouldRetry: isBusy,
-    delayFor: (error) => Math.max(MIN_BUSY_WAIT_MS, isBusy(error) ? error.retryAfterMs ?? 0 : 0) * (1 + BUSY_WAIT_JITTER * random()),
+    delayFor: (error) =>
+      Math.max(MIN_BUSY_WAIT_MS, isBusy(error) ? (error.retryAfterMs ?? 0) : 0) *
+      (1 + BUSY_WAIT_JITTER * random()),
   });
 }

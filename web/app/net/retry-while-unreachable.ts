@@ -25,7 +25,11 @@ export const RECONNECT_GIVE_UP_MS = 120_000;
  * @throws the last failure (a refusal, or no answer for {@link RECONNECT_GIVE_UP_MS}); an
  *   `AbortError` when `signal` aborts
  */
-export async function retryWhileUnreachable<T>(send: () => Promise<T>, signal: AbortSignal | undefined, onReconnecting?: (reconnecting: boolean) => void): Promise<T> {
+export async function retryWhileUnreachable<T>(
+  send: () => Promise<T>,
+  signal: AbortSignal | undefined,
+  onReconnecting?: (reconnecting: boolean) => void,
+): Promise<T> {
   let reconnecting = false;
   try {
     return await retryWithBackoff(send, {

@@ -8,8 +8,17 @@ describe('retryWithBackoff', () => {
     vi.useFakeTimers();
     try {
       const waits: number[] = [];
-      const run = vi.fn<(attempt: number) => Promise<string>>().mockRejectedValueOnce(new Error('a')).mockRejectedValueOnce(new Error('b')).mockResolvedValue('ok');
-      const result = retryWithBackoff(run, { tries: 5, firstDelayMs: 100, shouldRetry: always, onRetry: (_e, _t, ms) => waits.push(ms) });
+      const run = vi
+        .fn<(attempt: number) => Promise<string>>()
+        .mockRejectedValueOnce(new Error('a'))
+        .mockRejectedValueOnce(new Error('b'))
+        .mockResolvedValue('ok');
+      const result = retryWithBackoff(run, {
+        tries: 5,
+        firstDelayMs: 100,
+        shouldRetry: always,
+        onRetry: (_e, _t, ms) => waits.push(ms),
+      });
       await vi.runAllTimersAsync();
       await expect(result).resolves.toBe('ok');
       expect(run).toHaveBeenCalledTimes(3);
@@ -21,10 +30,14 @@ describe('retryWithBackoff', () => {
 
   it('gives up on a refusal at once and after the last try', async () => {
     const refused = vi.fn(() => Promise.reject(new Error('409')));
-    await expect(retryWithBackoff(refused, { tries: 5, firstDelayMs: 1, shouldRetry: () => false })).rejects.toThrow('409');
+    await expect(
+      retryWithBackoff(refused, { tries: 5, firstDelayMs: 1, shouldRetry: () => false }),
+    ).rejects.toThrow('409');
     expect(refused).toHaveBeenCalledTimes(1);
     const flaky = vi.fn(() => Promise.reject(new Error('down')));
-    await expect(retryWithBackoff(flaky, { tries: 3, firstDelayMs: 1, shouldRetry: always })).rejects.toThrow('down');
+    await expect(
+      retryWithBackoff(flaky, { tries: 3, firstDelayMs: 1, shouldRetry: always }),
+    ).rejects.toThrow('down');
     expect(flaky).toHaveBeenCalledTimes(3);
   });
 
@@ -32,14 +45,25 @@ describe('retryWithBackoff', () => {
     let clock = 0;
     const waits: number[] = [];
     const run = vi.fn(() => Promise.reject(new Error('down')));
-    const sleepy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
+    const sleepy = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+      callback: () => void,
+      ms?: number,
+    ) => {
       clock += ms ?? 0;
       callback();
       return 0;
     }) as typeof setTimeout);
     try {
       await expect(
-        retryWithBackoff(run, { tries: Infinity, firstDelayMs: 100, maxDelayMs: 400, deadlineMs: 2_000, shouldRetry: always, now: () => clock, onRetry: (_e, _t, ms) => waits.push(ms) }),
+        retryWithBackoff(run, {
+          tries: Infinity,
+          firstDelayMs: 100,
+          maxDelayMs: 400,
+          deadlineMs: 2_000,
+          shouldRetry: always,
+          now: () => clock,
+          onRetry: (_e, _t, ms) => waits.push(ms),
+        }),
       ).rejects.toThrow('down');
     } finally {
       sleepy.mockRestore();
@@ -52,7 +76,12 @@ describe('retryWithBackoff', () => {
     const controller = new AbortController();
     const run = vi.fn(() => Promise.reject(new Error('down')));
     const startedAt = Date.now();
-    const result = retryWithBackoff(run, { tries: 10, firstDelayMs: 60_000, signal: controller.signal, shouldRetry: always });
+    const result = retryWithBackoff(run, {
+      tries: 10,
+      firstDelayMs: 60_000,
+      signal: controller.signal,
+      shouldRetry: always,
+    });
     setTimeout(() => controller.abort(), 20);
     await expect(result).rejects.toMatchObject({ name: 'AbortError' });
     expect(Date.now() - startedAt).toBeLessThan(1_000);
@@ -63,6 +92,8 @@ describe('retryWithBackoff', () => {
 describe('abortableDelay', () => {
   it('resolves after the wait, and rejects at once on an already aborted signal', async () => {
     await expect(abortableDelay(1)).resolves.toBeUndefined();
-    await expect(abortableDelay(60_000, AbortSignal.abort())).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(abortableDelay(60_000, AbortSignal.abort())).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });

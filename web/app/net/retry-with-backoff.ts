@@ -35,7 +35,9 @@ export interface RetryOptions {
 /** The rejection of an aborted wait: a `DOMException` named `AbortError` (what `fetch` throws too). */
 export function abortError(signal?: AbortSignal): DOMException {
   const reason: unknown = signal?.reason;
-  return reason instanceof DOMException && reason.name === 'AbortError' ? reason : new DOMException('Stopped', 'AbortError');
+  return reason instanceof DOMException && reason.name === 'AbortError'
+    ? reason
+    : new DOMException('Stopped', 'AbortError');
 }
 
 /**
@@ -71,8 +73,21 @@ export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> 
  *   `AbortError` when `signal` aborts (before a try or during a wait)
  * @example await retryWithBackoff(() => api.getRender(id), { tries: 3, firstDelayMs: 500, shouldRetry: isTransient })
  */
-export async function retryWithBackoff<T>(run: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
-  const { tries, firstDelayMs, maxDelayMs = Infinity, deadlineMs = Infinity, signal, shouldRetry, delayFor, onRetry, now = Date.now } = options;
+export async function retryWithBackoff<T>(
+  run: (attempt: number) => Promise<T>,
+  options: RetryOptions,
+): Promise<T> {
+  const {
+    tries,
+    firstDelayMs,
+    maxDelayMs = Infinity,
+    deadlineMs = Infinity,
+    signal,
+    shouldRetry,
+    delayFor,
+    onRetry,
+    now = Date.now,
+  } = options;
   const startedAt = now();
   for (let attempt = 1; ; attempt++) {
     if (signal?.aborted) throw abortError(signal);
@@ -82,7 +97,8 @@ export async function retryWithBackoff<T>(run: (attempt: number) => Promise<T>, 
       if (signal?.aborted) throw abortError(signal);
       const backoffMs = Math.min(maxDelayMs, firstDelayMs * 2 ** (attempt - 1));
       const delayMs = delayFor === undefined ? backoffMs : delayFor(error, backoffMs);
-      if (attempt >= tries || !shouldRetry(error) || now() - startedAt + delayMs > deadlineMs) throw error;
+      if (attempt >= tries || !shouldRetry(error) || now() - startedAt + delayMs > deadlineMs)
+        throw error;
       onRetry?.(error, attempt, delayMs);
       await abortableDelay(delayMs, signal);
     }
