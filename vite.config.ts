@@ -9,6 +9,7 @@ import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { staticAssetHeaders } from './shared/security-policy';
+import { NOTICES_FILE, thirdPartyNotices } from './scripts/lib/third-party-notices';
 
 /** Entries: the SPA, the widget page (/embed) and the widget loader, which hosts load as a plain `/widget.js`. */
 const ENTRIES = {
@@ -59,11 +60,16 @@ function emitSecurityHeaders(): Plugin {
   };
 }
 
+/** Licence notices of every package the browser downloads (page and Web Worker bundles). */
+const notices = thirdPartyNotices(
+  fileURLToPath(new URL(`./dist/${NOTICES_FILE}`, import.meta.url)),
+);
+
 export default defineConfig({
   root: 'web',
   // No public folder: the only file that is not built, `_headers`, is written by emitSecurityHeaders.
   publicDir: false,
-  plugins: [preact(), gzipFfmpegWasm(), emitSecurityHeaders()],
+  plugins: [preact(), gzipFfmpegWasm(), emitSecurityHeaders(), notices.page],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
@@ -85,7 +91,7 @@ export default defineConfig({
       },
     },
   },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [notices.worker()] },
   // Pre-bundled up front so the dev server does not reload the page when the renderer first loads.
   // ffmpeg.wasm starts its own worker from `new URL('./worker.js', import.meta.url)`, which pre-bundling would break.
   optimizeDeps: {

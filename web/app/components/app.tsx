@@ -2,7 +2,7 @@
  * @module app
  * The full page (the site, and a widget with `data-layout="full"`): header, error banner,
  * library, then a two-column grid (chat left; preview, timeline, media bin and export right)
- * that becomes one column on narrow screens.
+ * that becomes one column on narrow screens, then the licence footer.
  */
 import type { AppModel } from '../models/app-model';
 import { AppShell } from './app-shell';
@@ -11,6 +11,7 @@ import { ExportArea } from './export-area';
 import { LibraryPanel } from './library-panel';
 import { MediaBin } from './media-bin';
 import { PreviewPlayer } from './preview-player';
+import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 import { TimelineView } from './timeline-view';
 
@@ -35,6 +36,7 @@ export function App({ model, composerPlaceholder = null }: AppProps) {
           <ExportArea />
         </div>
       </main>
+      <SiteFooter />
     </AppShell>
   );
 }

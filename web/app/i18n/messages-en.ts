@@ -13,6 +13,8 @@
 export const messagesEn = {
   // app
   'app.skipToMessage': 'Skip to message box',
+  'footer.license': 'Free software: GPL-3.0-or-later',
+  'footer.notices': 'Third-party notices',
 
   // site header
   'header.library': 'Library',

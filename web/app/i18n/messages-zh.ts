@@ -11,6 +11,8 @@ import type { Messages } from './messages-en';
 export const messagesZh: Messages = {
   // app
   'app.skipToMessage': '跳到输入框',
+  'footer.license': '自由软件：GPL-3.0 或更新版本',
+  'footer.notices': '第三方声明',
 
   // site header
   'header.library': '视频库',
