@@ -14,7 +14,7 @@ const env = offlineEnv(process.env);
 const bin = (name) => path.join(projectRoot, 'node_modules', '.bin', name);
 const steps = [
   ['build the SPA', bin('vite'), ['build', '--logLevel', 'warn']],
-  ['deployable on Cloudflare (wrangler deploy --dry-run)', bin('tsx'), ['scripts/deploy/check-deployable.ts']],
+  ['deployable (wrangler deploy --dry-run)', bin('tsx'), ['scripts/deploy/check-deployable.ts']],
   ['unit tests', bin('vitest'), ['run', '--project', 'unit']],
   ['workerd tests', bin('vitest'), ['run', '--project', 'workers']],
   [
