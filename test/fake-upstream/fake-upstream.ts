@@ -661,6 +661,44 @@ function planTurn(session: FakeSession, text: string): TurnPlan {
   return { plain, reply, tool, silent };
 }
 
+/** What a stream's producer writes with (see {@link sseResponse}). */
+interface SseOut {
+  invocationId: string;
+  /** Writes `data: <json>\n\n` after the stream's pace. */
+  frame(json: unknown): Promise<void>;
+  /** Writes `text` as is, at once. */
+  raw(text: string): Promise<void>;
+  /** Settles when the reader goes away. */
+  closed: Promise<void>;
+}
+
+/** An SSE response whose body `produce` writes, `paceMs` before each frame; closed when it ends. */
+function sseResponse(
+  c: Context,
+  paceMs: number,
+  produce: (out: SseOut) => Promise<void>,
+): Response {
+  const encoder = new TextEncoder();
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+  const writer = writable.getWriter();
+  const out: SseOut = {
+    invocationId: `e-${crypto.randomUUID()}`,
+    frame: async (json) => {
+      if (paceMs > 0) await sleep(paceMs);
+      await writer.write(encoder.encode(`data: ${JSON.stringify(json)}\n\n`));
+    },
+    raw: (text) => writer.write(encoder.encode(text)),
+    closed: writer.closed.catch(() => undefined),
+  };
+  void produce(out)
+    .catch(() => undefined)
+    .finally(() => writer.close().catch(() => undefined));
+  return c.body(readable, 200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+  });
+}
+
 /**
  * Streams one chat turn the way a stock `adk api_server` does (see the module doc): progressive
  * SSE with `streaming`, whole messages without; no heartbeats; silence while the tool runs.
@@ -671,19 +709,11 @@ function streamStockAdkTurn(
   text: string,
   options: { frameDelayMs: number; streaming: boolean },
 ): Response {
-  const encoder = new TextEncoder();
-  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-  const writer = writable.getWriter();
-  const invocationId = `e-${crypto.randomUUID()}`;
-  const frame = async (json: unknown): Promise<void> => {
-    if (options.frameDelayMs > 0) await sleep(options.frameDelayMs);
-    await writer.write(encoder.encode(`data: ${JSON.stringify(json)}\n\n`));
-  };
-  const model = (fields: Record<string, unknown>): Record<string, unknown> =>
-    adkEvent(invocationId, { ...fields, id: crypto.randomUUID(), author: 'nemo_agent' });
-  const produce = async (): Promise<void> => {
+  return sseResponse(c, options.frameDelayMs, async ({ invocationId, frame, closed }) => {
+    const model = (fields: Record<string, unknown>): Record<string, unknown> =>
+      adkEvent(invocationId, { ...fields, id: crypto.randomUUID(), author: 'nemo_agent' });
     if (text.includes('[hang]')) {
-      await writer.closed.catch(() => undefined);
+      await closed;
       return;
     }
     const { plain, reply, tool, silent } = planTurn(session, text);
@@ -742,13 +772,6 @@ function streamStockAdkTurn(
         finishReason: 'STOP',
       }),
     );
-  };
-  void produce()
-    .catch(() => undefined)
-    .finally(() => writer.close().catch(() => undefined));
-  return c.body(readable, 200, {
-    'Content-Type': 'text/event-stream',
-    'Cache-Control': 'no-cache',
   });
 }
 
@@ -759,28 +782,18 @@ function streamTurn(
   text: string,
   timing: { frameDelayMs: number; heartbeatDelayMs: number },
 ): Response {
-  const encoder = new TextEncoder();
-  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-  const writer = writable.getWriter();
-  const invocationId = `e-${crypto.randomUUID()}`;
   const pace = text.includes('[slow]') ? FAKE_SLOW_FRAME_MS : timing.frameDelayMs;
-  const frame = async (json: unknown): Promise<void> => {
-    if (pace > 0) await sleep(pace);
-    await writer.write(encoder.encode(`data: ${JSON.stringify(json)}\n\n`));
-  };
-  const produce = async (): Promise<void> => {
+  return sseResponse(c, pace, async ({ invocationId, frame, raw, closed }) => {
     if (text.includes('[hang]')) {
-      await writer.closed.catch(() => undefined);
+      await closed;
       return;
     }
     const beats = Number(/\[heartbeats:(\d+)\]/.exec(text)?.[1] ?? '0');
     for (let i = 0; i < beats; i++) {
       await sleep(timing.heartbeatDelayMs);
       // Both heartbeat shapes: an empty data line and an event with nothing to show.
-      await writer.write(
-        encoder.encode(
-          i % 2 === 0 ? 'data:\n\n' : `data: ${JSON.stringify(adkEvent(invocationId, {}))}\n\n`,
-        ),
+      await raw(
+        i % 2 === 0 ? 'data:\n\n' : `data: ${JSON.stringify(adkEvent(invocationId, {}))}\n\n`,
       );
     }
     const { plain, reply, tool, silent } = planTurn(session, text);
@@ -820,9 +833,7 @@ function streamTurn(
           partial: true,
         }),
       );
-      await writer.write(
-        encoder.encode('data: {"id":"cut","content":{"role":"model","parts":[{"te'),
-      );
+      await raw('data: {"id":"cut","content":{"role":"model","parts":[{"te');
       return;
     }
     for (const [index, chunk] of chunks.entries()) {
@@ -838,12 +849,5 @@ function streamTurn(
       }
     }
     await frame(adkEvent(invocationId, { content: { role: 'model', parts: [{ text: reply }] } }));
-  };
-  void produce()
-    .catch(() => undefined)
-    .finally(() => writer.close().catch(() => undefined));
-  return c.body(readable, 200, {
-    'Content-Type': 'text/event-stream',
-    'Cache-Control': 'no-cache',
   });
 }

@@ -66,6 +66,9 @@ interface Replay {
   errors: string[];
 }
 
+/** How many times `item` is in `list`. */
+const count = (list: string[], item: string): number => list.filter((x) => x === item).length;
+
 /** One chat turn of a new visitor whose `/run_sse` answers `pieces`. */
 async function replay(pieces: Piece[], message = 'Hello'): Promise<Replay> {
   const sent: Record<string, unknown>[] = [];
@@ -93,7 +96,15 @@ async function replay(pieces: Piece[], message = 'Hello'): Promise<Replay> {
   };
 }
 
-describe('stock ADK /run_sse transcripts through the whole engine', () => {
+/**
+ * Per test, ms: a turn takes well under a second, but a file's first turn warms up the Worker
+ * (about 3.5 s alone, more while the whole project runs), past vitest's default 5 s.
+ */
+const TURN_TEST_TIMEOUT_MS = 20_000;
+
+describe('stock ADK /run_sse transcripts through the whole engine', {
+  timeout: TURN_TEST_TIMEOUT_MS,
+}, () => {
   it('01 non-streaming plain text: one whole message, shown once', async () => {
     const turn = await replay(frames(transcript('01-nonstreaming-plain-text')));
     expect(turn.sent).toMatchObject({ user_id: 'me', streaming: true });
@@ -125,7 +136,7 @@ describe('stock ADK /run_sse transcripts through the whole engine', () => {
   it('04 long-running auth tool: the reply, then plainly that the service is still working', async () => {
     const turn = await replay(frames(transcript('04-tool-call-longrunning-auth')));
     expect(turn.errors).toEqual([]);
-    expect(turn.statuses.filter((status) => status === 'getting directions…')).toHaveLength(1);
+    expect(count(turn.statuses, 'getting directions…')).toBe(1);
     expect(JSON.stringify(turn.events)).not.toContain('clientSecret');
     expect(turn.reads).toBe(
       `To get directions, I need you to sign in with your Google account first. Please follow the link to authorize me.\n\n${LONG_RUNNING_NOTE}`,
@@ -159,7 +170,7 @@ describe('stock ADK /run_sse transcripts through the whole engine', () => {
   it('09 progressive SSE with thoughts and a tool: thoughts hidden, one status, GUI chip', async () => {
     const turn = await replay(frames(transcript('09-progressive-sse-thoughts-tool')));
     expect(turn.errors).toEqual([]);
-    expect(turn.statuses.filter((status) => status === 'setting text style…')).toHaveLength(1);
+    expect(count(turn.statuses, 'setting text style…')).toBe(1);
     expect(JSON.stringify(turn.events)).not.toContain('Planning the title change');
     expect(turn.reads).toBe(
       'Sure, making the title red now.\n\nDone! The title is now red. Click Export when you are ready.',
@@ -181,7 +192,7 @@ const answer = (id: string, name: string): string =>
     content: { role: 'user', parts: [{ functionResponse: { id, name, response: { ok: true } } }] },
   });
 
-describe('stock ADK faults through the whole engine', () => {
+describe('stock ADK faults through the whole engine', { timeout: TURN_TEST_TIMEOUT_MS }, () => {
   it('errorCode STOP on an empty turn after a tool is success: the "what changed" answer comes', async () => {
     const turn = await replay([
       call('c1', 'set_volume'),

@@ -45,7 +45,13 @@ async function stockSession(): Promise<{
   return { fake, run };
 }
 
-describe('the fake upstream in stock-adk mode', () => {
+/**
+ * Per test, ms: a turn takes well under a second, but a file's first turn warms up the Worker
+ * (about 3.5 s alone, more while the whole project runs), past vitest's default 5 s.
+ */
+const TURN_TEST_TIMEOUT_MS = 20_000;
+
+describe('the fake upstream in stock-adk mode', { timeout: TURN_TEST_TIMEOUT_MS }, () => {
   it('answers 422 without user_id, as FastAPI does for RunAgentRequest', async () => {
     const { run } = await stockSession();
     const refused = await run({});
@@ -65,7 +71,7 @@ describe('the fake upstream in stock-adk mode', () => {
   });
 });
 
-describe('the nemo engine against a stock ADK server', () => {
+describe('the nemo engine against a stock ADK server', { timeout: TURN_TEST_TIMEOUT_MS }, () => {
   it('streams a reply, shows the tool once, and outlasts a tool silent past the idle limit', async () => {
     routeUpstream({ mode: 'stock-adk' });
     const visitor = new Visitor();
