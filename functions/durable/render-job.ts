@@ -468,7 +468,7 @@ export class RenderJob extends DurableObject<Env> {
 
   /**
    * Retries a credit settlement that could not reach the visitor's account, and takes the next
-   * step of a remote render (functions/engine/nemo/remote-render.ts), which sets the next alarm.
+   * step of a remote render (functions/engine/nemo/nemo-remote-render.ts), which sets the next alarm.
    */
   override async alarm(): Promise<void> {
     await this.#settle();

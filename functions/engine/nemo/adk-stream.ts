@@ -1,5 +1,5 @@
 /**
- * @module adk-stream
+ * @module nemo-adk-stream
  * Reads a `/run_sse` body (Google ADK api_server format: `data: <Event JSON>\n\n` frames only)
  * with eventsource-parser and yields typed frames as they arrive, without buffering: every
  * frame is yielded as soon as its chunk is read. Each `data:` is parsed with zod.

@@ -1,5 +1,5 @@
 /**
- * @module forward-media
+ * @module nemo-forward-media
  * The visitor's uploads live in our R2 (functions/routes/media.ts); the remote API needs them
  * in its own session (UPSTREAM.md upload row). Before a turn, every ready upload the upstream
  * session has not got yet is streamed from R2 to `POST /api/upload-video/…` (never buffered).

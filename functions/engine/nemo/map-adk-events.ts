@@ -1,5 +1,5 @@
 /**
- * @module map-adk-events
+ * @module nemo-map-adk-events
  * Turns the ADK events of one chat stream into our {@link EngineEvent}s. Text: `partial`
  * deltas are shown as they come; a final (non-partial) event holds the whole text of that
  * message and is NOT shown again (a final without deltas before it is shown once, as a delta);

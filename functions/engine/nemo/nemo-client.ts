@@ -2,7 +2,7 @@
  * @module nemo-client
  * The remote API's HTTP calls (UPSTREAM.md endpoints), one method each. Every request carries
  * `Authorization: Bearer <token>` and the attribution headers; every answer is parsed with the
- * zod schemas of {@link module:upstream-schema}; a non-zero `code` or an HTTP error becomes an
+ * zod schemas of {@link module:nemo-schema}; a non-zero `code` or an HTTP error becomes an
  * {@link UpstreamError}. Retries are not done here (the engine and the render poller decide).
  *
  * The `fetch` used is injectable so tests can route the upstream host to the fake upstream;

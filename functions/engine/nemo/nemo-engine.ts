@@ -280,7 +280,7 @@ class NemoTurn {
     yield* this.#afterStream(token, sessionId, mapper.finish(), failed, mapper.longRunningOpen);
   }
 
-  /** Sends the session's uploads the upstream session has not got yet (see forward-media). */
+  /** Sends the session's uploads the upstream session has not got yet (see nemo-forward-media). */
   async *#forwardMedia(
     sessionId: string,
     guarded: <T>(call: (token: string) => Promise<T>) => Promise<T>,

@@ -1,5 +1,5 @@
 /**
- * @module remote-render
+ * @module nemo-remote-render
  * An export rendered by the remote API, driven by the `RenderJob` Durable Object's alarm
  * (so it carries on after the visitor's tab is gone). Each alarm does one step:
  * 1. not started: `POST /api/render/proxy/lambda` with the short-key draft in the upstream

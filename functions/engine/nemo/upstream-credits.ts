@@ -1,5 +1,5 @@
 /**
- * @module upstream-credits
+ * @module nemo-credits
  * The visitor's credits on the remote API (`GET /api/credits/balance/simple`, UPSTREAM.md
  * "credits"), for `GET /api/credits` when `ENGINE=nemo`: the remote API charges the exports,
  * so its balance is the one to show. Uses the operator token or the visitor's anonymous one

@@ -1,5 +1,5 @@
 /**
- * @module upstream-schema
+ * @module nemo-schema
  * zod schemas for everything the remote API sends (UPSTREAM.md): the JSON envelope
  * `{code, message, data}`, the answers of each endpoint, and the ADK event JSON inside
  * `/run_sse` frames. Every upstream byte is parsed with one of these before it is used.
@@ -30,7 +30,7 @@ export const creditsBalanceSchema = z.object({
   total: z.number(),
 });
 
-/** `GET /api/state/nemo_agent/me/<sid>/latest`: the short-key draft (decoded by draft-codec). */
+/** `GET /api/state/nemo_agent/me/<sid>/latest`: the short-key draft (decoded by nemo-draft-codec). */
 export const sessionStateSchema = z.object({
   draft: z.unknown().nullable().optional(),
   video_infos: z.array(z.unknown()).optional(),
@@ -65,7 +65,7 @@ export type RenderState = z.infer<typeof renderStateSchema>;
  * One ADK content part (google-genai `Part`, camelCase on the wire): text (with `thought: true`
  * for the model's reasoning), a function call, or a function response. Other kinds of part
  * (`executableCode`, `codeExecutionResult`, `inlineData`, `fileData`) pass as empty parts: they
- * are not chat text (see map-adk-events).
+ * are not chat text (see nemo-map-adk-events).
  * https://github.com/google/adk-python/blob/main/src/google/adk/events/event.py
  */
 export const adkPartSchema = z.object({
