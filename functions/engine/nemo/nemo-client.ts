@@ -18,9 +18,9 @@ import {
   renderStateSchema,
   sessionCreatedSchema,
   sessionStateSchema,
-} from './upstream-schema';
-import type { RenderState } from './upstream-schema';
-import { UpstreamCode, UpstreamError } from './upstream-error';
+} from './nemo-schema';
+import type { RenderState } from './nemo-schema';
+import { UpstreamCode, UpstreamError } from './nemo-error';
 
 /** The shape of `fetch` the client needs. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

@@ -19,19 +19,19 @@
 import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
 import type { Draft } from '../../../shared/draft-schema';
 import { diffDrafts } from '../../../shared/draft-diff';
-import { readAdkStream, StreamTimeoutError } from './adk-stream';
-import type { AdkStreamEnd } from './adk-stream';
-import { decodeDraft, encodeDraft } from './draft-codec';
-import { guiActions } from './gui-actions';
-import { AdkTurnMapper, UPSTREAM_REPORTED_PROBLEM } from './map-adk-events';
+import { readAdkStream, StreamTimeoutError } from './nemo-adk-stream';
+import type { AdkStreamEnd } from './nemo-adk-stream';
+import { decodeDraft, encodeDraft } from './nemo-draft-codec';
+import { guiActions } from './nemo-gui-actions';
+import { AdkTurnMapper, UPSTREAM_REPORTED_PROBLEM } from './nemo-map-adk-events';
 import { NemoClient } from './nemo-client';
 import type { FetchLike } from './nemo-client';
 import type { NemoConfig } from './nemo-config';
-import { UpstreamCode, UpstreamError, plainUpstreamError } from './upstream-error';
-import type { IdentityStore } from './upstream-token';
-import { UpstreamToken } from './upstream-token';
-import { forwardNewMedia } from './forward-media';
-import type { MediaSource } from './forward-media';
+import { UpstreamCode, UpstreamError, plainUpstreamError } from './nemo-error';
+import type { IdentityStore } from './nemo-token';
+import { UpstreamToken } from './nemo-token';
+import { forwardNewMedia } from './nemo-forward-media';
+import type { MediaSource } from './nemo-forward-media';
 
 /** Where the upstream session id of one of our sessions is kept (the `SessionRoom`). */
 export interface UpstreamSessionStore {

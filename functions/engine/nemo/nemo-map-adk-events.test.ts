@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../engine';
-import { AdkTurnMapper, UPSTREAM_REPORTED_PROBLEM } from './map-adk-events';
-import type { AdkEvent } from './upstream-schema';
+import { AdkTurnMapper, UPSTREAM_REPORTED_PROBLEM } from './nemo-map-adk-events';
+import type { AdkEvent } from './nemo-schema';
 
 const partial = (text: string): AdkEvent => ({
   content: { role: 'model', parts: [{ text }] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFrame, readAdkStream, StreamTimeoutError } from './adk-stream';
-import type { AdkFrame, AdkStreamEnd } from './adk-stream';
+import { classifyFrame, readAdkStream, StreamTimeoutError } from './nemo-adk-stream';
+import type { AdkFrame, AdkStreamEnd } from './nemo-adk-stream';
 
 function body(chunks: string[], hang = false): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

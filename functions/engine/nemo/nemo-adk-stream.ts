@@ -10,8 +10,8 @@
  * quiet tick instead, so the caller can say it is still working.
  */
 import { createParser } from 'eventsource-parser';
-import { adkErrorFrameSchema, adkEventSchema } from './upstream-schema';
-import type { AdkEvent } from './upstream-schema';
+import { adkErrorFrameSchema, adkEventSchema } from './nemo-schema';
+import type { AdkEvent } from './nemo-schema';
 
 /**
  * Largest single frame kept while parsing, characters. A final event repeats the whole reply

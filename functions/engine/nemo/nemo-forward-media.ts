@@ -11,8 +11,8 @@ import type { EngineEvent } from '../engine';
 import type { MediaSummary } from '../../../shared/media-schema';
 import { fileKey } from '../../media/media-store';
 import type { UploadFile } from './nemo-client';
-import { MAX_UPLOAD_BYTES, UpstreamCode, UpstreamError } from './upstream-error';
-import type { PlainError } from './upstream-error';
+import { MAX_UPLOAD_BYTES, UpstreamCode, UpstreamError } from './nemo-error';
+import type { PlainError } from './nemo-error';
 
 /** Where our uploads are: the bucket and our session id. */
 export interface MediaSource {

@@ -12,8 +12,8 @@
  */
 import type { EngineEvent } from '../engine';
 import { MAX_EVENT_TEXT_CHARS } from '../../../shared/events-schema';
-import type { AdkEvent, AdkPart } from './upstream-schema';
-import { toolStatus } from './gui-actions';
+import type { AdkEvent, AdkPart } from './nemo-schema';
+import { toolStatus } from './nemo-gui-actions';
 
 /** Between two messages of one reply, and between two text parts of one event. */
 const MESSAGE_SEPARATOR = '\n\n';

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { NemoClient } from './nemo-client';
 import type { NemoConfig } from './nemo-config';
-import { UpstreamCode, UpstreamError } from './upstream-error';
+import { UpstreamCode, UpstreamError } from './nemo-error';
 
 /** The visitor's upstream identity as stored at the edge. */
 export const upstreamIdentitySchema = z.object({
