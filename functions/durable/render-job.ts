@@ -33,7 +33,7 @@ import type { DurableResult } from './durable-result';
 import { parseJsonColumn, readOptionalRow } from './sql-rows';
 import { addColumnIfMissing } from './add-column-if-missing';
 import { renderedCostCredits } from './export-cost';
-import { advanceRemoteRender } from '../engine/nemo/remote-render';
+import { advanceRemoteRender } from '../engine/nemo/nemo-remote-render';
 import type { RenderChunkState } from '../../shared/api-schema';
 import { planChunks } from '../../shared/render-chunk-plan';
 import type { ChunkPlan } from '../../shared/render-chunk-plan';
@@ -468,7 +468,7 @@ export class RenderJob extends DurableObject<Env> {
 
   /**
    * Retries a credit settlement that could not reach the visitor's account, and takes the next
-   * step of a remote render (functions/engine/nemo/remote-render.ts), which sets the next alarm.
+   * step of a remote render (functions/engine/nemo/nemo-remote-render.ts), which sets the next alarm.
    */
   override async alarm(): Promise<void> {
     await this.#settle();

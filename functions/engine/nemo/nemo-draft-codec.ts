@@ -1,5 +1,5 @@
 /**
- * @module draft-codec
+ * @module nemo-draft-codec
  * Maps our draft ({@link Draft}) to and from the remote API's short-key draft (UPSTREAM.md):
  * `t` tracks, `tt` track type (0 video, 1 audio, 7 text), `sg` segments, `d` duration in ms,
  * `m` metadata. The contract names no more keys, so this codec fixes the rest and documents it:

@@ -1,5 +1,5 @@
 /**
- * @module upstream-error
+ * @module nemo-error
  * The remote API's error codes (UPSTREAM.md table) as one named error, and the plain message
  * the visitor reads for each. Raw upstream text never reaches the visitor: only these messages.
  */

@@ -1,5 +1,5 @@
 /**
- * @module forward-media
+ * @module nemo-forward-media
  * The visitor's uploads live in our R2 (functions/routes/media.ts); the remote API needs them
  * in its own session (UPSTREAM.md upload row). Before a turn, every ready upload the upstream
  * session has not got yet is streamed from R2 to `POST /api/upload-video/…` (never buffered).
@@ -11,8 +11,8 @@ import type { EngineEvent } from '../engine';
 import type { MediaSummary } from '../../../shared/media-schema';
 import { fileKey } from '../../media/media-store';
 import type { UploadFile } from './nemo-client';
-import { MAX_UPLOAD_BYTES, UpstreamCode, UpstreamError } from './upstream-error';
-import type { PlainError } from './upstream-error';
+import { MAX_UPLOAD_BYTES, UpstreamCode, UpstreamError } from './nemo-error';
+import type { PlainError } from './nemo-error';
 
 /** Where our uploads are: the bucket and our session id. */
 export interface MediaSource {

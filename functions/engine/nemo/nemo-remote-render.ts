@@ -1,5 +1,5 @@
 /**
- * @module remote-render
+ * @module nemo-remote-render
  * An export rendered by the remote API, driven by the `RenderJob` Durable Object's alarm
  * (so it carries on after the visitor's tab is gone). Each alarm does one step:
  * 1. not started: `POST /api/render/proxy/lambda` with the short-key draft in the upstream
@@ -21,14 +21,14 @@ import { sessionRoom } from '../../durable/durable-stubs';
 import { uploadToR2 } from '../../routes/upload-to-r2';
 import { Mp4FileError, checkMp4File } from '../../media/check-mp4-file';
 import { r2RangeReader } from '../../media/r2-range-reader';
-import { encodeDraft } from './draft-codec';
+import { encodeDraft } from './nemo-draft-codec';
 import { NemoClient } from './nemo-client';
 import type { FetchLike } from './nemo-client';
 import { readNemoConfig } from './nemo-config';
 import { visitorIdentityStore } from './nemo-engine-deps';
-import { UpstreamCode, UpstreamError, plainUpstreamError } from './upstream-error';
-import type { RenderState } from './upstream-schema';
-import { UpstreamToken } from './upstream-token';
+import { UpstreamCode, UpstreamError, plainUpstreamError } from './nemo-error';
+import type { RenderState } from './nemo-schema';
+import { UpstreamToken } from './nemo-token';
 
 /** Faults in a row before the export is given up (with the backoff, about 10 minutes of trying). */
 export const MAX_POLL_FAILURES = 6;
