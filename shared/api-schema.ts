@@ -139,7 +139,7 @@ export const renderJobInfoSchema = z.object({
   error: z.string().nullable(),
   /**
    * Present once completed: same-origin link that serves the MP4 with Range support, signed for
-   * this one file (`?expires=&sig=`, valid 24 h, no cookie needed; functions/routes/download-link.ts).
+   * this one file (`?expires=&sig=`, valid 24 h, no cookie needed; functions/signing/download-link.ts).
    */
   downloadUrl: z.string().nullable(),
   sizeBytes: z.number().int().nonnegative().nullable(),

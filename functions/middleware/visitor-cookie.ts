@@ -9,7 +9,7 @@
  * request ignores the cookie and never gets one, so an identity handed over by a host page can
  * never become this site's cookie (no fixation); the answer carries the token (or a renewed one)
  * back in the same header. No identity is ever read from a URL: a download link carries its own
- * signature for one file instead (routes/download-link.ts).
+ * signature for one file instead (signing/download-link.ts).
  *
  * A visitor is minted only when needed: a request that makes something (POST, PUT, PATCH).
  * A reading request (GET, HEAD, OPTIONS) or a DELETE without an identity (no cookie, or the

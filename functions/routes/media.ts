@@ -46,7 +46,7 @@ import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { readPrefix } from './sniff-media-type';
 import { parseRange } from './byte-range';
-import { attachmentDisposition } from './download-name';
+import { attachmentDisposition } from '../media/download-name';
 import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-helpers';
 
 /** UPSTREAM.md's code for "unsupported file type". */

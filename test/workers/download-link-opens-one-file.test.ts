@@ -1,5 +1,5 @@
 /**
- * A render's download link is a capability for that one file (functions/routes/download-link.ts):
+ * A render's download link is a capability for that one file (functions/signing/download-link.ts):
  * anyone holding a valid, unexpired link downloads it (no cookie, Range works); a link for another
  * render, with one character changed, or past its 24 h is refused with 403 and a plain message;
  * without a signature the route still checks the owner.
@@ -11,7 +11,7 @@ import {
   DOWNLOAD_LINK_TTL_MS,
   checkDownloadLink,
   signDownloadUrl,
-} from '../../functions/routes/download-link';
+} from '../../functions/signing/download-link';
 import {
   ORIGIN,
   Visitor,

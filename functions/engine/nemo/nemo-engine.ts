@@ -16,6 +16,7 @@
 import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
 import type { Draft } from '../../../shared/draft-schema';
 import { diffDrafts } from '../../../shared/draft-diff';
+import { abortableSleep } from '../../../shared/abortable-sleep';
 import { readAdkStream, StreamTimeoutError } from './adk-stream';
 import type { AdkStreamEnd } from './adk-stream';
 import { decodeDraft, encodeDraft } from './draft-codec';
@@ -65,8 +66,6 @@ export function carryDraftMessage(draft: Draft, text: string): string {
   return `${CARRY_DRAFT_PREFIX} ${JSON.stringify(encodeDraft(draft))}\n\n${text}`;
 }
 
-const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** The remote engine. */
 export class NemoEngine implements Engine {
   readonly name = 'nemo';
@@ -100,7 +99,7 @@ class NemoTurn {
     this.#input = input;
     this.#client = new NemoClient(deps.config, deps.fetch);
     this.#token = new UpstreamToken(this.#client, deps.config, deps.identity);
-    this.#sleep = deps.sleep ?? sleepFor;
+    this.#sleep = deps.sleep ?? abortableSleep;
   }
 
   async *run(): AsyncGenerator<EngineEvent> {
