@@ -11,7 +11,10 @@ import { draftSchema } from './draft-schema';
 /** Longest chat message accepted: 8,000 characters (about 1,300 words of script). */
 export const MAX_MESSAGE_CHARS = 8_000;
 
-/** `{error:{code,message}}`: every 4xx/5xx answer. `contractCode` is the UPSTREAM.md number, if any. */
+/**
+ * `{error:{code,message}}`: every 4xx/5xx answer. `contractCode` is the remote contract's number,
+ * if any (docs/remote-api.md#error-codes).
+ */
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),

@@ -1,6 +1,6 @@
 /**
  * @module nemo-engine
- * The remote engine: each chat turn goes to the NemoVideo-compatible API (UPSTREAM.md) and its
+ * The remote engine: each chat turn goes to the remote API (docs/remote-api.md) and its
  * ADK stream comes back as our engine events. The rough edges are handled here, at the edge:
  * - token: configured or the visitor's anonymous one; 1001 → a new token, retried once;
  * - session: created on first use and kept by the session room; 1002 (or HTTP 404) → a new
@@ -341,7 +341,7 @@ class NemoTurn {
   }
 }
 
-/** The words for a stream that closed without text (UPSTREAM.md: about 30 % of edits). */
+/** The words for a stream closed without text (about 30 % of edits, docs/remote-api.md). */
 function silentReply(before: Draft | null, after: Draft | null, stateRead: boolean): string {
   if (!stateRead)
     return 'The video service finished without a reply, and its timeline could not be read just now. Say "status" to check it.';
