@@ -2,7 +2,7 @@
  * @module route-intent
  * Decides whether a visitor's message is a direct command the app answers itself (export,
  * credits, status, upload) or goes to the engine's chat stream. Keywords are the English and
- * Chinese table of UPSTREAM.md ("Intent routing"). Only short, command-like messages route to a
+ * Chinese table of docs/remote-api.md#intent-routing. Only short, command-like messages route to a
  * direct action: a long prompt that merely contains "download" ("…download our app today") is
  * a request for a video and goes to chat. Pure, no I/O.
  */
@@ -27,7 +27,7 @@ const CJK_CHAR_WORDS = 0.5;
 
 type DirectAction = Exclude<IntentAction, 'chat'>;
 
-/** UPSTREAM.md's table, plus "下载" (download) and a few phrasings of the same commands. */
+/** The table of docs/remote-api.md#intent-routing, plus "下载" (download) and a few phrasings. */
 const KEYWORDS: ReadonlyArray<{ action: DirectAction; pattern: RegExp }> = [
   {
     action: 'export',

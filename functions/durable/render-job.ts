@@ -458,7 +458,7 @@ export class RenderJob extends DurableObject<Env> {
 
   /**
    * Where the finished MP4 is, for whoever holds a download link: call only after the edge
-   * checked the link's signature for this render id (routes/download-link.ts). Refused like
+   * checked the link's signature for this render id (signing/download-link.ts). Refused like
    * {@link download}.
    */
   downloadByLink(): DurableResult<DownloadTarget> {
@@ -708,7 +708,7 @@ function toSummary(job: JobRow): RenderSummary {
     createdAtMs: job.created_at_ms,
     updatedAtMs: job.updated_at_ms,
     error: job.error,
-    // The bare path: the edge answers a signed link in its place (routes/download-link.ts).
+    // The bare path: the edge answers a signed link in its place (signing/download-link.ts).
     downloadUrl: job.status === 'completed' ? `/api/renders/${job.render_id}/file` : null,
     sizeBytes: job.size_bytes,
   };

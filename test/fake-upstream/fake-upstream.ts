@@ -1,6 +1,6 @@
 /**
  * @module fake-upstream
- * A contract-faithful fake of the remote video API (`/work/shared/UPSTREAM.md`), as a Hono app.
+ * A contract-faithful fake of the remote video API (docs/remote-api.md), as a Hono app.
  * The workerd tests call it in-process (their `fetch` to the upstream host is routed to
  * `app.fetch`); `npm run fake-upstream` serves it on a port for trying the whole app by hand.
  *
@@ -40,19 +40,19 @@ import type { FakeDraft } from './fake-drafts';
 import { renderFileBytes, renderFileKeyword } from './fake-render-file';
 import type { RenderFileChoice, RenderFileSource } from './fake-render-file';
 
-/** How long an anonymous token lives and how often a client may get one, ms (UPSTREAM.md: 7 days). */
+/** How long an anonymous token lives, and how often a client gets one, ms (docs/remote-api.md). */
 export const FAKE_TOKEN_PERIOD_MS = 7 * 24 * 60 * 60_000;
-/** Credits of a new anonymous token (UPSTREAM.md: 100). */
+/** Credits of a new anonymous token (docs/remote-api.md#tokens: 100). */
 export const FAKE_STARTING_CREDITS = 100;
 /** Credits one export costs at the fake (any positive price works for the contract). */
 export const FAKE_EXPORT_COST = 10;
-/** Polls a render takes before it completes (UPSTREAM.md: "until completed", typically several). */
+/** Polls a render takes before it completes (docs/remote-api.md#exports: several). */
 export const FAKE_RENDER_POLLS = 3;
-/** Share of edit turns that end with no text (UPSTREAM.md: "about 30 %"), in tenths. */
+/** Share of edit turns that end with no text (about 30 %, docs/remote-api.md), in tenths. */
 export const FAKE_SILENT_TENTHS = 3;
-/** Largest upload the fake accepts, bytes (UPSTREAM.md: 500 MB). */
+/** Largest upload the fake accepts, bytes (docs/remote-api.md#uploads: 500 MB). */
 export const FAKE_MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
-/** Accepted upload extensions (UPSTREAM.md). */
+/** Accepted upload extensions (docs/remote-api.md#uploads). */
 export const FAKE_UPLOAD_TYPES = [
   'mp4',
   'mov',

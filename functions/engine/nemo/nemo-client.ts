@@ -1,6 +1,6 @@
 /**
  * @module nemo-client
- * The remote API's HTTP calls (UPSTREAM.md endpoints), one method each. Every request carries
+ * The remote API's calls (docs/remote-api.md#endpoints), one method each. Every request carries
  * `Authorization: Bearer <token>` and the attribution headers; every answer is parsed with the
  * zod schemas of {@link module:nemo-schema}; a non-zero `code` or an HTTP error becomes an
  * {@link UpstreamError}. Retries are not done here (the engine and the render poller decide).
@@ -45,7 +45,7 @@ export interface UploadFile {
   body: ReadableStream<Uint8Array>;
 }
 
-/** What an export asks the API to render (UPSTREAM.md export body). */
+/** What an export asks the API to render (docs/remote-api.md#endpoints, export row). */
 export interface RenderRequest {
   id: string;
   sessionId: string;

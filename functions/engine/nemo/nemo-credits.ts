@@ -1,6 +1,6 @@
 /**
  * @module nemo-credits
- * The visitor's credits on the remote API (`GET /api/credits/balance/simple`, UPSTREAM.md
+ * The visitor's credits on the remote API (`GET /api/credits/balance/simple`, docs/remote-api.md
  * "credits"), for `GET /api/credits` when `ENGINE=nemo`: the remote API charges the exports,
  * so its balance is the one to show. Uses the operator token or the visitor's anonymous one
  * (obtained on first use), renewed once on 1001 like every other call.

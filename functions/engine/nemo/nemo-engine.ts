@@ -1,6 +1,6 @@
 /**
  * @module nemo-engine
- * The remote engine: each chat turn goes to the NemoVideo-compatible API (UPSTREAM.md) and its
+ * The remote engine: each chat turn goes to the remote API (docs/remote-api.md) and its
  * ADK stream comes back as our engine events. The rough edges are handled here, at the edge:
  * - token: configured or the visitor's anonymous one; 1001 → a new token, retried once;
  * - session: created on first use and kept by the session room; 1002 (or HTTP 404) → a new
@@ -19,6 +19,7 @@
 import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
 import type { Draft } from '../../../shared/draft-schema';
 import { diffDrafts } from '../../../shared/draft-diff';
+import { abortableSleep } from '../../../shared/abortable-sleep';
 import { readAdkStream, StreamTimeoutError } from './nemo-adk-stream';
 import type { AdkStreamEnd } from './nemo-adk-stream';
 import { decodeDraft, encodeDraft } from './nemo-draft-codec';
@@ -71,8 +72,6 @@ export function carryDraftMessage(draft: Draft, text: string): string {
   return `${CARRY_DRAFT_PREFIX} ${JSON.stringify(encodeDraft(draft))}\n\n${text}`;
 }
 
-const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** The remote engine. */
 export class NemoEngine implements Engine {
   readonly name = 'nemo';
@@ -106,7 +105,7 @@ class NemoTurn {
     this.#input = input;
     this.#client = new NemoClient(deps.config, deps.fetch);
     this.#token = new UpstreamToken(this.#client, deps.config, deps.identity);
-    this.#sleep = deps.sleep ?? sleepFor;
+    this.#sleep = deps.sleep ?? abortableSleep;
   }
 
   async *run(): AsyncGenerator<EngineEvent> {
@@ -368,7 +367,7 @@ class NemoTurn {
   }
 }
 
-/** The words for a stream that closed without text (UPSTREAM.md: about 30 % of edits). */
+/** The words for a stream closed without text (about 30 % of edits, docs/remote-api.md). */
 function silentReply(before: Draft | null, after: Draft | null, stateRead: boolean): string {
   if (!stateRead)
     return 'The video service finished without a reply, and its timeline could not be read just now. Say "status" to check it.';

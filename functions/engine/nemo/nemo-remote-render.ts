@@ -3,7 +3,7 @@
  * An export rendered by the remote API, driven by the `RenderJob` Durable Object's alarm
  * (so it carries on after the visitor's tab is gone). Each alarm does one step:
  * 1. not started: `POST /api/render/proxy/lambda` with the short-key draft in the upstream
- *    session (UPSTREAM.md export row), then poll again in {@link NemoTimings.renderPollMs} (30 s);
+ *    session (docs/remote-api.md), then poll again in {@link NemoTimings.renderPollMs} (30 s);
  * 2. started: `GET …/lambda/<id>`; progress is recorded; `completed` → the file is copied into
  *    R2 (`renders/<id>.mp4`, so our download link never expires) and checked like a browser
  *    render's upload (media/check-mp4-file.ts: a well-formed H.264 MP4 as long as the job); the

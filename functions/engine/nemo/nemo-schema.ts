@@ -1,6 +1,6 @@
 /**
  * @module nemo-schema
- * zod schemas for everything the remote API sends (UPSTREAM.md): the JSON envelope
+ * zod schemas for everything the remote API sends (docs/remote-api.md): the JSON envelope
  * `{code, message, data}`, the answers of each endpoint, and the ADK event JSON inside
  * `/run_sse` frames. Every upstream byte is parsed with one of these before it is used.
  * Schemas are loose (`passthrough` is not needed: unknown keys are dropped) and tolerate the
@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-/** The API's JSON envelope: `code` 0 is success (UPSTREAM.md error table). */
+/** The API's JSON envelope: `code` 0 is success (docs/remote-api.md#json-envelope). */
 export const envelopeSchema = z.object({
   code: z.number().int(),
   message: z.string().optional(),

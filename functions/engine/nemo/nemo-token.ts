@@ -114,7 +114,7 @@ export class UpstreamToken {
     try {
       token = await this.#client.anonymousToken(clientId);
     } catch (error) {
-      // 400 = "missing X-Client-Id": make a new one and retry (UPSTREAM.md error table).
+      // 400 = "missing X-Client-Id": make a new one and retry (docs/remote-api.md#error-codes).
       if (!(error instanceof UpstreamError) || error.code !== UpstreamCode.missingClientId)
         throw error;
       clientId = crypto.randomUUID();
