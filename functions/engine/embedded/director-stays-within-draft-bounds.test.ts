@@ -11,8 +11,8 @@ import type { Draft } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import type { EngineEvent } from '../engine';
 import { runTurn } from './embedded-engine';
-import { MAX_MEDIA_CUT_SCENES, planMediaCut } from './plan-media-cut';
-import { planStoryboard } from './plan-storyboard';
+import { MAX_MEDIA_CUT_SCENES } from './plan-media-cut';
+import { planMediaCut, planStoryboard } from '../../../test/support/director-from-text';
 
 /** `count` uploads, clips and photos in turn, each named with 255 characters (the longest name an upload may have). */
 function uploads(count: number): MediaSummary[] {

@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Batch } from '../../../shared/batch-schema';
 import { batchSchema } from '../../../shared/batch-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
-import {
-  applyBatchEdit,
-  describeBatchChanges,
-  describeBatchEdit,
-  namedItems,
-  withoutNames,
-} from './edit-batch';
-import { planBatch } from './plan-batch';
+import { applyBatchEdit, planBatch } from '../../../test/support/director-from-text';
+import { describeBatchChanges, describeBatchEdit, namedItems, withoutNames } from './edit-batch';
 
 const clip = (id: string, name: string, durationMs: number): MediaSummary => ({
   id,

@@ -3,13 +3,10 @@ import { MAX_BATCH_ITEMS, batchSchema } from '../../../shared/batch-schema';
 import type { Draft } from '../../../shared/draft-schema';
 import { draftSchema } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
-import {
-  batchSources,
-  describeBatch,
-  isBatchRequest,
-  planBatch,
-  suggestBatchActions,
-} from './plan-batch';
+import { planBatch } from '../../../test/support/director-from-text';
+import { isBatchRequest } from './parse-message';
+import { describeBatch, suggestBatchActions } from './plan-batch';
+import { batchSources } from './read-brief';
 
 const clip = (id: string, name: string, durationMs: number, hasAudio = false): MediaSummary => ({
   id,

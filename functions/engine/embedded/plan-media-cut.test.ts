@@ -2,13 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { draftSchema } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import { runTurn } from './embedded-engine';
-import {
-  isMediaRequest,
-  mediaLabel,
-  musicVolumeFrom,
-  planMediaCut,
-  segmentLengths,
-} from './plan-media-cut';
+import { planMediaCut } from '../../../test/support/director-from-text';
+import { isMediaRequest } from './parse-message';
+import { mediaLabel, segmentLengths } from './plan-media-cut';
+import { askedMusicVolume } from './read-brief';
 
 const clip = (id: string, name: string, durationMs: number): MediaSummary => ({
   id,
@@ -185,8 +182,8 @@ describe('planMediaCut', () => {
   });
 
   it('reads the music volume and labels', () => {
-    expect(musicVolumeFrom('use my music at 20%')).toBe(0.2);
-    expect(musicVolumeFrom(PROMPT)).toBe(0.35);
+    expect(askedMusicVolume('use my music at 20%')).toBe(0.2);
+    expect(askedMusicVolume(PROMPT)).toBeNull();
     expect(mediaLabel('clip-waves.mp4')).toBe('Waves');
   });
 
