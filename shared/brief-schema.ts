@@ -13,14 +13,12 @@ import {
   MAX_TITLE_CHARS,
   MIN_DRAFT_DURATION_MS,
 } from './draft-schema';
-import { aspectSchema, musicMoodSchema } from './edit-op-schema';
+import { MAX_PALETTE_NAME_CHARS, aspectSchema, musicMoodSchema } from './edit-op-schema';
 
-/** Most scenes a brief lists: the storyboard planner's limit (40 keeps a timeline readable). */
+/** Most scenes a brief lists: 40 keeps a timeline readable and a 10-minute video at ≥ 15 s per scene. */
 export const MAX_BRIEF_SCENES = 40;
 /** Most uploads a brief names: a session's upload limit is far below this. */
 const MAX_BRIEF_MEDIA = 1_000;
-/** Longest palette name (the palettes' names are one word). */
-const MAX_PALETTE_NAME_CHARS = 40;
 
 const durationMs = z.number().int().min(MIN_DRAFT_DURATION_MS).max(MAX_DRAFT_DURATION_MS);
 

@@ -14,8 +14,8 @@ import {
   transitionSchema,
 } from './draft-schema';
 
-/** Longest palette name accepted (the palettes' names are one or two words). */
-const MAX_PALETTE_NAME_CHARS = 40;
+/** Longest palette name accepted (the palettes' names are one word). */
+export const MAX_PALETTE_NAME_CHARS = 40;
 /** Longest quoted text an edit refers to ("remove text 'Sale'"): a segment's text limit. */
 const MAX_TARGET_TEXT_CHARS = MAX_SEGMENT_TEXT_CHARS;
 

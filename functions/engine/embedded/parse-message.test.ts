@@ -6,40 +6,15 @@ import { directorRequestSchema } from '../../../shared/director-request';
 import type { EditOp } from '../../../shared/edit-op-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import { planBatch, planStoryboard } from '../../../test/support/director-from-text';
+import { clip, photo, song } from '../../../test/support/media-fixtures';
 import type { MessageContext } from './parse-message';
 import { parseMessage } from './parse-message';
 
-const clip = (id: string, name: string, durationMs: number): MediaSummary => ({
-  id,
-  name,
-  kind: 'video',
-  durationMs,
-  width: 1920,
-  height: 1080,
-  hasAudio: true,
-});
-const photo = (id: string, name: string): MediaSummary => ({
-  id,
-  name,
-  kind: 'image',
-  durationMs: null,
-  width: 1600,
-  height: 1200,
-  hasAudio: false,
-});
 const MEDIA: MediaSummary[] = [
-  clip('m1', 'clip-waves.mp4', 12_000),
+  clip('m1', 'clip-waves.mp4', 12_000, true),
   clip('m2', 'clip-homeworld.webm', 5_000),
   photo('m3', 'photo-space.jpg'),
-  {
-    id: 'm4',
-    name: 'music-forest.mp3',
-    kind: 'audio',
-    durationMs: 60_000,
-    width: null,
-    height: null,
-    hasAudio: true,
-  },
+  song('m4', 'music-forest.mp3'),
 ];
 const DRAFT = planStoryboard('make a 30 second video about coffee');
 const WITH_DRAFT: MessageContext = { draft: DRAFT, batch: null, media: [], history: [] };

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MediaSummary } from '../../../shared/media-schema';
+import { clip } from '../../../test/support/media-fixtures';
 import type { ChatTurnInput } from '../engine';
 import { runTurn } from './embedded-engine';
 import * as parseCanvas from './parse-canvas';
@@ -38,19 +38,10 @@ vi.mock('./split-scenes', async (original) => {
   };
 });
 
-const clip = (id: string, name: string): MediaSummary => ({
-  id,
-  name,
-  kind: 'video',
-  durationMs: 8_000,
-  width: 1920,
-  height: 1080,
-  hasAudio: true,
-});
 const MEDIA = [
-  clip('m1', 'clip-waves.mp4'),
-  clip('m2', 'clip-sea.mp4'),
-  clip('m3', 'clip-sky.mp4'),
+  clip('m1', 'clip-waves.mp4', 8_000, true),
+  clip('m2', 'clip-sea.mp4', 8_000, true),
+  clip('m3', 'clip-sky.mp4', 8_000, true),
 ];
 
 function input(text: string, extra: Partial<ChatTurnInput> = {}): ChatTurnInput {

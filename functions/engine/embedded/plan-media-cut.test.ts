@@ -1,39 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { draftSchema } from '../../../shared/draft-schema';
-import type { MediaSummary } from '../../../shared/media-schema';
+import { clip, photo, song } from '../../../test/support/media-fixtures';
 import { runTurn } from './embedded-engine';
 import { planMediaCut } from '../../../test/support/director-from-text';
 import { isMediaRequest } from './parse-message';
 import { mediaLabel, segmentLengths } from './plan-media-cut';
 import { askedMusicVolume } from './read-brief';
-
-const clip = (id: string, name: string, durationMs: number): MediaSummary => ({
-  id,
-  name,
-  kind: 'video',
-  durationMs,
-  width: 1920,
-  height: 1080,
-  hasAudio: false,
-});
-const photo = (id: string, name: string): MediaSummary => ({
-  id,
-  name,
-  kind: 'image',
-  durationMs: null,
-  width: 1920,
-  height: 1080,
-  hasAudio: false,
-});
-const song = (id: string, name: string): MediaSummary => ({
-  id,
-  name,
-  kind: 'audio',
-  durationMs: 40_000,
-  width: null,
-  height: null,
-  hasAudio: true,
-});
 
 const MEDIA = [
   clip('m1', 'clip-waves.mp4', 6_000),

@@ -8,6 +8,7 @@
  */
 import { MAX_NAME_CHARS } from '../../../shared/draft-schema';
 import type { Brief } from '../../../shared/brief-schema';
+import { MAX_BRIEF_SCENES } from '../../../shared/brief-schema';
 import type { Draft, TextSegment, Track, VideoSegment } from '../../../shared/draft-schema';
 import { quoteText } from '../../../shared/timeline-summary';
 import { condenseCaption, sceneLabel } from './condense-text';
@@ -33,8 +34,8 @@ export const TITLE_MAX_MS = 5_000;
 const TITLE_MAX_SHARE = 1 / 3;
 /** Shortest planned scene: 2 s, enough to read a short caption (~5 words at 150 words/min). */
 export const MIN_SCENE_MS = 2_000;
-/** Most scenes in one video: 40 keeps the timeline readable and a 10-minute video at ≥ 15 s per scene. */
-export const MAX_SCENES = 40;
+/** Most scenes in one video (a brief's limit): 40 keeps the timeline readable and a 10-minute video at ≥ 15 s per scene. */
+export const MAX_SCENES = MAX_BRIEF_SCENES;
 /** Crossfade between scenes: 500 ms, long enough to read as a dissolve, short enough not to blur captions. */
 export const TRANSITION_MS = 500;
 /** Camera moves per scene, in turn, so neighbouring scenes never move alike. */
