@@ -1,7 +1,8 @@
 /**
  * @module edit-step
- * The shape shared by the edit handlers: a handler recognises its subject in a clause, then
- * applies the change or explains why it could not.
+ * The shapes shared by the edits: a handler recognises its subject in a clause and reads an
+ * `EditOp` from it (`read-edits`); an applier makes that op's change to a draft or explains why
+ * it could not (`apply-edit`). Also the text-track helpers the appliers share.
  */
 import type { Draft, TextSegment, Track } from '../../../shared/draft-schema';
 import type { EditOp, EditOpOf } from '../../../shared/edit-op-schema';
