@@ -4,11 +4,19 @@
  * credits, status, upload) or goes to the engine's chat stream. Keywords are the English and
  * Chinese table of docs/remote-api.md#intent-routing. Only short, command-like messages route to a
  * direct action: a long prompt that merely contains "download" ("…download our app today") is
- * a request for a video and goes to chat. Pure, no I/O.
+ * a request for a video and goes to chat. Pure, no I/O. The actions are the `command` kind of
+ * the director's request vocabulary (`director-request`); `parse-message` never makes one (the
+ * browser routes them before a message reaches the engine).
  */
 
-/** What the app does with a message. */
-export type IntentAction = 'export' | 'credits' | 'status' | 'upload' | 'chat';
+import type { DirectAction } from './director-request';
+
+/**
+ * What the app does with a message: a direct command of the director's request vocabulary
+ * (`director-request`: a `{kind:'command'}` request, answered by the app), or `chat` (the
+ * engine's director reads it).
+ */
+export type IntentAction = DirectAction | 'chat';
 
 /** What {@link routeIntent} decided for a message. */
 export interface RoutedIntent {
@@ -24,8 +32,6 @@ export const MAX_LEADING_COMMAND_WORDS = 16;
  * (so "帮我导出这个视频" is 4 words, like "help me export this video").
  */
 const CJK_CHAR_WORDS = 0.5;
-
-type DirectAction = Exclude<IntentAction, 'chat'>;
 
 /** The table of docs/remote-api.md#intent-routing, plus "下载" (download) and a few phrasings. */
 const KEYWORDS: ReadonlyArray<{ action: DirectAction; pattern: RegExp }> = [
