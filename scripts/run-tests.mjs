@@ -15,7 +15,7 @@ const env = offlineEnv(process.env);
 const bin = (name) => path.join(projectRoot, 'node_modules', '.bin', name);
 const steps = [
   ['format and lint (biome ci)', bin('biome'), ['ci', '--error-on-warnings', '.']],
-  ['typecheck each runtime (tsc -b)', bin('tsc'), ['-b']],
+  ['typecheck each runtime (tsc -b)', bin('tsc'), ['-b', '--force']],
   ['build the SPA', bin('vite'), ['build', '--logLevel', 'warn']],
   ['unit tests', bin('vitest'), ['run', '--project', 'unit']],
   ['workerd tests', bin('vitest'), ['run', '--project', 'workers']],

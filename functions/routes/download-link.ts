@@ -28,7 +28,8 @@ const encoder = new TextEncoder();
 
 /** The signed text: the purpose, the render id and the expiry, so a signature fits one link only. */
 function signedText(renderId: string, expiresAtMs: number): Uint8Array<ArrayBuffer> {
-  return encoder.encode(`render-download:${renderId}:${expiresAtMs}`);
+  // A copy: Workers type `encode` as any buffer; the Web Crypto types want an ArrayBuffer.
+  return new Uint8Array(encoder.encode(`render-download:${renderId}:${expiresAtMs}`));
 }
 
 function hmacKey(secret: string): Promise<CryptoKey> {
