@@ -672,7 +672,7 @@ async function* withDeadline<T>(source: AsyncIterable<T>, limitMs: number): Asyn
         );
       });
       const next = await Promise.race([iterator.next(), timeout]);
-      clearTimeout(timer);
+      if (timer !== undefined) clearTimeout(timer);
       if (next.done === true) return;
       yield next.value;
     }
@@ -680,6 +680,6 @@ async function* withDeadline<T>(source: AsyncIterable<T>, limitMs: number): Asyn
     if (error instanceof TurnTimeoutError) void iterator.return?.();
     throw error;
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
   }
 }

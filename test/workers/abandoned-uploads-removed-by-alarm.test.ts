@@ -30,7 +30,9 @@ async function age(
   ageMs: number,
 ): Promise<void> {
   const key = recordKey(sessionId, mediaId);
-  const record = mediaRecordSchema.parse(await (await env.MEDIA.get(key))!.json());
+  const stored = await env.MEDIA.get(key);
+  if (stored === null) throw new Error(`no media record at ${key}`);
+  const record = mediaRecordSchema.parse(await stored.json());
   await env.MEDIA.put(key, JSON.stringify({ ...record, createdAtMs: record.createdAtMs - ageMs }));
   await runInDurableObject(visitorAccount(env, visitor.id), (_instance, state) => {
     state.storage.sql.exec(

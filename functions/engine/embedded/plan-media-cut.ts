@@ -102,7 +102,7 @@ export function segmentLengths(items: readonly MediaSummary[], durationMs: numbe
         left,
         open.map(() => 1),
       );
-      open.forEach((i, k) => (lengths[i] = shares[k] ?? 0));
+      for (const [k, i] of open.entries()) lengths[i] = shares[k] ?? 0;
       return lengths;
     }
     for (const i of capped) {

@@ -142,7 +142,7 @@ export async function* readAdkStream(
         released = true;
         return 'cut';
       } finally {
-        clearTimeout(timer);
+        if (timer !== undefined) clearTimeout(timer);
       }
       if (step === 'timeout' && quiet && reason === 'idle') {
         yield { kind: 'quiet' };
@@ -182,7 +182,7 @@ export async function* readAdkStream(
     }
     return tail.trim() === '' ? 'complete' : 'cut';
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
     // Stopped early by the consumer: cancel the body so the upstream connection closes.
     if (!released) void reader.cancel().catch(() => undefined);
   }

@@ -134,9 +134,7 @@ export async function advanceRemoteRender(context: RemoteRenderContext): Promise
         ? null
         : await sessionRoom(env, info.sessionId).upstreamSessionId(owner);
       const sessionId =
-        known !== null && known.ok && known.value !== null
-          ? known.value
-          : await client.createSession(token);
+        known?.ok && known.value !== null ? known.value : await client.createSession(token);
       const upstreamId = `render_${Date.now()}`;
       answer = await client.startRender(token, {
         id: upstreamId,

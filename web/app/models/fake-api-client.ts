@@ -33,7 +33,7 @@ export function fakeApiClient(
     getCredits: () => Promise.resolve({ available: 87, frozen: 0, total: 87 }),
     async streamMessage(_sessionId, text, onEvent): Promise<StreamOutcome> {
       sent.push(text);
-      script.forEach((event, index) => onEvent({ event, seq: index + 1 }));
+      for (const [index, event] of script.entries()) onEvent({ event, seq: index + 1 });
       return {
         sawDone: script.some((e) => e.type === 'done'),
         lastSeq: script.length,
