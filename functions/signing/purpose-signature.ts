@@ -29,7 +29,8 @@ function hmacKey(secret: string): Promise<CryptoKey> {
 }
 
 function signedBytes(purpose: SignaturePurpose, text: string): Uint8Array<ArrayBuffer> {
-  return encoder.encode(`${purpose}:${text}`);
+  // A copy: Workers type `encode` as any buffer; the Web Crypto types want an ArrayBuffer.
+  return new Uint8Array(encoder.encode(`${purpose}:${text}`));
 }
 
 /** base64url without `=` padding: the only spelling of a signature that is accepted. */
