@@ -14,6 +14,7 @@ const env = offlineEnv(process.env);
 const bin = (name) => path.join(projectRoot, 'node_modules', '.bin', name);
 const steps = [
   ['build the SPA', bin('vite'), ['build', '--logLevel', 'warn']],
+  ['layer rules (dependency-cruiser)', bin('depcruise'), ['functions', 'shared', 'web']],
   ['unit tests', bin('vitest'), ['run', '--project', 'unit']],
   ['workerd tests', bin('vitest'), ['run', '--project', 'workers']],
   [
