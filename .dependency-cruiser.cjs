@@ -22,22 +22,48 @@
  * namespace binding is typed by its class, Cloudflare's typed RPC) and the classes are typed by
  * the env, so env.ts is for layers 1–5 only; the engine and below are handed what they need.
  * Because of that naming, a loop that passes through env.ts is the one cycle allowed: it is made
- * of type imports only, erased when compiled.
+ * of type imports only, erased when compiled. The rules below are made from the LAYERS table.
  *
  * @type {import('dependency-cruiser').IConfiguration}
  */
-const ENTRY = '^functions/index\\.ts$';
-const APP = '^functions/app\\.ts$';
-const ROUTES = '^functions/routes/';
-const EDGE = '^functions/(middleware|http|quota)/';
-const DURABLE = '^functions/durable/';
-const ENGINE = '^functions/engine/';
-const INFRA = '^functions/(media|sse|pricing)/';
 const ENV = '^functions/env\\.ts$';
 const SHARED = '^shared/';
 
+/** The layers of functions/, top to bottom; each rule below is made from this table. */
+const LAYERS = [
+  { name: 'worker-entry', path: '^functions/index\\.ts$', what: 'the Worker entry' },
+  { name: 'app', path: '^functions/app\\.ts$', what: 'the app that mounts the routes' },
+  { name: 'routes', path: '^functions/routes/', what: 'a route module' },
+  {
+    name: 'http-edge',
+    path: '^functions/(middleware|http|quota)/',
+    what: 'the HTTP edge (middleware, API errors, request helpers, limits)',
+  },
+  { name: 'durable', path: '^functions/durable/', what: 'a Durable Object module' },
+  { name: 'engine', path: '^functions/engine/', what: 'an engine module' },
+  {
+    name: 'helpers',
+    path: '^functions/(media|sse|pricing)/',
+    what: 'a storage, streaming or pricing helper',
+  },
+];
+
 /** One path pattern matching any of `paths`. */
 const anyOf = (...paths) => paths.join('|');
+/** The path pattern of the layer named `name`. */
+const layerPath = (name) => LAYERS.find((layer) => layer.name === name).path;
+/** The path pattern of every layer below the one named `name`. */
+const below = (name) =>
+  anyOf(...LAYERS.slice(LAYERS.findIndex((layer) => layer.name === name) + 1).map((l) => l.path));
+
+/** For each layer: no module of a layer below it imports it. */
+const noUpwardImports = LAYERS.slice(0, -1).map((layer) => ({
+  name: `no-upward-import-of-${layer.name}`,
+  severity: 'error',
+  comment: `Only the layers above ${layer.what} may import it (docs/architecture.md).`,
+  from: { path: below(layer.name) },
+  to: { path: layer.path },
+}));
 
 module.exports = {
   forbidden: [
@@ -49,6 +75,15 @@ module.exports = {
       from: {},
       to: { circular: true, viaOnly: { pathNot: ENV } },
     },
+    ...noUpwardImports,
+    {
+      name: 'worker-module-in-a-layer',
+      severity: 'error',
+      comment:
+        'Every module of functions/ belongs to a layer: put a new one in a layer folder, or add its folder to LAYERS and docs/architecture.md.',
+      from: { path: '^functions/', pathNot: anyOf(...LAYERS.map((layer) => layer.path), ENV) },
+      to: {},
+    },
     {
       name: 'env-holds-types-only',
       severity: 'error',
@@ -57,56 +92,18 @@ module.exports = {
       to: { dependencyTypesNot: ['type-only'] },
     },
     {
-      name: 'no-import-of-worker-entry',
+      name: 'env-names-only-durable-objects',
       severity: 'error',
-      comment: 'functions/index.ts is the top layer: nothing in functions/ imports it.',
-      from: { path: '^functions/', pathNot: ENTRY },
-      to: { path: ENTRY },
-    },
-    {
-      name: 'no-import-of-app',
-      severity: 'error',
-      comment: 'functions/app.ts mounts the routes: only the Worker entry imports it.',
-      from: { path: anyOf(ROUTES, EDGE, DURABLE, ENGINE, INFRA, ENV, SHARED) },
-      to: { path: APP },
-    },
-    {
-      name: 'routes-are-the-top',
-      severity: 'error',
-      comment: 'Only app.ts mounts routes; nothing below the routes imports one.',
-      from: { path: anyOf(EDGE, DURABLE, ENGINE, INFRA, ENV, SHARED) },
-      to: { path: ROUTES },
-    },
-    {
-      name: 'edge-above-durable',
-      severity: 'error',
-      comment:
-        'Middleware, request helpers and limits belong to the HTTP edge: Durable Objects, engines and helpers below never import them.',
-      from: { path: anyOf(DURABLE, ENGINE, INFRA, ENV, SHARED) },
-      to: { path: EDGE },
-    },
-    {
-      name: 'durable-above-engine',
-      severity: 'error',
-      comment:
-        'The engine reaches a Durable Object only through a port (an interface in functions/engine/) that the Durable Object hands it.',
-      // env.ts names the Durable Object classes (type imports only, see env-holds-types-only).
-      from: { path: anyOf(ENGINE, INFRA, SHARED) },
-      to: { path: DURABLE },
-    },
-    {
-      name: 'engine-above-helpers',
-      severity: 'error',
-      comment: 'Storage, streaming and pricing helpers never import an engine.',
-      from: { path: anyOf(INFRA, ENV, SHARED) },
-      to: { path: ENGINE },
+      comment: 'functions/env.ts imports nothing but the Durable Object classes its bindings name.',
+      from: { path: ENV },
+      to: { pathNot: layerPath('durable') },
     },
     {
       name: 'env-only-above-the-engine',
       severity: 'error',
       comment:
         'functions/env.ts names the Durable Object classes: the engine and the helpers below it are handed variables, buckets and ports instead.',
-      from: { path: anyOf(ENGINE, INFRA, SHARED) },
+      from: { path: anyOf(below('durable'), SHARED) },
       to: { path: ENV },
     },
     {
@@ -137,6 +134,5 @@ module.exports = {
     // `import type` counts: a type is a dependency too.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
   },
 };

@@ -59,7 +59,7 @@ describe('layer rules', () => {
         'functions/engine/e.ts': "import type { D } from '../durable/d';\nexport type E = D;\n",
         'functions/durable/d.ts': 'export type D = string;\n',
       }),
-    ).toEqual(['durable-above-engine']);
+    ).toEqual(['no-upward-import-of-durable']);
   });
 
   it('refuse imports of routes, of env.ts from the engine, and across web/functions/shared', async () => {
@@ -74,10 +74,19 @@ describe('layer rules', () => {
       }),
     ).toEqual([
       'env-only-above-the-engine',
-      'routes-are-the-top',
+      'no-upward-import-of-routes',
       'shared-is-the-bottom',
       'web-never-imports-worker',
     ]);
+  });
+
+  it('refuse a Worker module outside every layer', async () => {
+    expect(
+      await brokenRules({
+        'functions/odd/o.ts': "import { s } from '../../shared/s';\nexport const o = s;\n",
+        'shared/s.ts': 'export const s = 1;\n',
+      }),
+    ).toEqual(['worker-module-in-a-layer']);
   });
 
   it('refuse a cycle within one layer', async () => {
