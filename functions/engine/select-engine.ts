@@ -37,7 +37,8 @@ export class EngineConfigError extends Error {
  * Returns a fresh engine for the configured name.
  *
  * @param name the `ENGINE` variable; `undefined`/empty means {@link DEFAULT_ENGINE}.
- * @param context the Worker's variables and the session room's ports (needed by `nemo` to chat; not for `renderer`).
+ * @param context the Worker's variables and the session room's ports (needed by `nemo` to chat;
+ *   not for `renderer`).
  * @throws {EngineConfigError} for any other value than `embedded` or `nemo`.
  * @throws {NemoConfigError} for `nemo` with a context whose `NEMO_*` variables are unusable.
  */
