@@ -40,79 +40,84 @@ async function brokenRules(files: Record<string, string>): Promise<string[]> {
   return [...new Set(result.summary.violations.map((violation) => violation.rule.name))].sort();
 }
 
-describe('layer rules', () => {
-  it('allow imports downward: route → durable → engine → media → shared', async () => {
-    expect(
-      await brokenRules({
-        'functions/routes/r.ts': "import { d } from '../durable/d';\nexport const r = d;\n",
-        'functions/durable/d.ts': "import { e } from '../engine/e';\nexport const d = e;\n",
-        'functions/engine/e.ts': "import { m } from '../media/m';\nexport const e = m;\n",
-        'functions/media/m.ts': "import { s } from '../../shared/s';\nexport const m = s;\n",
-        'shared/s.ts': 'export const s = 1;\n',
-      }),
-    ).toEqual([]);
-  });
+const room = "import type { Env } from '../env';\nexport class Room { env?: Env }\n";
 
-  it('refuse an engine module importing a Durable Object module, even for a type', async () => {
-    expect(
-      await brokenRules({
-        'functions/engine/e.ts': "import type { D } from '../durable/d';\nexport type E = D;\n",
-        'functions/durable/d.ts': 'export type D = string;\n',
-      }),
-    ).toEqual(['no-upward-import-of-durable']);
-  });
-
-  it('refuse imports of routes, of env.ts from the engine, and across web/functions/shared', async () => {
-    expect(
-      await brokenRules({
-        'functions/routes/r.ts': 'export const r = 1;\n',
-        'functions/durable/d.ts': "import { r } from '../routes/r';\nexport const d = r;\n",
-        'functions/env.ts': 'export interface Env { A: string }\n',
-        'functions/engine/e.ts': "import type { Env } from '../env';\nexport type E = Env;\n",
-        'web/w.ts': "import { d } from '../functions/durable/d';\nexport const w = d;\n",
-        'shared/s.ts': "import { w } from '../web/w';\nexport const s = w;\n",
-      }),
-    ).toEqual([
+/** Each case: what it shows, the files of the tree, and the rules they break (sorted). */
+const CASES: [string, Record<string, string>, string[]][] = [
+  [
+    'allow imports downward: route → durable → engine → media → shared',
+    {
+      'functions/routes/r.ts': "import { d } from '../durable/d';\nexport const r = d;\n",
+      'functions/durable/d.ts': "import { e } from '../engine/e';\nexport const d = e;\n",
+      'functions/engine/e.ts': "import { m } from '../media/m';\nexport const e = m;\n",
+      'functions/media/m.ts': "import { s } from '../../shared/s';\nexport const m = s;\n",
+      'shared/s.ts': 'export const s = 1;\n',
+    },
+    [],
+  ],
+  [
+    'refuse an engine module importing a Durable Object module, even for a type',
+    {
+      'functions/engine/e.ts': "import type { D } from '../durable/d';\nexport type E = D;\n",
+      'functions/durable/d.ts': 'export type D = string;\n',
+    },
+    ['no-upward-import-of-durable'],
+  ],
+  [
+    'refuse imports of routes, of env.ts from the engine, and across web/functions/shared',
+    {
+      'functions/routes/r.ts': 'export const r = 1;\n',
+      'functions/durable/d.ts': "import { r } from '../routes/r';\nexport const d = r;\n",
+      'functions/env.ts': 'export interface Env { A: string }\n',
+      'functions/engine/e.ts': "import type { Env } from '../env';\nexport type E = Env;\n",
+      'web/w.ts': "import { d } from '../functions/durable/d';\nexport const w = d;\n",
+      'shared/s.ts': "import { w } from '../web/w';\nexport const s = w;\n",
+    },
+    [
       'env-only-above-the-engine',
       'no-upward-import-of-routes',
       'shared-is-the-bottom',
       'web-never-imports-worker',
-    ]);
-  });
+    ],
+  ],
+  [
+    'refuse a Worker module outside every layer',
+    {
+      'functions/odd/o.ts': "import { s } from '../../shared/s';\nexport const o = s;\n",
+      'shared/s.ts': 'export const s = 1;\n',
+    },
+    ['worker-module-in-a-layer'],
+  ],
+  [
+    'refuse a cycle within one layer',
+    {
+      'functions/media/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
+      'functions/media/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
+    },
+    ['no-circular'],
+  ],
+  [
+    'allow the type-only loop of a Durable Object class and env.ts',
+    {
+      'functions/env.ts':
+        "import type { Room } from './durable/room';\nexport interface Env { ROOM: Room }\n",
+      'functions/durable/room.ts': room,
+    },
+    [],
+  ],
+  [
+    'refuse a value import in env.ts',
+    {
+      'functions/env.ts':
+        "import { Room } from './durable/room';\nexport interface Env { ROOM: Room }\nexport const x = Room;\n",
+      'functions/durable/room.ts': room,
+    },
+    ['env-holds-types-only'],
+  ],
+];
 
-  it('refuse a Worker module outside every layer', async () => {
-    expect(
-      await brokenRules({
-        'functions/odd/o.ts': "import { s } from '../../shared/s';\nexport const o = s;\n",
-        'shared/s.ts': 'export const s = 1;\n',
-      }),
-    ).toEqual(['worker-module-in-a-layer']);
-  });
-
-  it('refuse a cycle within one layer', async () => {
-    expect(
-      await brokenRules({
-        'functions/media/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
-        'functions/media/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
-      }),
-    ).toEqual(['no-circular']);
-  });
-
-  it('allow only the type-only loop of a Durable Object class and env.ts', async () => {
-    const room = "import type { Env } from '../env';\nexport class Room { env?: Env }\n";
-    expect(
-      await brokenRules({
-        'functions/env.ts':
-          "import type { Room } from './durable/room';\nexport interface Env { ROOM: Room }\n",
-        'functions/durable/room.ts': room,
-      }),
-    ).toEqual([]);
-    expect(
-      await brokenRules({
-        'functions/env.ts':
-          "import { Room } from './durable/room';\nexport interface Env { ROOM: Room }\nexport const x = Room;\n",
-        'functions/durable/room.ts': room,
-      }),
-    ).toEqual(['env-holds-types-only']);
+describe('layer rules', () => {
+  it.each(CASES)('%s', async (_what, files, broken) => {
+    expect(await brokenRules(files)).toEqual(broken);
   });
 });
