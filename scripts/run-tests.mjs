@@ -17,6 +17,7 @@ const steps = [
   ['format and lint (biome ci)', bin('biome'), ['ci', '--error-on-warnings', '.']],
   ['typecheck each runtime (tsc -b)', bin('tsc'), ['-b', '--force']],
   ['build the SPA', bin('vite'), ['build', '--logLevel', 'warn']],
+  ['layer rules (dependency-cruiser)', bin('depcruise'), ['functions', 'shared', 'web']],
   ['deployable (wrangler deploy --dry-run)', bin('tsx'), ['scripts/deploy/check-deployable.ts']],
   ['unit tests', bin('vitest'), ['run', '--project', 'unit']],
   ['workerd tests', bin('vitest'), ['run', '--project', 'workers']],

@@ -148,6 +148,12 @@ export const renderJobInfoSchema = z.object({
   sizeBytes: z.number().int().nonnegative().nullable(),
 });
 
+/**
+ * Longest render title, characters: names the file and the library entry (a draft title is at
+ * most 200 too). The render job refuses a longer one; the session room cuts a batch item's to it.
+ */
+export const MAX_RENDER_TITLE_CHARS = 200;
+
 /** A render job in the visitor's library: the job without its draft, plus the title the file is named by. */
 export const renderSummarySchema = renderJobInfoSchema
   .omit({ draft: true })

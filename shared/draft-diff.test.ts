@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft, VideoSegment } from './draft-schema';
 import { draftSchema } from './draft-schema';
-import { FIXTURE_FONT, textSegmentFixture } from './text-segment-fixture';
+import { FIXTURE_FONT, textSegmentFixture } from '../test/unit-helpers/text-segment-fixture';
 import { CHANGE_WORDS_ZH } from './change-words';
 import { aspectRatioLabel, diffDrafts, transitionStyle } from './draft-diff';
 

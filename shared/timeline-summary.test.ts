@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from './draft-schema';
 import { draftSchema } from './draft-schema';
-import { FIXTURE_FONT, textSegmentFixture } from './text-segment-fixture';
+import { FIXTURE_FONT, textSegmentFixture } from '../test/unit-helpers/text-segment-fixture';
 import { formatSeconds, quoteText, summarizeTimeline } from './timeline-summary';
 
 const text = textSegmentFixture;

@@ -23,7 +23,11 @@
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
 import type { Env } from '../env';
-import { createExportBodySchema, postMessageBodySchema } from '../../shared/api-schema';
+import {
+  MAX_RENDER_TITLE_CHARS,
+  createExportBodySchema,
+  postMessageBodySchema,
+} from '../../shared/api-schema';
 import type { ChatMessage, RunningTurn, SessionInfo, SessionState } from '../../shared/api-schema';
 import type { Draft } from '../../shared/draft-schema';
 import { streamEventSchema } from '../../shared/events-schema';
@@ -48,8 +52,7 @@ import {
   MessageStore,
   makeTitle,
 } from './message-store';
-import { MAX_RENDER_TITLE_CHARS } from './render-job';
-import { visitorAccount } from './durable-stubs';
+import { visitorAccount, visitorIdentityStore } from './durable-stubs';
 
 /** Most earlier drafts handed to the engine for "undo" (no one undoes further by chat). */
 export const MAX_UNDO_DEPTH = 20;
@@ -393,10 +396,10 @@ export class SessionRoom extends DurableObject<Env> {
       try {
         for await (const engineEvent of withDeadline(
           selectEngine(this.env.ENGINE, {
-            env: this.env,
-            visitorId: meta.owner,
-            sessionId: meta.session_id,
+            vars: { ...this.env },
+            identity: visitorIdentityStore(this.env, meta.owner),
             upstreamSession: this.#upstreamSession,
+            media: { bucket: this.env.MEDIA, sessionId: meta.session_id },
           }).chat(input),
           TURN_MAX_MS,
         )) {

@@ -7,7 +7,7 @@ import { env } from 'cloudflare:workers';
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { uploadStatusSchema } from '../../shared/media-schema';
-import { ABANDONED_UPLOAD_GRACE_MS } from '../../functions/durable/upload-quota';
+import { ABANDONED_UPLOAD_GRACE_MS } from '../../functions/media/abandoned-upload';
 import { mediaRecordSchema, recordKey } from '../../functions/media/media-store';
 import { visitorAccount } from '../../functions/durable/durable-stubs';
 import { LimitedVisitor } from './limits';

@@ -10,7 +10,7 @@
 import type { Draft } from '../../shared/draft-schema';
 import { buildIconPath } from './icon-paths';
 import type { MediaFrameLookup } from './media-frames';
-import type { TextLayout } from './text-layout';
+import type { TextLayout } from './wrap-canvas-text';
 
 /**
  * Either 2D context: the preview's `<canvas>` or the export worker's `OffscreenCanvas`. Spelled

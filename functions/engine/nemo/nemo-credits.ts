@@ -6,12 +6,10 @@
  * (obtained on first use), renewed once on 1001 like every other call.
  */
 import type { Credits } from '../../../shared/api-schema';
-import type { Env } from '../../env';
 import { NemoClient, type FetchLike } from './nemo-client';
 import { readNemoConfig } from './nemo-config';
-import { visitorIdentityStore } from './nemo-engine-deps';
 import { UpstreamCode, UpstreamError, plainUpstreamError, type PlainError } from './nemo-error';
-import { UpstreamToken } from './nemo-token';
+import { UpstreamToken, type IdentityStore } from './nemo-token';
 
 /** The balance, or what to tell the visitor when it cannot be read. */
 export type UpstreamCreditsResult =
@@ -19,22 +17,21 @@ export type UpstreamCreditsResult =
   | { ok: false; error: PlainError };
 
 /**
- * Reads `visitorId`'s balance upstream. Never throws for upstream failures: they come back as
+ * Reads the visitor's balance upstream. Never throws for upstream failures: they come back as
  * a plain error (timeouts, 1001 twice, 429…).
+ * @param vars the Worker's variables; the `NEMO_*` ones configure the API (nemo-config.ts).
+ * @param identity the visitor's identity store (port: their `VisitorAccount`), used when no
+ *   operator token is configured.
  * @throws {NemoConfigError} when the `NEMO_*` variables are unusable (a configuration fault).
  */
 export async function upstreamCredits(
-  env: Env,
-  visitorId: string,
+  vars: Record<string, unknown>,
+  identity: IdentityStore,
   fetchFn?: FetchLike,
 ): Promise<UpstreamCreditsResult> {
-  const config = readNemoConfig({ ...env });
+  const config = readNemoConfig(vars);
   const client = new NemoClient(config, fetchFn);
-  const tokens = new UpstreamToken(
-    client,
-    config,
-    config.token === null ? visitorIdentityStore(env, visitorId) : null,
-  );
+  const tokens = new UpstreamToken(client, config, config.token === null ? identity : null);
   try {
     let token = await tokens.current();
     try {

@@ -14,21 +14,18 @@
  * 1001 renews the token, 429 waits, 402/2001 fail at once with their own messages.
  */
 import { z } from 'zod';
-import type { Env } from '../../env';
 import type { RenderJobInfo, RenderProgressBody } from '../../../shared/api-schema';
-import type { DurableResult } from '../../durable/durable-result';
-import { sessionRoom } from '../../durable/durable-stubs';
-import { uploadToR2 } from '../../routes/upload-to-r2';
+import { uploadToR2 } from '../../media/upload-to-r2';
 import { Mp4FileError, checkMp4File } from '../../media/check-mp4-file';
 import { r2RangeReader } from '../../media/r2-range-reader';
 import { encodeDraft } from './nemo-draft-codec';
 import { NemoClient } from './nemo-client';
 import type { FetchLike } from './nemo-client';
 import { readNemoConfig } from './nemo-config';
-import { visitorIdentityStore } from './nemo-engine-deps';
 import { UpstreamCode, UpstreamError, plainUpstreamError } from './nemo-error';
 import type { RenderState } from './nemo-schema';
 import { UpstreamToken } from './nemo-token';
+import type { IdentityStore } from './nemo-token';
 
 /** Faults in a row before the export is given up (with the backoff, about 10 minutes of trying). */
 export const MAX_POLL_FAILURES = 6;
@@ -58,29 +55,45 @@ const remoteStateSchema = z.object({
 });
 type RemoteState = z.infer<typeof remoteStateSchema>;
 
-/** The `RenderJob` methods a remote render drives (its public RPC methods, called in-object). */
+/** A job's answer: the value, or a refusal with a plain message (a `DurableResult` fits). */
+export type JobAnswer<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * Port: the `RenderJob` methods a remote render drives (its public RPC methods, called
+ * in-object; the job hands itself).
+ */
 export interface RenderJobControls {
-  info(visitorId: string): DurableResult<RenderJobInfo>;
-  progress(visitorId: string, body: RenderProgressBody): DurableResult<RenderJobInfo>;
-  beginUpload(visitorId: string): DurableResult<{ r2Key: string; uploadId: string }>;
+  info(visitorId: string): JobAnswer<RenderJobInfo>;
+  progress(visitorId: string, body: RenderProgressBody): JobAnswer<RenderJobInfo>;
+  beginUpload(visitorId: string): JobAnswer<{ r2Key: string; uploadId: string }>;
   /** Records that upload `uploadId` is alive; refused once another upload took over. */
-  uploadProgress(visitorId: string, uploadId: string): DurableResult<void>;
+  uploadProgress(visitorId: string, uploadId: string): JobAnswer<void>;
   abortUpload(visitorId: string, uploadId?: string): void;
   finishUpload(
     visitorId: string,
     sizeBytes: number,
     uploadId?: string,
-  ): Promise<DurableResult<RenderJobInfo>>;
-  fail(visitorId: string, message: string): Promise<DurableResult<RenderJobInfo>>;
+  ): Promise<JobAnswer<RenderJobInfo>>;
+  fail(visitorId: string, message: string): Promise<JobAnswer<RenderJobInfo>>;
 }
 
-/** What one step needs. */
+/** What one step needs: the Worker's variables and storage, and the ports the `RenderJob` hands it. */
 export interface RemoteRenderContext {
-  env: Env;
+  /** The Worker's variables; the `NEMO_*` ones configure the API (nemo-config.ts). */
+  vars: Record<string, unknown>;
+  /** Where finished exports are kept (the `MEDIA` bucket). */
+  bucket: R2Bucket;
   storage: DurableObjectStorage;
   job: RenderJobControls;
   /** The visitor who owns the job. */
   owner: string;
+  /** Port: the owner's identity at the remote API (their `VisitorAccount`); unused with an operator token. */
+  identity: IdentityStore;
+  /**
+   * Port: the remote session id our session `sessionId` keeps (its `SessionRoom`), or null when
+   * it has none (or cannot say): the export then starts in a new remote session.
+   */
+  upstreamSessionId(sessionId: string): Promise<string | null>;
   /** Defaults to the global `fetch`. */
   fetch?: FetchLike;
 }
@@ -102,12 +115,12 @@ const MESSAGES = {
  * Never throws for upstream faults (they count towards {@link MAX_POLL_FAILURES}).
  */
 export async function advanceRemoteRender(context: RemoteRenderContext): Promise<void> {
-  const { env, storage, job, owner } = context;
+  const { storage, job, owner } = context;
   const current = job.info(owner);
   if (!current.ok || current.value.status === 'completed' || current.value.status === 'failed')
     return;
   const info = current.value;
-  const config = readNemoConfig({ ...env });
+  const config = readNemoConfig(context.vars);
   const { renderPollMs, renderDeadlineMs } = config.timings;
   if (Date.now() - info.createdAtMs > renderDeadlineMs) {
     await job.fail(owner, MESSAGES.deadline(Math.round(renderDeadlineMs / 60_000)));
@@ -120,21 +133,14 @@ export async function advanceRemoteRender(context: RemoteRenderContext): Promise
   };
   const save = (next: RemoteState): Promise<void> => storage.put(REMOTE_STATE_KEY, next);
   const client = new NemoClient(config, context.fetch);
-  const tokens = new UpstreamToken(
-    client,
-    config,
-    config.token === null ? visitorIdentityStore(env, owner) : null,
-  );
+  const tokens = new UpstreamToken(client, config, config.token === null ? context.identity : null);
   let token: string | null = null;
   try {
     token = await tokens.current();
     let answer: RenderState;
     if (state.upstreamId === null) {
-      const known = state.newSession
-        ? null
-        : await sessionRoom(env, info.sessionId).upstreamSessionId(owner);
-      const sessionId =
-        known?.ok && known.value !== null ? known.value : await client.createSession(token);
+      const known = state.newSession ? null : await context.upstreamSessionId(info.sessionId);
+      const sessionId = known ?? (await client.createSession(token));
       const upstreamId = `render_${Date.now()}`;
       answer = await client.startRender(token, {
         id: upstreamId,
@@ -231,7 +237,7 @@ async function copyIntoR2(
   url: string,
   durationMs: number,
 ): Promise<void> {
-  const { env, job, owner } = context;
+  const { bucket, job, owner } = context;
   const response = await client.download(url, token, AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS));
   const target = job.beginUpload(owner);
   if (!target.ok) {
@@ -249,7 +255,7 @@ async function copyIntoR2(
     let size: number;
     if (Number.isSafeInteger(length) && length > 0 && response.body !== null) {
       size = await uploadToR2(
-        env.MEDIA,
+        bucket,
         r2Key,
         [],
         response.body.getReader(),
@@ -261,17 +267,16 @@ async function copyIntoR2(
       const bytes = await response.arrayBuffer();
       if (bytes.byteLength === 0 || bytes.byteLength > MAX_BUFFERED_DOWNLOAD_BYTES)
         throw new Error(`export file of ${bytes.byteLength} bytes`);
-      size = (await env.MEDIA.put(r2Key, bytes, { httpMetadata: { contentType: 'video/mp4' } }))
-        .size;
+      size = (await bucket.put(r2Key, bytes, { httpMetadata: { contentType: 'video/mp4' } })).size;
     }
     // Done only when the file is one: a real H.264 MP4 as long as the job.
-    await checkMp4File(r2RangeReader(env.MEDIA, r2Key), size, durationMs);
+    await checkMp4File(r2RangeReader(bucket, r2Key), size, durationMs);
     await job.finishUpload(owner, size, uploadId);
   } catch (error) {
     job.abortUpload(owner, uploadId);
     if (error instanceof Mp4FileError) {
       console.warn('remote render file refused', error.message);
-      await env.MEDIA.delete(r2Key);
+      await bucket.delete(r2Key);
       await job.fail(owner, MESSAGES.badFile(error.message));
       return;
     }

@@ -6,7 +6,7 @@
  * {@link UPLOAD_PROGRESS_EVERY_BYTES} or {@link UPLOAD_PROGRESS_EVERY_MS}, whichever comes first)
  * and may stop it; it is always asked before the last bytes go to R2.
  */
-import { pipeExactLength } from '../media/pipe-exact-length';
+import { pipeExactLength } from './pipe-exact-length';
 
 /**
  * Bytes between two progress reports on a fast link, bytes: 8 MiB. A 2 GiB upload then reports

@@ -2,7 +2,7 @@
  * @module text-segment-fixture (test support)
  * A centred white text segment for unit tests that build drafts by hand (summary, diff).
  */
-import type { TextSegment } from './draft-schema';
+import type { TextSegment } from '../../shared/draft-schema';
 
 /** The font list the director uses. */
 export const FIXTURE_FONT = '"Inter", "Noto Sans SC", sans-serif';

@@ -6,7 +6,7 @@
  */
 import type { RenderJobInfo } from '../../shared/api-schema';
 import type { Env } from '../env';
-import { renderJob, visitorAccount } from '../durable/durable-stubs';
+import { renderJob, visitorAccount } from './durable-stubs';
 
 /** What is being exported: the draft version (or batch version) and the batch item, if any. */
 export interface ExportTarget {

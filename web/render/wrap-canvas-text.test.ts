@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutText, type MeasureText } from './text-layout';
+import { layoutText, type MeasureText } from './wrap-canvas-text';
 
 /** Every character is 0.5 em wide, CJK characters 1 em: enough to check the wrapping rules. */
 const measure: MeasureText = (text, font) => {

@@ -1,5 +1,5 @@
 /**
- * @module text-layout
+ * @module wrap-canvas-text
  * Word-wraps a text segment into lines that fit a width, shrinking the font until the block fits
  * a height. Latin-script text breaks at spaces; CJK text breaks between any two characters (but
  * never puts closing punctuation such as `，。！` at a line start); `\n` forces a break; a word

@@ -3,9 +3,9 @@
  * An in-memory {@link ApiClient} for model tests: every method fails loudly unless the test
  * gives it an implementation, and chat turns play a scripted list of events.
  */
-import type { StreamEvent } from '../../../shared/events-schema';
-import type { ApiClient } from '../api-client';
-import type { StreamOutcome } from '../sse-reader';
+import type { StreamEvent } from '../../shared/events-schema';
+import type { ApiClient } from '../../web/app/api-client';
+import type { StreamOutcome } from '../../web/app/sse-reader';
 
 /**
  * A fake client whose chat turns emit `script` (with seqs from 1) and whose other methods are
