@@ -13,6 +13,7 @@ import type { DirectorWords } from './director-words';
 import { directorWords } from './director-words';
 import { splitEdit, withoutQuotes } from './edit-clauses';
 import { lookHandler } from './edit-look';
+import { sceneLayersHandler } from './edit-scene-layers';
 import { musicHandler } from './edit-music';
 import type { EditHandler } from './edit-step';
 import { addOverlayHandler, removeTextHandler } from './edit-overlay';
@@ -35,6 +36,7 @@ const MAX_UNDO_WORDS = 6;
 
 /** Handlers in the order they are tried on a clause; the first that can apply it wins. */
 const HANDLERS: readonly EditHandler[] = [
+  sceneLayersHandler,
   musicHandler,
   transitionsHandler,
   removeTextHandler,

@@ -7,6 +7,7 @@
 import type { Draft, Look, Track } from '../../../shared/draft-schema';
 import { directorWords } from './director-words';
 import type { EditHandler, EditStep } from './edit-step';
+import { sceneColors } from './paint-scenes-from-words';
 import { lookByName, nextLook } from './pick-look';
 
 const SUBJECT = /\b(?:palette|theme|colou?r scheme|colou?rs|look|style)\b|配色|主题|风格|色调/u;
@@ -41,7 +42,15 @@ export function applyLook(draft: Draft, look: Look): Draft {
                 ...segment,
                 visual: { ...segment.visual, background: rotate(next.background, index) },
               }
-            : segment,
+            : segment.visual.type === 'scene'
+              ? {
+                  ...segment,
+                  visual: {
+                    ...segment.visual,
+                    scene: { ...segment.visual.scene, colors: sceneColors(next) },
+                  },
+                }
+              : segment,
         ),
       };
     }

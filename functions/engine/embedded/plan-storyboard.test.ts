@@ -6,6 +6,7 @@ import { allIconNames } from './pick-icon';
 import {
   MIN_SCENE_MS,
   TRANSITION_MS,
+  buildDraft,
   planStoryboard,
   readBrief,
   titleDurationMs,
@@ -96,19 +97,26 @@ describe('planStoryboard: 30-second explainer from an ~80-word script', () => {
     expect(scenes[longest]?.durationMs ?? 0).toBeGreaterThan(scenes[shortest]?.durationMs ?? 0);
   });
 
-  it('labels scenes, picks known icons, alternates motion and crossfades 500 ms after the first', () => {
+  it('labels scenes, paints them from the words, alternates motion and crossfades 500 ms after the first', () => {
     const scenes = scenesOf(draft);
-    const known = new Set(allIconNames());
     scenes.forEach((scene, i) => {
       expect(scene.label.startsWith(`Scene ${i + 1}: `)).toBe(true);
-      if (scene.visual.type !== 'generated') throw new Error('expected a generated visual');
-      expect(known.has(scene.visual.icon ?? '')).toBe(true);
+      if (scene.visual.type !== 'scene') throw new Error('expected a painted scene');
       if (i > 0) {
         expect(scene.transitionIn).toEqual({ kind: 'crossfade', durationMs: TRANSITION_MS });
         const previous = scenes[i - 1]?.visual;
-        expect(previous?.type === 'generated' && previous.motion).not.toBe(scene.visual.motion);
+        expect(previous?.type === 'scene' && previous.motion).not.toBe(scene.visual.motion);
       }
     });
+  });
+
+  it('picks known icons for its gradient scenes, before they are painted', () => {
+    const scenes = scenesOf(buildDraft(readBrief(EXPLAINER)));
+    const known = new Set(allIconNames());
+    for (const scene of scenes) {
+      if (scene.visual.type !== 'generated') throw new Error('expected a generated visual');
+      expect(known.has(scene.visual.icon ?? '')).toBe(true);
+    }
     expect(
       scenes.some((s) => s.visual.type === 'generated' && s.visual.icon === 'shield-check'),
     ).toBe(true);

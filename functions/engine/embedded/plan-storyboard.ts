@@ -15,6 +15,7 @@ import { DEFAULT_CANVAS, parseCanvas } from './parse-canvas';
 import { DEFAULT_DURATION_MS, clampDurationMs, parseDurationMs } from './parse-duration';
 import { pickIcon } from './pick-icon';
 import { pickLook } from './pick-look';
+import { paintScenesFromWords } from './paint-scenes-from-words';
 import { MOOD_NAMES, musicSegment, pickMood } from './pick-music';
 import { hasCjk, readingUnits } from './reading-length';
 import { extractScript, groupScenes, splitSentences } from './split-scenes';
@@ -127,7 +128,7 @@ export function readBrief(prompt: string): StoryboardBrief {
  * @example planStoryboard('make a vertical 15 second promo for Bean There').canvas // {width:1080,height:1920,fps:30}
  */
 export function planStoryboard(prompt: string): Draft {
-  return buildDraft(readBrief(prompt));
+  return paintScenesFromWords(buildDraft(readBrief(prompt)), prompt);
 }
 
 /** Lays a brief out on the timeline (see {@link planStoryboard}). */
