@@ -81,6 +81,36 @@ export const sceneLayersSchema = z.object({
   seed: z.number().int().min(0).max(MAX_SCENE_SEED),
 });
 
+/**
+ * What a brief asks the scenes to show, before the look is chosen: the scene without its
+ * colours (the planner adds the look's), with the seed of the first scene (the next scenes take
+ * the following seeds).
+ */
+export const scenerySchema = sceneLayersSchema
+  .omit({ colors: true })
+  .describe('The painted scenery of every scene: sky (or null), layers far to near, seed');
+
+/** Most layers one edit adds or removes. */
+const MAX_EDITED_LAYERS = MAX_SCENE_LAYERS;
+
+/** A change to the scenery of every painted scene (an edit op, see edit-op-schema.ts). */
+export const sceneryChangeSchema = z.object({
+  time: skyTimeSchema.optional().describe('New time of day (the sun, moon and stars follow it)'),
+  weather: skyWeatherSchema.optional().describe('New weather'),
+  add: z
+    .array(sceneLayerKindSchema)
+    .max(MAX_EDITED_LAYERS)
+    .optional()
+    .describe('Layers to add (kept far to near)'),
+  remove: z
+    .array(sceneLayerKindSchema)
+    .max(MAX_EDITED_LAYERS)
+    .optional()
+    .describe('Layers to take away'),
+});
+
+export type Scenery = z.infer<typeof scenerySchema>;
+export type SceneryChange = z.infer<typeof sceneryChangeSchema>;
 export type SkyTime = z.infer<typeof skyTimeSchema>;
 export type SkyWeather = z.infer<typeof skyWeatherSchema>;
 export type SceneLayerKind = z.infer<typeof sceneLayerKindSchema>;

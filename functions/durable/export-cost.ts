@@ -7,7 +7,7 @@
 
 /** Length of video one credit pays for, seconds (our pricing, see the module doc). */
 export const SECONDS_PER_CREDIT = 5;
-/** Credits a new visitor starts with (UPSTREAM.md: an anonymous token comes with 100 credits). */
+/** Credits a new visitor starts with: an anonymous remote token's (docs/remote-api.md). */
 export const STARTING_CREDITS = 100;
 
 /**

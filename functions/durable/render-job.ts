@@ -33,7 +33,7 @@ import type { DurableResult } from './durable-result';
 import { parseJsonColumn, readOptionalRow } from './sql-rows';
 import { addColumnIfMissing } from './add-column-if-missing';
 import { renderedCostCredits } from './export-cost';
-import { advanceRemoteRender } from '../engine/nemo/remote-render';
+import { advanceRemoteRender } from '../engine/nemo/nemo-remote-render';
 import type { RenderChunkState } from '../../shared/api-schema';
 import { planChunks } from '../../shared/render-chunk-plan';
 import type { ChunkPlan } from '../../shared/render-chunk-plan';
@@ -458,7 +458,7 @@ export class RenderJob extends DurableObject<Env> {
 
   /**
    * Where the finished MP4 is, for whoever holds a download link: call only after the edge
-   * checked the link's signature for this render id (routes/download-link.ts). Refused like
+   * checked the link's signature for this render id (signing/download-link.ts). Refused like
    * {@link download}.
    */
   downloadByLink(): DurableResult<DownloadTarget> {
@@ -468,7 +468,7 @@ export class RenderJob extends DurableObject<Env> {
 
   /**
    * Retries a credit settlement that could not reach the visitor's account, and takes the next
-   * step of a remote render (functions/engine/nemo/remote-render.ts), which sets the next alarm.
+   * step of a remote render (functions/engine/nemo/nemo-remote-render.ts), which sets the next alarm.
    */
   override async alarm(): Promise<void> {
     await this.#settle();
@@ -708,7 +708,7 @@ function toSummary(job: JobRow): RenderSummary {
     createdAtMs: job.created_at_ms,
     updatedAtMs: job.updated_at_ms,
     error: job.error,
-    // The bare path: the edge answers a signed link in its place (routes/download-link.ts).
+    // The bare path: the edge answers a signed link in its place (signing/download-link.ts).
     downloadUrl: job.status === 'completed' ? `/api/renders/${job.render_id}/file` : null,
     sizeBytes: job.size_bytes,
   };

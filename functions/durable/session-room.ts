@@ -56,7 +56,7 @@ export const MAX_UNDO_DEPTH = 20;
 /** Earlier messages given to the engine as history: enough context, bounded prompt size. */
 export const MAX_HISTORY_MESSAGES = 40;
 /**
- * Longest a turn may run, ms. UPSTREAM.md: a remote chat stream may take up to 15 min; one more
+ * Longest a turn runs, ms. A remote chat stream lasts up to 15 min (docs/remote-api.md); one more
  * minute of slack. After it the turn ends with an `error` event and the session is free again.
  */
 export const TURN_MAX_MS = 16 * 60_000;

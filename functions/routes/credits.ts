@@ -14,7 +14,7 @@ import type { Credits, CreditsAnswer } from '../../shared/api-schema';
 import { visitorAccount } from '../durable/durable-stubs';
 import { ApiError } from '../middleware/api-error';
 import { selectEngine } from '../engine/select-engine';
-import { upstreamCredits } from '../engine/nemo/upstream-credits';
+import { upstreamCredits } from '../engine/nemo/nemo-credits';
 import { readNemoConfig } from '../engine/nemo/nemo-config';
 
 /** The note of the unknown balance (before the visitor's first chat message on the nemo engine). */

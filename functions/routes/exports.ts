@@ -21,7 +21,7 @@ import { renderJob, sessionRoom, visitorAccount } from '../durable/durable-stubs
 import { exportCostCredits } from '../durable/export-cost';
 import { selectEngine } from '../engine/select-engine';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
-import { withDownloadLink } from './download-link';
+import { withDownloadLink } from '../signing/download-link';
 import { parseId, unwrap } from './route-helpers';
 import { findInterruptedExport } from './resume-export';
 import { readQuotaConfig } from '../quota/quota-config';

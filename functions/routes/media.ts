@@ -46,12 +46,12 @@ import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { readPrefix } from './sniff-media-type';
 import { parseRange } from './byte-range';
-import { attachmentDisposition } from './download-name';
+import { attachmentDisposition } from '../media/download-name';
 import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-helpers';
 
-/** UPSTREAM.md's code for "unsupported file type". */
+/** The remote contract's code for "unsupported file type" (docs/remote-api.md#error-codes). */
 export const CONTRACT_UNSUPPORTED_TYPE = 4001;
-/** UPSTREAM.md's code for "file too large". */
+/** The remote contract's code for "file too large" (docs/remote-api.md#error-codes). */
 export const CONTRACT_TOO_LARGE = 4002;
 
 const MEDIA_NOT_FOUND = 'No such upload (it does not exist or belongs to another session).';

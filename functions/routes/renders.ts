@@ -12,6 +12,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { renderFailBodySchema, renderProgressBodySchema } from '../../shared/api-schema';
 import type { RenderJobInfo, RenderSummary } from '../../shared/api-schema';
+import { abortableSleep } from '../../shared/abortable-sleep';
 import { renderJob, visitorAccount } from '../durable/durable-stubs';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
@@ -22,8 +23,8 @@ import {
   DOWNLOAD_SIG_QUERY,
   requireDownloadLink,
   withDownloadLink,
-} from './download-link';
-import { attachmentDisposition } from './download-name';
+} from '../signing/download-link';
+import { attachmentDisposition } from '../media/download-name';
 import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-helpers';
 import { MP4_SNIFF_BYTES, looksLikeMp4, readPrefix } from './sniff-media-type';
 import { StreamLengthError } from '../media/pipe-exact-length';
@@ -47,10 +48,6 @@ export const RENDER_POLL_INTERVAL_MS = 500;
 export const RENDER_EVENTS_MAX_OPEN_MS = 10 * 60_000;
 
 const FINAL_STATUSES: ReadonlySet<RenderJobInfo['status']> = new Set(['completed', 'failed']);
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** Sends `render-progress` events whenever the job moves, until it is completed or failed. */
 async function followRender(
@@ -79,7 +76,7 @@ async function followRender(
         });
       }
       if (FINAL_STATUSES.has(info.status) || channel.aborted || Date.now() >= deadline) break;
-      await sleep(RENDER_POLL_INTERVAL_MS);
+      await abortableSleep(RENDER_POLL_INTERVAL_MS);
       const next = await job.info(c.get('visitorId'));
       if (!next.ok) break;
       info = next.value;

@@ -2,9 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { CHANGE_WORDS_ZH } from '../../../shared/change-words';
 import { diffDrafts } from '../../../shared/draft-diff';
 import type { SceneLayers } from '../../../shared/scene-layers-schema';
-import { applyEdit } from './apply-edit';
-import { editSceneLayers, isSceneClause } from './edit-scene-layers';
-import { planStoryboard } from './plan-storyboard';
+import { applyEdit, planStoryboard } from '../../../test/support/director-from-text';
+import { changeScene, isSceneClause, readSceneryChange } from './edit-scene-layers';
+
+/** A clause read into a change and applied to one scene (null when either step refuses). */
+function editSceneLayers(scene: SceneLayers, clause: string): SceneLayers | null {
+  const change = readSceneryChange(clause);
+  return change === null ? null : changeScene(scene, change);
+}
 
 const SUNSET_CITY: SceneLayers = {
   sky: { time: 'sunset', weather: 'clear' },
@@ -61,7 +66,7 @@ const EDITS: ReadonlyArray<{
   },
 ];
 
-describe('editSceneLayers: chat edits of a painted scene', () => {
+describe('readSceneryChange + changeScene: chat edits of a painted scene', () => {
   for (const edit of EDITS) {
     for (const clause of edit.clauses) {
       it(`"${clause}"`, () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { draftSchema } from '../../../shared/draft-schema';
 import { distributeMs, refitDuration, reframeCanvas } from './fit-timeline';
 import { CANVAS_PRESETS } from './parse-canvas';
-import { planStoryboard } from './plan-storyboard';
+import { planStoryboard } from '../../../test/support/director-from-text';
 
 describe('distributeMs', () => {
   it('splits proportionally into integers that sum exactly', () => {

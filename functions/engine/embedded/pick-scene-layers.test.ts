@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sceneLayersSchema, type SceneLayers } from '../../../shared/scene-layers-schema';
-import { pickSceneLayers } from './pick-scene-layers';
+import { type SceneLayers, type Scenery, scenerySchema } from '../../../shared/scene-layers-schema';
+import { pickScenery } from './pick-scene-layers';
 
-const COLORS = ['#38bdf8', '#0f172a'];
-
-function pick(text: string): SceneLayers | null {
-  return pickSceneLayers(text, COLORS, 5);
+function pick(text: string): Scenery | null {
+  return pickScenery(text, 5);
 }
 
 /** Six prompt families, each in English and Chinese: the sky and the layers that show it. */
@@ -49,14 +47,14 @@ const FAMILIES: ReadonlyArray<{
   },
 ];
 
-describe('pickSceneLayers: words to a painted scene', () => {
+describe('pickScenery: words to a painted scenery', () => {
   for (const family of FAMILIES) {
     for (const prompt of family.prompts) {
       it(`"${prompt}" → ${family.sky ? `${family.sky.time} sky, ` : ''}${family.layers.join(' + ')}`, () => {
         const scene = pick(prompt);
         expect(scene?.sky).toEqual(family.sky);
         expect(scene?.layers).toEqual(family.layers);
-        expect(sceneLayersSchema.parse(scene)).toEqual(scene);
+        expect(scenerySchema.parse(scene)).toEqual(scene);
       });
     }
   }
@@ -73,10 +71,9 @@ describe('pickSceneLayers: words to a painted scene', () => {
     expect(pick('hiking through a foggy forest')?.sky).toEqual({ time: 'day', weather: 'fog' });
   });
 
-  it('is the same for the same words and seed, keeps the look colours, and says null when no words fit', () => {
+  it('is the same for the same words and seed, and says null when no words fit', () => {
     expect(pick('ocean and beach')).toEqual(pick('ocean and beach'));
-    expect(pick('ocean and beach')?.colors).toEqual(COLORS);
-    expect(pickSceneLayers('ocean', COLORS, 9)?.seed).toBe(9);
+    expect(pickScenery('ocean', 9)?.seed).toBe(9);
     expect(pick('why onboarding matters')).toBeNull();
     expect(pick('谢谢')).toBeNull();
   });

@@ -1,6 +1,6 @@
 /**
  * @module pick-scene-layers
- * Words in, a painted scene out: which layers (sky, sun, skyline, sea, kitchen…) show what the
+ * Words in, a painted scenery out: which layers (sky, sun, skyline, sea, kitchen…) show what the
  * prompt talks about, in English and in Chinese. "sunset over a city skyline" gives a sunset sky
  * with the sun and a skyline; "海洋和海滩" gives the sea and a beach; "a software product" an
  * abstract grid with shapes. Pure and deterministic: the same words give the same scene.
@@ -9,7 +9,7 @@ import {
   MAX_SCENE_LAYERS,
   MAX_SCENE_SEED,
   type SceneLayerKind,
-  type SceneLayers,
+  type Scenery,
   type SkyTime,
   type SkyWeather,
 } from '../../../shared/scene-layers-schema';
@@ -76,33 +76,26 @@ export function skyWeatherIn(text: string): SkyWeather | null {
 }
 
 /**
- * The scene a prompt's words call for.
+ * The scenery a prompt's words call for (the planner adds the look's colours).
  * @param text the prompt (any case; English and/or Chinese)
- * @param colors 1–4 `#rrggbb` colours for abstract and interior layers (the look's)
- * @param seed 0..2^31−1, e.g. a hash of the prompt plus the scene's number
- * @returns the scene, or null when the words name no subject, time of day or weather (the
- *   director then keeps its plain gradient scene)
- * @example pickSceneLayers('a sunset over a city skyline', ['#38bdf8'], 1)
- *   // { sky: { time: 'sunset', weather: 'clear' }, layers: ['sun', 'skyline'], … }
+ * @param seed 0..2^31−1, e.g. a hash of the prompt (clamped)
+ * @returns the scenery, or null when the words name no subject, time of day or weather (the
+ *   planner then keeps its plain gradient scenes)
+ * @example pickScenery('a sunset over a city skyline', 1)
+ *   // { sky: { time: 'sunset', weather: 'clear' }, layers: ['sun', 'skyline'], seed: 1 }
  */
-export function pickSceneLayers(
-  text: string,
-  colors: readonly string[],
-  seed: number,
-): SceneLayers | null {
+export function pickScenery(text: string, seed: number): Scenery | null {
   const lower = text.toLowerCase();
   const subjects = SCENE_SUBJECTS.filter((subject) => subject.words.test(lower));
   const time = skyTimeIn(lower);
   const weather = skyWeatherIn(lower);
   const first = subjects[0];
   if (!first && time === null && weather === null) return null;
-  const scene = {
-    colors: colors.slice(0, 4),
-    seed: Math.min(MAX_SCENE_SEED, Math.max(0, Math.floor(seed))),
-  };
-  if (first && !first.outdoors) return { ...scene, sky: null, layers: orderLayers(first.layers) };
+  const clamped = Math.min(MAX_SCENE_SEED, Math.max(0, Math.floor(seed)));
+  if (first && !first.outdoors)
+    return { sky: null, layers: orderLayers(first.layers), seed: clamped };
   // Outdoors: every outdoor subject named adds its layers, under a sky.
   const sky = { time: time ?? 'day', weather: weather ?? 'clear' };
   const layers = subjects.filter((subject) => subject.outdoors).flatMap((s) => s.layers);
-  return { ...scene, sky, layers: withCelestial(layers, sky.time) };
+  return { sky, layers: withCelestial(layers, sky.time), seed: clamped };
 }

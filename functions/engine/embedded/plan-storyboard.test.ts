@@ -3,14 +3,15 @@ import type { Draft, TextSegment, VideoSegment } from '../../../shared/draft-sch
 import { draftSchema } from '../../../shared/draft-schema';
 import { MAX_CAPTION_CHARS, MAX_CAPTION_WORDS, MAX_CJK_CAPTION_CHARS } from './condense-text';
 import { allIconNames } from './pick-icon';
+import { planStoryboard } from '../../../test/support/director-from-text';
 import {
   MIN_SCENE_MS,
   TRANSITION_MS,
-  buildDraft,
-  planStoryboard,
-  readBrief,
+  planStoryboard as planBrief,
   titleDurationMs,
 } from './plan-storyboard';
+import { readStoryboardBrief } from './read-brief';
+import { extractScript } from './split-scenes';
 import { countLatinWords, hasCjk, readingUnits } from './reading-length';
 
 /** An 80-word explainer script. */
@@ -90,8 +91,8 @@ describe('planStoryboard: 30-second explainer from an ~80-word script', () => {
 
   it('times scenes by reading length: more words, longer scene', () => {
     const scenes = scenesOf(draft).slice(1);
-    const brief = readBrief(EXPLAINER);
-    const units = brief.sceneTexts.map((t) => readingUnits(t));
+    const brief = readStoryboardBrief(EXPLAINER, extractScript(EXPLAINER));
+    const units = brief.scenes.map((t) => readingUnits(t));
     const longest = units.indexOf(Math.max(...units));
     const shortest = units.indexOf(Math.min(...units));
     expect(scenes[longest]?.durationMs ?? 0).toBeGreaterThan(scenes[shortest]?.durationMs ?? 0);
@@ -110,8 +111,12 @@ describe('planStoryboard: 30-second explainer from an ~80-word script', () => {
     });
   });
 
-  it('picks known icons for its gradient scenes, before they are painted', () => {
-    const scenes = scenesOf(buildDraft(readBrief(EXPLAINER)));
+  it('picks known icons for its gradient scenes when the brief names no scenery', () => {
+    const { scenery: _scenery, ...plain } = readStoryboardBrief(
+      EXPLAINER,
+      extractScript(EXPLAINER),
+    );
+    const scenes = scenesOf(planBrief(plain));
     const known = new Set(allIconNames());
     for (const scene of scenes) {
       if (scene.visual.type !== 'generated') throw new Error('expected a generated visual');

@@ -7,7 +7,7 @@ import type { Env } from '../../env';
 import { visitorAccount } from '../../durable/durable-stubs';
 import type { NemoEngineDeps, UpstreamSessionStore } from './nemo-engine';
 import { readNemoConfig } from './nemo-config';
-import type { IdentityStore } from './upstream-token';
+import type { IdentityStore } from './nemo-token';
 
 /** The identity store of `visitorId`: their `VisitorAccount`. */
 export function visitorIdentityStore(env: Env, visitorId: string): IdentityStore {

@@ -1,5 +1,5 @@
 /**
- * @module upstream-token
+ * @module nemo-token
  * Which token a call to the remote API carries. The operator's `NEMO_TOKEN` when configured;
  * otherwise an anonymous token per visitor: a client id (a UUID made here, kept at the edge in
  * the visitor's account, never sent to the browser) exchanged at `POST /api/auth/anonymous-token`.
@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { NemoClient } from './nemo-client';
 import type { NemoConfig } from './nemo-config';
-import { UpstreamCode, UpstreamError } from './upstream-error';
+import { UpstreamCode, UpstreamError } from './nemo-error';
 
 /** The visitor's upstream identity as stored at the edge. */
 export const upstreamIdentitySchema = z.object({
@@ -114,7 +114,7 @@ export class UpstreamToken {
     try {
       token = await this.#client.anonymousToken(clientId);
     } catch (error) {
-      // 400 = "missing X-Client-Id": make a new one and retry (UPSTREAM.md error table).
+      // 400 = "missing X-Client-Id": make a new one and retry (docs/remote-api.md#error-codes).
       if (!(error instanceof UpstreamError) || error.code !== UpstreamCode.missingClientId)
         throw error;
       clientId = crypto.randomUUID();

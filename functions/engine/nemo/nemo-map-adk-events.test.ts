@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../engine';
-import { AdkTurnMapper } from './map-adk-events';
-import type { AdkEvent } from './upstream-schema';
+import { AdkTurnMapper, UPSTREAM_REPORTED_PROBLEM } from './nemo-map-adk-events';
+import type { AdkEvent } from './nemo-schema';
 
 const partial = (text: string): AdkEvent => ({
   content: { role: 'model', parts: [{ text }] },
@@ -66,5 +66,38 @@ describe('ADK events → engine events', () => {
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ type: 'error', code: 'upstream_failed' });
     expect(JSON.stringify(out)).not.toContain('raw upstream detail');
+  });
+
+  it('shows a call once though progressive SSE sends it in a partial chunk and the aggregate', () => {
+    const call = { functionCall: { id: 'c1', name: 'set_text_style', args: {} } };
+    const { out } = run([
+      { content: { role: 'model', parts: [call] }, partial: true },
+      { content: { role: 'model', parts: [call] } },
+    ]);
+    expect(out).toEqual([{ type: 'status', message: 'setting text style…' }]);
+  });
+
+  it('knows a tool is at work from its call until its response; long-running ones stay open', () => {
+    const mapper = new AdkTurnMapper();
+    mapper.map({ content: { role: 'model', parts: [{ functionCall: { id: 'a', name: 'x' } }] } });
+    expect(mapper.toolRunning).toBe(true);
+    mapper.map({
+      content: { role: 'user', parts: [{ functionResponse: { id: 'a', name: 'x' } }] },
+    });
+    expect(mapper.toolRunning).toBe(false);
+    mapper.map({
+      content: { role: 'model', parts: [{ functionCall: { id: 'b', name: 'render' } }] },
+      longRunningToolIds: ['b'],
+    });
+    expect(mapper.longRunningOpen).toBe(true);
+  });
+
+  it('STOP and a text-bearing MAX_TOKENS are not failures; SAFETY without text is', () => {
+    const ok = run([{ errorCode: 'STOP' }, { ...final('All of it.'), errorCode: 'MAX_TOKENS' }]);
+    expect(ok.out).toEqual([{ type: 'text-delta', delta: 'All of it.' }]);
+    expect(ok.text).toBe('All of it.');
+    const mapper = new AdkTurnMapper();
+    expect(mapper.map({ errorCode: 'SAFETY' })).toEqual([UPSTREAM_REPORTED_PROBLEM]);
+    expect(mapper.errors).toBe(1);
   });
 });

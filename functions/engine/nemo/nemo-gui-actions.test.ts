@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guiActions, toolStatus } from './gui-actions';
+import { guiActions, toolStatus } from './nemo-gui-actions';
 
 describe('GUI phrases → action chips', () => {
   it('maps export, upload and panel phrases in English and Chinese', () => {

@@ -1,6 +1,6 @@
 /**
- * @module draft-codec
- * Maps our draft ({@link Draft}) to and from the remote API's short-key draft (UPSTREAM.md):
+ * @module nemo-draft-codec
+ * Maps our draft ({@link Draft}) to and from the remote short-key draft (docs/remote-api.md):
  * `t` tracks, `tt` track type (0 video, 1 audio, 7 text), `sg` segments, `d` duration in ms,
  * `m` metadata. The contract names no more keys, so this codec fixes the rest and documents it:
  *
@@ -41,12 +41,12 @@ import type {
   VideoSegment,
 } from '../../../shared/draft-schema';
 
-/** Short-key track types (UPSTREAM.md). */
+/** Short-key track types (docs/remote-api.md#short-key-drafts). */
 export const TRACK_TYPE = { video: 0, audio: 1, text: 7 } as const;
 
-/** Canvas assumed when the upstream draft names none: 1920x1080 at 30 fps (DESIGN.md default). */
+/** Canvas when the upstream draft names none (docs/design-decisions.md#draft-defaults). */
 export const DEFAULT_CANVAS = { width: 1920, height: 1080, fps: 30 } as const;
-/** Background-music level when the upstream gives none (DESIGN.md: 35 % is the default). */
+/** Music level when the upstream gives none (docs/design-decisions.md#draft-defaults). */
 export const DEFAULT_VOLUME = 0.35;
 
 /** The look of drafts the backend made (it has no palette of its own). */

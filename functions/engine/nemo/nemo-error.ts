@@ -1,10 +1,10 @@
 /**
- * @module upstream-error
- * The remote API's error codes (UPSTREAM.md table) as one named error, and the plain message
+ * @module nemo-error
+ * The remote API's error codes (docs/remote-api.md) as one named error, and the plain message
  * the visitor reads for each. Raw upstream text never reaches the visitor: only these messages.
  */
 
-/** Accepted upload types (UPSTREAM.md), listed for the 4001 message. */
+/** Accepted upload types (docs/remote-api.md#uploads), listed for the 4001 message. */
 export const ACCEPTED_UPLOAD_TYPES = [
   'mp4',
   'mov',
@@ -20,7 +20,7 @@ export const ACCEPTED_UPLOAD_TYPES = [
   'm4a',
   'aac',
 ] as const;
-/** Largest upload, bytes (UPSTREAM.md: "at most 500 MB"). */
+/** Largest upload, bytes (docs/remote-api.md#uploads: at most 500 MB). */
 export const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
 
 /** Contract codes with a behaviour of their own. */
@@ -69,7 +69,7 @@ export interface PlainErrorContext {
 }
 
 /**
- * The plain message for an upstream failure (UPSTREAM.md "the app" column).
+ * The plain message for an upstream failure (docs/remote-api.md#error-codes, "the edge" column).
  *
  * @example plainUpstreamError(new UpstreamError(402, 402), ctx).message
  *   // "Exporting is blocked on the video service's free plan. This is the plan, not your credits…"

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planStoryboard } from '../embedded/plan-storyboard';
+import { planStoryboard } from '../../../test/support/director-from-text';
 import { summarizeTimeline } from '../../../shared/timeline-summary';
-import { decodeDraft, encodeDraft, TRACK_TYPE } from './draft-codec';
+import { decodeDraft, encodeDraft, TRACK_TYPE } from './nemo-draft-codec';
 import {
   MAX_DRAFT_SEGMENTS,
   MAX_ID_CHARS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFrame, readAdkStream, StreamTimeoutError } from './adk-stream';
-import type { AdkFrame, AdkStreamEnd } from './adk-stream';
+import { classifyFrame, readAdkStream, StreamTimeoutError } from './nemo-adk-stream';
+import type { AdkFrame, AdkStreamEnd } from './nemo-adk-stream';
 
 function body(chunks: string[], hang = false): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -74,8 +74,34 @@ describe('ADK stream reader', () => {
     expect(error).toMatchObject({ reason: 'max' });
   });
 
-  it('classifies content-less events as heartbeats and bad JSON as invalid', () => {
+  it('classifies content-less events as heartbeats, non-events as invalid, non-JSON as unreadable', () => {
     expect(classifyFrame('{"id":"x","author":"a","actions":{}}')).toEqual({ kind: 'heartbeat' });
-    expect(classifyFrame('not json').kind).toBe('invalid');
+    expect(classifyFrame('{"content":{"parts":"no"}}').kind).toBe('invalid');
+    expect(classifyFrame('{"error": "said "no""}').kind).toBe('unreadable');
+  });
+
+  it('while a tool runs, silence gives quiet ticks instead of the idle timeout, and no chunk is lost', async () => {
+    const encoder = new TextEncoder();
+    const late = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 120));
+        controller.enqueue(encoder.encode(`data: ${event}\n\n`));
+        controller.close();
+      },
+    });
+    const frames: AdkFrame[] = [];
+    const iterator = readAdkStream(late, {
+      idleTimeoutMs: 40,
+      maxMs: 10_000,
+      toolRunning: () => true,
+      quietTickMs: 20,
+    });
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done === true) break;
+      frames.push(next.value);
+    }
+    expect(frames.filter((frame) => frame.kind === 'quiet').length).toBeGreaterThanOrEqual(3);
+    expect(frames.at(-1)?.kind).toBe('event');
   });
 });

@@ -1,5 +1,5 @@
 /**
- * @module gui-actions
+ * @module nemo-gui-actions
  * The backend writes as if it had a GUI ("click Export", "open the panel", "drag the clip",
  * "点击导出"). This finds those phrases in a reply and offers our real controls instead, as
  * action chips: Export, Upload, and "show tracks". Pure, no I/O.

@@ -1,14 +1,17 @@
 /**
- * @module adk-stream
+ * @module nemo-adk-stream
  * Reads a `/run_sse` body (Google ADK api_server format: `data: <Event JSON>\n\n` frames only)
  * with eventsource-parser and yields typed frames as they arrive, without buffering: every
  * frame is yielded as soon as its chunk is read. Each `data:` is parsed with zod.
  * Stops with {@link StreamTimeoutError} when nothing at all arrives for the idle timeout or the
- * whole stream outlives its cap; reports a stream that ended inside a frame as `cut`.
+ * whole stream outlives its cap; reports a stream that ended inside a frame as `cut`. While the
+ * caller says a tool is at work (ADK sends nothing during tool execution), silence is no
+ * failure: the idle limit is suspended (the cap stays) and a `quiet` frame is yielded every
+ * quiet tick instead, so the caller can say it is still working.
  */
 import { createParser } from 'eventsource-parser';
-import { adkErrorFrameSchema, adkEventSchema } from './upstream-schema';
-import type { AdkEvent } from './upstream-schema';
+import { adkErrorFrameSchema, adkEventSchema } from './nemo-schema';
+import type { AdkEvent } from './nemo-schema';
 
 /**
  * Largest single frame kept while parsing, characters. A final event repeats the whole reply
@@ -23,8 +26,15 @@ export type AdkFrame =
   | { kind: 'event'; event: AdkEvent }
   /** `data: {"error": …}` (its text is for logs, not for the visitor). */
   | { kind: 'error'; detail: string }
-  /** A frame that is not JSON or not an ADK event (logged and skipped). */
-  | { kind: 'invalid'; detail: string };
+  /** JSON that is not an ADK event (logged and skipped: a newer upstream may send more kinds). */
+  | { kind: 'invalid'; detail: string }
+  /**
+   * A frame that is not JSON at all: ADK writes only JSON, except older versions' error frame
+   * (`{"error": "…"}` built with an f-string, broken by a quote in the message).
+   */
+  | { kind: 'unreadable'; detail: string }
+  /** Nothing arrived for a quiet tick while a tool was at work (see {@link AdkStreamLimits}). */
+  | { kind: 'quiet' };
 
 /** How the stream ended: normally, or cut off inside a frame (or by a network error). */
 export type AdkStreamEnd = 'complete' | 'cut';
@@ -48,6 +58,10 @@ export class StreamTimeoutError extends Error {
 export interface AdkStreamLimits {
   idleTimeoutMs: number;
   maxMs: number;
+  /** Whether a tool is at work now (asked before every wait); the idle limit is then suspended. */
+  toolRunning?: () => boolean;
+  /** How often a `quiet` frame comes while a tool is at work and nothing arrives, ms. */
+  quietTickMs?: number;
 }
 
 /** Classifies one `data:` payload. */
@@ -57,7 +71,7 @@ export function classifyFrame(data: string): AdkFrame {
   try {
     json = JSON.parse(data);
   } catch {
-    return { kind: 'invalid', detail: `not JSON: ${data.slice(0, 80)}` };
+    return { kind: 'unreadable', detail: `not JSON: ${data.slice(0, 80)}` };
   }
   const error = adkErrorFrameSchema.safeParse(json);
   if (error.success) {
@@ -83,8 +97,8 @@ export function classifyFrame(data: string): AdkFrame {
 
 /**
  * Yields the frames of `body` as they arrive; returns how the stream ended.
- * @throws {StreamTimeoutError} on silence longer than `limits.idleTimeoutMs` or a stream longer
- *   than `limits.maxMs` (the body is cancelled first).
+ * @throws {StreamTimeoutError} on silence longer than `limits.idleTimeoutMs` (unless
+ *   `limits.toolRunning()`) or a stream longer than `limits.maxMs` (the body is cancelled first).
  */
 export async function* readAdkStream(
   body: ReadableStream<Uint8Array>,
@@ -106,22 +120,33 @@ export async function* readAdkStream(
   let tail = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   let released = false;
+  // A read still in flight after a quiet tick: the next wait goes on with it (a second read
+  // would queue behind it and its chunk would be lost).
+  let reading: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
   try {
     for (;;) {
       const left = deadline - Date.now();
-      const wait = Math.min(limits.idleTimeoutMs, Math.max(0, left));
-      const reason: 'idle' | 'max' = left <= limits.idleTimeoutMs ? 'max' : 'idle';
+      const quiet = limits.toolRunning?.() === true;
+      const idleMs = quiet ? (limits.quietTickMs ?? limits.idleTimeoutMs) : limits.idleTimeoutMs;
+      const wait = Math.min(idleMs, Math.max(0, left));
+      const reason: 'idle' | 'max' = left <= idleMs ? 'max' : 'idle';
       const timeout = new Promise<'timeout'>((resolve) => {
         timer = setTimeout(() => resolve('timeout'), wait);
       });
       let step: ReadableStreamReadResult<Uint8Array> | 'timeout';
       try {
-        step = await Promise.race([reader.read(), timeout]);
+        reading ??= reader.read();
+        step = await Promise.race([reading, timeout]);
+        if (step !== 'timeout') reading = null;
       } catch {
         released = true;
         return 'cut';
       } finally {
         clearTimeout(timer);
+      }
+      if (step === 'timeout' && quiet && reason === 'idle') {
+        yield { kind: 'quiet' };
+        continue;
       }
       if (step === 'timeout') {
         released = true;

@@ -2,13 +2,14 @@
  * @module download-link
  * A render's download link as a capability for that one file, so it can leave the app (the
  * widget hands it to the host page) without carrying the visitor's credential:
- * `/api/renders/<id>/file?expires=<unix ms>&sig=<base64url HMAC-SHA256>`, the HMAC (Web
- * Crypto, key `VISITOR_SECRET`) taken over `render-download:<id>:<expires>`. Whoever holds a valid,
- * unexpired link may download that render; it opens nothing else.
+ * `/api/renders/<id>/file?expires=<unix ms>&sig=<signature>`, signed for the purpose
+ * `render-download` over `<id>:<expires>` (purpose-signature.ts: the same bytes as before that
+ * module existed, so links already handed out stay valid). Whoever holds a valid, unexpired link
+ * may download that render; it opens nothing else.
  */
-import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
 import { ApiError } from '../middleware/api-error';
 import { decimalInt } from '../../shared/decimal-int';
+import { signFor, verifyFor } from './purpose-signature';
 
 /**
  * How long a download link works, ms: 24 h. The app asks for a fresh link whenever it reads
@@ -24,26 +25,9 @@ export const DOWNLOAD_SIG_QUERY = 'sig';
 /** A well-formed `expires`: unix ms in plain decimal digits, one spelling per instant (shared/decimal-int.ts). */
 const expiresSchema = decimalInt(0, Number.MAX_SAFE_INTEGER);
 
-const encoder = new TextEncoder();
-
-/** The signed text: the purpose, the render id and the expiry, so a signature fits one link only. */
-function signedText(renderId: string, expiresAtMs: number): Uint8Array<ArrayBuffer> {
-  return encoder.encode(`render-download:${renderId}:${expiresAtMs}`);
-}
-
-function hmacKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign', 'verify'],
-  );
-}
-
-/** base64url without `=` padding: the only spelling of a signature that is accepted. */
-function toBase64Url(bytes: ArrayBuffer): string {
-  return encodeBase64Url(bytes).replace(/=+$/, '');
+/** The signed text: the render id and the expiry, so a signature fits one link only. */
+function signedText(renderId: string, expiresAtMs: number): string {
+  return `${renderId}:${expiresAtMs}`;
 }
 
 /**
@@ -59,14 +43,10 @@ export async function signDownloadUrl(
   nowMs: number,
 ): Promise<string> {
   const expiresAtMs = nowMs + DOWNLOAD_LINK_TTL_MS;
-  const signature = await crypto.subtle.sign(
-    'HMAC',
-    await hmacKey(secret),
-    signedText(renderId, expiresAtMs),
-  );
+  const signature = await signFor('render-download', signedText(renderId, expiresAtMs), secret);
   const query = new URLSearchParams({
     [DOWNLOAD_EXPIRES_QUERY]: String(expiresAtMs),
-    [DOWNLOAD_SIG_QUERY]: toBase64Url(signature),
+    [DOWNLOAD_SIG_QUERY]: signature,
   });
   return `/api/renders/${renderId}/file?${query.toString()}`;
 }
@@ -74,8 +54,7 @@ export async function signDownloadUrl(
 /**
  * What a download link says about render `renderId`: `valid`, `expired` (signed by us, past its
  * time) or `invalid` (missing parts, malformed, tampered with, or made for another render).
- * The signature is checked with `crypto.subtle.verify` (constant time) and must be spelled
- * exactly as {@link signDownloadUrl} spells it.
+ * The signature is checked by purpose-signature.ts (constant time, exact spelling).
  *
  * @param expires the `expires` query value; `sig` the `sig` query value.
  */
@@ -88,19 +67,12 @@ export async function checkDownloadLink(
 ): Promise<'valid' | 'expired' | 'invalid'> {
   const expiry = expiresSchema.safeParse(expires);
   if (!expiry.success || sig === undefined) return 'invalid';
-  let signature: Uint8Array<ArrayBuffer>;
-  try {
-    signature = decodeBase64Url(sig);
-  } catch {
-    return 'invalid';
-  }
-  if (toBase64Url(signature.buffer) !== sig) return 'invalid';
   const expiresAtMs = expiry.data;
-  const genuine = await crypto.subtle.verify(
-    'HMAC',
-    await hmacKey(secret),
-    signature,
+  const genuine = await verifyFor(
+    'render-download',
     signedText(renderId, expiresAtMs),
+    sig,
+    secret,
   );
   if (!genuine) return 'invalid';
   return nowMs > expiresAtMs ? 'expired' : 'valid';

@@ -1,6 +1,6 @@
 /**
- * @module upstream-credits
- * The visitor's credits on the remote API (`GET /api/credits/balance/simple`, UPSTREAM.md
+ * @module nemo-credits
+ * The visitor's credits on the remote API (`GET /api/credits/balance/simple`, docs/remote-api.md
  * "credits"), for `GET /api/credits` when `ENGINE=nemo`: the remote API charges the exports,
  * so its balance is the one to show. Uses the operator token or the visitor's anonymous one
  * (obtained on first use), renewed once on 1001 like every other call.
@@ -10,8 +10,8 @@ import type { Env } from '../../env';
 import { NemoClient, type FetchLike } from './nemo-client';
 import { readNemoConfig } from './nemo-config';
 import { visitorIdentityStore } from './nemo-engine-deps';
-import { UpstreamCode, UpstreamError, plainUpstreamError, type PlainError } from './upstream-error';
-import { UpstreamToken } from './upstream-token';
+import { UpstreamCode, UpstreamError, plainUpstreamError, type PlainError } from './nemo-error';
+import { UpstreamToken } from './nemo-token';
 
 /** The balance, or what to tell the visitor when it cannot be read. */
 export type UpstreamCreditsResult =

@@ -1,6 +1,6 @@
 /**
- * @module upstream-schema
- * zod schemas for everything the remote API sends (UPSTREAM.md): the JSON envelope
+ * @module nemo-schema
+ * zod schemas for everything the remote API sends (docs/remote-api.md): the JSON envelope
  * `{code, message, data}`, the answers of each endpoint, and the ADK event JSON inside
  * `/run_sse` frames. Every upstream byte is parsed with one of these before it is used.
  * Schemas are loose (`passthrough` is not needed: unknown keys are dropped) and tolerate the
@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 
-/** The API's JSON envelope: `code` 0 is success (UPSTREAM.md error table). */
+/** The API's JSON envelope: `code` 0 is success (docs/remote-api.md#json-envelope). */
 export const envelopeSchema = z.object({
   code: z.number().int(),
   message: z.string().optional(),
@@ -30,7 +30,7 @@ export const creditsBalanceSchema = z.object({
   total: z.number(),
 });
 
-/** `GET /api/state/nemo_agent/me/<sid>/latest`: the short-key draft (decoded by draft-codec). */
+/** `GET /api/state/nemo_agent/me/<sid>/latest`: the short-key draft (decoded by nemo-draft-codec). */
 export const sessionStateSchema = z.object({
   draft: z.unknown().nullable().optional(),
   video_infos: z.array(z.unknown()).optional(),
@@ -61,7 +61,13 @@ export const renderStateSchema = z.object({
 });
 export type RenderState = z.infer<typeof renderStateSchema>;
 
-/** One ADK content part: text, a function call, or a function response. */
+/**
+ * One ADK content part (google-genai `Part`, camelCase on the wire): text (with `thought: true`
+ * for the model's reasoning), a function call, or a function response. Other kinds of part
+ * (`executableCode`, `codeExecutionResult`, `inlineData`, `fileData`) pass as empty parts: they
+ * are not chat text (see nemo-map-adk-events).
+ * https://github.com/google/adk-python/blob/main/src/google/adk/events/event.py
+ */
 export const adkPartSchema = z.object({
   text: z.string().optional(),
   thought: z.boolean().optional(),
@@ -72,6 +78,19 @@ export const adkPartSchema = z.object({
     .object({ id: z.string().optional(), name: z.string(), response: z.unknown().optional() })
     .optional(),
 });
+export type AdkPart = z.infer<typeof adkPartSchema>;
+
+/**
+ * The parts of one event, read part by part: a part that does not fit {@link adkPartSchema}
+ * (e.g. a streamed function-call chunk with `partialArgs`/`willContinue` and no `name`) is
+ * dropped on its own, and the event's other parts (its text) are kept.
+ */
+const adkPartsSchema = z.array(z.unknown()).transform((parts) =>
+  parts.flatMap((part) => {
+    const parsed = adkPartSchema.safeParse(part);
+    return parsed.success ? [parsed.data] : [];
+  }),
+);
 
 /** One ADK event (camelCase, nulls omitted), the JSON of one `data:` frame. */
 export const adkEventSchema = z.object({
@@ -79,14 +98,14 @@ export const adkEventSchema = z.object({
   invocationId: z.string().optional(),
   author: z.string().optional(),
   timestamp: z.number().optional(),
-  content: z
-    .object({ role: z.string().optional(), parts: z.array(adkPartSchema).optional() })
-    .optional(),
+  content: z.object({ role: z.string().optional(), parts: adkPartsSchema.optional() }).optional(),
   partial: z.boolean().optional(),
   turnComplete: z.boolean().optional(),
   finishReason: z.string().optional(),
   errorCode: z.string().optional(),
   errorMessage: z.string().optional(),
+  /** Ids of the function calls of this event that run on after it (ADK long-running tools). */
+  longRunningToolIds: z.array(z.string()).optional(),
   actions: z.record(z.string(), z.unknown()).optional(),
 });
 export type AdkEvent = z.infer<typeof adkEventSchema>;

@@ -1,7 +1,7 @@
 /**
- * @module forward-media
+ * @module nemo-forward-media
  * The visitor's uploads live in our R2 (functions/routes/media.ts); the remote API needs them
- * in its own session (UPSTREAM.md upload row). Before a turn, every ready upload the upstream
+ * in its own session (docs/remote-api.md#uploads). Before a turn, every ready upload the upstream
  * session has not got yet is streamed from R2 to `POST /api/upload-video/…` (never buffered).
  * What was sent is remembered by a small marker object per upstream session and upload
  * (`nemo-forwarded/<upstream sid>/<media id>`), so a new upstream session (after 1002) gets
@@ -11,8 +11,8 @@ import type { EngineEvent } from '../engine';
 import type { MediaSummary } from '../../../shared/media-schema';
 import { fileKey } from '../../media/media-store';
 import type { UploadFile } from './nemo-client';
-import { MAX_UPLOAD_BYTES, UpstreamCode, UpstreamError } from './upstream-error';
-import type { PlainError } from './upstream-error';
+import { MAX_UPLOAD_BYTES, UpstreamCode, UpstreamError } from './nemo-error';
+import type { PlainError } from './nemo-error';
 
 /** Where our uploads are: the bucket and our session id. */
 export interface MediaSource {

@@ -1,9 +1,9 @@
 /**
- * @module remote-render
+ * @module nemo-remote-render
  * An export rendered by the remote API, driven by the `RenderJob` Durable Object's alarm
  * (so it carries on after the visitor's tab is gone). Each alarm does one step:
  * 1. not started: `POST /api/render/proxy/lambda` with the short-key draft in the upstream
- *    session (UPSTREAM.md export row), then poll again in {@link NemoTimings.renderPollMs} (30 s);
+ *    session (docs/remote-api.md), then poll again in {@link NemoTimings.renderPollMs} (30 s);
  * 2. started: `GET …/lambda/<id>`; progress is recorded; `completed` → the file is copied into
  *    R2 (`renders/<id>.mp4`, so our download link never expires) and checked like a browser
  *    render's upload (media/check-mp4-file.ts: a well-formed H.264 MP4 as long as the job); the
@@ -21,14 +21,14 @@ import { sessionRoom } from '../../durable/durable-stubs';
 import { uploadToR2 } from '../../routes/upload-to-r2';
 import { Mp4FileError, checkMp4File } from '../../media/check-mp4-file';
 import { r2RangeReader } from '../../media/r2-range-reader';
-import { encodeDraft } from './draft-codec';
+import { encodeDraft } from './nemo-draft-codec';
 import { NemoClient } from './nemo-client';
 import type { FetchLike } from './nemo-client';
 import { readNemoConfig } from './nemo-config';
 import { visitorIdentityStore } from './nemo-engine-deps';
-import { UpstreamCode, UpstreamError, plainUpstreamError } from './upstream-error';
-import type { RenderState } from './upstream-schema';
-import { UpstreamToken } from './upstream-token';
+import { UpstreamCode, UpstreamError, plainUpstreamError } from './nemo-error';
+import type { RenderState } from './nemo-schema';
+import { UpstreamToken } from './nemo-token';
 
 /** Faults in a row before the export is given up (with the backoff, about 10 minutes of trying). */
 export const MAX_POLL_FAILURES = 6;
