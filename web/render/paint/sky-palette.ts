@@ -78,7 +78,7 @@ const TIMES: Readonly<Record<SkyTime, SkyPalette>> = {
     cloud: '#ff9c7c',
     tint: '#2a1030',
     light: 0.5,
-    windowsLit: 0.35,
+    windowsLit: 0.55,
     stars: 0.05,
     sunUp: true,
   },

@@ -27,14 +27,39 @@ const SNOW_FALL_MS = 9_000;
 export const skyPainter: LayerPainter = {
   parallax: 0,
   band: [0, 1],
-  paintStatic(ctx, env, _random, marginPx) {
+  paintStatic(ctx, env, random, marginPx) {
     const gradient = ctx.createLinearGradient(0, 0, 0, env.height * 0.72);
     const stops = env.palette.stops;
     addEvenStops(gradient, stops);
     ctx.fillStyle = gradient;
     ctx.fillRect(-marginPx, 0, env.width + 2 * marginPx, env.height);
+    if (env.scene.sky && STREAKED_TIMES.has(env.scene.sky.time))
+      paintStreaks(ctx, env, random, marginPx);
   },
 };
+
+/** Times whose low sun lights thin streaks of cloud across the sky. */
+const STREAKED_TIMES: ReadonlySet<string> = new Set(['dawn', 'golden-hour', 'sunset', 'dusk']);
+/** Cloud streaks across a low-sun sky. */
+const STREAKS = 24;
+
+/** Long thin streaks of lit cloud, brighter towards the horizon. */
+function paintStreaks(ctx: Context2D, env: PaintEnv, random: () => number, marginPx: number): void {
+  const { width, height, palette } = env;
+  for (let i = 0; i < STREAKS; i += 1) {
+    const y = height * between(random, 0.12, 0.55);
+    const x = between(random, -marginPx, width + marginPx);
+    const length = width * between(random, 0.25, 0.6);
+    const thickness = height * between(random, 0.006, 0.022);
+    ctx.fillStyle = withAlpha(
+      mix(palette.cloud, palette.glow, y / height),
+      between(random, 0.25, 0.5),
+    );
+    ctx.beginPath();
+    ctx.ellipse(x, y, length / 2, thickness, 0, 0, Math.PI * 2);
+    ctx.fill();
+  }
+}
 
 /** Deep space: a blue-black field with a faint glow in one corner. */
 export const spaceBackdropPainter: LayerPainter = {
