@@ -27,27 +27,7 @@ export async function pixelRgb(
   x: number,
   y: number,
 ): Promise<Rgb> {
-  const { stdout } = await execFileAsync(
-    FFMPEG_PATH,
-    [
-      '-v',
-      'error',
-      '-ss',
-      String(atSeconds),
-      '-i',
-      filePath,
-      '-frames:v',
-      '1',
-      '-vf',
-      `crop=1:1:${x}:${y},format=rgb24`,
-      '-f',
-      'rawvideo',
-      '-',
-    ],
-    { encoding: 'buffer' },
-  );
-  if (stdout.length < 3) throw new Error(`ffmpeg read no pixel at (${x}, ${y}) of ${filePath}`);
-  return { r: stdout[0] ?? 0, g: stdout[1] ?? 0, b: stdout[2] ?? 0 };
+  return regionRgb(filePath, atSeconds, { x, y, width: 1, height: 1 });
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { Context2D } from '../frame-assets';
 import { mix, withAlpha } from './colour';
 import type { LayerPainter, PaintEnv } from './layer-painter';
-import { between, seededRandom } from './seeded-random';
+import { between, seededRandom } from '../seeded-random';
 
 /** Counts per frame: enough to read as a pattern, few enough to stay well under a millisecond. */
 const SHAPES = 9;

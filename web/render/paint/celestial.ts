@@ -6,7 +6,7 @@
  */
 import { withAlpha } from './colour';
 import type { LayerPainter, PaintEnv } from './layer-painter';
-import { between, seededRandom } from './seeded-random';
+import { between, seededRandom } from '../seeded-random';
 
 /** Sun and moon radius as a fraction of the shorter side. */
 const DISC_RADIUS = 0.075;

@@ -7,7 +7,7 @@
 import type { Context2D } from '../frame-assets';
 import { mix } from './colour';
 import { fillRidge, type LayerPainter, type PaintEnv } from './layer-painter';
-import { between, type Random } from './seeded-random';
+import { between, type Random } from '../seeded-random';
 import { HORIZON_Y, lit } from './sky-palette';
 
 /** Points per ridge line: smooth enough at 4K, cheap to fill once. */
@@ -96,26 +96,6 @@ export const mountainsPainter: LayerPainter = {
   },
 };
 
-/** Two rows of rolling green hills. */
-export const hillsPainter: LayerPainter = {
-  parallax: 0.35,
-  band: [0.45, 1],
-  paintStatic(ctx, env, random, marginPx) {
-    const { height, palette } = env;
-    const back = ridge(random, env, marginPx, height * (HORIZON_Y + 0.06), height * 0.12, 2, false);
-    fillRidge(ctx, back.xs, back.ys, height, lit(palette, '#6fa865'));
-    const front = ridge(random, env, marginPx, height * (HORIZON_Y + 0.16), height * 0.1, 2, false);
-    const grass = lit(palette, '#4a8c46');
-    fillRidge(
-      ctx,
-      front.xs,
-      front.ys,
-      height,
-      verticalShade(ctx, height * 0.7, height, grass, mix(grass, '#0b1a0b', 0.35)),
-    );
-  },
-};
-
 /** A forest of pines along a low ridge. */
 export const forestPainter: LayerPainter = {
   parallax: 0.6,
@@ -152,59 +132,72 @@ export const forestPainter: LayerPainter = {
   },
 };
 
-/** Desert dunes in warm sand, shaded on one side. */
-export const desertPainter: LayerPainter = {
-  parallax: 0.4,
-  band: [0.5, 1],
-  paintStatic(ctx, env, random, marginPx) {
-    const { height, palette } = env;
-    const sand = lit(palette, '#e0ac62');
-    const back = ridge(random, env, marginPx, height * (HORIZON_Y + 0.05), height * 0.1, 2, false);
-    fillRidge(
-      ctx,
-      back.xs,
-      back.ys,
-      height,
-      mix(sand, palette.stops[palette.stops.length - 1] ?? '#cccccc', 0.3),
-    );
-    const front = ridge(random, env, marginPx, height * (HORIZON_Y + 0.2), height * 0.14, 2, false);
-    fillRidge(
-      ctx,
-      front.xs,
-      front.ys,
-      height,
-      verticalShade(ctx, height * 0.7, height, sand, mix(sand, '#5a3510', 0.35)),
-    );
-  },
-};
+/** One roll of ground: its base below the horizon and its height (fractions of the height). */
+interface Roll {
+  offset: number;
+  amplitude: number;
+  fill: string;
+}
+
+/**
+ * A painter of two rolls of smooth ground, the far one flat-coloured, the near one shaded from
+ * `front.fill` down to `shade` (hills, dunes, snow drifts).
+ */
+function rollingGround(
+  parallax: number,
+  colours: (env: PaintEnv) => { back: Roll; front: Roll; shade: string },
+): LayerPainter {
+  return {
+    parallax,
+    band: [0.45, 1],
+    paintStatic(ctx, env, random, marginPx) {
+      const { height } = env;
+      const { back, front, shade } = colours(env);
+      for (const roll of [back, front]) {
+        const line = ridge(
+          random,
+          env,
+          marginPx,
+          height * (HORIZON_Y + roll.offset),
+          height * roll.amplitude,
+          2,
+          false,
+        );
+        const fill =
+          roll === front ? verticalShade(ctx, height * 0.7, height, roll.fill, shade) : roll.fill;
+        fillRidge(ctx, line.xs, line.ys, height, fill);
+      }
+    },
+  };
+}
+
+/** Two rows of rolling green hills. */
+export const hillsPainter = rollingGround(0.35, ({ palette }) => {
+  const grass = lit(palette, '#4a8c46');
+  return {
+    back: { offset: 0.06, amplitude: 0.12, fill: lit(palette, '#6fa865') },
+    front: { offset: 0.16, amplitude: 0.1, fill: grass },
+    shade: mix(grass, '#0b1a0b', 0.35),
+  };
+});
+
+/** Desert dunes in warm sand, shaded towards the viewer. */
+export const desertPainter = rollingGround(0.4, ({ palette }) => {
+  const sand = lit(palette, '#e0ac62');
+  const horizon = palette.stops[palette.stops.length - 1] ?? '#cccccc';
+  return {
+    back: { offset: 0.05, amplitude: 0.1, fill: mix(sand, horizon, 0.3) },
+    front: { offset: 0.2, amplitude: 0.14, fill: sand },
+    shade: mix(sand, '#5a3510', 0.35),
+  };
+});
 
 /** A snow field: soft white drifts with blue shadows. */
-export const snowfieldPainter: LayerPainter = {
-  parallax: 0.4,
-  band: [0.5, 1],
-  paintStatic(ctx, env, random, marginPx) {
-    const { height, palette } = env;
-    const back = ridge(random, env, marginPx, height * (HORIZON_Y + 0.06), height * 0.07, 2, false);
-    fillRidge(ctx, back.xs, back.ys, height, lit(palette, '#dfe8f3'));
-    const front = ridge(
-      random,
-      env,
-      marginPx,
-      height * (HORIZON_Y + 0.18),
-      height * 0.08,
-      2,
-      false,
-    );
-    const snow = lit(palette, '#f7fbff');
-    fillRidge(
-      ctx,
-      front.xs,
-      front.ys,
-      height,
-      verticalShade(ctx, height * 0.75, height, snow, lit(palette, '#b9cbe2')),
-    );
-  },
-};
+export const snowfieldPainter = rollingGround(0.4, ({ palette }) => ({
+  back: { offset: 0.06, amplitude: 0.07, fill: lit(palette, '#dfe8f3') },
+  front: { offset: 0.18, amplitude: 0.08, fill: lit(palette, '#f7fbff') },
+  shade: lit(palette, '#b9cbe2'),
+}));
 
 /** A sandy beach along the bottom, with a wet darker edge where the sea meets it. */
 export const beachPainter: LayerPainter = {

@@ -11,7 +11,7 @@
  */
 import type { Context2D } from '../frame-assets';
 import type { SceneLayers } from '../../../shared/scene-layers-schema';
-import type { Random } from './seeded-random';
+import type { Random } from '../seeded-random';
 import type { SkyPalette } from './sky-palette';
 
 /** What a layer is painted from. */

@@ -49,7 +49,7 @@ import {
   spaceBackdropPainter,
 } from './sky';
 import { skylinePainter } from './skyline';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../seeded-random';
 import { NO_SKY_PALETTE, skyPalette } from './sky-palette';
 import { nebulaPainter, planetsPainter } from './space';
 

@@ -5,7 +5,7 @@
  */
 import { mix, withAlpha } from './colour';
 import type { LayerPainter } from './layer-painter';
-import { between, seededRandom } from './seeded-random';
+import { between, seededRandom } from '../seeded-random';
 import { HORIZON_Y, lit } from './sky-palette';
 
 /** Wave crests drawn per frame (nearer ones lower, longer and brighter). */

@@ -7,7 +7,7 @@
 import type { Context2D } from '../frame-assets';
 import { addEvenStops, mix, withAlpha } from './colour';
 import type { LayerPainter, PaintEnv } from './layer-painter';
-import { between, seededRandom } from './seeded-random';
+import { between, seededRandom } from '../seeded-random';
 
 /** Salt of the weather's random sequences (apart from every layer's). */
 const WEATHER_SALT = 1_000;

@@ -6,7 +6,7 @@
  */
 import { mix } from './colour';
 import type { LayerPainter } from './layer-painter';
-import { between } from './seeded-random';
+import { between } from '../seeded-random';
 import { HORIZON_Y } from './sky-palette';
 
 /** Warm window light. */

@@ -5,7 +5,7 @@
  */
 import { mix, withAlpha } from './colour';
 import type { LayerPainter } from './layer-painter';
-import { between } from './seeded-random';
+import { between } from '../seeded-random';
 
 /** Nebula clouds: soft radial glows blended additively. */
 const NEBULA_CLOUDS = 7;

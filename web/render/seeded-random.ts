@@ -1,7 +1,8 @@
 /**
  * @module seeded-random
- * Deterministic pseudo-random numbers for the scene painter: the same seed gives the same
- * sequence in every browser, every frame and every render chunk (never `Math.random`).
+ * Deterministic pseudo-random numbers for the scene painter and the music generator: the same
+ * seed gives the same sequence in every browser, every frame and every render chunk (never
+ * `Math.random`).
  * Mulberry32 (Tommy Ettinger's 32-bit generator, public domain:
  * https://gist.github.com/tommyettinger/46a874533244883189143505d203312c) — fast and plenty for
  * placing windows, stars and trees.
@@ -16,7 +17,8 @@ export type Random = () => number;
  * @param salt any integer naming the use (e.g. a layer's index)
  */
 export function seededRandom(seed: number, salt = 0): Random {
-  let state = (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(salt | 0, 0x85ebca6b)) >>> 0;
+  // Salt 0 leaves the seed as it is (the music's sequences predate salts).
+  let state = (seed ^ Math.imul(salt | 0, 0x85ebca6b)) >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
