@@ -14,6 +14,7 @@ import {
   MIN_DRAFT_DURATION_MS,
 } from './draft-schema';
 import { MAX_PALETTE_NAME_CHARS, aspectSchema, musicMoodSchema } from './edit-op-schema';
+import { scenerySchema } from './scene-layers-schema';
 
 /** Most scenes a brief lists: 40 keeps a timeline readable and a 10-minute video at ≥ 15 s per scene. */
 export const MAX_BRIEF_SCENES = 40;
@@ -77,6 +78,9 @@ export const briefSchema = z
       .array(z.string().min(1).max(MAX_ID_CHARS))
       .max(MAX_BRIEF_MEDIA)
       .describe('The uploads to show, in the order they appear (empty for a storyboard)'),
+    scenery: scenerySchema
+      .optional()
+      .describe('What the scenes paint (sunset sky over a skyline…); without it, gradient scenes'),
     narration: z
       .boolean()
       .describe('The visitor asked for a voice-over (kept for a narrating director; unused yet)'),

@@ -5,6 +5,7 @@
  * embedded director's replies to Chinese messages). Pure data and formatting, no I/O.
  */
 import type { MusicMood, TextSegment } from './draft-schema';
+import type { SceneLayerKind, SkyTime, SkyWeather } from './scene-layers-schema';
 
 /** What a folded count line counts: scenes, or texts of one role. */
 export type Counted = 'scene' | TextSegment['role'];
@@ -29,6 +30,10 @@ export interface ChangeWords {
   frameRate(from: number, to: number): string;
   duration(value: string): string;
   look(from: string, to: string): string;
+  /** The painted scenery changed, e.g. `sunset, clear: sun + skyline` → `night, rain: moon + stars + skyline`. */
+  scenery(from: string, to: string): string;
+  /** Names of sky times, weathers and layers (shared/scene-layers-schema.ts) as people read them. */
+  sceneNames: Record<SkyTime | SkyWeather | SceneLayerKind, string>;
   /** Every transition became `kind` (`cut`, `slide`, `wipe`, `crossfade`). */
   transitions(kind: string): string;
   sceneAdded(label: string, span: string): string;
@@ -85,6 +90,42 @@ export const CHANGE_WORDS_EN: ChangeWords = {
   frameRate: (from, to) => `Frame rate ${from} → ${to} fps`,
   duration: (value) => `Duration ${value}`,
   look: (from, to) => `Look ${from} → ${to}`,
+  scenery: (from, to) => `Scenery ${from} → ${to}`,
+  sceneNames: {
+    dawn: 'dawn',
+    day: 'day',
+    'golden-hour': 'golden hour',
+    sunset: 'sunset',
+    dusk: 'dusk',
+    night: 'night',
+    clear: 'clear',
+    clouds: 'clouds',
+    rain: 'rain',
+    snow: 'snow',
+    fog: 'fog',
+    sun: 'sun',
+    moon: 'moon',
+    stars: 'stars',
+    skyline: 'skyline',
+    mountains: 'mountains',
+    hills: 'hills',
+    sea: 'sea',
+    beach: 'beach',
+    forest: 'forest',
+    desert: 'desert',
+    snowfield: 'snow field',
+    space: 'space',
+    planets: 'planets',
+    nebula: 'nebula',
+    desk: 'desk',
+    stage: 'stage',
+    kitchen: 'kitchen',
+    shapes: 'shapes',
+    particles: 'particles',
+    bokeh: 'bokeh',
+    grid: 'grid',
+    waves: 'waves',
+  },
   transitions: (kind) => `Transitions → ${kind === 'cut' ? 'cuts' : kind}`,
   sceneAdded: (label, span) => `Added scene ${label} ${span}`,
   sceneRemoved: (label) => `Removed scene ${label}`,
@@ -147,6 +188,42 @@ export const CHANGE_WORDS_ZH: ChangeWords = {
   frameRate: (from, to) => `帧率 ${from} → ${to} fps`,
   duration: (value) => `时长 ${value}`,
   look: (from, to) => `配色 ${from} → ${to}`,
+  scenery: (from, to) => `场景 ${from} → ${to}`,
+  sceneNames: {
+    dawn: '黎明',
+    day: '白天',
+    'golden-hour': '黄金时刻',
+    sunset: '日落',
+    dusk: '黄昏',
+    night: '夜晚',
+    clear: '晴朗',
+    clouds: '多云',
+    rain: '下雨',
+    snow: '下雪',
+    fog: '雾',
+    sun: '太阳',
+    moon: '月亮',
+    stars: '星星',
+    skyline: '天际线',
+    mountains: '山',
+    hills: '山丘',
+    sea: '大海',
+    beach: '海滩',
+    forest: '森林',
+    desert: '沙漠',
+    snowfield: '雪地',
+    space: '太空',
+    planets: '行星',
+    nebula: '星云',
+    desk: '书桌',
+    stage: '舞台',
+    kitchen: '厨房',
+    shapes: '图形',
+    particles: '粒子',
+    bokeh: '光斑',
+    grid: '网格',
+    waves: '波浪',
+  },
   transitions: (kind) => `转场 → ${TRANSITIONS_ZH[kind] ?? kind}`,
   sceneAdded: (label, span) => `添加场景${label}，${span}`,
   sceneRemoved: (label) => `删除场景${label}`,

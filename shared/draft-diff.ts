@@ -150,6 +150,18 @@ function diffOtherAudioLevels(before: Draft, after: Draft, words: ChangeWords): 
   });
 }
 
+/**
+ * The painted scenery of a draft's first painted scene, e.g. `sunset, clear: sun + skyline`
+ * (`space + stars` without a sky); null when it has none.
+ */
+export function describeScenery(draft: Draft, words: ChangeWords): string | null {
+  const visual = videoSegments(draft).find((segment) => segment.visual.type === 'scene')?.visual;
+  if (visual?.type !== 'scene') return null;
+  const { sky, layers } = visual.scene;
+  const names = layers.map((kind) => words.sceneNames[kind]).join(' + ');
+  return sky ? `${words.sceneNames[sky.time]}, ${words.sceneNames[sky.weather]}: ${names}` : names;
+}
+
 /** Lines for a draft made from nothing: scene count, canvas, duration, music. */
 function describeNewDraft(after: Draft, words: ChangeWords): string[] {
   const scenes = videoSegments(after).length;
@@ -210,6 +222,15 @@ export function diffDrafts(
   }
   if (before.look.paletteName !== after.look.paletteName)
     lines.push(words.look(before.look.paletteName, after.look.paletteName));
+  const sceneryBefore = describeScenery(before, words);
+  const sceneryAfter = describeScenery(after, words);
+  if (
+    !replanned &&
+    sceneryBefore !== null &&
+    sceneryAfter !== null &&
+    sceneryBefore !== sceneryAfter
+  )
+    lines.push(words.scenery(sceneryBefore, sceneryAfter));
 
   const changes = new ChangeList();
   if (!replanned) {

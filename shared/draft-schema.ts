@@ -15,6 +15,7 @@
  * (shared/draft-schema-size.test.ts measures it). A batch (batch-schema.ts) has the same budget.
  */
 import { z } from 'zod';
+import { sceneLayersSchema } from './scene-layers-schema';
 
 /** Longest video we plan or render: 10 minutes (keeps a browser export within memory). */
 export const MAX_DRAFT_DURATION_MS = 600_000;
@@ -98,6 +99,16 @@ export const generatedVisualSchema = z.object({
   background: z.array(hexColor).min(1).max(4).optional(),
 });
 
+/**
+ * A painted scene (sky, landscape, space, interior or abstract layers, see scene-layers-schema.ts)
+ * with parallax camera motion: what the director draws when the words name a subject.
+ */
+export const sceneVisualSchema = z.object({
+  type: z.literal('scene'),
+  scene: sceneLayersSchema,
+  motion: z.enum(['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right']),
+});
+
 /** A picture from an uploaded file (video or image), referenced by its upload id. */
 export const mediaVisualSchema = z.object({
   type: z.literal('media'),
@@ -119,7 +130,11 @@ export const videoSegmentSchema = z.object({
   ...segmentBase,
   /** What a person reads in the timeline: "Scene 2: faster onboarding". */
   label: draftNameSchema,
-  visual: z.discriminatedUnion('type', [generatedVisualSchema, mediaVisualSchema]),
+  visual: z.discriminatedUnion('type', [
+    generatedVisualSchema,
+    sceneVisualSchema,
+    mediaVisualSchema,
+  ]),
   transitionIn: transitionSchema.optional(),
 });
 
@@ -245,6 +260,7 @@ export type Canvas = z.infer<typeof canvasSchema>;
 export type Transition = z.infer<typeof transitionSchema>;
 export type Look = z.infer<typeof lookSchema>;
 export type VideoSegment = z.infer<typeof videoSegmentSchema>;
+export type SceneVisual = z.infer<typeof sceneVisualSchema>;
 export type AudioSegment = z.infer<typeof audioSegmentSchema>;
 export type TextSegment = z.infer<typeof textSegmentSchema>;
 export type TextStyle = z.infer<typeof textStyleSchema>;

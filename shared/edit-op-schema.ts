@@ -13,6 +13,7 @@ import {
   MIN_DRAFT_DURATION_MS,
   transitionSchema,
 } from './draft-schema';
+import { sceneryChangeSchema } from './scene-layers-schema';
 
 /** Longest palette name accepted (the palettes' names are one word). */
 export const MAX_PALETTE_NAME_CHARS = 40;
@@ -192,6 +193,10 @@ export const setLookOpSchema = z
   })
   .describe('Recolour the video with another palette; colours the visitor chose stay');
 
+export const setSceneryOpSchema = z
+  .object({ op: z.literal('set-scenery'), ...sceneryChangeSchema.shape, said })
+  .describe('Change what every painted scene shows: time of day, weather, layers added or removed');
+
 export const undoOpSchema = z
   .object({ op: z.literal('undo'), said })
   .describe('Go back to the previous version');
@@ -208,6 +213,7 @@ export const editOpSchema = z.discriminatedUnion('op', [
   setClipSoundOpSchema,
   setTransitionOpSchema,
   setLookOpSchema,
+  setSceneryOpSchema,
   undoOpSchema,
 ]);
 

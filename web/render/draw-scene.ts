@@ -1,7 +1,8 @@
 /**
  * @module draw-scene
- * Draws the picture of a video track at one moment: a scene's backdrop (background gradient and
- * accent glow), accent rings and its Lucide icon, with gentle camera motion over the scene;
+ * Draws the picture of a video track at one moment: a painted scene of layers (paint/), or a
+ * scene's backdrop (background gradient and accent glow), accent rings and its Lucide icon, with
+ * gentle camera motion over the scene;
  * transitions (crossfade, slide, wipe) between consecutive segments; the look's gradient where a
  * track has no segment; a neutral placeholder for uploaded media (not decoded yet).
  *
@@ -21,6 +22,7 @@ import { clamp01, easeInOutCubic, easeInOutSine, easeOutCubic } from './easing';
 import { cachedBackdrop, iconPathFor, type Context2D, type FrameAssets } from './frame-assets';
 import { ICON_VIEWBOX } from './icon-paths';
 import { drawMediaFrame } from './draw-media';
+import { driftFraction, paintScene } from './paint/paint-scene';
 
 /** Vertical centre of the icon as a fraction of the height: upper third, above a centred title. */
 export const ICON_CENTER_Y = 0.3;
@@ -277,6 +279,12 @@ function drawSegment(
         cameraAt(visual.motion, easeInOutSine(progress), width),
       );
     else drawMediaPlaceholder(ctx, draft, assets);
+    return;
+  }
+  if (visual.type === 'scene') {
+    const progress = clamp01((timeMs - segment.startMs) / segment.durationMs);
+    const drift = driftFraction(visual.motion, easeInOutSine(progress));
+    paintScene(ctx, draft.canvas, visual.scene, timeMs - segment.startMs, drift, assets);
     return;
   }
   const accent = draft.look.accent;

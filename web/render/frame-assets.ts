@@ -33,6 +33,13 @@ const MAX_CACHED_LAYOUTS = 512;
  */
 const MAX_CACHED_BACKDROPS = 4;
 
+/**
+ * Bound on pre-drawn layers of painted scenes (web/render/paint/): a scene keeps up to about six
+ * (backdrop, clouds, a few land bands, a scrim), most of them bands shorter than the frame, and a
+ * transition needs two scenes. Sixteen hold at most ~100 MB at 1080p, usually far less.
+ */
+const MAX_CACHED_SCENE_IMAGES = 16;
+
 /** Reusable drawing resources for {@link drawFrame}. Treat as opaque; build with {@link createFrameAssets}. */
 export interface FrameAssets {
   /** Icon outlines in Lucide's 24x24 box by kebab-case name; `null` for unknown names. */
@@ -41,6 +48,8 @@ export interface FrameAssets {
   readonly textLayouts: Map<string, TextLayout>;
   /** Pre-drawn backdrops by key, least recently used first. */
   readonly backdrops: Map<string, OffscreenCanvas>;
+  /** Pre-drawn layers of painted scenes by key, least recently used first. */
+  readonly sceneImages: Map<string, OffscreenCanvas>;
   /** Decoded frames of uploaded media, prepared for the time being drawn; absent: placeholders. */
   readonly media?: MediaFrameLookup;
 }
@@ -54,6 +63,7 @@ export function createFrameAssets(draft?: Draft, media?: MediaFrameLookup): Fram
     iconPaths: new Map(),
     textLayouts: new Map(),
     backdrops: new Map(),
+    sceneImages: new Map(),
     ...(media ? { media } : {}),
   };
   for (const track of draft?.tracks ?? []) {
@@ -102,22 +112,58 @@ export function cachedBackdrop(
   height: number,
   paint: (ctx: OffscreenCanvasRenderingContext2D) => void,
 ): OffscreenCanvas | null {
-  const cached = assets.backdrops.get(key);
+  return cachedImage(assets.backdrops, MAX_CACHED_BACKDROPS, key, width, height, true, paint);
+}
+
+/**
+ * A pre-drawn layer of a painted scene, `width × height` device pixels, transparent unless
+ * `opaque`: from the cache, or painted by `paint`. Null where `OffscreenCanvas` is missing.
+ */
+export function cachedSceneImage(
+  assets: FrameAssets,
+  key: string,
+  width: number,
+  height: number,
+  opaque: boolean,
+  paint: (ctx: OffscreenCanvasRenderingContext2D) => void,
+): OffscreenCanvas | null {
+  return cachedImage(
+    assets.sceneImages,
+    MAX_CACHED_SCENE_IMAGES,
+    key,
+    width,
+    height,
+    opaque,
+    paint,
+  );
+}
+
+/** An image from `cache` (least recently used first, at most `bound`), or a new one painted by `paint`. */
+function cachedImage(
+  cache: Map<string, OffscreenCanvas>,
+  bound: number,
+  key: string,
+  width: number,
+  height: number,
+  opaque: boolean,
+  paint: (ctx: OffscreenCanvasRenderingContext2D) => void,
+): OffscreenCanvas | null {
+  const cached = cache.get(key);
   if (cached) {
     // Move to the most recently used end.
-    assets.backdrops.delete(key);
-    assets.backdrops.set(key, cached);
+    cache.delete(key);
+    cache.set(key, cached);
     return cached;
   }
   if (typeof OffscreenCanvas === 'undefined') return null;
-  const image = new OffscreenCanvas(width, height);
-  const ctx = image.getContext('2d', { alpha: false });
+  const image = new OffscreenCanvas(Math.max(1, width), Math.max(1, height));
+  const ctx = image.getContext('2d', { alpha: !opaque });
   if (!ctx) return null;
   paint(ctx);
-  if (assets.backdrops.size >= MAX_CACHED_BACKDROPS) {
-    const oldest = assets.backdrops.keys().next().value;
-    if (oldest !== undefined) assets.backdrops.delete(oldest);
+  if (cache.size >= bound) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
   }
-  assets.backdrops.set(key, image);
+  cache.set(key, image);
   return image;
 }

@@ -14,6 +14,7 @@
  * Main thread only (`OfflineAudioContext` does not exist in workers).
  */
 import type { MusicMood } from '../../shared/draft-schema';
+import { seededRandom } from './seeded-random';
 
 /** Beats per bar (4/4). */
 const BEATS_PER_BAR = 4;
@@ -92,18 +93,6 @@ const REVERB_SECONDS = 2.2;
 
 function midiToHz(note: number): number {
   return 440 * 2 ** ((note - 69) / 12);
-}
-
-/** Mulberry32: a tiny, fast, seedable PRNG; values in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** Scheduling helpers bound to one offline context. */

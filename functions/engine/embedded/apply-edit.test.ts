@@ -190,10 +190,10 @@ describe('applyEdit: music, transitions, look', () => {
     expect(ocean.look.paletteName).toBe('Ocean');
     const scene = ocean.tracks[0]?.segments[0];
     expect(
-      scene && 'visual' in scene && scene.visual.type === 'generated'
-        ? scene.visual.background
+      scene && 'visual' in scene && scene.visual.type === 'scene'
+        ? scene.visual.scene.colors
         : null,
-    ).toEqual(ocean.look.background);
+    ).toEqual([ocean.look.accent, ...ocean.look.background]);
   });
 });
 

@@ -12,6 +12,7 @@ import type { EditOp, EditOpOf } from '../../../shared/edit-op-schema';
 import { formatSeconds } from '../../../shared/timeline-summary';
 import { directorWords } from './director-words';
 import { applyLookOp } from './edit-look';
+import { applySceneryOp } from './edit-scene-layers';
 import { applyClipSound, applyMusic } from './edit-music';
 import { applyAddOverlay, applyRemoveText } from './edit-overlay';
 import type { EditStep, OpApplier } from './edit-step';
@@ -79,6 +80,7 @@ const APPLIERS: { [K in EditOp['op']]: OpApplier<K> } = {
   'set-clip-sound': applyClipSound,
   'set-transition': applyTransition,
   'set-look': applyLookOp,
+  'set-scenery': applySceneryOp,
   undo: () => null,
 };
 

@@ -8,6 +8,7 @@ import type { Draft, Look, Track } from '../../../shared/draft-schema';
 import { directorWords } from './director-words';
 import type { EditOpOf } from '../../../shared/edit-op-schema';
 import type { EditHandler, OpApplier } from './edit-step';
+import { sceneColors } from './paint-scenery';
 import { lookByName, nextLook, paletteLook } from './pick-look';
 
 const SUBJECT = /\b(?:palette|theme|colou?r scheme|colou?rs|look|style)\b|配色|主题|风格|色调/u;
@@ -42,7 +43,15 @@ export function applyLook(draft: Draft, look: Look): Draft {
                 ...segment,
                 visual: { ...segment.visual, background: rotate(next.background, index) },
               }
-            : segment,
+            : segment.visual.type === 'scene'
+              ? {
+                  ...segment,
+                  visual: {
+                    ...segment.visual,
+                    scene: { ...segment.visual.scene, colors: sceneColors(next) },
+                  },
+                }
+              : segment,
         ),
       };
     }

@@ -4,7 +4,12 @@ import { draftSchema } from '../../../shared/draft-schema';
 import { MAX_CAPTION_CHARS, MAX_CAPTION_WORDS, MAX_CJK_CAPTION_CHARS } from './condense-text';
 import { allIconNames } from './pick-icon';
 import { planStoryboard } from '../../../test/support/director-from-text';
-import { MIN_SCENE_MS, TRANSITION_MS, titleDurationMs } from './plan-storyboard';
+import {
+  MIN_SCENE_MS,
+  TRANSITION_MS,
+  planStoryboard as planBrief,
+  titleDurationMs,
+} from './plan-storyboard';
 import { readStoryboardBrief } from './read-brief';
 import { extractScript } from './split-scenes';
 import { countLatinWords, hasCjk, readingUnits } from './reading-length';
@@ -93,19 +98,30 @@ describe('planStoryboard: 30-second explainer from an ~80-word script', () => {
     expect(scenes[longest]?.durationMs ?? 0).toBeGreaterThan(scenes[shortest]?.durationMs ?? 0);
   });
 
-  it('labels scenes, picks known icons, alternates motion and crossfades 500 ms after the first', () => {
+  it('labels scenes, paints them from the words, alternates motion and crossfades 500 ms after the first', () => {
     const scenes = scenesOf(draft);
-    const known = new Set(allIconNames());
     scenes.forEach((scene, i) => {
       expect(scene.label.startsWith(`Scene ${i + 1}: `)).toBe(true);
-      if (scene.visual.type !== 'generated') throw new Error('expected a generated visual');
-      expect(known.has(scene.visual.icon ?? '')).toBe(true);
+      if (scene.visual.type !== 'scene') throw new Error('expected a painted scene');
       if (i > 0) {
         expect(scene.transitionIn).toEqual({ kind: 'crossfade', durationMs: TRANSITION_MS });
         const previous = scenes[i - 1]?.visual;
-        expect(previous?.type === 'generated' && previous.motion).not.toBe(scene.visual.motion);
+        expect(previous?.type === 'scene' && previous.motion).not.toBe(scene.visual.motion);
       }
     });
+  });
+
+  it('picks known icons for its gradient scenes when the brief names no scenery', () => {
+    const { scenery: _scenery, ...plain } = readStoryboardBrief(
+      EXPLAINER,
+      extractScript(EXPLAINER),
+    );
+    const scenes = scenesOf(planBrief(plain));
+    const known = new Set(allIconNames());
+    for (const scene of scenes) {
+      if (scene.visual.type !== 'generated') throw new Error('expected a generated visual');
+      expect(known.has(scene.visual.icon ?? '')).toBe(true);
+    }
     expect(
       scenes.some((s) => s.visual.type === 'generated' && s.visual.icon === 'shield-check'),
     ).toBe(true);

@@ -16,6 +16,7 @@ import { FALLBACK_CJK_TITLE, FALLBACK_TITLE } from './derive-title';
 import { distributeMs } from './fit-timeline';
 import { CANVAS_PRESETS, DEFAULT_CANVAS } from './parse-canvas';
 import { DEFAULT_DURATION_MS } from './parse-duration';
+import { paintScenery } from './paint-scenery';
 import { pickIcon } from './pick-icon';
 import { paletteLookOrFirst } from './pick-look';
 import { MOOD_NAMES, musicSegment } from './pick-music';
@@ -158,5 +159,6 @@ export function planStoryboard(brief: Brief): Draft {
   ];
   if (captions.length > 0)
     tracks.push({ id: TRACK_IDS.captions, kind: 'text', name: 'Captions', segments: captions });
-  return { title, canvas: { ...canvas }, durationMs, look, tracks };
+  const draft: Draft = { title, canvas: { ...canvas }, durationMs, look, tracks };
+  return brief.scenery ? paintScenery(draft, brief.scenery) : draft;
 }

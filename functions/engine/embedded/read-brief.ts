@@ -12,8 +12,9 @@ import type { MediaSummary } from '../../../shared/media-schema';
 import { deriveTitle, topicOf } from './derive-title';
 import { parseCanvasPreset } from './parse-canvas';
 import { DEFAULT_DURATION_MS, clampDurationMs, parseDurationMs } from './parse-duration';
-import { pickLook } from './pick-look';
+import { hashText, pickLook } from './pick-look';
 import { pickMood } from './pick-music';
+import { pickScenery } from './pick-scene-layers';
 import { MAX_SCENES, MIN_SCENE_MS, titleDurationMs } from './plan-storyboard';
 import { hasCjk } from './reading-length';
 import type { ScriptParts } from './split-scenes';
@@ -120,6 +121,7 @@ export function readStoryboardBrief(prompt: string, parts: ScriptParts): Brief {
   const cjk = hasCjk(prompt);
   const fromScript = sentences.length > 0;
   const topic = topicOf(instruction);
+  const scenery = pickScenery(prompt, hashText(prompt));
   return {
     source: 'words',
     language: cjk ? 'zh' : 'en',
@@ -133,6 +135,7 @@ export function readStoryboardBrief(prompt: string, parts: ScriptParts): Brief {
     mood: pickMood(instruction, script),
     clipSound: true,
     mediaIds: [],
+    ...(scenery ? { scenery } : {}),
     narration: NARRATION.test(prompt),
   };
 }

@@ -10,6 +10,7 @@ import type { TextSegment } from '../../../shared/draft-schema';
 import type { EditOp, EditOpOf } from '../../../shared/edit-op-schema';
 import { splitEdit, withoutQuotes } from './edit-clauses';
 import { lookHandler } from './edit-look';
+import { sceneryHandler } from './edit-scene-layers';
 import { musicHandler } from './edit-music';
 import type { EditHandler } from './edit-step';
 import { addOverlayHandler, removeTextHandler } from './edit-overlay';
@@ -32,6 +33,7 @@ const HANDLERS: readonly EditHandler[] = [
   titleHandler,
   textStyleHandler,
   lookHandler,
+  sceneryHandler,
 ];
 
 const SHORTER =

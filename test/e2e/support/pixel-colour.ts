@@ -27,6 +27,19 @@ export async function pixelRgb(
   x: number,
   y: number,
 ): Promise<Rgb> {
+  return regionRgb(filePath, atSeconds, { x, y, width: 1, height: 1 });
+}
+
+/**
+ * The mean colour of the `width × height` px box at (`x`, `y`) of the frame shown at `atSeconds`
+ * (ffmpeg's area scaling averages it), for checking what covers a part of the frame.
+ * @throws Error when ffmpeg fails or the box is outside the frame
+ */
+export async function regionRgb(
+  filePath: string,
+  atSeconds: number,
+  box: { x: number; y: number; width: number; height: number },
+): Promise<Rgb> {
   const { stdout } = await execFileAsync(
     FFMPEG_PATH,
     [
@@ -39,13 +52,14 @@ export async function pixelRgb(
       '-frames:v',
       '1',
       '-vf',
-      `crop=1:1:${x}:${y},format=rgb24`,
+      `crop=${box.width}:${box.height}:${box.x}:${box.y},scale=1:1:flags=area,format=rgb24`,
       '-f',
       'rawvideo',
       '-',
     ],
     { encoding: 'buffer' },
   );
-  if (stdout.length < 3) throw new Error(`ffmpeg read no pixel at (${x}, ${y}) of ${filePath}`);
+  if (stdout.length < 3)
+    throw new Error(`ffmpeg read no pixels in ${JSON.stringify(box)} of ${filePath}`);
   return { r: stdout[0] ?? 0, g: stdout[1] ?? 0, b: stdout[2] ?? 0 };
 }
