@@ -4,6 +4,7 @@
  * sunset, high and pale at noon, gone at night), the moon glows at dusk and night, stars fade in
  * with darkness and a few of them twinkle.
  */
+import type { Context2D } from '../frame-assets';
 import { withAlpha } from './colour';
 import type { LayerPainter, PaintEnv } from './layer-painter';
 import { between, seededRandom } from '../seeded-random';
@@ -32,7 +33,7 @@ function discCentre(env: PaintEnv, salt: number): { x: number; y: number; radius
 }
 
 function paintHalo(
-  ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  ctx: Context2D,
   x: number,
   y: number,
   radius: number,
