@@ -181,7 +181,7 @@ export function cutScene(draft: Draft, index: number): Draft {
             fadeOutMs: Math.min(s.fadeOutMs, Math.floor(s.durationMs / 2)),
           })),
         };
-      case 'text':
+      default:
         return { ...track, segments: kept(track.segments.map(fit)) };
     }
   });
