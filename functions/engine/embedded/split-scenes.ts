@@ -62,7 +62,8 @@ export function extractScript(prompt: string): ScriptParts {
     if (rest && isInstruction(head) && readingUnits(head) <= MAX_INSTRUCTION_UNITS)
       return { instruction: head, script: rest };
   }
-  const colon = /[:：]/.exec(text);
+  // A colon between digits is a ratio or a time (16:9, 0:30), not the start of a script.
+  const colon = /(?<!\d)[:：]|[:：](?!\d)/u.exec(text);
   if (colon) {
     const head = text.slice(0, colon.index).trim();
     const rest = text.slice(colon.index + 1).trim();
