@@ -9,10 +9,10 @@
  *   (goal: draft ≤ 200 ms; the draft goes out before the typed reply).
  * Never fails on a figure.
  */
-import { createParser } from 'eventsource-parser';
 import type { Draft } from '../../shared/draft-schema';
 import type { ChatTurnInput } from '../../functions/engine/engine';
 import { runTurn } from '../../functions/engine/embedded/embedded-engine';
+import { readTimed } from '../lib/read-timed-sse';
 import { startApp } from '../lib/start-app';
 
 /** In-process runs per case, after {@link WARM_UP_RUNS}: enough for a steady p95. */
@@ -93,21 +93,10 @@ async function edgeTurn(
   });
   let draftMs = Number.NaN;
   let firstDeltaMs = Number.NaN;
-  const parser = createParser({
-    onEvent: (message) => {
-      const at = performance.now() - started;
-      if (message.event === 'draft' && Number.isNaN(draftMs)) draftMs = at;
-      if (message.event === 'text-delta' && Number.isNaN(firstDeltaMs)) firstDeltaMs = at;
-    },
+  await readTimed(response, started, (_data, event, at) => {
+    if (event === 'draft' && Number.isNaN(draftMs)) draftMs = at;
+    if (event === 'text-delta' && Number.isNaN(firstDeltaMs)) firstDeltaMs = at;
   });
-  if (response.body === null) throw new Error(`no body (HTTP ${response.status})`);
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parser.feed(decoder.decode(value, { stream: true }));
-  }
   if (Number.isNaN(draftMs)) throw new Error(`no draft event for "${text.slice(0, 40)}…"`);
   return { draftMs, firstDeltaMs };
 }

@@ -6,19 +6,10 @@
  */
 import { MAX_NAME_CHARS } from '../../../shared/draft-schema';
 import type { SceneRef } from '../../../shared/edit-op-schema';
+import { NUMBER_WORDS, parseChineseNumber } from './parse-duration';
 
-/** English number and ordinal words up to ten (people rarely say "the eleventh scene"). */
-const ENGLISH_NUMBERS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
+/** Ordinal words up to the tenth (people rarely say "the eleventh scene"). */
+const ORDINAL_NUMBERS: Readonly<Record<string, number>> = {
   second: 2,
   third: 3,
   fourth: 4,
@@ -29,25 +20,13 @@ const ENGLISH_NUMBERS: Readonly<Record<string, number>> = {
   ninth: 9,
   tenth: 10,
 };
-/** Chinese numerals up to ten (二 and 两 both two). */
-const CHINESE_NUMBERS: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
+/** Number words for a scene ("scene three"); "a"/"an" count a length, never name a scene. */
+const CARDINALS = Object.keys(NUMBER_WORDS).filter((word) => word !== 'a' && word !== 'an');
 
 /** Ordinal words ("the second scene"); "one scene" names no scene. */
-const ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final';
-const NUMBER_WORD = `\\d{1,3}|${Object.keys(ENGLISH_NUMBERS).join('|')}`;
-const CHINESE_NUMBER = `\\d{1,3}|[${Object.keys(CHINESE_NUMBERS).join('')}]`;
+const ORDINALS = `first|${Object.keys(ORDINAL_NUMBERS).join('|')}|last|final`;
+const NUMBER_WORD = `\\d{1,3}|${[...CARDINALS, ...Object.keys(ORDINAL_NUMBERS)].join('|')}`;
+const CHINESE_NUMBER = '\\d{1,3}|[一二两三四五六七八九十]+';
 /** What a scene is called: "scene", "shot", "slide"; "场景", "镜头", "片段", "幕". */
 export const SCENE_WORD = '(?:scenes?|shots?|slides?)';
 const SCENE_WORD_ZH = '(?:场景|镜头|片段|幕)';
@@ -58,7 +37,9 @@ const MEDIA_NOUN =
 /** A number word or digits → the number, or null. */
 function numberOf(word: string): number | null {
   if (/^\d+$/u.test(word)) return Number(word);
-  return ENGLISH_NUMBERS[word.toLowerCase()] ?? CHINESE_NUMBERS[word] ?? null;
+  const lower = word.toLowerCase();
+  const number = NUMBER_WORDS[lower] ?? ORDINAL_NUMBERS[lower] ?? parseChineseNumber(word);
+  return Number.isInteger(number) && number > 0 ? number : null;
 }
 
 /**
