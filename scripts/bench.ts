@@ -14,6 +14,7 @@ import { benchBatchExport } from './bench/batch-export';
 import { benchChunkPutMemory } from './bench/chunk-put-memory';
 import { benchLoad } from './bench/load';
 import { benchSceneDrawTime } from './bench/scene-draw-time';
+import { benchDirectorTurn } from './bench/director-turn';
 
 /** Each entry prints its own figures; add a module's runner here. */
 const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
@@ -28,6 +29,10 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
   ['render chunk PUTs: workerd memory with three 48 MiB chunks at once', benchChunkPutMemory],
   ['load: visitors at once, each sending a prompt and reading the turn', benchLoad],
   ['scenes: draw time per 1080p frame of painted scenes in the render worker', benchSceneDrawTime],
+  [
+    'director: rules turn time (8,000-character script) and prompt → draft event',
+    benchDirectorTurn,
+  ],
 ];
 
 async function main(): Promise<void> {

@@ -4,11 +4,13 @@
  * on `op`. The embedded (rules) director reads them from a chat message (`parse-message`) and
  * applies them with `applyEditOps`; a language-model director will get the same schemas as its
  * tools, so every field has bounds and a description. Covers every edit the rules director
- * makes today; scene text, moving and removing scenes are not among them yet.
+ * makes, scene text, moving and removing scenes, pace and text placement among them.
  */
 import { z } from 'zod';
 import {
   MAX_DRAFT_DURATION_MS,
+  MAX_DRAFT_SEGMENTS,
+  MAX_NAME_CHARS,
   MAX_SEGMENT_TEXT_CHARS,
   MIN_DRAFT_DURATION_MS,
   transitionSchema,
@@ -196,6 +198,83 @@ export const setLookOpSchema = z
 export const setSceneryOpSchema = z
   .object({ op: z.literal('set-scenery'), ...sceneryChangeSchema.shape, said })
   .describe('Change what every painted scene shows: time of day, weather, layers added or removed');
+/**
+ * A scene of the video: its 1-based place on the picture track (the title card is scene 1 when
+ * there is one), the first or the last, or the scene whose label contains some words (an
+ * upload's name: "beach" for beach.jpg).
+ */
+export const sceneRefSchema = z
+  .union([
+    z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_DRAFT_SEGMENTS)
+      .describe('1-based scene number in play order (scene 1 is the first the viewer sees)'),
+    z.enum(['first', 'last']).describe('The first or the last scene'),
+    z
+      .object({
+        label: z
+          .string()
+          .min(1)
+          .max(MAX_NAME_CHARS)
+          .describe('Words of the scene label, any case, e.g. an upload name "beach"'),
+      })
+      .describe('The first scene whose label contains these words'),
+  ])
+  .describe('Which scene');
+export type SceneRef = z.infer<typeof sceneRefSchema>;
+
+export const setSceneTextOpSchema = z
+  .object({
+    op: z.literal('set-scene-text'),
+    scene: sceneRefSchema,
+    text: z
+      .string()
+      .min(1)
+      .max(MAX_SEGMENT_TEXT_CHARS)
+      .describe('The words the scene shows (its caption; the title on the title card)'),
+    said,
+  })
+  .describe('Replace the text one scene shows');
+
+export const moveSceneOpSchema = z
+  .object({
+    op: z.literal('move-scene'),
+    from: sceneRefSchema.describe('The scene to move'),
+    to: sceneRefSchema.describe('Where it goes: the place of this scene (number, first or last)'),
+    swap: z
+      .boolean()
+      .optional()
+      .describe('true: the two scenes trade places; else the scene is taken out and put there'),
+    said,
+  })
+  .describe('Reorder scenes; their texts move with them and the timing is re-laid end to end');
+
+export const removeSceneOpSchema = z
+  .object({ op: z.literal('remove-scene'), scene: sceneRefSchema, said })
+  .describe('Remove a scene and its texts; the video gets shorter by its length');
+
+export const setPaceOpSchema = z
+  .object({
+    op: z.literal('set-pace'),
+    pace: z
+      .enum(['faster', 'slower'])
+      .describe(
+        'faster: scenes a fifth shorter, quicker transitions, music tempo up; slower: the reverse',
+      ),
+    said,
+  })
+  .describe('Change how fast the video moves from scene to scene');
+
+export const setPositionOpSchema = z
+  .object({
+    op: z.literal('set-position'),
+    role: textRoleSchema,
+    place: z.enum(['top', 'middle', 'bottom']).describe('Where on the frame, top to bottom'),
+    said,
+  })
+  .describe('Move every text of one role to the top, middle or bottom of the frame');
 
 export const undoOpSchema = z
   .object({ op: z.literal('undo'), said })
@@ -214,6 +293,11 @@ export const editOpSchema = z.discriminatedUnion('op', [
   setTransitionOpSchema,
   setLookOpSchema,
   setSceneryOpSchema,
+  setSceneTextOpSchema,
+  moveSceneOpSchema,
+  removeSceneOpSchema,
+  setPaceOpSchema,
+  setPositionOpSchema,
   undoOpSchema,
 ]);
 

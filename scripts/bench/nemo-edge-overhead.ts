@@ -12,7 +12,7 @@
  * there the typing pace spaces the deltas on purpose).
  * Target (issue #3): first-text ratio ≤ 1.10 and no added buffering. Never fails on a figure.
  */
-import { createParser } from 'eventsource-parser';
+import { readTimed } from '../lib/read-timed-sse';
 import { startApp } from '../lib/start-app';
 import { serveFakeUpstream } from '../../test/fake-upstream/serve-fake-upstream';
 
@@ -25,26 +25,6 @@ interface StreamTiming {
   totalMs: number;
   deltaSpreadMs: number;
   deltas: number;
-}
-
-/** Reads an SSE body, calling `onData(data, elapsedMs)` per event; resolves with the end time. */
-async function readTimed(
-  response: Response,
-  started: number,
-  onData: (data: string, event: string | undefined, at: number) => void,
-): Promise<number> {
-  const parser = createParser({
-    onEvent: (message) => onData(message.data, message.event, performance.now() - started),
-  });
-  if (response.body === null) throw new Error('no body');
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    parser.feed(decoder.decode(value, { stream: true }));
-  }
-  return performance.now() - started;
 }
 
 function timing(textTimes: number[], totalMs: number): StreamTiming {

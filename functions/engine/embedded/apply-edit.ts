@@ -3,7 +3,8 @@
  * The embedded director's editor: {@link EditOp}s (read from a message by `read-edits`, or made
  * by any other director) applied to a draft in order. Handles duration, aspect ratio, title
  * text/colour/size, text style, text overlays, removing text, music on/off/volume/mood, the
- * clips' own sound, transitions and palette. Never throws: an op that changes nothing says why
+ * clips' own sound, transitions, palette, scene text, moving and removing scenes, pace and
+ * text placement. Never throws: an op that changes nothing says why
  * (in the message's language), an op that cannot apply to this draft is reported back.
  */
 import type { Draft } from '../../../shared/draft-schema';
@@ -15,12 +16,15 @@ import { applyLookOp } from './edit-look';
 import { applySceneryOp } from './edit-scene-layers';
 import { applyClipSound, applyMusic } from './edit-music';
 import { applyAddOverlay, applyRemoveText } from './edit-overlay';
+import { applyPace } from './edit-pace';
+import { applyPosition } from './edit-position';
 import type { EditStep, OpApplier } from './edit-step';
 import { applyTextStyle, applyTitle } from './edit-text';
 import { applyTransition } from './edit-transitions';
 import { refitDuration, reframeCanvas } from './fit-timeline';
 import { CANVAS_PRESETS } from './parse-canvas';
 import { clampDurationMs } from './parse-duration';
+import { applyMoveScene, applyRemoveScene, applySceneText } from './scene-timeline';
 
 /** "shorter" makes the video two thirds as long (30 s → 20 s): a clear change, scenes still readable. */
 export const SHORTER_FACTOR = 2 / 3;
@@ -81,6 +85,11 @@ const APPLIERS: { [K in EditOp['op']]: OpApplier<K> } = {
   'set-transition': applyTransition,
   'set-look': applyLookOp,
   'set-scenery': applySceneryOp,
+  'set-scene-text': applySceneText,
+  'move-scene': applyMoveScene,
+  'remove-scene': applyRemoveScene,
+  'set-pace': applyPace,
+  'set-position': applyPosition,
   undo: () => null,
 };
 

@@ -27,7 +27,17 @@ const NOT_NAMES = new Set(
 const REQUEST_WORDS =
   /\b(?:please|generate|create|make|produce|build|me|us|an?|the|new|short|quick|simple|\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s|minutes?|mins?)|one-minute|minute|vertical|horizontal|square|portrait|landscape|tiktok|reels?|shorts|youtube|instagram|video|clip|promo(?:tional)?|explainer|advert|ad|reel|trailer|teaser|story|for|about|on|of|with|music|calm|upbeat|energetic|lo-?fi|chill)\b/gi;
 const CJK_REQUEST_WORDS =
-  /请|帮我|给我|生成|制作|做|创建|一个|一段|\d+\s*秒|[一二两三四五六七八九十]+\s*(?:秒|分钟)|分钟|竖屏|横屏|方形|的|视频|短片|宣传片|关于|介绍/g;
+  /请|帮我|给我|生成|制作|做|创建|一个|一段|\d+\s*秒|[一二两三四五六七八九十]+\s*(?:秒|分钟)|分钟|竖屏|横屏|方形|的|视频|短片|宣传片|关于|介绍|讲解|讲述|(?<=^|[，,\s])讲|主题(?:是|为)|抖音|快手|小红书/g;
+
+/**
+ * Phrases about the music, style, format or pace of the video, never its subject ("with upbeat
+ * music", "in vertical format", "minimalist style", "a blue theme", "16:9", "no music").
+ */
+const STYLE_PHRASES =
+  /\b(?:with|and|in|using|plus|no|without)?\s*(?:(?:an?|some|the)\s+)?(?:[\w-]+\s+){0,2}(?:music|soundtrack|songs?|bgm|style|format|theme|colou?r scheme|palette|pace|pacing|vibe|aspect ratio)\b|\b\d{1,2}\s*:\s*\d{1,2}\b/giu;
+/** The same in Chinese: "配欢快的音乐", "不要音乐", "简约风格", "蓝色主题", "节奏快一点"; "主题是" (the topic is) kept apart. */
+const CJK_STYLE_PHRASES =
+  /(?:配|加|用|带|要|不要|没有|搭配|加上)?[^，。,.；;\s]{0,5}?(?:背景)?(?:音乐|配乐)|[^，。,.；;\s]{0,4}?(?:风格|配色|色调)|[^，。,.；;\s]{0,3}?主题(?![是为])|节奏[^，。,.；;\s]{0,4}|\d{1,2}\s*[:：]\s*\d{1,2}/gu;
 
 function clipWords(text: string): string {
   if (hasCjk(text)) {
@@ -130,13 +140,16 @@ function firstPhrase(script: string): string {
 }
 
 /**
- * The topic of a short prompt with no script: the prompt minus request words.
+ * The topic of a short prompt with no script: the prompt minus request words and the words
+ * about its music, style, format or pace (a title names the subject, never the format).
  * @example topicOf('make a 15-second promo for Bean There coffee') // "Bean There coffee"
  */
 export function topicOf(instruction: string): string {
   const cjk = hasCjk(instruction);
   const stripped = (
-    cjk ? instruction.replace(CJK_REQUEST_WORDS, '') : instruction.replace(REQUEST_WORDS, ' ')
+    cjk
+      ? instruction.replace(CJK_STYLE_PHRASES, ' ').replace(CJK_REQUEST_WORDS, '')
+      : instruction.replace(STYLE_PHRASES, ' ').replace(REQUEST_WORDS, ' ')
   )
     .replace(/[\s,.!?;:，。！？；：、]+/gu, ' ')
     .trim();

@@ -73,6 +73,9 @@ export interface DirectorWords {
   noTitleToColour: string;
   noTextToRestyle(role: TextSegment['role']): string;
   oneScene: string;
+  /** A video keeps at least one scene (and one second). */
+  lastScene: string;
+  sceneAlreadyThere(sceneNumber: number): string;
 }
 
 const sentenceEn = (changes: readonly string[]): string => `${changes.join('; ')}.`;
@@ -147,6 +150,8 @@ export const DIRECTOR_WORDS_EN: DirectorWords = {
   noTextToRestyle: (role) =>
     `There are no ${role === 'caption' ? 'captions' : role === 'title' ? 'titles' : 'text overlays'} to change.`,
   oneScene: 'There is only one scene, so there is nothing to transition between.',
+  lastScene: 'A video keeps at least one scene and one second, so that scene stays.',
+  sceneAlreadyThere: (n) => `Scene ${n} is already there.`,
 };
 
 const HELP_ZH = [
@@ -221,6 +226,8 @@ export const DIRECTOR_WORDS_ZH: DirectorWords = {
   noTitleToColour: '还没有标题，没法改颜色：先说 标题改成“你的文字” 加一个。',
   noTextToRestyle: (role) => `没有可以修改的${ROLE_ZH[role]}。`,
   oneScene: '只有一个场景，没有可以加转场的地方。',
+  lastScene: '视频至少要保留一个场景和一秒，所以这个场景没有删除。',
+  sceneAlreadyThere: (n) => `第 ${n} 个场景已经在那里了。`,
 };
 
 /**

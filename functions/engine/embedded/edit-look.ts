@@ -1,6 +1,7 @@
 /**
  * @module edit-look
- * Edit handler for the palette: "use the Ocean palette", "different colours", "换个配色".
+ * Edit handler for the palette: "use the Ocean palette", "a blue theme", "different colours",
+ * "蓝色主题", "换个配色".
  * Scene backgrounds and text in the old palette's colours move to the new palette; colours the
  * visitor chose (a red title) stay.
  */
@@ -9,7 +10,8 @@ import { directorWords } from './director-words';
 import type { EditOpOf } from '../../../shared/edit-op-schema';
 import type { EditHandler, OpApplier } from './edit-step';
 import { sceneColors } from './paint-scenery';
-import { lookByName, nextLook, paletteLook } from './pick-look';
+import { parseColour } from './parse-colour';
+import { lookByColour, lookByName, nextLook, paletteLook } from './pick-look';
 
 const SUBJECT = /\b(?:palette|theme|colou?r scheme|colou?rs|look|style)\b|配色|主题|风格|色调/u;
 const CHANGE = /\b(?:another|different|new|change|switch|other|next)\b|换|改/u;
@@ -69,13 +71,18 @@ export function applyLook(draft: Draft, look: Look): Draft {
   return { ...draft, look: next, tracks };
 }
 
-/** See the module doc: "use the Ocean palette" → `{palette: 'Ocean'}`, "different colours" → `{}`. */
+/**
+ * See the module doc: "use the Ocean palette" → `{palette: 'Ocean'}`, "a blue theme" → the
+ * palette nearest blue, "different colours" → `{}`.
+ */
 export const lookHandler: EditHandler<EditOpOf<'set-look'>> = {
   name: 'look',
   matches: (clause) => SUBJECT.test(clause) || lookByName(clause) !== null,
   read(clause) {
     const named = lookByName(clause);
     if (named) return { op: 'set-look', palette: named.paletteName };
+    const colour = SUBJECT.test(clause) ? parseColour(clause) : null;
+    if (colour) return { op: 'set-look', palette: lookByColour(colour.hex).paletteName };
     return CHANGE.test(clause) ? { op: 'set-look' } : null;
   },
 };

@@ -31,7 +31,9 @@ const OFF =
 const ON =
   /\b(?:add|turn on|switch on|enable|with|put|bring back|unmute|on|some|background)\b|加|添加|打开|开启/u;
 const UNMUTE = /\bunmute\b/u;
-const LOUDER = /\b(?:louder|turn up|turn it up|raise|increase|higher|more)\b|大声|调高|大一点/u;
+/** "more" alone is louder only with "volume"/"sound": "more energetic music" asks for a mood. */
+const LOUDER =
+  /\b(?:louder|turn up|turn it up|raise|increase|higher|more\s+(?:volume|sound))\b|大声|调高|大一点/u;
 const QUIETER =
   /\b(?:quieter|softer|turn down|turn it down|lower|decrease|reduce|less)\b|小声|调低|小一点/u;
 

@@ -51,15 +51,16 @@ describe('EmbeddedEngine', () => {
     expect(engine.renderer).toBe('browser');
   });
 
-  it('plans a storyboard: status, deltas, the whole text, the draft, then actions', async () => {
+  it('plans a storyboard: status, the draft (preview first), deltas, the whole text, then actions', async () => {
     const events = await collect(turn(PROMPT));
     const types = events.map((e) => e.type);
     expect(types[0]).toBe('status');
     expect(events[0]).toEqual({ type: 'status', message: 'planning scenes…' });
+    expect(types[1]).toBe('draft');
     const textIndex = types.indexOf('text');
-    expect(types.slice(1, textIndex).every((t) => t === 'text-delta')).toBe(true);
-    expect(textIndex).toBeGreaterThan(2);
-    expect(types.slice(textIndex)).toEqual(['text', 'draft', 'actions']);
+    expect(types.slice(2, textIndex).every((t) => t === 'text-delta')).toBe(true);
+    expect(textIndex).toBeGreaterThan(3);
+    expect(types.slice(textIndex)).toEqual(['text', 'actions']);
     const deltas = events.flatMap((e) => (e.type === 'text-delta' ? [e.delta] : [])).join('');
     expect(deltas).toBe(textOf(events));
     expect(textOf(events)).toMatch(/scenes over 30 s, 1920x1080 \(16:9\)/);
@@ -291,8 +292,8 @@ describe('batches: one video per upload', () => {
     expect(events[0]).toEqual({ type: 'status', message: 'planning videos…' });
     expect(events.map((e) => e.type).filter((t) => t !== 'text-delta')).toEqual([
       'status',
-      'text',
       'batch',
+      'text',
       'actions',
     ]);
     expect(textOf(events)).toBe(
@@ -402,7 +403,7 @@ describe('batches: one video per upload', () => {
   it('leaves batch mode for a new single video: batch null right before the draft', () => {
     const events = runTurn(batchTurn('combine these clips into a 20-second promo', planned()));
     const types = events.map((e) => e.type).filter((t) => t !== 'text-delta');
-    expect(types).toEqual(['status', 'text', 'batch', 'draft', 'actions']);
+    expect(types).toEqual(['status', 'batch', 'draft', 'text', 'actions']);
     expect(batchEventOf(events)).toEqual({ type: 'batch', batch: null });
     expect(draftOf(events)?.draft.durationMs).toBe(20_000);
     const batch = planned();

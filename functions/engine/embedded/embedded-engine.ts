@@ -244,12 +244,35 @@ function helpTurn(input: ChatTurnInput, batch: Batch | null, cjk: boolean): Engi
 }
 
 /**
+ * The events of a turn with its `draft` and `batch` events moved before the reply's first
+ * `text-delta`, so the preview shows at once while the reply is still being typed out (the
+ * reply is paced, see {@link TYPING_DELAY_MS}); the other events keep their order.
+ */
+function previewFirst(events: readonly EngineEvent[]): EngineEvent[] {
+  const isPreview = (event: EngineEvent): boolean =>
+    event.type === 'draft' || event.type === 'batch';
+  const firstText = events.findIndex(
+    (event) => event.type === 'text-delta' || event.type === 'text',
+  );
+  if (firstText < 0) return [...events];
+  const before = events.slice(0, firstText);
+  const after = events.slice(firstText);
+  return [...before, ...after.filter(isPreview), ...after.filter((event) => !isPreview(event))];
+}
+
+/**
  * All events of one chat turn, in order (see {@link EmbeddedEngine.chat}).
- * @returns `status` → `text-delta`* → `text` → `draft`? → `actions`, or a text answer alone.
- *   A batch turn has `batch` where a single-video turn has `draft`. A new single video while a
- *   batch is current has `batch` (null) right before its `draft`.
+ * @returns `status` → `draft`? → `text-delta`* → `text` → `actions`, or a text answer alone:
+ *   the draft goes out before the reply so the preview shows at once. A batch turn has `batch`
+ *   where a single-video turn has `draft`. A new single video while a batch is current has
+ *   `batch` (null) right before its `draft`.
  */
 export function runTurn(input: ChatTurnInput): EngineEvent[] {
+  return previewFirst(turnEvents(input));
+}
+
+/** The events of one chat turn, the reply before the draft (reordered by {@link runTurn}). */
+function turnEvents(input: ChatTurnInput): EngineEvent[] {
   const text = input.text.trim();
   const cjk = hasCjk(text);
   const current = input.draft;

@@ -11,8 +11,8 @@ export const DEFAULT_DURATION_MS = 30_000;
 const SECOND_MS = 1_000;
 const MINUTE_MS = 60_000;
 
-/** English number words people use for video lengths. */
-const NUMBER_WORDS: Record<string, number> = {
+/** English number words people use for video lengths (and scene numbers). */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
   one: 1,

@@ -102,6 +102,56 @@ export function lookByName(text: string): Look | null {
   return palette ? copy(palette.look) : null;
 }
 
+/** Below this HSL saturation a colour reads as grey ("a black theme" → Graphite). */
+const GREY_SATURATION = 0.15;
+
+/** Hue in degrees (0..360) and HSL saturation (0..1) of a #rrggbb colour. */
+function hueAndSaturation(hex: string): { hue: number; saturation: number } {
+  const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16) / 255) as [
+    number,
+    number,
+    number,
+  ];
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const chroma = max - min;
+  const lightness = (max + min) / 2;
+  const saturation = chroma === 0 ? 0 : chroma / (1 - Math.abs(2 * lightness - 1));
+  let hue = 0;
+  if (chroma > 0) {
+    if (max === r) hue = ((g - b) / chroma) % 6;
+    else if (max === g) hue = (b - r) / chroma + 2;
+    else hue = (r - g) / chroma + 4;
+  }
+  return { hue: (hue * 60 + 360) % 360, saturation };
+}
+
+/**
+ * The palette closest to a colour ("a blue theme"): a grey colour gets the greyest palette, any
+ * other the palette whose most saturated background stop is nearest in hue (HSL,
+ * https://www.w3.org/TR/css-color-4/#hsl-to-rgb).
+ * @param hex a #rrggbb colour
+ * @returns a new Look object
+ */
+export function lookByColour(hex: string): Look {
+  const wanted = hueAndSaturation(hex);
+  const scored = PALETTES.map((palette) => {
+    const stops = palette.look.background.map(hueAndSaturation);
+    const signature = stops.reduce((best, stop) =>
+      stop.saturation > best.saturation ? stop : best,
+    );
+    const apart = Math.abs(signature.hue - wanted.hue);
+    const hueGap = Math.min(apart, 360 - apart);
+    const score =
+      wanted.saturation < GREY_SATURATION
+        ? signature.saturation
+        : hueGap + (signature.saturation < GREY_SATURATION ? 360 : 0);
+    return { palette, score };
+  });
+  const best = scored.reduce((a, b) => (b.score < a.score ? b : a));
+  return copy(best.palette.look);
+}
+
 /** The palette of this exact name (any case), or null. */
 export function paletteLook(name: string): Look | null {
   const palette = PALETTES.find((p) => p.look.paletteName.toLowerCase() === name.toLowerCase());

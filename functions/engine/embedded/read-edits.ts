@@ -12,6 +12,9 @@ import { splitEdit, withoutQuotes } from './edit-clauses';
 import { lookHandler } from './edit-look';
 import { sceneryHandler } from './edit-scene-layers';
 import { musicHandler } from './edit-music';
+import { paceHandler } from './edit-pace';
+import { positionHandler } from './edit-position';
+import { scenesHandler } from './edit-scenes';
 import type { EditHandler } from './edit-step';
 import { addOverlayHandler, removeTextHandler } from './edit-overlay';
 import { readRestyle, roleNamed, textStyleHandler, titleHandler } from './edit-text';
@@ -26,8 +29,11 @@ const MAX_UNDO_WORDS = 6;
 
 /** Handlers in the order they are tried on a clause; the first that reads an op wins. */
 const HANDLERS: readonly EditHandler[] = [
+  scenesHandler,
   musicHandler,
   transitionsHandler,
+  paceHandler,
+  positionHandler,
   removeTextHandler,
   addOverlayHandler,
   titleHandler,

@@ -62,7 +62,8 @@ export function extractScript(prompt: string): ScriptParts {
     if (rest && isInstruction(head) && readingUnits(head) <= MAX_INSTRUCTION_UNITS)
       return { instruction: head, script: rest };
   }
-  const colon = /[:：]/.exec(text);
+  // A colon between digits is a ratio or a time (16:9, 0:30), not the start of a script.
+  const colon = /(?<!\d)[:：]|[:：](?!\d)/u.exec(text);
   if (colon) {
     const head = text.slice(0, colon.index).trim();
     const rest = text.slice(colon.index + 1).trim();
@@ -148,17 +149,21 @@ export function groupScenes(sentences: readonly string[], maxScenes: number): st
     merged.splice(merged.length - 2, 2, joinText(beforeTail, tail));
   }
   const limit = Math.max(1, Math.floor(maxScenes));
+  // Each scene's reading units, kept beside it so a long script is measured once, not per merge.
+  const units = merged.map(readingUnits);
   while (merged.length > limit) {
     let bestIndex = 0;
     let bestUnits = Number.POSITIVE_INFINITY;
     for (let i = 0; i + 1 < merged.length; i += 1) {
-      const units = readingUnits(merged[i] ?? '') + readingUnits(merged[i + 1] ?? '');
-      if (units < bestUnits) {
-        bestUnits = units;
+      const pair = (units[i] ?? 0) + (units[i + 1] ?? 0);
+      if (pair < bestUnits) {
+        bestUnits = pair;
         bestIndex = i;
       }
     }
-    merged.splice(bestIndex, 2, joinText(merged[bestIndex] ?? '', merged[bestIndex + 1] ?? ''));
+    const joined = joinText(merged[bestIndex] ?? '', merged[bestIndex + 1] ?? '');
+    merged.splice(bestIndex, 2, joined);
+    units.splice(bestIndex, 2, readingUnits(joined));
   }
   return merged;
 }
