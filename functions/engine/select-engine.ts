@@ -1,7 +1,8 @@
 /**
  * @module select-engine
  * Picks the {@link Engine} named by the `ENGINE` variable in `wrangler.toml`.
- * `embedded` (default, offline) or `nemo` (the remote API adapter in `nemo/`).
+ * `embedded` (default, offline) or `nemo` (the remote API adapter in `nemo/`). The embedded
+ * engine's turns are directed by rules, or by a language model with `DIRECTOR=llm` (`llm/`).
  */
 import type { Engine } from './engine';
 import { EmbeddedEngine } from './embedded/embedded-engine';
@@ -9,6 +10,8 @@ import type { Env } from '../env';
 import type { UpstreamSessionStore } from './nemo/nemo-engine';
 import { NemoEngine } from './nemo/nemo-engine';
 import { nemoEngineDeps } from './nemo/nemo-engine-deps';
+import { readDirectorConfig } from './llm/llm-config';
+import { LlmDirector } from './llm/llm-director';
 
 /**
  * Who a chat turn is for: what an engine with per-visitor upstream state (nemo) needs.
@@ -44,11 +47,15 @@ export class EngineConfigError extends Error {
  * @param name the `ENGINE` variable; `undefined`/empty means {@link DEFAULT_ENGINE}.
  * @param context the turn's visitor and session (needed by `nemo` to chat; not for `renderer`).
  * @throws {EngineConfigError} for any other value than `embedded` or `nemo`.
+ * @throws {DirectorConfigError} for `embedded` with a context whose `DIRECTOR`/`LLM_*` are unusable.
  * @throws {NemoConfigError} for `nemo` with a context whose `NEMO_*` variables are unusable.
  */
 export function selectEngine(name: string | undefined, context?: EngineContext): Engine {
   const chosen = name === undefined || name.trim() === '' ? DEFAULT_ENGINE : name.trim();
-  if (chosen === 'embedded') return new EmbeddedEngine();
+  if (chosen === 'embedded') {
+    const config = context === undefined ? null : readDirectorConfig(context.env);
+    return config?.director === 'llm' ? new LlmDirector(config.llm) : new EmbeddedEngine();
+  }
   if (chosen === 'nemo')
     return new NemoEngine(
       context === undefined

@@ -45,7 +45,7 @@ export function readRenderFixture(durationMs: number): Uint8Array {
 }
 
 /** Turns a node request into a fetch `Request` (body streamed). */
-function toRequest(req: IncomingMessage, origin: string): Request {
+export function toRequest(req: IncomingMessage, origin: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value);
@@ -65,7 +65,7 @@ function toRequest(req: IncomingMessage, origin: string): Request {
 }
 
 /** Writes a fetch `Response` to a node response, flushing every chunk as it comes. */
-async function send(response: Response, res: ServerResponse): Promise<void> {
+export async function send(response: Response, res: ServerResponse): Promise<void> {
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.flushHeaders();
   if (response.body === null) {
