@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm test`: checks the tools the tests need (Debian's chromium, ffprobe), builds the SPA,
- * then runs the vitest projects in turn (unit → workers → workers-nemo → e2e), stopping at the first
+ * then runs the vitest projects in turn (unit → workers → workers-nemo → workers-llm → e2e), stopping at the first
  * failure. Exits non-zero on any failure, with a plain message saying what to do.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,11 @@ const steps = [
     'workerd tests with ENGINE=nemo (fake upstream)',
     bin('vitest'),
     ['run', '--project', 'workers-nemo'],
+  ],
+  [
+    'workerd tests with DIRECTOR=llm (fake model server)',
+    bin('vitest'),
+    ['run', '--project', 'workers-llm'],
   ],
   ['browser end-to-end tests', bin('vitest'), ['run', '--project', 'e2e']],
 ];

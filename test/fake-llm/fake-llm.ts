@@ -289,8 +289,9 @@ export function createFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
       );
     if (script.kind === 'hang') {
       const signal = c.req.raw.signal;
-      return new Promise<Response>((_resolve, reject) => {
-        signal.addEventListener('abort', () => reject(new Error('aborted')));
+      // Answers only once the client gave up (499: "client closed request"; nobody reads it).
+      return new Promise<Response>((resolve) => {
+        signal.addEventListener('abort', () => resolve(new Response(null, { status: 499 })));
       });
     }
     const encoder = new TextEncoder();
