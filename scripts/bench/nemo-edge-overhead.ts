@@ -27,8 +27,8 @@ interface StreamTiming {
   deltas: number;
 }
 
-/** Reads an SSE body, calling `onData(data, elapsedMs)` per event; resolves with the end time. */
-async function readTimed(
+/** Reads an SSE body, calling `onData(data, event, elapsedMs)` per event; resolves with the end time (ms). */
+export async function readTimed(
   response: Response,
   started: number,
   onData: (data: string, event: string | undefined, at: number) => void,
@@ -106,7 +106,7 @@ async function throughWorker(
   return timing(textTimes, total);
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
