@@ -10,10 +10,9 @@
  * ```
  * Frames are paced {@link HAND_FRAME_MS} apart so the reply can be watched streaming in.
  */
-import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { send, toRequest } from '../fake-upstream/serve-fake-upstream';
+import { serveFetch } from '../fake-upstream/serve-fake-upstream';
 import { createFakeLlm } from './fake-llm';
 import type { FakeLlm } from './fake-llm';
 
@@ -30,27 +29,8 @@ export async function serveFakeLlm(
   port: number,
   fake: FakeLlm = createFakeLlm({ frameMs: HAND_FRAME_MS }),
 ): Promise<{ baseUrl: string; fake: FakeLlm; close: () => Promise<void> }> {
-  const server = createServer((req, res) => {
-    const origin = `http://${req.headers.host ?? `127.0.0.1:${port}`}`;
-    Promise.resolve(fake.app.fetch(toRequest(req, origin)))
-      .then((response) => send(response, res))
-      .catch(() => {
-        if (!res.headersSent) res.writeHead(500);
-        res.end();
-      });
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const address = server.address();
-  const actual = typeof address === 'object' && address !== null ? address.port : port;
-  return {
-    baseUrl: `http://127.0.0.1:${actual}/v1`,
-    fake,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const served = await serveFetch(port, 'fake model server', (request) => fake.app.fetch(request));
+  return { baseUrl: `${served.url}/v1`, fake, close: served.close };
 }
 
 if (

@@ -45,7 +45,7 @@ export function readRenderFixture(durationMs: number): Uint8Array {
 }
 
 /** Turns a node request into a fetch `Request` (body streamed). */
-export function toRequest(req: IncomingMessage, origin: string): Request {
+function toRequest(req: IncomingMessage, origin: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === 'string') headers.set(name, value);
@@ -65,7 +65,7 @@ export function toRequest(req: IncomingMessage, origin: string): Request {
 }
 
 /** Writes a fetch `Response` to a node response, flushing every chunk as it comes. */
-export async function send(response: Response, res: ServerResponse): Promise<void> {
+async function send(response: Response, res: ServerResponse): Promise<void> {
   res.writeHead(response.status, Object.fromEntries(response.headers));
   res.flushHeaders();
   if (response.body === null) {
@@ -108,12 +108,26 @@ export async function serveFakeUpstream(
     renderFile: readRenderFixture,
   }),
 ): Promise<{ url: string; fake: FakeUpstream; close: () => Promise<void> }> {
+  const served = await serveFetch(port, 'fake upstream', (request) => fake.app.fetch(request));
+  return { ...served, fake };
+}
+
+/**
+ * Serves a fetch handler (a fake's Hono app) on `127.0.0.1:port` (0 = any free port).
+ * @param name for the log line of a request that failed
+ * @returns its base URL and a close function
+ */
+export async function serveFetch(
+  port: number,
+  name: string,
+  handle: (request: Request) => Response | Promise<Response>,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const origin = `http://${req.headers.host ?? `127.0.0.1:${port}`}`;
-    Promise.resolve(fake.app.fetch(toRequest(req, origin)))
+    Promise.resolve(handle(toRequest(req, origin)))
       .then((response) => send(response, res))
       .catch((error: unknown) => {
-        console.error('fake upstream: request failed', error);
+        console.error(`${name}: request failed`, error);
         if (!res.headersSent) res.writeHead(500);
         res.end();
       });
@@ -123,7 +137,6 @@ export async function serveFakeUpstream(
   const actual = typeof address === 'object' && address !== null ? address.port : port;
   return {
     url: `http://127.0.0.1:${actual}`,
-    fake,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
