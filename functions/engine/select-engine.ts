@@ -11,7 +11,7 @@ import type { UpstreamSessionStore } from './nemo/nemo-engine';
 import { NemoEngine } from './nemo/nemo-engine';
 import { nemoEngineDeps } from './nemo/nemo-engine-deps';
 import { readDirectorConfig } from './llm/llm-config';
-import { LlmDirector } from './llm/llm-director';
+import type { LlmConfig } from './llm/llm-config';
 
 /**
  * Who a chat turn is for: what an engine with per-visitor upstream state (nemo) needs.
@@ -25,6 +25,21 @@ export interface EngineContext {
   sessionId?: string;
   /** Where the session room keeps the remote session id. */
   upstreamSession: UpstreamSessionStore;
+}
+
+/**
+ * The language-model director, loaded on its first turn: the AI SDK is large, and loading it
+ * with the Worker would slow every start of a deployment that directs by rules.
+ */
+function lazyLlmDirector(config: LlmConfig): Engine {
+  return {
+    name: 'embedded',
+    renderer: 'browser',
+    async *chat(input) {
+      const { LlmDirector } = await import('./llm/llm-director');
+      yield* new LlmDirector(config).chat(input);
+    },
+  };
 }
 
 /** The engine used when `ENGINE` is unset or empty. */
@@ -54,7 +69,7 @@ export function selectEngine(name: string | undefined, context?: EngineContext):
   const chosen = name === undefined || name.trim() === '' ? DEFAULT_ENGINE : name.trim();
   if (chosen === 'embedded') {
     const config = context === undefined ? null : readDirectorConfig(context.env);
-    return config?.director === 'llm' ? new LlmDirector(config.llm) : new EmbeddedEngine();
+    return config?.director === 'llm' ? lazyLlmDirector(config.llm) : new EmbeddedEngine();
   }
   if (chosen === 'nemo')
     return new NemoEngine(
