@@ -3,6 +3,7 @@
  * - `unit`: pure modules, tests beside the code (`shared/**`, `functions/**`, `web/**` `*.test.ts`), in Node.
  * - `workers`: the Worker and its Durable Objects in workerd (`test/workers/`).
  * - `workers-nemo`: the same with `ENGINE=nemo` against the fake upstream (`test/workers/nemo/`).
+ * - `workers-llm`: the same with `DIRECTOR=llm` against the fake model server (`test/workers/llm/`).
  * - `e2e`: the built app under `wrangler dev`, driven in Debian's headless Chromium (`test/e2e/`).
  */
 import { randomBytes } from 'node:crypto';
@@ -21,6 +22,8 @@ const VISITOR_SECRET = randomBytes(32).toString('base64url');
  * suites mint. Tests of the limit itself pass their own small value (test/workers/limits.ts).
  */
 const TEST_LIMITS = { NEW_VISITORS_PER_IP_PER_HOUR: '100000' };
+/** The `workers-llm` project's model key: random per run, so a test finding it found a leak. */
+const LLM_API_KEY = `sk-test-${randomBytes(24).toString('hex')}`;
 
 /**
  * A workerd test's time limit. vitest's 5 s default counts the first request's Worker start-up,
@@ -54,7 +57,7 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],
-          exclude: ['test/workers/nemo/**'],
+          exclude: ['test/workers/nemo/**', 'test/workers/llm/**'],
           testTimeout: WORKERD_TEST_TIMEOUT_MS,
         },
       },
@@ -85,6 +88,33 @@ export default defineConfig({
           name: 'workers-nemo',
           include: ['test/workers/nemo/**/*.test.ts'],
           testTimeout: WORKERD_TEST_TIMEOUT_MS,
+        },
+      },
+      {
+        // The embedded engine with DIRECTOR=llm, its model host routed to the fake in
+        // test/fake-llm (test/workers/llm/route-llm.ts) and a short timeout for `[llm:hang]`.
+        plugins: [
+          cloudflareTest({
+            main: './functions/index.ts',
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: {
+                VISITOR_SECRET,
+                ...TEST_LIMITS,
+                DIRECTOR: 'llm',
+                LLM_BASE_URL: 'https://llm-fake.test/v1',
+                LLM_MODEL: 'fake',
+                LLM_API_KEY,
+                LLM_TIMEOUT_MS: '1500',
+              },
+            },
+          }),
+        ],
+        test: {
+          name: 'workers-llm',
+          include: ['test/workers/llm/**/*.test.ts'],
+          // A file's first turn loads the AI SDK into workerd: seconds on a loaded machine.
+          testTimeout: 60_000,
         },
       },
       {

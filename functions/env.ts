@@ -29,6 +29,19 @@ export interface Env {
   ASSETS: Fetcher;
   /** Which engine answers chat turns: `embedded` (default) or `nemo`. */
   ENGINE: string;
+  /**
+   * Who directs the embedded engine's turns: `rules` (default, offline) or `llm`, a language
+   * model at `LLM_BASE_URL` (functions/engine/llm/llm-config.ts; README "Use your own model").
+   */
+  DIRECTOR?: string;
+  /** llm director: an OpenAI-compatible API's base URL, e.g. `http://localhost:11434/v1` (Ollama). */
+  LLM_BASE_URL?: string;
+  /** llm director: the model's name at that endpoint, e.g. `qwen2.5:7b`. */
+  LLM_MODEL?: string;
+  /** llm director (secret, `wrangler secret put LLM_API_KEY`): sent only to `LLM_BASE_URL`. */
+  LLM_API_KEY?: string;
+  /** llm director: most ms a turn may wait for the model before the rules director answers (default 30 000). */
+  LLM_TIMEOUT_MS?: string;
   /** nemo engine: the remote API's base URL (default `https://mega-api-prod.nemovideo.ai`). */
   NEMO_API_BASE?: string;
   /** nemo engine (secret): the operator's token; unset means an anonymous token per visitor. */

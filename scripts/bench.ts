@@ -15,6 +15,7 @@ import { benchChunkPutMemory } from './bench/chunk-put-memory';
 import { benchLoad } from './bench/load';
 import { benchSceneDrawTime } from './bench/scene-draw-time';
 import { benchDirectorTurn } from './bench/director-turn';
+import { benchLlmFirstToken } from './bench/llm-first-token';
 
 /** Each entry prints its own figures; add a module's runner here. */
 const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
@@ -32,6 +33,10 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
   [
     'director: rules turn time (8,000-character script) and prompt → draft event',
     benchDirectorTurn,
+  ],
+  [
+    'llm director: first reply token through the edge vs straight from the fake model',
+    benchLlmFirstToken,
   ],
 ];
 

@@ -2,7 +2,7 @@
 /**
  * `npm test`: checks the tools the tests need (Debian's chromium, ffprobe), checks formatting and
  * lint (Biome) and the types of each runtime (`tsc -b`), builds the SPA, then runs the vitest
- * projects in turn (unit → workers → workers-nemo → e2e), stopping at the first failure. Exits
+ * projects in turn (unit → workers → workers-nemo → workers-llm → e2e), stopping at the first failure. Exits
  * non-zero on any failure, with a plain message saying what to do.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,11 @@ const steps = [
     'workerd tests with ENGINE=nemo (fake upstream)',
     bin('vitest'),
     ['run', '--project', 'workers-nemo'],
+  ],
+  [
+    'workerd tests with DIRECTOR=llm (fake model server)',
+    bin('vitest'),
+    ['run', '--project', 'workers-llm'],
   ],
   ['browser end-to-end tests', bin('vitest'), ['run', '--project', 'e2e']],
 ];

@@ -1,13 +1,16 @@
 /**
  * @module select-engine
  * Picks the {@link Engine} named by the `ENGINE` variable in `wrangler.toml`.
- * `embedded` (default, offline) or `nemo` (the remote API adapter in `nemo/`).
+ * `embedded` (default, offline) or `nemo` (the remote API adapter in `nemo/`). The embedded
+ * engine's turns are directed by rules, or by a language model with `DIRECTOR=llm` (`llm/`).
  */
 import type { Engine } from './engine';
 import { EmbeddedEngine } from './embedded/embedded-engine';
 import { NemoEngine } from './nemo/nemo-engine';
 import { nemoEngineDeps } from './nemo/nemo-engine-deps';
 import type { NemoPorts } from './nemo/nemo-engine-deps';
+import { readDirectorConfig } from './llm/llm-config';
+import type { LlmConfig } from './llm/llm-config';
 
 /**
  * What an engine with per-visitor upstream state (nemo) needs for a chat turn: the Worker's
@@ -17,6 +20,21 @@ import type { NemoPorts } from './nemo/nemo-engine-deps';
 export interface EngineContext extends NemoPorts {
   /** The Worker's variables (`NEMO_*`, functions/engine/nemo/nemo-config.ts). */
   vars: Record<string, unknown>;
+}
+
+/**
+ * The language-model director, loaded on its first turn: the AI SDK is large, and loading it
+ * with the Worker would slow every start of a deployment that directs by rules.
+ */
+function lazyLlmDirector(config: LlmConfig): Engine {
+  return {
+    name: 'embedded',
+    renderer: 'browser',
+    async *chat(input) {
+      const { LlmDirector } = await import('./llm/llm-director');
+      yield* new LlmDirector(config).chat(input);
+    },
+  };
 }
 
 /** The engine used when `ENGINE` is unset or empty. */
@@ -40,11 +58,15 @@ export class EngineConfigError extends Error {
  * @param context the Worker's variables and the session room's ports (needed by `nemo` to chat;
  *   not for `renderer`).
  * @throws {EngineConfigError} for any other value than `embedded` or `nemo`.
+ * @throws {DirectorConfigError} for `embedded` with a context whose `DIRECTOR`/`LLM_*` are unusable.
  * @throws {NemoConfigError} for `nemo` with a context whose `NEMO_*` variables are unusable.
  */
 export function selectEngine(name: string | undefined, context?: EngineContext): Engine {
   const chosen = name === undefined || name.trim() === '' ? DEFAULT_ENGINE : name.trim();
-  if (chosen === 'embedded') return new EmbeddedEngine();
+  if (chosen === 'embedded') {
+    const config = context === undefined ? null : readDirectorConfig(context.vars);
+    return config?.director === 'llm' ? lazyLlmDirector(config.llm) : new EmbeddedEngine();
+  }
   if (chosen === 'nemo')
     return new NemoEngine(context === undefined ? null : nemoEngineDeps(context.vars, context));
   throw new EngineConfigError(chosen);

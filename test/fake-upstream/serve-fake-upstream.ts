@@ -108,12 +108,26 @@ export async function serveFakeUpstream(
     renderFile: readRenderFixture,
   }),
 ): Promise<{ url: string; fake: FakeUpstream; close: () => Promise<void> }> {
+  const served = await serveFetch(port, 'fake upstream', (request) => fake.app.fetch(request));
+  return { ...served, fake };
+}
+
+/**
+ * Serves a fetch handler (a fake's Hono app) on `127.0.0.1:port` (0 = any free port).
+ * @param name for the log line of a request that failed
+ * @returns its base URL and a close function
+ */
+export async function serveFetch(
+  port: number,
+  name: string,
+  handle: (request: Request) => Response | Promise<Response>,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const origin = `http://${req.headers.host ?? `127.0.0.1:${port}`}`;
-    Promise.resolve(fake.app.fetch(toRequest(req, origin)))
+    Promise.resolve(handle(toRequest(req, origin)))
       .then((response) => send(response, res))
       .catch((error: unknown) => {
-        console.error('fake upstream: request failed', error);
+        console.error(`${name}: request failed`, error);
         if (!res.headersSent) res.writeHead(500);
         res.end();
       });
@@ -123,7 +137,6 @@ export async function serveFakeUpstream(
   const actual = typeof address === 'object' && address !== null ? address.port : port;
   return {
     url: `http://127.0.0.1:${actual}`,
-    fake,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
