@@ -70,7 +70,8 @@ export function captionCues(draft: Draft): CaptionCue[] {
         chunk = [];
       };
       for (const word of words) {
-        const limit = source.captions.lines * (word.cjk ? MAX_LINE_CHARS.cjk : MAX_LINE_CHARS.latin);
+        const limit =
+          source.captions.lines * (word.cjk ? MAX_LINE_CHARS.cjk : MAX_LINE_CHARS.latin);
         if (chunk.length > 0 && cueText([...chunk, word]).length > limit) flush();
         chunk.push(word);
       }

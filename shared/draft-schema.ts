@@ -142,7 +142,11 @@ export const mediaAudioSchema = z.object({
 export const audioSegmentSchema = z.object({
   ...segmentBase,
   label: draftNameSchema,
-  source: z.discriminatedUnion('type', [generatedMusicSchema, mediaAudioSchema, speechSourceSchema]),
+  source: z.discriminatedUnion('type', [
+    generatedMusicSchema,
+    mediaAudioSchema,
+    speechSourceSchema,
+  ]),
   /** Gain 0..1; 0.35 is the default background-music level. */
   volume: fraction,
   fadeInMs: ms,

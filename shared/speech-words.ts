@@ -27,7 +27,8 @@ export interface TimedWord extends SpeechWord {
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
 /** A CJK character with the punctuation that follows it, or a run of other non-space text. */
-const TOKEN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][^\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\p{L}\p{N}]*|[^\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
+const TOKEN =
+  /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][^\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\p{L}\p{N}]*|[^\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 const CLAUSE_END = /[,;:，；：、]$/u;
 const SENTENCE_END = /[.!?。！？…]["'”’)）]*$/u;
 
@@ -48,7 +49,8 @@ export function countSyllables(word: string): number {
   const digits = letters.replace(/[^0-9]/g, '').length;
   const alpha = letters.replace(/[0-9]/g, '');
   if (alpha === '') return digits;
-  const trimmed = alpha.length > 3 ? alpha.replace(/(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$/, '') : alpha;
+  const trimmed =
+    alpha.length > 3 ? alpha.replace(/(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$/, '') : alpha;
   const groups = trimmed.replace(/^y/, '').match(/[aeiouy]+/g)?.length ?? 0;
   return Math.max(1, groups) + digits;
 }

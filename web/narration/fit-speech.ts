@@ -29,8 +29,15 @@ export async function fitSpeech(
   slots: readonly SpeechSlot[],
   say: (phrases: readonly PhraseRequest[]) => Promise<SpokenPhrase[]>,
 ): Promise<Array<SpokenPhrase & { rateWpm: number }>> {
-  let requests: PhraseRequest[] = slots.map(({ text, voice, rateWpm }) => ({ text, voice, rateWpm }));
-  const out = (await say(requests)).map((phrase, i) => ({ ...phrase, rateWpm: requests[i]?.rateWpm ?? 0 }));
+  let requests: PhraseRequest[] = slots.map(({ text, voice, rateWpm }) => ({
+    text,
+    voice,
+    rateWpm,
+  }));
+  const out = (await say(requests)).map((phrase, i) => ({
+    ...phrase,
+    rateWpm: requests[i]?.rateWpm ?? 0,
+  }));
   for (let attempt = 0; attempt < MAX_REFITS; attempt++) {
     const late = slots
       .map((slot, index) => ({ slot, index, said: out[index] }))

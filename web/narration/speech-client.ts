@@ -25,7 +25,8 @@ function speechWorker(): Worker {
     else waiter.reject(new Error(response.message));
   });
   worker.addEventListener('error', (event) => {
-    for (const waiter of pending.values()) waiter.reject(new Error(event.message || 'speech worker failed'));
+    for (const waiter of pending.values())
+      waiter.reject(new Error(event.message || 'speech worker failed'));
     pending.clear();
     worker = null;
   });

@@ -58,10 +58,7 @@ self.addEventListener('message', (event: MessageEvent<SpeechRequest>) => {
   answer(request).then(
     (audio) => {
       const response: SpeechResponse = { id: request.id, ok: true, audio };
-      self.postMessage(
-        response,
-        { transfer: audio.map((item) => item.pcm.buffer) },
-      );
+      self.postMessage(response, { transfer: audio.map((item) => item.pcm.buffer) });
     },
     (error: unknown) => {
       const response: SpeechResponse = {

@@ -100,12 +100,9 @@ async function scheduleSpeech(ctx: OfflineAudioContext, draft: Draft): Promise<S
     track.kind === 'audio' ? track.segments.filter((s) => s.source.type === 'speech') : [],
   );
   if (segments.length === 0) return [];
-  let said;
-  try {
-    said = await saySegments(segments);
-  } catch (cause) {
+  const said = await saySegments(segments).catch((cause: unknown) => {
     throw new RenderError('audio-mix-failed', 'The narration could not be synthesised.', { cause });
-  }
+  });
   const spans: Span[] = [];
   segments.forEach((segment, index) => {
     const audio = said[index];
@@ -140,7 +137,10 @@ function duckUnder(gain: AudioParam, voice: readonly Span[]): void {
     const first = voice[index] as Span;
     let endMs = first.endMs;
     index++;
-    while (index < voice.length && (voice[index] as Span).startMs - endMs < DUCK_ATTACK_MS + DUCK_RELEASE_MS) {
+    while (
+      index < voice.length &&
+      (voice[index] as Span).startMs - endMs < DUCK_ATTACK_MS + DUCK_RELEASE_MS
+    ) {
       endMs = Math.max(endMs, (voice[index] as Span).endMs);
       index++;
     }

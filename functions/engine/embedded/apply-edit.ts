@@ -12,6 +12,7 @@ import { formatSeconds } from '../../../shared/timeline-summary';
 import type { DirectorWords } from './director-words';
 import { directorWords } from './director-words';
 import { splitEdit, withoutQuotes } from './edit-clauses';
+import { narrationHandler } from '../narration/narrate-plan';
 import { lookHandler } from './edit-look';
 import { musicHandler } from './edit-music';
 import type { EditHandler } from './edit-step';
@@ -35,6 +36,7 @@ const MAX_UNDO_WORDS = 6;
 
 /** Handlers in the order they are tried on a clause; the first that can apply it wins. */
 const HANDLERS: readonly EditHandler[] = [
+  narrationHandler,
   musicHandler,
   transitionsHandler,
   removeTextHandler,

@@ -31,7 +31,7 @@ import {
   suggestBatchActions,
 } from './plan-batch';
 import { isMediaCutEdit, isMediaRequest, planMediaCut } from './plan-media-cut';
-import { planStoryboard } from './plan-storyboard';
+import { planNarratedStoryboard, refitNarration } from '../narration/narrate-plan';
 import { hasCjk } from './reading-length';
 import { extractScript } from './split-scenes';
 import { typingPace } from './typing-pace';
@@ -223,15 +223,14 @@ function singleVideoTurn(input: ChatTurnInput, text: string, cjk: boolean): Engi
   const fromMedia = recut !== null || isMediaRequest(text, media);
   if (fromMedia || shouldPlan(text, current)) {
     const status: EngineEvent = { type: 'status', message: words.status.planningScenes };
-    const result = checked(
-      draftSchema,
-      fromMedia ? planMediaCut(recut ?? text, media) : planStoryboard(text),
-      words,
-    );
+    const planned = fromMedia
+      ? { draft: planMediaCut(recut ?? text, media), note: '' }
+      : planNarratedStoryboard(text);
+    const result = checked(draftSchema, planned.draft, words);
     if (!result.ok) return [status, result.event];
     return [
       status,
-      ...reply(describePlan(result.value, cjk)),
+      ...reply([describePlan(result.value, cjk), planned.note].filter(Boolean).join(' ')),
       { type: 'draft', draft: result.value },
       {
         type: 'actions',
@@ -252,7 +251,8 @@ function singleVideoTurn(input: ChatTurnInput, text: string, cjk: boolean): Engi
       },
     ];
   }
-  const changes = changeLines(current, outcome.draft, cjk);
+  const edited = refitNarration(current, outcome.draft);
+  const changes = changeLines(current, edited, cjk);
   if (changes.length === 0) {
     return [
       ...reply(describeEdit([], outcome.notes, outcome.notUnderstood, cjk)),
@@ -263,7 +263,7 @@ function singleVideoTurn(input: ChatTurnInput, text: string, cjk: boolean): Engi
     ];
   }
   const status: EngineEvent = { type: 'status', message: words.status.editingTimeline };
-  const result = checked(draftSchema, outcome.draft, words);
+  const result = checked(draftSchema, edited, words);
   if (!result.ok) return [status, result.event];
   return [
     status,
