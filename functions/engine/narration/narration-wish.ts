@@ -19,7 +19,7 @@ export interface NarrationWish {
   captions?: Partial<Pick<CaptionStyle, 'mode' | 'lines' | 'position'>>;
 }
 
-const NARRATION = String.raw`(?:voice[- ]?over|voiceover|narration|narrator|voice)`;
+const NARRATION = '(?:voice[- ]?over|voiceover|narration|narrator|voice)';
 const OFF = new RegExp(
   String.raw`\b(?:no|without|remove|drop|delete|mute|turn off|switch off|lose) (?:the |a |any )?${NARRATION}\b|\b${NARRATION} off\b|去掉配音|不要配音|删除配音|关闭配音|取消配音|去掉旁白|不要旁白`,
   'iu',

@@ -29,7 +29,7 @@ function turn(text: string, draft: Draft | null = null): ReturnType<typeof runTu
 }
 function draftOf(events: ReturnType<typeof runTurn>): Draft {
   const event = events.find((e) => e.type === 'draft');
-  if (!event || event.type !== 'draft' || !event.draft) throw new Error('no draft');
+  if (event?.type !== 'draft' || !event.draft) throw new Error('no draft');
   return event.draft;
 }
 function replyOf(events: ReturnType<typeof runTurn>): string {

@@ -144,16 +144,14 @@ export function timeScenesToSpeech(
     const to = moved.get(`${segment.startMs}:${segment.durationMs}`);
     return to ? { ...segment, ...to } : segment;
   };
-  const tracks = draft.tracks.map((track): Track => {
-    switch (track.kind) {
-      case 'video':
-        return { ...track, segments: track.segments.map(retime) };
-      case 'audio':
-        return { ...track, segments: track.segments.map(retime) };
-      case 'text':
-        return { ...track, segments: track.segments.map(retime) };
-    }
-  });
+  const tracks = draft.tracks.map(
+    (track): Track =>
+      track.kind === 'video'
+        ? { ...track, segments: track.segments.map(retime) }
+        : track.kind === 'audio'
+          ? { ...track, segments: track.segments.map(retime) }
+          : { ...track, segments: track.segments.map(retime) },
+  );
   return { ...draft, tracks };
 }
 
