@@ -13,6 +13,7 @@ import { benchExportMemory } from './bench/export-memory';
 import { benchBatchExport } from './bench/batch-export';
 import { benchChunkPutMemory } from './bench/chunk-put-memory';
 import { benchLoad } from './bench/load';
+import { benchSpeechSynthesis } from './bench/speech-synthesis';
 
 /** Each entry prints its own figures; add a module's runner here. */
 const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
@@ -26,6 +27,7 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
   ['batch queue: 3 × 10-s videos vs one 30-s video', benchBatchExport],
   ['render chunk PUTs: workerd memory with three 48 MiB chunks at once', benchChunkPutMemory],
   ['load: visitors at once, each sending a prompt and reading the turn', benchLoad],
+  ['speech: offline voice synthesis time per minute of narration', benchSpeechSynthesis],
 ];
 
 async function main(): Promise<void> {
