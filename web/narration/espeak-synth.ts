@@ -4,8 +4,9 @@
  * voices, English and Mandarin among them, are embedded in the `.wasm`). That build is eSpeak's
  * command-line program: each run instantiates the module (the compiled `WebAssembly.Module` is
  * reused), loads the voice and writes a 16-bit mono WAV to its in-memory file system. Starting a
- * run costs ~300 ms and saying a sentence ~30 ms, so the phrases of one voice and rate are said
- * in ONE run, as SSML with a {@link MARKER_BREAK_MS} break between them, and the WAV is cut at
+ * run costs ~300 ms and saying a sentence ~30 ms (idle box), so the phrases of one voice are said
+ * in ONE run, as SSML with a {@link MARKER_BREAK_MS} break between them (each phrase at its own
+ * rate, `<prosody rate>` relative to the first's), and the WAV is cut at
  * those breaks (eSpeak's silence is exact zeros and its own pauses are under 400 ms). When the
  * cut does not give one piece per phrase, each phrase is said in a run of its own.
  *
@@ -114,28 +115,38 @@ export function createEspeakSynth(module: WebAssembly.Module): {
     return cuts;
   }
 
-  function argsFor(voice: NarrationVoice, rateWpm: number): string[] {
-    const rate = Math.min(ESPEAK_MAX_WPM, Math.max(ESPEAK_MIN_WPM, Math.round(rateWpm)));
-    return ['-v', ESPEAK_VOICE[voice], '-s', String(rate)];
+  function clampRate(rateWpm: number): number {
+    return Math.min(ESPEAK_MAX_WPM, Math.max(ESPEAK_MIN_WPM, Math.round(rateWpm)));
   }
 
-  /** Says phrases that share a voice and rate, in one run when the cut works. */
+  function argsFor(voice: NarrationVoice, rateWpm: number): string[] {
+    return ['-v', ESPEAK_VOICE[voice], '-s', String(clampRate(rateWpm))];
+  }
+
+  /**
+   * Says phrases of one voice, in one run when the cut works: eSpeak's rate (`-s`) is the first
+   * phrase's, and a phrase at another rate is wrapped in SSML `<prosody rate="N%">` relative to it.
+   */
   async function sayGroup(group: readonly PhraseRequest[]): Promise<SpokenPhrase[]> {
     const first = group[0];
     if (!first) return [];
-    const args = argsFor(first.voice, first.rateWpm);
-    if (group.length > 1) {
-      const ssml = `<speak>${group
-        .map((phrase) => escapeXml(phrase.text))
-        .join(`<break time="${MARKER_BREAK_MS}ms"/>`)}</speak>`;
-      const samples = await run([...args, '-m', ssml]);
-      const cut = pieces(samples);
-      if (cut.length === group.length) return cut.map(([from, to]) => trimmed(samples, from, to));
-    }
+    const base = clampRate(first.rateWpm);
+    const ssml = `<speak>${group
+      .map((phrase) => {
+        const rate = clampRate(phrase.rateWpm);
+        const text = escapeXml(phrase.text);
+        return rate === base
+          ? text
+          : `<prosody rate="${Math.round((rate * 100) / base)}%">${text}</prosody>`;
+      })
+      .join(`<break time="${MARKER_BREAK_MS}ms"/>`)}</speak>`;
+    const samples = await run([...argsFor(first.voice, base), '-m', ssml]);
+    const cut = pieces(samples);
+    if (cut.length === group.length) return cut.map(([from, to]) => trimmed(samples, from, to));
     const said: SpokenPhrase[] = [];
     for (const phrase of group) {
-      const samples = await run([...args, phrase.text]);
-      said.push(trimmed(samples, 0, samples.length));
+      const alone = await run([...argsFor(phrase.voice, phrase.rateWpm), phrase.text]);
+      said.push(trimmed(alone, 0, alone.length));
     }
     return said;
   }
@@ -150,7 +161,7 @@ export function createEspeakSynth(module: WebAssembly.Module): {
       const out: SpokenPhrase[] = new Array(phrases.length);
       const groups = new Map<string, number[]>();
       phrases.forEach((phrase, index) => {
-        const key = argsFor(phrase.voice, phrase.rateWpm).join(' ');
+        const key = phrase.voice;
         groups.set(key, [...(groups.get(key) ?? []), index]);
       });
       for (const indexes of groups.values()) {
