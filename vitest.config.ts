@@ -22,6 +22,12 @@ const VISITOR_SECRET = randomBytes(32).toString('base64url');
  */
 const TEST_LIMITS = { NEW_VISITORS_PER_IP_PER_HOUR: '100000' };
 
+/**
+ * A workerd test's time limit. vitest's 5 s default counts the first request's Worker start-up,
+ * which takes over 5 s on a loaded 2-core machine; a hung test still fails, in 30 s.
+ */
+const WORKERD_TEST_TIMEOUT_MS = 30_000;
+
 export default defineConfig({
   test: {
     projects: [
@@ -49,6 +55,7 @@ export default defineConfig({
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],
           exclude: ['test/workers/nemo/**'],
+          testTimeout: WORKERD_TEST_TIMEOUT_MS,
         },
       },
       {
@@ -77,6 +84,7 @@ export default defineConfig({
         test: {
           name: 'workers-nemo',
           include: ['test/workers/nemo/**/*.test.ts'],
+          testTimeout: WORKERD_TEST_TIMEOUT_MS,
         },
       },
       {

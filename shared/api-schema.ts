@@ -11,7 +11,10 @@ import { draftSchema } from './draft-schema';
 /** Longest chat message accepted: 8,000 characters (about 1,300 words of script). */
 export const MAX_MESSAGE_CHARS = 8_000;
 
-/** `{error:{code,message}}`: every 4xx/5xx answer. `contractCode` is the UPSTREAM.md number, if any. */
+/**
+ * `{error:{code,message}}`: every 4xx/5xx answer. `contractCode` is the remote contract's number,
+ * if any (docs/remote-api.md#error-codes).
+ */
 export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
@@ -139,11 +142,17 @@ export const renderJobInfoSchema = z.object({
   error: z.string().nullable(),
   /**
    * Present once completed: same-origin link that serves the MP4 with Range support, signed for
-   * this one file (`?expires=&sig=`, valid 24 h, no cookie needed; functions/routes/download-link.ts).
+   * this one file (`?expires=&sig=`, valid 24 h, no cookie needed; functions/signing/download-link.ts).
    */
   downloadUrl: z.string().nullable(),
   sizeBytes: z.number().int().nonnegative().nullable(),
 });
+
+/**
+ * Longest render title, characters: names the file and the library entry (a draft title is at
+ * most 200 too). The render job refuses a longer one; the session room cuts a batch item's to it.
+ */
+export const MAX_RENDER_TITLE_CHARS = 200;
 
 /** A render job in the visitor's library: the job without its draft, plus the title the file is named by. */
 export const renderSummarySchema = renderJobInfoSchema

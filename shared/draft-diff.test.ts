@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft, VideoSegment } from './draft-schema';
 import { draftSchema } from './draft-schema';
-import { FIXTURE_FONT, textSegmentFixture } from './text-segment-fixture';
+import { FIXTURE_FONT, textSegmentFixture } from '../test/unit-helpers/text-segment-fixture';
 import { CHANGE_WORDS_ZH } from './change-words';
 import { aspectRatioLabel, diffDrafts, transitionStyle } from './draft-diff';
 
@@ -84,8 +84,8 @@ function verticalHalfRecoloured(): Draft {
       segment.startMs = segment.startMs / 2;
       segment.durationMs = segment.durationMs / 2;
     }
-    if (track.kind === 'audio') track.segments.forEach((s) => (s.volume = 0.2));
-    if (track.kind === 'text') track.segments.forEach((s) => (s.style.color = '#ff0000'));
+    if (track.kind === 'audio') for (const s of track.segments) s.volume = 0.2;
+    if (track.kind === 'text') for (const s of track.segments) s.style.color = '#ff0000';
   }
   return after;
 }
@@ -137,12 +137,11 @@ describe('diffDrafts', () => {
     });
     const level = (volume: number): Draft => {
       const next = clone(withClipSound);
-      next.tracks.forEach(
-        (track) =>
-          track.id === 'audio-clips' &&
-          track.kind === 'audio' &&
-          track.segments.forEach((s) => (s.volume = volume)),
-      );
+      for (const track of next.tracks) {
+        if (track.id === 'audio-clips' && track.kind === 'audio') {
+          for (const s of track.segments) s.volume = volume;
+        }
+      }
       return next;
     };
     expect(diffDrafts(withClipSound, level(0))).toEqual(['Clip sound off']);
@@ -170,9 +169,9 @@ describe('diffDrafts', () => {
     const after = clone(base());
     const video = after.tracks[0];
     if (video?.kind !== 'video') throw new Error('fixture');
-    video.segments.slice(1).forEach((s) => (s.transitionIn = { kind: 'slide', durationMs: 500 }));
+    for (const s of video.segments.slice(1)) s.transitionIn = { kind: 'slide', durationMs: 500 };
     expect(diffDrafts(base(), after)).toEqual(['Transitions → slide']);
-    video.segments.slice(1).forEach((s) => (s.transitionIn = { kind: 'cut', durationMs: 0 }));
+    for (const s of video.segments.slice(1)) s.transitionIn = { kind: 'cut', durationMs: 0 };
     expect(diffDrafts(base(), after)).toEqual(['Transitions → cuts']);
   });
 

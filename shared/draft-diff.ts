@@ -95,7 +95,7 @@ export function transitionStyle(draft: Draft): string | null {
   const kinds = new Set<string>();
   for (const track of draft.tracks) {
     if (track.kind !== 'video') continue;
-    track.segments.slice(1).forEach((segment) => kinds.add(segment.transitionIn?.kind ?? 'cut'));
+    for (const segment of track.segments.slice(1)) kinds.add(segment.transitionIn?.kind ?? 'cut');
   }
   if (kinds.size === 0) return null;
   if (kinds.size > 1) return 'mixed';

@@ -212,13 +212,12 @@ describe('the largest batch the schema allows', () => {
     const size = bytes(largest);
     console.info(`largest batch: ${size} bytes of JSON (limit ${SQLITE_MAX_VALUE_BYTES})`);
     expect(size).toBeLessThan(BATCH_BUDGET_BYTES);
+    const largestDraft = largest.items[0]?.draft;
+    if (largestDraft === undefined) throw new Error('the worst batch has no item');
     const event = {
       type: 'batch',
       version: Number.MAX_SAFE_INTEGER,
-      changes: diffDrafts(
-        worstBatch(MAX_DRAFT_SEGMENTS - 1).items[0]?.draft ?? null,
-        largest.items[0]?.draft ?? largest.items[0]!.draft,
-      ),
+      changes: diffDrafts(worstBatch(MAX_DRAFT_SEGMENTS - 1).items[0]?.draft ?? null, largestDraft),
       batch: largest,
     };
     expect(streamEventSchema.safeParse(event).success).toBe(true);

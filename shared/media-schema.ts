@@ -9,8 +9,8 @@
 import { z } from 'zod';
 
 /**
- * Largest upload: 500 MB (decimal, the remote API's documented cap in UPSTREAM.md, so a file we
- * accept is one the "nemo" engine accepts too).
+ * Largest upload: 500 MB (decimal, the remote API's documented cap, docs/remote-api.md#uploads,
+ * so a file we accept is one the "nemo" engine accepts too).
  */
 export const MAX_UPLOAD_BYTES = 500_000_000;
 
@@ -31,9 +31,10 @@ export const MAX_UPLOAD_PARTS = Math.ceil(MAX_UPLOAD_BYTES / UPLOAD_PART_BYTES);
 export const MAX_THUMBNAIL_CHARS = 48_000;
 
 /**
- * Accepted containers and codecs by what the bytes are (the extension is only a hint). UPSTREAM.md's
- * list plus `ogg` (Vorbis or Opus sound, asked for in issue #5): the remote API does not list it,
- * so the "nemo" engine may refuse an Ogg file upstream (4001).
+ * Accepted containers and codecs by what the bytes are (the extension is only a hint): the
+ * remote API's list (docs/remote-api.md#uploads) plus `ogg` (Vorbis or Opus sound, asked for in
+ * issue #5): the remote API does not list it, so the "nemo" engine may refuse an Ogg file
+ * upstream (4001).
  */
 export const MEDIA_FORMATS = [
   'mp4',

@@ -1,12 +1,12 @@
 /**
  * @module render-chunk-plan
- * How a browser render is cut into chunks (DESIGN.md "Rendering", issue #4 part 3): a keyframe
+ * How a browser render is cut into chunks (docs/design-decisions.md#rendering): a keyframe
  * every {@link GOP_SECONDS}, chunks of {@link CHUNK_GOPS} GOPs, so every chunk starts on a
  * keyframe and a resumed render joins the stored chunks without re-encoding. Pure; the edge
  * checks uploaded chunks against the same plan the renderer encodes with.
  */
 
-/** A keyframe every 2 s (DESIGN.md "Rendering"): chunks are cut on these. */
+/** A keyframe every 2 s (docs/design-decisions.md#rendering): chunks are cut on these. */
 export const GOP_SECONDS = 2;
 
 /**

@@ -2,13 +2,21 @@
  * @module route-intent
  * Decides whether a visitor's message is a direct command the app answers itself (export,
  * credits, status, upload) or goes to the engine's chat stream. Keywords are the English and
- * Chinese table of UPSTREAM.md ("Intent routing"). Only short, command-like messages route to a
+ * Chinese table of docs/remote-api.md#intent-routing. Only short, command-like messages route to a
  * direct action: a long prompt that merely contains "download" ("…download our app today") is
- * a request for a video and goes to chat. Pure, no I/O.
+ * a request for a video and goes to chat. Pure, no I/O. The actions are the `command` kind of
+ * the director's request vocabulary (`director-request`); `parse-message` never makes one (the
+ * browser routes them before a message reaches the engine).
  */
 
-/** What the app does with a message. */
-export type IntentAction = 'export' | 'credits' | 'status' | 'upload' | 'chat';
+import type { DirectAction } from './director-request';
+
+/**
+ * What the app does with a message: a direct command of the director's request vocabulary
+ * (`director-request`: a `{kind:'command'}` request, answered by the app), or `chat` (the
+ * engine's director reads it).
+ */
+export type IntentAction = DirectAction | 'chat';
 
 /** What {@link routeIntent} decided for a message. */
 export interface RoutedIntent {
@@ -25,9 +33,7 @@ export const MAX_LEADING_COMMAND_WORDS = 16;
  */
 const CJK_CHAR_WORDS = 0.5;
 
-type DirectAction = Exclude<IntentAction, 'chat'>;
-
-/** UPSTREAM.md's table, plus "下载" (download) and a few phrasings of the same commands. */
+/** The table of docs/remote-api.md#intent-routing, plus "下载" (download) and a few phrasings. */
 const KEYWORDS: ReadonlyArray<{ action: DirectAction; pattern: RegExp }> = [
   {
     action: 'export',

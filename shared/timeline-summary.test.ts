@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from './draft-schema';
 import { draftSchema } from './draft-schema';
-import { FIXTURE_FONT, textSegmentFixture } from './text-segment-fixture';
+import { FIXTURE_FONT, textSegmentFixture } from '../test/unit-helpers/text-segment-fixture';
 import { formatSeconds, quoteText, summarizeTimeline } from './timeline-summary';
 
 const text = textSegmentFixture;
 
-/** The draft of DESIGN.md's example line: a 10 s city timelapse, lo-fi BGM at 35%, a 3 s title. */
+/**
+ * The draft of the example line in docs/remote-api.md#short-key-drafts: a 10 s city timelapse,
+ * lo-fi BGM at 35%, a 3 s title.
+ */
 function exampleDraft(): Draft {
   return draftSchema.parse({
     title: 'Urban Dreams',
@@ -69,7 +72,7 @@ function exampleDraft(): Draft {
 }
 
 describe('summarizeTimeline', () => {
-  it('prints the exact example line of DESIGN.md for the example draft', () => {
+  it('prints the exact example line of the remote contract for the example draft', () => {
     expect(summarizeTimeline(exampleDraft())).toBe(
       'Timeline (3 tracks): 1. Video: city timelapse (0-10s) 2. BGM: Lo-fi (0-10s, 35%) 3. Title: "Urban Dreams" (0-3s)',
     );

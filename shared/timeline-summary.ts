@@ -2,7 +2,7 @@
  * @module timeline-summary
  * The one-line summary of a draft that people (and the remote engine's chat) read:
  * `Timeline (3 tracks): 1. Video: city timelapse (0-10s) 2. BGM: Lo-fi (0-10s, 35%) 3. Title: "Urban Dreams" (0-3s)`.
- * The format is the one UPSTREAM.md gives for the NemoVideo-compatible API. Pure, no I/O.
+ * The format is the remote API's (docs/remote-api.md#short-key-drafts). Pure, no I/O.
  */
 import type { Draft, Track } from './draft-schema';
 

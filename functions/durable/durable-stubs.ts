@@ -1,24 +1,36 @@
 /**
  * @module durable-stubs
  * How the Worker reaches its Durable Objects: each is addressed by name (`idFromName`), so the
- * same session, render or visitor id always reaches the same object.
+ * same session, render or visitor id always reaches the same object. Also the adapters that
+ * hand a Durable Object to the engine as one of its ports (functions/engine/: the engine
+ * never reaches a Durable Object itself).
  */
 import type { Env } from '../env';
-import type { SessionRoom } from './session-room';
-import type { RenderJob } from './render-job';
-import type { VisitorAccount } from './visitor-account';
+import type { IdentityStore } from '../engine/nemo/nemo-token';
 
 /** The session's room, named by the session id. */
-export function sessionRoom(env: Env, sessionId: string): DurableObjectStub<SessionRoom> {
+export function sessionRoom(env: Env, sessionId: string): ReturnType<Env['SESSION_ROOM']['get']> {
   return env.SESSION_ROOM.get(env.SESSION_ROOM.idFromName(sessionId));
 }
 
 /** The render job, named by the render id. */
-export function renderJob(env: Env, renderId: string): DurableObjectStub<RenderJob> {
+export function renderJob(env: Env, renderId: string): ReturnType<Env['RENDER_JOB']['get']> {
   return env.RENDER_JOB.get(env.RENDER_JOB.idFromName(renderId));
 }
 
 /** The visitor's account, named by the visitor id. */
-export function visitorAccount(env: Env, visitorId: string): DurableObjectStub<VisitorAccount> {
+export function visitorAccount(
+  env: Env,
+  visitorId: string,
+): ReturnType<Env['VISITOR_ACCOUNT']['get']> {
   return env.VISITOR_ACCOUNT.get(env.VISITOR_ACCOUNT.idFromName(visitorId));
+}
+
+/** The engine's identity-store port for `visitorId`: their upstream identity, kept in their `VisitorAccount`. */
+export function visitorIdentityStore(env: Env, visitorId: string): IdentityStore {
+  const account = visitorAccount(env, visitorId);
+  return {
+    load: () => account.upstreamIdentity(),
+    save: (identity) => account.saveUpstreamIdentity(identity),
+  };
 }

@@ -57,7 +57,7 @@ export class LiveStreams {
   /** Removes a stream and ends it (after its queued writes). */
   #drop(stream: OpenStream): void {
     this.#streams.delete(stream);
-    clearTimeout(stream.timer);
+    if (stream.timer !== undefined) clearTimeout(stream.timer);
     void stream.channel.close();
   }
 }

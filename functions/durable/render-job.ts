@@ -6,8 +6,8 @@
  * with progress), progress, the R2 key of the MP4, and
  * settles the export's frozen credits with the visitor's account: commit on completion; on
  * failure, cancel or expiry spend what was rendered (chunks recorded) and refund the rest
- * (export-cost.ts `renderedCostCredits`). A settlement that cannot reach the account is retried
- * by alarm. An `interrupted` job nobody resumes within {@link INTERRUPTED_EXPIRY_MS} fails.
+ * (pricing/export-cost.ts `renderedCostCredits`). A settlement that cannot reach the account
+ * is retried by alarm. An `interrupted` job nobody resumes within {@link INTERRUPTED_EXPIRY_MS} fails.
  * A browser render's stored chunks are recorded here too (render-chunk-ledger.ts, check-and-set
  * on a chunk version), and an alarm marks it `interrupted` when its page stops sending progress.
  * The MP4 upload proves it is alive the same way: the Worker streaming it records progress
@@ -19,7 +19,11 @@
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
 import type { Env } from '../env';
-import { renderFailBodySchema, renderProgressBodySchema } from '../../shared/api-schema';
+import {
+  MAX_RENDER_TITLE_CHARS,
+  renderFailBodySchema,
+  renderProgressBodySchema,
+} from '../../shared/api-schema';
 import type {
   RenderJobInfo,
   RenderProgressBody,
@@ -32,13 +36,13 @@ import { accepted, notFound, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { parseJsonColumn, readOptionalRow } from './sql-rows';
 import { addColumnIfMissing } from './add-column-if-missing';
-import { renderedCostCredits } from './export-cost';
-import { advanceRemoteRender } from '../engine/nemo/remote-render';
+import { renderedCostCredits } from '../pricing/export-cost';
+import { advanceRemoteRender } from '../engine/nemo/nemo-remote-render';
 import type { RenderChunkState } from '../../shared/api-schema';
 import { planChunks } from '../../shared/render-chunk-plan';
 import type { ChunkPlan } from '../../shared/render-chunk-plan';
 import { RenderChunkLedger } from './render-chunk-ledger';
-import { visitorAccount } from './durable-stubs';
+import { sessionRoom, visitorAccount, visitorIdentityStore } from './durable-stubs';
 import type { AudioUpload, ChunkUpload } from './render-chunk-ledger';
 
 /** Wait before retrying a credit settlement the visitor account did not take, ms (a transient fault). */
@@ -46,7 +50,7 @@ export const SETTLE_RETRY_MS = 30_000;
 /**
  * An upload that recorded no progress for this long was cut off (tab closed, network gone,
  * Worker evicted), ms: another upload may start and the alarm marks the job `interrupted`.
- * A live upload records progress at least every 5 s while bytes flow (upload-to-r2.ts
+ * A live upload records progress at least every 5 s while bytes flow (media/upload-to-r2.ts
  * UPLOAD_PROGRESS_EVERY_MS); 30 s rides out a few missed reports or a short network stall.
  */
 export const UPLOAD_QUIET_TIMEOUT_MS = 30_000;
@@ -76,9 +80,6 @@ export const RENDER_SUMMARY_PUSH_INTERVAL_MS = 2_000;
  * interrupted job fails after {@link INTERRUPTED_EXPIRY_MS}, so its chunks go an hour after that.
  */
 export const FAILED_CHUNKS_GRACE_MS = 60 * 60_000;
-
-/** Longest render title, characters: names the file and the library entry (a draft title is at most 200 too). */
-export const MAX_RENDER_TITLE_CHARS = 200;
 
 const idSchema = z.uuid();
 const createArgsSchema = z.object({
@@ -458,7 +459,7 @@ export class RenderJob extends DurableObject<Env> {
 
   /**
    * Where the finished MP4 is, for whoever holds a download link: call only after the edge
-   * checked the link's signature for this render id (routes/download-link.ts). Refused like
+   * checked the link's signature for this render id (signing/download-link.ts). Refused like
    * {@link download}.
    */
   downloadByLink(): DurableResult<DownloadTarget> {
@@ -468,7 +469,7 @@ export class RenderJob extends DurableObject<Env> {
 
   /**
    * Retries a credit settlement that could not reach the visitor's account, and takes the next
-   * step of a remote render (functions/engine/nemo/remote-render.ts), which sets the next alarm.
+   * step of a remote render (functions/engine/nemo/nemo-remote-render.ts), which sets the next alarm.
    */
   override async alarm(): Promise<void> {
     await this.#settle();
@@ -476,11 +477,18 @@ export class RenderJob extends DurableObject<Env> {
     await this.#sweepChunks();
     const job = this.#job();
     if (job !== null && job.renderer === 'remote' && !TERMINAL.has(job.status)) {
+      const { owner } = job;
       await advanceRemoteRender({
-        env: this.env,
+        vars: { ...this.env },
+        bucket: this.env.MEDIA,
         storage: this.ctx.storage,
         job: this,
-        owner: job.owner,
+        owner,
+        identity: visitorIdentityStore(this.env, owner),
+        upstreamSessionId: async (sessionId) => {
+          const known = await sessionRoom(this.env, sessionId).upstreamSessionId(owner);
+          return known.ok ? known.value : null;
+        },
       });
     }
   }
@@ -515,7 +523,7 @@ export class RenderJob extends DurableObject<Env> {
     const job = this.#job();
     if (job === null || job.settlement === null) return;
     try {
-      const account = this.env.VISITOR_ACCOUNT.get(this.env.VISITOR_ACCOUNT.idFromName(job.owner));
+      const account = visitorAccount(this.env, job.owner);
       if (job.settlement === 'commit') await account.commit(job.render_id);
       else await account.refund(job.render_id, job.spent_credits ?? 0);
       this.ctx.storage.sql.exec('UPDATE job SET settlement = NULL WHERE id = 1');
@@ -708,7 +716,7 @@ function toSummary(job: JobRow): RenderSummary {
     createdAtMs: job.created_at_ms,
     updatedAtMs: job.updated_at_ms,
     error: job.error,
-    // The bare path: the edge answers a signed link in its place (routes/download-link.ts).
+    // The bare path: the edge answers a signed link in its place (signing/download-link.ts).
     downloadUrl: job.status === 'completed' ? `/api/renders/${job.render_id}/file` : null,
     sizeBytes: job.size_bytes,
   };

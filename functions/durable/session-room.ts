@@ -23,7 +23,11 @@
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
 import type { Env } from '../env';
-import { createExportBodySchema, postMessageBodySchema } from '../../shared/api-schema';
+import {
+  MAX_RENDER_TITLE_CHARS,
+  createExportBodySchema,
+  postMessageBodySchema,
+} from '../../shared/api-schema';
 import type { ChatMessage, RunningTurn, SessionInfo, SessionState } from '../../shared/api-schema';
 import type { Draft } from '../../shared/draft-schema';
 import { streamEventSchema } from '../../shared/events-schema';
@@ -48,15 +52,14 @@ import {
   MessageStore,
   makeTitle,
 } from './message-store';
-import { MAX_RENDER_TITLE_CHARS } from './render-job';
-import { visitorAccount } from './durable-stubs';
+import { visitorAccount, visitorIdentityStore } from './durable-stubs';
 
 /** Most earlier drafts handed to the engine for "undo" (no one undoes further by chat). */
 export const MAX_UNDO_DEPTH = 20;
 /** Earlier messages given to the engine as history: enough context, bounded prompt size. */
 export const MAX_HISTORY_MESSAGES = 40;
 /**
- * Longest a turn may run, ms. UPSTREAM.md: a remote chat stream may take up to 15 min; one more
+ * Longest a turn runs, ms. A remote chat stream lasts up to 15 min (docs/remote-api.md); one more
  * minute of slack. After it the turn ends with an `error` event and the session is free again.
  */
 export const TURN_MAX_MS = 16 * 60_000;
@@ -393,10 +396,10 @@ export class SessionRoom extends DurableObject<Env> {
       try {
         for await (const engineEvent of withDeadline(
           selectEngine(this.env.ENGINE, {
-            env: this.env,
-            visitorId: meta.owner,
-            sessionId: meta.session_id,
+            vars: { ...this.env },
+            identity: visitorIdentityStore(this.env, meta.owner),
             upstreamSession: this.#upstreamSession,
+            media: { bucket: this.env.MEDIA, sessionId: meta.session_id },
           }).chat(input),
           TURN_MAX_MS,
         )) {
@@ -672,7 +675,7 @@ async function* withDeadline<T>(source: AsyncIterable<T>, limitMs: number): Asyn
         );
       });
       const next = await Promise.race([iterator.next(), timeout]);
-      clearTimeout(timer);
+      if (timer !== undefined) clearTimeout(timer);
       if (next.done === true) return;
       yield next.value;
     }
@@ -680,6 +683,6 @@ async function* withDeadline<T>(source: AsyncIterable<T>, limitMs: number): Asyn
     if (error instanceof TurnTimeoutError) void iterator.return?.();
     throw error;
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
   }
 }

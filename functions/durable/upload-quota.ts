@@ -4,19 +4,12 @@
  * per upload with its declared size, counted against `UPLOADS_PER_VISITOR` and
  * `UPLOAD_BYTES_PER_VISITOR` when an upload is created and released when it is deleted or
  * abandoned. Unfinished uploads are "watched" until they are stored, so the account's alarm can
- * abort the ones that saw no part for {@link ABANDONED_UPLOAD_GRACE_MS}.
+ * abort the ones that saw no part for `ABANDONED_UPLOAD_GRACE_MS` (media/abandoned-upload.ts).
  */
 import { z } from 'zod';
 import { accepted, refused } from './durable-result';
 import type { DurableResult } from './durable-result';
 import { readOptionalRow, readRows } from './sql-rows';
-
-/**
- * An unfinished upload that received no part for this long is abandoned, ms: its multipart
- * upload is aborted and its quota released. A day covers a laptop closed overnight mid-upload
- * (the SPA resumes an upload from its stored parts); R2 itself aborts multipart uploads after 7 days.
- */
-export const ABANDONED_UPLOAD_GRACE_MS = 24 * 60 * 60_000;
 
 const reserveArgsSchema = z.object({
   mediaId: z.uuid(),

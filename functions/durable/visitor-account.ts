@@ -23,13 +23,13 @@ import { readOptionalRow, readRows } from './sql-rows';
 import { addColumnIfMissing } from './add-column-if-missing';
 import { LibrarySummaries, libraryJoin } from './library-summaries';
 import { renderJob, sessionRoom } from './durable-stubs';
-import { SECONDS_PER_CREDIT, STARTING_CREDITS } from './export-cost';
-import { upstreamIdentitySchema } from '../engine/nemo/upstream-token';
-import { ABANDONED_UPLOAD_GRACE_MS, UploadQuota } from './upload-quota';
+import { SECONDS_PER_CREDIT, STARTING_CREDITS } from '../pricing/export-cost';
+import { upstreamIdentitySchema } from '../engine/nemo/nemo-token';
+import { UploadQuota } from './upload-quota';
 import type { ReserveUploadArgs } from './upload-quota';
 import { exportRateRefusal, exportLimitsSchema } from './export-rate';
-import { sweepAbandonedUpload } from '../media/abandoned-upload';
-import type { UpstreamIdentity } from '../engine/nemo/upstream-token';
+import { ABANDONED_UPLOAD_GRACE_MS, sweepAbandonedUpload } from '../media/abandoned-upload';
+import type { UpstreamIdentity } from '../engine/nemo/nemo-token';
 
 /** Storage key of the visitor's identity at the remote API (nemo engine). */
 const UPSTREAM_IDENTITY_KEY = 'upstream-identity';

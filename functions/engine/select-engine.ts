@@ -5,23 +5,18 @@
  */
 import type { Engine } from './engine';
 import { EmbeddedEngine } from './embedded/embedded-engine';
-import type { Env } from '../env';
-import type { UpstreamSessionStore } from './nemo/nemo-engine';
 import { NemoEngine } from './nemo/nemo-engine';
 import { nemoEngineDeps } from './nemo/nemo-engine-deps';
+import type { NemoPorts } from './nemo/nemo-engine-deps';
 
 /**
- * Who a chat turn is for: what an engine with per-visitor upstream state (nemo) needs.
- * The export route passes none (it only reads `renderer`).
+ * What an engine with per-visitor upstream state (nemo) needs for a chat turn: the Worker's
+ * variables and the ports the session room implements (the engine never reaches a Durable
+ * Object itself). The export route passes none (it only reads `renderer`).
  */
-export interface EngineContext {
-  env: Env;
-  /** The visitor owning the session. */
-  visitorId: string;
-  /** Our session id (where its uploads are kept). */
-  sessionId?: string;
-  /** Where the session room keeps the remote session id. */
-  upstreamSession: UpstreamSessionStore;
+export interface EngineContext extends NemoPorts {
+  /** The Worker's variables (`NEMO_*`, functions/engine/nemo/nemo-config.ts). */
+  vars: Record<string, unknown>;
 }
 
 /** The engine used when `ENGINE` is unset or empty. */
@@ -42,7 +37,8 @@ export class EngineConfigError extends Error {
  * Returns a fresh engine for the configured name.
  *
  * @param name the `ENGINE` variable; `undefined`/empty means {@link DEFAULT_ENGINE}.
- * @param context the turn's visitor and session (needed by `nemo` to chat; not for `renderer`).
+ * @param context the Worker's variables and the session room's ports (needed by `nemo` to chat;
+ *   not for `renderer`).
  * @throws {EngineConfigError} for any other value than `embedded` or `nemo`.
  * @throws {NemoConfigError} for `nemo` with a context whose `NEMO_*` variables are unusable.
  */
@@ -50,15 +46,6 @@ export function selectEngine(name: string | undefined, context?: EngineContext):
   const chosen = name === undefined || name.trim() === '' ? DEFAULT_ENGINE : name.trim();
   if (chosen === 'embedded') return new EmbeddedEngine();
   if (chosen === 'nemo')
-    return new NemoEngine(
-      context === undefined
-        ? null
-        : nemoEngineDeps(
-            context.env,
-            context.visitorId,
-            context.upstreamSession,
-            context.sessionId,
-          ),
-    );
+    return new NemoEngine(context === undefined ? null : nemoEngineDeps(context.vars, context));
   throw new EngineConfigError(chosen);
 }

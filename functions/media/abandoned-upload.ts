@@ -5,8 +5,14 @@
  * with its upload time). An abandoned one is removed like a deleted one (multipart upload
  * aborted, parts and record deleted), so its quota can be released.
  */
-import { ABANDONED_UPLOAD_GRACE_MS } from '../durable/upload-quota';
 import { deleteMedia, partsPrefix, readRecord } from './media-store';
+
+/**
+ * An unfinished upload that received no part for this long is abandoned, ms: its multipart
+ * upload is aborted and its quota released. A day covers a laptop closed overnight mid-upload
+ * (the SPA resumes an upload from its stored parts); R2 itself aborts multipart uploads after 7 days.
+ */
+export const ABANDONED_UPLOAD_GRACE_MS = 24 * 60 * 60_000;
 
 /** What became of a watched upload: gone (deleted now or before), stored, or still within its grace. */
 export type UploadCheck =

@@ -5,7 +5,7 @@
  * announced size while `sink` (an R2 put or part upload) reads the other end. A body that runs
  * longer is cut at the first chunk that would overflow (the excess is never written); one that
  * ends short, or breaks off, fails the whole upload. Used for upload parts (routes/media.ts) and
- * whole files (routes/upload-to-r2.ts), and render chunks (routes/render-chunks.ts).
+ * whole files (media/upload-to-r2.ts), and render chunks (routes/render-chunks.ts).
  */
 
 /** The body was longer or shorter than announced, or broke off before its end. */

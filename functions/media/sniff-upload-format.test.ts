@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SNIFF_BYTES, sniffUploadFormat } from './sniff-upload-format';
+import {
+  MP4_SNIFF_BYTES,
+  SNIFF_BYTES,
+  looksLikeMp4,
+  readPrefix,
+  sniffUploadFormat,
+} from './sniff-upload-format';
 
 const head = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`../../test/fixtures/${name}`, import.meta.url))).subarray(
@@ -54,5 +60,39 @@ describe('sniffUploadFormat', () => {
       ),
     ).toBe('ogg');
     expect(sniffUploadFormat(bytes('Oggs not an ogg page'))).toBeNull();
+  });
+});
+
+describe('looksLikeMp4', () => {
+  it('takes an MP4 by its ftyp box and refuses text or a WebM', () => {
+    expect(looksLikeMp4(head('render-4s.mp4').subarray(0, MP4_SNIFF_BYTES))).toBe(true);
+    expect(looksLikeMp4(head('bad-not-a-video.mp4'))).toBe(false);
+    expect(looksLikeMp4(head('clip-homeworld.webm'))).toBe(false);
+    expect(looksLikeMp4(head('render-4s.mp4').subarray(0, MP4_SNIFF_BYTES - 1))).toBe(false);
+  });
+});
+
+describe('readPrefix', () => {
+  const streamOf = (chunks: number[][]): ReadableStreamDefaultReader<Uint8Array> =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of chunks) controller.enqueue(new Uint8Array(chunk));
+        controller.close();
+      },
+    }).getReader();
+
+  it('joins the first bytes across chunks and keeps the chunks whole', async () => {
+    const { chunks, head: first } = await readPrefix(streamOf([[1, 2], [3, 4, 5], [6]]), 4);
+    expect([...first]).toEqual([1, 2, 3, 4]);
+    expect(chunks.map((chunk) => [...chunk])).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
+  });
+
+  it('returns what there is when the stream ends early', async () => {
+    const { chunks, head: first } = await readPrefix(streamOf([[7, 8]]), 8);
+    expect([...first]).toEqual([7, 8]);
+    expect(chunks).toHaveLength(1);
   });
 });

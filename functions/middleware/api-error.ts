@@ -10,7 +10,10 @@ import type { ErrorBody } from '../../shared/api-schema';
 
 /** Options of {@link ApiError}. */
 export interface ApiErrorOptions {
-  /** The UPSTREAM.md number for the same condition (e.g. 2001 for out of credits). */
+  /**
+   * The remote contract's number for the same condition, e.g. 2001 for out of credits
+   * (docs/remote-api.md#error-codes).
+   */
   contractCode?: number;
   /** The underlying error, kept for logs only. */
   cause?: unknown;

@@ -11,10 +11,10 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';
 import type { Credits, CreditsAnswer } from '../../shared/api-schema';
-import { visitorAccount } from '../durable/durable-stubs';
+import { visitorAccount, visitorIdentityStore } from '../durable/durable-stubs';
 import { ApiError } from '../middleware/api-error';
 import { selectEngine } from '../engine/select-engine';
-import { upstreamCredits } from '../engine/nemo/upstream-credits';
+import { upstreamCredits } from '../engine/nemo/nemo-credits';
 import { readNemoConfig } from '../engine/nemo/nemo-config';
 
 /** The note of the unknown balance (before the visitor's first chat message on the nemo engine). */
@@ -38,7 +38,7 @@ export const creditRoutes = new Hono<AppEnv>().get('/credits', async (c) => {
       };
       return c.json(unknown);
     }
-    const result = await upstreamCredits(c.env, visitorId);
+    const result = await upstreamCredits({ ...c.env }, visitorIdentityStore(c.env, visitorId));
     if (!result.ok) throw new ApiError(502, result.error.code, result.error.message);
     return c.json(result.credits);
   }

@@ -6,7 +6,7 @@
  * credits (402 `out_of_credits`, contractCode 2001, when short), then creates the render job
  * (status `queued`) that the browser renderer reports progress and the MP4 to. Exporting a
  * version whose browser render was interrupted answers that job (200, not 201) to be resumed
- * at its next chunk, and charges nothing more (resume-export.ts). Refused with 429
+ * at its next chunk, and charges nothing more (durable/resume-export.ts). Refused with 429
  * `export_rate_limited` past `EXPORTS_PER_VISITOR_PER_HOUR`, and with an operator `NEMO_TOKEN`
  * 429 `remote_export_limit` past `NEMO_EXPORTS_PER_VISITOR` a day (durable/export-rate.ts).
  * Remote exports (nemo) cost nothing here: the remote API charges its own credits, and
@@ -18,12 +18,12 @@ import type { AppEnv } from '../env';
 import { createExportBodySchema } from '../../shared/api-schema';
 import type { CreateExportBody } from '../../shared/api-schema';
 import { renderJob, sessionRoom, visitorAccount } from '../durable/durable-stubs';
-import { exportCostCredits } from '../durable/export-cost';
+import { exportCostCredits } from '../pricing/export-cost';
 import { selectEngine } from '../engine/select-engine';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
-import { withDownloadLink } from './download-link';
-import { parseId, unwrap } from './route-helpers';
-import { findInterruptedExport } from './resume-export';
+import { withDownloadLink } from '../signing/download-link';
+import { parseId, unwrap } from '../http/route-helpers';
+import { findInterruptedExport } from '../durable/resume-export';
 import { readQuotaConfig } from '../quota/quota-config';
 import { readNemoConfig } from '../engine/nemo/nemo-config';
 

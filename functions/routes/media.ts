@@ -38,20 +38,20 @@ import {
   writePart,
   writeRecord,
 } from '../media/media-store';
-import { SNIFF_BYTES, sniffUploadFormat } from '../media/sniff-upload-format';
+import { SNIFF_BYTES, readPrefix, sniffUploadFormat } from '../media/sniff-upload-format';
 import { SinkError, StreamLengthError, pipeExactLength } from '../media/pipe-exact-length';
 import { sessionRoom, visitorAccount } from '../durable/durable-stubs';
 import { readQuotaConfig } from '../quota/quota-config';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
-import { readPrefix } from './sniff-media-type';
-import { parseRange } from './byte-range';
-import { attachmentDisposition } from './download-name';
-import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-helpers';
 
-/** UPSTREAM.md's code for "unsupported file type". */
+import { serveR2Object } from '../media/serve-r2-object';
+import { attachmentDisposition } from '../media/download-name';
+import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from '../http/route-helpers';
+
+/** The remote contract's code for "unsupported file type" (docs/remote-api.md#error-codes). */
 export const CONTRACT_UNSUPPORTED_TYPE = 4001;
-/** UPSTREAM.md's code for "file too large". */
+/** The remote contract's code for "file too large" (docs/remote-api.md#error-codes). */
 export const CONTRACT_TOO_LARGE = 4002;
 
 const MEDIA_NOT_FOUND = 'No such upload (it does not exist or belongs to another session).';
@@ -372,45 +372,21 @@ export const mediaRoutes = new Hono<AppEnv>()
     const record = await ownedRecord(c, sessionId);
     if (record.status === 'uploading')
       throw new ApiError(409, 'upload_incomplete', 'This upload is not complete yet.');
-    const request = parseRange(c.req.header('Range'), record.sizeBytes);
     const format = record.format ?? 'bin';
-    const headers: Record<string, string> = {
-      'Content-Type': CONTENT_TYPE_BY_FORMAT[format] ?? 'application/octet-stream',
-      // Never rendered as a page of this origin, whatever the bytes hold.
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Disposition': attachmentDisposition(record.name.replace(/\.[^.]*$/, ''), format),
-      'Accept-Ranges': 'bytes',
-      'Cache-Control': 'private, max-age=3600',
-    };
-    if (request.kind === 'unsatisfiable') {
-      return c.json(
-        {
-          error: {
-            code: 'range_not_satisfiable',
-            message: `That Range does not fit this ${record.sizeBytes}-byte file.`,
-          },
-        },
-        416,
-        {
-          ...headers,
-          'Content-Type': 'application/json',
-          'Content-Range': `bytes */${record.sizeBytes}`,
-        },
-      );
-    }
-    const object = await c.env.MEDIA.get(
-      fileKey(sessionId, record.id),
-      request.kind === 'range' ? { range: request.range } : {},
-    );
-    if (object === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
-    if (request.kind === 'whole')
-      return c.body(object.body, 200, { ...headers, 'Content-Length': String(record.sizeBytes) });
-    const { offset, length } = request.range;
-    return c.body(object.body, 206, {
-      ...headers,
-      'Content-Length': String(length),
-      'Content-Range': `bytes ${offset}-${offset + length - 1}/${record.sizeBytes}`,
+    const answer = await serveR2Object(c, {
+      bucket: c.env.MEDIA,
+      key: fileKey(sessionId, record.id),
+      sizeBytes: record.sizeBytes,
+      headers: {
+        'Content-Type': CONTENT_TYPE_BY_FORMAT[format] ?? 'application/octet-stream',
+        // Never rendered as a page of this origin, whatever the bytes hold.
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Disposition': attachmentDisposition(record.name.replace(/\.[^.]*$/, ''), format),
+        'Cache-Control': 'private, max-age=3600',
+      },
     });
+    if (answer === null) throw new ApiError(404, 'not_found', MEDIA_NOT_FOUND);
+    return answer;
   })
   .delete('/sessions/:id/media/:mediaId', async (c) => {
     const sessionId = await ownedSession(c);

@@ -31,8 +31,8 @@ import { audioObjectKey, chunkObjectKey } from '../durable/render-chunk-ledger';
 import { StreamLengthError, pipeExactLength } from '../media/pipe-exact-length';
 import { r2RangeReader } from '../media/r2-range-reader';
 import { ApiError } from '../middleware/api-error';
-import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-helpers';
-import type { DecimalIntRule } from './route-helpers';
+import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from '../http/route-helpers';
+import type { DecimalIntRule } from '../http/route-helpers';
 
 /**
  * Largest chunk or audio file accepted, bytes: 48 MiB. A 4-s chunk at 1080p30 is ~3.5 MB and

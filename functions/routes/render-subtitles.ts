@@ -13,8 +13,8 @@ import {
   subtitleFile,
 } from '../../shared/subtitle-files';
 import { renderJob } from '../durable/durable-stubs';
-import { attachmentDisposition } from './download-name';
-import { parseId, unwrap } from './route-helpers';
+import { attachmentDisposition } from '../media/download-name';
+import { parseId, unwrap } from '../http/route-helpers';
 
 export const renderSubtitleRoutes = new Hono<AppEnv>().get(
   '/renders/:id/subtitles.:format{srt|vtt}',

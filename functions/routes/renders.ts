@@ -12,22 +12,23 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { renderFailBodySchema, renderProgressBodySchema } from '../../shared/api-schema';
 import type { RenderJobInfo, RenderSummary } from '../../shared/api-schema';
+import { abortableSleep } from '../../shared/abortable-sleep';
 import { renderJob, visitorAccount } from '../durable/durable-stubs';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { SSE_HEADERS, SseChannel } from '../sse/sse-channel';
-import { parseRange } from './byte-range';
+import { serveR2Object } from '../media/serve-r2-object';
 import {
   DOWNLOAD_EXPIRES_QUERY,
   DOWNLOAD_SIG_QUERY,
   requireDownloadLink,
   withDownloadLink,
-} from './download-link';
-import { attachmentDisposition } from './download-name';
-import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from './route-helpers';
-import { MP4_SNIFF_BYTES, looksLikeMp4, readPrefix } from './sniff-media-type';
+} from '../signing/download-link';
+import { attachmentDisposition } from '../media/download-name';
+import { CONTENT_LENGTH_RULE, parseDecimalInt, parseId, unwrap } from '../http/route-helpers';
+import { MP4_SNIFF_BYTES, looksLikeMp4, readPrefix } from '../media/sniff-upload-format';
 import { StreamLengthError } from '../media/pipe-exact-length';
-import { uploadToR2 } from './upload-to-r2';
+import { uploadToR2 } from '../media/upload-to-r2';
 import { Mp4FileError, checkMp4File } from '../media/check-mp4-file';
 import { r2RangeReader } from '../media/r2-range-reader';
 import { deleteChunkObjects } from './render-chunks';
@@ -47,10 +48,6 @@ export const RENDER_POLL_INTERVAL_MS = 500;
 export const RENDER_EVENTS_MAX_OPEN_MS = 10 * 60_000;
 
 const FINAL_STATUSES: ReadonlySet<RenderJobInfo['status']> = new Set(['completed', 'failed']);
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /** Sends `render-progress` events whenever the job moves, until it is completed or failed. */
 async function followRender(
@@ -79,7 +76,7 @@ async function followRender(
         });
       }
       if (FINAL_STATUSES.has(info.status) || channel.aborted || Date.now() >= deadline) break;
-      await sleep(RENDER_POLL_INTERVAL_MS);
+      await abortableSleep(RENDER_POLL_INTERVAL_MS);
       const next = await job.info(c.get('visitorId'));
       if (!next.ok) break;
       info = next.value;
@@ -248,48 +245,22 @@ export const renderRoutes = new Hono<AppEnv>()
     const target = unwrap(
       await (sig === undefined ? job.download(c.get('visitorId')) : job.downloadByLink()),
     );
-    const request = parseRange(c.req.header('Range'), target.sizeBytes);
-    const headers: Record<string, string> = {
-      'Content-Type': 'video/mp4',
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Disposition': attachmentDisposition(target.title),
-      'Accept-Ranges': 'bytes',
-      'Cache-Control': 'private, max-age=0, must-revalidate',
-    };
-    if (request.kind === 'unsatisfiable') {
-      return c.json(
-        {
-          error: {
-            code: 'range_not_satisfiable',
-            message: `The Range "${c.req.header('Range') ?? ''}" does not fit this ${target.sizeBytes}-byte file.`,
-          },
-        },
-        416,
-        {
-          ...headers,
-          'Content-Type': 'application/json',
-          'Content-Range': `bytes */${target.sizeBytes}`,
-        },
-      );
-    }
-    const object = await c.env.MEDIA.get(
-      target.r2Key,
-      request.kind === 'range' ? { range: request.range } : {},
-    );
-    if (object === null)
+    const answer = await serveR2Object(c, {
+      bucket: c.env.MEDIA,
+      key: target.r2Key,
+      sizeBytes: target.sizeBytes,
+      headers: {
+        'Content-Type': 'video/mp4',
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Disposition': attachmentDisposition(target.title),
+        'Cache-Control': 'private, max-age=0, must-revalidate',
+      },
+    });
+    if (answer === null)
       throw new ApiError(
         404,
         'not_found',
         'The file of this render is missing from storage; export it again.',
       );
-    headers.ETag = object.httpEtag;
-    if (request.kind === 'whole') {
-      return c.body(object.body, 200, { ...headers, 'Content-Length': String(target.sizeBytes) });
-    }
-    const { offset, length } = request.range;
-    return c.body(object.body, 206, {
-      ...headers,
-      'Content-Length': String(length),
-      'Content-Range': `bytes ${offset}-${offset + length - 1}/${target.sizeBytes}`,
-    });
+    return answer;
   });

@@ -14,7 +14,7 @@ import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { turnGate } from '../middleware/turn-gate';
 import { SSE_HEADERS } from '../sse/sse-channel';
-import { parseDecimalInt, parseId, unwrap } from './route-helpers';
+import { parseDecimalInt, parseId, unwrap } from '../http/route-helpers';
 import { readQuotaConfig } from '../quota/quota-config';
 
 /** `?live=`: `1`/`true` keeps the events stream open for later turns; absent, `0` or `false` does not. */

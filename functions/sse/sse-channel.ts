@@ -18,11 +18,11 @@
  */
 import type { StreamEvent } from '../../shared/events-schema';
 
-/** How long a browser waits before reconnecting a dropped stream, ms (DESIGN.md: "`retry:` set"). */
+/** How long a browser waits to reconnect a stream, ms (docs/design-decisions.md#live-events). */
 export const SSE_RETRY_MS = 3_000;
 /**
- * Interval between `: keepalive` comments, ms (DESIGN.md: every 15 s). Proxies and Cloudflare
- * close idle HTTP streams after about 100 s; 15 s stays far below that.
+ * Interval between `: keepalive` comments, ms (docs/design-decisions.md#live-events). Proxies and
+ * Cloudflare close idle HTTP streams after about 100 s; 15 s stays far below that.
  */
 export const SSE_KEEPALIVE_MS = 15_000;
 

@@ -18,7 +18,7 @@ import { createParser } from 'eventsource-parser';
 import { Agent } from 'undici';
 import { startApp } from '../lib/start-app';
 import { cpuMsOf, sampleRss } from '../lib/process-memory';
-import { ApiError, apiErrorFromResponse } from '../../web/app/api-error';
+import { type ApiError, apiErrorFromResponse } from '../../web/app/api-error';
 import { isBusy, retryWhenBusy } from '../../web/app/net/retry-when-busy';
 
 /** Visitors at once, one run each (issue 10: the goal is 400 with no failed turn). */

@@ -16,7 +16,10 @@ import { sampleRss } from '../lib/process-memory';
 import { startApp } from '../lib/start-app';
 import { AppVisitor, syntheticPart, uploadSynthetic } from '../lib/upload-through-app';
 
-/** 200 MiB: the size DESIGN.md's first streaming measurement used, comparable across runs. */
+/**
+ * 200 MiB: the size the first streaming measurement used (docs/design-decisions.md#measurements),
+ * comparable across runs.
+ */
 const SIZE_BYTES = 200 * 1024 * 1024;
 
 const mbPerS = (bytes: number, ms: number): number => bytes / 1e6 / (ms / 1000);

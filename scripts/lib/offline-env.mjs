@@ -2,7 +2,7 @@
  * @module offline-env
  * The environment every wrangler/miniflare process of ours runs with: no metrics, no fetch of
  * Cloudflare's request.cf data, wrangler's config kept inside the project. Without these,
- * wrangler tries the network at start (DESIGN.md "Stack": offline settings).
+ * wrangler tries the network at start (docs/design-decisions.md#offline-development-and-tests).
  */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';

@@ -47,7 +47,7 @@ function renderNotices(deps: Iterable<Dependency>): string {
     'Reelwright is free software under the GNU General Public License, version 3 or later.\n' +
     'It serves the following third-party packages to your browser.\n';
   const rule = `\n\n${'='.repeat(72)}\n\n`;
-  return header + rule + sorted.map(noticeFor).join(rule) + '\n';
+  return `${header}${rule}${sorted.map(noticeFor).join(rule)}\n`;
 }
 
 /**

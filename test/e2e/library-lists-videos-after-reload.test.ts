@@ -51,7 +51,7 @@ async function completeRenderThroughApi(): Promise<string> {
   );
 }
 
-/** The render's download link as the edge signs it (functions/routes/download-link.ts). */
+/** The render's download link as the edge signs it (functions/signing/download-link.ts). */
 function signedLink(renderId: string): RegExp {
   return new RegExp(`^/api/renders/${renderId}/file\\?expires=\\d+&sig=[A-Za-z0-9_-]+$`);
 }

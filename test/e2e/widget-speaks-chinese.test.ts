@@ -40,10 +40,10 @@ async function widgetFrame(page: Page): Promise<Frame> {
   let frame: Frame | undefined;
   await expect
     .poll(
-      () =>
-        (frame = page
-          .frames()
-          .find((candidate) => candidate.url().startsWith(`${app.url}/embed`))) !== undefined,
+      () => {
+        frame = page.frames().find((candidate) => candidate.url().startsWith(`${app.url}/embed`));
+        return frame !== undefined;
+      },
       {
         timeout: READY_TIMEOUT_MS,
       },

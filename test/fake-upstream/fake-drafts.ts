@@ -1,6 +1,6 @@
 /**
  * @module fake-drafts
- * What the fake upstream does to its short-key drafts (UPSTREAM.md: `t` tracks, `tt` 0 video /
+ * What the fake does to its short-key drafts (docs/remote-api.md: `t` tracks, `tt` 0 video /
  * 1 audio / 7 text, `sg` segments, `d` ms, `m` metadata; `s` = segment start ms, as the
  * project's codec documents). A small deterministic "director": a first prompt makes a
  * three-track draft, a few edit phrases change it. Independent of the project's own codec on
@@ -51,7 +51,7 @@ export interface FakeDraft {
   t: FakeTrack[];
 }
 
-/** Length of a generated video when the prompt names none, ms (the UPSTREAM.md summary example). */
+/** Length of a generated video when the prompt names none, ms (docs/remote-api.md's example). */
 export const FAKE_DEFAULT_DURATION_MS = 10_000;
 /** Longest generated video, ms (keeps fake drafts small). */
 export const FAKE_MAX_DURATION_MS = 120_000;

@@ -1,6 +1,6 @@
 /**
  * @module fake-upstream
- * A contract-faithful fake of the remote video API (`/work/shared/UPSTREAM.md`), as a Hono app.
+ * A contract-faithful fake of the remote video API (docs/remote-api.md), as a Hono app.
  * The workerd tests call it in-process (their `fetch` to the upstream host is routed to
  * `app.fetch`); `npm run fake-upstream` serves it on a port for trying the whole app by hand.
  *
@@ -22,6 +22,15 @@
  * session's later renders serve 76 bytes of HTML or a real MP4 of N seconds instead of one as
  * long as the draft (./fake-render-file.ts). Other endpoints fail on demand through
  * {@link FakeUpstream.failNext} (or `POST /__fake/faults {route, code, times}` by hand).
+ *
+ * Two modes ({@link FakeUpstreamOptions.mode}; `FAKE_UPSTREAM_MODE` or `--mode=` for
+ * `npm run fake-upstream`): `hosted` (the default, above) and `stock-adk`, whose `/run_sse`
+ * behaves like a stock `adk api_server` (google/adk-python `adk_web_server.py`): the body must
+ * carry `user_id` (else HTTP 422, FastAPI's validation answer); `partial` events only with
+ * `"streaming": true`; progressive SSE (a function call first in a `partial` chunk, then in the
+ * non-partial aggregate); no heartbeats, and silence while a tool runs (`[tool-ms:N]`, default
+ * {@link FAKE_TOOL_MS}); a no-text edit ends with older ADK's `errorCode: "STOP"` event.
+ * The keywords before the stream (`[error…]`, `[hang-headers]`) and `[hang]` work in both modes.
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
@@ -31,19 +40,19 @@ import type { FakeDraft } from './fake-drafts';
 import { renderFileBytes, renderFileKeyword } from './fake-render-file';
 import type { RenderFileChoice, RenderFileSource } from './fake-render-file';
 
-/** How long an anonymous token lives and how often a client may get one, ms (UPSTREAM.md: 7 days). */
+/** How long an anonymous token lives, and how often a client gets one, ms (docs/remote-api.md). */
 export const FAKE_TOKEN_PERIOD_MS = 7 * 24 * 60 * 60_000;
-/** Credits of a new anonymous token (UPSTREAM.md: 100). */
+/** Credits of a new anonymous token (docs/remote-api.md#tokens: 100). */
 export const FAKE_STARTING_CREDITS = 100;
 /** Credits one export costs at the fake (any positive price works for the contract). */
 export const FAKE_EXPORT_COST = 10;
-/** Polls a render takes before it completes (UPSTREAM.md: "until completed", typically several). */
+/** Polls a render takes before it completes (docs/remote-api.md#exports: several). */
 export const FAKE_RENDER_POLLS = 3;
-/** Share of edit turns that end with no text (UPSTREAM.md: "about 30 %"), in tenths. */
+/** Share of edit turns that end with no text (about 30 %, docs/remote-api.md), in tenths. */
 export const FAKE_SILENT_TENTHS = 3;
-/** Largest upload the fake accepts, bytes (UPSTREAM.md: 500 MB). */
+/** Largest upload the fake accepts, bytes (docs/remote-api.md#uploads: 500 MB). */
 export const FAKE_MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
-/** Accepted upload extensions (UPSTREAM.md). */
+/** Accepted upload extensions (docs/remote-api.md#uploads). */
 export const FAKE_UPLOAD_TYPES = [
   'mp4',
   'mov',
@@ -65,6 +74,8 @@ export const FAKE_FRAME_DELAY_MS = 2;
 export const FAKE_HEARTBEAT_DELAY_MS = 20;
 /** Pause between frames of a `[slow]` turn, ms: slower than the edge's 100-ms typing pace. */
 export const FAKE_SLOW_FRAME_MS = 200;
+/** How long a tool runs in `stock-adk` mode, ms, unless `[tool-ms:N]` says (stock ADK is silent meanwhile). */
+export const FAKE_TOOL_MS = 50;
 /** Prefix of a message that carries a draft into a new session (the project's own convention). */
 export const FAKE_CARRY_PREFIX = 'The project so far (draft JSON):';
 
@@ -80,8 +91,13 @@ export type FakeRoute =
   | 'render-poll'
   | 'download';
 
+/** How the fake's `/run_sse` behaves: the hosted API, or a stock `adk api_server`. */
+export type FakeUpstreamMode = 'hosted' | 'stock-adk';
+
 /** Options of {@link createFakeUpstream}. */
 export interface FakeUpstreamOptions {
+  /** Default `hosted`; see the module doc. */
+  mode?: FakeUpstreamMode;
   /** Tokens accepted as operator (registered) tokens. */
   operatorTokens?: string[];
   /** Polls before a render completes (default {@link FAKE_RENDER_POLLS}). */
@@ -153,6 +169,8 @@ export interface FakeUpstream {
 
 const runSseBodySchema = z.object({
   app_name: z.string(),
+  user_id: z.string().optional(),
+  streaming: z.boolean().optional(),
   session_id: z.string(),
   new_message: z.object({
     role: z.string().optional(),
@@ -247,6 +265,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** Builds a fresh fake with empty state. */
 export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstream {
+  const mode = options.mode ?? 'hosted';
   const renderPolls = options.renderPolls ?? FAKE_RENDER_POLLS;
   const frameDelayMs = options.frameDelayMs ?? FAKE_FRAME_DELAY_MS;
   const heartbeatDelayMs = options.heartbeatDelayMs ?? FAKE_HEARTBEAT_DELAY_MS;
@@ -493,8 +512,20 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
   app.post('/run_sse', async (c) => {
     const who = account(c);
     if (who === null) return fail(c, 1001);
-    const body = runSseBodySchema.safeParse(await c.req.json().catch(() => null));
+    const json: unknown = await c.req.json().catch(() => null);
+    const body = runSseBodySchema.safeParse(json);
     if (!body.success) return c.json({ detail: 'invalid request' }, 422);
+    if (mode === 'stock-adk' && body.data.user_id === undefined) {
+      // FastAPI's answer to a RunAgentRequest without its required field.
+      return c.json(
+        {
+          detail: [
+            { type: 'missing', loc: ['body', 'user_id'], msg: 'Field required', input: json },
+          ],
+        },
+        422,
+      );
+    }
     const session = sessions.get(body.data.session_id);
     if (session === undefined) return c.json({ detail: 'Session not found', code: 1002 }, 404);
     let text = body.data.new_message.parts.map((part) => part.text ?? '').join('');
@@ -526,6 +557,11 @@ export function createFakeUpstream(options: FakeUpstreamOptions = {}): FakeUpstr
     }
     session.renderFile = renderFileKeyword(text) ?? session.renderFile;
     session.turns += 1;
+    if (mode === 'stock-adk')
+      return streamStockAdkTurn(c, session, text, {
+        frameDelayMs,
+        streaming: body.data.streaming === true,
+      });
     return streamTurn(c, session, text, { frameDelayMs, heartbeatDelayMs });
   });
 
@@ -590,6 +626,155 @@ function deltas(text: string, size = 16): string[] {
   return out;
 }
 
+/** What one turn does: its reply, the tool it calls (if any), and whether it ends with no text. */
+interface TurnPlan {
+  /** The message without keywords. */
+  plain: string;
+  reply: string;
+  tool: string | null;
+  silent: boolean;
+}
+
+/** Plans one chat turn and applies its edit to the session's draft. */
+function planTurn(session: FakeSession, text: string): TurnPlan {
+  const plain = text.replace(/\[[a-z-]+(?::\d+)?\]/g, '').trim();
+  let reply: string;
+  let tool: string | null = null;
+  let silent = false;
+  if (session.draft === null || /\b(generate|create|make)\b.*\bvideo\b|生成/i.test(plain)) {
+    session.draft = generateDraft(plain);
+    tool = 'generate_storyboard';
+    const seconds = session.draft.d / 1000;
+    reply = `I made a ${seconds}-second draft with three scenes, lo-fi music and the title "${String(session.draft.m.title)}". Preview it, then click Export to download.`;
+  } else {
+    const edit = editDraft(session.draft, plain);
+    if (edit === null) {
+      reply =
+        'I noted that, but did not change the timeline. Open the editor panel to adjust it by hand.';
+    } else {
+      session.draft = edit.draft;
+      tool = edit.tool;
+      reply = edit.reply;
+      silent = isSilentTurn(text);
+    }
+  }
+  return { plain, reply, tool, silent };
+}
+
+/** What a stream's producer writes with (see {@link sseResponse}). */
+interface SseOut {
+  invocationId: string;
+  /** Writes `data: <json>\n\n` after the stream's pace. */
+  frame(json: unknown): Promise<void>;
+  /** Writes `text` as is, at once. */
+  raw(text: string): Promise<void>;
+  /** Settles when the reader goes away. */
+  closed: Promise<void>;
+}
+
+/** An SSE response whose body `produce` writes, `paceMs` before each frame; closed when it ends. */
+function sseResponse(
+  c: Context,
+  paceMs: number,
+  produce: (out: SseOut) => Promise<void>,
+): Response {
+  const encoder = new TextEncoder();
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
+  const writer = writable.getWriter();
+  const out: SseOut = {
+    invocationId: `e-${crypto.randomUUID()}`,
+    frame: async (json) => {
+      if (paceMs > 0) await sleep(paceMs);
+      await writer.write(encoder.encode(`data: ${JSON.stringify(json)}\n\n`));
+    },
+    raw: (text) => writer.write(encoder.encode(text)),
+    closed: writer.closed.catch(() => undefined),
+  };
+  void produce(out)
+    .catch(() => undefined)
+    .finally(() => writer.close().catch(() => undefined));
+  return c.body(readable, 200, {
+    'Content-Type': 'text/event-stream',
+    'Cache-Control': 'no-cache',
+  });
+}
+
+/**
+ * Streams one chat turn the way a stock `adk api_server` does (see the module doc): progressive
+ * SSE with `streaming`, whole messages without; no heartbeats; silence while the tool runs.
+ */
+function streamStockAdkTurn(
+  c: Context,
+  session: FakeSession,
+  text: string,
+  options: { frameDelayMs: number; streaming: boolean },
+): Response {
+  return sseResponse(c, options.frameDelayMs, async ({ invocationId, frame, closed }) => {
+    const model = (fields: Record<string, unknown>): Record<string, unknown> =>
+      adkEvent(invocationId, { ...fields, id: crypto.randomUUID(), author: 'nemo_agent' });
+    if (text.includes('[hang]')) {
+      await closed;
+      return;
+    }
+    const { plain, reply, tool, silent } = planTurn(session, text);
+    if (tool !== null) {
+      const call = {
+        functionCall: { id: `adk-${crypto.randomUUID()}`, args: { request: plain }, name: tool },
+      };
+      if (options.streaming)
+        await frame(model({ content: { role: 'model', parts: [call] }, partial: true }));
+      await frame(
+        model({
+          content: { role: 'model', parts: [call] },
+          partial: false,
+          finishReason: 'STOP',
+          longRunningToolIds: [],
+        }),
+      );
+      // A stock ADK server sends nothing while the tool runs.
+      await sleep(Number(/\[tool-ms:(\d+)\]/.exec(text)?.[1] ?? FAKE_TOOL_MS));
+      await frame(
+        model({
+          content: {
+            role: 'user',
+            parts: [
+              {
+                functionResponse: {
+                  id: call.functionCall.id,
+                  name: tool,
+                  response: { ok: true },
+                },
+              },
+            ],
+          },
+          actions: {
+            stateDelta: { draft_version: session.turns },
+            artifactDelta: {},
+            requestedAuthConfigs: {},
+            requestedToolConfirmations: {},
+          },
+        }),
+      );
+    }
+    if (silent) {
+      // Older ADK: an empty model turn copies its finish reason into errorCode.
+      await frame(model({ errorCode: 'STOP' }));
+      return;
+    }
+    if (options.streaming) {
+      for (const chunk of deltas(reply))
+        await frame(model({ content: { role: 'model', parts: [{ text: chunk }] }, partial: true }));
+    }
+    await frame(
+      model({
+        content: { role: 'model', parts: [{ text: reply }] },
+        partial: false,
+        finishReason: 'STOP',
+      }),
+    );
+  });
+}
+
 /** Streams one chat turn in ADK format; applies its edit to the session's draft. */
 function streamTurn(
   c: Context,
@@ -597,51 +782,21 @@ function streamTurn(
   text: string,
   timing: { frameDelayMs: number; heartbeatDelayMs: number },
 ): Response {
-  const encoder = new TextEncoder();
-  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-  const writer = writable.getWriter();
-  const invocationId = `e-${crypto.randomUUID()}`;
   const pace = text.includes('[slow]') ? FAKE_SLOW_FRAME_MS : timing.frameDelayMs;
-  const frame = async (json: unknown): Promise<void> => {
-    if (pace > 0) await sleep(pace);
-    await writer.write(encoder.encode(`data: ${JSON.stringify(json)}\n\n`));
-  };
-  const produce = async (): Promise<void> => {
+  return sseResponse(c, pace, async ({ invocationId, frame, raw, closed }) => {
     if (text.includes('[hang]')) {
-      await writer.closed.catch(() => undefined);
+      await closed;
       return;
     }
     const beats = Number(/\[heartbeats:(\d+)\]/.exec(text)?.[1] ?? '0');
     for (let i = 0; i < beats; i++) {
       await sleep(timing.heartbeatDelayMs);
       // Both heartbeat shapes: an empty data line and an event with nothing to show.
-      await writer.write(
-        encoder.encode(
-          i % 2 === 0 ? 'data:\n\n' : `data: ${JSON.stringify(adkEvent(invocationId, {}))}\n\n`,
-        ),
+      await raw(
+        i % 2 === 0 ? 'data:\n\n' : `data: ${JSON.stringify(adkEvent(invocationId, {}))}\n\n`,
       );
     }
-    const plain = text.replace(/\[[a-z-]+(?::\d+)?\]/g, '').trim();
-    let reply: string;
-    let tool: string | null = null;
-    let silent = false;
-    if (session.draft === null || /\b(generate|create|make)\b.*\bvideo\b|生成/i.test(plain)) {
-      session.draft = generateDraft(plain);
-      tool = 'generate_storyboard';
-      const seconds = session.draft.d / 1000;
-      reply = `I made a ${seconds}-second draft with three scenes, lo-fi music and the title "${String(session.draft.m.title)}". Preview it, then click Export to download.`;
-    } else {
-      const edit = editDraft(session.draft, plain);
-      if (edit === null) {
-        reply =
-          'I noted that, but did not change the timeline. Open the editor panel to adjust it by hand.';
-      } else {
-        session.draft = edit.draft;
-        tool = edit.tool;
-        reply = edit.reply;
-        silent = isSilentTurn(text);
-      }
-    }
+    const { plain, reply, tool, silent } = planTurn(session, text);
     if (tool !== null) {
       const callId = `call_${crypto.randomUUID().slice(0, 8)}`;
       await frame(
@@ -678,9 +833,7 @@ function streamTurn(
           partial: true,
         }),
       );
-      await writer.write(
-        encoder.encode('data: {"id":"cut","content":{"role":"model","parts":[{"te'),
-      );
+      await raw('data: {"id":"cut","content":{"role":"model","parts":[{"te');
       return;
     }
     for (const [index, chunk] of chunks.entries()) {
@@ -696,12 +849,5 @@ function streamTurn(
       }
     }
     await frame(adkEvent(invocationId, { content: { role: 'model', parts: [{ text: reply }] } }));
-  };
-  void produce()
-    .catch(() => undefined)
-    .finally(() => writer.close().catch(() => undefined));
-  return c.body(readable, 200, {
-    'Content-Type': 'text/event-stream',
-    'Cache-Control': 'no-cache',
   });
 }

@@ -5,6 +5,7 @@
  *
  * ```
  * npm run fake-upstream            # http://127.0.0.1:8790 (PORT=… to change)
+ * npm run fake-upstream -- --mode=stock-adk   # or FAKE_UPSTREAM_MODE=stock-adk: like `adk api_server`
  * # in wrangler.toml [vars] (or .dev.vars): ENGINE = "nemo", NEMO_API_BASE = "http://127.0.0.1:8790"
  * npm start
  * ```
@@ -20,7 +21,7 @@ import { Readable } from 'node:stream';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFakeUpstream } from './fake-upstream';
-import type { FakeUpstream } from './fake-upstream';
+import type { FakeUpstream, FakeUpstreamMode } from './fake-upstream';
 
 /** Default port: next to wrangler dev's 8787 and the demo host's 8788. */
 export const DEFAULT_FAKE_PORT = 8790;
@@ -82,11 +83,26 @@ async function send(response: Response, res: ServerResponse): Promise<void> {
 }
 
 /**
+ * The fake's mode from `--mode=<mode>` in `argv` or else `FAKE_UPSTREAM_MODE` in `env`.
+ * @throws Error for a mode the fake does not have
+ */
+export function fakeModeFrom(argv: readonly string[], env: NodeJS.ProcessEnv): FakeUpstreamMode {
+  const flag = argv.find((arg) => arg.startsWith('--mode='))?.slice('--mode='.length);
+  const mode = flag ?? env.FAKE_UPSTREAM_MODE ?? 'hosted';
+  if (mode !== 'hosted' && mode !== 'stock-adk')
+    throw new Error(`unknown fake upstream mode "${mode}" (hosted or stock-adk)`);
+  return mode;
+}
+
+/**
  * Starts the fake on `port` (0 = any free port) and resolves with its base URL and a close function.
+ * @param mode how its `/run_sse` behaves (see fake-upstream's module doc).
  */
 export async function serveFakeUpstream(
   port: number,
+  mode: FakeUpstreamMode = 'hosted',
   fake: FakeUpstream = createFakeUpstream({
+    mode,
     frameDelayMs: HAND_FRAME_DELAY_MS,
     heartbeatDelayMs: HAND_HEARTBEAT_DELAY_MS,
     renderFile: readRenderFixture,
@@ -121,9 +137,10 @@ if (
   fileURLToPath(import.meta.url) === path.resolve(process.argv[1])
 ) {
   const port = Number(process.env.PORT ?? DEFAULT_FAKE_PORT);
-  const { url } = await serveFakeUpstream(port);
-  console.log(`fake nemo upstream on ${url}  (ENGINE=nemo NEMO_API_BASE=${url})`);
+  const mode = fakeModeFrom(process.argv.slice(2), process.env);
+  const { url } = await serveFakeUpstream(port, mode);
+  console.log(`fake nemo upstream (${mode}) on ${url}  (ENGINE=nemo NEMO_API_BASE=${url})`);
   console.log(
-    'keywords in chat: [silent] [talk] [error:CODE] [error-once:CODE] [stream-error] [cut] [hang] [hang-headers] [heartbeats:N] [slow] [render-file:html] [render-file:Ns]',
+    'keywords in chat: [silent] [talk] [error:CODE] [error-once:CODE] [stream-error] [cut] [hang] [hang-headers] [heartbeats:N] [slow] [render-file:html] [render-file:Ns] [tool-ms:N] (stock-adk)',
   );
 }

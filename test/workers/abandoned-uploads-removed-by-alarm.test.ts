@@ -7,7 +7,7 @@ import { env } from 'cloudflare:workers';
 import { runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { uploadStatusSchema } from '../../shared/media-schema';
-import { ABANDONED_UPLOAD_GRACE_MS } from '../../functions/durable/upload-quota';
+import { ABANDONED_UPLOAD_GRACE_MS } from '../../functions/media/abandoned-upload';
 import { mediaRecordSchema, recordKey } from '../../functions/media/media-store';
 import { visitorAccount } from '../../functions/durable/durable-stubs';
 import { LimitedVisitor } from './limits';
@@ -30,7 +30,9 @@ async function age(
   ageMs: number,
 ): Promise<void> {
   const key = recordKey(sessionId, mediaId);
-  const record = mediaRecordSchema.parse(await (await env.MEDIA.get(key))!.json());
+  const stored = await env.MEDIA.get(key);
+  if (stored === null) throw new Error(`no media record at ${key}`);
+  const record = mediaRecordSchema.parse(await stored.json());
   await env.MEDIA.put(key, JSON.stringify({ ...record, createdAtMs: record.createdAtMs - ageMs }));
   await runInDurableObject(visitorAccount(env, visitor.id), (_instance, state) => {
     state.storage.sql.exec(

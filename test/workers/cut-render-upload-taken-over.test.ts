@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { renderJobInfoSchema } from '../../shared/api-schema';
 import type { RenderJobInfo } from '../../shared/api-schema';
 import { UPLOAD_QUIET_TIMEOUT_MS } from '../../functions/durable/render-job';
-import { UPLOAD_PROGRESS_EVERY_BYTES } from '../../functions/routes/upload-to-r2';
+import { UPLOAD_PROGRESS_EVERY_BYTES } from '../../functions/media/upload-to-r2';
 import { Visitor, readError, DEFAULT_DRAFT_MS, renderMp4 } from './visitor-client';
 
 /** How long a test waits for the Worker to reach a state, ms (it takes a few ms here). */

@@ -1,5 +1,5 @@
 /**
- * A render's download link is a capability for that one file (functions/routes/download-link.ts):
+ * A render's download link is a capability for that one file (functions/signing/download-link.ts):
  * anyone holding a valid, unexpired link downloads it (no cookie, Range works); a link for another
  * render, with one character changed, or past its 24 h is refused with 403 and a plain message;
  * without a signature the route still checks the owner.
@@ -11,7 +11,8 @@ import {
   DOWNLOAD_LINK_TTL_MS,
   checkDownloadLink,
   signDownloadUrl,
-} from '../../functions/routes/download-link';
+} from '../../functions/signing/download-link';
+import { signFor } from '../../functions/signing/purpose-signature';
 import {
   ORIGIN,
   Visitor,
@@ -57,6 +58,15 @@ describe('signing and checking a download link', () => {
     expect(
       await checkDownloadLink(RENDER_ID, expires, sig, SECRET, NOW_MS + DOWNLOAD_LINK_TTL_MS + 1),
     ).toBe('expired');
+  });
+
+  it('refuses a signature of the same text made for another purpose (a visitor cookie, a widget token)', async () => {
+    const { expires, sig } = parts(await signDownloadUrl(RENDER_ID, SECRET, NOW_MS));
+    for (const purpose of ['visitor-cookie', 'widget-token'] as const) {
+      const other = await signFor(purpose, `${RENDER_ID}:${expires}`, SECRET);
+      expect(other).not.toBe(sig);
+      expect(await checkDownloadLink(RENDER_ID, expires, other, SECRET, NOW_MS)).toBe('invalid');
+    }
   });
 
   it('refuses another render, another secret, a moved expiry, any changed signature character and malformed parts', async () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uploadStatusSchema } from '../../shared/media-schema';
-import { checkDownloadLink, signDownloadUrl } from '../../functions/routes/download-link';
+import { checkDownloadLink, signDownloadUrl } from '../../functions/signing/download-link';
 import { Visitor, readError } from './visitor-client';
 
 /** Spellings of 1 (or 0) that Number(), parseInt() or z.coerce accept; the last is past any safe integer. */

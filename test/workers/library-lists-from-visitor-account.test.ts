@@ -8,7 +8,7 @@
 import { env } from 'cloudflare:workers';
 import { runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { RenderJob } from '../../functions/durable/render-job';
+import type { RenderJob } from '../../functions/durable/render-job';
 import { renderListSchema, sessionListSchema } from '../../shared/api-schema';
 import type { RenderSummary, SessionInfo } from '../../shared/api-schema';
 import { Visitor, downloadLinkPattern } from './visitor-client';

@@ -116,8 +116,9 @@ describe('render chunks', () => {
     expect(keys[0]).toMatch(new RegExp(`^renders/${job.id}/chunk-0-[0-9a-f]{16}$`));
     // The object kept is the one recorded.
     const kept = await env.MEDIA.get(keys[0] ?? '');
+    if (kept === null) throw new Error('the recorded chunk is not in R2');
     const keptSha = Array.from(
-      new Uint8Array(await crypto.subtle.digest('SHA-256', await kept!.arrayBuffer())),
+      new Uint8Array(await crypto.subtle.digest('SHA-256', await kept.arrayBuffer())),
       (b) => b.toString(16).padStart(2, '0'),
     ).join('');
     expect(keptSha).toBe(after.chunks[0]?.sha256);

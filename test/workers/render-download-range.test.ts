@@ -2,6 +2,7 @@
  * A render moves queued → rendering (progress) → completed (MP4 upload, streamed into R2);
  * non-MP4 uploads are refused; the file downloads as an attachment and honours `Range`.
  */
+import { parse as parseDisposition } from 'content-disposition';
 import { describe, expect, it } from 'vitest';
 import { renderJobInfoSchema } from '../../shared/api-schema';
 import type { RenderProgressEvent } from '../../shared/events-schema';
@@ -79,9 +80,10 @@ describe('render upload and download', () => {
     expect(whole.status).toBe(200);
     expect(whole.headers.get('Content-Type')).toBe('video/mp4');
     expect(whole.headers.get('Accept-Ranges')).toBe('bytes');
-    expect(whole.headers.get('Content-Disposition')).toMatch(
-      /^attachment; filename="[a-z0-9-]+\.mp4"$/,
-    );
+    expect(parseDisposition(whole.headers.get('Content-Disposition') ?? '')).toMatchObject({
+      type: 'attachment',
+      parameters: { filename: expect.stringMatching(/^[a-z0-9-]+\.mp4$/) },
+    });
     expect(new Uint8Array(await whole.arrayBuffer())).toEqual(bytes);
 
     const part = await visitor.fetch(done.downloadUrl ?? '', {

@@ -174,7 +174,7 @@ export class Visitor {
   }
 }
 
-/** A render's signed download link as the edge answers it (functions/routes/download-link.ts). */
+/** A render's signed download link as the edge answers it (functions/signing/download-link.ts). */
 export function downloadLinkPattern(renderId: string): RegExp {
   return new RegExp(`^/api/renders/${renderId}/file\\?expires=\\d{13}&sig=[A-Za-z0-9_-]{43}$`);
 }

@@ -2,7 +2,11 @@
  * Each visitor is a signed cookie; a session or render of another visitor answers exactly
  * like an unknown one (404 `not_found`), on every route.
  */
+import { env } from 'cloudflare:workers';
+import { generateSignedCookie } from 'hono/cookie';
 import { describe, expect, it } from 'vitest';
+import { signFor } from '../../functions/signing/purpose-signature';
+import { sessionListSchema } from '../../shared/api-schema';
 import { Visitor, readError, renderMp4 } from './visitor-client';
 
 describe('visitor cookie', () => {
@@ -37,6 +41,35 @@ describe('visitor cookie', () => {
     const response = await visitor.fetch('/api/sessions', { method: 'POST' });
     expect(response.headers.get('Set-Cookie')).toMatch(/^rw_visitor=/);
     expect(visitor.id).not.toBe(original);
+  });
+
+  it('a cookie signed for another purpose (a download link, a widget token) is not trusted', async () => {
+    const visitor = new Visitor();
+    await visitor.fetch('/api/sessions', { method: 'POST' });
+    const original = visitor.id;
+    for (const purpose of ['render-download', 'widget-token'] as const) {
+      const signature = await signFor(purpose, original, env.VISITOR_SECRET);
+      visitor.cookie = `rw_visitor=${encodeURIComponent(`${original}.${signature}`)}`;
+      const listed = await visitor.fetch('/api/sessions');
+      expect(sessionListSchema.parse(await listed.json()).sessions).toEqual([]);
+    }
+  });
+
+  it('a cookie set before the purpose signatures (hono signed cookie) keeps its visitor and is set again in the current form', async () => {
+    const visitor = new Visitor();
+    await visitor.fetch('/api/sessions', { method: 'POST' });
+    const original = visitor.id;
+    const legacy = await generateSignedCookie('rw_visitor', original, env.VISITOR_SECRET);
+    visitor.cookie = legacy.split(';')[0] ?? null;
+    const listed = await visitor.fetch('/api/sessions');
+    expect(sessionListSchema.parse(await listed.json()).sessions).toHaveLength(1);
+    const renewed = listed.headers.get('Set-Cookie') ?? '';
+    expect(renewed).toMatch(/^rw_visitor=/);
+    expect(renewed).not.toContain(legacy.split(';')[0]);
+    expect(visitor.id).toBe(original);
+    const again = await visitor.fetch('/api/sessions');
+    expect(again.headers.get('Set-Cookie')).toBeNull();
+    expect(sessionListSchema.parse(await again.json()).sessions).toHaveLength(1);
   });
 });
 

@@ -6,7 +6,8 @@
  * again with `new`. It is accepted only in the widget header, for the widget's own visitor.
  */
 import { env, exports } from 'cloudflare:workers';
-import { decode, sign } from 'hono/jwt';
+import { sign } from 'hono/jwt';
+import { decodeBase64Url } from 'hono/utils/encode';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { errorBodySchema, sessionListSchema } from '../../shared/api-schema';
@@ -15,6 +16,7 @@ import {
   WIDGET_TOKEN_RENEW_BELOW_MS,
   WIDGET_TOKEN_TTL_MS,
 } from '../../functions/middleware/widget-token';
+import { signFor } from '../../functions/signing/purpose-signature';
 import { ORIGIN } from './visitor-client';
 
 const TOKEN_HEADER = 'X-Reelwright-Visitor';
@@ -26,7 +28,6 @@ const claimsSchema = z.object({
   sub: z.uuid(),
   gen: z.number().int(),
   exp: z.number().int(),
-  aud: z.literal('reelwright-widget'),
 });
 
 function callWithToken(path: string, token: string, init: RequestInit = {}): Promise<Response> {
@@ -35,8 +36,10 @@ function callWithToken(path: string, token: string, init: RequestInit = {}): Pro
   return exports.default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers }));
 }
 
+/** The claims part of a token (`<claims>.<signature>`), read without checking it. */
 function claims(token: string): z.infer<typeof claimsSchema> {
-  return claimsSchema.parse(decode(token).payload);
+  const [payload = ''] = token.split('.');
+  return claimsSchema.parse(JSON.parse(new TextDecoder().decode(decodeBase64Url(payload))));
 }
 
 /** A new widget visitor with one session: their token and the session id. */
@@ -90,9 +93,16 @@ describe('widget token lifetime', () => {
     );
   });
 
-  it('a token for anything but the widget (another audience, another secret) gets 401 widget_token_invalid', async () => {
+  it('a token for anything but the widget (signed for another purpose, another audience, another secret) gets 401 widget_token_invalid', async () => {
     const { token } = await widgetVisitorWithSession();
     const { sub, exp } = claims(token);
+    const [payload = ''] = token.split('.');
+    for (const purpose of ['visitor-cookie', 'render-download'] as const) {
+      const otherPurpose = `${payload}.${await signFor(purpose, payload, env.VISITOR_SECRET)}`;
+      expect(await refusal(await callWithToken('/api/sessions', otherPurpose))).toBe(
+        'widget_token_invalid',
+      );
+    }
     const otherAudience = await sign(
       { sub, gen: 0, exp, aud: 'something-else' },
       env.VISITOR_SECRET,
@@ -101,12 +111,19 @@ describe('widget token lifetime', () => {
     expect(await refusal(await callWithToken('/api/sessions', otherAudience))).toBe(
       'widget_token_invalid',
     );
-    const otherSecret = await sign(
+    const otherSecret = await signWidgetToken(
+      { visitorId: sub, generation: 0, expiresAtMs: exp * 1000 },
+      'not-the-secret',
+    );
+    expect(await refusal(await callWithToken('/api/sessions', otherSecret))).toBe(
+      'widget_token_invalid',
+    );
+    const legacyOtherSecret = await sign(
       { sub, gen: 0, exp, aud: 'reelwright-widget' },
       'not-the-secret',
       'HS256',
     );
-    expect(await refusal(await callWithToken('/api/sessions', otherSecret))).toBe(
+    expect(await refusal(await callWithToken('/api/sessions', legacyOtherSecret))).toBe(
       'widget_token_invalid',
     );
     expect(await refusal(await callWithToken('/api/sessions', 'garbage'))).toBe(
@@ -138,6 +155,33 @@ describe('widget token lifetime', () => {
     const again = await callWithToken('/api/sessions', renewed);
     expect(again.headers.get(TOKEN_HEADER)).toBe(renewed);
     expect(await sessionIds(again)).toEqual([sessionId]);
+  });
+});
+
+describe('widget tokens issued before the purpose signatures (HS256 JWTs)', () => {
+  it('still open their visitor until they expire, and are answered with a token of the current form', async () => {
+    const { token, sessionId } = await widgetVisitorWithSession();
+    const { sub, exp } = claims(token);
+    const legacy = await sign(
+      { sub, gen: 0, exp, aud: 'reelwright-widget' },
+      env.VISITOR_SECRET,
+      'HS256',
+    );
+    const answer = await callWithToken('/api/sessions', legacy);
+    expect(await sessionIds(answer)).toEqual([sessionId]);
+    const renewed = answer.headers.get(TOKEN_HEADER) ?? '';
+    expect(renewed.split('.')).toHaveLength(2);
+    expect(claims(renewed).sub).toBe(sub);
+    expect(await sessionIds(await callWithToken('/api/sessions', renewed))).toEqual([sessionId]);
+
+    const expired = await sign(
+      { sub, gen: 0, exp: Math.floor(Date.now() / 1000) - 1, aud: 'reelwright-widget' },
+      env.VISITOR_SECRET,
+      'HS256',
+    );
+    expect(await refusal(await callWithToken('/api/sessions', expired))).toBe(
+      'widget_token_expired',
+    );
   });
 });
 

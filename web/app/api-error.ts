@@ -17,7 +17,7 @@ export class ApiError extends Error {
   readonly status: number;
   /** Server code (`out_of_credits`, `not_found`, …) or `network` / `bad_response` / `aborted`. */
   readonly code: string;
-  /** The UPSTREAM.md contract number, when the server gave one (e.g. 2001 for credits). */
+  /** The remote contract's number, if the server gave one, e.g. 2001 (docs/remote-api.md). */
   readonly contractCode: number | undefined;
   /** When the answer said `Retry-After` (seconds), that many ms: the server asks to send again then. */
   readonly retryAfterMs: number | undefined;

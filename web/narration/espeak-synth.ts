@@ -71,7 +71,8 @@ export function createEspeakSynth(module: WebAssembly.Module): {
         void WebAssembly.instantiate(module, imports).then((made) => done(made, module));
         return {};
       },
-      print: () => {},
+      // eSpeak prints nothing useful on stdout with -w; its errors come on stderr.
+      print: () => undefined,
       printErr: (line: string) => errors.push(line),
     })) as EspeakRun;
     let wav: Uint8Array;

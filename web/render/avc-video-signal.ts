@@ -8,7 +8,7 @@
  * Why: Chromium's WebCodecs encoder converts canvas frames to YUV with BT.709 coefficients at
  * full range and signals that (`pc`, sRGB transfer). The export draws its frames already
  * compressed to video levels (16–235) and then signals BT.709 limited range here, which is what
- * players and upload sites expect (DESIGN.md "Rendering").
+ * players and upload sites expect (docs/design-decisions.md#rendering).
  *
  * Reference: ITU-T H.264 (08/2021) §7.3.2.1.1 (SPS syntax), Annex E.1.1 (VUI syntax), §7.4.1
  * (emulation prevention); ISO/IEC 14496-15 §5.3.3.1 (AVCDecoderConfigurationRecord).

@@ -181,7 +181,7 @@ function paintBackdrop(
   // Top-left to bottom-right across the canvas.
   const gradient = ctx.createLinearGradient(0, 0, size.width, size.height);
   const last = Math.max(1, stops.length - 1);
-  stops.forEach((color, index) => gradient.addColorStop(index / last, color));
+  for (const [index, color] of stops.entries()) gradient.addColorStop(index / last, color);
   ctx.fillStyle = gradient;
   ctx.fillRect(0, 0, size.width, size.height);
   if (!glowAccent) return;

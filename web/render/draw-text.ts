@@ -12,7 +12,7 @@
 import type { Draft, TextSegment } from '../../shared/draft-schema';
 import { clamp01, easeOutCubic } from './easing';
 import { cachedTextLayout, type Context2D, type FrameAssets } from './frame-assets';
-import { layoutText, type TextLayout } from './text-layout';
+import { layoutText, type TextLayout } from './wrap-canvas-text';
 
 /** A text block never takes more than 40% of the canvas height: it must not bury the picture. */
 export const TEXT_MAX_HEIGHT_FRACTION = 0.4;

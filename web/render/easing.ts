@@ -5,7 +5,7 @@
 
 /** Clamps to 0..1. */
 export function clamp01(value: number): number {
-  return value <= 0 ? 0 : value >= 1 ? 1 : value;
+  return Math.min(1, Math.max(0, value));
 }
 
 /** Slow start and end: camera motion that never jerks at a scene boundary. */
@@ -22,5 +22,5 @@ export function easeOutCubic(progress: number): number {
 /** Symmetric and firmer than sine: transitions between scenes. */
 export function easeInOutCubic(progress: number): number {
   const p = clamp01(progress);
-  return p < 0.5 ? 4 * p * p * p : 1 - Math.pow(-2 * p + 2, 3) / 2;
+  return p < 0.5 ? 4 * p * p * p : 1 - (-2 * p + 2) ** 3 / 2;
 }

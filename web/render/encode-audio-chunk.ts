@@ -60,9 +60,9 @@ export async function encodeAudioChunk(audio: MixedAudio): Promise<Uint8Array<Ar
   for (let offset = 0; offset < length; offset += pieceFrames) {
     const frames = Math.min(pieceFrames, length - offset);
     const planar = new Float32Array(frames * channelCount);
-    audio.channels.forEach((channel, index) =>
-      planar.set(channel.subarray(offset, offset + frames), index * frames),
-    );
+    for (const [index, channel] of audio.channels.entries()) {
+      planar.set(channel.subarray(offset, offset + frames), index * frames);
+    }
     const sample = new AudioSample({
       data: planar,
       format: 'f32-planar',

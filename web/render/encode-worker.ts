@@ -9,7 +9,7 @@
  * (`firstChunk` > 0) continues exactly where the stored chunks end. Main joins the chunks into
  * the MP4 (assemble-mp4.ts).
  *
- * Order (DESIGN.md "Rendering"): encoder checks, fonts, then the audio track (added first,
+ * Order (docs/design-decisions.md): encoder checks, fonts, then the audio track (added first,
  * encoded first), then the video frames one by one — each frame waits while the encoder queue is
  * full, so memory stays bounded; no frame is kept after it is encoded. Protocol:
  * {@link renderRequestSchema} in, {@link workerEventSchema} out.

@@ -17,7 +17,10 @@ export const VIDEO_BITRATE_1080P30 = 7_000_000;
 /** Floor for small canvases, in bits/s: below ~1 Mbps H.264 text edges visibly smear. */
 export const MIN_VIDEO_BITRATE = 1_000_000;
 
-/** A keyframe every 2 s (DESIGN.md "Rendering"): the chunk plan's GOP, so render chunks start on keyframes. */
+/**
+ * A keyframe every 2 s (docs/design-decisions.md#rendering): the chunk plan's GOP, so render
+ * chunks start on keyframes.
+ */
 export const KEYFRAME_INTERVAL_S = GOP_SECONDS;
 
 /** Audio sample rate in Hz: 48 kHz is the video-world standard (and what AAC-LC in MP4 expects). */

@@ -10,10 +10,16 @@
 import type { Draft } from '../../shared/draft-schema';
 import { buildIconPath } from './icon-paths';
 import type { MediaFrameLookup } from './media-frames';
-import type { TextLayout } from './text-layout';
+import type { TextLayout } from './wrap-canvas-text';
 
-/** Either 2D context: the preview's `<canvas>` or the export worker's `OffscreenCanvas`. */
-export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+/**
+ * Either 2D context: the preview's `<canvas>` or the export worker's `OffscreenCanvas`. Spelled
+ * as what both have (every drawing method and style; a canvas with a size), because a worker has
+ * no `CanvasRenderingContext2D` type and these modules are checked as page and as worker code.
+ */
+export type Context2D = Omit<OffscreenCanvasRenderingContext2D, 'canvas'> & {
+  readonly canvas: { readonly width: number; readonly height: number };
+};
 
 /**
  * Bound on cached text layouts: a live preview re-lays out every edit of a caption, and old

@@ -91,7 +91,7 @@ const MAX_CACHED_LOOPS = 4;
 const REVERB_SECONDS = 2.2;
 
 function midiToHz(note: number): number {
-  return 440 * Math.pow(2, (note - 69) / 12);
+  return 440 * 2 ** ((note - 69) / 12);
 }
 
 /** Mulberry32: a tiny, fast, seedable PRNG; values in [0, 1). */
@@ -482,7 +482,7 @@ function reverbImpulse(ctx: OfflineAudioContext, random: () => number): AudioBuf
   const impulse = ctx.createBuffer(2, length, ctx.sampleRate);
   for (let channel = 0; channel < 2; channel++) {
     const data = impulse.getChannelData(channel);
-    for (let i = 0; i < length; i++) data[i] = (random() * 2 - 1) * Math.pow(1 - i / length, 3.5);
+    for (let i = 0; i < length; i++) data[i] = (random() * 2 - 1) * (1 - i / length) ** 3.5;
   }
   return impulse;
 }
@@ -571,7 +571,7 @@ async function synthesizeLoop(
     channels.push(data);
   }
   const rms = Math.sqrt(sumOfSquares / (2 * loopFrames));
-  const gain = peak > 0 ? Math.min(LOOP_PEAK / peak, Math.pow(10, LOOP_RMS_DBFS / 20) / rms) : 1;
+  const gain = peak > 0 ? Math.min(LOOP_PEAK / peak, 10 ** (LOOP_RMS_DBFS / 20) / rms) : 1;
   channels.forEach((data, channel) => {
     for (let i = 0; i < data.length; i++) data[i] = (data[i] ?? 0) * gain;
     loop.copyToChannel(data, channel);

@@ -262,7 +262,7 @@ async function openAnimation(blob: Blob): Promise<Source | null> {
   try {
     await decoder.tracks.ready;
     const track = decoder.tracks.selectedTrack;
-    if (!track || !track.animated || track.frameCount < 2) return null;
+    if (!track?.animated || track.frameCount < 2) return null;
     await decoder.completed;
     const frames: AnimationFrame[] = [];
     let endMs = 0;

@@ -119,7 +119,7 @@
       script.insertAdjacentElement('afterend', target);
       targets.push(target);
     }
-    targets.forEach((target, index) => mount(target, index, script.dataset));
+    for (const [index, target] of targets.entries()) mount(target, index, script.dataset);
   }
 
   // A tag in <head> runs before the targets exist: wait for the document.

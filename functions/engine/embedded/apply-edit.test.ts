@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft, TextSegment } from '../../../shared/draft-schema';
 import { draftSchema } from '../../../shared/draft-schema';
-import { applyEdit, isUndoRequest, requestedDurationMs } from './apply-edit';
-import { planStoryboard } from './plan-storyboard';
+import {
+  applyEdit,
+  planStoryboard,
+  requestedDurationMs,
+} from '../../../test/support/director-from-text';
+import { isUndoRequest } from './read-edits';
 
 const BASE = planStoryboard(
   'generate a 30-second explainer video from this script: Most teams lose hours every week hunting for files. Nimbus fixes that. ' +

@@ -1,29 +1,26 @@
 /**
  * @module apply-edit
- * The embedded director's editor: one chat message of edit commands applied to a draft, clause
- * by clause in the visitor's order ("make it vertical and 15 seconds" applies both). Handles
- * duration, aspect ratio, title text/colour/size, text overlays, removing text, music
- * on/off/volume/mood, transitions, palette, and recognises "undo". Never throws for a request
- * it cannot do: it says so (in the message's language), with what it can do.
+ * The embedded director's editor: {@link EditOp}s (read from a message by `read-edits`, or made
+ * by any other director) applied to a draft in order. Handles duration, aspect ratio, title
+ * text/colour/size, text style, text overlays, removing text, music on/off/volume/mood, the
+ * clips' own sound, transitions and palette. Never throws: an op that changes nothing says why
+ * (in the message's language), an op that cannot apply to this draft is reported back.
  */
-import type { Draft, TextSegment } from '../../../shared/draft-schema';
+import { applyNarration } from '../narration/narrate-plan';
+import type { Draft } from '../../../shared/draft-schema';
 import { aspectRatioLabel } from '../../../shared/draft-diff';
+import type { EditOp, EditOpOf } from '../../../shared/edit-op-schema';
 import { formatSeconds } from '../../../shared/timeline-summary';
-import type { DirectorWords } from './director-words';
 import { directorWords } from './director-words';
-import { splitEdit, withoutQuotes } from './edit-clauses';
-import { narrationHandler } from '../narration/narrate-plan';
-import { lookHandler } from './edit-look';
-import { musicHandler } from './edit-music';
-import type { EditHandler } from './edit-step';
-import { addOverlayHandler, removeTextHandler } from './edit-overlay';
-import { restyleRole, roleNamed, textStyleHandler, titleHandler } from './edit-text';
-import { transitionsHandler } from './edit-transitions';
+import { applyLookOp } from './edit-look';
+import { applyClipSound, applyMusic } from './edit-music';
+import { applyAddOverlay, applyRemoveText } from './edit-overlay';
+import type { EditStep, OpApplier } from './edit-step';
+import { applyTextStyle, applyTitle } from './edit-text';
+import { applyTransition } from './edit-transitions';
 import { refitDuration, reframeCanvas } from './fit-timeline';
-import { CANVAS_PRESETS, parseCanvasPreset } from './parse-canvas';
-import { parseColour } from './parse-colour';
-import { clampDurationMs, parseDurationMs } from './parse-duration';
-import { countLatinWords, countCjkChars, hasCjk } from './reading-length';
+import { CANVAS_PRESETS } from './parse-canvas';
+import { clampDurationMs } from './parse-duration';
 
 /** "shorter" makes the video two thirds as long (30 s → 20 s): a clear change, scenes still readable. */
 export const SHORTER_FACTOR = 2 / 3;
@@ -31,143 +28,91 @@ export const SHORTER_FACTOR = 2 / 3;
 export const LONGER_FACTOR = 1.5;
 /** Lengths from "shorter"/"longer" are rounded to whole seconds (people think in seconds). */
 const ROUND_TO_MS = 1_000;
-/** An "undo" message is at most 6 words ("please undo the last change"); longer ones are edits. */
-const MAX_UNDO_WORDS = 6;
 
-/** Handlers in the order they are tried on a clause; the first that can apply it wins. */
-const HANDLERS: readonly EditHandler[] = [
-  narrationHandler,
-  musicHandler,
-  transitionsHandler,
-  removeTextHandler,
-  addOverlayHandler,
-  titleHandler,
-  textStyleHandler,
-  lookHandler,
-];
-
-const SHORTER =
-  /\b(?:shorter|shorten|trim it|cut it down|less long|quicker)\b|短一点|短一些|更短|缩短/u;
-const LONGER = /\b(?:longer|lengthen|extend|stretch it)\b|长一点|长一些|更长|延长/u;
-const FILLER = /^(?:please|thanks|thank you|ok|okay|now|it|too|as well|that's all|谢谢|请|好的)$/u;
-const UNDO =
-  /^(?:please\s+)?(?:undo|revert|go back|take (?:that|it) back|undo (?:that|it|the last (?:change|edit)))\b|撤销|撤回|返回上一步|回到上一步/u;
-
-/** The result of one edit message. */
+/** The result of applying edits to a draft. */
 export type EditOutcome =
-  /** The visitor asked to go back one version (the engine restores it). */
-  | { kind: 'undo' }
   /**
-   * At least one clause was understood. `draft` may equal the input when every understood clause
-   * was already true; `notes` then say why. `notUnderstood` lists clauses (as typed) skipped.
+   * At least one op applied. `draft` may equal the input when every op was already true;
+   * `notes` then say why. `notUnderstood` lists the words of ops that could not apply.
    */
   | { kind: 'edited'; draft: Draft; notes: string[]; notUnderstood: string[] }
-  /** Nothing in the message was an edit this director knows. */
+  /** No op could apply. */
   | { kind: 'not-understood' };
 
-/** True for a short "undo" message ("undo", "undo that", "go back", "撤销"). */
-export function isUndoRequest(text: string): boolean {
-  const normalized = text
-    .trim()
-    .toLowerCase()
-    .replace(/[.!?。！？]+$/u, '');
-  return (
-    countLatinWords(normalized) + countCjkChars(normalized) / 2 <= MAX_UNDO_WORDS &&
-    UNDO.test(normalized)
-  );
+/**
+ * The length a set-duration op asks of a video now `currentMs` long.
+ * @returns integer ms within the draft limits ("shorter": two thirds, "longer": 1.5×, whole seconds)
+ */
+export function durationFor(op: EditOpOf<'set-duration'>, currentMs: number): number {
+  if (op.durationMs !== undefined) return clampDurationMs(op.durationMs);
+  const factor = op.change === 'longer' ? LONGER_FACTOR : SHORTER_FACTOR;
+  return clampDurationMs(Math.round((currentMs * factor) / ROUND_TO_MS) * ROUND_TO_MS);
 }
 
-/** The duration a clause asks for, in integer ms within the draft limits; null when none. */
-export function requestedDurationMs(clause: string, currentMs: number): number | null {
-  const named = parseDurationMs(clause);
-  if (named !== null) return clampDurationMs(named);
-  if (SHORTER.test(clause))
-    return clampDurationMs(Math.round((currentMs * SHORTER_FACTOR) / ROUND_TO_MS) * ROUND_TO_MS);
-  if (LONGER.test(clause))
-    return clampDurationMs(Math.round((currentMs * LONGER_FACTOR) / ROUND_TO_MS) * ROUND_TO_MS);
-  return null;
-}
+const applyDuration: OpApplier<'set-duration'> = (draft, op, cjk) => {
+  const durationMs = durationFor(op, draft.durationMs);
+  if (durationMs === draft.durationMs)
+    return { draft, note: directorWords(cjk).alreadyLength(formatSeconds(durationMs)) };
+  return { draft: refitDuration(draft, durationMs) };
+};
 
-/** Applies the shape and length a clause names (if any); null when it names neither. */
-function applyFrameAndLength(
-  draft: Draft,
-  clause: string,
-  notes: string[],
-  words: DirectorWords,
-): Draft | null {
-  const plain = withoutQuotes(clause);
-  const preset = parseCanvasPreset(plain);
-  const durationMs = requestedDurationMs(plain, draft.durationMs);
-  if (preset === null && durationMs === null) return null;
-  let next = draft;
-  if (preset !== null) {
-    const canvas = { ...CANVAS_PRESETS[preset], fps: draft.canvas.fps };
-    if (canvas.width === draft.canvas.width && canvas.height === draft.canvas.height) {
-      notes.push(words.alreadyCanvas(`${canvas.width}x${canvas.height}`, aspectRatioLabel(canvas)));
-    } else {
-      next = reframeCanvas(next, canvas);
-    }
+const applyAspect: OpApplier<'set-aspect'> = (draft, op, cjk) => {
+  const canvas = { ...CANVAS_PRESETS[op.aspect], fps: draft.canvas.fps };
+  if (canvas.width === draft.canvas.width && canvas.height === draft.canvas.height) {
+    const note = directorWords(cjk).alreadyCanvas(
+      `${canvas.width}x${canvas.height}`,
+      aspectRatioLabel(canvas),
+    );
+    return { draft, note };
   }
-  if (durationMs !== null) {
-    if (durationMs === next.durationMs) notes.push(words.alreadyLength(formatSeconds(durationMs)));
-    else next = refitDuration(next, durationMs);
-  }
-  return next;
+  return { draft: reframeCanvas(draft, canvas) };
+};
+
+/** One applier per op kind ("undo" is the engine's: it restores a version, it edits nothing). */
+const APPLIERS: { [K in EditOp['op']]: OpApplier<K> } = {
+  'set-duration': applyDuration,
+  'set-aspect': applyAspect,
+  'set-title': applyTitle,
+  'set-text-style': applyTextStyle,
+  'add-overlay': applyAddOverlay,
+  'remove-text': applyRemoveText,
+  'set-music': applyMusic,
+  'set-clip-sound': applyClipSound,
+  'set-transition': applyTransition,
+  'set-look': applyLookOp,
+  'set-narration': applyNarration,
+  undo: () => null,
+};
+
+/** Applies one op with the applier of its kind (null: it cannot apply to this draft). */
+export function applyOp(draft: Draft, op: EditOp, cjk: boolean): EditStep | null {
+  return (APPLIERS[op.op] as OpApplier<EditOp['op']>)(draft, op, cjk);
 }
 
 /**
- * Applies an edit message to a draft.
+ * Applies edits to a draft, in order.
  * @param draft the current draft (not changed)
- * @param text the visitor's message
- * @param cjk say the notes in Chinese (default: when the message holds a CJK character)
- * @returns an {@link EditOutcome}; never throws for any text
- * @example applyEdit(draft, 'make it vertical and 15 seconds') // {kind:'edited', draft:{canvas:{width:1080,height:1920,…}, durationMs:15000,…}, …}
+ * @param ops the edits (e.g. `readEdits(text).ops`)
+ * @param cjk say the notes in Chinese
+ * @returns an {@link EditOutcome}; never throws
+ * @example applyEditOps(draft, [{op:'set-aspect', aspect:'vertical'}, {op:'set-duration', durationMs:15000}], false)
+ *   // {kind:'edited', draft:{canvas:{width:1080,height:1920,…}, durationMs:15000,…}, …}
  */
-export function applyEdit(draft: Draft, text: string, cjk: boolean = hasCjk(text)): EditOutcome {
-  if (isUndoRequest(text)) return { kind: 'undo' };
-  const { clauses, originals, quotes } = splitEdit(text);
+export function applyEditOps(draft: Draft, ops: readonly EditOp[], cjk: boolean): EditOutcome {
   let next = draft;
   const notes: string[] = [];
   const notUnderstood: string[] = [];
-  let understood = 0;
-  let lastRole: TextSegment['role'] | null = null;
-
-  clauses.forEach((clause, index) => {
-    const original = originals[index] ?? clause;
-    if (FILLER.test(clause)) return;
-    const matched = HANDLERS.filter((handler) => handler.matches(clause));
-    for (const handler of matched) {
-      const step = handler.apply(next, clause, quotes, original, cjk);
-      if (step === null) continue;
-      next = step.draft;
-      if (step.note) notes.push(step.note);
-      understood += 1;
-      lastRole = roleNamed(clause) ?? lastRole;
-      return;
+  let applied = 0;
+  for (const op of ops) {
+    const step = applyOp(next, op, cjk);
+    if (step === null) {
+      if (op.said !== undefined) notUnderstood.push(op.said);
+      continue;
     }
-    if (matched.length === 0) {
-      const framed = applyFrameAndLength(next, clause, notes, directorWords(cjk));
-      if (framed !== null) {
-        next = framed;
-        understood += 1;
-        return;
-      }
-      // "… and make it red": a colour or size for the text named in the clause before.
-      if (lastRole !== null && parseColour(withoutQuotes(clause))) {
-        const step = restyleRole(next, lastRole, withoutQuotes(clause), cjk);
-        if (step) {
-          next = step.draft;
-          if (step.note) notes.push(step.note);
-          understood += 1;
-          return;
-        }
-      }
-    }
-    notUnderstood.push(
-      original.replace(/⟦(\d+)⟧/gu, (_all, n: string) => `"${quotes[Number(n)] ?? ''}"`),
-    );
-  });
-
-  if (understood === 0) return { kind: 'not-understood' };
+    next = step.draft;
+    if (step.note) notes.push(step.note);
+    applied += 1;
+  }
+  if (applied === 0) return { kind: 'not-understood' };
   return { kind: 'edited', draft: next, notes, notUnderstood };
 }

@@ -6,7 +6,7 @@ import {
   suggestActions,
   WORDS_PER_DELTA,
 } from './compose-reply';
-import { planStoryboard } from './plan-storyboard';
+import { planStoryboard } from '../../../test/support/director-from-text';
 import { refitDuration } from './fit-timeline';
 
 const DRAFT = planStoryboard(

@@ -11,8 +11,9 @@ import type { Draft } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import type { EngineEvent } from '../engine';
 import { runTurn } from './embedded-engine';
-import { MAX_MEDIA_CUT_SCENES, planMediaCut } from './plan-media-cut';
-import { planStoryboard } from './plan-storyboard';
+import { MAX_MEDIA_CUT_SCENES } from './plan-media-cut';
+import { planMediaCut, planStoryboard } from '../../../test/support/director-from-text';
+import { clip, photo } from '../../../test/support/media-fixtures';
 
 /** `count` uploads, clips and photos in turn, each named with 255 characters (the longest name an upload may have). */
 function uploads(count: number): MediaSummary[] {
@@ -20,25 +21,8 @@ function uploads(count: number): MediaSummary[] {
     const name =
       `${String(i).padStart(4, '0')}-${'a-very-long-upload-name-'.repeat(11)}`.slice(0, 251) +
       (i % 2 === 0 ? '.mp4' : '.jpg');
-    return i % 2 === 0
-      ? {
-          id: crypto.randomUUID(),
-          name,
-          kind: 'video',
-          durationMs: 4_000,
-          width: 1920,
-          height: 1080,
-          hasAudio: true,
-        }
-      : {
-          id: crypto.randomUUID(),
-          name,
-          kind: 'image',
-          durationMs: null,
-          width: 1920,
-          height: 1080,
-          hasAudio: false,
-        };
+    const id = crypto.randomUUID();
+    return i % 2 === 0 ? clip(id, name, 4_000, true) : photo(id, name);
   });
 }
 

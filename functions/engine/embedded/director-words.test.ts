@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdit } from './apply-edit';
 import { DIRECTOR_WORDS_EN, DIRECTOR_WORDS_ZH, directorWords } from './director-words';
-import { planStoryboard } from './plan-storyboard';
+import { applyEdit, planStoryboard } from '../../../test/support/director-from-text';
 
 const DRAFT = planStoryboard(
   'a 30 second video for our cloud app from this script: Nimbus keeps files safe. Teams find files fast. Try Nimbus today.',

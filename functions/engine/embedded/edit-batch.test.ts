@@ -1,34 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Batch } from '../../../shared/batch-schema';
 import { batchSchema } from '../../../shared/batch-schema';
-import type { MediaSummary } from '../../../shared/media-schema';
-import {
-  applyBatchEdit,
-  describeBatchChanges,
-  describeBatchEdit,
-  namedItems,
-  withoutNames,
-} from './edit-batch';
-import { planBatch } from './plan-batch';
-
-const clip = (id: string, name: string, durationMs: number): MediaSummary => ({
-  id,
-  name,
-  kind: 'video',
-  durationMs,
-  width: 1920,
-  height: 1080,
-  hasAudio: false,
-});
-const photo = (id: string, name: string): MediaSummary => ({
-  id,
-  name,
-  kind: 'image',
-  durationMs: null,
-  width: 1920,
-  height: 1080,
-  hasAudio: false,
-});
+import { clip, photo } from '../../../test/support/media-fixtures';
+import { applyBatchEdit, planBatch } from '../../../test/support/director-from-text';
+import { describeBatchChanges, describeBatchEdit, namedItems, withoutNames } from './edit-batch';
 
 const BATCH = planBatch('make a 10-second clip from each of these', [
   clip('m1', 'clip-waves.mp4', 12_000),

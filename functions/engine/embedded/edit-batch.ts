@@ -1,18 +1,18 @@
 /**
  * @module edit-batch
- * Edits a batch: one chat message applied with {@link applyEdit} to every video of the batch,
- * or only to the videos it names by their label ("make the waves one vertical", "for the space
+ * Edits a batch: the edits of one chat message applied with {@link applyEditOps} to every video
+ * of the batch, or only to the videos it names by their label ("make the waves one vertical", "for the space
  * photo add text 'Hello'"), and the words saying what changed per video, in the language of the
  * message. "undo" is not handled here: the engine goes back to the previous batch version.
  */
 import type { Batch, BatchItem } from '../../../shared/batch-schema';
 import type { Draft } from '../../../shared/draft-schema';
 import { diffDrafts } from '../../../shared/draft-diff';
-import { applyEdit } from './apply-edit';
+import type { EditOp } from '../../../shared/edit-op-schema';
+import { applyEditOps } from './apply-edit';
 import { describeEdit } from './compose-reply';
 import { directorWords } from './director-words';
 import { splitEdit, withoutQuotes } from './edit-clauses';
-import { hasCjk } from './reading-length';
 
 /** Words that may follow a label when naming a video: "the waves one", "the space photo". */
 const ITEM_NOUNS = '(?:ones?|videos?|clips?|photos?|pictures?|images?|items?|uploads?|files?)';
@@ -107,32 +107,34 @@ export function withoutNames(text: string, named: readonly BatchItem[]): string 
 }
 
 /**
- * Applies an edit message to a batch: to the videos it names, or to all of them.
+ * Applies edits to a batch: to the videos `itemIds` names, or to all of them.
  * @param batch the current batch (not changed)
- * @param text the visitor's message (not "undo")
- * @param cjk say the change lines and notes in Chinese (default: when the message holds a CJK character)
- * @returns a {@link BatchEditOutcome}; never throws for any text
+ * @param ops the edits (not "undo"), from `parseMessage`
+ * @param unread the parts of the message that were not an edit (reported with the result)
+ * @param itemIds the videos the edits are for; empty: every video
+ * @param cjk say the change lines and notes in Chinese
+ * @returns a {@link BatchEditOutcome}; never throws
  */
 export function applyBatchEdit(
   batch: Batch,
-  text: string,
-  cjk: boolean = hasCjk(text),
+  ops: readonly EditOp[],
+  unread: readonly string[],
+  itemIds: readonly string[],
+  cjk: boolean,
 ): BatchEditOutcome {
-  const named = namedItems(batch, text);
-  const targets = new Set(named.length > 0 ? named : batch.items);
-  const edit = named.length > 0 ? withoutNames(text, named) : text;
+  const targets = new Set(itemIds.length > 0 ? itemIds : batch.items.map((item) => item.id));
   const edits: ItemEdit[] = [];
   const notUnderstood = new Set<string>();
   const items = batch.items.map((item): BatchItem => {
-    if (!targets.has(item)) return item;
-    const outcome = applyEdit(item.draft, edit, cjk);
+    if (!targets.has(item.id)) return item;
+    const outcome = applyEditOps(item.draft, ops, cjk);
     if (outcome.kind !== 'edited') return item;
     edits.push({
       label: item.label,
       changes: changeLines(item.draft, outcome.draft, cjk),
       notes: outcome.notes,
     });
-    for (const clause of outcome.notUnderstood) notUnderstood.add(clause);
+    for (const clause of [...unread, ...outcome.notUnderstood]) notUnderstood.add(clause);
     return { ...item, draft: outcome.draft };
   });
   if (edits.length === 0) return { kind: 'not-understood' };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { textSegmentsOf } from './edit-step';
 import { applyLook, lookHandler } from './edit-look';
 import { lookByName } from './pick-look';
-import { planStoryboard } from './plan-storyboard';
+import { planStoryboard } from '../../../test/support/director-from-text';
+import { applyClause } from '../../../test/support/run-edit-handler';
 
 describe('applyLook', () => {
   it('moves look-coloured text to the new palette but keeps a colour the visitor chose', () => {
@@ -31,9 +32,7 @@ describe('applyLook', () => {
 
   it('notes when the palette asked for is already in use', () => {
     const draft = planStoryboard('make a cloud app video');
-    expect(
-      lookHandler.apply(draft, `use the ${draft.look.paletteName} palette`, [], '', false),
-    ).toEqual({
+    expect(applyClause(lookHandler, draft, `use the ${draft.look.paletteName} palette`)).toEqual({
       draft,
       note: `The look is already ${draft.look.paletteName}.`,
     });

@@ -6,8 +6,9 @@
  */
 import type { Draft, Look, Track } from '../../../shared/draft-schema';
 import { directorWords } from './director-words';
-import type { EditHandler, EditStep } from './edit-step';
-import { lookByName, nextLook } from './pick-look';
+import type { EditOpOf } from '../../../shared/edit-op-schema';
+import type { EditHandler, OpApplier } from './edit-step';
+import { lookByName, nextLook, paletteLook } from './pick-look';
 
 const SUBJECT = /\b(?:palette|theme|colou?r scheme|colou?rs|look|style)\b|配色|主题|风格|色调/u;
 const CHANGE = /\b(?:another|different|new|change|switch|other|next)\b|换|改/u;
@@ -59,18 +60,24 @@ export function applyLook(draft: Draft, look: Look): Draft {
   return { ...draft, look: next, tracks };
 }
 
-/** See the module doc. */
-export const lookHandler: EditHandler = {
+/** See the module doc: "use the Ocean palette" → `{palette: 'Ocean'}`, "different colours" → `{}`. */
+export const lookHandler: EditHandler<EditOpOf<'set-look'>> = {
   name: 'look',
   matches: (clause) => SUBJECT.test(clause) || lookByName(clause) !== null,
-  apply(draft, clause, _quotes, _original, cjk): EditStep | null {
+  read(clause) {
     const named = lookByName(clause);
-    if (named) {
-      if (named.paletteName === draft.look.paletteName)
-        return { draft, note: directorWords(cjk).alreadyLook(named.paletteName) };
-      return { draft: applyLook(draft, named) };
-    }
-    if (CHANGE.test(clause)) return { draft: applyLook(draft, nextLook(draft.look.paletteName)) };
-    return null;
+    if (named) return { op: 'set-look', palette: named.paletteName };
+    return CHANGE.test(clause) ? { op: 'set-look' } : null;
   },
+};
+
+/** The named palette (a note when it is the current one), or the next one; null for an unknown name. */
+export const applyLookOp: OpApplier<'set-look'> = (draft, op, cjk) => {
+  if (op.palette === undefined)
+    return { draft: applyLook(draft, nextLook(draft.look.paletteName)) };
+  const named = paletteLook(op.palette);
+  if (named === null) return null;
+  if (named.paletteName === draft.look.paletteName)
+    return { draft, note: directorWords(cjk).alreadyLook(named.paletteName) };
+  return { draft: applyLook(draft, named) };
 };

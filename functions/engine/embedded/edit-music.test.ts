@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
-import { applyEdit } from './apply-edit';
 import { musicHandler, VOLUME_STEP } from './edit-music';
-import { CLIP_SOUND_TRACK_ID, CLIP_SOUND_VOLUME, planMediaCut } from './plan-media-cut';
-import { planStoryboard } from './plan-storyboard';
-import { runEditHandler } from './run-edit-handler';
+import { CLIP_SOUND_TRACK_ID, CLIP_SOUND_VOLUME } from './plan-media-cut';
+import { applyEdit, planMediaCut, planStoryboard } from '../../../test/support/director-from-text';
+import { applyClause, runEditHandler } from '../../../test/support/run-edit-handler';
 
 const DRAFT = planStoryboard(
   'make a 20 second video from this script: Nimbus keeps files safe. Try Nimbus today.',
@@ -15,43 +14,41 @@ const volume = (draft: Draft | undefined) =>
 
 describe('musicHandler', () => {
   it('steps the volume for louder and quieter, within 0..1', () => {
-    expect(volume(musicHandler.apply(DRAFT, 'louder music', [], '', false)?.draft)).toBeCloseTo(
+    expect(volume(applyClause(musicHandler, DRAFT, 'louder music')?.draft)).toBeCloseTo(
       0.35 + VOLUME_STEP,
     );
-    expect(volume(musicHandler.apply(DRAFT, 'quieter music', [], '', false)?.draft)).toBeCloseTo(
+    expect(volume(applyClause(musicHandler, DRAFT, 'quieter music')?.draft)).toBeCloseTo(
       0.35 - VOLUME_STEP,
     );
-    expect(volume(musicHandler.apply(DRAFT, 'music volume 0.5', [], '', false)?.draft)).toBe(0.5);
-    expect(volume(musicHandler.apply(DRAFT, '背景音乐调到百分之10', [], '', false)?.draft)).toBe(
-      0.1,
-    );
-    expect(volume(musicHandler.apply(DRAFT, 'music at 150%', [], '', false)?.draft)).toBe(1);
+    expect(volume(applyClause(musicHandler, DRAFT, 'music volume 0.5')?.draft)).toBe(0.5);
+    expect(volume(applyClause(musicHandler, DRAFT, '背景音乐调到百分之10')?.draft)).toBe(0.1);
+    expect(volume(applyClause(musicHandler, DRAFT, 'music at 150%')?.draft)).toBe(1);
   });
 
   it('adds music at the asked level and mood when there is none', () => {
-    const silent = musicHandler.apply(DRAFT, 'no music', [], '', false)?.draft;
+    const silent = applyClause(musicHandler, DRAFT, 'no music')?.draft;
     if (!silent) throw new Error('expected the music removed');
     expect(silent.tracks.some((t) => t.kind === 'audio')).toBe(false);
-    const back = musicHandler.apply(silent, 'lo-fi music at 20%', [], '', false)?.draft;
+    const back = applyClause(musicHandler, silent, 'lo-fi music at 20%')?.draft;
     const track = back?.tracks.find((t) => t.kind === 'audio');
     expect(track).toMatchObject({ name: 'Lo-fi', segments: [{ volume: 0.2, durationMs: 20_000 }] });
     expect(back?.tracks.map((t) => t.kind)).toEqual(['video', 'audio', 'text', 'text']);
   });
 
   it('says so instead of changing anything when asked for what is already true', () => {
-    expect(musicHandler.apply(DRAFT, 'add music', [], '', false)).toEqual({
+    expect(applyClause(musicHandler, DRAFT, 'add music')).toEqual({
       draft: DRAFT,
       note: 'The music is already on.',
     });
-    const silent = musicHandler.apply(DRAFT, 'no music', [], '', false)?.draft ?? DRAFT;
-    expect(musicHandler.apply(silent, 'mute the music', [], '', false)).toEqual({
+    const silent = applyClause(musicHandler, DRAFT, 'no music')?.draft ?? DRAFT;
+    expect(applyClause(musicHandler, silent, 'mute the music')).toEqual({
       draft: silent,
       note: 'There is no music to turn off.',
     });
   });
 
   it('returns null for a music request it cannot do', () => {
-    expect(musicHandler.apply(DRAFT, 'fade the music over 3 seconds', [], '', false)).toBeNull();
+    expect(applyClause(musicHandler, DRAFT, 'fade the music over 3 seconds')).toBeNull();
   });
 });
 
@@ -130,17 +127,15 @@ describe('musicHandler: the music and the clips’ own sound apart', () => {
     expect(levels(runEditHandler(musicHandler, 'turn the clip sound on', muted)).clips).toEqual([
       0.8, 0.8,
     ]);
-    expect(musicHandler.apply(muted, 'mute the clips', [], '', false)).toEqual({
+    expect(applyClause(musicHandler, muted, 'mute the clips')).toEqual({
       draft: muted,
       note: 'The clips’ own sound is already off.',
     });
-    expect(musicHandler.apply(PROMO, 'clip sound on', [], '', false)).toEqual({
+    expect(applyClause(musicHandler, PROMO, 'clip sound on')).toEqual({
       draft: PROMO,
       note: 'The clips’ own sound is already on.',
     });
-    expect(musicHandler.apply(DRAFT, 'mute the clips', [], '', false)?.note).toMatch(
-      /not in this video/,
-    );
+    expect(applyClause(musicHandler, DRAFT, 'mute the clips')?.note).toMatch(/not in this video/);
   });
 
   it('leaves clauses about the clips but not their sound to other handlers', () => {

@@ -9,9 +9,9 @@
  */
 import { isNarrationTrack } from '../../../shared/narration-schema';
 import type { AudioSegment, Draft, MusicMood, Track } from '../../../shared/draft-schema';
-import type { DirectorWords } from './director-words';
 import { directorWords } from './director-words';
-import type { EditHandler, EditStep } from './edit-step';
+import type { EditOpOf } from '../../../shared/edit-op-schema';
+import type { EditHandler, OpApplier } from './edit-step';
 import { MOOD_NAMES, TEMPO_BPM_BY_MOOD, moodFromText, musicSegment, pickMood } from './pick-music';
 import { CLIP_SOUND_TRACK_ID, CLIP_SOUND_VOLUME } from './plan-media-cut';
 import { TRACK_IDS } from './plan-storyboard';
@@ -128,16 +128,28 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-/** The level a clause asks of the tracks `which` picks ("20%", "louder", "quieter"), or null when it asks none. */
-function levelChange(draft: Draft, clause: string, which: (track: Track) => boolean): Draft | null {
+/** A level asked of some tracks: a gain, or a step up or down. */
+type Level = Pick<EditOpOf<'set-music'>, 'volume' | 'step'>;
+
+/** The level a clause asks ("20%", "louder", "quieter"); empty when it asks none. */
+function readLevel(clause: string): Level {
   const percent = percentIn(clause);
-  if (percent !== null) return mapAudio(draft, which, (s) => ({ ...s, volume: percent }));
-  if (LOUDER.test(clause))
+  if (percent !== null) return { volume: percent };
+  if (LOUDER.test(clause)) return { step: 'louder' };
+  if (QUIETER.test(clause)) return { step: 'quieter' };
+  return {};
+}
+
+/** The tracks `which` picks at the asked level, or null when none is asked. */
+function levelChange(draft: Draft, level: Level, which: (track: Track) => boolean): Draft | null {
+  const { volume } = level;
+  if (volume !== undefined) return mapAudio(draft, which, (s) => ({ ...s, volume }));
+  if (level.step === 'louder')
     return mapAudio(draft, which, (s) => ({
       ...s,
       volume: round2(Math.min(1, s.volume + VOLUME_STEP)),
     }));
-  if (QUIETER.test(clause))
+  if (level.step === 'quieter')
     return mapAudio(draft, which, (s) => ({
       ...s,
       volume: round2(Math.max(0, s.volume - VOLUME_STEP)),
@@ -151,54 +163,72 @@ function isClipSoundClause(clause: string): boolean {
 }
 
 /** "mute the clips", "clip sound at 50%", "unmute the clips", "louder clips": the clip-sound track only. */
-function editClipSound(draft: Draft, clause: string, words: DirectorWords): EditStep | null {
+export const applyClipSound: OpApplier<'set-clip-sound'> = (draft, op, cjk) => {
+  const words = directorWords(cjk);
   const segments = segmentsOf(draft, isClipSoundTrack);
   if (segments.length === 0) {
     return { draft, note: words.noClipSound };
   }
-  const level = levelChange(draft, clause, isClipSoundTrack);
+  const level = levelChange(draft, op, isClipSoundTrack);
   if (level !== null) return { draft: level };
   const silent = segments.every((s) => s.volume === 0);
-  if (UNMUTE.test(clause) || (ON.test(clause) && !OFF.test(clause))) {
+  if (op.on === true) {
     if (!silent) return { draft, note: words.clipSoundAlreadyOn };
     return {
       draft: mapAudio(draft, isClipSoundTrack, (s) => ({ ...s, volume: CLIP_SOUND_VOLUME })),
     };
   }
-  if (OFF.test(clause)) {
+  if (op.on === false) {
     if (silent) return { draft, note: words.clipSoundAlreadyOff };
     return { draft: mapAudio(draft, isClipSoundTrack, (s) => ({ ...s, volume: 0 })) };
   }
   return null;
-}
+};
 
 /** "music at 20%", "no music", "calm music": the music tracks only. */
-function editMusic(draft: Draft, clause: string, words: DirectorWords): EditStep | null {
+export const applyMusic: OpApplier<'set-music'> = (draft, op, cjk) => {
+  const words = directorWords(cjk);
   const has = segmentsOf(draft, isMusicTrack).length > 0;
-  const percent = percentIn(clause);
-  const mood = moodFromText(clause);
-  if (percent === null && mood === null && OFF.test(clause) && !UNMUTE.test(clause)) {
+  if (op.on === false) {
     if (!has) return { draft, note: words.noMusicToTurnOff };
     return { draft: { ...draft, tracks: draft.tracks.filter((t) => !isMusicTrack(t)) } };
   }
-  if (!has && (percent !== null || mood !== null || ON.test(clause))) {
-    return { draft: withMusic(draft, mood ?? moodForDraft(draft), percent ?? undefined) };
+  if (!has && (op.volume !== undefined || op.mood !== undefined || op.on === true)) {
+    return { draft: withMusic(draft, op.mood ?? moodForDraft(draft), op.volume) };
   }
   if (!has) return null;
-  let next = levelChange(draft, clause, isMusicTrack);
-  if (mood !== null) next = setMood(next ?? draft, mood);
-  if (next === null && ON.test(clause)) return { draft, note: words.musicAlreadyOn };
+  let next = levelChange(draft, op, isMusicTrack);
+  if (op.mood !== undefined) next = setMood(next ?? draft, op.mood);
+  if (next === null && op.on === true) return { draft, note: words.musicAlreadyOn };
   return next === null ? null : { draft: next };
+};
+
+/** "mute the clips" → `{on: false}`; "clip sound at 50%" → `{volume: 0.5}`; null when it asks nothing. */
+function readClipSound(clause: string): EditOpOf<'set-clip-sound'> {
+  const level = readLevel(clause);
+  if (level.volume !== undefined || level.step !== undefined)
+    return { op: 'set-clip-sound', ...level };
+  if (UNMUTE.test(clause) || (ON.test(clause) && !OFF.test(clause)))
+    return { op: 'set-clip-sound', on: true };
+  if (OFF.test(clause)) return { op: 'set-clip-sound', on: false };
+  return { op: 'set-clip-sound' };
+}
+
+/** "no music" → `{on: false}`; "calm music at 20%" → `{mood: 'calm', volume: 0.2}`. */
+function readMusic(clause: string): EditOpOf<'set-music'> {
+  const level = readLevel(clause);
+  const mood = moodFromText(clause);
+  const op: EditOpOf<'set-music'> = { op: 'set-music', ...level };
+  if (mood !== null) op.mood = mood;
+  if (level.volume === undefined && mood === null && OFF.test(clause) && !UNMUTE.test(clause))
+    op.on = false;
+  else if (ON.test(clause)) op.on = true;
+  return op;
 }
 
 /** See the module doc. Volumes are gains 0..1 (20% → 0.2). */
-export const musicHandler: EditHandler = {
+export const musicHandler: EditHandler<EditOpOf<'set-music'> | EditOpOf<'set-clip-sound'>> = {
   name: 'music',
   matches: (clause) => SUBJECT.test(clause) || isClipSoundClause(clause),
-  apply(draft, clause, _quotes, _original, cjk): EditStep | null {
-    const words = directorWords(cjk);
-    return isClipSoundClause(clause)
-      ? editClipSound(draft, clause, words)
-      : editMusic(draft, clause, words);
-  },
+  read: (clause) => (isClipSoundClause(clause) ? readClipSound(clause) : readMusic(clause)),
 };

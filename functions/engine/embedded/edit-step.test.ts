@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapTextSegments, textSegmentsOf } from './edit-step';
-import { planStoryboard } from './plan-storyboard';
+import { planStoryboard } from '../../../test/support/director-from-text';
 
 describe('mapTextSegments', () => {
   const draft = planStoryboard(

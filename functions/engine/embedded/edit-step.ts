@@ -1,9 +1,11 @@
 /**
  * @module edit-step
- * The shape shared by the edit handlers: a handler recognises its subject in a clause, then
- * applies the change or explains why it could not.
+ * The shapes shared by the edits: a handler recognises its subject in a clause and reads an
+ * `EditOp` from it (`read-edits`); an applier makes that op's change to a draft or explains why
+ * it could not (`apply-edit`). Also the text-track helpers the appliers share.
  */
 import type { Draft, TextSegment, Track } from '../../../shared/draft-schema';
+import type { EditOp, EditOpOf } from '../../../shared/edit-op-schema';
 
 /** What one clause did: the new draft and, when nothing changed, why (said to the visitor). */
 export interface EditStep {
@@ -12,27 +14,34 @@ export interface EditStep {
   note?: string;
 }
 
-/** One kind of edit. */
-export interface EditHandler {
+/**
+ * One kind of edit as read from words: a handler recognises its subject in a clause and reads
+ * the {@link EditOp} it asks for. Applying it to a draft is the job of the op's applier.
+ */
+export interface EditHandler<Op extends EditOp = EditOp> {
   /** Name for logs and tests. */
   name: string;
   /** True when the clause is about this handler's subject (music, title…). */
   matches(clause: string): boolean;
   /**
-   * Applies the clause; null when the subject matched but the clause asks for something this
-   * handler cannot do (then the clause is reported as not understood).
+   * The op a clause asks for; null when the subject matched but the clause asks for something
+   * this handler cannot do (the next matching handler is tried, else the clause is not understood).
    * @param clause the clause lower-cased, quotes as `⟦n⟧` (what `matches` saw)
    * @param original the same clause as typed (case kept), for text taken from it
-   * @param cjk the message is Chinese: the note is said in Chinese (`directorWords`)
    */
-  apply(
-    draft: Draft,
-    clause: string,
-    quotes: readonly string[],
-    original: string,
-    cjk: boolean,
-  ): EditStep | null;
+  read(clause: string, quotes: readonly string[], original: string): Op | null;
 }
+
+/**
+ * Applies one op to a draft; null when the op cannot apply to this draft (it is then reported
+ * as not understood). A step that changes nothing says why in `note`.
+ * @param cjk the message is Chinese: the note is said in Chinese (`directorWords`)
+ */
+export type OpApplier<K extends EditOp['op']> = (
+  draft: Draft,
+  op: EditOpOf<K>,
+  cjk: boolean,
+) => EditStep | null;
 
 /** The draft with `map` applied to every text segment; text tracks left empty are dropped. */
 export function mapTextSegments(

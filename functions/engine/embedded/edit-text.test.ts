@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../../shared/draft-schema';
-import { runEditHandler } from './run-edit-handler';
+import { runEditHandler } from '../../../test/support/run-edit-handler';
 import type { EditHandler } from './edit-step';
 import { textSegmentsOf } from './edit-step';
 import { roleNamed, titleHandler } from './edit-text';
-import { planStoryboard } from './plan-storyboard';
+import { planStoryboard } from '../../../test/support/director-from-text';
 
 const DRAFT = planStoryboard(
   'make a 20 second video from this script: Nimbus keeps files safe. Try Nimbus today.',

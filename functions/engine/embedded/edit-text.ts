@@ -7,7 +7,8 @@
 import type { Draft, TextSegment, Track } from '../../../shared/draft-schema';
 import { directorWords } from './director-words';
 import { quoteIn, withoutQuotes } from './edit-clauses';
-import type { EditHandler, EditStep } from './edit-step';
+import type { EditOpOf } from '../../../shared/edit-op-schema';
+import type { EditHandler, EditStep, OpApplier } from './edit-step';
 import { addToTextTrack, mapTextSegments, textSegmentsOf } from './edit-step';
 import { parseColour } from './parse-colour';
 import { TRACK_IDS, titleDurationMs } from './plan-storyboard';
@@ -106,47 +107,46 @@ function setTitleText(draft: Draft, text: string): Draft {
 }
 
 /** 'title "Big News"', "change the title to Big News", "title in red", "bigger title", "标题改成红色". */
-export const titleHandler: EditHandler = {
+export const titleHandler: EditHandler<EditOpOf<'set-title'>> = {
   name: 'title',
   matches: (clause) =>
     /\b(?:title|rename|retitle)\b|标题/u.test(clause) && !/\bsubtitles?\b/u.test(clause),
-  apply(draft, clause, quotes, original, cjk): EditStep | null {
+  read(clause, quotes, original) {
     const plain = withoutQuotes(clause);
-    let next = draft;
-    let done = false;
+    const op: EditOpOf<'set-title'> = { op: 'set-title' };
     const raw = readTitleText(original, quotes);
-    let text: string | null = null;
     let colourText = plain;
     if (raw && !isOnlyColour(raw)) {
       const tail = /\s+in\s+(.+)$/iu.exec(raw);
       if (tail?.[1] && isOnlyColour(tail[1])) {
-        text = raw.slice(0, tail.index).trim();
+        op.text = raw.slice(0, tail.index).trim();
         colourText = tail[1];
       } else {
-        text = raw;
+        op.text = raw;
         colourText = quoteIn(original, quotes)
           ? plain
           : plain.replace(/\b(?:to|as|into|says?|reads?)\b.*$/u, '');
       }
     }
-    if (text) {
-      next = setTitleText(next, text);
-      done = true;
-    }
+    if (!op.text) delete op.text;
     const colour = parseColour(colourText);
-    if (colour) {
-      if (!textSegmentsOf(next).some((s) => s.role === 'title'))
-        return { draft: next, note: directorWords(cjk).noTitleToColour };
-      next = recolour(next, 'title', colour.hex);
-      done = true;
-    }
+    if (colour) op.color = colour.hex;
     const factor = sizeFactor(plain);
-    if (factor !== null) {
-      next = resize(next, 'title', factor);
-      done = true;
-    }
-    return done ? { draft: next } : null;
+    if (factor !== null) op.scale = factor;
+    return op.text !== undefined || op.color !== undefined || op.scale !== undefined ? op : null;
   },
+};
+
+/** Sets the title's text, colour and size; a note when there is no title to colour. */
+export const applyTitle: OpApplier<'set-title'> = (draft, op, cjk) => {
+  let next = op.text ? setTitleText(draft, op.text) : draft;
+  if (op.color !== undefined) {
+    if (!textSegmentsOf(next).some((s) => s.role === 'title'))
+      return { draft: next, note: directorWords(cjk).noTitleToColour };
+    next = recolour(next, 'title', op.color);
+  }
+  if (op.scale !== undefined) next = resize(next, 'title', op.scale);
+  return { draft: next };
 };
 
 const ROLE_WORDS: ReadonlyArray<{ role: Role; pattern: RegExp }> = [
@@ -160,36 +160,34 @@ export function roleNamed(clause: string): Role | null {
   return ROLE_WORDS.find((entry) => entry.pattern.test(clause))?.role ?? null;
 }
 
-/**
- * Colour or size of a role: "captions in yellow", "bigger captions", "overlay text in #00ff00".
- * @param role the role to restyle
- * @param cjk the message is Chinese (for the note)
- * @returns the step, or null when the clause names neither a colour nor a size change
- */
-export function restyleRole(
-  draft: Draft,
-  role: Role,
-  clause: string,
-  cjk: boolean,
-): EditStep | null {
+/** The colour and size a clause asks for a role ("in yellow", "bigger"), or null when neither. */
+export function readRestyle(role: Role, clause: string): EditOpOf<'set-text-style'> | null {
   const colour = parseColour(clause);
   const factor = sizeFactor(clause);
   if (!colour && factor === null) return null;
-  if (!textSegmentsOf(draft).some((s) => s.role === role)) {
-    return { draft, note: directorWords(cjk).noTextToRestyle(role) };
-  }
-  let next = draft;
-  if (colour) next = recolour(next, role, colour.hex);
-  if (factor !== null) next = resize(next, role, factor);
-  return { draft: next };
+  const op: EditOpOf<'set-text-style'> = { op: 'set-text-style', role };
+  if (colour) op.color = colour.hex;
+  if (factor !== null) op.scale = factor;
+  return op;
 }
 
+/** Colour or size of a role; a note when the video has no text of that role. */
+export const applyTextStyle: OpApplier<'set-text-style'> = (draft, op, cjk): EditStep => {
+  if (!textSegmentsOf(draft).some((s) => s.role === op.role)) {
+    return { draft, note: directorWords(cjk).noTextToRestyle(op.role) };
+  }
+  let next = draft;
+  if (op.color !== undefined) next = recolour(next, op.role, op.color);
+  if (op.scale !== undefined) next = resize(next, op.role, op.scale);
+  return { draft: next };
+};
+
 /** "captions in yellow", "bigger captions", "make the text white". */
-export const textStyleHandler: EditHandler = {
+export const textStyleHandler: EditHandler<EditOpOf<'set-text-style'>> = {
   name: 'text-style',
   matches: (clause) => ROLE_WORDS.some((entry) => entry.pattern.test(clause)),
-  apply(draft, clause, _quotes, _original, cjk): EditStep | null {
+  read(clause) {
     const role = ROLE_WORDS.find((entry) => entry.pattern.test(clause))?.role;
-    return role ? restyleRole(draft, role, withoutQuotes(clause), cjk) : null;
+    return role ? readRestyle(role, withoutQuotes(clause)) : null;
   },
 };

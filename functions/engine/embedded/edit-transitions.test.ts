@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setTransitions, transitionKindIn } from './edit-transitions';
 import { refitDuration } from './fit-timeline';
-import { planStoryboard } from './plan-storyboard';
+import { planStoryboard } from '../../../test/support/director-from-text';
 
 describe('transitionKindIn', () => {
   it.each([

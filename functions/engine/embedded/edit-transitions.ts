@@ -5,7 +5,8 @@
  */
 import type { Draft, Track, Transition } from '../../../shared/draft-schema';
 import { directorWords } from './director-words';
-import type { EditHandler, EditStep } from './edit-step';
+import type { EditOpOf } from '../../../shared/edit-op-schema';
+import type { EditHandler, OpApplier } from './edit-step';
 import { TRANSITION_MS } from './plan-storyboard';
 
 const SUBJECT =
@@ -54,17 +55,21 @@ export function setTransitions(draft: Draft, kind: Transition['kind']): Draft {
 }
 
 /** See the module doc. */
-export const transitionsHandler: EditHandler = {
+export const transitionsHandler: EditHandler<EditOpOf<'set-transition'>> = {
   name: 'transitions',
   matches: (clause) => SUBJECT.test(clause),
-  apply(draft, clause, _quotes, _original, cjk): EditStep | null {
+  read(clause) {
     const kind = transitionKindIn(clause);
-    if (kind === null) return null;
-    const scenes = draft.tracks.reduce(
-      (count, track) => count + (track.kind === 'video' ? track.segments.length : 0),
-      0,
-    );
-    if (scenes < 2) return { draft, note: directorWords(cjk).oneScene };
-    return { draft: setTransitions(draft, kind) };
+    return kind === null ? null : { op: 'set-transition', kind };
   },
+};
+
+/** Sets every scene's transition; a video of one scene has none to set (said in a note). */
+export const applyTransition: OpApplier<'set-transition'> = (draft, op, cjk) => {
+  const scenes = draft.tracks.reduce(
+    (count, track) => count + (track.kind === 'video' ? track.segments.length : 0),
+    0,
+  );
+  if (scenes < 2) return { draft, note: directorWords(cjk).oneScene };
+  return { draft: setTransitions(draft, op.kind) };
 };

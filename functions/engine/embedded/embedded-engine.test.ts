@@ -5,13 +5,13 @@ import type { Draft } from '../../../shared/draft-schema';
 import { draftSchema } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import type { ChatTurnInput, EngineEvent } from '../engine';
-import {
-  EmbeddedEngine,
-  isCreateRequest,
-  leavesBatch,
-  runTurn,
-  shouldPlan,
-} from './embedded-engine';
+import { EmbeddedEngine, runTurn } from './embedded-engine';
+import { isCreateRequest, parseMessage } from './parse-message';
+
+/** True when a message, with this draft and no batch or uploads, plans a new video. */
+function shouldPlan(text: string, draft: Draft | null): boolean {
+  return parseMessage(text, { draft, batch: null, media: [], history: [] }).kind === 'brief';
+}
 
 const SCRIPT =
   'Most teams lose hours every week hunting for the right file. Nimbus fixes that. Nimbus keeps every document, design and ' +
@@ -405,9 +405,12 @@ describe('batches: one video per upload', () => {
     expect(types).toEqual(['status', 'text', 'batch', 'draft', 'actions']);
     expect(batchEventOf(events)).toEqual({ type: 'batch', batch: null });
     expect(draftOf(events)?.draft.durationMs).toBe(20_000);
-    expect(leavesBatch('make a 20 second video about dog grooming', MEDIA)).toBe(true);
-    expect(leavesBatch('make these clips vertical', MEDIA)).toBe(false);
-    expect(leavesBatch('make a vertical video', MEDIA)).toBe(false);
+    const batch = planned();
+    const leavesBatch = (text: string): boolean =>
+      parseMessage(text, { draft: null, batch, media: MEDIA, history: [] }).kind === 'brief';
+    expect(leavesBatch('make a 20 second video about dog grooming')).toBe(true);
+    expect(leavesBatch('make these clips vertical')).toBe(false);
+    expect(leavesBatch('make a vertical video')).toBe(false);
   });
 
   it('answers "help" in batch mode with how to name a video, keeping the batch', () => {

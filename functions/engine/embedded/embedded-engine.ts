@@ -10,75 +10,29 @@
  */
 import type { z } from 'zod';
 import type { Batch } from '../../../shared/batch-schema';
+import type { Brief } from '../../../shared/brief-schema';
+import type { DirectorRequest } from '../../../shared/director-request';
 import { batchSchema } from '../../../shared/batch-schema';
 import type { Draft } from '../../../shared/draft-schema';
 import { draftSchema, draftTooLargeMessage } from '../../../shared/draft-schema';
 import { diffDrafts } from '../../../shared/draft-diff';
 import type { MediaSummary } from '../../../shared/media-schema';
 import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
-import { applyEdit, isUndoRequest } from './apply-edit';
+import { applyEditOps } from './apply-edit';
 import { describeEdit, describePlan, splitDeltas, suggestActions } from './compose-reply';
-import { topicOf } from './derive-title';
 import type { DirectorWords } from './director-words';
 import { directorWords } from './director-words';
 import { applyBatchEdit, changeLines, describeBatchChanges, describeBatchEdit } from './edit-batch';
-import {
-  batchSources,
-  describeBatch,
-  isBatchRequest,
-  isCombineRequest,
-  planBatch,
-  suggestBatchActions,
-} from './plan-batch';
-import { isMediaCutEdit, isMediaRequest, planMediaCut } from './plan-media-cut';
-import { planNarratedStoryboard, refitNarration } from '../narration/narrate-plan';
+import { parseMessage } from './parse-message';
+import { describeBatch, planBatch, suggestBatchActions } from './plan-batch';
+import { planMediaCut } from './plan-media-cut';
+import { planStoryboard } from './plan-storyboard';
+import { narrateBrief, refitNarration } from '../narration/narrate-plan';
 import { hasCjk } from './reading-length';
-import { extractScript } from './split-scenes';
 import { typingPace } from './typing-pace';
 
-/** "generate a … video", "create an explainer", "make me a 30-second promo", "生成一个…视频". */
-const CREATE_REQUEST =
-  /\b(?:generate|create|produce|make|build)\s+(?:me\s+|us\s+)?(?:a|an|another|one|new)\b[^.?!\n]{0,60}?\b(?:videos?|clips?|promos?|explainers?|adverts?|ads?|reels?|shorts?|trailers?|teasers?|storyboards?)\b|\b(?:generate|create|produce)\b[^.?!\n]{0,40}?\bvideos?\b|(?:生成|制作|创建|做)(?:一个|一段|一条|个)?.{0,20}?(?:视频|短片|宣传片)/iu;
-
-/** "help", "what can you do", "?", "帮助": answered with the list of edits. */
-const HELP_REQUEST =
-  /^(?:help|\?|what can you do|what can i (?:say|do|ask)|commands|帮助|你能做什么)[\s?!.。？！]*$/iu;
-
-/** True when a message asks for a new video rather than a change to the current one. */
-export function isCreateRequest(text: string): boolean {
-  return CREATE_REQUEST.test(text);
-}
-
-/**
- * True when a message asks for a new video and brings something to make it from (a script or a
- * topic): "make a 20 second video about dog grooming". "make a vertical video" is not one.
- */
-export function asksForNewVideo(text: string): boolean {
-  if (!isCreateRequest(text)) return false;
-  const { instruction, script } = extractScript(text);
-  return script !== '' || topicOf(instruction) !== '';
-}
-
-/**
- * True when a message should (re)plan the storyboard: there is no draft yet, or it
- * {@link asksForNewVideo}. "make a vertical video" with a draft present is an edit of that draft.
- */
-export function shouldPlan(text: string, draft: Draft | null): boolean {
-  return draft === null || asksForNewVideo(text);
-}
-
-/**
- * True when, while a batch is current, a message asks for one new video instead of a change to
- * the batch's videos: a new storyboard ("make a 20 second video about dog grooming") or one
- * video from the uploads ("combine these clips into a promo", "make a video from my clips").
- * "make these clips vertical" is a change to the batch.
- */
-export function leavesBatch(text: string, media: readonly MediaSummary[]): boolean {
-  return (
-    asksForNewVideo(text) ||
-    (isMediaRequest(text, media) && (isCombineRequest(text) || isCreateRequest(text)))
-  );
-}
+/** A request for edits, as `parseMessage` reads it. */
+type EditsRequest = Extract<DirectorRequest, { kind: 'edits' }>;
 
 /** Reply events: the deltas, then the whole text (which replaces them). */
 function reply(text: string): EngineEvent[] {
@@ -131,42 +85,33 @@ function undoTurn(
   ];
 }
 
-/**
- * For a re-cut of a video made from uploads ("make each clip 5 seconds"), the prompt to plan it
- * again: the request that made it plus this change; null for anything else.
- */
-function mediaRecutPrompt(text: string, input: ChatTurnInput): string | null {
-  const media = input.media ?? [];
-  if (media.length === 0 || input.draft === null || !isMediaCutEdit(text)) return null;
-  const madeFromMedia = input.draft.tracks.some(
-    (track) =>
-      track.kind === 'video' && track.segments.some((segment) => segment.visual.type === 'media'),
-  );
-  if (!madeFromMedia) return null;
-  const request = [...input.history]
-    .reverse()
-    .find((message) => message.role === 'user' && isMediaRequest(message.text, media));
-  return request ? `${request.text}\n${text}` : text;
-}
-
 /** A new batch, one video per uploaded clip or photo (see {@link planBatch}). */
-function planBatchTurn(text: string, media: readonly MediaSummary[], cjk: boolean): EngineEvent[] {
+function planBatchTurn(brief: Brief, media: readonly MediaSummary[], cjk: boolean): EngineEvent[] {
   const words = directorWords(cjk);
   const status: EngineEvent = { type: 'status', message: words.status.planningVideos };
-  const result = checked(batchSchema, planBatch(text, media), words);
+  const result = checked(batchSchema, planBatch(brief, media), words);
   if (!result.ok) return [status, result.event];
+  const sources = brief.mediaIds.flatMap((id) => media.filter((item) => item.id === id));
   return [
     status,
-    ...reply(describeBatch(result.value, batchSources(text, media), cjk)),
+    ...reply(describeBatch(result.value, sources, cjk)),
     { type: 'batch', batch: result.value },
     { type: 'actions', actions: suggestBatchActions(result.value, { canUndo: true, cjk }) },
   ];
 }
 
-/** An edit of the batch's videos: all of them, or the ones the message names. */
-function editBatchTurn(batch: Batch, text: string, cjk: boolean): EngineEvent[] {
+/** An edit of the batch's videos: all of them, or the ones the message names (`itemIds`). */
+function editBatchTurn(
+  batch: Batch,
+  text: string,
+  edits: EditsRequest | null,
+  cjk: boolean,
+): EngineEvent[] {
   const words = directorWords(cjk);
-  const outcome = applyBatchEdit(batch, text, cjk);
+  const outcome =
+    edits === null
+      ? ({ kind: 'not-understood' } as const)
+      : applyBatchEdit(batch, edits.ops, edits.unread, edits.itemIds, cjk);
   const unchangedActions: EngineEvent = {
     type: 'actions',
     actions: suggestBatchActions(batch, { canUndo: true, cjk }),
@@ -214,34 +159,39 @@ function batchUndoTurn(batch: Batch, input: ChatTurnInput, cjk: boolean): Engine
   return events;
 }
 
-/** A turn about the session's one video: a new plan, an edit, or an answer (no batch involved). */
-function singleVideoTurn(input: ChatTurnInput, text: string, cjk: boolean): EngineEvent[] {
+/** A new video planned from a brief: from uploads, or a storyboard from words. */
+function planTurn(input: ChatTurnInput, brief: Brief, cjk: boolean): EngineEvent[] {
   const words = directorWords(cjk);
-  const current = input.draft;
-  const media = input.media ?? [];
-  const recut = mediaRecutPrompt(text, input);
-  const fromMedia = recut !== null || isMediaRequest(text, media);
-  if (fromMedia || shouldPlan(text, current)) {
-    const status: EngineEvent = { type: 'status', message: words.status.planningScenes };
-    const planned = fromMedia
-      ? { draft: planMediaCut(recut ?? text, media), note: '' }
-      : planNarratedStoryboard(text);
-    const result = checked(draftSchema, planned.draft, words);
-    if (!result.ok) return [status, result.event];
-    return [
-      status,
-      ...reply([describePlan(result.value, cjk), planned.note].filter(Boolean).join(' ')),
-      { type: 'draft', draft: result.value },
-      {
-        type: 'actions',
-        actions: suggestActions(result.value, { canUndo: current !== null, cjk }),
-      },
-    ];
-  }
-  if (current === null) return reply(words.help);
+  const status: EngineEvent = { type: 'status', message: words.status.planningScenes };
+  const planned =
+    brief.source === 'uploads'
+      ? { draft: planMediaCut(brief, input.media ?? []), note: '' }
+      : narrateBrief(planStoryboard(brief), brief, input.text);
+  const result = checked(draftSchema, planned.draft, words);
+  if (!result.ok) return [status, result.event];
+  return [
+    status,
+    ...reply([describePlan(result.value, cjk), planned.note].filter(Boolean).join(' ')),
+    { type: 'draft', draft: result.value },
+    {
+      type: 'actions',
+      actions: suggestActions(result.value, { canUndo: input.draft !== null, cjk }),
+    },
+  ];
+}
 
-  const outcome = applyEdit(current, text, cjk);
-  if (outcome.kind === 'undo') return undoTurn(current, input.previousDrafts, cjk);
+/** Edits of the session's one video (null: the message held none). */
+function editTurn(
+  input: ChatTurnInput,
+  current: Draft | null,
+  text: string,
+  edits: EditsRequest | null,
+  cjk: boolean,
+): EngineEvent[] {
+  const words = directorWords(cjk);
+  if (current === null) return reply(words.help);
+  const outcome =
+    edits === null ? ({ kind: 'not-understood' } as const) : applyEditOps(current, edits.ops, cjk);
   if (outcome.kind === 'not-understood') {
     return [
       ...reply(words.notAChange(text, 'video')),
@@ -251,11 +201,12 @@ function singleVideoTurn(input: ChatTurnInput, text: string, cjk: boolean): Engi
       },
     ];
   }
+  const notUnderstood = [...(edits?.unread ?? []), ...outcome.notUnderstood];
   const edited = refitNarration(current, outcome.draft);
   const changes = changeLines(current, edited, cjk);
   if (changes.length === 0) {
     return [
-      ...reply(describeEdit([], outcome.notes, outcome.notUnderstood, cjk)),
+      ...reply(describeEdit([], outcome.notes, notUnderstood, cjk)),
       {
         type: 'actions',
         actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }),
@@ -267,10 +218,31 @@ function singleVideoTurn(input: ChatTurnInput, text: string, cjk: boolean): Engi
   if (!result.ok) return [status, result.event];
   return [
     status,
-    ...reply(describeEdit(changes, outcome.notes, outcome.notUnderstood, cjk)),
+    ...reply(describeEdit(changes, outcome.notes, notUnderstood, cjk)),
     { type: 'draft', draft: result.value },
     { type: 'actions', actions: suggestActions(result.value, { canUndo: true, cjk }) },
   ];
+}
+
+/** The help answer: what can be said, and (before any video) how to start. */
+function helpTurn(input: ChatTurnInput, batch: Batch | null, cjk: boolean): EngineEvent[] {
+  const words = directorWords(cjk);
+  const current = input.draft;
+  if (batch !== null) {
+    const help = `${words.help}\n${words.batchHelp(batch.items[0]?.label ?? '')}`;
+    return [
+      ...reply(help),
+      { type: 'actions', actions: suggestBatchActions(batch, { canUndo: true, cjk }) },
+    ];
+  }
+  const intro = current === null ? `${words.startHint}\n\n` : '';
+  const events = reply(`${intro}${words.help}`);
+  if (current !== null)
+    events.push({
+      type: 'actions',
+      actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }),
+    });
+  return events;
 }
 
 /**
@@ -282,38 +254,36 @@ function singleVideoTurn(input: ChatTurnInput, text: string, cjk: boolean): Engi
 export function runTurn(input: ChatTurnInput): EngineEvent[] {
   const text = input.text.trim();
   const cjk = hasCjk(text);
-  const words = directorWords(cjk);
   const current = input.draft;
   const batch = input.batch ?? null;
   const media = input.media ?? [];
+  const request = parseMessage(text, { draft: current, batch, media, history: input.history });
 
-  if (HELP_REQUEST.test(text)) {
-    if (batch !== null) {
-      const help = `${words.help}\n${words.batchHelp(batch.items[0]?.label ?? '')}`;
-      return [
-        ...reply(help),
-        { type: 'actions', actions: suggestBatchActions(batch, { canUndo: true, cjk }) },
-      ];
+  switch (request.kind) {
+    case 'help':
+      return helpTurn(input, batch, cjk);
+    case 'batch':
+      return planBatchTurn(request.brief, media, cjk);
+    case 'brief': {
+      const events = planTurn(input, request.brief, cjk);
+      if (batch === null) return events;
+      return events.flatMap((event): EngineEvent[] =>
+        event.type === 'draft' ? [{ type: 'batch', batch: null }, event] : [event],
+      );
     }
-    const intro = current === null ? `${words.startHint}\n\n` : '';
-    const events = reply(`${intro}${words.help}`);
-    if (current !== null)
-      events.push({
-        type: 'actions',
-        actions: suggestActions(current, { canUndo: input.previousDrafts.length > 0, cjk }),
-      });
-    return events;
+    case 'command':
+    case 'none':
+    case 'edits': {
+      const edits = request.kind === 'edits' ? request : null;
+      if (edits?.ops.some((op) => op.op === 'undo'))
+        return batch !== null
+          ? batchUndoTurn(batch, input, cjk)
+          : undoTurn(current, input.previousDrafts, cjk);
+      return batch !== null
+        ? editBatchTurn(batch, text, edits, cjk)
+        : editTurn(input, current, text, edits, cjk);
+    }
   }
-  if (isUndoRequest(text))
-    return batch !== null
-      ? batchUndoTurn(batch, input, cjk)
-      : undoTurn(current, input.previousDrafts, cjk);
-  if (isBatchRequest(text, media)) return planBatchTurn(text, media, cjk);
-  if (batch === null) return singleVideoTurn(input, text, cjk);
-  if (!leavesBatch(text, media)) return editBatchTurn(batch, text, cjk);
-  return singleVideoTurn(input, text, cjk).flatMap((event): EngineEvent[] =>
-    event.type === 'draft' ? [{ type: 'batch', batch: null }, event] : [event],
-  );
 }
 
 /**

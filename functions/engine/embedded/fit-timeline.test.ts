@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { draftSchema } from '../../../shared/draft-schema';
 import { distributeMs, refitDuration, reframeCanvas } from './fit-timeline';
 import { CANVAS_PRESETS } from './parse-canvas';
-import { planStoryboard } from './plan-storyboard';
+import { planStoryboard } from '../../../test/support/director-from-text';
 
 describe('distributeMs', () => {
   it('splits proportionally into integers that sum exactly', () => {
     expect(distributeMs(10_000, [1, 1, 2])).toEqual([2_500, 2_500, 5_000]);
     const parts = distributeMs(27_000, [3, 7, 11, 5, 9]);
     expect(parts.reduce((a, b) => a + b, 0)).toBe(27_000);
-    parts.forEach((p) => expect(Number.isInteger(p)).toBe(true));
+    for (const p of parts) expect(Number.isInteger(p)).toBe(true);
   });
 
   it('lets the last part absorb the rounding', () => {
@@ -60,7 +60,7 @@ describe('refitDuration', () => {
         ?.segments.map((s) => s.durationMs / draft.durationMs) ?? [];
     const after =
       long.tracks.find((t) => t.kind === 'video')?.segments.map((s) => s.durationMs / 60_000) ?? [];
-    after.forEach((share, i) => expect(share).toBeCloseTo(before[i] ?? 0, 3));
+    for (const [i, share] of after.entries()) expect(share).toBeCloseTo(before[i] ?? 0, 3);
   });
 
   it('caps fades at half the music segment when very short', () => {

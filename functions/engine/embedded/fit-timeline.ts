@@ -82,6 +82,7 @@ function halfOf(durationMs: number): number {
  */
 export function refitDuration(draft: Draft, durationMs: number): Draft {
   const factor = durationMs / draft.durationMs;
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch covers every Track kind (tsc checks it).
   const tracks = draft.tracks.map((track): Track => {
     switch (track.kind) {
       case 'video':

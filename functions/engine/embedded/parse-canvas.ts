@@ -2,7 +2,7 @@
  * @module parse-canvas
  * Reads the frame shape from words: vertical/portrait/9:16/TikTok/Reels/Shorts → 1080x1920,
  * square/1:1/Instagram post → 1080x1080, horizontal/landscape/16:9/YouTube → 1920x1080.
- * The three sizes are the ones the export supports (DESIGN.md: 1920x1080, 1080x1920, 1080x1080).
+ * The three sizes are the ones the export supports (docs/design-decisions.md#output-formats).
  */
 import type { Canvas } from '../../../shared/draft-schema';
 

@@ -102,6 +102,17 @@ export function lookByName(text: string): Look | null {
   return palette ? copy(palette.look) : null;
 }
 
+/** The palette of this exact name (any case), or null. */
+export function paletteLook(name: string): Look | null {
+  const palette = PALETTES.find((p) => p.look.paletteName.toLowerCase() === name.toLowerCase());
+  return palette ? copy(palette.look) : null;
+}
+
+/** The palette of this name, or the first palette when there is none of that name. */
+export function paletteLookOrFirst(name: string): Look {
+  return paletteLook(name) ?? copy((PALETTES[0] as Palette).look);
+}
+
 /** The palette after the given one (for "another look"), wrapping around. */
 export function nextLook(paletteName: string): Look {
   const index = PALETTES.findIndex((p) => p.look.paletteName === paletteName);

@@ -2,42 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BATCH_ITEMS, batchSchema } from '../../../shared/batch-schema';
 import type { Draft } from '../../../shared/draft-schema';
 import { draftSchema } from '../../../shared/draft-schema';
-import type { MediaSummary } from '../../../shared/media-schema';
-import {
-  batchSources,
-  describeBatch,
-  isBatchRequest,
-  planBatch,
-  suggestBatchActions,
-} from './plan-batch';
-
-const clip = (id: string, name: string, durationMs: number, hasAudio = false): MediaSummary => ({
-  id,
-  name,
-  kind: 'video',
-  durationMs,
-  width: 1920,
-  height: 1080,
-  hasAudio,
-});
-const photo = (id: string, name: string): MediaSummary => ({
-  id,
-  name,
-  kind: 'image',
-  durationMs: null,
-  width: 1920,
-  height: 1080,
-  hasAudio: false,
-});
-const song = (id: string, name: string): MediaSummary => ({
-  id,
-  name,
-  kind: 'audio',
-  durationMs: 40_000,
-  width: null,
-  height: null,
-  hasAudio: true,
-});
+import { clip, photo, song } from '../../../test/support/media-fixtures';
+import { planBatch } from '../../../test/support/director-from-text';
+import { isBatchRequest } from './parse-message';
+import { describeBatch, suggestBatchActions } from './plan-batch';
+import { batchSources } from './read-brief';
 
 const MEDIA = [
   clip('m1', 'clip-waves.mp4', 12_000, true),

@@ -1,52 +1,19 @@
 /**
  * @module plan-batch
- * Plans a batch: one video per uploaded clip or photo ("make a 10-second clip from each of
- * these", "给每个视频各做一个10秒的短片"). Each video is what {@link planMediaCut} makes from the
- * request with just that one picture plus the session's sounds, so every item has the same
+ * Plans a batch from a batch {@link Brief}: one video per uploaded clip or photo ("make a
+ * 10-second clip from each of these", "给每个视频各做一个10秒的短片"). Each video is what
+ * {@link planMediaCut} makes from the brief with just that one picture plus the session's sounds, so every item has the same
  * shape, look and music as a single video from the uploads would. Also the reply that presents
- * the batch and its chips. Deterministic: same prompt and media → same batch.
+ * the batch and its chips. Deterministic: same brief and media → same batch.
  */
 import type { Batch } from '../../../shared/batch-schema';
+import type { Brief } from '../../../shared/brief-schema';
 import { MAX_BATCH_ITEMS, batchItemId } from '../../../shared/batch-schema';
 import type { SuggestedAction } from '../../../shared/events-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import { formatSeconds } from '../../../shared/timeline-summary';
 import { suggestActions } from './compose-reply';
-import { parseDurationMs } from './parse-duration';
 import { mediaLabel, planMediaCut } from './plan-media-cut';
-
-/** What a request makes, one per upload: "clip", "videos", "short", "reel". */
-const OUTPUT = '(?:videos?|clips?|shorts?|reels?|promos?|teasers?|trailers?|movies?|films?)';
-/** What a request makes them from: "each of these", "every photo", "each uploaded clip". */
-const EACH_UPLOAD =
-  '(?:each|every)\\s+(?:one\\b|of\\b|(?:uploaded\\s+|single\\s+)?(?:clips?|photos?|pictures?|pics?|images?|uploads?|files?|videos?|shots?)\\b)';
-
-/**
- * English and Chinese ways to ask for one video per upload:
- * "a clip from each of these", "a short video for each photo", "one video per clip",
- * "each file as its own video", "separate videos for each upload", "给每个视频各做一个短片",
- * "每张照片分别做一个视频".
- */
-const BATCH_REQUEST = new RegExp(
-  [
-    `\\b${OUTPUT}\\b[^.\\n]{0,30}?\\b(?:(?:from|for|of|out of|with)\\s+${EACH_UPLOAD}|per\\s+(?:(?:uploaded\\s+)?(?:clip|photo|picture|image|upload|file|video|shot)\\b))`,
-    `\\b(?:its|their)\\s+own\\s+${OUTPUT}\\b`,
-    `\\b(?:separate|individual)\\s+(?:videos|clips|shorts|reels|promos)\\b`,
-    '每(?:一)?(?:个|张|段|条|支)[^，。,.；;]{0,12}?(?:各|分别|单独)',
-    '(?:各|分别|单独)(?:做|生成|制作|剪)(?:一个|一段|一条|个)?[^，。,.；;]{0,10}?(?:视频|短片|宣传片)',
-  ].join('|'),
-  'iu',
-);
-
-/**
- * "for each photo", "every picture", "每张照片": only the photos get a video. "clip" and "video"
- * are often said of any upload, so they do not leave the photos out.
- */
-const EACH_PHOTO =
-  /\b(?:each|every|per)\s+(?:uploaded\s+|single\s+)?(?:photos?|pictures?|pics?|images?|stills?)\b|每(?:一)?张|每(?:一)?(?:个|幅)?(?:照片|图片)/iu;
-
-/** "combine", "merge", "合并": the uploads go into one video, never a batch. */
-const COMBINE_REQUEST = /\b(?:combine|merge|stitch|assemble|montage|join)\b|合并|拼接|合成一个/iu;
 
 /**
  * Length of a video made from one photo when none is asked: 5 s, long enough for its slow zoom
@@ -54,60 +21,32 @@ const COMBINE_REQUEST = /\b(?:combine|merge|stitch|assemble|montage|join)\b|合�
  */
 export const PHOTO_ALONE_MS = 5_000;
 
-/** True when a message asks to put several uploads into one video ("combine these clips"). */
-export function isCombineRequest(text: string): boolean {
-  return COMBINE_REQUEST.test(text);
-}
-
 /**
- * True when there is at least one uploaded clip or photo and the message asks for one video
- * per upload. "make each clip 5 seconds" (a re-cut of one video) and "combine these clips into
- * a promo" are not batch requests.
- * @example isBatchRequest('make a 10-second clip from each of these', media) // true
- */
-export function isBatchRequest(text: string, media: readonly MediaSummary[]): boolean {
-  return (
-    media.some((item) => item.kind !== 'audio') &&
-    !isCombineRequest(text) &&
-    BATCH_REQUEST.test(text)
-  );
-}
-
-/**
- * The uploads a batch request makes videos from, in upload order: the photos when it asks for a
- * video per photo and there are photos, else every clip and photo (sounds never).
- * @example batchSources('a short video for each photo', media) // the images only
- */
-export function batchSources(text: string, media: readonly MediaSummary[]): MediaSummary[] {
-  const visuals = media.filter((item) => item.kind !== 'audio');
-  const photos = visuals.filter((item) => item.kind === 'image');
-  return photos.length > 0 && EACH_PHOTO.test(text) ? photos : visuals;
-}
-
-/**
- * Plans one video per uploaded clip or photo ({@link batchSources}), in upload order, at most
- * {@link MAX_BATCH_ITEMS}.
+ * Plans one video per uploaded clip or photo of the brief (`readBatchBrief`: `batchSources`), in
+ * its order, at most {@link MAX_BATCH_ITEMS}.
  * Each length is the one asked ("10-second" → 10 000 ms, within the draft limits), else a
  * clip's own length up to 60 s, or {@link PHOTO_ALONE_MS} for a photo. Shape, look and music
  * come from the words as for any video from uploads (the first uploaded sound, else generated).
- * @param text the visitor's request
+ * @param brief a batch brief (`source: 'uploads'`)
  * @param media the session's ready uploads, oldest first; at least one clip or photo
  * @returns a batch passing `batchSchema`; item ids `batchItemId(media.id)`, labels `mediaLabel(name)`
  * @throws TypeError when there is no clip or photo
  */
-export function planBatch(text: string, media: readonly MediaSummary[]): Batch {
-  const visuals = batchSources(text, media);
+export function planBatch(brief: Brief, media: readonly MediaSummary[]): Batch {
+  const visuals = brief.mediaIds.flatMap((id) => {
+    const item = media.find((candidate) => candidate.id === id && candidate.kind !== 'audio');
+    return item ? [item] : [];
+  });
   if (visuals.length === 0) throw new TypeError('planBatch needs at least one clip or photo');
   const sounds = media.filter((item) => item.kind === 'audio');
-  const askedMs = parseDurationMs(text);
   const items = visuals.slice(0, MAX_BATCH_ITEMS).map((item) => ({
     id: batchItemId(item.id),
     mediaId: item.id,
     label: mediaLabel(item.name),
     draft: planMediaCut(
-      text,
+      { ...brief, mediaIds: [item.id] },
       [item, ...sounds],
-      askedMs ?? (item.kind === 'image' ? PHOTO_ALONE_MS : undefined),
+      brief.durationMs ?? (item.kind === 'image' ? PHOTO_ALONE_MS : undefined),
     ),
   }));
   return { items };

@@ -1,42 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { draftSchema } from '../../../shared/draft-schema';
-import type { MediaSummary } from '../../../shared/media-schema';
+import { clip, photo, song } from '../../../test/support/media-fixtures';
 import { runTurn } from './embedded-engine';
-import {
-  isMediaRequest,
-  mediaLabel,
-  musicVolumeFrom,
-  planMediaCut,
-  segmentLengths,
-} from './plan-media-cut';
-
-const clip = (id: string, name: string, durationMs: number): MediaSummary => ({
-  id,
-  name,
-  kind: 'video',
-  durationMs,
-  width: 1920,
-  height: 1080,
-  hasAudio: false,
-});
-const photo = (id: string, name: string): MediaSummary => ({
-  id,
-  name,
-  kind: 'image',
-  durationMs: null,
-  width: 1920,
-  height: 1080,
-  hasAudio: false,
-});
-const song = (id: string, name: string): MediaSummary => ({
-  id,
-  name,
-  kind: 'audio',
-  durationMs: 40_000,
-  width: null,
-  height: null,
-  hasAudio: true,
-});
+import { planMediaCut } from '../../../test/support/director-from-text';
+import { isMediaRequest } from './parse-message';
+import { mediaLabel, segmentLengths } from './plan-media-cut';
+import { askedMusicVolume } from './read-brief';
 
 const MEDIA = [
   clip('m1', 'clip-waves.mp4', 6_000),
@@ -185,8 +154,8 @@ describe('planMediaCut', () => {
   });
 
   it('reads the music volume and labels', () => {
-    expect(musicVolumeFrom('use my music at 20%')).toBe(0.2);
-    expect(musicVolumeFrom(PROMPT)).toBe(0.35);
+    expect(askedMusicVolume('use my music at 20%')).toBe(0.2);
+    expect(askedMusicVolume(PROMPT)).toBeNull();
     expect(mediaLabel('clip-waves.mp4')).toBe('Waves');
   });
 

@@ -1,13 +1,15 @@
 /**
  * @module plan-media-cut
- * Plans a draft from the visitor's own uploads: "combine these clips into a 20-second promo
- * video with text overlays and transitions, use my music". Clips and photos become video
+ * Plans a draft from the visitor's own uploads, as a {@link Brief} (`read-brief`) asks it:
+ * "combine these clips into a 20-second promo video with text overlays and transitions, use my
+ * music". Clips and photos become video
  * segments in upload order (clips trimmed around their middle, never longer than they are;
  * photos with a gentle zoom or pan and taking up the time the clips do not fill), a title and an
  * overlay per segment, crossfades between segments, and the first uploaded sound as music at the
  * asked volume (default 35%), looped or trimmed to the length and faded out at the end.
- * Deterministic: same prompt and media → same draft.
+ * Deterministic: same brief and media → same draft.
  */
+import type { Brief } from '../../../shared/brief-schema';
 import { MAX_DRAFT_SEGMENTS } from '../../../shared/draft-schema';
 import type {
   AudioSegment,
@@ -18,42 +20,18 @@ import type {
 } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import { distributeMs } from './fit-timeline';
-import { DEFAULT_CANVAS, parseCanvas } from './parse-canvas';
-import { clampDurationMs, parseDurationMs } from './parse-duration';
-import { pickLook } from './pick-look';
-import {
-  DEFAULT_MUSIC_VOLUME,
-  MOOD_NAMES,
-  MUSIC_FADE_OUT_MS,
-  musicSegment,
-  pickMood,
-} from './pick-music';
+import { CANVAS_PRESETS, DEFAULT_CANVAS } from './parse-canvas';
+import { clampDurationMs } from './parse-duration';
+import { paletteLookOrFirst } from './pick-look';
+import { DEFAULT_MUSIC_VOLUME, MOOD_NAMES, MUSIC_FADE_OUT_MS, musicSegment } from './pick-music';
 import { TRACK_IDS, TRANSITION_MS } from './plan-storyboard';
 import { makeTextSegment } from './text-layout';
 import { quoteText } from '../../../shared/timeline-summary';
 
-/** "combine these clips", "use my music", "my photos", "the uploads", "合并": a request to use the uploads. */
-const MEDIA_REQUEST =
-  /\b(?:combine|merge|stitch|assemble|montage)\b|\b(?:my|these|those|uploaded)\s+(?:own\s+)?(?:clips?|videos?|photos?|pictures?|images?|footage|uploads?|files?|media)\b|(?:合并|剪辑|我的(?:视频|照片))/iu;
-
-/** "music at 20%", "20% music", "background music 50 percent". */
-const MUSIC_VOLUME =
-  /(?:music|bgm|song|音乐)[^\d%\n]{0,20}(\d{1,3})\s*(?:%|percent)|(\d{1,3})\s*(?:%|percent)\s*(?:music|bgm|volume)/iu;
-
-/** "mute the clips", "without the original sound", "no clip audio": the clips' own sound is left out. */
-const MUTE_CLIPS =
-  /\b(?:mute|silence)\b[^.\n]{0,30}\b(?:clips?|videos?|footage|original)\b|\b(?:without|no)\b[^.\n]{0,20}\b(?:original|clips?'?|videos?'?|own)\s+(?:sound|audio)\b|静音/iu;
 /** Level of the clips' own sound under the music: clear, but leaves headroom for the mix. */
 export const CLIP_SOUND_VOLUME = 0.8;
 /** Short fades on each clip's sound so cuts do not click. */
 const CLIP_SOUND_FADE_MS = 150;
-
-/** "make each clip 5 seconds", "every photo 3 s": one length for every segment. */
-const EACH_LENGTH =
-  /\b(?:each|every)\s+(?:clip|photo|shot|segment|scene|picture|image|video)s?\b[^.\n\d]{0,20}?(\d+(?:\.\d+)?)\s*(?:s\b|secs?\b|seconds?\b)/iu;
-/** "put the photo of space first", "start with the waves clip first": which upload opens the video. */
-const FIRST =
-  /\b(?:put|start with|open with|begin with)\s+(?:the\s+)?(?:photo|picture|image|clip|video|shot)?\s*(?:of\s+)?(?:the\s+)?([\p{L}\d][\p{L}\d -]{0,40}?)\s+first\b/iu;
 
 /** Default length when none is asked: every clip in full plus 3 s per photo, at most 60 s. */
 const PHOTO_DEFAULT_MS = 3_000;
@@ -76,40 +54,6 @@ const TITLE_MS = 2_000;
 /** Photos move gently in turn (Ken Burns), so a still never looks frozen. */
 const PHOTO_MOTIONS = ['zoom-in', 'pan-right', 'zoom-out', 'pan-left'] as const;
 
-/** The per-segment length asked for ("each clip 5 seconds"), in ms, or null. */
-export function eachLengthMs(text: string): number | null {
-  const seconds = Number(EACH_LENGTH.exec(text)?.[1] ?? Number.NaN);
-  return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : null;
-}
-
-/** The pictures in upload order, with the one named before "first" moved to the front. */
-export function orderVisuals(text: string, visuals: readonly MediaSummary[]): MediaSummary[] {
-  const words =
-    FIRST.exec(text)?.[1]
-      ?.toLowerCase()
-      .split(/\s+/)
-      .filter((word) => word.length > 2) ?? [];
-  const named =
-    words.length === 0
-      ? -1
-      : visuals.findIndex((item) => words.every((word) => item.name.toLowerCase().includes(word)));
-  if (named <= 0) return [...visuals];
-  return [visuals[named] as MediaSummary, ...visuals.filter((_, i) => i !== named)];
-}
-
-/**
- * True for a change that re-cuts a video made from uploads: "make each clip 5 seconds",
- * "put the photo of space first". The engine then plans again from the original request plus it.
- */
-export function isMediaCutEdit(text: string): boolean {
-  return eachLengthMs(text) !== null || (/\bfirst\b/i.test(text) && FIRST.test(text));
-}
-
-/** True when the message asks to make a video from the uploads and there are pictures to use. */
-export function isMediaRequest(text: string, media: readonly MediaSummary[]): boolean {
-  return media.some((item) => item.kind !== 'audio') && MEDIA_REQUEST.test(text);
-}
-
 /** "clip-waves.mp4" → "Waves"; "IMG_2041.JPG" → "IMG 2041"; at most {@link MAX_MEDIA_LABEL_CHARS} characters. */
 export function mediaLabel(name: string): string {
   const stem = name
@@ -117,23 +61,6 @@ export function mediaLabel(name: string): string {
     .replace(/^(?:clip|photo|video|image|img|music|song)[-_ ]+/i, '');
   const words = stem.replace(/[-_.]+/g, ' ').trim() || name;
   return quoteText(words.charAt(0).toUpperCase() + words.slice(1), MAX_MEDIA_LABEL_CHARS);
-}
-
-/** A title from the request: "promo" → "Our Promo", else the first picture's label. */
-function titleFor(text: string, first: MediaSummary): string {
-  const kind = /\b(promo|trailer|teaser|reel|highlights|montage|explainer|ad)\b/i.exec(text)?.[1];
-  return kind
-    ? `Our ${kind.charAt(0).toUpperCase()}${kind.slice(1).toLowerCase()}`
-    : mediaLabel(first.name);
-}
-
-/** The asked music volume as a gain, or the default 35%. */
-export function musicVolumeFrom(text: string): number {
-  const match = MUSIC_VOLUME.exec(text);
-  const percent = Number(match?.[1] ?? match?.[2] ?? Number.NaN);
-  return Number.isFinite(percent) && percent >= 0 && percent <= 100
-    ? percent / 100
-    : DEFAULT_MUSIC_VOLUME;
 }
 
 /** The pictures to show; clips only and too short together: cycled again (each repeat another cut). */
@@ -175,7 +102,7 @@ export function segmentLengths(items: readonly MediaSummary[], durationMs: numbe
         left,
         open.map(() => 1),
       );
-      open.forEach((i, k) => (lengths[i] = shares[k] ?? 0));
+      for (const [k, i] of open.entries()) lengths[i] = shares[k] ?? 0;
       return lengths;
     }
     for (const i of capped) {
@@ -202,32 +129,31 @@ function defaultDurationMs(visuals: readonly MediaSummary[]): number {
 
 /**
  * Plans a draft from uploads.
- * @param text the visitor's request
- * @param media the session's ready uploads, oldest first; at least one video or image
- * @param lengthMs the video's length in ms, instead of the one the text asks (or the default)
+ * @param brief `source: 'uploads'` (`read-brief`): the pictures in `mediaIds` order, at least one
+ * @param media the session's ready uploads, oldest first (the first sound is the music)
+ * @param lengthMs the video's length in ms, instead of the one the brief asks (or the default)
  * @returns a draft passing `draftSchema`: tracks `Your clips` (video), music, `Title`, `Overlays`
+ * @throws TypeError when the brief names no clip or photo of `media`
  */
 export function planMediaCut(
-  text: string,
+  brief: Brief,
   media: readonly MediaSummary[],
   lengthMs?: number,
 ): Draft {
-  const visuals = orderVisuals(
-    text,
-    media.filter((item) => item.kind !== 'audio'),
-  );
+  const visuals = brief.mediaIds.flatMap((id) => {
+    const item = media.find((candidate) => candidate.id === id && candidate.kind !== 'audio');
+    return item ? [item] : [];
+  });
   const first = visuals[0];
   if (!first) throw new TypeError('planMediaCut needs at least one clip or photo');
-  const each = eachLengthMs(text);
+  const each = brief.eachSceneMs ?? null;
   const durationMs = clampDurationMs(
     lengthMs ??
-      (each !== null
-        ? each * visuals.length
-        : (parseDurationMs(text) ?? defaultDurationMs(visuals))),
+      (each !== null ? each * visuals.length : (brief.durationMs ?? defaultDurationMs(visuals))),
   );
-  const canvas = parseCanvas(text) ?? { ...DEFAULT_CANVAS };
-  const look = pickLook(text);
-  const title = titleFor(text, first);
+  const canvas = { ...(brief.aspect ? CANVAS_PRESETS[brief.aspect] : DEFAULT_CANVAS) };
+  const look = paletteLookOrFirst(brief.palette);
+  const title = brief.title ?? mediaLabel(first.name);
   const sequence = sequenceOf(visuals, durationMs);
   const lengths = segmentLengths(sequence, durationMs);
 
@@ -282,7 +208,7 @@ export function planMediaCut(
   });
 
   const titleMs = Math.min(TITLE_MS, lengths[0] ?? TITLE_MS);
-  const music = musicFor(text, media, durationMs);
+  const music = musicFor(brief, media, durationMs);
   const tracks: Track[] = [
     { id: TRACK_IDS.video, kind: 'video', name: 'Your clips', segments: scenes },
     { id: TRACK_IDS.music, kind: 'audio', name: music.name, segments: [music.segment] },
@@ -305,7 +231,7 @@ export function planMediaCut(
   ];
   if (overlays.length > 0)
     tracks.push({ id: TRACK_IDS.overlays, kind: 'text', name: 'Overlays', segments: overlays });
-  const clipSound = MUTE_CLIPS.test(text) ? [] : clipSoundSegments(scenes, media);
+  const clipSound = brief.clipSound ? clipSoundSegments(scenes, media) : [];
   if (clipSound.length > 0)
     tracks.splice(2, 0, {
       id: CLIP_SOUND_TRACK_ID,
@@ -347,14 +273,14 @@ function clipSoundSegments(
 
 /** The first uploaded sound as music (looped by the renderer, faded out), or generated music if none. */
 function musicFor(
-  text: string,
+  brief: Brief,
   media: readonly MediaSummary[],
   durationMs: number,
 ): { name: string; segment: AudioSegment } {
-  const volume = musicVolumeFrom(text);
+  const volume = brief.musicVolume ?? DEFAULT_MUSIC_VOLUME;
   const sound = media.find((item) => item.kind === 'audio');
   if (!sound) {
-    const mood = pickMood(text, '');
+    const mood = brief.mood;
     return { name: MOOD_NAMES[mood], segment: musicSegment(mood, durationMs, volume) };
   }
   const label = mediaLabel(sound.name);

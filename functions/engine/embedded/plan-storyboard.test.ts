@@ -3,13 +3,10 @@ import type { Draft, TextSegment, VideoSegment } from '../../../shared/draft-sch
 import { draftSchema } from '../../../shared/draft-schema';
 import { MAX_CAPTION_CHARS, MAX_CAPTION_WORDS, MAX_CJK_CAPTION_CHARS } from './condense-text';
 import { allIconNames } from './pick-icon';
-import {
-  MIN_SCENE_MS,
-  TRANSITION_MS,
-  planStoryboard,
-  readBrief,
-  titleDurationMs,
-} from './plan-storyboard';
+import { planStoryboard } from '../../../test/support/director-from-text';
+import { MIN_SCENE_MS, TRANSITION_MS, titleDurationMs } from './plan-storyboard';
+import { readStoryboardBrief } from './read-brief';
+import { extractScript } from './split-scenes';
 import { countLatinWords, hasCjk, readingUnits } from './reading-length';
 
 /** An 80-word explainer script. */
@@ -89,8 +86,8 @@ describe('planStoryboard: 30-second explainer from an ~80-word script', () => {
 
   it('times scenes by reading length: more words, longer scene', () => {
     const scenes = scenesOf(draft).slice(1);
-    const brief = readBrief(EXPLAINER);
-    const units = brief.sceneTexts.map((t) => readingUnits(t));
+    const brief = readStoryboardBrief(EXPLAINER, extractScript(EXPLAINER));
+    const units = brief.scenes.map((t) => readingUnits(t));
     const longest = units.indexOf(Math.max(...units));
     const shortest = units.indexOf(Math.min(...units));
     expect(scenes[longest]?.durationMs ?? 0).toBeGreaterThan(scenes[shortest]?.durationMs ?? 0);

@@ -1,23 +1,25 @@
 /**
  * @module plan-storyboard
- * The embedded director's planner: a prompt (instruction + script) in, a complete draft out —
+ * The embedded director's planner: a storyboard {@link Brief} in (read from the message once,
+ * by `read-brief`), a complete draft out —
  * a title scene, one scene per script beat timed by reading length and fitted exactly to the
  * asked duration, captions, icons, motion, transitions, a look and background music.
  * Deterministic: the same prompt always gives the same draft (no randomness, no clock).
  */
 import { MAX_NAME_CHARS } from '../../../shared/draft-schema';
-import type { Draft, Look, TextSegment, Track, VideoSegment } from '../../../shared/draft-schema';
+import type { Brief } from '../../../shared/brief-schema';
+import { MAX_BRIEF_SCENES } from '../../../shared/brief-schema';
+import type { Draft, TextSegment, Track, VideoSegment } from '../../../shared/draft-schema';
 import { quoteText } from '../../../shared/timeline-summary';
 import { condenseCaption, sceneLabel } from './condense-text';
-import { deriveTitle, topicOf } from './derive-title';
+import { FALLBACK_CJK_TITLE, FALLBACK_TITLE } from './derive-title';
 import { distributeMs } from './fit-timeline';
-import { DEFAULT_CANVAS, parseCanvas } from './parse-canvas';
-import { DEFAULT_DURATION_MS, clampDurationMs, parseDurationMs } from './parse-duration';
+import { CANVAS_PRESETS, DEFAULT_CANVAS } from './parse-canvas';
+import { DEFAULT_DURATION_MS } from './parse-duration';
 import { pickIcon } from './pick-icon';
-import { pickLook } from './pick-look';
-import { MOOD_NAMES, musicSegment, pickMood } from './pick-music';
-import { hasCjk, readingUnits } from './reading-length';
-import { extractScript, groupScenes, splitSentences } from './split-scenes';
+import { paletteLookOrFirst } from './pick-look';
+import { MOOD_NAMES, musicSegment } from './pick-music';
+import { readingUnits } from './reading-length';
 import { makeTextSegment } from './text-layout';
 
 type Motion = Extract<VideoSegment['visual'], { type: 'generated' }>['motion'];
@@ -32,8 +34,8 @@ export const TITLE_MAX_MS = 5_000;
 const TITLE_MAX_SHARE = 1 / 3;
 /** Shortest planned scene: 2 s, enough to read a short caption (~5 words at 150 words/min). */
 export const MIN_SCENE_MS = 2_000;
-/** Most scenes in one video: 40 keeps the timeline readable and a 10-minute video at ≥ 15 s per scene. */
-export const MAX_SCENES = 40;
+/** Most scenes in one video (a brief's limit): 40 keeps the timeline readable and a 10-minute video at ≥ 15 s per scene. */
+export const MAX_SCENES = MAX_BRIEF_SCENES;
 /** Crossfade between scenes: 500 ms, long enough to read as a dissolve, short enough not to blur captions. */
 export const TRANSITION_MS = 500;
 /** Camera moves per scene, in turn, so neighbouring scenes never move alike. */
@@ -60,82 +62,27 @@ export function titleDurationMs(durationMs: number): number {
   return Math.min(wanted, Math.floor(durationMs * TITLE_MAX_SHARE));
 }
 
-/** Scenes for a prompt that names a topic but gives no script. */
-function outlineScenes(topic: string, cjk: boolean): string[] {
-  return cjk
-    ? [`认识${topic}。`, `${topic}为什么重要。`, '它有什么不同。', `今天就来了解${topic}。`]
-    : [
-        `Meet ${topic}.`,
-        `Why ${topic} matters.`,
-        'What makes it different.',
-        `Discover ${topic} today.`,
-      ];
-}
-
 function rotate<T>(items: readonly T[], by: number): T[] {
   if (items.length === 0) return [];
   const shift = by % items.length;
   return [...items.slice(shift), ...items.slice(0, shift)];
 }
 
-/** What a prompt asks for, before any timing. */
-export interface StoryboardBrief {
-  title: string;
-  durationMs: number;
-  canvas: Draft['canvas'];
-  look: Look;
-  mood: ReturnType<typeof pickMood>;
-  /** Script beats in order (the title scene not included). */
-  sceneTexts: string[];
-  /** True when the scenes came from a script, false when outlined from a topic. */
-  fromScript: boolean;
-}
-
 /**
- * Reads a prompt: duration, canvas, mood and look from the instruction; title and scenes from the script.
- * @returns the brief; `durationMs` clamped to the draft limits, default 30 000 ms; canvas default 1920x1080@30
- */
-export function readBrief(prompt: string): StoryboardBrief {
-  const { instruction, script } = extractScript(prompt);
-  const settings = instruction || prompt;
-  const durationMs = clampDurationMs(parseDurationMs(settings) ?? DEFAULT_DURATION_MS);
-  const canvas = parseCanvas(settings) ?? { ...DEFAULT_CANVAS };
-  const title = deriveTitle(instruction, script);
-  const bodyMs = durationMs - titleDurationMs(durationMs);
-  const maxScenes = Math.max(1, Math.min(MAX_SCENES, Math.floor(bodyMs / MIN_SCENE_MS)));
-  const sentences = script ? splitSentences(script) : [];
-  const cjk = hasCjk(prompt);
-  const fromScript = sentences.length > 0;
-  const topic = topicOf(instruction) || title;
-  const sceneTexts = groupScenes(fromScript ? sentences : outlineScenes(topic, cjk), maxScenes);
-  return {
-    title,
-    durationMs,
-    canvas,
-    look: pickLook(prompt),
-    mood: pickMood(instruction, script),
-    sceneTexts,
-    fromScript,
-  };
-}
-
-/**
- * Plans a whole draft from a prompt.
- * @param prompt e.g. `generate a 30-second explainer video from this script: …`
+ * Plans a whole draft from a storyboard brief (`read-brief`).
+ * @param brief `source: 'words'`; its scenes are laid out in order after a title scene
  * @returns a draft that passes `draftSchema`: tracks `Storyboard` (video), `<Mood>` (BGM),
- *   `Title` and `Captions` (text); segments end exactly at `durationMs`
- * @example planStoryboard('make a vertical 15 second promo for Bean There').canvas // {width:1080,height:1920,fps:30}
+ *   `Title` and `Captions` (text); segments end exactly at `durationMs` (default 30 s)
+ * @example planStoryboard({...brief, aspect: 'vertical'}).canvas // {width:1080,height:1920,fps:30}
  */
-export function planStoryboard(prompt: string): Draft {
-  return buildDraft(readBrief(prompt));
-}
-
-/** Lays a brief out on the timeline (see {@link planStoryboard}). */
-export function buildDraft(brief: StoryboardBrief): Draft {
-  const { durationMs, canvas, look, title } = brief;
+export function planStoryboard(brief: Brief): Draft {
+  const durationMs = brief.durationMs ?? DEFAULT_DURATION_MS;
+  const canvas = { ...(brief.aspect ? CANVAS_PRESETS[brief.aspect] : DEFAULT_CANVAS) };
+  const look = paletteLookOrFirst(brief.palette);
+  const title = brief.title ?? (brief.language === 'zh' ? FALLBACK_CJK_TITLE : FALLBACK_TITLE);
   const titleMs = titleDurationMs(durationMs);
   const bodyMs = durationMs - titleMs;
-  const texts = brief.sceneTexts;
+  const texts = brief.scenes;
   const sceneMs = distributeMs(
     bodyMs,
     texts.map((text) => readingUnits(text)),

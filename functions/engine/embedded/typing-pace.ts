@@ -4,6 +4,7 @@
  * jump: each call waits until at least the given gap has passed since the previous one. Remote
  * engines are not paced: their events go out as the upstream sends them.
  */
+import { abortableSleep } from '../../../shared/abortable-sleep';
 
 /** Waits until `minGapMs` has passed since the previous call (the first call never waits). */
 export type TypingPace = () => Promise<void>;
@@ -19,7 +20,7 @@ export function typingPace(minGapMs: number, now: () => number = Date.now): Typi
   let last: number | null = null;
   return async () => {
     const wait = last === null ? 0 : last + minGapMs - now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (wait > 0) await abortableSleep(wait);
     last = now();
   };
 }

@@ -1,16 +1,19 @@
 /**
  * @module narrate-plan
- * The director's hooks for narration: a new storyboard narrated when the request asks for a
- * voiceover ({@link narratePlanned}), the voiceover edited in chat ({@link narrationHandler}),
- * and the voice re-fitted after an edit that retimed the scenes ({@link refitNarration}).
+ * The director's hooks for narration: a new storyboard narrated when its brief asks for a
+ * voiceover ({@link narrateBrief}), the voiceover read from chat as a `set-narration` op
+ * ({@link narrationHandler}) and applied ({@link applyNarration}), and the voice re-fitted after
+ * an edit that changed the video's length ({@link refitNarration}).
  */
 import { CHANGE_WORDS_EN, CHANGE_WORDS_ZH } from '../../../shared/change-words';
 import type { Draft } from '../../../shared/draft-schema';
 import { hasCjk } from '../embedded/reading-length';
-import type { EditHandler } from '../embedded/edit-step';
-import { buildDraft, readBrief } from '../embedded/plan-storyboard';
+import type { Brief } from '../../../shared/brief-schema';
+import type { EditOpOf } from '../../../shared/edit-op-schema';
+import { applyRemoveText } from '../embedded/edit-overlay';
+import type { EditHandler, OpApplier } from '../embedded/edit-step';
 import { extractScript } from '../embedded/split-scenes';
-import { mentionsNarration, narrationWish } from './narration-wish';
+import { type NarrationWish, mentionsNarration, narrationWish } from './narration-wish';
 import { narrationWords } from './narration-words';
 import {
   defaultSettings,
@@ -25,8 +28,8 @@ import {
 } from './plan-narration';
 
 /**
- * Narrates a freshly planned storyboard when its request asks for a voiceover.
- * @param instruction the request without its script (a script may say "voice" in passing)
+ * Narrates a freshly planned storyboard when the wish asks for a voiceover.
+ * @param wish what the request asked of the narration
  * @param sceneTexts the text of each scene, title first, as planned
  * @returns the draft (narrated, scenes timed to the speech) and a note for the reply: the voice
  *   and pace, and when the script cannot be read in time, that and what to do ('' when no
@@ -34,11 +37,10 @@ import {
  */
 export function narratePlanned(
   draft: Draft,
-  instruction: string,
+  wish: NarrationWish,
   sceneTexts: readonly string[],
   cjk: boolean,
 ): { draft: Draft; note: string } {
-  const wish = narrationWish(instruction);
   if (wish.narration !== 'on') return { draft, note: '' };
   const cjkScript = sceneTexts.some(hasCjk);
   const base = defaultSettings(cjkScript);
@@ -79,44 +81,67 @@ function textsToNarrate(draft: Draft): string[] {
   );
 }
 
-/** Voiceover edits: on, off, voice, pace, word captions (see narration-wish.ts). */
-export const narrationHandler: EditHandler = {
+/** Reads voiceover edits: on, off, voice, pace, word captions (see narration-wish.ts). */
+export const narrationHandler: EditHandler<EditOpOf<'set-narration'>> = {
   name: 'narration',
   matches: (clause) => mentionsNarration(narrationWish(clause)),
-  apply(draft, clause, _quotes, _original, cjk) {
-    const wish = narrationWish(clause);
-    const words = narrationWords(cjk);
-    const current = speechOf(draft);
-    if (wish.narration === 'off')
-      return current
-        ? { draft: withoutNarration(draft) }
-        : { draft, note: words.noNarrationToRemove };
-    const voiceAsked = wish.gender !== undefined || wish.accent !== undefined;
-    if (!current) {
-      if (wish.narration !== 'on' && !voiceAsked) return null;
-      const texts = textsToNarrate(draft);
-      const cjkScript = texts.some(hasCjk);
-      const base = defaultSettings(cjkScript);
-      const plan = narrateScenes(draft, texts, {
-        voice: pickVoice(wish, null, cjkScript),
-        preferredWpm: preferredWpm(wish, base.preferredWpm),
-        captions: { ...base.captions, ...wish.captions },
-      });
-      return plan.fits
-        ? { draft: plan.draft }
-        : { draft: plan.draft, note: words.tooLong(draft.durationMs, plan.naturalMs) };
-    }
-    const settings = settingsOf(current);
-    const plan = narrateScenes(draft, narratedTexts(draft), {
-      voice: pickVoice(wish, current.voice, false),
-      preferredWpm: preferredWpm(wish, settings.preferredWpm),
-      captions: { ...settings.captions, ...wish.captions },
-    });
-    const after = speechOf(plan.draft);
-    if (wish.pace === 'slower' && after && after.rateWpm >= current.rateWpm)
-      return { draft: plan.draft, note: words.cannotSlowDown(plan.naturalMs) };
-    return { draft: plan.draft };
+  read(clause) {
+    const { narration, ...rest } = narrationWish(clause);
+    return {
+      op: 'set-narration',
+      ...(narration ? { on: narration === 'on' } : {}),
+      ...rest,
+    };
   },
+};
+
+/**
+ * Applies a `set-narration` op: removes the voiceover, adds one (reading the title and the
+ * captions), or changes its voice, pace or word captions. Null when the op asks a change of a
+ * voiceover the draft does not have ("slower" without one); "captions off" without one removes
+ * the captions, as it always did.
+ */
+export const applyNarration: OpApplier<'set-narration'> = (draft, op, cjk) => {
+  const words = narrationWords(cjk);
+  const current = speechOf(draft);
+  const wish: NarrationWish = {
+    ...(op.gender ? { gender: op.gender } : {}),
+    ...(op.accent ? { accent: op.accent } : {}),
+    ...(op.pace ? { pace: op.pace } : {}),
+    ...(op.captions ? { captions: op.captions } : {}),
+  };
+  if (op.on === false)
+    return current
+      ? { draft: withoutNarration(draft) }
+      : { draft, note: words.noNarrationToRemove };
+  const voiceAsked = op.gender !== undefined || op.accent !== undefined;
+  if (!current) {
+    if (op.on !== true && !voiceAsked)
+      return op.captions?.mode === 'off'
+        ? applyRemoveText(draft, { op: 'remove-text', target: 'captions' }, cjk)
+        : null;
+    const texts = textsToNarrate(draft);
+    const cjkScript = texts.some(hasCjk);
+    const base = defaultSettings(cjkScript);
+    const plan = narrateScenes(draft, texts, {
+      voice: pickVoice(wish, null, cjkScript),
+      preferredWpm: preferredWpm(wish, base.preferredWpm),
+      captions: { ...base.captions, ...wish.captions },
+    });
+    return plan.fits
+      ? { draft: plan.draft }
+      : { draft: plan.draft, note: words.tooLong(draft.durationMs, plan.naturalMs) };
+  }
+  const settings = settingsOf(current);
+  const plan = narrateScenes(draft, narratedTexts(draft), {
+    voice: pickVoice(wish, current.voice, false),
+    preferredWpm: preferredWpm(wish, settings.preferredWpm),
+    captions: { ...settings.captions, ...wish.captions },
+  });
+  const after = speechOf(plan.draft);
+  if (op.pace === 'slower' && after && after.rateWpm >= current.rateWpm)
+    return { draft: plan.draft, note: words.cannotSlowDown(plan.naturalMs) };
+  return { draft: plan.draft };
 };
 
 /**
@@ -136,17 +161,26 @@ export function refitNarration(before: Draft, after: Draft): Draft {
 }
 
 /**
- * Plans a storyboard from a prompt (plan-storyboard.ts) and narrates it when the prompt's
- * instruction asks for a voiceover: title and scene texts read aloud, scenes timed to them.
- * @returns the draft and a note for the reply ('' when there is nothing to add)
+ * Narrates a storyboard planned from `brief` when the brief asks for a voiceover: the title and
+ * each scene read aloud, scenes timed to them. Voice, pace and caption wishes are read from the
+ * request's instruction (not its script, which may say "voice" in passing).
+ * @param request the visitor's message the brief was read from
+ * @returns the draft and a note for the reply ('' without narration)
  */
-export function planNarratedStoryboard(prompt: string): { draft: Draft; note: string } {
-  const brief = readBrief(prompt);
-  const { instruction } = extractScript(prompt);
+export function narrateBrief(
+  draft: Draft,
+  brief: Brief,
+  request: string,
+): { draft: Draft; note: string } {
+  if (!brief.narration) return { draft, note: '' };
+  const scenes = draft.tracks.find((track) => track.kind === 'video')?.segments.length ?? 0;
+  const texts =
+    scenes === brief.scenes.length + 1 ? [draft.title, ...brief.scenes] : textsToNarrate(draft);
+  const instruction = extractScript(request).instruction || request;
   return narratePlanned(
-    buildDraft(brief),
-    instruction || prompt,
-    [brief.title, ...brief.sceneTexts],
-    hasCjk(prompt),
+    draft,
+    { ...narrationWish(instruction), narration: 'on' },
+    texts,
+    brief.language === 'zh',
   );
 }

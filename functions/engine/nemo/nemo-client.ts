@@ -1,8 +1,8 @@
 /**
  * @module nemo-client
- * The remote API's HTTP calls (UPSTREAM.md endpoints), one method each. Every request carries
+ * The remote API's calls (docs/remote-api.md#endpoints), one method each. Every request carries
  * `Authorization: Bearer <token>` and the attribution headers; every answer is parsed with the
- * zod schemas of {@link module:upstream-schema}; a non-zero `code` or an HTTP error becomes an
+ * zod schemas of {@link module:nemo-schema}; a non-zero `code` or an HTTP error becomes an
  * {@link UpstreamError}. Retries are not done here (the engine and the render poller decide).
  *
  * The `fetch` used is injectable so tests can route the upstream host to the fake upstream;
@@ -18,9 +18,9 @@ import {
   renderStateSchema,
   sessionCreatedSchema,
   sessionStateSchema,
-} from './upstream-schema';
-import type { RenderState } from './upstream-schema';
-import { UpstreamCode, UpstreamError } from './upstream-error';
+} from './nemo-schema';
+import type { RenderState } from './nemo-schema';
+import { UpstreamCode, UpstreamError } from './nemo-error';
 
 /** The shape of `fetch` the client needs. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -45,13 +45,21 @@ export interface UploadFile {
   body: ReadableStream<Uint8Array>;
 }
 
-/** What an export asks the API to render (UPSTREAM.md export body). */
+/** What an export asks the API to render (docs/remote-api.md#endpoints, export row). */
 export interface RenderRequest {
   id: string;
   sessionId: string;
   draft: unknown;
   output: { format: 'mp4'; quality: 'high' };
 }
+
+/**
+ * The `user_id` of every `/run_sse` body. Stock ADK's `RunAgentRequest` requires it (HTTP 422
+ * without it); the hosted API takes the user from the token and names it `me` in its paths
+ * (`/api/state/nemo_agent/me/<sid>/latest`), so `me` is right there too.
+ * https://github.com/google/adk-python/blob/main/src/google/adk/cli/adk_web_server.py
+ */
+export const RUN_SSE_USER_ID = 'me';
 
 /** HTTP status → contract code when an error answer carries no JSON code. */
 function codeForStatus(status: number): number {
@@ -199,7 +207,8 @@ export class NemoClient {
 
   /**
    * `POST /run_sse`: starts a chat stream and returns the open response (status 200).
-   * Aborting `signal` cancels it.
+   * Aborting `signal` cancels it. The body is ADK's `RunAgentRequest` (docs/remote-api.md):
+   * `streaming: true` asks for `partial` deltas (without it ADK sends whole messages only).
    * @throws {UpstreamError} for an HTTP error before the stream (404 → code 1002, 401 → 1001, …).
    */
   async runSse(
@@ -213,8 +222,10 @@ export class NemoClient {
     headers.set('Accept', 'text/event-stream');
     const body = JSON.stringify({
       app_name: NEMO_APP_NAME,
+      user_id: RUN_SSE_USER_ID,
       session_id: sessionId,
       new_message: { role: 'user', parts: [{ text }] },
+      streaming: true,
     });
     const response = await this.#send('/run_sse', { method: 'POST', headers, body, signal });
     if (!response.ok) throw await errorFrom(response);

@@ -2,21 +2,21 @@
  * @module nemo-config
  * Configuration of the remote ("nemo") engine, read from the Worker's variables and secrets and
  * checked with zod: where the API is, the optional operator token, the attribution headers the
- * API requires (UPSTREAM.md: without them export fails with 402), the chat language, and the
- * timing knobs (defaults follow UPSTREAM.md; tests shorten them through the same variables).
+ * API requires (no export without them, docs/remote-api.md), the chat language, and the
+ * timing knobs (defaults: docs/remote-api.md#limits; tests shorten them by the same variables).
  */
 import { z } from 'zod';
 
-/** UPSTREAM.md: the hosted API's production base URL. */
+/** The hosted API's production base URL (docs/remote-api.md#base-and-headers). */
 export const DEFAULT_NEMO_API_BASE = 'https://mega-api-prod.nemovideo.ai';
-/** ADK `app_name` of the agent (UPSTREAM.md: every path says `nemo_agent`). */
+/** ADK `app_name` of the agent (docs/remote-api.md#base-and-headers: paths say `nemo_agent`). */
 export const NEMO_APP_NAME = 'nemo_agent';
 /**
- * Wait before the one retry after a 429, ms. UPSTREAM.md error table: "rate limited — wait 30 s,
+ * Wait before the one retry after a 429, ms. docs/remote-api.md: "rate limited — wait 30 s,
  * retry once".
  */
 export const RATE_LIMIT_WAIT_MS = 30_000;
-/** Longest one `/run_sse` stream may run, ms. UPSTREAM.md: "up to 15 min". */
+/** Longest one `/run_sse` stream may run, ms (docs/remote-api.md#chat-stream: up to 15 min). */
 export const STREAM_MAX_MS = 15 * 60_000;
 /**
  * Longest the chat stream may stay completely silent (not even a heartbeat or an empty `data:`
@@ -31,16 +31,16 @@ export const STILL_WORKING_INTERVAL_MS = 2 * 60_000;
  * in well under a second normally; 30 s covers a slow cold start without hanging a turn.
  */
 export const JSON_CALL_TIMEOUT_MS = 30_000;
-/** How often a remote render is polled, ms. UPSTREAM.md: "poll … every 30 s". */
+/** How often a remote render is polled, ms (docs/remote-api.md#exports: every 30 s). */
 export const RENDER_POLL_MS = 30_000;
 /**
- * Longest a remote render may take before it is failed and refunded, ms. UPSTREAM.md: exports
+ * Longest a remote render may run before it is failed and refunded, ms. docs/remote-api.md: exports
  * typically finish 30–90 s after the request; 30 minutes leaves room for long or queued ones.
  */
 export const RENDER_DEADLINE_MS = 30 * 60_000;
-/** Chat language sent when creating an upstream session (UPSTREAM.md body field `language`). */
+/** Chat language sent when creating an upstream session (body `language`, docs/remote-api.md). */
 export const DEFAULT_NEMO_LANGUAGE = 'en';
-/** Where anonymous visitors register to keep their work (UPSTREAM.md: `?bind=<id>`). */
+/** Where anonymous visitors register to keep their work (`?bind=<id>`, docs/remote-api.md). */
 export const DEFAULT_NEMO_REGISTER_URL = 'https://nemovideo.ai/';
 
 const optionalText = z

@@ -1,39 +1,35 @@
 /**
  * @module nemo-engine-deps
- * Wires the nemo engine to the Worker: configuration from the env, the visitor's upstream
- * identity kept in their `VisitorAccount` Durable Object, and the global `fetch`.
+ * Wires the nemo engine from the Worker's variables (`NEMO_*`, nemo-config.ts) and the ports
+ * the session room hands it: the visitor's upstream identity (kept in their `VisitorAccount`),
+ * the room's upstream session id and, for forwarding uploads, where the session's media are.
  */
-import type { Env } from '../../env';
-import { visitorAccount } from '../../durable/durable-stubs';
+import type { MediaSource } from './nemo-forward-media';
 import type { NemoEngineDeps, UpstreamSessionStore } from './nemo-engine';
 import { readNemoConfig } from './nemo-config';
-import type { IdentityStore } from './upstream-token';
+import type { IdentityStore } from './nemo-token';
 
-/** The identity store of `visitorId`: their `VisitorAccount`. */
-export function visitorIdentityStore(env: Env, visitorId: string): IdentityStore {
-  const account = visitorAccount(env, visitorId);
-  return {
-    load: () => account.upstreamIdentity(),
-    save: (identity) => account.saveUpstreamIdentity(identity),
-  };
+/** What the Durable Object layer hands a nemo engine (implemented there, defined here). */
+export interface NemoPorts {
+  /** The visitor's anonymous identity at the remote API; unused with an operator token. */
+  identity: IdentityStore;
+  /** Where the session room keeps the remote session id. */
+  upstreamSession: UpstreamSessionStore;
+  /** Where the session's uploads are, to send new ones upstream; none: nothing is forwarded. */
+  media?: MediaSource;
 }
 
 /**
- * Everything a nemo turn of `visitorId` needs.
- * @param sessionId our session id, so the turn can send its uploads upstream.
+ * Everything a nemo turn needs.
+ * @param vars the Worker's variables (extra keys are ignored).
  * @throws {NemoConfigError} when the `NEMO_*` variables are unusable.
  */
-export function nemoEngineDeps(
-  env: Env,
-  visitorId: string,
-  session: UpstreamSessionStore,
-  sessionId?: string,
-): NemoEngineDeps {
-  const config = readNemoConfig({ ...env });
+export function nemoEngineDeps(vars: Record<string, unknown>, ports: NemoPorts): NemoEngineDeps {
+  const config = readNemoConfig(vars);
   return {
     config,
-    identity: config.token === null ? visitorIdentityStore(env, visitorId) : null,
-    session,
-    ...(sessionId === undefined ? {} : { media: { bucket: env.MEDIA, sessionId } }),
+    identity: config.token === null ? ports.identity : null,
+    session: ports.upstreamSession,
+    ...(ports.media === undefined ? {} : { media: ports.media }),
   };
 }

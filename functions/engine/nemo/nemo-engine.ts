@@ -1,6 +1,6 @@
 /**
  * @module nemo-engine
- * The remote engine: each chat turn goes to the NemoVideo-compatible API (UPSTREAM.md) and its
+ * The remote engine: each chat turn goes to the remote API (docs/remote-api.md) and its
  * ADK stream comes back as our engine events. The rough edges are handled here, at the edge:
  * - token: configured or the visitor's anonymous one; 1001 → a new token, retried once;
  * - session: created on first use and kept by the session room; 1002 (or HTTP 404) → a new
@@ -8,6 +8,9 @@
  * - 429 → wait ({@link NemoTimings.rateLimitWaitMs}, 30 s) and retry once;
  * - stream: deltas then one whole text (never doubled), tool calls as status lines, heartbeats
  *   as "still working…" at most every 2 minutes, silence/cap timeouts, cut streams, error frames;
+ *   while a tool runs (ADK is silent then) the idle limit is suspended and "still working…"
+ *   comes from our clock; an unreadable frame ends the turn; a long-running tool still at work
+ *   at the end is said plainly (its result arrives with a later state read);
  * - after the stream: the state is read, its short-key draft decoded and, when it changed,
  *   handed on as a new draft; a stream without text is answered with what changed;
  * - GUI phrases in the reply become action chips.
@@ -16,19 +19,20 @@
 import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
 import type { Draft } from '../../../shared/draft-schema';
 import { diffDrafts } from '../../../shared/draft-diff';
-import { readAdkStream, StreamTimeoutError } from './adk-stream';
-import type { AdkStreamEnd } from './adk-stream';
-import { decodeDraft, encodeDraft } from './draft-codec';
-import { guiActions } from './gui-actions';
-import { AdkTurnMapper } from './map-adk-events';
+import { abortableSleep } from '../../../shared/abortable-sleep';
+import { readAdkStream, StreamTimeoutError } from './nemo-adk-stream';
+import type { AdkStreamEnd } from './nemo-adk-stream';
+import { decodeDraft, encodeDraft } from './nemo-draft-codec';
+import { guiActions } from './nemo-gui-actions';
+import { AdkTurnMapper, UPSTREAM_REPORTED_PROBLEM } from './nemo-map-adk-events';
 import { NemoClient } from './nemo-client';
 import type { FetchLike } from './nemo-client';
 import type { NemoConfig } from './nemo-config';
-import { UpstreamCode, UpstreamError, plainUpstreamError } from './upstream-error';
-import type { IdentityStore } from './upstream-token';
-import { UpstreamToken } from './upstream-token';
-import { forwardNewMedia } from './forward-media';
-import type { MediaSource } from './forward-media';
+import { UpstreamCode, UpstreamError, plainUpstreamError } from './nemo-error';
+import type { IdentityStore } from './nemo-token';
+import { UpstreamToken } from './nemo-token';
+import { forwardNewMedia } from './nemo-forward-media';
+import type { MediaSource } from './nemo-forward-media';
 
 /** Where the upstream session id of one of our sessions is kept (the `SessionRoom`). */
 export interface UpstreamSessionStore {
@@ -56,6 +60,9 @@ export const CARRY_DRAFT_PREFIX = 'The project so far (draft JSON):';
 /** Status shown while the first upstream answer is awaited. */
 const STATUS_ASKING = 'asking the video service…';
 const STATUS_STILL_WORKING = 'still working…';
+/** Said after the reply when a long-running tool (ADK `longRunningToolIds`) had not finished. */
+export const LONG_RUNNING_NOTE =
+  'The video service is still working on part of this in the background. Its result is picked up the next time the timeline is read: send your next message in a while and the timeline will update.';
 
 /**
  * The message that moves the draft into a new upstream session: the short-key draft as JSON on
@@ -64,8 +71,6 @@ const STATUS_STILL_WORKING = 'still working…';
 export function carryDraftMessage(draft: Draft, text: string): string {
   return `${CARRY_DRAFT_PREFIX} ${JSON.stringify(encodeDraft(draft))}\n\n${text}`;
 }
-
-const sleepFor = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The remote engine. */
 export class NemoEngine implements Engine {
@@ -100,7 +105,7 @@ class NemoTurn {
     this.#input = input;
     this.#client = new NemoClient(deps.config, deps.fetch);
     this.#token = new UpstreamToken(this.#client, deps.config, deps.identity);
-    this.#sleep = deps.sleep ?? sleepFor;
+    this.#sleep = deps.sleep ?? abortableSleep;
   }
 
   async *run(): AsyncGenerator<EngineEvent> {
@@ -215,9 +220,12 @@ class NemoTurn {
     const mapper = new AdkTurnMapper();
     let lastShownAt = Date.now();
     let streamErrors = 0;
+    let unreadable = false;
     const frames = readAdkStream(response.body, {
       idleTimeoutMs: config.timings.streamIdleTimeoutMs,
       maxMs: config.timings.streamMaxMs,
+      toolRunning: () => mapper.toolRunning,
+      quietTickMs: config.timings.stillWorkingMs,
     });
     let end: AdkStreamEnd;
     for (;;) {
@@ -227,7 +235,7 @@ class NemoTurn {
         break;
       }
       const frame = next.value;
-      if (frame.kind === 'heartbeat') {
+      if (frame.kind === 'heartbeat' || frame.kind === 'quiet') {
         if (Date.now() - lastShownAt >= config.timings.stillWorkingMs) {
           lastShownAt = Date.now();
           yield { type: 'status', message: STATUS_STILL_WORKING };
@@ -240,12 +248,21 @@ class NemoTurn {
       } else if (frame.kind === 'error') {
         streamErrors += 1;
         console.warn('nemo stream error frame', frame.detail);
+        yield UPSTREAM_REPORTED_PROBLEM;
+      } else if (frame.kind === 'unreadable') {
+        // Older ADK's error frame, broken by a quote: the turn failed; stop reading.
+        console.warn('nemo stream: an unreadable frame ended the turn', frame.detail);
+        unreadable = true;
         yield {
           type: 'error',
           code: 'upstream_failed',
           message:
-            'The video service reported a problem while answering. Your draft is as shown; please try again.',
+            'The video service sent a message that could not be read, so the reply was stopped there. What arrived is shown; please try again if something is missing.',
         };
+        // Closing the reader cancels the body, so the upstream connection closes.
+        await frames.return('complete');
+        end = 'complete';
+        break;
       } else {
         console.warn('nemo stream: skipped a frame', frame.detail);
       }
@@ -258,11 +275,11 @@ class NemoTurn {
           'The connection to the video service broke off in the middle of the reply. What arrived is shown; please send your message again if something is missing.',
       };
     }
-    const failed = streamErrors > 0 || mapper.errors > 0 || end === 'cut';
-    yield* this.#afterStream(token, sessionId, mapper.finish(), failed);
+    const failed = streamErrors > 0 || mapper.errors > 0 || end === 'cut' || unreadable;
+    yield* this.#afterStream(token, sessionId, mapper.finish(), failed, mapper.longRunningOpen);
   }
 
-  /** Sends the session's uploads the upstream session has not got yet (see forward-media). */
+  /** Sends the session's uploads the upstream session has not got yet (see nemo-forward-media). */
   async *#forwardMedia(
     sessionId: string,
     guarded: <T>(call: (token: string) => Promise<T>) => Promise<T>,
@@ -309,6 +326,7 @@ class NemoTurn {
     sessionId: string,
     text: string | null,
     failed: boolean,
+    stillWorking: boolean,
   ): AsyncGenerator<EngineEvent> {
     const before = this.#input.draft;
     let after: Draft | null = null;
@@ -327,8 +345,15 @@ class NemoTurn {
       console.warn('nemo state read failed', error instanceof Error ? error.message : error);
     }
     const changed = after !== null && JSON.stringify(after) !== JSON.stringify(before);
-    const reply = text ?? (failed ? null : silentReply(before, changed ? after : null, stateRead));
-    if (reply !== null) yield { type: 'text', text: reply };
+    // A silent stream whose long-running tool is still at work has not "finished": the note says so.
+    const silent =
+      failed || (stillWorking && !changed)
+        ? null
+        : silentReply(before, changed ? after : null, stateRead);
+    const reply = [text ?? silent, stillWorking ? LONG_RUNNING_NOTE : null]
+      .filter((part) => part !== null)
+      .join('\n\n');
+    if (reply !== '') yield { type: 'text', text: reply };
     if (tooLarge !== null) {
       yield {
         type: 'error',
@@ -342,7 +367,7 @@ class NemoTurn {
   }
 }
 
-/** The words for a stream that closed without text (UPSTREAM.md: about 30 % of edits). */
+/** The words for a stream closed without text (about 30 % of edits, docs/remote-api.md). */
 function silentReply(before: Draft | null, after: Draft | null, stateRead: boolean): string {
   if (!stateRead)
     return 'The video service finished without a reply, and its timeline could not be read just now. Say "status" to check it.';

@@ -37,9 +37,10 @@ describe('credits on the nemo engine', () => {
     const first = creditsSchema.parse(await (await visitor.fetch('/api/credits')).json());
     expect(fake.tokens.size).toBe(1);
     const [token] = [...fake.tokens.keys()];
-    expect(first.available).toBe(fake.tokens.get(token!)!.available);
+    if (token === undefined) throw new Error('no token was minted');
+    expect(first.available).toBe(fake.tokens.get(token)?.available);
 
-    fake.setCredits(token!, 42);
+    fake.setCredits(token, 42);
     const second = creditsSchema.parse(await (await visitor.fetch('/api/credits')).json());
     expect(second).toEqual({ available: 42, frozen: 0, total: 42 });
   });
@@ -48,7 +49,8 @@ describe('credits on the nemo engine', () => {
     const { fake } = routeUpstream();
     const { visitor } = await visitorWithDraft();
     const [token] = [...fake.tokens.keys()];
-    fake.expireToken(token!);
+    if (token === undefined) throw new Error('no token was minted');
+    fake.expireToken(token);
     const response = await visitor.fetch('/api/credits');
     expect(response.status).toBe(200);
     expect(fake.tokens.size).toBe(2);

@@ -1,5 +1,5 @@
 /**
- * Every contract error code has its behaviour (UPSTREAM.md table), seen through the Worker:
+ * Every contract error code has its behaviour (docs/remote-api.md), seen through the Worker:
  * 1001 → new token + one retry; 1002 → new session with the draft carried + one retry;
  * 429 → wait + one retry; 400 → new client id + retry; 2001/4001/4002/402 → plain messages;
  * a second failure after the one retry is an error event, never raw upstream JSON.

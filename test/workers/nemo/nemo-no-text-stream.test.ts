@@ -1,6 +1,7 @@
 /**
- * About 30 % of upstream edit turns close the stream without any text (UPSTREAM.md). The edge
- * then reads the state, diffs the draft and tells the visitor what changed.
+ * About 30 % of upstream edit turns close the stream without any text
+ * (docs/remote-api.md#chat-stream). The edge then reads the state, diffs the draft and tells the
+ * visitor what changed.
  */
 import { describe, expect, it } from 'vitest';
 import type { DraftEvent } from '../../../shared/events-schema';

@@ -23,7 +23,12 @@ function engineFor(fake: FakeUpstream): { engine: NemoEngine; session: { id: str
   const engine = new NemoEngine({
     config,
     identity: null,
-    session: { load: async () => session.id, save: async (id) => void (session.id = id) },
+    session: {
+      load: async () => session.id,
+      save: async (id) => {
+        session.id = id;
+      },
+    },
     fetch: (input, init) => Promise.resolve(fake.app.fetch(new Request(input, init))),
   });
   return { engine, session };

@@ -20,7 +20,12 @@ function setup(fake: FakeUpstream, sessionId: string): NemoEngine {
   return new NemoEngine({
     config: readNemoConfig({ NEMO_API_BASE: 'https://nemo-fake.test', NEMO_TOKEN: TOKEN }),
     identity: null,
-    session: { load: async () => upstream, save: async (id) => void (upstream = id) },
+    session: {
+      load: async () => upstream,
+      save: async (id) => {
+        upstream = id;
+      },
+    },
     fetch: (input, init) => Promise.resolve(fake.app.fetch(new Request(input, init))),
     media: { bucket: env.MEDIA, sessionId },
   });

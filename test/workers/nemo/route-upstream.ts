@@ -27,11 +27,18 @@ export interface RoutedFake {
   calls: RoutedCall[];
 }
 
+/** Answers some upstream requests itself (null: the fake answers). */
+export type UpstreamOverride = (request: Request) => Response | null;
+
 /**
  * Creates a fresh fake and routes the fake host to it until the test ends.
+ * @param override answers the requests it wants to (e.g. `/run_sse` with a recorded transcript).
  * @example const { fake } = routeUpstream(); fake.failNext('token', 429);
  */
-export function routeUpstream(options: FakeUpstreamOptions = {}): RoutedFake {
+export function routeUpstream(
+  options: FakeUpstreamOptions = {},
+  override?: UpstreamOverride,
+): RoutedFake {
   const fake = createFakeUpstream({
     renderFile: (durationMs) => renderMp4(durationMs),
     ...options,
@@ -42,7 +49,7 @@ export function routeUpstream(options: FakeUpstreamOptions = {}): RoutedFake {
     const request = new Request(input, init);
     if (new URL(request.url).origin !== FAKE_BASE) return realFetch(input, init);
     calls.push({ url: request.url, headers: new Headers(request.headers) });
-    return fake.app.fetch(request);
+    return override?.(request) ?? fake.app.fetch(request);
   });
   return { fake, calls };
 }

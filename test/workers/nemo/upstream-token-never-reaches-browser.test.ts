@@ -2,7 +2,7 @@
  * The upstream token and the upstream session id stay at the edge: no response body or header
  * the browser gets — chat SSE, replays, state, lists, credits, exports, render info and the
  * downloaded file — contains them. The anonymous client id appears only inside the
- * registration link (`?bind=<id>`) that UPSTREAM.md says to offer on 2001.
+ * registration link (`?bind=<id>`) that docs/remote-api.md#credits says to offer on 2001.
  */
 import { describe, expect, it } from 'vitest';
 import { Visitor } from '../visitor-client';

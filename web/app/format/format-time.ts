@@ -5,7 +5,8 @@
  * see i18n/locale).
  */
 import { formatSeconds } from '../../../shared/timeline-summary';
-import { t } from '../i18n/locale';
+import { locale, t } from '../i18n/locale';
+import type { Locale } from '../i18n/locale';
 
 /**
  * A player clock: `m:ss`, e.g. `formatClock(64_200)` → `"1:04"`.
@@ -51,9 +52,25 @@ export function spokenDuration(ms: number): string {
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = totalSeconds % 60;
   const parts: string[] = [];
-  if (minutes > 0)
-    parts.push(t(minutes === 1 ? 'time.minute' : 'time.minutes', { count: minutes }));
+  if (minutes > 0) parts.push(t(`time.minutes.${pluralOf(minutes)}`, { count: minutes }));
   if (seconds > 0 || minutes === 0)
-    parts.push(t(seconds === 1 ? 'time.second' : 'time.seconds', { count: seconds }));
+    parts.push(t(`time.seconds.${pluralOf(seconds)}`, { count: seconds }));
   return parts.join(' ');
+}
+
+/** Plural rules per locale, made once (https://developer.mozilla.org/docs/Web/JavaScript/Reference/Global_Objects/Intl/PluralRules). */
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/**
+ * The catalogue's plural form of `count` in the current locale: `one` or `other` (the only
+ * categories English and Chinese use; any other category a rule may name reads as `other`).
+ */
+function pluralOf(count: number): 'one' | 'other' {
+  const current = locale.value;
+  let rules = pluralRules.get(current);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(current);
+    pluralRules.set(current, rules);
+  }
+  return rules.select(count) === 'one' ? 'one' : 'other';
 }

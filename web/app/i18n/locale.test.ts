@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProgress } from '../format/format-progress';
-import { formatTimeLeft } from '../format/format-time';
+import { formatTimeLeft, spokenDuration } from '../format/format-time';
 import { interpolate, locale, localeFromLanguage, setLocale, t } from './locale';
 import { pickLocale } from './locale-preference';
 import { messagesEn } from './messages-en';
@@ -93,5 +93,20 @@ describe('choosing the locale', () => {
     expect(pickLocale({ requested: 'fr', stored: 'zh', navigatorLanguage: 'en-US' })).toBe('zh');
     expect(pickLocale({ requested: null, stored: 'xx', navigatorLanguage: 'zh-TW' })).toBe('zh');
     expect(pickLocale({})).toBe('en');
+  });
+});
+
+describe('spokenDuration', () => {
+  it('picks English plurals by Intl.PluralRules: one minute, 2 minutes, 0 seconds', () => {
+    expect(spokenDuration(64_000)).toBe('1 minute 4 seconds');
+    expect(spokenDuration(121_000)).toBe('2 minutes 1 second');
+    expect(spokenDuration(0)).toBe('0 seconds');
+    expect(spokenDuration(120_000)).toBe('2 minutes');
+  });
+
+  it('has one form in Chinese', async () => {
+    await setLocale('zh');
+    expect(spokenDuration(64_000)).toBe('1 分钟 4 秒');
+    expect(spokenDuration(121_000)).toBe('2 分钟 1 秒');
   });
 });

@@ -179,10 +179,10 @@ export const messagesEn = {
   'time.minutesLeft': '{minutes} min left',
   'time.minutesSecondsLeft': '{minutes} min {seconds} s left',
   'time.span': '{start}–{end} s',
-  'time.minute': '{count} minute',
-  'time.minutes': '{count} minutes',
-  'time.second': '{count} second',
-  'time.seconds': '{count} seconds',
+  'time.minutes.one': '{count} minute',
+  'time.minutes.other': '{count} minutes',
+  'time.seconds.one': '{count} second',
+  'time.seconds.other': '{count} seconds',
 
   // the widget's footer (embed/forget-me-button)
   'embed.forgetMe': 'Forget me on this site',

@@ -176,10 +176,10 @@ export const messagesZh: Messages = {
   'time.minutesLeft': '剩余 {minutes} 分钟',
   'time.minutesSecondsLeft': '剩余 {minutes} 分 {seconds} 秒',
   'time.span': '{start}–{end} 秒',
-  'time.minute': '{count} 分钟',
-  'time.minutes': '{count} 分钟',
-  'time.second': '{count} 秒',
-  'time.seconds': '{count} 秒',
+  'time.minutes.one': '{count} 分钟',
+  'time.minutes.other': '{count} 分钟',
+  'time.seconds.one': '{count} 秒',
+  'time.seconds.other': '{count} 秒',
 
   // the widget's footer (embed/forget-me-button)
   'embed.forgetMe': '在此网站上忘记我',

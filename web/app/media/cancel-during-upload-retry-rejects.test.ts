@@ -14,7 +14,9 @@ class DroppingXhr {
   onabort: (() => void) | null = null;
   status = 0;
   responseText = '';
-  open(): void {}
+  open(): void {
+    // Nothing to do: the request is only sent (and dropped) by `send`.
+  }
   abort(): void {
     this.onabort?.();
   }

@@ -163,11 +163,10 @@ export const AppModel = createModel((api: ApiClient) => {
           chat.addLocalReply(NOTHING_YET);
           return;
         }
-        const items = batch.current.value?.items;
-        if (items !== undefined) {
+        if (batch.current.value !== null) {
           chat.addLocalReply(
             t(batch.running.value ? 'batch.exportRunning' : 'batch.exportReply', {
-              count: items.length,
+              count: batch.current.value.items.length,
             }),
           );
           await exportVideo();

@@ -15,7 +15,7 @@ import { ApiError } from '../api-error';
 import { BatchModel, batchItemState } from './batch-model';
 import type { BatchModelDeps } from './batch-model';
 import { DraftModel } from './draft-model';
-import { fakeApiClient } from './fake-api-client';
+import { fakeApiClient } from '../../../test/unit-helpers/fake-api-client';
 import { NoticeModel } from './notice-model';
 
 function draftOf(mediaId: string, durationMs = 10_000): Draft {

@@ -15,6 +15,7 @@
 import { action, batch, computed, createModel, signal } from '@preact/signals';
 import type { ChatMessage } from '../../../shared/api-schema';
 import type { StreamEvent, SuggestedAction } from '../../../shared/events-schema';
+import { abortableSleep } from '../../../shared/abortable-sleep';
 import type { ApiClient } from '../api-client';
 import { ApiError, isAbort } from '../api-error';
 import { t } from '../i18n/locale';
@@ -238,7 +239,7 @@ export const ChatModel = createModel(
           !turnEnded() && attempt < CATCH_UP_ATTEMPTS && !signal.aborted;
           attempt += 1
         ) {
-          await sleep(CATCH_UP_DELAY_MS * (attempt + 1));
+          await abortableSleep(CATCH_UP_DELAY_MS * (attempt + 1));
           if (turnEnded()) break;
           const outcome = await api.replayEvents(
             sessionId,
@@ -291,10 +292,14 @@ export const ChatModel = createModel(
             }
             failures += 1;
           }
-          await sleep(
-            Math.min(FOLLOW_MAX_DELAY_MS, FOLLOW_RETRY_MS * 2 ** Math.max(0, failures - 1)),
-            stop.signal,
-          );
+          try {
+            await abortableSleep(
+              Math.min(FOLLOW_MAX_DELAY_MS, FOLLOW_RETRY_MS * 2 ** Math.max(0, failures - 1)),
+              stop.signal,
+            );
+          } catch {
+            return; // Only an abort rejects: the stream was closed while waiting to reconnect.
+          }
         }
       })();
     });
@@ -357,16 +362,3 @@ export const ChatModel = createModel(
 );
 
 export type ChatModel = InstanceType<typeof ChatModel>;
-
-/** Waits `ms`; resolves early (never rejects) when `signal` aborts. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-  });
-}

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CreditsModel, describeCredits } from './credits-model';
-import { fakeApiClient } from './fake-api-client';
+import { fakeApiClient } from '../../../test/unit-helpers/fake-api-client';
 
 describe('credits model', () => {
   it('labels a known balance by its count', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { RenderChunkState } from '../../../shared/api-schema';
 import { ApiError } from '../api-error';
 import { UPLOAD_QUEUE_MAX_CHUNKS, createEdgeChunkStore } from './edge-chunk-store';
-import { fakeApiClient } from './fake-api-client';
+import { fakeApiClient } from '../../../test/unit-helpers/fake-api-client';
 
 const STATE: RenderChunkState = {
   version: 1,

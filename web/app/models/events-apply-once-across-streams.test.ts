@@ -8,7 +8,7 @@ import type { StreamEvent } from '../../../shared/events-schema';
 import type { ReceivedEvent, StreamOutcome } from '../sse-reader';
 import { ChatModel } from './chat-model';
 import { DraftModel } from './draft-model';
-import { fakeApiClient } from './fake-api-client';
+import { fakeApiClient } from '../../../test/unit-helpers/fake-api-client';
 import { NoticeModel } from './notice-model';
 import { SessionModel } from './session-model';
 

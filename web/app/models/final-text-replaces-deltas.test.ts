@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChatModel } from './chat-model';
 import { DraftModel } from './draft-model';
-import { fakeApiClient } from './fake-api-client';
+import { fakeApiClient } from '../../../test/unit-helpers/fake-api-client';
 import { NoticeModel } from './notice-model';
 import { SessionModel } from './session-model';
 

@@ -3,7 +3,7 @@ import { batchItemId } from '../../../shared/batch-schema';
 import { draftSchema } from '../../../shared/draft-schema';
 import { ApiError } from '../api-error';
 import { AppModel, UPLOAD_HINT } from './app-model';
-import { fakeApiClient } from './fake-api-client';
+import { fakeApiClient } from '../../../test/unit-helpers/fake-api-client';
 
 const storage = new Map<string, string>();
 Object.assign(globalThis, {

@@ -22,7 +22,7 @@ import type { CreditsModel } from './credits-model';
 import type { NoticeModel } from './notice-model';
 import { mediaUrlsFor } from '../media/media-urls';
 import { createProgressReporter } from './progress-reporter';
-import { abortableDelay } from '../net/retry-with-backoff';
+import { abortableSleep } from '../../../shared/abortable-sleep';
 import { retryWhileUnreachable } from '../net/retry-while-unreachable';
 
 /**
@@ -274,7 +274,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
         signal.removeEventListener('abort', stop);
       }
       // The stream is down: read the job now and then until it opens again.
-      if (!streamed) await abortableDelay(RENDER_FALLBACK_POLL_MS, signal);
+      if (!streamed) await abortableSleep(RENDER_FALLBACK_POLL_MS, signal);
       const id = current.id;
       current = await retryWhileUnreachable(() => api.getRender(id), signal, setReconnecting);
       showFollowed(current);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { abortableDelay, retryWithBackoff } from './retry-with-backoff';
+import { retryWithBackoff } from './retry-with-backoff';
 
 const always = (): boolean => true;
 
@@ -86,14 +86,5 @@ describe('retryWithBackoff', () => {
     await expect(result).rejects.toMatchObject({ name: 'AbortError' });
     expect(Date.now() - startedAt).toBeLessThan(1_000);
     expect(run).toHaveBeenCalledTimes(1);
-  });
-});
-
-describe('abortableDelay', () => {
-  it('resolves after the wait, and rejects at once on an already aborted signal', async () => {
-    await expect(abortableDelay(1)).resolves.toBeUndefined();
-    await expect(abortableDelay(60_000, AbortSignal.abort())).rejects.toMatchObject({
-      name: 'AbortError',
-    });
   });
 });

@@ -6,6 +6,7 @@
  * is what a Cancel pressed during a retry needs. (p-retry does the same; one small module here
  * avoids a dependency for ~40 lines.)
  */
+import { abortableSleep } from '../../../shared/abortable-sleep';
 
 /** How a call is retried. */
 export interface RetryOptions {
@@ -38,30 +39,6 @@ export function abortError(signal?: AbortSignal): DOMException {
   return reason instanceof DOMException && reason.name === 'AbortError'
     ? reason
     : new DOMException('Stopped', 'AbortError');
-}
-
-/**
- * Waits `ms`; rejects with an `AbortError` as soon as `signal` aborts (at once if it already
- * has), clearing the timer.
- *
- * @example await abortableDelay(1_000, controller.signal)
- */
-export function abortableDelay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortError(signal));
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    function onAbort(): void {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /**
@@ -100,7 +77,7 @@ export async function retryWithBackoff<T>(
       if (attempt >= tries || !shouldRetry(error) || now() - startedAt + delayMs > deadlineMs)
         throw error;
       onRetry?.(error, attempt, delayMs);
-      await abortableDelay(delayMs, signal);
+      await abortableSleep(delayMs, signal);
     }
   }
 }
