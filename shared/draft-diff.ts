@@ -10,7 +10,7 @@
 import { CHANGE_WORDS_EN } from './change-words';
 import type { ChangeWords } from './change-words';
 import type { AudioSegment, Canvas, Draft, TextSegment, VideoSegment } from './draft-schema';
-import { isNarrationTrack } from './narration-schema';
+import { isNarrationTrack } from './narration-track';
 import { diffNarration } from './narration-diff';
 import { formatSeconds, quoteText } from './timeline-summary';
 

@@ -6,7 +6,6 @@
  * the synthesised speech into it, see web/narration/). Bounded like every draft string.
  */
 import { z } from 'zod';
-import type { Track } from './draft-schema';
 
 /**
  * The offline voices (eSpeak NG, compiled to WebAssembly, in the browser): US or British English
@@ -83,15 +82,3 @@ export const DEFAULT_CAPTION_STYLE: CaptionStyle = {
   highlight: '#ffd23f',
   sizeRatio: 0.045,
 };
-
-/** Id of the director's narration track (one per draft). */
-export const NARRATION_TRACK_ID = 'audio-narration';
-
-/** True for an audio track that holds narration (its segments are speech), not music or sound. */
-export function isNarrationTrack(track: Track): boolean {
-  return (
-    track.kind === 'audio' &&
-    track.segments.length > 0 &&
-    track.segments.every((segment) => segment.source.type === 'speech')
-  );
-}

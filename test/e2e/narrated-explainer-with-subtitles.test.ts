@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { exportAndDownload, sendChatMessage } from '../../scripts/lib/drive-app';
 import { captionCues, cueText } from '../../shared/caption-cues';
 import { type Draft, draftSchema } from '../../shared/draft-schema';
-import { isNarrationTrack } from '../../shared/narration-schema';
+import { isNarrationTrack } from '../../shared/narration-track';
 import { useAppPage } from './support/app-page';
 import { expectDeliverable } from './support/expect-deliverable';
 import { silences } from './support/ffmpeg-measure';

@@ -4,7 +4,7 @@
  * (in the language of the message answered), cut into word groups for streaming, and the
  * suggested next steps (chips).
  */
-import { isNarrationTrack } from '../../../shared/narration-schema';
+import { isNarrationTrack } from '../../../shared/narration-track';
 import type { Draft, MusicMood } from '../../../shared/draft-schema';
 import type { SuggestedAction } from '../../../shared/events-schema';
 import { CHANGE_WORDS_EN, CHANGE_WORDS_ZH } from '../../../shared/change-words';

@@ -7,7 +7,7 @@
  * edit never touches the clips' sound, and a clip-sound edit never touches the music (issue #5:
  * "the uploaded track as music at the asked volume … with the clips' own sound mixed or muted").
  */
-import { isNarrationTrack } from '../../../shared/narration-schema';
+import { isNarrationTrack } from '../../../shared/narration-track';
 import type { AudioSegment, Draft, MusicMood, Track } from '../../../shared/draft-schema';
 import { directorWords } from './director-words';
 import type { EditOpOf } from '../../../shared/edit-op-schema';

@@ -16,11 +16,10 @@ import {
   MAX_NARRATION_WPM,
   MAX_SPEECH_TEXT_CHARS,
   MIN_NARRATION_WPM,
-  NARRATION_TRACK_ID,
   type NarrationVoice,
   type SpeechSource,
-  isNarrationTrack,
 } from '../../../shared/narration-schema';
+import { NARRATION_TRACK_ID, isNarrationTrack } from '../../../shared/narration-track';
 import { estimateSpeechMs } from '../../../shared/speech-words';
 import { quoteText } from '../../../shared/timeline-summary';
 import { distributeMs } from '../embedded/fit-timeline';

@@ -6,7 +6,7 @@
  * video beside it.
  */
 import type { Draft } from '../../../shared/draft-schema';
-import { isNarrationTrack } from '../../../shared/narration-schema';
+import { isNarrationTrack } from '../../../shared/narration-track';
 import { useApp } from '../app-context';
 import { formatBytes } from '../format/format-progress';
 import { formatClock } from '../format/format-time';
