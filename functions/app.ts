@@ -18,6 +18,7 @@ import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { mediaRoutes } from './routes/media';
 import { renderRoutes } from './routes/renders';
+import { renderSubtitleRoutes } from './routes/render-subtitles';
 import { renderChunkRoutes } from './routes/render-chunks';
 import { sessionRoutes } from './routes/sessions';
 import { widgetTokenRoutes } from './routes/widget-token';
@@ -30,6 +31,7 @@ export function createApp(): Hono<AppEnv> {
     .route('/', exportRoutes)
     .route('/', creditRoutes)
     .route('/', renderRoutes)
+    .route('/', renderSubtitleRoutes)
     .route('/', renderChunkRoutes)
     .route('/', mediaRoutes)
     .route('/', widgetTokenRoutes);

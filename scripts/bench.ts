@@ -16,6 +16,7 @@ import { benchLoad } from './bench/load';
 import { benchSceneDrawTime } from './bench/scene-draw-time';
 import { benchDirectorTurn } from './bench/director-turn';
 import { benchLlmFirstToken } from './bench/llm-first-token';
+import { benchSpeechSynthesis } from './bench/speech-synthesis';
 
 /** Each entry prints its own figures; add a module's runner here. */
 const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
@@ -38,6 +39,7 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
     'llm director: first reply token through the edge vs straight from the fake model',
     benchLlmFirstToken,
   ],
+  ['speech: offline voice synthesis time per minute of narration', benchSpeechSynthesis],
 ];
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import type { MusicMood, TextSegment } from './draft-schema';
 import type { SceneLayerKind, SkyTime, SkyWeather } from './scene-layers-schema';
+import type { CaptionStyle, NarrationVoice } from './narration-schema';
 
 /** What a folded count line counts: scenes, or texts of one role. */
 export type Counted = 'scene' | TextSegment['role'];
@@ -61,6 +62,13 @@ export interface ChangeWords {
   trackOn(name: string, percent: number): string;
   trackLevel(name: string, fromPercent: number, toPercent: number): string;
   videoName(from: string, to: string): string;
+  /** Narration voices as people say them ("US English, female"). */
+  voices: Record<NarrationVoice, string>;
+  narrationOn(voice: string, wpm: number): string;
+  narrationOff: string;
+  narrationVoice(from: string, to: string): string;
+  narrationRate(fromWpm: number, toWpm: number): string;
+  narrationCaptions(mode: CaptionStyle['mode']): string;
 }
 
 const COUNTED_EN: Record<Counted, { one: string; many: string }> = {
@@ -148,6 +156,22 @@ export const CHANGE_WORDS_EN: ChangeWords = {
   trackOn: (name, percent) => `${name} on (${percent}%)`,
   trackLevel: (name, from, to) => `${name} ${from}% → ${to}%`,
   videoName: (from, to) => `Video name ${from} → ${to}`,
+  voices: {
+    'en-us-female': 'US English, female',
+    'en-us-male': 'US English, male',
+    'en-gb-female': 'British English, female',
+    'en-gb-male': 'British English, male',
+    'zh-female': 'Mandarin, female',
+    'zh-male': 'Mandarin, male',
+  },
+  narrationOn: (voice, wpm) => `Voiceover on (${voice}, ${wpm} words/min)`,
+  narrationOff: 'Voiceover off',
+  narrationVoice: (from, to) => `Voice ${from} → ${to}`,
+  narrationRate: (from, to) => `Speaking rate ${from} → ${to} words/min`,
+  narrationCaptions: (mode) =>
+    mode === 'off'
+      ? 'Word captions off'
+      : `Word captions: ${mode === 'karaoke' ? 'karaoke' : 'pop-in'}`,
 };
 
 /** Chinese nouns with their measure word ("3 条字幕"). */
@@ -245,4 +269,18 @@ export const CHANGE_WORDS_ZH: ChangeWords = {
   trackOn: (name, percent) => `打开音轨「${name}」（${percent}%）`,
   trackLevel: (name, from, to) => `音轨「${name}」音量 ${from}% → ${to}%`,
   videoName: (from, to) => `视频名称${from} → ${to}`,
+  voices: {
+    'en-us-female': '美式英语女声',
+    'en-us-male': '美式英语男声',
+    'en-gb-female': '英式英语女声',
+    'en-gb-male': '英式英语男声',
+    'zh-female': '普通话女声',
+    'zh-male': '普通话男声',
+  },
+  narrationOn: (voice, wpm) => `加上配音（${voice}，每分钟 ${wpm} 词）`,
+  narrationOff: '去掉配音',
+  narrationVoice: (from, to) => `配音声音 ${from} → ${to}`,
+  narrationRate: (from, to) => `语速 ${from} → ${to} 词/分钟`,
+  narrationCaptions: (mode) =>
+    mode === 'off' ? '关闭逐字字幕' : `逐字字幕：${mode === 'karaoke' ? '卡拉OK高亮' : '逐字出现'}`,
 };

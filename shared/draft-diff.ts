@@ -10,6 +10,8 @@
 import { CHANGE_WORDS_EN } from './change-words';
 import type { ChangeWords } from './change-words';
 import type { AudioSegment, Canvas, Draft, TextSegment, VideoSegment } from './draft-schema';
+import { isNarrationTrack } from './narration-track';
+import { diffNarration } from './narration-diff';
 import { formatSeconds, quoteText } from './timeline-summary';
 
 /**
@@ -78,8 +80,11 @@ function textSegments(draft: Draft): TextSegment[] {
   return draft.tracks.flatMap((track) => (track.kind === 'text' ? track.segments : []));
 }
 
+/** Segments of the audio tracks but narration (said by {@link diffNarration}). */
 function audioSegments(draft: Draft): AudioSegment[] {
-  return draft.tracks.flatMap((track) => (track.kind === 'audio' ? track.segments : []));
+  return draft.tracks.flatMap((track) =>
+    track.kind === 'audio' && !isNarrationTrack(track) ? track.segments : [],
+  );
 }
 
 /**
@@ -132,7 +137,8 @@ function diffMusic(before: Draft, after: Draft, words: ChangeWords): string[] {
  * first segment's (the director sets one level per track).
  */
 function diffOtherAudioLevels(before: Draft, after: Draft, words: ChangeWords): string[] {
-  const others = (draft: Draft) => draft.tracks.filter((track) => track.kind === 'audio').slice(1);
+  const others = (draft: Draft) =>
+    draft.tracks.filter((track) => track.kind === 'audio' && !isNarrationTrack(track)).slice(1);
   const was = new Map(others(before).map((track) => [track.id, track]));
   return others(after).flatMap((track) => {
     const previous = was.get(track.id);
@@ -271,7 +277,11 @@ export function diffDrafts(
 
   diffTexts(before, after, { replanned, canvasChanged, durationChanged, words }, changes);
   lines.push(...changes.toLines());
-  lines.push(...diffMusic(before, after, words), ...diffOtherAudioLevels(before, after, words));
+  lines.push(
+    ...diffMusic(before, after, words),
+    ...diffOtherAudioLevels(before, after, words),
+    ...diffNarration(before, after, words),
+  );
 
   // A line about the title itself already says the name changed.
   const titleLineShown = ['text-change-title', 'text-colour-title', 'text-size-title'].some(

@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 import { sceneLayersSchema } from './scene-layers-schema';
+import { speechSourceSchema } from './narration-schema';
 
 /** Longest video we plan or render: 10 minutes (keeps a browser export within memory). */
 export const MAX_DRAFT_DURATION_MS = 600_000;
@@ -152,11 +153,15 @@ export const mediaAudioSchema = z.object({
   sourceStartMs: ms.default(0),
 });
 
-/** A segment on an audio track: background music or an uploaded sound. */
+/** A segment on an audio track: background music, an uploaded sound, or narration (narration-schema.ts). */
 export const audioSegmentSchema = z.object({
   ...segmentBase,
   label: draftNameSchema,
-  source: z.discriminatedUnion('type', [generatedMusicSchema, mediaAudioSchema]),
+  source: z.discriminatedUnion('type', [
+    generatedMusicSchema,
+    mediaAudioSchema,
+    speechSourceSchema,
+  ]),
   /** Gain 0..1; 0.35 is the default background-music level. */
   volume: fraction,
   fadeInMs: ms,
@@ -273,8 +278,8 @@ export type MusicMood = z.infer<typeof generatedMusicSchema>['mood'];
 
 /**
  * Adds a "too large" issue to `ctx` when `drafts` together have more than
- * {@link MAX_DRAFT_SEGMENTS} segments or {@link MAX_DRAFT_TEXT_CHARS} characters of text (one
- * draft, or every item of a batch).
+ * {@link MAX_DRAFT_SEGMENTS} segments or {@link MAX_DRAFT_TEXT_CHARS} characters of text, shown
+ * or spoken (one draft, or every item of a batch).
  */
 export function checkDraftBudget(
   drafts: ReadonlyArray<Pick<Draft, 'tracks'>>,
@@ -287,6 +292,9 @@ export function checkDraftBudget(
       segments += track.segments.length;
       if (track.kind === 'text')
         for (const segment of track.segments) textChars += segment.text.length;
+      if (track.kind === 'audio')
+        for (const segment of track.segments)
+          if (segment.source.type === 'speech') textChars += segment.source.text.length;
     }
   }
   if (segments > MAX_DRAFT_SEGMENTS) {

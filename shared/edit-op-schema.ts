@@ -7,6 +7,7 @@
  * makes, scene text, moving and removing scenes, pace and text placement among them.
  */
 import { z } from 'zod';
+import { captionStyleSchema } from './narration-schema';
 import {
   MAX_DRAFT_DURATION_MS,
   MAX_DRAFT_SEGMENTS,
@@ -275,6 +276,29 @@ export const setPositionOpSchema = z
     said,
   })
   .describe('Move every text of one role to the top, middle or bottom of the frame');
+export const setNarrationOpSchema = z
+  .object({
+    op: z.literal('set-narration'),
+    on: z
+      .boolean()
+      .optional()
+      .describe(
+        'true: narrate the video (a voice-over reads each scene); false: remove the voice-over',
+      ),
+    gender: z.enum(['female', 'male']).optional().describe('The voice: female or male'),
+    accent: z
+      .enum(['us', 'gb', 'zh'])
+      .optional()
+      .describe('The voice’s language: US or British English, or Mandarin'),
+    pace: z.enum(['slower', 'faster']).optional().describe('Speak slower or faster'),
+    captions: captionStyleSchema
+      .pick({ mode: true, lines: true, position: true })
+      .partial()
+      .optional()
+      .describe('The word-by-word captions: karaoke, pop-in or off; one or two lines; position'),
+    said,
+  })
+  .describe('The voice-over (narration-schema.ts) and its word captions');
 
 export const undoOpSchema = z
   .object({ op: z.literal('undo'), said })
@@ -298,6 +322,7 @@ export const editOpSchema = z.discriminatedUnion('op', [
   removeSceneOpSchema,
   setPaceOpSchema,
   setPositionOpSchema,
+  setNarrationOpSchema,
   undoOpSchema,
 ]);
 

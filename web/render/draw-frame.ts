@@ -4,11 +4,13 @@
  * `<canvas>` on the main thread) and by the export (an `OffscreenCanvas` in the encode worker),
  * so what the visitor previews is what they download.
  *
- * Order: video tracks bottom to top (scenes, transitions), then text tracks in order. Same draft
+ * Order: video tracks bottom to top (scenes, transitions), then text tracks in order, then the
+ * narration's word-by-word captions (draw-captions.ts). Same draft
  * and time give the same pixels: nothing here reads the clock or a random source, and the caches
  * in {@link FrameAssets} only memoise.
  */
 import type { Draft } from '../../shared/draft-schema';
+import { drawCaptions } from './draw-captions';
 import { drawVideoTrack } from './draw-scene';
 import { drawTextSegment } from './draw-text';
 import type { Context2D, FrameAssets } from './frame-assets';
@@ -68,5 +70,6 @@ export function drawFrame(ctx: Context2D, draft: Draft, timeMs: number, assets: 
       }
     }
   }
+  drawCaptions(ctx, draft, timeMs);
   ctx.globalAlpha = 1;
 }

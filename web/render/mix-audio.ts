@@ -5,12 +5,15 @@
  * and fade out, and uploaded sound (`source.type === 'media'`: MP3, WAV, M4A, AAC, Ogg
  * Vorbis/Opus, or a clip's own track) decoded with `decodeAudioData`, played from its
  * `sourceStartMs`, looped when shorter than the segment. Without a media loader, uploaded sound
- * is left out (silent).
+ * is left out (silent). Narration (`source.type === 'speech'`) is said by the speech worker
+ * (web/narration/) within each segment's slot and starts at the segment's `startMs`; music and
+ * uploaded sound duck under it ({@link DUCK_GAIN}), so the voice is always heard.
  *
  * Main thread only: `OfflineAudioContext` does not exist in workers. The export then transfers
  * the channel data to the encode worker.
  */
 import type { AudioSegment, Draft } from '../../shared/draft-schema';
+import { saySegments } from '../narration/speech-client';
 import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE } from './encoder-settings';
 import { renderMusicLoop } from './generate-music';
 import type { MediaLoader } from './media-frames';
@@ -21,6 +24,20 @@ const SAMPLES_PER_MS = AUDIO_SAMPLE_RATE / 1000;
 
 /** When overlapping segments sum above this peak, the whole mix is scaled down to it (no clipping). */
 const MIX_PEAK_LIMIT = 0.98;
+
+/**
+ * Music level under the voice, as a share of its own: 0.25 (−12 dB), the usual broadcast
+ * ducking depth (EBU R 128 s1 leaves speech ~10–15 dB above the bed).
+ */
+export const DUCK_GAIN = 0.25;
+/** The music starts ducking this long before the voice, ms: the first word is never masked. */
+const DUCK_ATTACK_MS = 200;
+/** …and comes back over this long after it, ms: slower than the attack so it does not pump. */
+const DUCK_RELEASE_MS = 400;
+/** Voice gain: eSpeak's peak sits near full scale; 0.9 leaves room for the ducked bed. */
+const VOICE_GAIN = 0.9;
+/** A time span, ms. */
+type Span = { startMs: number; endMs: number };
 
 /**
  * Renders the draft's soundtrack.
@@ -40,16 +57,18 @@ export async function mixAudio(draft: Draft, loadMedia?: MediaLoader): Promise<A
     const length = Math.round(draft.durationMs * SAMPLES_PER_MS);
     const ctx = new OfflineAudioContext(AUDIO_CHANNELS, length, AUDIO_SAMPLE_RATE);
     const decoded = new Map<string, AudioBuffer>();
+    const voice = await scheduleSpeech(ctx, draft);
     for (const track of draft.tracks) {
       if (track.kind !== 'audio') continue;
       for (const segment of track.segments) {
+        if (segment.source.type === 'speech') continue;
         if (segment.source.type === 'generated-music') {
           const loop = await renderMusicLoop(
             segment.source.mood,
             segment.source.tempoBpm,
             AUDIO_SAMPLE_RATE,
           );
-          scheduleSegment(ctx, segment, loop);
+          scheduleSegment(ctx, segment, loop, 0, voice);
           continue;
         }
         if (!loadMedia) continue;
@@ -59,7 +78,7 @@ export async function mixAudio(draft: Draft, loadMedia?: MediaLoader): Promise<A
           buffer = await decodeUpload(ctx, await loadMedia(mediaId));
           decoded.set(mediaId, buffer);
         }
-        scheduleSegment(ctx, segment, buffer, sourceStartMs / 1000);
+        scheduleSegment(ctx, segment, buffer, sourceStartMs / 1000, voice);
       }
     }
     const mix = await ctx.startRendering();
@@ -67,6 +86,69 @@ export async function mixAudio(draft: Draft, loadMedia?: MediaLoader): Promise<A
     return mix;
   } catch (error) {
     throw toRenderError(error, 'audio-mix-failed', 'Mixing the audio failed');
+  }
+}
+
+/**
+ * Says the draft's narration (speech worker) and schedules each phrase at its segment's start,
+ * cut at the segment's end. The phrases stay at eSpeak's 22 050 Hz: the context resamples them
+ * to the mix rate with its own band-limited resampler.
+ * @returns when the voice is heard, for ducking
+ */
+async function scheduleSpeech(ctx: OfflineAudioContext, draft: Draft): Promise<Span[]> {
+  const segments = draft.tracks.flatMap((track) =>
+    track.kind === 'audio' ? track.segments.filter((s) => s.source.type === 'speech') : [],
+  );
+  if (segments.length === 0) return [];
+  const said = await saySegments(segments).catch((cause: unknown) => {
+    throw new RenderError('audio-mix-failed', 'The narration could not be synthesised.', { cause });
+  });
+  const spans: Span[] = [];
+  segments.forEach((segment, index) => {
+    const audio = said[index];
+    if (!audio || audio.pcm.length === 0) return;
+    const buffer = ctx.createBuffer(1, audio.pcm.length, audio.sampleRate);
+    buffer.copyToChannel(audio.pcm as Float32Array<ArrayBuffer>, 0);
+    const source = ctx.createBufferSource();
+    source.buffer = buffer;
+    const gain = ctx.createGain();
+    gain.gain.value = VOICE_GAIN * segment.volume;
+    source.connect(gain).connect(ctx.destination);
+    const start = segment.startMs / 1000;
+    source.start(start);
+    source.stop(start + segment.durationMs / 1000);
+    spans.push({
+      startMs: segment.startMs,
+      endMs: segment.startMs + Math.min(audio.speechMs, segment.durationMs),
+    });
+  });
+  return spans;
+}
+
+/**
+ * Lowers `gain` to {@link DUCK_GAIN} while the voice speaks: down over
+ * {@link DUCK_ATTACK_MS} before each span, back over {@link DUCK_RELEASE_MS} after it (spans
+ * closer than attack + release stay ducked in between).
+ */
+function duckUnder(gain: AudioParam, voice: readonly Span[]): void {
+  gain.setValueAtTime(1, 0);
+  let index = 0;
+  while (index < voice.length) {
+    const first = voice[index] as Span;
+    let endMs = first.endMs;
+    index++;
+    while (
+      index < voice.length &&
+      (voice[index] as Span).startMs - endMs < DUCK_ATTACK_MS + DUCK_RELEASE_MS
+    ) {
+      endMs = Math.max(endMs, (voice[index] as Span).endMs);
+      index++;
+    }
+    const downAt = Math.max(0, first.startMs - DUCK_ATTACK_MS) / 1000;
+    gain.setValueAtTime(1, downAt);
+    gain.linearRampToValueAtTime(DUCK_GAIN, first.startMs / 1000);
+    gain.setValueAtTime(DUCK_GAIN, endMs / 1000);
+    gain.linearRampToValueAtTime(1, (endMs + DUCK_RELEASE_MS) / 1000);
   }
 }
 
@@ -92,6 +174,7 @@ function scheduleSegment(
   segment: AudioSegment,
   loop: AudioBuffer,
   offsetS = 0,
+  voice: readonly Span[] = [],
 ): void {
   const start = segment.startMs / 1000;
   const end = (segment.startMs + segment.durationMs) / 1000;
@@ -107,7 +190,9 @@ function scheduleSegment(
   if (fadeIn > 0) gain.gain.linearRampToValueAtTime(segment.volume, start + fadeIn);
   gain.gain.setValueAtTime(segment.volume, end - fadeOut);
   if (fadeOut > 0) gain.gain.linearRampToValueAtTime(0, end);
-  source.connect(gain).connect(ctx.destination);
+  const duck = ctx.createGain();
+  duckUnder(duck.gain, voice);
+  source.connect(gain).connect(duck).connect(ctx.destination);
   source.start(start, loop.duration > 0 ? offsetS % loop.duration : 0);
   source.stop(end);
 }

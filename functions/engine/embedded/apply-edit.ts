@@ -7,6 +7,7 @@
  * text placement. Never throws: an op that changes nothing says why
  * (in the message's language), an op that cannot apply to this draft is reported back.
  */
+import { applyNarration } from '../narration/narrate-plan';
 import type { Draft } from '../../../shared/draft-schema';
 import { aspectRatioLabel } from '../../../shared/draft-diff';
 import type { EditOp, EditOpOf } from '../../../shared/edit-op-schema';
@@ -90,6 +91,7 @@ const APPLIERS: { [K in EditOp['op']]: OpApplier<K> } = {
   'remove-scene': applyRemoveScene,
   'set-pace': applyPace,
   'set-position': applyPosition,
+  'set-narration': applyNarration,
   undo: () => null,
 };
 

@@ -4,6 +4,7 @@
  * (in the language of the message answered), cut into word groups for streaming, and the
  * suggested next steps (chips).
  */
+import { isNarrationTrack } from '../../../shared/narration-track';
 import type { Draft, MusicMood } from '../../../shared/draft-schema';
 import type { SuggestedAction } from '../../../shared/events-schema';
 import { CHANGE_WORDS_EN, CHANGE_WORDS_ZH } from '../../../shared/change-words';
@@ -18,7 +19,7 @@ export const MAX_PROMPT_CHIPS = 3;
 
 function musicOf(draft: Draft): { mood: MusicMood | null; percent: number } | null {
   for (const track of draft.tracks) {
-    if (track.kind !== 'audio') continue;
+    if (track.kind !== 'audio' || isNarrationTrack(track)) continue;
     const first = track.segments[0];
     if (first)
       return {

@@ -7,6 +7,7 @@
  * edit never touches the clips' sound, and a clip-sound edit never touches the music (issue #5:
  * "the uploaded track as music at the asked volume … with the clips' own sound mixed or muted").
  */
+import { isNarrationTrack } from '../../../shared/narration-track';
 import type { AudioSegment, Draft, MusicMood, Track } from '../../../shared/draft-schema';
 import { directorWords } from './director-words';
 import type { EditOpOf } from '../../../shared/edit-op-schema';
@@ -50,9 +51,9 @@ function percentIn(clause: string): number | null {
   return Number.isFinite(gain) ? Math.min(1, Math.max(0, gain)) : null;
 }
 
-/** True for the audio tracks that are music (every audio track but the clips' own sound). */
+/** True for the audio tracks that are music (every audio track but the clips' own sound and narration). */
 const isMusicTrack = (track: Track): boolean =>
-  track.kind === 'audio' && track.id !== CLIP_SOUND_TRACK_ID;
+  track.kind === 'audio' && track.id !== CLIP_SOUND_TRACK_ID && !isNarrationTrack(track);
 const isClipSoundTrack = (track: Track): boolean =>
   track.kind === 'audio' && track.id === CLIP_SOUND_TRACK_ID;
 

@@ -27,6 +27,7 @@ import { parseMessage } from './parse-message';
 import { describeBatch, planBatch, suggestBatchActions } from './plan-batch';
 import { planMediaCut } from './plan-media-cut';
 import { planStoryboard } from './plan-storyboard';
+import { narrateBrief, refitNarration } from '../narration/narrate-plan';
 import { hasCjk } from './reading-length';
 import { typingPace } from './typing-pace';
 
@@ -162,15 +163,15 @@ function batchUndoTurn(batch: Batch, input: ChatTurnInput, cjk: boolean): Engine
 function planTurn(input: ChatTurnInput, brief: Brief, cjk: boolean): EngineEvent[] {
   const words = directorWords(cjk);
   const status: EngineEvent = { type: 'status', message: words.status.planningScenes };
-  const result = checked(
-    draftSchema,
-    brief.source === 'uploads' ? planMediaCut(brief, input.media ?? []) : planStoryboard(brief),
-    words,
-  );
+  const planned =
+    brief.source === 'uploads'
+      ? { draft: planMediaCut(brief, input.media ?? []), note: '' }
+      : narrateBrief(planStoryboard(brief), brief, input.text);
+  const result = checked(draftSchema, planned.draft, words);
   if (!result.ok) return [status, result.event];
   return [
     status,
-    ...reply(describePlan(result.value, cjk)),
+    ...reply([describePlan(result.value, cjk), planned.note].filter(Boolean).join(' ')),
     { type: 'draft', draft: result.value },
     {
       type: 'actions',
@@ -201,7 +202,8 @@ function editTurn(
     ];
   }
   const notUnderstood = [...(edits?.unread ?? []), ...outcome.notUnderstood];
-  const changes = changeLines(current, outcome.draft, cjk);
+  const edited = refitNarration(current, outcome.draft);
+  const changes = changeLines(current, edited, cjk);
   if (changes.length === 0) {
     return [
       ...reply(describeEdit([], outcome.notes, notUnderstood, cjk)),
@@ -212,7 +214,7 @@ function editTurn(
     ];
   }
   const status: EngineEvent = { type: 'status', message: words.status.editingTimeline };
-  const result = checked(draftSchema, outcome.draft, words);
+  const result = checked(draftSchema, edited, words);
   if (!result.ok) return [status, result.event];
   return [
     status,

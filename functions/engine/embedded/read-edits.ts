@@ -6,6 +6,7 @@
  * name a frame shape and a length, or ("… and make it red") restyle the text named just before.
  * Reads words only: what the ops do to a draft is `apply-edit`'s job. Pure, never throws.
  */
+import { narrationHandler } from '../narration/narrate-plan';
 import type { TextSegment } from '../../../shared/draft-schema';
 import type { EditOp, EditOpOf } from '../../../shared/edit-op-schema';
 import { splitEdit, withoutQuotes } from './edit-clauses';
@@ -30,6 +31,7 @@ const MAX_UNDO_WORDS = 6;
 /** Handlers in the order they are tried on a clause; the first that reads an op wins. */
 const HANDLERS: readonly EditHandler[] = [
   scenesHandler,
+  narrationHandler,
   musicHandler,
   transitionsHandler,
   paceHandler,

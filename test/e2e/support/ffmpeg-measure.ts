@@ -95,3 +95,47 @@ export async function extractFramePng(
     pngPath,
   ]);
 }
+
+/** A stretch of silence, seconds from the start of the file. */
+export interface Silence {
+  startS: number;
+  endS: number;
+}
+
+/**
+ * The silences of a file's audio (ffmpeg `silencedetect`,
+ * https://ffmpeg.org/ffmpeg-filters.html#silencedetect): stretches quieter than `noiseDb` for at
+ * least `minSeconds`. A silence running to the end of the file ends at `durationS`.
+ */
+export async function silences(
+  filePath: string,
+  noiseDb: number,
+  minSeconds: number,
+  durationS: number,
+): Promise<Silence[]> {
+  const { stderr } = await execFileAsync(
+    FFMPEG_PATH,
+    [
+      '-hide_banner',
+      '-i',
+      filePath,
+      '-map',
+      '0:a:0',
+      '-af',
+      `silencedetect=noise=${noiseDb}dB:d=${minSeconds}`,
+      '-f',
+      'null',
+      '-',
+    ],
+    { maxBuffer: MAX_TOOL_OUTPUT_BYTES },
+  );
+  const found: Silence[] = [];
+  for (const line of stderr.split('\n')) {
+    const start = /silence_start: (-?[\d.]+)/.exec(line);
+    if (start?.[1]) found.push({ startS: Math.max(0, Number(start[1])), endS: durationS });
+    const end = /silence_end: ([\d.]+)/.exec(line);
+    const last = found[found.length - 1];
+    if (end?.[1] && last) last.endS = Number(end[1]);
+  }
+  return found;
+}

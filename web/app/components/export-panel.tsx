@@ -2,8 +2,11 @@
  * @module export-panel
  * Export: the "Export" button, the render's progress ("42% · 48 fps · 12 s left", announced to
  * screen readers every 10 %), "reconnecting…" while the edge cannot be reached, and the
- * "Download MP4" link when the file is ready.
+ * "Download MP4" link when the file is ready, with the SRT and WebVTT subtitles of a narrated
+ * video beside it.
  */
+import type { Draft } from '../../../shared/draft-schema';
+import { isNarrationTrack } from '../../../shared/narration-track';
 import { useApp } from '../app-context';
 import { formatBytes } from '../format/format-progress';
 import { formatClock } from '../format/format-time';
@@ -19,6 +22,11 @@ export function describeCanvas(width: number, height: number): string {
         : 'export.shapeVertical',
   );
   return t('export.canvas', { width, height, shape });
+}
+
+/** True when the draft has a voiceover (then its subtitles are offered beside the MP4). */
+function hasNarration(draft: Draft): boolean {
+  return draft.tracks.some(isNarrationTrack);
 }
 
 /** The export section. */
@@ -74,6 +82,17 @@ export function ExportPanel() {
               {t('export.download')}
             </a>
             {size !== null && <span class="muted download-size">{formatBytes(size)}</span>}
+            {job !== null && hasNarration(job.draft) && (
+              <span class="muted download-subtitles">
+                {t('export.subtitles')}{' '}
+                <a href={`/api/renders/${job.id}/subtitles.srt`} download="">
+                  SRT
+                </a>{' '}
+                <a href={`/api/renders/${job.id}/subtitles.vtt`} download="">
+                  VTT
+                </a>
+              </span>
+            )}
           </span>
         )}
       </div>

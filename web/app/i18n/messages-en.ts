@@ -110,6 +110,7 @@ export const messagesEn = {
   'export.shapeVertical': 'vertical',
   'export.stop': 'Stop export',
   'export.download': 'Download MP4',
+  'export.subtitles': 'Subtitles:',
   'export.progressLabel': 'Render progress',
   'export.starting': 'Starting…',
   'export.resumingFrom': 'Resuming from {percent}% · ',

@@ -108,6 +108,7 @@ export const messagesZh: Messages = {
   'export.shapeVertical': '竖屏',
   'export.stop': '停止导出',
   'export.download': '下载 MP4',
+  'export.subtitles': '字幕：',
   'export.progressLabel': '渲染进度',
   'export.starting': '正在开始…',
   'export.resumingFrom': '从 {percent}% 处继续 · ',
