@@ -38,6 +38,11 @@ const VOICE_TOPIC =
   /\b(?:voice|voiceover|voice-over|narrat\w*|accent|speak\w*|read\w*)\b|声|配音|旁白/iu;
 const SLOWER = /\b(?:slower|slow (?:it )?down|more slowly)\b|慢一点|慢一些|放慢|慢点/iu;
 const FASTER = /\b(?:faster|speed (?:it )?up|more quickly)\b|快一点|快一些|加快|快点/iu;
+/**
+ * Words about the video's pace ("faster pace", "speed it up", "节奏快一点"): a `set-pace` edit of
+ * the scenes (edit-pace.ts), not the voice's rate.
+ */
+const VIDEO_PACE = /\b(?:pace|pacing|tempo|speed (?:it )?up)\b|节奏/iu;
 const CAPTIONS = /\b(?:captions?|subtitles?)\b|字幕/iu;
 const CAPTIONS_OFF =
   /\b(?:no|without|remove|hide|turn off|switch off) (?:the |word )?(?:captions?|subtitles?)\b|\b(?:captions?|subtitles?) off\b|去掉字幕|关闭字幕|不要字幕/iu;
@@ -60,8 +65,10 @@ export function narrationWish(text: string): NarrationWish {
     else if (BRITISH.test(text)) wish.accent = 'gb';
     else if (AMERICAN.test(text) || ENGLISH_ONLY.test(text)) wish.accent = 'us';
   }
-  if (SLOWER.test(text)) wish.pace = 'slower';
-  else if (FASTER.test(text)) wish.pace = 'faster';
+  if (!VIDEO_PACE.test(text)) {
+    if (SLOWER.test(text)) wish.pace = 'slower';
+    else if (FASTER.test(text)) wish.pace = 'faster';
+  }
   if (CAPTIONS.test(text)) {
     const captions: NonNullable<NarrationWish['captions']> = {};
     if (CAPTIONS_OFF.test(text)) captions.mode = 'off';
@@ -72,6 +79,9 @@ export function narrationWish(text: string): NarrationWish {
     if (/\btop\b|顶部|上方/iu.test(text)) captions.position = 'top';
     else if (/\b(?:middle|cent(?:er|re))\b|中间/iu.test(text)) captions.position = 'middle';
     else if (/\bbottom\b|底部|下方/iu.test(text)) captions.position = 'bottom';
+    // A position alone ("captions at the top") is a `set-position` edit (edit-position.ts).
+    const onlyPosition = captions.mode === undefined && captions.lines === undefined;
+    if (onlyPosition) delete captions.position;
     if (Object.keys(captions).length > 0) wish.captions = captions;
   }
   return wish;
