@@ -15,6 +15,7 @@ import type { BatchEvent } from '../../shared/events-schema';
 import type { MediaInfo } from '../../shared/media-schema';
 import { Visitor, readError } from './visitor-client';
 import type { SseTranscript } from './visitor-client';
+import { JPEG_HEAD, PHOTO_INFO } from './photo-upload-fixture';
 
 const CLIP_INFO: MediaInfo = {
   kind: 'video',
@@ -26,18 +27,7 @@ const CLIP_INFO: MediaInfo = {
   audioCodec: null,
   hasAudio: false,
 };
-const PHOTO_INFO: MediaInfo = {
-  kind: 'image',
-  durationMs: null,
-  width: 1920,
-  height: 1080,
-  fps: null,
-  videoCodec: null,
-  audioCodec: null,
-  hasAudio: false,
-};
 const MP4_HEAD = [0, 0, 0, 0x18, ...new TextEncoder().encode('ftypisom')];
-const JPEG_HEAD = [0xff, 0xd8, 0xff, 0xe0];
 
 /** The one `batch` event of a turn. */
 function batchEvent(transcript: SseTranscript): BatchEvent {

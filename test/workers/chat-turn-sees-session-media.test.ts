@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { sessionStateSchema } from '../../shared/api-schema';
 import type { MediaInfo } from '../../shared/media-schema';
 import { Visitor } from './visitor-client';
+import { JPEG_HEAD, PHOTO_INFO } from './photo-upload-fixture';
 
 const CLIP_INFO: MediaInfo = {
   kind: 'video',
@@ -18,19 +19,8 @@ const CLIP_INFO: MediaInfo = {
   audioCodec: null,
   hasAudio: false,
 };
-const PHOTO_INFO: MediaInfo = {
-  kind: 'image',
-  durationMs: null,
-  width: 1920,
-  height: 1080,
-  fps: null,
-  videoCodec: null,
-  audioCodec: null,
-  hasAudio: false,
-};
 
 const MP4_HEAD = [0, 0, 0, 0x18, ...new TextEncoder().encode('ftypisom')];
-const JPEG_HEAD = [0xff, 0xd8, 0xff, 0xe0];
 
 describe('a chat turn sees the session media', () => {
   it('plans "combine these clips" from the ready uploads of this session only', async () => {
