@@ -32,7 +32,8 @@ export async function pixelRgb(
 
 /**
  * The mean colour of the `width × height` px box at (`x`, `y`) of the frame shown at `atSeconds`
- * (ffmpeg's area scaling averages it), for checking what covers a part of the frame.
+ * (ffmpeg's area scaling averages it), for checking what covers a part of the frame. The frame
+ * becomes RGB before the crop: a 1-px crop of 4:2:0 video would leave a chroma plane of width 0.
  * @throws Error when ffmpeg fails or the box is outside the frame
  */
 export async function regionRgb(
@@ -52,7 +53,7 @@ export async function regionRgb(
       '-frames:v',
       '1',
       '-vf',
-      `crop=${box.width}:${box.height}:${box.x}:${box.y},scale=1:1:flags=area,format=rgb24`,
+      `format=rgb24,crop=${box.width}:${box.height}:${box.x}:${box.y},scale=1:1:flags=area`,
       '-f',
       'rawvideo',
       '-',
