@@ -31,6 +31,18 @@ const LLM_API_KEY = `sk-test-${randomBytes(24).toString('hex')}`;
  */
 const WORKERD_TEST_TIMEOUT_MS = 30_000;
 
+/**
+ * The Worker (functions/index.ts, wrangler.toml) in workerd with the test secret and limits, plus
+ * `bindings` (a project's engine, director and shortened timings).
+ */
+function workerdPool(bindings: Record<string, string> = {}) {
+  return cloudflareTest({
+    main: './functions/index.ts',
+    wrangler: { configPath: './wrangler.toml' },
+    miniflare: { bindings: { VISITOR_SECRET, ...TEST_LIMITS, ...bindings } },
+  });
+}
+
 export default defineConfig({
   test: {
     projects: [
@@ -47,13 +59,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [
-          cloudflareTest({
-            main: './functions/index.ts',
-            wrangler: { configPath: './wrangler.toml' },
-            miniflare: { bindings: { VISITOR_SECRET, ...TEST_LIMITS } },
-          }),
-        ],
+        plugins: [workerdPool()],
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],
@@ -65,23 +71,15 @@ export default defineConfig({
         // The same Worker with ENGINE=nemo, its upstream host routed to the fake in test/fake-upstream
         // (test/workers/nemo/route-upstream.ts) and the timings shortened.
         plugins: [
-          cloudflareTest({
-            main: './functions/index.ts',
-            wrangler: { configPath: './wrangler.toml' },
-            miniflare: {
-              bindings: {
-                VISITOR_SECRET,
-                ...TEST_LIMITS,
-                ENGINE: 'nemo',
-                NEMO_API_BASE: 'https://nemo-fake.test',
-                NEMO_RATE_LIMIT_WAIT_MS: '40',
-                NEMO_STREAM_IDLE_TIMEOUT_MS: '400',
-                NEMO_STILL_WORKING_MS: '30',
-                NEMO_RENDER_POLL_MS: '20',
-                NEMO_RENDER_DEADLINE_MS: '3000',
-                NEMO_JSON_TIMEOUT_MS: '2000',
-              },
-            },
+          workerdPool({
+            ENGINE: 'nemo',
+            NEMO_API_BASE: 'https://nemo-fake.test',
+            NEMO_RATE_LIMIT_WAIT_MS: '40',
+            NEMO_STREAM_IDLE_TIMEOUT_MS: '400',
+            NEMO_STILL_WORKING_MS: '30',
+            NEMO_RENDER_POLL_MS: '20',
+            NEMO_RENDER_DEADLINE_MS: '3000',
+            NEMO_JSON_TIMEOUT_MS: '2000',
           }),
         ],
         test: {
@@ -94,20 +92,12 @@ export default defineConfig({
         // The embedded engine with DIRECTOR=llm, its model host routed to the fake in
         // test/fake-llm (test/workers/llm/route-llm.ts) and a short timeout for `[llm:hang]`.
         plugins: [
-          cloudflareTest({
-            main: './functions/index.ts',
-            wrangler: { configPath: './wrangler.toml' },
-            miniflare: {
-              bindings: {
-                VISITOR_SECRET,
-                ...TEST_LIMITS,
-                DIRECTOR: 'llm',
-                LLM_BASE_URL: 'https://llm-fake.test/v1',
-                LLM_MODEL: 'fake',
-                LLM_API_KEY,
-                LLM_TIMEOUT_MS: '1500',
-              },
-            },
+          workerdPool({
+            DIRECTOR: 'llm',
+            LLM_BASE_URL: 'https://llm-fake.test/v1',
+            LLM_MODEL: 'fake',
+            LLM_API_KEY,
+            LLM_TIMEOUT_MS: '1500',
           }),
         ],
         test: {
