@@ -78,7 +78,7 @@ export default defineConfig({
             NEMO_STREAM_IDLE_TIMEOUT_MS: '400',
             NEMO_STILL_WORKING_MS: '30',
             NEMO_RENDER_POLL_MS: '20',
-            NEMO_RENDER_DEADLINE_MS: '3000',
+            NEMO_RENDER_DEADLINE_MS: '6000',
             NEMO_JSON_TIMEOUT_MS: '2000',
           }),
         ],

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 /**
- * `npm test`: checks the tools the tests need (Debian's chromium, ffprobe), checks formatting and
- * lint (Biome) and the types of each runtime (`tsc -b`), builds the SPA, then runs the vitest
- * projects in turn (unit → workers → workers-nemo → workers-llm → e2e), stopping at the first failure. Exits
- * non-zero on any failure, with a plain message saying what to do.
+ * `npm test`: checks the tools the tests need (Debian's chromium, ffprobe), then
+ * 1. the static checks in two lanes side by side (the type check is one single-threaded process
+ *    that takes as long as the rest together): `tsc -b` for each runtime ‖ Biome format and lint
+ *    → build the SPA → layer rules → `wrangler deploy --dry-run`;
+ * 2. the vitest projects: unit → the three workerd projects in one run (workers, workers-nemo,
+ *    workers-llm: one start-up instead of three) → browser e2e.
+ * Stops at the first failure; exits non-zero with a plain message saying which step failed. Each
+ * step's time is printed, so a slow one is easy to see (CI's budget is 20 minutes).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { offlineEnv, projectRoot } from './lib/offline-env.mjs';
 import { ensureTestTools } from './lib/ensure-test-tools.mjs';
@@ -13,32 +17,79 @@ import { ensureTestTools } from './lib/ensure-test-tools.mjs';
 ensureTestTools();
 const env = offlineEnv(process.env);
 const bin = (name) => path.join(projectRoot, 'node_modules', '.bin', name);
-const steps = [
-  ['format and lint (biome ci)', bin('biome'), ['ci', '--error-on-warnings', '.']],
-  ['typecheck each runtime (tsc -b)', bin('tsc'), ['-b', '--force']],
-  ['build the SPA', bin('vite'), ['build', '--logLevel', 'warn']],
-  ['layer rules (dependency-cruiser)', bin('depcruise'), ['functions', 'shared', 'web']],
-  ['deployable (wrangler deploy --dry-run)', bin('tsx'), ['scripts/deploy/check-deployable.ts']],
-  ['unit tests', bin('vitest'), ['run', '--project', 'unit']],
-  ['workerd tests', bin('vitest'), ['run', '--project', 'workers']],
+
+/** @typedef {[what: string, command: string, args: string[]]} Step */
+
+/** @type {Step[][]} lanes run side by side; the steps of one lane run in turn */
+const staticLanes = [
+  [['typecheck each runtime (tsc -b)', bin('tsc'), ['-b', '--force']]],
   [
-    'workerd tests with ENGINE=nemo (fake upstream)',
-    bin('vitest'),
-    ['run', '--project', 'workers-nemo'],
+    ['format and lint (biome ci)', bin('biome'), ['ci', '--error-on-warnings', '.']],
+    ['build the SPA', bin('vite'), ['build', '--logLevel', 'warn']],
+    ['layer rules (dependency-cruiser)', bin('depcruise'), ['functions', 'shared', 'web']],
+    ['deployable (wrangler deploy --dry-run)', bin('tsx'), ['scripts/deploy/check-deployable.ts']],
   ],
-  [
-    'workerd tests with DIRECTOR=llm (fake model server)',
-    bin('vitest'),
-    ['run', '--project', 'workers-llm'],
-  ],
-  ['browser end-to-end tests', bin('vitest'), ['run', '--project', 'e2e']],
 ];
-for (const [what, command, args] of steps) {
-  console.log(`\n▶ ${what}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env, cwd: projectRoot });
-  if (result.status !== 0) {
-    console.error(`\n✖ ${what} failed (exit ${result.status ?? result.signal}).`);
-    process.exit(result.status || 1);
+const vitest = (...projects) => ['run', ...projects.flatMap((name) => ['--project', name])];
+/** @type {Step[]} */
+const testSteps = [
+  ['unit tests', bin('vitest'), vitest('unit')],
+  [
+    'workerd tests (default, ENGINE=nemo with the fake upstream, DIRECTOR=llm with the fake model)',
+    bin('vitest'),
+    vitest('workers', 'workers-nemo', 'workers-llm'),
+  ],
+  ['browser end-to-end tests', bin('vitest'), vitest('e2e')],
+];
+
+/**
+ * Runs one step; resolves to its exit code. `buffered`: keep its output and print it in one piece
+ * when it ends, so two lanes' output does not interleave.
+ * @param {Step} step
+ * @param {boolean} buffered
+ * @returns {Promise<number>}
+ */
+function run([what, command, args], buffered) {
+  const startedMs = Date.now();
+  if (!buffered) console.log(`\n▶ ${what}`);
+  const child = spawn(command, args, {
+    env,
+    cwd: projectRoot,
+    stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+  });
+  /** @type {Buffer[]} */
+  const output = [];
+  child.stdout?.on('data', (chunk) => output.push(chunk));
+  child.stderr?.on('data', (chunk) => output.push(chunk));
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      const seconds = ((Date.now() - startedMs) / 1000).toFixed(0);
+      if (buffered) {
+        console.log(`\n▶ ${what}`);
+        process.stdout.write(Buffer.concat(output));
+      }
+      const status = code ?? 1;
+      console.log(`${status === 0 ? '✓' : '✖'} ${what}: ${seconds} s`);
+      if (status !== 0) console.error(`\n✖ ${what} failed (exit ${code ?? signal}).`);
+      resolve(status);
+    });
+  });
+}
+
+/** @param {Step[]} lane @returns {Promise<number>} the first non-zero exit code, or 0 */
+async function runLane(lane) {
+  for (const step of lane) {
+    const status = await run(step, true);
+    if (status !== 0) return status;
   }
+  return 0;
+}
+
+const laneStatuses = await Promise.all(staticLanes.map(runLane));
+const failed = laneStatuses.find((status) => status !== 0);
+if (failed !== undefined) process.exit(failed);
+for (const step of testSteps) {
+  const status = await run(step, false);
+  if (status !== 0) process.exit(status);
 }
 console.log('\n✔ all tests passed');

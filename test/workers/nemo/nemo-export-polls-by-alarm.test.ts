@@ -3,7 +3,7 @@
  * `/api/render/proxy/lambda`, polls until `completed` (several polls), copies the file into R2
  * and completes, so the usual download route serves it; the remote API charges its credits (our
  * ledger charges nothing). Upstream refusals fail the job with a plain message and charge nothing.
- * Poll interval 20 ms and deadline 3 s in the `workers-nemo` project.
+ * Poll interval 20 ms and deadline 6 s in the `workers-nemo` project.
  */
 import { describe, expect, it } from 'vitest';
 import { creditsSchema } from '../../../shared/api-schema';
