@@ -11,13 +11,15 @@
  * 4. `wrangler deploy` (`--dry-run`: bundles into a temp folder, uploads nothing, and measures the
  *    bundle and assets against Cloudflare's limits), then prints the Worker's URL.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, parseEnv } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { visitorSecretProblem } from '../../functions/middleware/visitor-secret-guard';
 import { readDeployConfig, REQUIRED_SECRETS } from './deploy-config';
+import { deployTargets } from './deploy-targets';
 import { dryRunDeploy } from './dry-run-deploy';
 import { runWrangler } from './run-wrangler';
 
@@ -107,8 +109,11 @@ if (dryRun) {
   console.log(`${report}\n\n✔ dry run: deployable; nothing was uploaded.`);
 } else {
   console.log('▶ wrangler deploy');
-  const deployed = await runWrangler(root, ['deploy', ...extraArgs], true);
+  const outputFile = path.join(mkdtempSync(path.join(tmpdir(), 'reelwright-deploy-')), 'out.json');
+  const deployed = await runWrangler(root, ['deploy', ...extraArgs], true, {
+    WRANGLER_OUTPUT_FILE_PATH: outputFile,
+  });
   if (deployed.status !== 0) fail('wrangler deploy failed (its output is above).');
-  const url = deployed.output.match(/https:\/\/[\w.-]+\.workers\.dev/)?.[0];
-  console.log(`\n✔ Reelwright is live${url ? ` at ${url}` : ''}.`);
+  const urls = existsSync(outputFile) ? deployTargets(readFileSync(outputFile, 'utf8')) : [];
+  console.log(`\n✔ Reelwright is live${urls.length > 0 ? ` at ${urls.join(', ')}` : ''}.`);
 }

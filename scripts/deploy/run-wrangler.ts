@@ -16,12 +16,18 @@ export interface WranglerRun {
  * @param root the project root (where wrangler.toml is)
  * @param args wrangler's arguments, e.g. `['r2', 'bucket', 'info', 'reelwright-media']`
  * @param echo whether to pass the output through to this process's stdout/stderr as it comes
+ * @param extraEnv more environment for wrangler (e.g. `WRANGLER_OUTPUT_FILE_PATH`)
  * @returns the exit status and everything printed (stdout then stderr interleaved as received)
  */
-export function runWrangler(root: string, args: string[], echo = false): Promise<WranglerRun> {
+export function runWrangler(
+  root: string,
+  args: string[],
+  echo = false,
+  extraEnv: Record<string, string> = {},
+): Promise<WranglerRun> {
   const child = spawn(path.join(root, 'node_modules', '.bin', 'wrangler'), args, {
     cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
