@@ -1,8 +1,8 @@
 /**
  * @module llm-director
  * The embedded engine with `DIRECTOR=llm`: a language model directs, through the AI SDK
- * (`streamText`) against any OpenAI-compatible endpoint (llm-config.ts). The model's text is
- * streamed as our `text-delta` events; the draft changes only through its tool calls, each
+ * (`streamText`) against any OpenAI-compatible endpoint or Workers AI (pick-llm-provider.ts).
+ * The model's text is streamed as our `text-delta` events; the draft changes only through its tool calls, each
  * validated against the registry (director-tools.ts) and applied with the rules director's own
  * functions (apply-tool-calls.ts). A turn with an invalid call gets one retry, the model told
  * what was wrong; after that, or on any failure (timeout, HTTP 429, 5xx, refusal, a cut stream),
@@ -11,7 +11,6 @@
  * The API key goes only into the request to the model's endpoint: never into the prompt,
  * an event or a log line.
  */
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { APICallError, streamText, tool } from 'ai';
 import type { LanguageModel, ModelMessage, ToolSet } from 'ai';
 import { DIRECTOR_TOOLS, readToolCall } from '../director-tools';
@@ -22,6 +21,7 @@ import { hasCjk } from '../embedded/reading-length';
 import { toolTurnEvents } from './apply-tool-calls';
 import type { LlmConfig } from './llm-config';
 import { buildPrompt } from './llm-prompt';
+import { pickLlmProvider } from './pick-llm-provider';
 
 /** Why the model's turn was given up (each has one plain line, {@link fallbackLine}). */
 export type LlmFailureReason =
@@ -153,11 +153,7 @@ export class LlmDirector implements Engine {
     private readonly config: LlmConfig,
     typingDelayMs: number = TYPING_DELAY_MS,
   ) {
-    this.#model = createOpenAICompatible({
-      name: 'llm',
-      baseURL: config.baseUrl,
-      ...(config.apiKey ? { apiKey: config.apiKey } : {}),
-    }).chatModel(config.model);
+    this.#model = pickLlmProvider(config);
     this.#rules = new EmbeddedEngine(typingDelayMs);
   }
 
