@@ -11,7 +11,7 @@
  * The API key goes only into the request to the model's endpoint: never into the prompt,
  * an event or a log line.
  */
-import { APICallError, streamText, tool } from 'ai';
+import { APICallError, streamText, tool, zodSchema } from 'ai';
 import type { LanguageModel, ModelMessage, ToolSet } from 'ai';
 import { DIRECTOR_TOOLS, readToolCall } from '../director-tools';
 import type { ToolCall } from '../director-tools';
@@ -64,12 +64,18 @@ export function fallbackLine(reason: LlmFailureReason, cjk: boolean): string {
     : `${REASON_EN[reason]}; the built-in director answered instead.`;
 }
 
-/** The registry as AI SDK tools (no `execute`: the director applies accepted calls itself). */
+/**
+ * The registry as AI SDK tools (no `execute`: the director applies accepted calls itself). Each
+ * schema is wrapped once with `zodSchema`, which keeps its JSON Schema: a bare zod schema is
+ * converted again on every request (20 tools, ~7–40 ms on a 2-core machine).
+ */
 const SDK_TOOLS: ToolSet = Object.fromEntries(
-  DIRECTOR_TOOLS.map((entry) => [
-    entry.name,
-    tool({ description: entry.description, inputSchema: entry.input }),
-  ]),
+  DIRECTOR_TOOLS.map((entry) => {
+    const inputSchema = zodSchema(entry.input);
+    // Converted as the module loads (select-engine.ts loads it while the turn reads storage).
+    void inputSchema.jsonSchema;
+    return [entry.name, tool({ description: entry.description, inputSchema })];
+  }),
 );
 
 /** A tool call as the model sent it. */
