@@ -36,6 +36,8 @@ export interface Env {
   DIRECTOR?: string;
   /** llm director: an OpenAI-compatible API's base URL, e.g. `http://localhost:11434/v1` (Ollama). */
   LLM_BASE_URL?: string;
+  /** llm director without `LLM_BASE_URL`: the Workers AI binding (`[ai] binding = "AI"`; deployed only). */
+  AI?: Ai;
   /** llm director: the model's name at that endpoint, e.g. `qwen2.5:7b`. */
   LLM_MODEL?: string;
   /** llm director (secret, `wrangler secret put LLM_API_KEY`): sent only to `LLM_BASE_URL`. */

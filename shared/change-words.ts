@@ -11,6 +11,8 @@ import type { CaptionStyle, NarrationVoice } from './narration-schema';
 /** What a folded count line counts: scenes, or texts of one role. */
 export type Counted = 'scene' | TextSegment['role'];
 /** What a folded count line says was done to them ("Added 6 captions"). */
+/** Where a text sits in the frame, as people say it (draft-diff.ts reads it from `position.y`). */
+export type TextPlace = 'top' | 'middle' | 'bottom';
 export type FoldVerb = 'added' | 'removed' | 'retimed' | 'rewrote' | 'recoloured' | 'resized';
 
 /**
@@ -48,6 +50,8 @@ export interface ChangeWords {
   /** Every title's or caption's colour. */
   roleColour(role: TextSegment['role'], hex: string): string;
   roleSize(role: TextSegment['role'], fromPx: number, toPx: number): string;
+  /** Every title, caption or overlay moved to a place in the frame. */
+  rolePlace(role: TextSegment['role'], place: TextPlace): string;
   textMoved(text: string, span: string): string;
   textRemoved(text: string): string;
   /** More than `MAX_ITEM_LINES` (draft-diff.ts) lines of one kind, as one count line. */
@@ -145,6 +149,8 @@ export const CHANGE_WORDS_EN: ChangeWords = {
   roleColour: (role, hex) => `${capitalised(COUNTED_EN[role].one)} colour → ${hex}`,
   roleSize: (role, fromPx, toPx) =>
     `${capitalised(COUNTED_EN[role].one)} size ${fromPx} → ${toPx} px`,
+  rolePlace: (role, place) =>
+    `${capitalised(role === 'title' ? COUNTED_EN.title.one : COUNTED_EN[role].many)} moved to the ${place}`,
   textMoved: (text, span) => `Moved text ${text} to ${span}`,
   textRemoved: (text) => `Removed text ${text}`,
   folded: (verb, count, what) => `${FOLD_VERBS_EN[verb]} ${count} ${COUNTED_EN[what].many}`,
@@ -186,6 +192,7 @@ const ROLE_ZH: Record<TextSegment['role'], string> = {
   caption: '字幕',
   overlay: '文字',
 };
+const PLACE_ZH: Record<TextPlace, string> = { top: '顶部', middle: '中间', bottom: '底部' };
 const FOLD_ZH: Record<FoldVerb, (count: number, what: string) => string> = {
   added: (n, what) => `添加了 ${n} ${what}`,
   removed: (n, what) => `删除了 ${n} ${what}`,
@@ -258,6 +265,7 @@ export const CHANGE_WORDS_ZH: ChangeWords = {
   textColour: (text, hex) => `文字${text}的颜色 → ${hex}`,
   roleColour: (role, hex) => `${ROLE_ZH[role]}颜色 → ${hex}`,
   roleSize: (role, fromPx, toPx) => `${ROLE_ZH[role]}字号 ${fromPx} → ${toPx} px`,
+  rolePlace: (role, place) => `${ROLE_ZH[role]}移到${PLACE_ZH[place]}`,
   textMoved: (text, span) => `文字${text}移到 ${span}`,
   textRemoved: (text) => `删除文字${text}`,
   folded: (verb, count, what) => FOLD_ZH[verb](count, COUNTED_ZH[what]),

@@ -217,6 +217,14 @@ describe('diffDrafts', () => {
     title.segments[0].style.color = '#ff0000';
     expect(diffDrafts(base(), recoloured)).toEqual(['Title colour → #ff0000']);
   });
+
+  it('says where a text moved in the frame ("title at the bottom"), in English and Chinese', () => {
+    const after = clone(base());
+    for (const track of after.tracks)
+      if (track.kind === 'text') for (const segment of track.segments) segment.position.y = 0.82;
+    expect(diffDrafts(base(), after)).toEqual(['Title moved to the bottom']);
+    expect(diffDrafts(base(), after, CHANGE_WORDS_ZH)).toEqual(['标题移到底部']);
+  });
 });
 
 describe('diffDrafts in Chinese', () => {

@@ -8,7 +8,7 @@
  * answers a Chinese message. Pure, no I/O.
  */
 import { CHANGE_WORDS_EN } from './change-words';
-import type { ChangeWords } from './change-words';
+import type { ChangeWords, TextPlace } from './change-words';
 import type { AudioSegment, Canvas, Draft, TextSegment, VideoSegment } from './draft-schema';
 import { isNarrationTrack } from './narration-track';
 import { diffNarration } from './narration-diff';
@@ -34,6 +34,16 @@ function gcd(a: number, b: number): number {
 export function aspectRatioLabel(canvas: Pick<Canvas, 'width' | 'height'>): string {
   const divisor = gcd(canvas.width, canvas.height);
   return `${canvas.width / divisor}:${canvas.height / divisor}`;
+}
+
+/**
+ * Where a text sits, from its `position.y` (a fraction of the frame's height): the top or bottom
+ * third, else the middle — the bands the director's "title at the bottom" places texts in
+ * (functions/engine/embedded/edit-position.ts).
+ */
+function placeOf(y: number): TextPlace {
+  if (y < 1 / 3) return 'top';
+  return y > 2 / 3 ? 'bottom' : 'middle';
 }
 
 function span(segment: { startMs: number; durationMs: number }, words: ChangeWords): string {
@@ -316,6 +326,7 @@ function diffTexts(
     !(context.replanned && segment.role === 'caption');
   const colourShown = new Set<string>();
   const sizeShown = new Set<string>();
+  const placeShown = new Set<string>();
 
   for (const segment of newTexts) {
     const role = segment.role;
@@ -358,6 +369,17 @@ function diffTexts(
         words.roleSize(role, old.style.fontSizePx, segment.style.fontSizePx),
         (n) => words.folded('resized', n, role),
       );
+    }
+    const place = placeOf(segment.position.y);
+    if (
+      !context.canvasChanged &&
+      !context.replanned &&
+      placeOf(old.position.y) !== place &&
+      !placeShown.has(role)
+    ) {
+      placeShown.add(role);
+      const line = words.rolePlace(role, place);
+      changes.add(`text-place-${role}`, line, () => line);
     }
     const moved = old.startMs !== segment.startMs || old.durationMs !== segment.durationMs;
     if (moved && !context.durationChanged && listed(segment) && role !== 'caption') {

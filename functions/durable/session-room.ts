@@ -380,7 +380,18 @@ export class SessionRoom extends DurableObject<Env> {
         history.length === 0 && meta.title === DEFAULT_SESSION_TITLE,
       );
       this.#beginTurn(text, clientMessageId);
-      await this.#events.armSweep();
+      // Chosen first, so a language-model director's module loads while storage is read; the
+      // alarm and the uploads list are read at once (the model's prompt needs the uploads).
+      const engine = selectEngine(this.env.ENGINE, {
+        vars: { ...this.env },
+        identity: visitorIdentityStore(this.env, meta.owner),
+        upstreamSession: this.#upstreamSession,
+        media: { bucket: this.env.MEDIA, sessionId: meta.session_id },
+      });
+      const [, media] = await Promise.all([
+        this.#events.armSweep(),
+        listReadyMedia(this.env.MEDIA, meta.session_id),
+      ]);
       const current = this.#drafts.current();
       const previous = this.#drafts.undoChain(MAX_UNDO_DEPTH);
       const previousBatches = this.#batches.undoChain(MAX_UNDO_DEPTH);
@@ -389,20 +400,12 @@ export class SessionRoom extends DurableObject<Env> {
         draft: current?.draft ?? null,
         history,
         previousDrafts: previous.map((version) => version.draft),
-        media: await listReadyMedia(this.env.MEDIA, meta.session_id),
+        media,
         batch: this.#batches.current()?.batch ?? null,
         previousBatches: previousBatches.map((version) => version.batch),
       };
       try {
-        for await (const engineEvent of withDeadline(
-          selectEngine(this.env.ENGINE, {
-            vars: { ...this.env },
-            identity: visitorIdentityStore(this.env, meta.owner),
-            upstreamSession: this.#upstreamSession,
-            media: { bucket: this.env.MEDIA, sessionId: meta.session_id },
-          }).chat(input),
-          TURN_MAX_MS,
-        )) {
+        for await (const engineEvent of withDeadline(engine.chat(input), TURN_MAX_MS)) {
           if (engineEvent.type === 'draft') {
             const event = this.#storeDraft(engineEvent, previous);
             if (event.type === 'draft') changes.push(...event.changes);

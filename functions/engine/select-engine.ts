@@ -22,16 +22,27 @@ export interface EngineContext extends NemoPorts {
   vars: Record<string, unknown>;
 }
 
+/** The language-model director's module, imported once per isolate (see {@link lazyLlmDirector}). */
+let llmDirectorModule: Promise<typeof import('./llm/llm-director')> | undefined;
+
 /**
- * The language-model director, loaded on its first turn: the AI SDK is large, and loading it
- * with the Worker would slow every start of a deployment that directs by rules.
+ * The language-model director, loaded when first chosen: the AI SDK is large, and loading it
+ * with the Worker would slow every start of a deployment that directs by rules. The import
+ * starts here, not on the first `chat`, so it overlaps the session room's storage reads.
  */
 function lazyLlmDirector(config: LlmConfig): Engine {
+  llmDirectorModule ??= import('./llm/llm-director').catch((error: unknown) => {
+    llmDirectorModule = undefined; // the next turn tries again
+    throw error;
+  });
+  const loading = llmDirectorModule;
+  // A failed import surfaces in `chat`; until then it must not count as an unhandled rejection.
+  loading.catch(() => undefined);
   return {
     name: 'embedded',
     renderer: 'browser',
     async *chat(input) {
-      const { LlmDirector } = await import('./llm/llm-director');
+      const { LlmDirector } = await loading;
       yield* new LlmDirector(config).chat(input);
     },
   };

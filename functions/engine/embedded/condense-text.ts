@@ -32,9 +32,10 @@ function charCount(text: string): number {
 }
 
 function fits(text: string): boolean {
-  return hasCjk(text)
-    ? charCount(text) <= MAX_CJK_CAPTION_CHARS && countLatinWords(text) <= MAX_CAPTION_WORDS
-    : charCount(text) <= MAX_CAPTION_CHARS && countLatinWords(text) <= MAX_CAPTION_WORDS;
+  const maxChars = hasCjk(text) ? MAX_CJK_CAPTION_CHARS : MAX_CAPTION_CHARS;
+  // A character is at most two UTF-16 units: longer than that cannot fit (and is not counted).
+  if (text.length > 2 * maxChars) return false;
+  return charCount(text) <= maxChars && countLatinWords(text) <= MAX_CAPTION_WORDS;
 }
 
 function tidy(text: string): string {
@@ -100,10 +101,12 @@ export function condenseCaption(sentence: string): string {
     .trim();
   for (let i = 0; i < 3; i += 1) text = text.replace(LEADING_MARKERS, '');
   if (!text) text = sentence.trim();
-  if (fits(tidy(text))) return tidy(text);
+  const tidied = tidy(text);
+  if (fits(tidied)) return tidied;
   if (!cjk) {
     const lean = text.replace(FILLERS, '');
-    if (fits(tidy(lean))) return tidy(lean);
+    const tidiedLean = tidy(lean);
+    if (fits(tidiedLean)) return tidiedLean;
     text = lean;
   }
   return leadingClauses(text, cjk) ?? truncate(text, cjk);

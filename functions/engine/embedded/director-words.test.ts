@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DIRECTOR_WORDS_EN, DIRECTOR_WORDS_ZH, directorWords } from './director-words';
 import { applyEdit, planStoryboard } from '../../../test/support/director-from-text';
+import { parseMessage } from './parse-message';
 
 const DRAFT = planStoryboard(
   'a 30 second video for our cloud app from this script: Nimbus keeps files safe. Teams find files fast. Try Nimbus today.',
@@ -35,6 +36,38 @@ const CHINESE_EXAMPLES = [
   '用 Ocean 配色',
 ];
 
+/** The newer edits' examples in the help (scenes, pace, place, scenery, narration), both languages. */
+const NEWER_EXAMPLES: ReadonlyArray<[help: string, example: string]> = [
+  ['en', 'swap scenes 2 and 3'],
+  ['en', 'move scene 2 to the end'],
+  ['en', 'remove the last scene'],
+  ['en', 'change scene 3\'s text to "Fresh daily"'],
+  ['en', 'start with the beach photo'],
+  ['en', 'faster pace'],
+  ['en', 'slower pace'],
+  ['en', 'title at the bottom'],
+  ['en', 'captions at the top'],
+  ['en', 'make it night'],
+  ['en', 'add rain'],
+  ['en', 'no skyline'],
+  ['en', 'add a voiceover'],
+  ['en', 'no narration'],
+  ['zh', '交换第2和第3个场景'],
+  ['zh', '把第2个场景移到最后'],
+  ['zh', '删除最后一个场景'],
+  ['zh', '把第3个场景的文字改成“每天新鲜”'],
+  ['zh', '从海滩照片开始'],
+  ['zh', '节奏快一点'],
+  ['zh', '放慢节奏'],
+  ['zh', '标题放在底部'],
+  ['zh', '字幕放到顶部'],
+  ['zh', '改成夜晚'],
+  ['zh', '下雨'],
+  ['zh', '去掉天际线'],
+  ['zh', '加上旁白'],
+  ['zh', '去掉旁白'],
+];
+
 describe('directorWords', () => {
   it('picks Chinese for a Chinese message, English otherwise', () => {
     expect(directorWords(true)).toBe(DIRECTOR_WORDS_ZH);
@@ -47,6 +80,17 @@ describe('directorWords', () => {
       expect(applyEdit(DRAFT, example).kind, example).toBe('edited');
     }
   });
+
+  it.each(NEWER_EXAMPLES)(
+    'lists the newer edits in the %s help, each read as an edit: %s',
+    (help, example) => {
+      const words = help === 'zh' ? DIRECTOR_WORDS_ZH : DIRECTOR_WORDS_EN;
+      expect(words.help).toContain(example);
+      // Read, not applied: some need an upload or a painted sky this draft does not have.
+      const request = parseMessage(example, { draft: DRAFT, batch: null, media: [], history: [] });
+      expect(request.kind === 'edits' && request.unread).toEqual([]);
+    },
+  );
 
   it("says the handlers' notes in the language of the message", () => {
     const palette = DRAFT.look.paletteName;

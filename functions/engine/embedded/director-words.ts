@@ -91,6 +91,10 @@ const HELP_EN = [
   '• your clips\' own sound: "mute the clips", "clip sound at 50%", "unmute the clips"',
   '• transitions: "use slide transitions", "wipe", "crossfade", "no transitions"',
   '• look: "use the Ocean palette", "different colours"',
+  '• scenes: "swap scenes 2 and 3", "move scene 2 to the end", "remove the last scene", \'change scene 3\'s text to "Fresh daily"\', "start with the beach photo"',
+  '• pace and place: "faster pace", "slower pace", "title at the bottom", "captions at the top"',
+  '• scenery: "make it night", "add rain", "no skyline"',
+  '• narration: "add a voiceover", "no narration"',
   '• "undo" goes back one change; "generate a 30-second video from this script: …" starts over.',
 ].join('\n');
 
@@ -164,6 +168,10 @@ const HELP_ZH = [
   '• 片段原声：“原声静音”“原声调到50%”“打开原声”',
   '• 转场：“用滑动转场”“用擦除转场”“用淡入淡出转场”“去掉转场”',
   '• 配色：“换个配色”“用 Ocean 配色”',
+  '• 场景：“交换第2和第3个场景”“把第2个场景移到最后”“删除最后一个场景”、把第3个场景的文字改成“每天新鲜”、“从海滩照片开始”',
+  '• 节奏和位置：“节奏快一点”“放慢节奏”“标题放在底部”“字幕放到顶部”',
+  '• 画面背景：“改成夜晚”“下雨”“去掉天际线”',
+  '• 旁白：“加上旁白”“去掉旁白”',
   '• 说“撤销”回到上一步；说“生成一个30秒的视频，脚本：…”就重新开始。',
 ].join('\n');
 

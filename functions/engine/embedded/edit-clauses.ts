@@ -21,10 +21,11 @@ const SINGLE_QUOTED = /(^|[\s(:：])['‘](.+?)['’](?=$|[\s.,!?;:)，。])/gu;
 const PLACEHOLDER = /⟦(\d+)⟧/u;
 /**
  * Clause breaks: `,` `;` "and" "then" "also" "plus" and their Chinese forms. "between 5 and 8"
- * is a time range and "scenes 2 and 3" a pair of scenes, not two clauses.
+ * is a time range, "scenes 2 and 3" and "the second and third scenes" a pair of scenes, not two
+ * clauses.
  */
 const SEPARATORS =
-  /\s*(?:[,;，；]|(?<!between\s+\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)?\s*|\bscenes?\s+\d+\s*)\band\b|\bthen\b|\balso\b|\bplus\b|然后|并且|同时|再)\s*/u;
+  /\s*(?:[,;，；]|(?<!between\s+\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)?\s*|\bscenes?\s+\d+\s*)\band\b(?!(?<=\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+and)\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+scenes?\b)|\bthen\b|\balso\b|\bplus\b|然后|并且|同时|再)\s*/u;
 
 /**
  * Parses an edit command.

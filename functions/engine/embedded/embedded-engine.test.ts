@@ -91,6 +91,14 @@ describe('EmbeddedEngine', () => {
     expect(events[0]).toEqual({ type: 'status', message: 'editing the timeline…' });
   });
 
+  it('says where a text went ("title at the bottom"), not just "updated the timeline"', async () => {
+    const first = draftOf(await collect(turn(PROMPT)))?.draft ?? null;
+    expect(textOf(await collect(turn('title at the bottom', first)))).toBe(
+      'Done: Title moved to the bottom.',
+    );
+    expect(textOf(await collect(turn('字幕放到顶部', first)))).toBe('改好了：字幕移到顶部。');
+  });
+
   it('plans a Chinese prompt: 60 s, vertical, Chinese captions, a Chinese reply', async () => {
     const events = await collect(
       turn(

@@ -25,6 +25,18 @@ const ENGLISH: ReadonlyArray<[string, EditOp[]]> = [
   ['swap scenes 2 and 3', [{ op: 'move-scene', from: 2, to: 3, swap: true }]],
   ['swap scene 1 with scene 4', [{ op: 'move-scene', from: 1, to: 4, swap: true }]],
   ['switch scene 2 and scene 3', [{ op: 'move-scene', from: 2, to: 3, swap: true }]],
+  ['switch the second and third scenes', [{ op: 'move-scene', from: 2, to: 3, swap: true }]],
+  [
+    'swap the first and the last scene',
+    [{ op: 'move-scene', from: 'first', to: 'last', swap: true }],
+  ],
+  [
+    'make it vertical and swap the third and fourth scenes',
+    [
+      { op: 'set-aspect', aspect: 'vertical' },
+      { op: 'move-scene', from: 3, to: 4, swap: true },
+    ],
+  ],
   ['move scene 2 to the end', [{ op: 'move-scene', from: 2, to: 'last' }]],
   ['move the first scene to the end', [{ op: 'move-scene', from: 'first', to: 'last' }]],
   ['put scene 3 first', [{ op: 'move-scene', from: 3, to: 'first' }]],
@@ -76,6 +88,9 @@ const CHINESE: ReadonlyArray<[string, EditOp[]]> = [
   ['交换第2和第3个场景', [{ op: 'move-scene', from: 2, to: 3, swap: true }]],
   ['交换第一个和第四个场景', [{ op: 'move-scene', from: 1, to: 4, swap: true }]],
   ['调换第二个和第三个镜头', [{ op: 'move-scene', from: 2, to: 3, swap: true }]],
+  ['对调第二个和第三个场景', [{ op: 'move-scene', from: 2, to: 3, swap: true }]],
+  ['交换第一个和最后一个场景', [{ op: 'move-scene', from: 1, to: 'last', swap: true }]],
+  ['把标题移到底部', [{ op: 'set-position', role: 'title', place: 'bottom' }]],
   ['把第2个场景移到最后', [{ op: 'move-scene', from: 2, to: 'last' }]],
   ['把第三个场景放到开头', [{ op: 'move-scene', from: 3, to: 'first' }]],
   ['删除最后一个场景', [{ op: 'remove-scene', scene: 'last' }]],

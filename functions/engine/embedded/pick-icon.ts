@@ -163,9 +163,14 @@ export const GENERIC_ICONS: readonly string[] = ['sparkles', 'star', 'circle-che
  * @example pickIcon('Keep your files safe', 0) // "shield-check"
  */
 export function pickIcon(text: string, sceneIndex: number, avoid: string | null = null): string {
-  const hits = ICON_KEYWORDS.filter((entry) => entry.pattern.test(text)).map((entry) => entry.icon);
-  const fresh = hits.find((icon) => icon !== avoid) ?? hits[0];
-  if (fresh) return fresh;
+  // The first matching icon other than `avoid`, else `avoid` itself when it is the only match.
+  let firstHit: string | undefined;
+  for (const entry of ICON_KEYWORDS) {
+    if (!entry.pattern.test(text)) continue;
+    if (entry.icon !== avoid) return entry.icon;
+    firstHit ??= entry.icon;
+  }
+  if (firstHit) return firstHit;
   const generic = GENERIC_ICONS[Math.abs(sceneIndex) % GENERIC_ICONS.length] ?? 'sparkles';
   return generic === avoid
     ? (GENERIC_ICONS[(Math.abs(sceneIndex) + 1) % GENERIC_ICONS.length] ?? 'sparkles')

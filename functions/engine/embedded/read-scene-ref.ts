@@ -42,6 +42,13 @@ function numberOf(word: string): number | null {
   return Number.isInteger(number) && number > 0 ? number : null;
 }
 
+/** The scene an ordinal word names: "first" → 'first', "last"/"final" → 'last', "third" → 3. */
+function ordinalRef(word: string): SceneRef | null {
+  if (word === 'first') return 'first';
+  if (word === 'last' || word === 'final') return 'last';
+  return numberOf(word);
+}
+
 /**
  * Every scene a text names by place, in the order named ("swap scenes 2 and 3" → [2, 3]).
  * @param text lower-cased words
@@ -59,14 +66,17 @@ export function scenesNamed(text: string): SceneRef[] {
       new RegExp(`\\b${SCENE_WORD}\\s+\\d{1,3}\\s*(?:and|&|with|,)\\s*(\\d{1,3})\\b`, 'gu'),
       (m) => numberOf(m[1] ?? ''),
     ],
+    // "the second and third scenes": the first ordinal of a pair.
+    [
+      new RegExp(
+        `\\b(${ORDINALS})(?=\\s+(?:and|&)\\s+(?:the\\s+)?(?:${ORDINALS})\\s+${SCENE_WORD})`,
+        'gu',
+      ),
+      (m) => ordinalRef(m[1] ?? ''),
+    ],
     [
       new RegExp(`\\b(?:the\\s+)?(${ORDINALS})\\s+(?:one\\s+)?${SCENE_WORD}`, 'gu'),
-      (m) => {
-        const word = m[1] ?? '';
-        if (word === 'first') return 'first';
-        if (word === 'last' || word === 'final') return 'last';
-        return numberOf(word);
-      },
+      (m) => ordinalRef(m[1] ?? ''),
     ],
     [
       new RegExp(

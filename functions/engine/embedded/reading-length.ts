@@ -19,12 +19,16 @@ export function hasCjk(text: string): boolean {
   return CJK_CHAR.test(text);
 }
 
+/**
+ * A Latin-script word: a run of characters that are neither spaces nor CJK, holding a letter or
+ * digit. One match per run (the leading and trailing parts are greedy), so counting is one scan.
+ */
+const LATIN_WORDS =
+  /[^\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*(?![\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[\p{L}\p{N}][^\s\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]*/gu;
+
 /** Latin-script words (runs holding a letter or digit), CJK characters excluded. */
 export function countLatinWords(text: string): number {
-  return text
-    .replace(CJK_CHARS, ' ')
-    .split(/\s+/)
-    .filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return text.match(LATIN_WORDS)?.length ?? 0;
 }
 
 /** Number of CJK characters in a text. */

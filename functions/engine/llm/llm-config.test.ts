@@ -17,6 +17,7 @@ describe('the director setting', () => {
     ).toEqual({
       director: 'llm',
       llm: {
+        provider: 'openai-compatible',
         baseUrl: 'http://localhost:11434/v1',
         model: 'qwen2.5',
         timeoutMs: DEFAULT_LLM_TIMEOUT_MS,

@@ -1,8 +1,8 @@
 /**
  * @module llm-director
  * The embedded engine with `DIRECTOR=llm`: a language model directs, through the AI SDK
- * (`streamText`) against any OpenAI-compatible endpoint (llm-config.ts). The model's text is
- * streamed as our `text-delta` events; the draft changes only through its tool calls, each
+ * (`streamText`) against any OpenAI-compatible endpoint or Workers AI (pick-llm-provider.ts).
+ * The model's text is streamed as our `text-delta` events; the draft changes only through its tool calls, each
  * validated against the registry (director-tools.ts) and applied with the rules director's own
  * functions (apply-tool-calls.ts). A turn with an invalid call gets one retry, the model told
  * what was wrong; after that, or on any failure (timeout, HTTP 429, 5xx, refusal, a cut stream),
@@ -11,8 +11,7 @@
  * The API key goes only into the request to the model's endpoint: never into the prompt,
  * an event or a log line.
  */
-import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { APICallError, streamText, tool } from 'ai';
+import { APICallError, streamText, tool, zodSchema } from 'ai';
 import type { LanguageModel, ModelMessage, ToolSet } from 'ai';
 import { DIRECTOR_TOOLS, readToolCall } from '../director-tools';
 import type { ToolCall } from '../director-tools';
@@ -22,6 +21,7 @@ import { hasCjk } from '../embedded/reading-length';
 import { toolTurnEvents } from './apply-tool-calls';
 import type { LlmConfig } from './llm-config';
 import { buildPrompt } from './llm-prompt';
+import { pickLlmProvider } from './pick-llm-provider';
 
 /** Why the model's turn was given up (each has one plain line, {@link fallbackLine}). */
 export type LlmFailureReason =
@@ -64,12 +64,18 @@ export function fallbackLine(reason: LlmFailureReason, cjk: boolean): string {
     : `${REASON_EN[reason]}; the built-in director answered instead.`;
 }
 
-/** The registry as AI SDK tools (no `execute`: the director applies accepted calls itself). */
+/**
+ * The registry as AI SDK tools (no `execute`: the director applies accepted calls itself). Each
+ * schema is wrapped once with `zodSchema`, which keeps its JSON Schema: a bare zod schema is
+ * converted again on every request (20 tools, ~7–40 ms on a 2-core machine).
+ */
 const SDK_TOOLS: ToolSet = Object.fromEntries(
-  DIRECTOR_TOOLS.map((entry) => [
-    entry.name,
-    tool({ description: entry.description, inputSchema: entry.input }),
-  ]),
+  DIRECTOR_TOOLS.map((entry) => {
+    const inputSchema = zodSchema(entry.input);
+    // Converted as the module loads (select-engine.ts loads it while the turn reads storage).
+    void inputSchema.jsonSchema;
+    return [entry.name, tool({ description: entry.description, inputSchema })];
+  }),
 );
 
 /** A tool call as the model sent it. */
@@ -153,11 +159,7 @@ export class LlmDirector implements Engine {
     private readonly config: LlmConfig,
     typingDelayMs: number = TYPING_DELAY_MS,
   ) {
-    this.#model = createOpenAICompatible({
-      name: 'llm',
-      baseURL: config.baseUrl,
-      ...(config.apiKey ? { apiKey: config.apiKey } : {}),
-    }).chatModel(config.model);
+    this.#model = pickLlmProvider(config);
     this.#rules = new EmbeddedEngine(typingDelayMs);
   }
 
