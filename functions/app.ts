@@ -12,6 +12,7 @@ import { sameOriginWrites } from './middleware/same-origin-writes';
 import { securityHeaders } from './middleware/security-headers';
 import { visitorCookie } from './middleware/visitor-cookie';
 import { visitorSecretGuard } from './middleware/visitor-secret-guard';
+import { agentTokenRoutes } from './routes/agent-token';
 import { creditRoutes } from './routes/credits';
 import { serveEmbedPage } from './routes/embed-page';
 import { exportRoutes } from './routes/exports';
@@ -35,7 +36,8 @@ export function createApp(): Hono<AppEnv> {
     .route('/', renderSubtitleRoutes)
     .route('/', renderChunkRoutes)
     .route('/', mediaRoutes)
-    .route('/', widgetTokenRoutes);
+    .route('/', widgetTokenRoutes)
+    .route('/', agentTokenRoutes);
 
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());

@@ -5,7 +5,7 @@
  * the visitor's browser rendered the export, follows it and gets its signed link. Refused: no
  * token, a forged token, another visitor's session, an oversized body, a cross-site browser.
  */
-import { env, exports } from 'cloudflare:workers';
+import { exports } from 'cloudflare:workers';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { CfWorkerJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/cfworker';
@@ -14,7 +14,6 @@ import { z } from 'zod';
 import { draftSchema } from '../../shared/draft-schema';
 import { DIRECTOR_TOOLS } from '../../functions/engine/director-tools';
 import { MAX_JSON_BODY_BYTES } from '../../functions/middleware/json-body';
-import { signWidgetToken, WIDGET_TOKEN_TTL_MS } from '../../functions/middleware/widget-token';
 import { ORIGIN, Visitor, downloadLinkPattern, readError, renderMp4 } from './visitor-client';
 
 const MCP_URL = `${ORIGIN}/mcp`;
@@ -23,10 +22,10 @@ const MCP_URL = `${ORIGIN}/mcp`;
 async function visitorWithToken(): Promise<{ visitor: Visitor; token: string }> {
   const visitor = new Visitor();
   await visitor.createSession();
-  const token = await signWidgetToken(
-    { visitorId: visitor.id, generation: 0, expiresAtMs: Date.now() + WIDGET_TOKEN_TTL_MS },
-    env.VISITOR_SECRET,
-  );
+  const response = await visitor.fetch('/api/agent-token', { method: 'POST' });
+  expect(response.status).toBe(201);
+  expect(response.headers.get('Cache-Control')).toBe('no-store');
+  const { token } = z.object({ token: z.string() }).parse(await response.json());
   return { visitor, token };
 }
 
@@ -270,6 +269,26 @@ describe('an agent drives Reelwright over MCP', () => {
       new Request(`${MCP_URL}?token=${encodeURIComponent(token)}`, { method: 'POST' }),
     );
     expect(inUrl.status).toBe(401);
+  });
+
+  it('a token stops working when the visitor revokes their tokens; no other site can get one', async () => {
+    const { visitor, token } = await visitorWithToken();
+    expect((await rawPost({ Authorization: `Bearer ${token}` })).status).toBe(200);
+    const revoked = await exports.default.fetch(
+      new Request(`${ORIGIN}/api/widget-token`, {
+        method: 'DELETE',
+        headers: { 'X-Reelwright-Visitor': token },
+      }),
+    );
+    expect(revoked.status).toBe(200);
+    const after = await rawPost({ Authorization: `Bearer ${token}` });
+    expect(after.status).toBe(401);
+    expect((await readError(after)).code).toBe('widget_token_revoked');
+    const crossSite = await visitor.fetch('/api/agent-token', {
+      method: 'POST',
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect(crossSite.status).toBe(403);
   });
 
   it('refuses an oversized body with 413 before reading it', async () => {
