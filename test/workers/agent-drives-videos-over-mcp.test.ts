@@ -317,6 +317,11 @@ describe('an agent drives Reelwright over MCP', () => {
       expect(response.status, JSON.stringify(headers)).toBe(403);
       expect((await readError(response)).code).toBe('forbidden_origin');
     }
+    // Stateless: no stream to open (docs/mcp.md).
+    const get = await exports.default.fetch(
+      new Request(MCP_URL, { headers: { ...auth, Accept: 'text/event-stream' } }),
+    );
+    expect(get.status).toBe(405);
     const own = await rawPost({ ...auth, Origin: ORIGIN });
     expect(own.status).toBe(200);
     const server = await rawPost(auth);
