@@ -40,7 +40,7 @@ import { toolCallEngine, toolCallLine } from '../engine/tool-call-engine';
 import { listReadyMedia } from '../media/media-store';
 import { SSE_REPLAY_MAX_BYTES, SseChannel } from '../sse/sse-channel';
 import { accepted, notFound, refused } from './durable-result';
-import type { DurableResult } from './durable-result';
+import type { DurableResult, Refusal } from './durable-result';
 import { readOptionalRow } from './sql-rows';
 import { BatchStore, batchItemTitle } from './batch-store';
 import type { StoredBatch } from './batch-store';
@@ -347,13 +347,7 @@ export class SessionRoom extends DurableObject<Env> {
         ? null
         : this.#receivedFirstSeq(body.data.clientMessageId);
     if (received !== null) return this.subscribe(visitorId, received - 1, false);
-    if (this.#turnRunning) {
-      return refused(
-        409,
-        'turn_in_progress',
-        'This session is still answering the previous message; wait for it to finish, then send again.',
-      );
-    }
+    if (this.#turnRunning) return turnInProgress('send');
     this.#turnRunning = true;
     const channel = new SseChannel();
     channel.open();
@@ -391,13 +385,7 @@ export class SessionRoom extends DurableObject<Env> {
     if (meta === null) return notFound('session');
     const read = readToolCall(z.string().parse(name), args);
     if (!read.ok) return refused(400, 'invalid_tool_call', read.error);
-    if (this.#turnRunning) {
-      return refused(
-        409,
-        'turn_in_progress',
-        'This session is still answering the previous message; wait for it to finish, then call again.',
-      );
-    }
+    if (this.#turnRunning) return turnInProgress('call');
     this.#turnRunning = true;
     try {
       const line = toolCallLine(name, read.call);
@@ -683,6 +671,15 @@ export class SessionRoom extends DurableObject<Env> {
       summary: summarizeTimeline(this.#drafts.current()?.draft ?? null),
     };
   }
+}
+
+/** 409 `turn_in_progress`: another turn of the session runs; `then` is what to do again (send a message, call a tool). */
+function turnInProgress(then: 'send' | 'call'): Refusal {
+  return refused(
+    409,
+    'turn_in_progress',
+    `This session is still answering the previous message; wait for it to finish, then ${then} again.`,
+  );
 }
 
 /** The `error` event for a draft or batch over the size budget (shared/draft-schema.ts); `reason` says which bound. */

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { draftSchema } from '../../shared/draft-schema';
 import { DIRECTOR_TOOLS } from '../../functions/engine/director-tools';
 import { MAX_JSON_BODY_BYTES } from '../../functions/middleware/json-body';
+import { TIDE_POOLS_PLAN } from '../support/tide-pools-plan';
 import { ORIGIN, Visitor, downloadLinkPattern, readError, renderMp4 } from './visitor-client';
 
 const MCP_URL = `${ORIGIN}/mcp`;
@@ -60,25 +61,7 @@ async function call(client: Client, name: string, args: Record<string, unknown>)
   return { isError: result.isError === true, value: result.structuredContent };
 }
 
-const PLAN = {
-  brief: {
-    source: 'words',
-    language: 'en',
-    title: 'Tide pools',
-    scenes: [],
-    fromScript: false,
-    durationMs: 30_000,
-    palette: 'Ocean',
-    mood: 'calm',
-    clipSound: true,
-    mediaIds: [],
-    narration: false,
-  },
-  sceneCopy: [
-    { headline: 'Low tide opens the pools', visual: 'waves on rocks' },
-    { headline: 'Crabs and anemones', caption: 'Look, do not touch.', visual: 'a crab' },
-  ],
-};
+const PLAN = TIDE_POOLS_PLAN;
 
 /** A JSON-RPC `tools/list` as an agent posts it (for the refusals, sent by hand). */
 function rawPost(
@@ -177,11 +160,7 @@ describe('an agent drives Reelwright over MCP', () => {
     expect(errorSchema.parse(early.value).error.code).toBe('render_not_completed');
 
     const bytes = renderMp4(job.draft.durationMs);
-    const stored = await visitor.fetch(`/api/renders/${job.id}/file`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'video/mp4', 'Content-Length': String(bytes.byteLength) },
-      body: bytes,
-    });
+    const stored = await visitor.storeRender(job.id, bytes);
     expect(stored.status).toBe(200);
     const done = z
       .object({ renders: z.array(z.object({ status: z.string(), progress: z.number() })) })
