@@ -21,7 +21,8 @@ const MAX_ARGS_IN_LINE_CHARS = 200;
  */
 export function toolCallLine(name: string, call: ToolCall): string {
   let detail = '';
-  if (call.kind === 'plan') detail = ` — ${call.brief.title ?? call.brief.topic ?? ''}`;
+  const named = call.kind === 'plan' ? (call.brief.title ?? call.brief.topic) : undefined;
+  if (named !== undefined) detail = ` — ${named}`;
   if (call.kind === 'op') {
     const { op: _kind, ...args } = call.op;
     detail = ` ${JSON.stringify(args).slice(0, MAX_ARGS_IN_LINE_CHARS)}`;
