@@ -34,6 +34,7 @@ const LAYERS = [
   { name: 'worker-entry', path: '^functions/index\\.ts$', what: 'the Worker entry' },
   { name: 'app', path: '^functions/app\\.ts$', what: 'the app that mounts the routes' },
   { name: 'routes', path: '^functions/routes/', what: 'a route module' },
+  { name: 'mcp', path: '^functions/mcp/', what: 'the MCP server of /mcp' },
   {
     name: 'http-edge',
     path: '^functions/(middleware|http|quota|signing)/',

@@ -3,7 +3,7 @@
  * The Hono app: security headers on every answer, a refusal of every request while
  * `VISITOR_SECRET` is unsafe, the cross-site guard on `/api` writes, the visitor cookie on every
  * `/api` request, the routes of docs/http-api.md, JSON errors for everything under `/api`, the
- * widget page `/embed` with its framing policy, and the built SPA (`ASSETS`) for everything else.
+ * widget page `/embed` with its framing policy, the agents' MCP endpoint `/mcp`, and the built SPA (`ASSETS`) for everything else.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from './env';
@@ -12,10 +12,12 @@ import { sameOriginWrites } from './middleware/same-origin-writes';
 import { securityHeaders } from './middleware/security-headers';
 import { visitorCookie } from './middleware/visitor-cookie';
 import { visitorSecretGuard } from './middleware/visitor-secret-guard';
+import { agentTokenRoutes } from './routes/agent-token';
 import { creditRoutes } from './routes/credits';
 import { serveEmbedPage } from './routes/embed-page';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
+import { mcpRoutes } from './routes/mcp';
 import { mediaRoutes } from './routes/media';
 import { renderRoutes } from './routes/renders';
 import { renderSubtitleRoutes } from './routes/render-subtitles';
@@ -34,7 +36,8 @@ export function createApp(): Hono<AppEnv> {
     .route('/', renderSubtitleRoutes)
     .route('/', renderChunkRoutes)
     .route('/', mediaRoutes)
-    .route('/', widgetTokenRoutes);
+    .route('/', widgetTokenRoutes)
+    .route('/', agentTokenRoutes);
 
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());
@@ -43,6 +46,7 @@ export function createApp(): Hono<AppEnv> {
   app.use('/api/*', visitorCookie());
   app.route('/api', api);
   app.get('/embed', serveEmbedPage);
+  app.route('/mcp', mcpRoutes);
   app.all('*', (c) => handleNotFound(c));
   app.notFound(handleNotFound);
   app.onError(handleError);

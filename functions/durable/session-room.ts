@@ -33,12 +33,14 @@ import type { Draft } from '../../shared/draft-schema';
 import { streamEventSchema } from '../../shared/events-schema';
 import type { LoggedEvent, StreamEvent } from '../../shared/events-schema';
 import { summarizeTimeline } from '../../shared/timeline-summary';
-import type { ChatTurnInput, EngineEvent } from '../engine/engine';
+import { readToolCall } from '../engine/director-tools';
+import type { ChatTurnInput, Engine, EngineEvent } from '../engine/engine';
 import { selectEngine } from '../engine/select-engine';
+import { toolCallEngine, toolCallLine } from '../engine/tool-call-engine';
 import { listReadyMedia } from '../media/media-store';
 import { SSE_REPLAY_MAX_BYTES, SseChannel } from '../sse/sse-channel';
 import { accepted, notFound, refused } from './durable-result';
-import type { DurableResult } from './durable-result';
+import type { DurableResult, Refusal } from './durable-result';
 import { readOptionalRow } from './sql-rows';
 import { BatchStore, batchItemTitle } from './batch-store';
 import type { StoredBatch } from './batch-store';
@@ -345,18 +347,19 @@ export class SessionRoom extends DurableObject<Env> {
         ? null
         : this.#receivedFirstSeq(body.data.clientMessageId);
     if (received !== null) return this.subscribe(visitorId, received - 1, false);
-    if (this.#turnRunning) {
-      return refused(
-        409,
-        'turn_in_progress',
-        'This session is still answering the previous message; wait for it to finish, then send again.',
-      );
-    }
+    if (this.#turnRunning) return turnInProgress('send');
     this.#turnRunning = true;
     const channel = new SseChannel();
     channel.open();
     this.#streams.add(channel, true, undefined);
-    const run = this.#runTurn(body.data.text, meta, body.data.clientMessageId)
+    const engine = (): Engine =>
+      selectEngine(this.env.ENGINE, {
+        vars: { ...this.env },
+        identity: visitorIdentityStore(this.env, meta.owner),
+        upstreamSession: this.#upstreamSession,
+        media: { bucket: this.env.MEDIA, sessionId: meta.session_id },
+      });
+    const run = this.#runTurn(body.data.text, meta, body.data.clientMessageId, engine)
       .catch((error: unknown) => console.error('session turn failed', error))
       .finally(() => {
         this.#turnRunning = false;
@@ -365,8 +368,48 @@ export class SessionRoom extends DurableObject<Env> {
     return accepted(channel.body);
   }
 
-  async #runTurn(text: string, meta: MetaRow, clientMessageId: string | undefined): Promise<void> {
+  /**
+   * One director tool call made from outside the chat (an agent over `/mcp`), run as a turn of
+   * this session: validated by `readToolCall` (director-tools.ts), applied by
+   * tool-call-engine.ts, stored and streamed like a chat turn (an open tab sees it live), and
+   * answered once it is over with the events it logged.
+   * Refused with 404 (not the owner), 400 `invalid_tool_call` (no such tool, or arguments the
+   * tool's schema refuses: the message says what was wrong) or 409 `turn_in_progress`.
+   */
+  async toolTurn(
+    visitorId: string,
+    name: string,
+    args: unknown,
+  ): Promise<DurableResult<StreamEvent[]>> {
+    const meta = this.#ownedBy(visitorId);
+    if (meta === null) return notFound('session');
+    const read = readToolCall(z.string().parse(name), args);
+    if (!read.ok) return refused(400, 'invalid_tool_call', read.error);
+    if (this.#turnRunning) return turnInProgress('call');
+    this.#turnRunning = true;
+    try {
+      const line = toolCallLine(name, read.call);
+      const engine = (): Engine => toolCallEngine(read.call);
+      return accepted(await this.#runTurn(line, meta, undefined, engine));
+    } finally {
+      this.#turnRunning = false;
+    }
+  }
+
+  /**
+   * Runs one turn of the engine `engine()` makes (made inside the turn, so a configuration error
+   * ends it with an `error` event) on `text` (see {@link SessionRoom.turn}); resolves with the
+   * events it logged.
+   */
+  async #runTurn(
+    text: string,
+    meta: MetaRow,
+    clientMessageId: string | undefined,
+    engine: () => Engine,
+  ): Promise<StreamEvent[]> {
+    const logged: StreamEvent[] = [];
     const emit = (event: StreamEvent): void => {
+      logged.push(event);
       this.#emit(event);
     };
     let finalText: string | null = null;
@@ -382,12 +425,7 @@ export class SessionRoom extends DurableObject<Env> {
       this.#beginTurn(text, clientMessageId);
       // Chosen first, so a language-model director's module loads while storage is read; the
       // alarm and the uploads list are read at once (the model's prompt needs the uploads).
-      const engine = selectEngine(this.env.ENGINE, {
-        vars: { ...this.env },
-        identity: visitorIdentityStore(this.env, meta.owner),
-        upstreamSession: this.#upstreamSession,
-        media: { bucket: this.env.MEDIA, sessionId: meta.session_id },
-      });
+      const chosen = engine();
       const [, media] = await Promise.all([
         this.#events.armSweep(),
         listReadyMedia(this.env.MEDIA, meta.session_id),
@@ -405,7 +443,7 @@ export class SessionRoom extends DurableObject<Env> {
         previousBatches: previousBatches.map((version) => version.batch),
       };
       try {
-        for await (const engineEvent of withDeadline(engine.chat(input), TURN_MAX_MS)) {
+        for await (const engineEvent of withDeadline(chosen.chat(input), TURN_MAX_MS)) {
           if (engineEvent.type === 'draft') {
             const event = this.#storeDraft(engineEvent, previous);
             if (event.type === 'draft') changes.push(...event.changes);
@@ -448,6 +486,7 @@ export class SessionRoom extends DurableObject<Env> {
       await this.#summaryPush;
       this.#endTurn();
     }
+    return logged;
   }
 
   /**
@@ -638,6 +677,15 @@ export class SessionRoom extends DurableObject<Env> {
       summary: summarizeTimeline(this.#drafts.current()?.draft ?? null),
     };
   }
+}
+
+/** 409 `turn_in_progress`: another turn of the session runs; `then` is what to do again (send a message, call a tool). */
+function turnInProgress(then: 'send' | 'call'): Refusal {
+  return refused(
+    409,
+    'turn_in_progress',
+    `This session is still answering the previous message; wait for it to finish, then ${then} again.`,
+  );
 }
 
 /** The `error` event for a draft or batch over the size budget (shared/draft-schema.ts); `reason` says which bound. */

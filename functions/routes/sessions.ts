@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../env';
 import { postMessageBodySchema } from '../../shared/api-schema';
 import { sessionRoom, visitorAccount } from '../durable/durable-stubs';
+import { openSession } from '../durable/open-session';
 import { ApiError } from '../middleware/api-error';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { turnGate } from '../middleware/turn-gate';
@@ -53,19 +54,8 @@ function replayAfter(header: string | undefined, query: string | undefined): num
 /** Session routes, mounted under `/api`. */
 export const sessionRoutes = new Hono<AppEnv>()
   .post('/sessions', async (c) => {
-    const visitorId = c.get('visitorId');
-    const sessionId = crypto.randomUUID();
-    const atMs = Date.now();
-    unwrap(
-      await visitorAccount(c.env, visitorId).addSession(
-        sessionId,
-        atMs,
-        readQuotaConfig(c.env).sessionsPerVisitor,
-      ),
-    );
-    const session = unwrap(
-      await sessionRoom(c.env, sessionId).create({ sessionId, owner: visitorId, atMs }),
-    );
+    const limit = readQuotaConfig(c.env).sessionsPerVisitor;
+    const session = unwrap(await openSession(c.env, c.get('visitorId'), limit));
     return c.json({ session }, 201);
   })
   .get('/sessions', async (c) => {

@@ -21,6 +21,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { TIDE_POOLS_PLAN } from '../support/tide-pools-plan';
 
 /** Gap between streamed frames, ms: small, so tests are quick but the stream is really streamed. */
 export const FAKE_LLM_FRAME_MS = 1;
@@ -91,29 +92,7 @@ function contentText(message: ChatRequest['messages'][number]): string {
   return '';
 }
 
-const PLAN: FakeCall = {
-  name: 'plan_video',
-  args: {
-    brief: {
-      source: 'words',
-      language: 'en',
-      title: 'Tide pools',
-      scenes: [],
-      fromScript: false,
-      durationMs: 30_000,
-      palette: 'Ocean',
-      mood: 'calm',
-      clipSound: true,
-      mediaIds: [],
-      narration: false,
-    },
-    sceneCopy: [
-      { headline: 'Low tide opens the pools', visual: 'waves on rocks' },
-      { headline: 'Crabs and anemones', caption: 'Look, do not touch.', visual: 'a crab' },
-      { headline: 'Leave them as you found them', visual: 'a beach at sunset' },
-    ],
-  },
-};
+const PLAN: FakeCall = { name: 'plan_video', args: TIDE_POOLS_PLAN };
 
 /** A plan from a message by hand: its first sentence is the title, the rest the scenes. */
 function planFrom(text: string): FakeCall {

@@ -146,11 +146,7 @@ describe('visitor token for the widget', () => {
     );
     const job = await owner.startExport(session.id);
     const bytes = renderMp4(job.draft.durationMs);
-    const stored = await owner.fetch(`/api/renders/${job.id}/file`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'video/mp4', 'Content-Length': String(bytes.byteLength) },
-      body: bytes,
-    });
+    const stored = await owner.storeRender(job.id, bytes);
     expect(stored.status).toBe(200);
     const link = renderJobInfoSchema.parse(await stored.json()).downloadUrl ?? '';
     expect(link).toMatch(downloadLinkPattern(job.id));

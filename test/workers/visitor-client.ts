@@ -162,6 +162,15 @@ export class Visitor {
   }
 
   /** Starts an export of the session's draft, or of the batch item `batchItemId` when given. */
+  /** Stores `bytes` as render `renderId`'s MP4, as the browser renderer does when it finishes. */
+  storeRender(renderId: string, bytes: Uint8Array<ArrayBuffer>): Promise<Response> {
+    return this.fetch(`/api/renders/${renderId}/file`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'video/mp4', 'Content-Length': String(bytes.byteLength) },
+      body: bytes,
+    });
+  }
+
   async startExport(sessionId: string, batchItemId?: string): Promise<RenderJobInfo> {
     const path = `/api/sessions/${sessionId}/exports`;
     const response =
