@@ -21,6 +21,7 @@ import { renderRoutes } from './routes/renders';
 import { renderSubtitleRoutes } from './routes/render-subtitles';
 import { renderChunkRoutes } from './routes/render-chunks';
 import { sessionRoutes } from './routes/sessions';
+import { speechRoutes } from './routes/speech';
 import { widgetTokenRoutes } from './routes/widget-token';
 
 /** Builds the app (a function, so tests and embedders get a fresh instance). */
@@ -34,7 +35,8 @@ export function createApp(): Hono<AppEnv> {
     .route('/', renderSubtitleRoutes)
     .route('/', renderChunkRoutes)
     .route('/', mediaRoutes)
-    .route('/', widgetTokenRoutes);
+    .route('/', widgetTokenRoutes)
+    .route('/', speechRoutes);
 
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());
