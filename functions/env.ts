@@ -7,9 +7,13 @@ import type { SessionRoom } from './durable/session-room';
 import type { RenderJob } from './durable/render-job';
 import type { VisitorAccount } from './durable/visitor-account';
 import type { NewVisitorLimiter } from './durable/new-visitor-limiter';
+import type { TtsVars } from './engine/narration/tts-config';
 
-/** The Worker's bindings and variables (wrangler.toml), as every handler and Durable Object sees them. */
-export interface Env {
+/**
+ * The Worker's bindings and variables (wrangler.toml), as every handler and Durable Object sees
+ * them; the neural voice's `TTS_*` in {@link TtsVars} (README "Neural voice (optional)").
+ */
+export interface Env extends TtsVars {
   /** One Durable Object per chat session: messages, draft versions, event log. */
   SESSION_ROOM: DurableObjectNamespace<SessionRoom>;
   /** One Durable Object per export: status, progress, credits settlement. */
@@ -42,19 +46,6 @@ export interface Env {
   LLM_API_KEY?: string;
   /** llm director: most ms a turn may wait for the model before the rules director answers (default 30 000). */
   LLM_TIMEOUT_MS?: string;
-  /**
-   * Neural voice (README "Neural voice (optional)", engine/narration/tts-config.ts): an
-   * OpenAI-compatible `/v1/audio/speech` base URL, e.g. `http://localhost:8880/v1` (Kokoro-FastAPI);
-   * unset: the offline voice only. With it `TTS_MODEL`, `TTS_VOICE`, optional `TTS_TIMEOUT_MS`
-   * (default 20 000) and `TTS_CALLS_PER_VISITOR_PER_HOUR` (default 120).
-   */
-  TTS_BASE_URL?: string;
-  TTS_MODEL?: string;
-  TTS_VOICE?: string;
-  /** Neural voice (secret, `wrangler secret put TTS_API_KEY`): sent only to `TTS_BASE_URL`. */
-  TTS_API_KEY?: string;
-  TTS_TIMEOUT_MS?: string;
-  TTS_CALLS_PER_VISITOR_PER_HOUR?: string;
   /** nemo engine: the remote API's base URL (default `https://mega-api-prod.nemovideo.ai`). */
   NEMO_API_BASE?: string;
   /** nemo engine (secret): the operator's token; unset means an anonymous token per visitor. */

@@ -3,45 +3,10 @@ import type { Draft } from '../../shared/draft-schema';
 import { DEFAULT_CAPTION_STYLE, type CaptionStyle } from '../../shared/narration-schema';
 import { drawCaptions } from './draw-captions';
 import type { Context2D } from './frame-assets';
+import { narratedDraftFixture } from '../../test/unit-helpers/narrated-draft-fixture';
 
 function narrated(captions: CaptionStyle): Draft {
-  return {
-    title: 't',
-    canvas: { width: 1920, height: 1080, fps: 30 },
-    durationMs: 10_000,
-    look: {
-      paletteName: 'p',
-      background: ['#000000'],
-      text: '#ffffff',
-      accent: '#ff0000',
-      fontFamily: 'Inter',
-    },
-    tracks: [
-      {
-        id: 'audio-narration',
-        kind: 'audio',
-        name: 'Narration',
-        segments: [
-          {
-            id: 'voice-0',
-            startMs: 0,
-            durationMs: 9_000,
-            label: 'n',
-            volume: 1,
-            fadeInMs: 0,
-            fadeOutMs: 0,
-            source: {
-              type: 'speech',
-              text: 'One two three four.',
-              voice: 'en-us-female',
-              rateWpm: 175,
-              captions,
-            },
-          },
-        ],
-      },
-    ],
-  };
+  return narratedDraftFixture(['One two three four.'], captions);
 }
 
 /** A 2D context that records each word drawn with its fill colour and the font (10 px a character). */
@@ -68,8 +33,8 @@ function recordingContext(): {
 describe('drawCaptions', () => {
   it('draws the word being said in the caption style’s highlight colour, the rest white', () => {
     const { ctx, drawn } = recordingContext();
-    // "One" is said first: at 50 ms it is the spoken word.
-    drawCaptions(ctx, narrated({ ...DEFAULT_CAPTION_STYLE, highlight: '#ffd400' }), 50);
+    // The phrase starts at 500 ms with "One": at 550 ms it is the spoken word.
+    drawCaptions(ctx, narrated({ ...DEFAULT_CAPTION_STYLE, highlight: '#ffd400' }), 550);
     expect(drawn.map((d) => [d.text, d.fill])).toEqual([
       ['One', '#ffd400'],
       ['two', '#ffffff'],
@@ -80,10 +45,10 @@ describe('drawCaptions', () => {
 
   it('draws at the style’s size and nothing when captions are off', () => {
     const big = recordingContext();
-    drawCaptions(big.ctx, narrated({ ...DEFAULT_CAPTION_STYLE, sizeRatio: 0.1 }), 50);
+    drawCaptions(big.ctx, narrated({ ...DEFAULT_CAPTION_STYLE, sizeRatio: 0.1 }), 550);
     expect(big.drawn[0]?.font).toBe('700 108px Inter');
     const off = recordingContext();
-    drawCaptions(off.ctx, narrated({ ...DEFAULT_CAPTION_STYLE, mode: 'off' }), 50);
+    drawCaptions(off.ctx, narrated({ ...DEFAULT_CAPTION_STYLE, mode: 'off' }), 550);
     expect(off.drawn).toEqual([]);
   });
 });

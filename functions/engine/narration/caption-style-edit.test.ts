@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../../shared/draft-schema';
 import { DEFAULT_CAPTION_STYLE, type CaptionStyle } from '../../../shared/narration-schema';
-import { runTurn } from '../embedded/embedded-engine';
-import type { ChatTurnInput } from '../engine';
+import { draftOf, turn } from '../../../test/support/engine-turn';
 import { speechOf } from './plan-narration';
 
 const SCRIPT =
   'Every day, millions of people forget their passwords. Reelwright turns a short script into a video in your browser. ' +
   'Nothing is uploaded unless you share it.';
 
-function turn(text: string, draft: Draft | null = null): ReturnType<typeof runTurn> {
-  return runTurn({
-    text,
-    draft,
-    history: [],
-    previousDrafts: draft ? [draft] : [],
-  } as unknown as ChatTurnInput);
-}
-function draftOf(events: ReturnType<typeof runTurn>): Draft {
-  const event = events.find((e) => e.type === 'draft');
-  if (event?.type !== 'draft' || !event.draft) throw new Error('no draft');
-  return event.draft;
-}
 function captionsOf(draft: Draft): CaptionStyle {
   const speech = speechOf(draft);
   if (!speech) throw new Error('not narrated');

@@ -29,13 +29,19 @@ export interface TtsConfig {
   callsPerVisitorPerHour: number;
 }
 
-/** The variables read (functions/env.ts). */
+/** The Worker variables read (part of functions/env.ts `Env`). */
 export interface TtsVars {
+  /** OpenAI-compatible base URL, e.g. `http://localhost:8880/v1` (Kokoro-FastAPI); unset: offline voice only. */
   TTS_BASE_URL?: string;
+  /** The model at that endpoint, e.g. `kokoro` or `gpt-4o-mini-tts`. */
   TTS_MODEL?: string;
+  /** The voice, e.g. `af_heart` or `alloy`. */
   TTS_VOICE?: string;
+  /** Secret (`wrangler secret put TTS_API_KEY`): sent only to `TTS_BASE_URL`. */
   TTS_API_KEY?: string;
+  /** Most ms one phrase may take (default {@link DEFAULT_TTS_TIMEOUT_MS}). */
   TTS_TIMEOUT_MS?: string;
+  /** Phrases one visitor may have said per hour (default {@link DEFAULT_TTS_CALLS_PER_VISITOR_PER_HOUR}). */
   TTS_CALLS_PER_VISITOR_PER_HOUR?: string;
 }
 

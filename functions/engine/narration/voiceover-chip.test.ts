@@ -1,27 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Draft } from '../../../shared/draft-schema';
-import type { SuggestedAction } from '../../../shared/events-schema';
-import { runTurn } from '../embedded/embedded-engine';
-import type { ChatTurnInput } from '../engine';
+import { type TurnEvents, chipsOf, draftOf, turn } from '../../../test/support/engine-turn';
 import { speechOf } from './plan-narration';
-
-function turn(text: string, draft: Draft | null = null): ReturnType<typeof runTurn> {
-  return runTurn({
-    text,
-    draft,
-    history: [],
-    previousDrafts: draft ? [draft] : [],
-  } as unknown as ChatTurnInput);
-}
-function draftOf(events: ReturnType<typeof runTurn>): Draft {
-  const event = events.find((e) => e.type === 'draft');
-  if (event?.type !== 'draft' || !event.draft) throw new Error('no draft');
-  return event.draft;
-}
-function chipsOf(events: ReturnType<typeof runTurn>): SuggestedAction[] {
-  const event = events.find((e) => e.type === 'actions');
-  return event?.type === 'actions' ? event.actions : [];
-}
 
 const SCRIPT_EN =
   'make a 20-second video from this script: Passwords are hard to remember. A manager keeps them safe. Try one today.';
@@ -45,7 +24,7 @@ describe('the voiceover chip', () => {
   );
 
   it('is not offered for a topic, nor when the script is already narrated', () => {
-    const labels = (events: ReturnType<typeof runTurn>) => chipsOf(events).map((a) => a.label);
+    const labels = (events: TurnEvents) => chipsOf(events).map((a) => a.label);
     expect(labels(turn('make a 20-second video about tea'))).not.toContain('Add a voiceover');
     expect(labels(turn(SCRIPT_EN.replace('video', 'video with voiceover')))).not.toContain(
       'Add a voiceover',
