@@ -7,13 +7,9 @@ import type { SessionRoom } from './durable/session-room';
 import type { RenderJob } from './durable/render-job';
 import type { VisitorAccount } from './durable/visitor-account';
 import type { NewVisitorLimiter } from './durable/new-visitor-limiter';
-import type { TtsVars } from './engine/narration/tts-config';
 
-/**
- * The Worker's bindings and variables (wrangler.toml), as every handler and Durable Object sees
- * them; the neural voice's `TTS_*` in {@link TtsVars} (README "Neural voice (optional)").
- */
-export interface Env extends TtsVars {
+/** The Worker's bindings and variables (wrangler.toml), as every handler and Durable Object sees them. */
+export interface Env {
   /** One Durable Object per chat session: messages, draft versions, event log. */
   SESSION_ROOM: DurableObjectNamespace<SessionRoom>;
   /** One Durable Object per export: status, progress, credits settlement. */
@@ -46,6 +42,14 @@ export interface Env extends TtsVars {
   LLM_API_KEY?: string;
   /** llm director: most ms a turn may wait for the model before the rules director answers (default 30 000). */
   LLM_TIMEOUT_MS?: string;
+  /** Neural voice, read by engine/narration/tts-config.ts (its `TtsVars` says what each is). */
+  TTS_BASE_URL?: string;
+  TTS_MODEL?: string;
+  TTS_VOICE?: string;
+  /** Secret (`wrangler secret put TTS_API_KEY`): sent only to `TTS_BASE_URL`. */
+  TTS_API_KEY?: string;
+  TTS_TIMEOUT_MS?: string;
+  TTS_CALLS_PER_VISITOR_PER_HOUR?: string;
   /** nemo engine: the remote API's base URL (default `https://mega-api-prod.nemovideo.ai`). */
   NEMO_API_BASE?: string;
   /** nemo engine (secret): the operator's token; unset means an anonymous token per visitor. */
