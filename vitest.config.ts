@@ -26,6 +26,20 @@ const TEST_LIMITS = { NEW_VISITORS_PER_IP_PER_HOUR: '100000' };
 const LLM_API_KEY = `sk-test-${randomBytes(24).toString('hex')}`;
 
 /**
+ * The `workers` project's neural voice: its host routed to the fake in test/fake-tts
+ * (test/workers/route-tts.ts), a random key (a test finding it in an answer found a leak), a short
+ * timeout for `[tts:hang]` and a small hourly count for the rate test.
+ */
+const TTS_BINDINGS = {
+  TTS_BASE_URL: 'https://tts-fake.test/v1',
+  TTS_MODEL: 'fake-tts',
+  TTS_VOICE: 'fake-voice',
+  TTS_API_KEY: `sk-tts-${randomBytes(24).toString('hex')}`,
+  TTS_TIMEOUT_MS: '1000',
+  TTS_CALLS_PER_VISITOR_PER_HOUR: '5',
+};
+
+/**
  * A workerd test's time limit. vitest's 5 s default counts the first request's Worker start-up,
  * which takes over 5 s on a loaded 2-core machine; a hung test still fails, in 30 s.
  */
@@ -59,7 +73,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [workerdPool()],
+        plugins: [workerdPool(TTS_BINDINGS)],
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],

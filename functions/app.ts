@@ -23,6 +23,7 @@ import { renderRoutes } from './routes/renders';
 import { renderSubtitleRoutes } from './routes/render-subtitles';
 import { renderChunkRoutes } from './routes/render-chunks';
 import { sessionRoutes } from './routes/sessions';
+import { speechRoutes } from './routes/speech';
 import { widgetTokenRoutes } from './routes/widget-token';
 
 /** Builds the app (a function, so tests and embedders get a fresh instance). */
@@ -37,7 +38,8 @@ export function createApp(): Hono<AppEnv> {
     .route('/', renderChunkRoutes)
     .route('/', mediaRoutes)
     .route('/', widgetTokenRoutes)
-    .route('/', agentTokenRoutes);
+    .route('/', agentTokenRoutes)
+    .route('/', speechRoutes);
 
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());

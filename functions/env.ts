@@ -44,6 +44,14 @@ export interface Env {
   LLM_API_KEY?: string;
   /** llm director: most ms a turn may wait for the model before the rules director answers (default 30 000). */
   LLM_TIMEOUT_MS?: string;
+  /** Neural voice, read by engine/narration/tts-config.ts (its `TtsVars` says what each is). */
+  TTS_BASE_URL?: string;
+  TTS_MODEL?: string;
+  TTS_VOICE?: string;
+  /** Secret (`wrangler secret put TTS_API_KEY`): sent only to `TTS_BASE_URL`. */
+  TTS_API_KEY?: string;
+  TTS_TIMEOUT_MS?: string;
+  TTS_CALLS_PER_VISITOR_PER_HOUR?: string;
   /** nemo engine: the remote API's base URL (default `https://mega-api-prod.nemovideo.ai`). */
   NEMO_API_BASE?: string;
   /** nemo engine (secret): the operator's token; unset means an anonymous token per visitor. */

@@ -2,43 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { captionCues, cueText } from './caption-cues';
 import type { Draft } from './draft-schema';
 import { DEFAULT_CAPTION_STYLE } from './narration-schema';
+import { narratedDraftFixture } from '../test/unit-helpers/narrated-draft-fixture';
 
 function narrated(texts: string[], lines: 1 | 2 = 2): Draft {
-  return {
-    title: 't',
-    canvas: { width: 1920, height: 1080, fps: 30 },
-    durationMs: 60_000,
-    look: {
-      paletteName: 'p',
-      background: ['#000000'],
-      text: '#ffffff',
-      accent: '#ff0000',
-      fontFamily: 'Inter',
-    },
-    tracks: [
-      {
-        id: 'audio-narration',
-        kind: 'audio',
-        name: 'Narration',
-        segments: texts.map((text, i) => ({
-          id: `voice-${i}`,
-          startMs: 10_000 * i + 500,
-          durationMs: 9_000,
-          label: 'n',
-          volume: 1,
-          fadeInMs: 0,
-          fadeOutMs: 0,
-          source: {
-            type: 'speech' as const,
-            text,
-            voice: 'en-us-female' as const,
-            rateWpm: 175,
-            captions: { ...DEFAULT_CAPTION_STYLE, lines },
-          },
-        })),
-      },
-    ],
-  };
+  return narratedDraftFixture(texts, { ...DEFAULT_CAPTION_STYLE, lines });
 }
 
 describe('captionCues', () => {

@@ -38,7 +38,10 @@ export function cueText(words: readonly TimedWord[]): string {
  * How long the voice of a segment lasts: the estimate at its rate, never past its slot (the
  * browser says it within the slot, see web/narration/fit-speech.ts).
  */
-export function voiceMs(source: SpeechSource, durationMs: number): number {
+export function voiceMs(
+  source: Pick<SpeechSource, 'text' | 'rateWpm' | 'voice'>,
+  durationMs: number,
+): number {
   return Math.min(durationMs, estimateSpeechMs(source.text, source.rateWpm, source.voice));
 }
 

@@ -73,6 +73,9 @@ export interface ChangeWords {
   narrationVoice(from: string, to: string): string;
   narrationRate(fromWpm: number, toWpm: number): string;
   narrationCaptions(mode: CaptionStyle['mode']): string;
+  /** The word captions' highlight colour changed (`#rrggbb`). */
+  narrationHighlight(hex: string): string;
+  narrationCaptionSize(bigger: boolean): string;
 }
 
 const COUNTED_EN: Record<Counted, { one: string; many: string }> = {
@@ -178,6 +181,8 @@ export const CHANGE_WORDS_EN: ChangeWords = {
     mode === 'off'
       ? 'Word captions off'
       : `Word captions: ${mode === 'karaoke' ? 'karaoke' : 'pop-in'}`,
+  narrationHighlight: (hex) => `Word captions highlight ${hex}`,
+  narrationCaptionSize: (bigger) => (bigger ? 'Word captions bigger' : 'Word captions smaller'),
 };
 
 /** Chinese nouns with their measure word ("3 条字幕"). */
@@ -291,4 +296,6 @@ export const CHANGE_WORDS_ZH: ChangeWords = {
   narrationRate: (from, to) => `语速 ${from} → ${to} 词/分钟`,
   narrationCaptions: (mode) =>
     mode === 'off' ? '关闭逐字字幕' : `逐字字幕：${mode === 'karaoke' ? '卡拉OK高亮' : '逐字出现'}`,
+  narrationHighlight: (hex) => `逐字字幕高亮色 ${hex}`,
+  narrationCaptionSize: (bigger) => (bigger ? '逐字字幕放大' : '逐字字幕缩小'),
 };

@@ -292,10 +292,13 @@ export const setNarrationOpSchema = z
       .describe('The voice’s language: US or British English, or Mandarin'),
     pace: z.enum(['slower', 'faster']).optional().describe('Speak slower or faster'),
     captions: captionStyleSchema
-      .pick({ mode: true, lines: true, position: true })
+      .pick({ mode: true, lines: true, position: true, highlight: true })
       .partial()
+      .extend({ sizeScale: scale.optional() })
       .optional()
-      .describe('The word-by-word captions: karaoke, pop-in or off; one or two lines; position'),
+      .describe(
+        'The word-by-word captions: karaoke, pop-in or off; one or two lines; position; the spoken word’s highlight colour; size (sizeScale multiplies it)',
+      ),
     said,
   })
   .describe('The voice-over (narration-schema.ts) and its word captions');

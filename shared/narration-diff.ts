@@ -30,5 +30,9 @@ export function diffNarration(before: Draft, after: Draft, words: ChangeWords): 
   if (was.rateWpm !== now.rateWpm) lines.push(words.narrationRate(was.rateWpm, now.rateWpm));
   if (was.captions.mode !== now.captions.mode)
     lines.push(words.narrationCaptions(now.captions.mode));
+  if (was.captions.highlight !== now.captions.highlight)
+    lines.push(words.narrationHighlight(now.captions.highlight));
+  if (was.captions.sizeRatio !== now.captions.sizeRatio)
+    lines.push(words.narrationCaptionSize(now.captions.sizeRatio > was.captions.sizeRatio));
   return lines;
 }

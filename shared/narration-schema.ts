@@ -44,6 +44,13 @@ export const MAX_NARRATION_WPM = 260;
 /** Longest text of one spoken segment, characters: a scene's sentences. */
 export const MAX_SPEECH_TEXT_CHARS = 500;
 
+/**
+ * Smallest and largest caption font, share of the canvas's shorter side: 2% is ~22 px at 1080p,
+ * the least still read on a phone; 10% fills two lines of a vertical frame's lower third.
+ */
+export const MIN_CAPTION_SIZE_RATIO = 0.02;
+export const MAX_CAPTION_SIZE_RATIO = 0.1;
+
 /** How the spoken words are shown: karaoke (all words, the spoken one highlighted), pop-in (words appear as spoken), or off. */
 export const captionStyleSchema = z.object({
   mode: z.enum(['karaoke', 'pop-in', 'off']),
@@ -53,7 +60,7 @@ export const captionStyleSchema = z.object({
   /** Highlight colour of the word being spoken (karaoke). */
   highlight: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour'),
   /** Caption font size as a fraction of the canvas's shorter side. */
-  sizeRatio: z.number().min(0.02).max(0.1),
+  sizeRatio: z.number().min(MIN_CAPTION_SIZE_RATIO).max(MAX_CAPTION_SIZE_RATIO),
 });
 
 /** Spoken text, synthesised in the browser: the source of a narration segment. */

@@ -4,7 +4,9 @@
  * quota/new-visitor-gate.ts). It keeps the times at which that address minted a visitor in the
  * last hour (a sliding window, so there is no burst at an hour boundary) and admits a new one
  * only while fewer than the limit are in the window. An alarm an hour after the last mint drops
- * the stored times, so an address that stopped leaves nothing behind.
+ * the stored times, so an address that stopped leaves nothing behind. The same sliding hour counts
+ * a visitor's neural-voice calls, in an instance named `speech:<visitor id>` (routes/speech.ts),
+ * a name no client address can take.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';

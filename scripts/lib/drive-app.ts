@@ -73,7 +73,9 @@ export async function exportAndDownload(
   page: Page,
   outPath: string,
   onProgress?: (progress: ExportProgress) => void,
-): Promise<{ exportWallMs: number }> {
+  /** A note the app may show during the export without failing it (dismissed, then reported as seen). */
+  expectedNote?: string,
+): Promise<{ exportWallMs: number; noteSeen: boolean }> {
   const link = page.getByRole('link', { name: 'Download MP4' });
   const alert = page.getByRole('alert');
   // A link from an earlier export may still be on the page: wait for a new one.
@@ -83,9 +85,15 @@ export async function exportAndDownload(
   const startedAt = Date.now();
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   const deadline = startedAt + EXPORT_TIMEOUT_MS;
+  let noteSeen = false;
   while (!(await isNewLinkShown())) {
-    if (await alert.isVisible())
-      throw new Error(`The app reported: ${(await alert.innerText()).trim()}`);
+    if (await alert.isVisible()) {
+      const reported = (await alert.innerText()).trim();
+      if (expectedNote === undefined || !reported.includes(expectedNote))
+        throw new Error(`The app reported: ${reported}`);
+      noteSeen = true;
+      await alert.getByRole('button').click();
+    }
     if (Date.now() > deadline)
       throw new Error(`Export did not finish within ${EXPORT_TIMEOUT_MS / 1000} s`);
     if (onProgress) {
@@ -107,5 +115,5 @@ export async function exportAndDownload(
   const exportWallMs = Date.now() - startedAt;
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   await download.saveAs(outPath);
-  return { exportWallMs };
+  return { exportWallMs, noteSeen };
 }

@@ -1,14 +1,22 @@
 /**
  * @module speech-client
  * The page's side of the speech worker: starts it on first use (so only pages that narrate
- * load eSpeak) and says a draft's narration segments within their slots.
+ * load eSpeak) and says a draft's narration segments within their slots, by the server's neural
+ * voice when a route is given (see speech-worker.ts).
  */
 import type { AudioSegment } from '../../shared/draft-schema';
+import type { NeuralVoiceRoute } from './neural-voice';
 import type { SpeechAudio, SpeechRequest, SpeechResponse } from './speech-protocol';
+
+/** What a request gave: one audio per segment, and a note when the neural voice failed. */
+export interface SaidSegments {
+  audio: SpeechAudio[];
+  note?: string;
+}
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve(audio: SpeechAudio[]): void; reject(e: Error): void }>();
+const pending = new Map<number, { resolve(said: SaidSegments): void; reject(e: Error): void }>();
 
 function speechWorker(): Worker {
   if (worker) return worker;
@@ -21,7 +29,11 @@ function speechWorker(): Worker {
     const waiter = pending.get(response.id);
     if (!waiter) return;
     pending.delete(response.id);
-    if (response.ok) waiter.resolve(response.audio);
+    if (response.ok)
+      waiter.resolve({
+        audio: response.audio,
+        ...(response.note === undefined ? {} : { note: response.note }),
+      });
     else waiter.reject(new Error(response.message));
   });
   worker.addEventListener('error', (event) => {
@@ -35,10 +47,15 @@ function speechWorker(): Worker {
 
 /**
  * Says each narration segment (`source.type === 'speech'`) within its `durationMs`.
- * @returns one {@link SpeechAudio} per segment, in order
+ * @param neural the server's neural voice route, to ask it first (absent: the offline voice)
+ * @returns one {@link SpeechAudio} per segment, in order, and a note when the neural voice failed
+ *   and the offline voice spoke instead
  * @throws Error when the worker or eSpeak fails
  */
-export function saySegments(segments: readonly AudioSegment[]): Promise<SpeechAudio[]> {
+export function saySegments(
+  segments: readonly AudioSegment[],
+  neural?: NeuralVoiceRoute,
+): Promise<SaidSegments> {
   const slots = segments.flatMap((segment) =>
     segment.source.type === 'speech'
       ? [
@@ -51,9 +68,9 @@ export function saySegments(segments: readonly AudioSegment[]): Promise<SpeechAu
         ]
       : [],
   );
-  if (slots.length === 0) return Promise.resolve([]);
+  if (slots.length === 0) return Promise.resolve({ audio: [] });
   const id = nextId++;
-  const request: SpeechRequest = { id, slots };
+  const request: SpeechRequest = { id, slots, ...(neural ? { neural } : {}) };
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     speechWorker().postMessage(request);

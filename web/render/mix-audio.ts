@@ -6,13 +6,15 @@
  * Vorbis/Opus, or a clip's own track) decoded with `decodeAudioData`, played from its
  * `sourceStartMs`, looped when shorter than the segment. Without a media loader, uploaded sound
  * is left out (silent). Narration (`source.type === 'speech'`) is said by the speech worker
- * (web/narration/) within each segment's slot and starts at the segment's `startMs`; music and
+ * (web/narration/; the server's neural voice first when `voice` is given) within each segment's
+ * slot and starts at the segment's `startMs`; music and
  * uploaded sound duck under it ({@link DUCK_GAIN}), so the voice is always heard.
  *
  * Main thread only: `OfflineAudioContext` does not exist in workers. The export then transfers
  * the channel data to the encode worker.
  */
 import type { AudioSegment, Draft } from '../../shared/draft-schema';
+import type { NeuralVoiceRoute } from '../narration/neural-voice';
 import { saySegments } from '../narration/speech-client';
 import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE } from './encoder-settings';
 import { renderMusicLoop } from './generate-music';
@@ -39,6 +41,13 @@ const VOICE_GAIN = 0.9;
 /** A time span, ms. */
 type Span = { startMs: number; endMs: number };
 
+/** The neural voice for the narration: where to ask, and who hears that it failed. */
+export interface NarrationVoiceOptions {
+  neural: NeuralVoiceRoute;
+  /** Called once with a plain note when the neural voice failed and the offline voice spoke. */
+  onNote(note: string): void;
+}
+
 /**
  * Renders the draft's soundtrack.
  * @returns a stereo AudioBuffer at 48 kHz, `durationMs * 48` frames long (silent when the draft
@@ -46,7 +55,11 @@ type Span = { startMs: number; endMs: number };
  * @throws RenderError `audio-mix-failed` without `OfflineAudioContext` (e.g. called in a worker)
  *   or when rendering fails
  */
-export async function mixAudio(draft: Draft, loadMedia?: MediaLoader): Promise<AudioBuffer> {
+export async function mixAudio(
+  draft: Draft,
+  loadMedia?: MediaLoader,
+  voice?: NarrationVoiceOptions,
+): Promise<AudioBuffer> {
   if (typeof OfflineAudioContext === 'undefined') {
     throw new RenderError(
       'audio-mix-failed',
@@ -57,7 +70,7 @@ export async function mixAudio(draft: Draft, loadMedia?: MediaLoader): Promise<A
     const length = Math.round(draft.durationMs * SAMPLES_PER_MS);
     const ctx = new OfflineAudioContext(AUDIO_CHANNELS, length, AUDIO_SAMPLE_RATE);
     const decoded = new Map<string, AudioBuffer>();
-    const voice = await scheduleSpeech(ctx, draft);
+    const spoken = await scheduleSpeech(ctx, draft, voice);
     for (const track of draft.tracks) {
       if (track.kind !== 'audio') continue;
       for (const segment of track.segments) {
@@ -68,7 +81,7 @@ export async function mixAudio(draft: Draft, loadMedia?: MediaLoader): Promise<A
             segment.source.tempoBpm,
             AUDIO_SAMPLE_RATE,
           );
-          scheduleSegment(ctx, segment, loop, 0, voice);
+          scheduleSegment(ctx, segment, loop, 0, spoken);
           continue;
         }
         if (!loadMedia) continue;
@@ -78,7 +91,7 @@ export async function mixAudio(draft: Draft, loadMedia?: MediaLoader): Promise<A
           buffer = await decodeUpload(ctx, await loadMedia(mediaId));
           decoded.set(mediaId, buffer);
         }
-        scheduleSegment(ctx, segment, buffer, sourceStartMs / 1000, voice);
+        scheduleSegment(ctx, segment, buffer, sourceStartMs / 1000, spoken);
       }
     }
     const mix = await ctx.startRendering();
@@ -95,14 +108,23 @@ export async function mixAudio(draft: Draft, loadMedia?: MediaLoader): Promise<A
  * to the mix rate with its own band-limited resampler.
  * @returns when the voice is heard, for ducking
  */
-async function scheduleSpeech(ctx: OfflineAudioContext, draft: Draft): Promise<Span[]> {
+async function scheduleSpeech(
+  ctx: OfflineAudioContext,
+  draft: Draft,
+  voice?: NarrationVoiceOptions,
+): Promise<Span[]> {
   const segments = draft.tracks.flatMap((track) =>
     track.kind === 'audio' ? track.segments.filter((s) => s.source.type === 'speech') : [],
   );
   if (segments.length === 0) return [];
-  const said = await saySegments(segments).catch((cause: unknown) => {
-    throw new RenderError('audio-mix-failed', 'The narration could not be synthesised.', { cause });
-  });
+  const { audio: said, note } = await saySegments(segments, voice?.neural).catch(
+    (cause: unknown) => {
+      throw new RenderError('audio-mix-failed', 'The narration could not be synthesised.', {
+        cause,
+      });
+    },
+  );
+  if (note !== undefined) voice?.onNote(note);
   const spans: Span[] = [];
   segments.forEach((segment, index) => {
     const audio = said[index];

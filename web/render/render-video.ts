@@ -20,7 +20,7 @@ import {
   type WorkerEvent,
 } from './encode-protocol';
 import { urlLoader } from './media-frames';
-import { mixAudio } from './mix-audio';
+import { type NarrationVoiceOptions, mixAudio } from './mix-audio';
 import { RenderAbortedError, RenderError, renderErrorFromCode } from './render-errors';
 import { decodeChunkFile } from '../../shared/render-chunk-file';
 import { assembleMp4 } from './assemble-mp4';
@@ -48,6 +48,8 @@ export interface RenderVideoOptions {
   resume?: ChunkedRenderResume;
   /** GOPs per chunk (shared/render-chunk-plan.ts); only for a render without a job (the bench's single-chunk baseline). */
   chunkGops?: number;
+  /** The server's neural voice for the narration (mix-audio.ts); absent: the offline voice. */
+  voice?: NarrationVoiceOptions;
 }
 
 /** What {@link renderVideo} produces. */
@@ -102,7 +104,7 @@ export async function renderVideo(
   draft: Draft,
   options: RenderVideoOptions = {},
 ): Promise<RenderVideoResult> {
-  const { onProgress, signal, mediaUrls = {}, chunkGops } = options;
+  const { onProgress, signal, mediaUrls = {}, chunkGops, voice } = options;
   const { store, firstChunk, audioStored }: ChunkedRenderResume = options.resume ?? {
     store: memoryChunkStore(),
     firstChunk: 0,
@@ -248,7 +250,7 @@ export async function renderVideo(
     });
     if (audioStored) return await finished;
     const mixed = await Promise.race([
-      mixAudio(parsed.data, urlLoader(mediaUrls)).then((buffer) => {
+      mixAudio(parsed.data, urlLoader(mediaUrls), voice).then((buffer) => {
         mixAudioMs = performance.now() - startedAt;
         return toMixedAudio(buffer);
       }),

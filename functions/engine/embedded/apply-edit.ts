@@ -8,6 +8,7 @@
  * (in the message's language), an op that cannot apply to this draft is reported back.
  */
 import { applyNarration } from '../narration/narrate-plan';
+import { applyCaptionTextStyle } from '../narration/caption-style-edit';
 import type { Draft } from '../../../shared/draft-schema';
 import { aspectRatioLabel } from '../../../shared/draft-diff';
 import type { EditOp, EditOpOf } from '../../../shared/edit-op-schema';
@@ -20,7 +21,7 @@ import { applyAddOverlay, applyRemoveText } from './edit-overlay';
 import { applyPace } from './edit-pace';
 import { applyPosition } from './edit-position';
 import type { EditStep, OpApplier } from './edit-step';
-import { applyTextStyle, applyTitle } from './edit-text';
+import { applyTitle } from './edit-text';
 import { applyTransition } from './edit-transitions';
 import { refitDuration, reframeCanvas } from './fit-timeline';
 import { CANVAS_PRESETS } from './parse-canvas';
@@ -78,7 +79,7 @@ const APPLIERS: { [K in EditOp['op']]: OpApplier<K> } = {
   'set-duration': applyDuration,
   'set-aspect': applyAspect,
   'set-title': applyTitle,
-  'set-text-style': applyTextStyle,
+  'set-text-style': applyCaptionTextStyle,
   'add-overlay': applyAddOverlay,
   'remove-text': applyRemoveText,
   'set-music': applyMusic,

@@ -104,16 +104,20 @@ export function splitDeltas(text: string): string[] {
 
 /**
  * Chips for the next step: Export, Undo (after an edit), and up to {@link MAX_PROMPT_CHIPS}
- * prompts that change something the draft does not have yet.
+ * prompts that change something the draft does not have yet; first "Add a voiceover" when
+ * `offerVoiceover` (a plan made from the visitor's script) and the draft is not narrated.
  */
 export function suggestActions(
   draft: Draft,
-  options: { canUndo: boolean; cjk: boolean },
+  options: { canUndo: boolean; cjk: boolean; offerVoiceover?: boolean },
 ): SuggestedAction[] {
   const { cjk } = options;
   const actions: SuggestedAction[] = [{ kind: 'export', label: cjk ? '导出 MP4' : 'Export MP4' }];
   if (options.canUndo) actions.push({ kind: 'undo', label: cjk ? '撤销' : 'Undo', prompt: 'undo' });
   const prompts: Array<[string, string]> = [];
+  // A script is written to be read: offer to read it (narration-wish.ts reads these words as "on").
+  if (options.offerVoiceover && !draft.tracks.some(isNarrationTrack))
+    prompts.push(cjk ? ['添加配音', '添加配音'] : ['Add a voiceover', 'add a voiceover']);
   const vertical = draft.canvas.height > draft.canvas.width;
   prompts.push(
     vertical

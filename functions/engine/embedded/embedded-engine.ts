@@ -175,7 +175,11 @@ function planTurn(input: ChatTurnInput, brief: Brief, cjk: boolean): EngineEvent
     { type: 'draft', draft: result.value },
     {
       type: 'actions',
-      actions: suggestActions(result.value, { canUndo: input.draft !== null, cjk }),
+      actions: suggestActions(result.value, {
+        canUndo: input.draft !== null,
+        cjk,
+        offerVoiceover: brief.source !== 'uploads' && brief.fromScript,
+      }),
     },
   ];
 }

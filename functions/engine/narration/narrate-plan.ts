@@ -13,6 +13,7 @@ import type { EditOpOf } from '../../../shared/edit-op-schema';
 import { applyRemoveText } from '../embedded/edit-overlay';
 import type { EditHandler, OpApplier } from '../embedded/edit-step';
 import { extractScript } from '../embedded/split-scenes';
+import { changeCaptionStyle } from './caption-style-edit';
 import { type NarrationWish, mentionsNarration, narrationWish } from './narration-wish';
 import { narrationWords } from './narration-words';
 import {
@@ -48,7 +49,7 @@ export function narratePlanned(
   const settings = {
     voice,
     preferredWpm: preferredWpm(wish, base.preferredWpm),
-    captions: { ...base.captions, ...wish.captions },
+    captions: changeCaptionStyle(base.captions, wish.captions),
   };
   const plan = narrateScenes(timeScenesToSpeech(draft, sceneTexts, voice), sceneTexts, settings);
   const words = narrationWords(cjk);
@@ -126,7 +127,7 @@ export const applyNarration: OpApplier<'set-narration'> = (draft, op, cjk) => {
     const plan = narrateScenes(draft, texts, {
       voice: pickVoice(wish, null, cjkScript),
       preferredWpm: preferredWpm(wish, base.preferredWpm),
-      captions: { ...base.captions, ...wish.captions },
+      captions: changeCaptionStyle(base.captions, wish.captions),
     });
     return plan.fits
       ? { draft: plan.draft }
@@ -136,7 +137,7 @@ export const applyNarration: OpApplier<'set-narration'> = (draft, op, cjk) => {
   const plan = narrateScenes(draft, narratedTexts(draft), {
     voice: pickVoice(wish, current.voice, false),
     preferredWpm: preferredWpm(wish, settings.preferredWpm),
-    captions: { ...settings.captions, ...wish.captions },
+    captions: changeCaptionStyle(settings.captions, wish.captions),
   });
   const after = speechOf(plan.draft);
   if (op.pace === 'slower' && after && after.rateWpm >= current.rateWpm)

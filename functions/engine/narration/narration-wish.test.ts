@@ -19,6 +19,12 @@ describe('narrationWish', () => {
     ['用男声', { gender: 'male' }],
     ['captions off', { captions: { mode: 'off' } }],
     ['one line captions at the top', { captions: { lines: 1, position: 'top' } }],
+    ['yellow highlight', { captions: { highlight: '#ffd400' } }],
+    ['黄色高亮', { captions: { highlight: '#ffd400' } }],
+    [
+      'karaoke captions with a red highlight',
+      { captions: { mode: 'karaoke', highlight: '#ff0000' } },
+    ],
     ['make it vertical', {}],
     ['no music', {}],
     ['generate a 30-second explainer video from this script', {}],

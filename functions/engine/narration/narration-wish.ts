@@ -3,10 +3,12 @@
  * What a message asks of the voiceover, in words: on ("with voiceover", "narrate it", "配音"),
  * off ("no voiceover", "去掉配音"), the voice ("female voice", "British voice", "voice in
  * Chinese", "男声"), the pace ("slower", "speak faster", "慢一点") and the word captions
- * ("captions off", "karaoke captions", "one line captions", "captions at the top"). Pure: the
+ * ("captions off", "karaoke captions", "one line captions", "captions at the top", "yellow
+ * highlight", "黄色高亮"). Pure: the
  * words in, a {@link NarrationWish} out; nothing about the draft.
  */
-import type { CaptionStyle } from '../../../shared/narration-schema';
+import type { EditOpOf } from '../../../shared/edit-op-schema';
+import { parseColour } from '../embedded/parse-colour';
 
 /** A message's wishes for the narration; absent fields were not mentioned. */
 export interface NarrationWish {
@@ -16,7 +18,7 @@ export interface NarrationWish {
   /** `us`/`gb` English, or `zh` Mandarin. */
   accent?: 'us' | 'gb' | 'zh';
   pace?: 'slower' | 'faster';
-  captions?: Partial<Pick<CaptionStyle, 'mode' | 'lines' | 'position'>>;
+  captions?: NonNullable<EditOpOf<'set-narration'>['captions']>;
 }
 
 const NARRATION = '(?:voice[- ]?over|voiceover|narration|narrator|voice)';
@@ -44,6 +46,8 @@ const FASTER = /\b(?:faster|speed (?:it )?up|more quickly)\b|快一点|快一些
  */
 const VIDEO_PACE = /\b(?:pace|pacing|tempo|speed (?:it )?up)\b|节奏/iu;
 const CAPTIONS = /\b(?:captions?|subtitles?)\b|字幕/iu;
+/** "yellow highlight", "highlight in red", "黄色高亮": the colour of the word being said. */
+const HIGHLIGHT = /\bhighlight(?:s|ed|ing)?\b|高亮/iu;
 const CAPTIONS_OFF =
   /\b(?:no|without|remove|hide|turn off|switch off) (?:the |word )?(?:captions?|subtitles?)\b|\b(?:captions?|subtitles?) off\b|去掉字幕|关闭字幕|不要字幕/iu;
 
@@ -69,8 +73,10 @@ export function narrationWish(text: string): NarrationWish {
     if (SLOWER.test(text)) wish.pace = 'slower';
     else if (FASTER.test(text)) wish.pace = 'faster';
   }
+  const highlight = HIGHLIGHT.test(text) ? parseColour(text) : null;
+  if (highlight) wish.captions = { highlight: highlight.hex };
   if (CAPTIONS.test(text)) {
-    const captions: NonNullable<NarrationWish['captions']> = {};
+    const captions: NonNullable<NarrationWish['captions']> = { ...wish.captions };
     if (CAPTIONS_OFF.test(text)) captions.mode = 'off';
     else if (/\bkaraoke\b|卡拉/iu.test(text)) captions.mode = 'karaoke';
     else if (/\bpop[- ]?in\b|word by word|逐字/iu.test(text)) captions.mode = 'pop-in';
@@ -80,7 +86,8 @@ export function narrationWish(text: string): NarrationWish {
     else if (/\b(?:middle|cent(?:er|re))\b|中间/iu.test(text)) captions.position = 'middle';
     else if (/\bbottom\b|底部|下方/iu.test(text)) captions.position = 'bottom';
     // A position alone ("captions at the top") is a `set-position` edit (edit-position.ts).
-    const onlyPosition = captions.mode === undefined && captions.lines === undefined;
+    const onlyPosition =
+      captions.mode === undefined && captions.lines === undefined && !captions.highlight;
     if (onlyPosition) delete captions.position;
     if (Object.keys(captions).length > 0) wish.captions = captions;
   }

@@ -21,6 +21,7 @@ import { plainError } from '../format/plain-error';
 import type { CreditsModel } from './credits-model';
 import type { NoticeModel } from './notice-model';
 import { mediaUrlsFor } from '../media/media-urls';
+import { requestHeaders } from '../../render/request-headers';
 import { createProgressReporter } from './progress-reporter';
 import { abortableSleep } from '../../../shared/abortable-sleep';
 import { retryWhileUnreachable } from '../net/retry-while-unreachable';
@@ -168,6 +169,13 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
         signal,
         resume: { store, firstChunk, audioStored: stored?.audio != null },
         mediaUrls: mediaUrlsFor(info.draft, info.sessionId),
+        voice: {
+          neural: {
+            url: `/api/sessions/${encodeURIComponent(info.sessionId)}/speech`,
+            headers: requestHeaders(),
+          },
+          onNote: (note) => notices.showError(note),
+        },
         onProgress: (p) => {
           batch(() => {
             framesDone.value = p.framesDone;
