@@ -147,10 +147,20 @@ export const generatedMusicSchema = z.object({
   tempoBpm: z.number().int().min(40).max(200),
 });
 
+/** The steady beat of an uploaded sound, detected in the browser (web-audio-beat-detector). */
+export const detectedBeatSchema = z.object({
+  /** Beats per minute. */
+  tempoBpm: z.number().min(40).max(250),
+  /** Time of the first beat from the start of the file, ms. */
+  offsetMs: ms,
+});
+
 export const mediaAudioSchema = z.object({
   type: z.literal('media'),
   mediaId: draftIdSchema,
   sourceStartMs: ms.default(0),
+  /** Its beat, when detected: scene cuts are snapped to it (shared/beat-grid.ts). */
+  beat: detectedBeatSchema.optional(),
 });
 
 /** A segment on an audio track: background music, an uploaded sound, or narration (narration-schema.ts). */
