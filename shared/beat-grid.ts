@@ -99,22 +99,27 @@ export function snapCutsToBeats(
   return out;
 }
 
+/** The beat grid of a music segment on the video's timeline, or null when its beat is unknown. */
+export function segmentBeatGrid(segment: AudioSegment): BeatGrid | null {
+  const source = segment.source;
+  if (source.type === 'generated-music')
+    return { tempoBpm: source.tempoBpm, offsetMs: segment.startMs };
+  if (source.type === 'media' && source.beat)
+    return {
+      tempoBpm: source.beat.tempoBpm,
+      offsetMs: segment.startMs + source.beat.offsetMs - source.sourceStartMs,
+    };
+  return null;
+}
+
 /** The beat grid of the draft's background music (its first music segment), or null. */
 export function musicBeatGrid(draft: Draft): { grid: BeatGrid; segment: AudioSegment } | null {
   for (const track of draft.tracks) {
     if (track.kind !== 'audio') continue;
     for (const segment of track.segments) {
-      const source = segment.source;
-      if (source.type === 'generated-music')
-        return { grid: { tempoBpm: source.tempoBpm, offsetMs: segment.startMs }, segment };
-      if (source.type === 'media' && source.beat)
-        return {
-          grid: {
-            tempoBpm: source.beat.tempoBpm,
-            offsetMs: segment.startMs + source.beat.offsetMs - source.sourceStartMs,
-          },
-          segment,
-        };
+      if (segment.source.type === 'speech') continue;
+      const grid = segmentBeatGrid(segment);
+      return grid ? { grid, segment } : null;
     }
   }
   return null;

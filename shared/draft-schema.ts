@@ -17,6 +17,7 @@
 import { z } from 'zod';
 import { sceneLayersSchema } from './scene-layers-schema';
 import { speechSourceSchema } from './narration-schema';
+import { detectedBeatSchema } from './media-schema';
 
 /** Longest video we plan or render: 10 minutes (keeps a browser export within memory). */
 export const MAX_DRAFT_DURATION_MS = 600_000;
@@ -145,14 +146,6 @@ export const generatedMusicSchema = z.object({
   mood: z.enum(['calm', 'upbeat', 'lofi']),
   /** Beats per minute. */
   tempoBpm: z.number().int().min(40).max(200),
-});
-
-/** The steady beat of an uploaded sound, detected in the browser (web-audio-beat-detector). */
-export const detectedBeatSchema = z.object({
-  /** Beats per minute. */
-  tempoBpm: z.number().min(40).max(250),
-  /** Time of the first beat from the start of the file, ms. */
-  offsetMs: ms,
 });
 
 export const mediaAudioSchema = z.object({
