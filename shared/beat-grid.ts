@@ -7,7 +7,8 @@
  * (`source.beat`: tempo and first-beat offset, web-audio-beat-detector) has its beats at
  * `startMs + offsetMs − sourceStartMs + k · period`. Pure.
  */
-import type { AudioSegment, Draft, Track } from './draft-schema';
+import type { AudioSegment, Draft } from './draft-schema';
+import { retimeSegments } from './retime-segments';
 
 /**
  * A scene boundary moves to a beat at most this far, ms: half the beat of the slowest default
@@ -142,21 +143,12 @@ export function snapScenesToBeats(draft: Draft): Draft {
   const beats = beatTimesMs(music.grid, music.segment.startMs, musicEndMs);
   const snapped = snapCutsToBeats(cuts, beats, bounds);
   const moved = new Map(cuts.map((cut, i) => [cut, snapped[i] ?? cut]));
-  const retime = <T extends { startMs: number; durationMs: number }>(segment: T): T => {
+  return retimeSegments(draft, (segment) => {
     const startMs = moved.get(segment.startMs) ?? segment.startMs;
     const endMs =
       moved.get(segment.startMs + segment.durationMs) ?? segment.startMs + segment.durationMs;
     return startMs === segment.startMs && endMs === segment.startMs + segment.durationMs
       ? segment
       : { ...segment, startMs, durationMs: endMs - startMs };
-  };
-  const tracks = draft.tracks.map(
-    (track): Track =>
-      track.kind === 'video'
-        ? { ...track, segments: track.segments.map(retime) }
-        : track.kind === 'audio'
-          ? { ...track, segments: track.segments.map(retime) }
-          : { ...track, segments: track.segments.map(retime) },
-  );
-  return { ...draft, tracks };
+  });
 }
