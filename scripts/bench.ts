@@ -17,6 +17,7 @@ import { benchSceneDrawTime } from './bench/scene-draw-time';
 import { benchDirectorTurn } from './bench/director-turn';
 import { benchLlmFirstToken } from './bench/llm-first-token';
 import { benchSpeechSynthesis } from './bench/speech-synthesis';
+import { benchNarratedExport } from './bench/narrated-export';
 
 /** Each entry prints its own figures; add a module's runner here. */
 const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
@@ -40,6 +41,10 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
     benchLlmFirstToken,
   ],
   ['speech: offline voice synthesis time per minute of narration', benchSpeechSynthesis],
+  [
+    'narrated: export of a narrated 30-s explainer vs the same without voiceover',
+    benchNarratedExport,
+  ],
 ];
 
 async function main(): Promise<void> {

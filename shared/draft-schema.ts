@@ -17,6 +17,7 @@
 import { z } from 'zod';
 import { sceneLayersSchema } from './scene-layers-schema';
 import { speechSourceSchema } from './narration-schema';
+import { detectedBeatSchema } from './media-schema';
 
 /** Longest video we plan or render: 10 minutes (keeps a browser export within memory). */
 export const MAX_DRAFT_DURATION_MS = 600_000;
@@ -151,6 +152,8 @@ export const mediaAudioSchema = z.object({
   type: z.literal('media'),
   mediaId: draftIdSchema,
   sourceStartMs: ms.default(0),
+  /** Its beat, when detected: scene cuts are snapped to it (shared/beat-grid.ts). */
+  beat: detectedBeatSchema.optional(),
 });
 
 /** A segment on an audio track: background music, an uploaded sound, or narration (narration-schema.ts). */

@@ -78,6 +78,17 @@ export const KIND_BY_FORMAT: Readonly<Record<MediaFormat, MediaKind>> = {
   ogg: 'audio',
 };
 
+/**
+ * The steady beat of an uploaded sound, detected in the browser when it is probed
+ * (web-audio-beat-detector `guess`): scene cuts are snapped to it (shared/beat-grid.ts).
+ */
+export const detectedBeatSchema = z.object({
+  /** Beats per minute (the detector answers 90–180 by default). */
+  tempoBpm: z.number().min(40).max(250),
+  /** Time of the first beat from the start of the file, ms. */
+  offsetMs: z.number().int().nonnegative(),
+});
+
 /** What the browser probed (mediabunny / createImageBitmap) once the upload was stored. */
 export const mediaInfoSchema = z.object({
   kind: mediaKindSchema,
@@ -90,6 +101,8 @@ export const mediaInfoSchema = z.object({
   videoCodec: z.string().max(40).nullable(),
   audioCodec: z.string().max(40).nullable(),
   hasAudio: z.boolean(),
+  /** A sound's beat, when one was found (absent from uploads probed before beats were detected). */
+  beat: detectedBeatSchema.nullable().optional(),
 });
 
 /** An upload as the SPA sees it. `status`: `uploading` → `stored` (all bytes in R2) → `ready` (probed). */
@@ -144,6 +157,7 @@ export const mediaSummarySchema = z.object({
   width: z.number().int().nonnegative().nullable(),
   height: z.number().int().nonnegative().nullable(),
   hasAudio: z.boolean(),
+  beat: detectedBeatSchema.nullable().optional(),
 });
 
 export type MediaFormat = z.infer<typeof mediaFormatSchema>;
@@ -177,5 +191,6 @@ export function summarizeMedia(item: MediaItem): MediaSummary | null {
     width: item.info.width,
     height: item.info.height,
     hasAudio: item.info.hasAudio,
+    ...(item.info.beat ? { beat: item.info.beat } : {}),
   };
 }

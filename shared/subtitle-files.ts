@@ -34,3 +34,26 @@ export function subtitleFile(draft: Draft, format: SubtitleFormat): string {
   }));
   return subsrt.build(captions, { format });
 }
+
+/** ISO 639-2/T code of the narration's language ('zho' for a Mandarin voice, else 'eng'). */
+function languageCodeOf(draft: Draft): string {
+  for (const track of draft.tracks)
+    if (track.kind === 'audio')
+      for (const segment of track.segments)
+        if (segment.source.type === 'speech')
+          return segment.source.voice.startsWith('zh') ? 'zho' : 'eng';
+  return 'eng';
+}
+
+/**
+ * The subtitle track to carry inside the MP4: the `.vtt` download's text, its cue count and the
+ * narration's language.
+ * @returns null when the draft has no caption cues (no narration)
+ */
+export function subtitleTrack(
+  draft: Draft,
+): { webvtt: string; cueCount: number; languageCode: string } | null {
+  const cueCount = captionCues(draft).length;
+  if (cueCount === 0) return null;
+  return { webvtt: subtitleFile(draft, 'vtt'), cueCount, languageCode: languageCodeOf(draft) };
+}

@@ -61,11 +61,20 @@ describe('a promo from the visitor’s own clips, photos and music', () => {
     const firstName =
       (await currentSessionMedia(tab.page)).media.find((item) => item.id === mediaId)?.name ?? '';
     expect(firstName).toBe('clip-waves.mp4'); // upload order is kept
-    expect(
-      draft.tracks.some(
-        (track) => track.kind === 'audio' && track.segments[0]?.source.type === 'media',
-      ),
-    ).toBe(true);
+    // The song's beat was found when it was probed, and the plan keeps it beside the music.
+    const song = (await currentSessionMedia(tab.page)).media.find(
+      (item) => item.info?.kind === 'audio',
+    );
+    const beat = song?.info?.beat;
+    expect(beat?.tempoBpm).toBeGreaterThanOrEqual(90);
+    expect(beat?.tempoBpm).toBeLessThanOrEqual(180);
+    const music = draft.tracks.find(
+      (track) => track.kind === 'audio' && track.segments[0]?.source.type === 'media',
+    );
+    expect(music?.kind === 'audio' ? music.segments[0]?.source : null).toMatchObject({
+      mediaId: song?.id,
+      beat,
+    });
 
     const file = path.join(tab.workDir, 'promo.mp4');
     await exportAndDownload(tab.page, file);

@@ -3,8 +3,9 @@
  * Speech from eSpeak NG compiled to WebAssembly (npm `espeak-ng` 1.0.2, GPL-3.0-or-later; its
  * voices, English and Mandarin among them, are embedded in the `.wasm`). That build is eSpeak's
  * command-line program: each run instantiates the module (the compiled `WebAssembly.Module` is
- * reused), loads the voice and writes a 16-bit mono WAV to its in-memory file system. Starting a
- * run costs ~300 ms and saying a sentence ~30 ms (idle box), so the phrases of one voice are said
+ * reused), unpacks only the data files our voices need ({@link NEEDED_DATA_FILE}), loads the
+ * voice and writes a 16-bit mono WAV to its in-memory file system. Starting a run costs ~150 ms
+ * of CPU (~400 ms when it unpacked all 445 files) and saying a sentence ~30 ms, so the phrases of one voice are said
  * in ONE run, as SSML with a {@link MARKER_BREAK_MS} break between them (each phrase at its own
  * rate, `<prosody rate>` relative to the first's), and the WAV is cut at
  * those breaks (eSpeak's silence is exact zeros and its own pauses are under 400 ms). When the
@@ -43,8 +44,74 @@ export interface SpokenPhrase {
   speechMs: number;
 }
 
+/** The parts of the Emscripten file system used here. */
+interface EspeakFs {
+  readFile(path: string): Uint8Array;
+  createPath(parent: string, path: string, canRead: boolean, canWrite: boolean): void;
+  createDataFile(
+    path: string,
+    name: null,
+    data: Uint8Array,
+    canRead: boolean,
+    canWrite: boolean,
+    canOwn: boolean,
+  ): void;
+}
+
 interface EspeakRun {
-  FS: { readFile(path: string): Uint8Array };
+  FS: EspeakFs;
+}
+
+/** The module options given to the glue; it sets `FS` on the same object before `main` runs. */
+type EspeakConfig = {
+  arguments: string[];
+  instantiateWasm(
+    imports: WebAssembly.Imports,
+    done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+  ): object;
+  print(line: string): void;
+  printErr(line: string): void;
+  FS?: EspeakFs;
+};
+
+/**
+ * The glue's import that unpacks the 445 data files embedded in the `.wasm` into its in-memory
+ * file system, run by the module's constructors on every run (espeak-ng 1.0.2,
+ * dist/espeak-ng.js `__emscripten_fs_load_embedded_files`: a table of (name, length, data)
+ * address triples, ended by a zero name).
+ */
+const EMBEDDED_FILES_IMPORT = '_emscripten_fs_load_embedded_files';
+/**
+ * The data files our voices need (shared/narration-schema.ts ESPEAK_VOICE: English and Mandarin,
+ * variants f3/m3): the phoneme tables, the English and Mandarin dictionaries (Mandarin text
+ * reads Latin words in English), their language files and the two variants. The other 113
+ * dictionaries and 300 language and voice files are skipped: unpacking them, and eSpeak reading
+ * every voice file to find one by name, were ~60% of a run's CPU (measured in the bench).
+ */
+const NEEDED_DATA_FILE =
+  /\/espeak-ng-data\/(?:phontab|phonindex|phondata|intonations|en_dict|cmn_dict|lang\/gmw\/en(?:-[\w-]+)?|lang\/sit\/cmn|voices\/!v\/[fm]3)$/;
+
+/** Unpacks only the {@link NEEDED_DATA_FILE}s of the embedded table at `table`, as the glue would. */
+function unpackNeededFiles(memory: WebAssembly.Memory, fs: EspeakFs, table: number): void {
+  const words = new Uint32Array(memory.buffer);
+  const bytes = new Uint8Array(memory.buffer);
+  const decoder = new TextDecoder();
+  for (let at = table >> 2; words[at] !== 0; at += 3) {
+    const nameAt = words[at] ?? 0;
+    const name = decoder.decode(bytes.subarray(nameAt, bytes.indexOf(0, nameAt)));
+    if (!NEEDED_DATA_FILE.test(name)) continue;
+    const start = words[at + 2] ?? 0;
+    fs.createPath('/', name.slice(0, name.lastIndexOf('/')), true, true);
+    // The data is a slice of wasm memory that never changes: the file may own it (as the glue does).
+    fs.createDataFile(
+      name,
+      null,
+      bytes.subarray(start, start + (words[at + 1] ?? 0)),
+      true,
+      true,
+      true,
+    );
+  }
 }
 
 /** Characters SSML needs escaped in text. */
@@ -62,25 +129,34 @@ export function createEspeakSynth(module: WebAssembly.Module): {
   /** One eSpeak run: its WAV's samples. @throws Error with eSpeak's message when the run fails */
   async function run(args: string[]): Promise<Int16Array> {
     const errors: string[] = [];
-    // The glue's file system raises thousands of ErrnoErrors while it unpacks the voices; with
-    // stack traces each costs ~1 ms in V8 (measured: most of a run's CPU). eSpeak's errors come
-    // on stderr, so no stack is needed while it runs.
+    // The glue's file system raises ErrnoErrors while it unpacks the data; with stack traces
+    // each costs ~1 ms in V8. eSpeak's errors come on stderr, so no stack is needed while it runs.
     const errorClass = Error as { stackTraceLimit?: number };
     const stackTraceLimit = errorClass.stackTraceLimit;
     errorClass.stackTraceLimit = 0;
-    const instance = (await ESpeakNg({
+    const config: EspeakConfig = {
       arguments: ['-w', OUT_FILE, ...args],
-      instantiateWasm(
-        imports: WebAssembly.Imports,
-        done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
-      ) {
-        void WebAssembly.instantiate(module, imports).then((made) => done(made, module));
+      instantiateWasm(imports, done) {
+        let memory: WebAssembly.Memory | null = null;
+        const env = imports.env as Record<string, WebAssembly.ImportValue>;
+        const unpackAll = env[EMBEDDED_FILES_IMPORT];
+        if (typeof unpackAll === 'function')
+          env[EMBEDDED_FILES_IMPORT] = (table: number) => {
+            if (memory && config.FS) unpackNeededFiles(memory, config.FS, table);
+            else unpackAll(table);
+          };
+        void WebAssembly.instantiate(module, imports).then((made) => {
+          const exported = made.exports.memory;
+          memory = exported instanceof WebAssembly.Memory ? exported : null;
+          done(made, module);
+        });
         return {};
       },
       // eSpeak prints nothing useful on stdout with -w; its errors come on stderr.
       print: () => undefined,
       printErr: (line: string) => errors.push(line),
-    }).finally(() => {
+    };
+    const instance = (await ESpeakNg(config).finally(() => {
       errorClass.stackTraceLimit = stackTraceLimit;
     })) as EspeakRun;
     let wav: Uint8Array;

@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import subsrt from 'subsrt-ts';
 import { ALL_FORMATS, BlobSource, BufferSource, EncodedPacketSink, Input } from 'mediabunny';
 import type { InputTrack } from 'mediabunny';
 import { describe, expect, it, vi } from 'vitest';
@@ -7,6 +9,7 @@ import { decodeChunkFile, encodeChunkFile, toBase64 } from '../../shared/render-
 import type { ChunkDecoderConfig, ChunkFile, ChunkPacket } from '../../shared/render-chunk-file';
 import { assembleMp4, blobCollector } from './assemble-mp4';
 import type { VideoChunkReader } from './assemble-mp4';
+import { probeMedia, wvttCues } from '../../test/e2e/support/ffprobe';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures');
 /** Audio packets taken from the music fixture: ~2 s of AAC. */
@@ -153,6 +156,54 @@ describe('assembleMp4', () => {
     );
     expect((await readPackets(outAudio)).map(strip)).toEqual(audio.packets.map(strip));
     expect((await readPackets(outVideo, 1))[0]?.data).toEqual(video[0]?.packets[0]?.data);
+  });
+
+  it('carries captions as a WebVTT subtitle track that ffprobe reads back cue for cue', async () => {
+    const { video, audio } = await fixtureRender();
+    const cues = [
+      { start: 0, end: 900, text: 'Meet Lumen Notes,' },
+      { start: 1_200, end: 2_400, text: '会自己整理的笔记本。' },
+      { start: 2_400, end: 5_000, text: 'the notebook that organises itself.' },
+    ];
+    const webvtt = subsrt.build(
+      cues.map((c, i) => ({
+        type: 'caption' as const,
+        index: i + 1,
+        ...c,
+        duration: c.end - c.start,
+        content: c.text,
+      })),
+      { format: 'vtt' },
+    );
+    const blob = await assembleMp4(reader(video), audio, 30, {
+      webvtt,
+      cueCount: cues.length,
+      languageCode: 'zho',
+    });
+    const dir = mkdtempSync(path.join(tmpdir(), 'assemble-mp4-'));
+    try {
+      const file = path.join(dir, 'captioned.mp4');
+      writeFileSync(file, new Uint8Array(await blob.arrayBuffer()));
+      const streams = (await probeMedia(file)).streams;
+      // Debian's ffmpeg 5.1 lists a `wvtt` track as data it cannot decode; newer ones as webvtt.
+      expect(streams[2]).toMatchObject({ codec_tag_string: 'wvtt', tags: { language: 'zho' } });
+      expect(await wvttCues(file, 2)).toEqual(
+        cues.map((c) => ({ startMs: c.start, endMs: c.end, text: c.text })),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('adds no subtitle track without cues', async () => {
+    const { video, audio } = await fixtureRender();
+    const blob = await assembleMp4(reader(video), audio, 30, {
+      webvtt: 'WEBVTT\n',
+      cueCount: 0,
+      languageCode: 'eng',
+    });
+    const input = new Input({ source: new BlobSource(blob), formats: ALL_FORMATS });
+    expect((await input.getTracks()).map((t) => t.type)).toEqual(['audio', 'video']);
   });
 
   it('refuses chunks out of order, with other settings, or with more packets than frames', async () => {

@@ -10,6 +10,10 @@
  * needed), and video chunks are read one at a time: the page holds about one chunk and one part,
  * not the whole video.
  *
+ * When the video has captions, they go in as a WebVTT subtitle track (ISO/IEC 14496-30 `wvtt`
+ * samples, mediabunny `TextSubtitleSource('webvtt')`), the same file as the `.vtt` download, so
+ * a player can show them without burning them in.
+ *
  * Runs in the browser (not the Worker): a Worker has 128 MB of memory for an MP4 that may reach
  * ~600 MB, and the finished file is uploaded with the same streamed `PUT …/file` as before.
  */
@@ -20,6 +24,7 @@ import {
   Mp4OutputFormat,
   Output,
   StreamTarget,
+  TextSubtitleSource,
 } from 'mediabunny';
 import type { StreamTargetChunk } from 'mediabunny';
 import { ChunkFileError, fromBase64 } from '../../shared/render-chunk-file';
@@ -32,6 +37,22 @@ import { RenderError } from './render-errors';
  * `StreamTarget` chunk size), so a 600 MB file is ~36 parts and the page buffers one part.
  */
 const MP4_PART_BYTES = 16 * 1_048_576;
+
+/** A subtitle track for the MP4: a WebVTT file and how many cues it holds. */
+export interface SubtitleTrackText {
+  webvtt: string;
+  cueCount: number;
+  /** ISO 639-2/T language of the cues ('eng', 'zho'). */
+  languageCode: string;
+}
+
+/**
+ * Most `wvtt` samples `cueCount` cues make: one per span between cue bounds (2 per cue) plus the
+ * empty `vtte` samples in the gaps; mediabunny's fast start needs the count before it writes.
+ */
+function subtitleSampleBound(cueCount: number): number {
+  return 2 * cueCount + 1;
+}
 
 /** The video chunks of a render, read one at a time. */
 export interface VideoChunkReader {
@@ -114,7 +135,8 @@ export function blobCollector(): {
 /**
  * Builds the MP4 from video chunks 0..n-1 (read in order, one at a time) and the audio chunk file.
  * @param fps the video's frame rate (the track's timescale)
- * @returns the MP4 (`video/mp4`): `ftyp`, `moov`, `free`, `mdat`; H.264 + AAC
+ * @param subtitles captions to carry as a WebVTT track (none when null or without cues)
+ * @returns the MP4 (`video/mp4`): `ftyp`, `moov`, `free`, `mdat`; H.264 + AAC (+ WebVTT)
  * @throws RenderError `encode-failed` when chunks are out of order, of another kind, hold more
  *   packets than the video has frames, or were encoded with a different decoder config (they
  *   could not share one track)
@@ -123,6 +145,7 @@ export async function assembleMp4(
   video: VideoChunkReader,
   audio: ChunkFile,
   fps: number,
+  subtitles: SubtitleTrackText | null = null,
 ): Promise<Blob> {
   if (video.chunkCount < 1)
     throw new RenderError('encode-failed', 'There are no video chunks to join.');
@@ -140,8 +163,19 @@ export async function assembleMp4(
   output.addAudioTrack(audioSource, { maximumPacketCount: audio.packets.length });
   const videoSource = new EncodedVideoPacketSource('avc');
   output.addVideoTrack(videoSource, { frameRate: fps, maximumPacketCount: video.packetCount });
+  const subtitleSource =
+    subtitles && subtitles.cueCount > 0 ? new TextSubtitleSource('webvtt') : null;
+  if (subtitles && subtitleSource)
+    output.addSubtitleTrack(subtitleSource, {
+      languageCode: subtitles.languageCode,
+      maximumPacketCount: subtitleSampleBound(subtitles.cueCount),
+    });
   try {
     await output.start();
+    if (subtitles && subtitleSource) {
+      await subtitleSource.add(subtitles.webvtt);
+      subtitleSource.close();
+    }
     const a = audio.header.decoderConfig;
     const audioConfig: AudioDecoderConfig = {
       codec: a.codec,

@@ -24,6 +24,7 @@ import { type NarrationVoiceOptions, mixAudio } from './mix-audio';
 import { RenderAbortedError, RenderError, renderErrorFromCode } from './render-errors';
 import { decodeChunkFile } from '../../shared/render-chunk-file';
 import { assembleMp4 } from './assemble-mp4';
+import { subtitleTrack } from '../../shared/subtitle-files';
 import { memoryChunkStore } from './render-chunk-store';
 import type { ChunkedRenderResume, RenderChunkStore } from './render-chunk-store';
 import { requestHeaders } from './request-headers';
@@ -209,7 +210,7 @@ export async function renderVideo(
                 saveChunksMs,
             );
             const assembleStartedAt = performance.now();
-            joinChunks(store, audioSaved, done.chunkCount, done.totalFrames, parsed.data.canvas.fps)
+            joinChunks(store, audioSaved, done.chunkCount, done.totalFrames, parsed.data)
               .then((blob) => {
                 resolve({
                   blob,
@@ -270,8 +271,8 @@ export async function renderVideo(
 
 /**
  * Reads the audio and then every chunk (made here, or stored by an earlier page) back from the
- * store, one chunk at a time, and remuxes them into the MP4. Waits for the audio's save first,
- * so a failed save fails the render.
+ * store, one chunk at a time, and remuxes them into the MP4 with the draft's captions as a
+ * subtitle track. Waits for the audio's save first, so a failed save fails the render.
  * @param frameCount video frames in the whole render (one packet each)
  */
 async function joinChunks(
@@ -279,10 +280,15 @@ async function joinChunks(
   audioSaved: Promise<void>,
   chunkCount: number,
   frameCount: number,
-  fps: number,
+  draft: Draft,
 ): Promise<Blob> {
   await audioSaved;
   const audio = decodeChunkFile(await store.loadAudio());
   const loadChunk = async (index: number) => decodeChunkFile(await store.loadChunk(index));
-  return assembleMp4({ chunkCount, packetCount: frameCount, loadChunk }, audio, fps);
+  return assembleMp4(
+    { chunkCount, packetCount: frameCount, loadChunk },
+    audio,
+    draft.canvas.fps,
+    subtitleTrack(draft),
+  );
 }

@@ -57,6 +57,39 @@ describe('planMediaCut', () => {
     ]);
   });
 
+  it('cuts on the beat detected in the uploaded music, and keeps the beat in the draft', () => {
+    const beat = { tempoBpm: 100, offsetMs: 230 };
+    const media = MEDIA.map((item) => (item.kind === 'audio' ? { ...item, beat } : item));
+    const draft = draftSchema.parse(planMediaCut(PROMPT, media));
+    const video = draft.tracks.find((track) => track.kind === 'video');
+    // Beats at 230 + 600·k ms: 5 030, 9 830 and 15 230 are the nearest to 5 000, 10 000, 15 000.
+    expect(video?.segments.map((s) => [s.startMs, s.durationMs])).toEqual([
+      [0, 5_030],
+      [5_030, 4_800],
+      [9_830, 5_400],
+      [15_230, 4_770],
+    ]);
+    const [first, second] = video?.kind === 'video' ? video.segments : [];
+    expect(first?.visual).toMatchObject({ sourceStartMs: 485 });
+    expect(second?.visual).toMatchObject({ sourceStartMs: 100 });
+    const audio = draft.tracks.find((track) => track.kind === 'audio');
+    expect(audio?.segments[0]?.source).toEqual({
+      type: 'media',
+      mediaId: 'm5',
+      sourceStartMs: 0,
+      beat,
+    });
+  });
+
+  it('keeps the cuts off the beat when a clip would have to run longer than itself', () => {
+    // Beats every 600 ms from 0: 4 800 and 10 200 would make the 5-s clip m2 5.4 s long.
+    const media = MEDIA.map((item) =>
+      item.kind === 'audio' ? { ...item, beat: { tempoBpm: 100, offsetMs: 0 } } : item,
+    );
+    const video = planMediaCut(PROMPT, media).tracks.find((track) => track.kind === 'video');
+    expect(video?.segments.map((s) => s.startMs)).toEqual([0, 5_000, 10_000, 15_000]);
+  });
+
   it('mixes a clip’s own sound in step with its picture, unless asked to mute it', () => {
     const withSound = [
       { ...clip('c1', 'clip-waves-with-audio.mov', 6_000), hasAudio: true },

@@ -20,6 +20,7 @@ import type {
 } from '../../../shared/draft-schema';
 import type { MediaSummary } from '../../../shared/media-schema';
 import { distributeMs } from './fit-timeline';
+import { beatTimesMs, segmentBeatGrid, snapCutsToBeats } from '../../../shared/beat-grid';
 import { CANVAS_PRESETS, DEFAULT_CANVAS } from './parse-canvas';
 import { clampDurationMs } from './parse-duration';
 import { paletteLookOrFirst } from './pick-look';
@@ -155,7 +156,8 @@ export function planMediaCut(
   const look = paletteLookOrFirst(brief.palette);
   const title = brief.title ?? mediaLabel(first.name);
   const sequence = sequenceOf(visuals, durationMs);
-  const lengths = segmentLengths(sequence, durationMs);
+  const music = musicFor(brief, media, durationMs);
+  const lengths = lengthsOnBeat(segmentLengths(sequence, durationMs), sequence, music.segment);
 
   const scenes: VideoSegment[] = [];
   const overlays: TextSegment[] = [];
@@ -208,7 +210,6 @@ export function planMediaCut(
   });
 
   const titleMs = Math.min(TITLE_MS, lengths[0] ?? TITLE_MS);
-  const music = musicFor(brief, media, durationMs);
   const tracks: Track[] = [
     { id: TRACK_IDS.video, kind: 'video', name: 'Your clips', segments: scenes },
     { id: TRACK_IDS.music, kind: 'audio', name: music.name, segments: [music.segment] },
@@ -271,6 +272,31 @@ function clipSoundSegments(
   });
 }
 
+/**
+ * Segment lengths with the cuts between them moved onto the music's beats (shared/beat-grid.ts:
+ * the generated music's tempo, or the beat detected in an uploaded sound); the lengths as they
+ * were when the music's beat is unknown or a clip would have to run longer than itself.
+ */
+function lengthsOnBeat(
+  lengths: readonly number[],
+  items: readonly MediaSummary[],
+  music: AudioSegment,
+): number[] {
+  const grid = segmentBeatGrid(music);
+  if (!grid || lengths.length < 2) return [...lengths];
+  const ends = lengths.map((_, i) => lengths.slice(0, i + 1).reduce((sum, ms) => sum + ms, 0));
+  const totalMs = ends[ends.length - 1] ?? 0;
+  const cuts = snapCutsToBeats(ends.slice(0, -1), beatTimesMs(grid, 0, totalMs), {
+    startMs: 0,
+    endMs: totalMs,
+  });
+  const snapped = [...cuts, totalMs].map((end, i) => end - (i > 0 ? (cuts[i - 1] ?? 0) : 0));
+  const clipsFit = snapped.every(
+    (ms, i) => items[i]?.kind !== 'video' || ms <= (items[i]?.durationMs ?? 0),
+  );
+  return clipsFit ? snapped : [...lengths];
+}
+
 /** The first uploaded sound as music (looped by the renderer, faded out), or generated music if none. */
 function musicFor(
   brief: Brief,
@@ -291,7 +317,12 @@ function musicFor(
       startMs: 0,
       durationMs,
       label: `${label} music`,
-      source: { type: 'media', mediaId: sound.id, sourceStartMs: 0 },
+      source: {
+        type: 'media',
+        mediaId: sound.id,
+        sourceStartMs: 0,
+        ...(sound.beat ? { beat: sound.beat } : {}),
+      },
       volume,
       fadeInMs: 0,
       fadeOutMs: Math.min(MUSIC_FADE_OUT_MS, Math.floor(durationMs / 2)),

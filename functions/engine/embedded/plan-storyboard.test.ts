@@ -11,6 +11,10 @@ import {
   titleDurationMs,
 } from './plan-storyboard';
 import { readStoryboardBrief } from './read-brief';
+import { beatTimesMs, musicBeatGrid } from '../../../shared/beat-grid';
+import { isNarrationTrack } from '../../../shared/narration-track';
+import { narrateBrief } from '../narration/narrate-plan';
+import { NARRATION_LEAD_MS } from '../narration/plan-narration';
 import { extractScript } from './split-scenes';
 import { countLatinWords, hasCjk, readingUnits } from './reading-length';
 
@@ -142,6 +146,47 @@ describe('planStoryboard: 30-second explainer from an ~80-word script', () => {
 
   it('is deterministic', () => {
     expect(planStoryboard(EXPLAINER)).toEqual(draft);
+  });
+});
+
+/** Scene starts after the first that are not on a beat of the draft's music. */
+function cutsOffBeat(draft: Draft): number[] {
+  const music = musicBeatGrid(draft);
+  if (!music) throw new Error('no music');
+  const beats = beatTimesMs(music.grid, 0, draft.durationMs);
+  return scenesOf(draft)
+    .slice(1)
+    .map((s) => s.startMs)
+    .filter((start) => !beats.includes(start));
+}
+
+describe('planStoryboard: cuts on the beat', () => {
+  it('starts every scene on a beat of the generated music (upbeat 120 bpm, lofi 84 bpm)', () => {
+    for (const prompt of [EXPLAINER, `${EXPLAINER} Lofi music.`]) {
+      const draft = planStoryboard(prompt);
+      expect(scenesOf(draft).length).toBeGreaterThan(3);
+      expect(cutsOffBeat(draft), prompt.slice(-12)).toEqual([]);
+      expect(draftSchema.safeParse(draft).success).toBe(true);
+    }
+  });
+
+  it('at slow tempos leaves a cut off the beat rather than a scene under the minimum', () => {
+    const draft = planStoryboard(`${EXPLAINER} Calm music.`);
+    const scenes = scenesOf(draft);
+    expect(cutsOffBeat(draft).length).toBeLessThan((scenes.length - 1) / 2);
+    for (const scene of scenes) expect(scene.durationMs).toBeGreaterThanOrEqual(MIN_SCENE_MS);
+  });
+
+  it('keeps the cuts on the beat when a voiceover retimes the scenes, the voice following its scene', () => {
+    const prompt = `generate a 30-second explainer video with voiceover from this script: ${EXPLAINER_SCRIPT}`;
+    const brief = readStoryboardBrief(prompt, extractScript(prompt));
+    const { draft } = narrateBrief(planBrief(brief), brief, prompt);
+    expect(cutsOffBeat(draft)).toEqual([]);
+    const voice = draft.tracks.find(isNarrationTrack)?.segments ?? [];
+    expect(voice.length).toBe(scenesOf(draft).length);
+    expect(voice.map((segment) => segment.startMs)).toEqual(
+      scenesOf(draft).map((scene) => scene.startMs + NARRATION_LEAD_MS),
+    );
   });
 });
 

@@ -3,7 +3,8 @@
  * The embedded director's planner: a storyboard {@link Brief} in (read from the message once,
  * by `read-brief`), a complete draft out —
  * a title scene, one scene per script beat timed by reading length and fitted exactly to the
- * asked duration, captions, icons, motion, transitions, a look and background music.
+ * asked duration, captions, icons, motion, transitions, a look and background music; the cuts
+ * between scenes then move onto the music's beats (shared/beat-grid.ts).
  * Deterministic: the same prompt always gives the same draft (no randomness, no clock).
  */
 import { MAX_NAME_CHARS } from '../../../shared/draft-schema';
@@ -20,6 +21,7 @@ import { paintScenery } from './paint-scenery';
 import { pickIcon } from './pick-icon';
 import { paletteLookOrFirst } from './pick-look';
 import { MOOD_NAMES, musicSegment } from './pick-music';
+import { snapScenesToBeats } from '../../../shared/beat-grid';
 import { readingUnits } from './reading-length';
 import { makeTextSegment } from './text-layout';
 
@@ -159,6 +161,6 @@ export function planStoryboard(brief: Brief): Draft {
   ];
   if (captions.length > 0)
     tracks.push({ id: TRACK_IDS.captions, kind: 'text', name: 'Captions', segments: captions });
-  const draft: Draft = { title, canvas: { ...canvas }, durationMs, look, tracks };
+  const draft = snapScenesToBeats({ title, canvas: { ...canvas }, durationMs, look, tracks });
   return brief.scenery ? paintScenery(draft, brief.scenery) : draft;
 }

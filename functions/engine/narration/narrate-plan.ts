@@ -7,6 +7,7 @@
  */
 import { CHANGE_WORDS_EN, CHANGE_WORDS_ZH } from '../../../shared/change-words';
 import type { Draft } from '../../../shared/draft-schema';
+import { snapScenesToBeats } from '../../../shared/beat-grid';
 import { hasCjk } from '../embedded/reading-length';
 import type { Brief } from '../../../shared/brief-schema';
 import type { EditOpOf } from '../../../shared/edit-op-schema';
@@ -51,7 +52,8 @@ export function narratePlanned(
     preferredWpm: preferredWpm(wish, base.preferredWpm),
     captions: changeCaptionStyle(base.captions, wish.captions),
   };
-  const plan = narrateScenes(timeScenesToSpeech(draft, sceneTexts, voice), sceneTexts, settings);
+  const timed = snapScenesToBeats(timeScenesToSpeech(draft, sceneTexts, voice));
+  const plan = narrateScenes(timed, sceneTexts, settings);
   const words = narrationWords(cjk);
   const said = speechOf(plan.draft);
   const narrated = said ? words.narrated(changeWords(cjk).voices[said.voice], said.rateWpm) : '';

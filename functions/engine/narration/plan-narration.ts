@@ -21,6 +21,7 @@ import {
 } from '../../../shared/narration-schema';
 import { NARRATION_TRACK_ID, isNarrationTrack } from '../../../shared/narration-track';
 import { estimateSpeechMs } from '../../../shared/speech-words';
+import { retimeSegments } from '../../../shared/retime-segments';
 import { quoteText } from '../../../shared/timeline-summary';
 import { distributeMs } from '../embedded/fit-timeline';
 import { MIN_SCENE_MS, TRACK_IDS } from '../embedded/plan-storyboard';
@@ -139,19 +140,10 @@ export function timeScenesToSpeech(
     moved.set(`${scene.startMs}:${scene.durationMs}`, { startMs, durationMs });
     startMs += durationMs;
   });
-  const retime = <T extends { startMs: number; durationMs: number }>(segment: T): T => {
+  return retimeSegments(draft, (segment) => {
     const to = moved.get(`${segment.startMs}:${segment.durationMs}`);
     return to ? { ...segment, ...to } : segment;
-  };
-  const tracks = draft.tracks.map(
-    (track): Track =>
-      track.kind === 'video'
-        ? { ...track, segments: track.segments.map(retime) }
-        : track.kind === 'audio'
-          ? { ...track, segments: track.segments.map(retime) }
-          : { ...track, segments: track.segments.map(retime) },
-  );
-  return { ...draft, tracks };
+  });
 }
 
 /**

@@ -124,3 +124,70 @@ export async function isFastStart(filePath: string): Promise<boolean> {
   const mdat = boxes.indexOf('mdat');
   return moov !== -1 && mdat !== -1 && moov < mdat;
 }
+
+/** One cue of an MP4's WebVTT track: its text and when it shows, ms. */
+export interface WvttCue {
+  startMs: number;
+  endMs: number;
+  text: string;
+}
+
+const packetsSchema = z.object({
+  packets: z.array(
+    z.looseObject({
+      pts_time: numeric,
+      duration_time: numeric,
+      data: z.string(),
+    }),
+  ),
+});
+
+/** The `payl` texts of a `wvtt` sample: one per `vttc` box (ISO/IEC 14496-30 §7.4); none in a `vtte`. */
+function wvttPayloads(bytes: Buffer): string[] {
+  const texts: string[] = [];
+  const walk = (from: number, to: number): void => {
+    for (let at = from; at + 8 <= to; ) {
+      const size = bytes.readUInt32BE(at);
+      const type = bytes.toString('latin1', at + 4, at + 8);
+      if (size < 8) throw new Error(`impossible wvtt box size ${size} at byte ${at}`);
+      if (type === 'vttc') walk(at + 8, at + size);
+      if (type === 'payl') texts.push(bytes.toString('utf8', at + 8, at + size));
+      at += size;
+    }
+  };
+  walk(0, bytes.length);
+  return texts;
+}
+
+/**
+ * The cues of a file's first WebVTT-in-MP4 (`wvtt`) track, from its samples as ffprobe reads them
+ * (`-show_packets -show_data`): Debian's ffmpeg 5.1 lists the track (codec tag `wvtt`) but cannot
+ * decode it, so the sample boxes are read here. A cue that spans several samples is one cue.
+ * @param streamIndex the track's stream index
+ * @throws Error when ffprobe fails or a sample is malformed
+ */
+export async function wvttCues(filePath: string, streamIndex: number): Promise<WvttCue[]> {
+  const { stdout } = await execFileAsync(
+    FFPROBE_PATH,
+    ['-v', 'error', '-select_streams', String(streamIndex), '-show_packets', '-show_data'].concat([
+      '-of',
+      'json',
+      filePath,
+    ]),
+    { maxBuffer: MAX_TOOL_OUTPUT_BYTES },
+  );
+  const cues: WvttCue[] = [];
+  for (const packet of packetsSchema.parse(JSON.parse(stdout)).packets) {
+    const hex = [...packet.data.matchAll(/^[0-9a-f]{8}: (.*?) {2}/gm)]
+      .map((line) => (line[1] ?? '').replace(/ /g, ''))
+      .join('');
+    const startMs = Math.round(packet.pts_time * 1000);
+    const endMs = Math.round((packet.pts_time + packet.duration_time) * 1000);
+    for (const text of wvttPayloads(Buffer.from(hex, 'hex'))) {
+      const last = cues.at(-1);
+      if (last && last.text === text && last.endMs === startMs) last.endMs = endMs;
+      else cues.push({ startMs, endMs, text });
+    }
+  }
+  return cues;
+}

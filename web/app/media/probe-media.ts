@@ -3,12 +3,13 @@
  * Reads what an uploaded file holds, in the browser, before the director may use it: kind,
  * duration, size, frame rate, codecs, sound (mediabunny for video and audio containers,
  * `createImageBitmap` for pictures), and draws a small thumbnail (video: a frame; picture:
- * itself; sound: a waveform). A damaged or cut-short file fails here with a plain message.
+ * itself; sound: a waveform) and finds a sound's beat. A damaged or cut-short file fails here with a plain message.
  */
 import { ALL_FORMATS, BlobSource, CanvasSink, EncodedPacketSink, Input } from 'mediabunny';
 import type { InputTrack } from 'mediabunny';
 import { KIND_BY_FORMAT } from '../../../shared/media-schema';
-import type { MediaFormat, MediaInfoBody } from '../../../shared/media-schema';
+import type { MediaFormat, MediaInfo, MediaInfoBody } from '../../../shared/media-schema';
+import { guess } from 'web-audio-beat-detector';
 import { MediaNeedsConversionError, MediaProbeError } from './media-probe-error';
 
 /** Thumbnail size in px: 16:9, small enough to keep the data URL around 10–20 kB. */
@@ -78,12 +79,28 @@ async function probeImage(file: File): Promise<MediaInfoBody> {
 }
 
 /** Peak per column of the first channel, drawn as mirrored bars. */
-async function waveform(file: File): Promise<string | null> {
+/** A sound file decoded at 48 kHz, or null where there is no `OfflineAudioContext`. */
+async function decodeSound(file: File): Promise<AudioBuffer | null> {
   const AudioContextClass = globalThis.OfflineAudioContext;
   if (AudioContextClass === undefined) return null;
-  const buffer = await new AudioContextClass(1, 1, 48_000).decodeAudioData(
-    await file.arrayBuffer(),
-  );
+  return new AudioContextClass(1, 1, 48_000).decodeAudioData(await file.arrayBuffer());
+}
+
+/**
+ * The sound's steady beat, found by `web-audio-beat-detector` (MIT; its `guess` looks for a
+ * tempo between 90 and 180 bpm in a worker of its own), so scene cuts can land on it
+ * (shared/beat-grid.ts); null when it finds none (speech, ambience).
+ */
+async function detectBeat(buffer: AudioBuffer): Promise<MediaInfo['beat']> {
+  try {
+    const { bpm, offset } = await guess(buffer);
+    return { tempoBpm: bpm, offsetMs: Math.max(0, Math.round(offset * 1000)) };
+  } catch {
+    return null;
+  }
+}
+
+function waveform(buffer: AudioBuffer): string {
   const data = buffer.getChannelData(0);
   const { canvas, ctx } = thumbCanvas();
   ctx.fillStyle = WAVE_BACKGROUND;
@@ -127,6 +144,7 @@ async function probeContainer(file: File): Promise<MediaInfoBody> {
     const kind = video ? 'video' : 'audio';
     let thumbnail: string | null = null;
     let fps: number | null = null;
+    let beat: MediaInfo['beat'] = null;
     if (video) {
       if (!(await video.canDecode())) {
         throw new MediaNeedsConversionError(
@@ -148,7 +166,11 @@ async function probeContainer(file: File): Promise<MediaInfoBody> {
       ctx.drawImage(frame.canvas, 0, 0, THUMB_WIDTH, THUMB_HEIGHT);
       thumbnail = canvas.toDataURL('image/jpeg', THUMB_QUALITY);
     } else {
-      thumbnail = await waveform(file);
+      const sound = await decodeSound(file);
+      if (sound) {
+        thumbnail = waveform(sound);
+        beat = await detectBeat(sound);
+      }
     }
     return {
       info: {
@@ -160,6 +182,7 @@ async function probeContainer(file: File): Promise<MediaInfoBody> {
         videoCodec: video?.codec ?? null,
         audioCodec: audio?.codec ?? null,
         hasAudio: audio !== null,
+        ...(beat ? { beat } : {}),
       },
       thumbnail,
     };
