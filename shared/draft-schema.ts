@@ -111,6 +111,9 @@ export const sceneLayoutSchema = z.enum([
   'end-card',
 ]);
 
+/** What opens each item of a caption in the `bullets` layout; the renderer reveals such items one by one. */
+export const BULLET_MARK = '• ';
+
 /** A picture generated from the look, not from a file: gradient, an icon, gentle motion. */
 export const generatedVisualSchema = z.object({
   type: z.literal('generated'),

@@ -4,7 +4,12 @@
  * layout puts the scene's caption. The frame function (web/render/draw-scene.ts) puts the
  * illustration to match: large above the words, or beside them in `split`.
  */
-import type { Canvas, SceneLayout, TextSegment } from '../../../shared/draft-schema';
+import {
+  BULLET_MARK,
+  type Canvas,
+  type SceneLayout,
+  type TextSegment,
+} from '../../../shared/draft-schema';
 import { countLatinWords, hasCjk } from './reading-length';
 
 /** What a layout is picked from. */
@@ -76,7 +81,7 @@ export function pickLayout(input: LayoutInput): SceneLayout {
 /** The text of a caption in a layout: a list's items one per line, the rest as they are. */
 export function layoutText(layout: SceneLayout, text: string): string {
   if (layout !== 'bullets') return text;
-  return (listItems(text) ?? [text]).map((item) => `• ${item}`).join('\n');
+  return (listItems(text) ?? [text]).map((item) => `${BULLET_MARK}${item}`).join('\n');
 }
 
 /** Caption font size multiple per layout: a big number is read at a glance, a list is longer. */
