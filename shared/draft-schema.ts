@@ -310,7 +310,7 @@ export type MusicMood = z.infer<typeof generatedMusicSchema>['mood'];
 /**
  * Adds a "too large" issue to `ctx` when `drafts` together have more than
  * {@link MAX_DRAFT_SEGMENTS} segments, {@link MAX_DRAFT_TEXT_CHARS} characters of text, shown
- * or spoken, or {@link MAX_DRAFT_ILLUSTRATION_CHARS} of illustrations' path data (one draft, or
+ * or spoken, or {@link MAX_DRAFT_ILLUSTRATION_CHARS} of illustrations' shapes (one draft, or
  * every item of a batch).
  */
 export function checkDraftBudget(
@@ -345,7 +345,7 @@ export function checkDraftBudget(
   if (illustrationData > MAX_DRAFT_ILLUSTRATION_CHARS) {
     ctx.addIssue({
       code: 'custom',
-      message: `its illustrations have ${illustrationData} characters of path data, and at most ${MAX_DRAFT_ILLUSTRATION_CHARS} fit`,
+      message: `its illustrations have ${illustrationData} characters of shapes, and at most ${MAX_DRAFT_ILLUSTRATION_CHARS} fit`,
       params: TOO_LARGE,
       path: ['tracks'],
     });

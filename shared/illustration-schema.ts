@@ -14,15 +14,22 @@ export const ILLUSTRATION_BOX = 32;
 /** Most shapes in one illustration: the curated set's largest has under 40. */
 export const MAX_ILLUSTRATION_SHAPES = 64;
 /**
- * Most path data in one illustration, characters: the curated set keeps icons under 4,000
- * (scripts/build-illustration-set.ts); a little room for edits from the remote API.
+ * Most characters of one illustration (see {@link illustrationChars}): the curated set keeps
+ * icons under 4,000 of path data (scripts/build-illustration-set.ts) and 40 shapes; some room.
  */
 export const MAX_ILLUSTRATION_PATH_CHARS = 6_000;
 /**
- * Most path data of all illustrations in a draft (a batch), characters: 64,000 keeps the largest
- * draft within its size budget (shared/draft-schema-size.test.ts); about 25 scenes of pictures.
+ * Most characters of all illustrations in a draft (a batch), see {@link illustrationChars}:
+ * 64,000 keeps the largest draft within its size budget (shared/draft-schema-size.test.ts);
+ * about 20 scenes of pictures.
  */
 export const MAX_DRAFT_ILLUSTRATION_CHARS = 64_000;
+
+/**
+ * What one shape costs against the budgets beyond its path data, characters: its colour and the
+ * JSON around it (`{"fill":"#rrggbb","d":""},` is 27; a margin for `"evenOdd":true`).
+ */
+export const SHAPE_OVERHEAD_CHARS = 48;
 
 /** One filled shape: colour and SVG path data (commands and numbers only). */
 export const illustrationShapeSchema = z.object({
@@ -39,21 +46,33 @@ export const illustrationShapeSchema = z.object({
 /** A scene's illustration: the icon's name in the set (e.g. `rocket`) and its shapes. */
 export const illustrationSchema = z
   .object({
-    name: z.string().min(1).max(100),
+    /** The icon's name in kebab-case (e.g. `beach-with-umbrella`). */
+    name: z
+      .string()
+      .min(1)
+      .max(100)
+      .regex(/^[a-z0-9-]+$/, 'expected an icon name in kebab-case'),
     shapes: z.array(illustrationShapeSchema).min(1).max(MAX_ILLUSTRATION_SHAPES),
   })
   .refine((value) => illustrationChars(value) <= MAX_ILLUSTRATION_PATH_CHARS, {
-    message: `an illustration has more than ${MAX_ILLUSTRATION_PATH_CHARS} characters of path data`,
+    message: `an illustration has more than ${MAX_ILLUSTRATION_PATH_CHARS} characters of shapes`,
   });
 
 export type Illustration = z.infer<typeof illustrationSchema>;
 export type IllustrationShape = z.infer<typeof illustrationShapeSchema>;
 
-/** Path data characters of an illustration (what counts against the draft's budget). */
+/**
+ * What an illustration counts against the budgets, characters: its name, and each shape's path
+ * data plus {@link SHAPE_OVERHEAD_CHARS} (so many tiny shapes cannot pass a budget of path data).
+ */
 export function illustrationChars(illustration: {
+  readonly name: string;
   readonly shapes: readonly { readonly d: string }[];
 }): number {
-  return illustration.shapes.reduce((sum, shape) => sum + shape.d.length, 0);
+  return illustration.shapes.reduce(
+    (sum, shape) => sum + shape.d.length + SHAPE_OVERHEAD_CHARS,
+    illustration.name.length,
+  );
 }
 
 /** One shape of the curated set: colour, path data, and 1 for the even-odd rule. */

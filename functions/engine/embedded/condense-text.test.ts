@@ -60,13 +60,20 @@ describe('condenseCaption', () => {
   it('keeps a sentence with no phrase break whole rather than cut mid-thought', () => {
     for (const sentence of [
       'one two three four five six seven eight nine ten eleven twelve thirteen fourteen',
-      'A'.repeat(120),
       'Supercalifragilisticexpialidocious antidisestablishmentarianism pseudopseudohypoparathyroidism floccinaucinihilipilification.',
     ]) {
       const caption = condenseCaption(sentence);
       expect(caption).not.toMatch(/…/u);
       expect(sentence.replace(/[.]$/, '').toLowerCase()).toBe(caption.toLowerCase());
     }
+  });
+
+  it('cuts a pasted run past two captions’ length at a word, without "…"', () => {
+    const run = `${'word '.repeat(40)}end`;
+    const caption = condenseCaption(run);
+    expect(Array.from(caption).length).toBeLessThanOrEqual(2 * MAX_CAPTION_CHARS);
+    expect(caption).toMatch(/word$/);
+    expect(condenseCaption('x'.repeat(600))).toHaveLength(2 * MAX_CAPTION_CHARS);
   });
 
   it('condenses CJK by characters, at a comma when possible', () => {

@@ -3,7 +3,7 @@
  * Turns a script sentence into an on-screen caption short enough to read while the scene
  * plays: asides and fillers dropped, then shortened to its leading whole phrases (cut at a clause
  * mark or before a word that opens a clause), never mid-thought and never with "…"; a sentence
- * with no such break is kept whole (it wraps on screen).
+ * with no such break is kept whole (it wraps on screen) up to two captions' length.
  */
 import { countLatinWords, hasCjk } from './reading-length';
 import { MAX_NAME_CHARS } from '../../../shared/draft-schema';
@@ -77,6 +77,24 @@ function leadingPhrases(text: string, cjk: boolean): string | null {
 }
 
 /**
+ * Longest caption kept whole when no phrase break fits, characters: two captions' worth (four
+ * lines at the caption size). Beyond it a "sentence" with no break at all is a pasted run (a
+ * URL, a list of words), cut at the last word or character that fits, without "…".
+ */
+const MAX_WHOLE_CAPTION_CHARS = 2 * MAX_CAPTION_CHARS;
+const MAX_WHOLE_CJK_CAPTION_CHARS = 2 * MAX_CJK_CAPTION_CHARS;
+
+/** The sentence whole, or (past the whole-caption limit) its head up to a word. */
+function wholeThought(text: string, cjk: boolean): string {
+  const limit = cjk ? MAX_WHOLE_CJK_CAPTION_CHARS : MAX_WHOLE_CAPTION_CHARS;
+  const whole = tidy(text);
+  if (charCount(whole) <= limit) return whole;
+  const head = Array.from(whole).slice(0, limit).join('');
+  const lastSpace = head.lastIndexOf(' ');
+  return tidy(!cjk && lastSpace > 0 ? head.slice(0, lastSpace) : head);
+}
+
+/**
  * A caption from a sentence.
  * @param sentence one scene's script text
  * @returns at most {@link MAX_CAPTION_WORDS} words and {@link MAX_CAPTION_CHARS} characters
@@ -99,7 +117,7 @@ export function condenseCaption(sentence: string): string {
     text = lean;
   }
   // No whole phrase fits: the whole thought, wrapped on screen, rather than a cut one.
-  return leadingPhrases(text, cjk) ?? tidy(text);
+  return leadingPhrases(text, cjk) ?? wholeThought(text, cjk);
 }
 
 /**
