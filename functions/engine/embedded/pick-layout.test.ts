@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SceneLayout } from '../../../shared/draft-schema';
-import { layoutText, listItems, pickLayout } from './pick-layout';
+import { paletteLookOrFirst } from './pick-look';
+import { captionPosition, layoutText, listItems, pickLayout, placeCaption } from './pick-layout';
+import { makeTextSegment, positionFor, reframeTextSegment } from './text-layout';
 
 /** Text, its place among four scenes, whether it is illustrated → the layout. */
 const TABLE: ReadonlyArray<readonly [string, number, boolean, SceneLayout]> = [
@@ -45,5 +47,34 @@ describe('pickLayout', () => {
     );
     expect(layoutText('headline', 'Speed, price and support')).toBe('Speed, price and support');
     expect(listItems('Nimbus keeps files, designs and spreadsheets safe')).toBeNull();
+  });
+});
+
+describe('a caption placed by its layout', () => {
+  const landscape = { width: 1920, height: 1080, fps: 30 };
+  const vertical = { width: 1080, height: 1920, fps: 30 };
+  const look = paletteLookOrFirst('');
+  const caption = makeTextSegment({
+    id: 'c',
+    role: 'caption',
+    text: 'Nimbus keeps every document in one place',
+    startMs: 0,
+    durationMs: 3_000,
+    canvas: landscape,
+    look,
+  });
+
+  it('sits beside the illustration in split, and moves with the layout when the frame turns', () => {
+    const split = placeCaption('split', caption, landscape);
+    expect(split.position).toMatchObject({ x: 0.52, align: 'left' });
+    expect(reframeTextSegment(split, landscape, vertical).position).toEqual(
+      captionPosition('split', vertical, positionFor('caption', vertical)),
+    );
+  });
+
+  it('is larger for a big number', () => {
+    expect(placeCaption('big-number', caption, landscape).style.fontSizePx).toBeGreaterThan(
+      caption.style.fontSizePx * 1.5,
+    );
   });
 });

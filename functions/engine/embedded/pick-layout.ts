@@ -6,6 +6,7 @@
  */
 import {
   BULLET_MARK,
+  sceneLayoutSchema,
   type Canvas,
   type SceneLayout,
   type TextSegment,
@@ -96,31 +97,43 @@ const FONT_SCALE: Readonly<Record<SceneLayout, number>> = {
 };
 
 /**
- * The caption of a scene placed and sized for its layout: beside the illustration in `split`
- * (right half, left-aligned), lower-middle for lists, centred lower for the others.
+ * Where a layout puts a scene's caption on `canvas`, from the caption's default place there:
+ * beside the illustration in `split` and `bullets` on a landscape frame (right half,
+ * left-aligned), lower on a portrait one; lower-middle for a big number, a quote or an end card.
  */
+export function captionPosition(
+  layout: SceneLayout,
+  canvas: Canvas,
+  base: TextSegment['position'],
+): TextSegment['position'] {
+  const landscape = canvas.width > canvas.height;
+  switch (layout) {
+    case 'split':
+      return landscape ? { x: 0.52, y: 0.5, maxWidth: 0.42, align: 'left' } : { ...base, y: 0.72 };
+    case 'bullets':
+      return landscape ? { x: 0.46, y: 0.55, maxWidth: 0.48, align: 'left' } : { ...base, y: 0.68 };
+    case 'big-number':
+    case 'end-card':
+    case 'quote':
+      return { ...base, y: 0.7 };
+    default:
+      return { ...base };
+  }
+}
+
+/** The caption of a scene placed ({@link captionPosition}) and sized for its layout. */
 export function placeCaption(
   layout: SceneLayout,
   caption: TextSegment,
   canvas: Canvas,
 ): TextSegment {
-  const landscape = canvas.width > canvas.height;
   const fontSizePx = Math.round(caption.style.fontSizePx * FONT_SCALE[layout]);
-  const style = { ...caption.style, fontSizePx };
-  switch (layout) {
-    case 'split':
-      return landscape
-        ? { ...caption, style, position: { x: 0.52, y: 0.5, maxWidth: 0.42, align: 'left' } }
-        : { ...caption, style, position: { ...caption.position, y: 0.72 } };
-    case 'bullets':
-      return landscape
-        ? { ...caption, style, position: { x: 0.46, y: 0.55, maxWidth: 0.48, align: 'left' } }
-        : { ...caption, style, position: { ...caption.position, y: 0.68 } };
-    case 'big-number':
-    case 'end-card':
-    case 'quote':
-      return { ...caption, style, position: { ...caption.position, y: 0.7 } };
-    default:
-      return { ...caption, style };
-  }
+  return {
+    ...caption,
+    style: { ...caption.style, fontSizePx },
+    position: captionPosition(layout, canvas, caption.position),
+  };
 }
+
+/** Every layout, for finding which one placed a caption. */
+export const SCENE_LAYOUTS = sceneLayoutSchema.options;
