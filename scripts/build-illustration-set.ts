@@ -51,6 +51,7 @@ const EXTRA_KEYWORDS: Readonly<Record<string, { en: string; zh: string }>> = {
   laptop: { en: 'software app saas product startup platform', zh: '软件 应用 产品 平台' },
   'flexed-biceps': { en: 'fitness exercise training', zh: '健身 锻炼 训练 力量' },
   'beach-with-umbrella': { en: 'seaside holiday vacation', zh: '海边 度假' },
+  cooking: { en: 'cook recipe kitchen', zh: '烹饪 做饭 厨房' },
 };
 
 interface EmojibaseEmoji {

@@ -5,8 +5,8 @@
  *
  * English: the text's words (stop words skipped, a plural also tried as its singular) are looked
  * up in an index of each icon's name words ({@link NAME_WEIGHT}) and keywords (weight 1); a word
- * shared by many icons counts less (divided by the square root of their number), so "rocket"
- * outweighs "space". Chinese has no spaces: each icon's Chinese name and keywords of two or more
+ * shared by many icons counts less (divided by the square root of the number of icons it names,
+ * or tags), so "rocket" outweighs "space" and the icon named "beach" outweighs those tagged so. Chinese has no spaces: each icon's Chinese name and keywords of two or more
  * characters are searched in the text. The subject of the whole video adds
  * {@link SUBJECT_WEIGHT} of its score, so a scene that names nothing of its own still shows the
  * subject, and among a scene's own words the subject's nouns win.
@@ -91,9 +91,13 @@ function lookUp(index: ReadonlyMap<string, IndexEntry[]>, word: string): IndexEn
 export function scoreIllustrations(text: string): Map<number, number> {
   const scores = new Map<number, number>();
   const add = (icon: number, score: number) => scores.set(icon, (scores.get(icon) ?? 0) + score);
+  // Rarity counts name and keyword matches apart: "beach" names one icon and tags many others.
   const addAll = (entries: readonly IndexEntry[]) => {
-    const rarity = 1 / Math.sqrt(entries.length);
-    for (const entry of entries) add(entry.icon, entry.weight * rarity);
+    const named = entries.filter((entry) => entry.weight === NAME_WEIGHT).length;
+    for (const entry of entries) {
+      const alike = entry.weight === NAME_WEIGHT ? named : entries.length - named;
+      add(entry.icon, entry.weight / Math.sqrt(alike));
+    }
   };
   const { english, chinese } = indexOfWords();
   for (const word of new Set(englishWords(text))) addAll(lookUp(english, word));
