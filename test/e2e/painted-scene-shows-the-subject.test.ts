@@ -135,7 +135,7 @@ describe('a painted scene shows what was asked', () => {
     );
 
     const ssim = await frameSsim(painted, FRAME_AT_S, plain, FRAME_AT_S, 1920, 1080);
-    expect(ssim).toBeLessThan(MAX_SSIM);
+    expect(ssim, `SSIM ${ssim}`).toBeLessThan(MAX_SSIM);
 
     // Sunset sky: warm (red well above blue) and bright enough to read as lit sky.
     const sky = await regionRgb(painted, FRAME_AT_S, SKY_BOX);

@@ -24,7 +24,7 @@ export interface HeroPlace {
 /** Where each layout puts the hero on a landscape or square frame. */
 const LANDSCAPE_PLACES: Readonly<Record<SceneLayout, HeroPlace>> = {
   title: { x: 0.5, y: 0.3, size: 0.32 },
-  headline: { x: 0.5, y: 0.4, size: 0.46 },
+  headline: { x: 0.5, y: 0.42, size: 0.52 },
   bullets: { x: 0.24, y: 0.5, size: 0.42 },
   'big-number': { x: 0.5, y: 0.32, size: 0.34 },
   quote: { x: 0.5, y: 0.32, size: 0.34 },
@@ -34,7 +34,7 @@ const LANDSCAPE_PLACES: Readonly<Record<SceneLayout, HeroPlace>> = {
 /** On a portrait frame the hero always sits above the words, centred. */
 const PORTRAIT_Y: Readonly<Record<SceneLayout, number>> = {
   title: 0.3,
-  headline: 0.4,
+  headline: 0.42,
   bullets: 0.34,
   'big-number': 0.34,
   quote: 0.34,

@@ -18,6 +18,11 @@ import { ILLUSTRATION_SET } from './illustration-set';
 const NAME_WEIGHT = 3;
 /** The video's subject counts this share of a scene's own words. */
 const SUBJECT_WEIGHT = 0.5;
+/**
+ * The runner-up replaces a repeat of the previous scene's illustration when it scores at least
+ * this share of the best: neighbouring scenes of one subject vary (sunset, then a dusk cityscape).
+ */
+const REPEAT_SHARE = 0.4;
 /** Shortest Chinese keyword searched, characters: single characters match too much (月, 水). */
 const MIN_ZH_KEYWORD_CHARS = 2;
 
@@ -123,7 +128,7 @@ function illustrationAt(icon: number): Illustration | null {
  * The illustration for a scene.
  * @param text the scene's words (script sentence or title)
  * @param subject the whole video's subject (the prompt's topic), or '' for none
- * @param avoid the previous scene's illustration name: an equally good other one is preferred
+ * @param avoid the previous scene's illustration name: a nearly as good other one is preferred
  * @returns the best-scoring illustration, or null when neither text names anything in the set
  * @example pickIllustration('Our rocket lifts off at dawn', '')?.name // "rocket"
  */
@@ -135,18 +140,11 @@ export function pickIllustration(
   const scores = scoreIllustrations(text);
   for (const [icon, score] of scoreIllustrations(subject))
     scores.set(icon, (scores.get(icon) ?? 0) + SUBJECT_WEIGHT * score);
-  let best = -1;
-  let bestScore = 0;
-  for (const [icon, score] of scores) {
-    const repeat = ILLUSTRATION_SET[icon]?.[0] === avoid;
-    const better =
-      score > bestScore ||
-      (score === bestScore && best >= 0 && ILLUSTRATION_SET[best]?.[0] === avoid && !repeat) ||
-      (score === bestScore && icon < best && !repeat);
-    if (better) {
-      best = icon;
-      bestScore = score;
-    }
-  }
-  return best >= 0 ? illustrationAt(best) : null;
+  // Best first; equal scores in the set's order.
+  const ranked = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const [first, second] = ranked;
+  if (!first) return null;
+  const repeat = ILLUSTRATION_SET[first[0]]?.[0] === avoid;
+  const best = repeat && second && second[1] >= REPEAT_SHARE * first[1] ? second : first;
+  return illustrationAt(best[0]);
 }
