@@ -22,6 +22,12 @@ import {
 } from './draft-schema';
 import type { AudioSegment, Draft, TextSegment, Track, VideoSegment } from './draft-schema';
 import { MAX_EVENT_TEXT_CHARS, streamEventSchema } from './events-schema';
+import {
+  MAX_DRAFT_ILLUSTRATION_CHARS,
+  MAX_ILLUSTRATION_SHAPES,
+  SHAPE_OVERHEAD_CHARS,
+  illustrationChars,
+} from './illustration-schema';
 import { summarizeTimeline } from './timeline-summary';
 
 /** What the largest draft may take: a quarter of SQLite's limit. */
@@ -186,6 +192,44 @@ describe('the largest draft the schema allows', () => {
       expect(parsed.success).toBe(false);
       if (!parsed.success) expect(draftTooLargeMessage(parsed.error)).toMatch(reason);
     }
+  });
+});
+
+describe('illustrations in the largest draft', () => {
+  /** The largest draft with illustrations on its video scenes, `chars` of them in all (see illustrationChars). */
+  function illustrated(chars: number): Draft {
+    const largest = worstDraft(MAX_DRAFT_TRACKS, MAX_DRAFT_SEGMENTS, MAX_DRAFT_TEXT_CHARS);
+    let left = chars;
+    const illustrate = (segment: VideoSegment): VideoSegment => {
+      if (segment.visual.type !== 'generated' || left <= 0) return segment;
+      // The most shapes allowed, the cheapest each, and a name at its longest.
+      const name = 'a'.repeat(MAX_NAME_CHARS);
+      const count = Math.min(
+        MAX_ILLUSTRATION_SHAPES,
+        Math.floor((left - name.length) / (1 + SHAPE_OVERHEAD_CHARS)),
+      );
+      if (count < 1) return segment;
+      const shapes = Array.from({ length: count }, () => ({ fill: '#ffffff', d: 'M' }));
+      const illustration = { name, shapes };
+      left -= illustrationChars(illustration);
+      return { ...segment, visual: { ...segment.visual, illustration } };
+    };
+    const tracks = largest.tracks.map(
+      (t): Track => (t.kind === 'video' ? { ...t, segments: t.segments.map(illustrate) } : t),
+    );
+    return { ...largest, tracks };
+  }
+
+  it('at their budget, still fits the draft budget; one shape more is refused', () => {
+    const full = illustrated(MAX_DRAFT_ILLUSTRATION_CHARS);
+    expect(draftSchema.safeParse(full).success).toBe(true);
+    expect(bytes(full)).toBeLessThan(DRAFT_BUDGET_BYTES);
+    const over = illustrated(
+      MAX_DRAFT_ILLUSTRATION_CHARS + 1 + SHAPE_OVERHEAD_CHARS + MAX_NAME_CHARS,
+    );
+    const result = draftSchema.safeParse(over);
+    expect(result.success).toBe(false);
+    if (!result.success) expect(draftTooLargeMessage(result.error)).toMatch(/illustrations have/);
   });
 });
 

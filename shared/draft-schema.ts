@@ -16,6 +16,11 @@
  */
 import { z } from 'zod';
 import { sceneLayersSchema } from './scene-layers-schema';
+import {
+  MAX_DRAFT_ILLUSTRATION_CHARS,
+  illustrationChars,
+  illustrationSchema,
+} from './illustration-schema';
 import { speechSourceSchema } from './narration-schema';
 import { detectedBeatSchema } from './media-schema';
 
@@ -91,14 +96,36 @@ export const lookSchema = z.object({
   fontFamily: draftNameSchema.min(1),
 });
 
+/**
+ * How a scene arranges its words and its illustration, picked from the text's shape
+ * (functions/engine/embedded/pick-layout.ts): `title` card, `headline` with body, `bullets`
+ * revealed one by one, a `big-number`, a `quote`, `split` (illustration beside the text), and an
+ * `end-card` with a call to action. Absent: `headline`.
+ */
+export const sceneLayoutSchema = z.enum([
+  'title',
+  'headline',
+  'bullets',
+  'big-number',
+  'quote',
+  'split',
+  'end-card',
+]);
+
+/** What opens each item of a caption in the `bullets` layout; the renderer reveals such items one by one. */
+export const BULLET_MARK = '• ';
+
 /** A picture generated from the look, not from a file: gradient, an icon, gentle motion. */
 export const generatedVisualSchema = z.object({
   type: z.literal('generated'),
-  /** Lucide icon name in kebab-case (e.g. `rocket`), or null for none. */
+  /** Lucide icon name in kebab-case (e.g. `rocket`), or null for none; not drawn under an illustration. */
   icon: draftNameSchema.nullable(),
   motion: z.enum(['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right']),
   /** Gradient stops overriding the look's background for this scene. */
   background: z.array(hexColor).min(1).max(4).optional(),
+  /** The scene's hero picture (illustration-schema.ts). */
+  illustration: illustrationSchema.optional(),
+  layout: sceneLayoutSchema.optional(),
 });
 
 /**
@@ -109,6 +136,9 @@ export const sceneVisualSchema = z.object({
   type: z.literal('scene'),
   scene: sceneLayersSchema,
   motion: z.enum(['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right']),
+  /** The scene's hero picture, drawn over the painted layers. */
+  illustration: illustrationSchema.optional(),
+  layout: sceneLayoutSchema.optional(),
 });
 
 /** A picture from an uploaded file (video or image), referenced by its upload id. */
@@ -269,6 +299,7 @@ export type Transition = z.infer<typeof transitionSchema>;
 export type Look = z.infer<typeof lookSchema>;
 export type VideoSegment = z.infer<typeof videoSegmentSchema>;
 export type SceneVisual = z.infer<typeof sceneVisualSchema>;
+export type SceneLayout = z.infer<typeof sceneLayoutSchema>;
 export type AudioSegment = z.infer<typeof audioSegmentSchema>;
 export type TextSegment = z.infer<typeof textSegmentSchema>;
 export type TextStyle = z.infer<typeof textStyleSchema>;
@@ -281,8 +312,9 @@ export type MusicMood = z.infer<typeof generatedMusicSchema>['mood'];
 
 /**
  * Adds a "too large" issue to `ctx` when `drafts` together have more than
- * {@link MAX_DRAFT_SEGMENTS} segments or {@link MAX_DRAFT_TEXT_CHARS} characters of text, shown
- * or spoken (one draft, or every item of a batch).
+ * {@link MAX_DRAFT_SEGMENTS} segments, {@link MAX_DRAFT_TEXT_CHARS} characters of text, shown
+ * or spoken, or {@link MAX_DRAFT_ILLUSTRATION_CHARS} of illustrations' shapes (one draft, or
+ * every item of a batch).
  */
 export function checkDraftBudget(
   drafts: ReadonlyArray<Pick<Draft, 'tracks'>>,
@@ -290,9 +322,14 @@ export function checkDraftBudget(
 ): void {
   let segments = 0;
   let textChars = 0;
+  let illustrationData = 0;
   for (const draft of drafts) {
     for (const track of draft.tracks) {
       segments += track.segments.length;
+      if (track.kind === 'video')
+        for (const { visual } of track.segments)
+          if (visual.type !== 'media' && visual.illustration)
+            illustrationData += illustrationChars(visual.illustration);
       if (track.kind === 'text')
         for (const segment of track.segments) textChars += segment.text.length;
       if (track.kind === 'audio')
@@ -304,6 +341,14 @@ export function checkDraftBudget(
     ctx.addIssue({
       code: 'custom',
       message: `it has ${segments} segments, and at most ${MAX_DRAFT_SEGMENTS} fit`,
+      params: TOO_LARGE,
+      path: ['tracks'],
+    });
+  }
+  if (illustrationData > MAX_DRAFT_ILLUSTRATION_CHARS) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `its illustrations have ${illustrationData} characters of shapes, and at most ${MAX_DRAFT_ILLUSTRATION_CHARS} fit`,
       params: TOO_LARGE,
       path: ['tracks'],
     });

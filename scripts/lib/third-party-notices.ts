@@ -9,6 +9,8 @@
  * The build fails when a bundled package's licence is missing or not in {@link GPL3_COMPATIBLE}:
  * Reelwright is GPL-3.0-or-later, so every piece it serves must be GPL-3-compatible.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import license from 'rollup-plugin-license';
 import type { Dependency } from 'rollup-plugin-license';
@@ -24,6 +26,38 @@ export const GPL3_COMPATIBLE =
 
 /** The notices file's name in `dist/` (served at `/third-party-notices.txt`). */
 export const NOTICES_FILE = 'third-party-notices.txt';
+
+/**
+ * Packages whose data the Worker sends to the browser without a bundle importing them: the
+ * pictures of Fluent Emoji Flat go into drafts as illustrations (functions/engine/embedded/
+ * illustration-set.ts). Its package ships no LICENSE file; its `info.json` names the licence.
+ */
+const SERVED_DATA_PACKAGES = ['@iconify-json/fluent-emoji-flat'] as const;
+
+/** A served data package as a notice entry, from its package.json and info.json. */
+function servedDataPackage(name: string): Dependency {
+  const require = createRequire(import.meta.url);
+  const pkg = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as {
+    version: string;
+    license: string;
+    homepage?: string;
+  };
+  const info = JSON.parse(readFileSync(require.resolve(`${name}/info.json`), 'utf8')) as {
+    name: string;
+    author: { name: string; url: string };
+    license: { title: string; url: string };
+  };
+  return {
+    name,
+    version: pkg.version,
+    license: pkg.license,
+    homepage: pkg.homepage ?? null,
+    repository: { type: 'git', url: info.author.url },
+    licenseText:
+      `${info.name} by ${info.author.name} (${info.author.url}), ${info.license.title} licence: ` +
+      `${info.license.url}. Sent to the browser as the illustrations of drafts.`,
+  } as Dependency;
+}
 
 function repositoryUrl(dep: Dependency): string {
   const repo = dep.repository;
@@ -70,6 +104,7 @@ export function thirdPartyNotices(outFile: string): { page: Plugin; worker: () =
         file: outFile,
         template: (deps) => {
           remember(deps);
+          remember(SERVED_DATA_PACKAGES.map(servedDataPackage));
           return renderNotices(seen.values());
         },
       },

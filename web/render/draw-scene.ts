@@ -1,7 +1,9 @@
 /**
  * @module draw-scene
  * Draws the picture of a video track at one moment: a painted scene of layers (paint/), or a
- * scene's backdrop (background gradient and accent glow), accent rings and its Lucide icon, with
+ * scene's backdrop (background gradient and accent glow), accent rings and its Lucide icon —
+ * either with the scene's illustration as its hero instead of the icon (draw-illustration.ts) —
+ * with
  * gentle camera motion over the scene;
  * transitions (crossfade, slide, wipe) between consecutive segments; the look's gradient where a
  * track has no segment; a neutral placeholder for uploaded media (not decoded yet).
@@ -19,8 +21,9 @@
  */
 import type { Draft, VideoSegment, VideoTrack } from '../../shared/draft-schema';
 import { clamp01, easeInOutCubic, easeInOutSine, easeOutCubic } from './easing';
-import { cachedBackdrop, iconPathFor, type Context2D, type FrameAssets } from './frame-assets';
+import { cachedImage, iconPathFor, type Context2D, type FrameAssets } from './frame-assets';
 import { ICON_VIEWBOX } from './icon-paths';
+import { drawIllustration } from './draw-illustration';
 import { drawMediaFrame } from './draw-media';
 import { driftFraction, paintScene } from './paint/paint-scene';
 
@@ -213,7 +216,7 @@ function drawBackdropLayer(
   const size = draft.canvas;
   const device = ctx.canvas;
   const key = `${device.width}x${device.height}|${stops.join(',')}|${glowAccent ?? ''}`;
-  const image = cachedBackdrop(assets, key, device.width, device.height, (c) => {
+  const image = cachedImage(assets, 'backdrops', key, device.width, device.height, true, (c) => {
     c.scale(device.width / size.width, device.height / size.height);
     paintBackdrop(c, size, stops, glowAccent);
   });
@@ -285,10 +288,15 @@ function drawSegment(
     const progress = clamp01((timeMs - segment.startMs) / segment.durationMs);
     const drift = driftFraction(visual.motion, easeInOutSine(progress));
     paintScene(ctx, draft.canvas, visual.scene, timeMs - segment.startMs, drift, assets);
+    drawHero(ctx, draft, visual, timeMs - segment.startMs, alpha, assets);
     return;
   }
   const accent = draft.look.accent;
   drawBackdropLayer(ctx, draft, assets, visual.background ?? draft.look.background, accent);
+  if (visual.illustration) {
+    drawHero(ctx, draft, visual, timeMs - segment.startMs, alpha, assets);
+    return;
+  }
 
   const progress = clamp01((timeMs - segment.startMs) / segment.durationMs);
   const camera = cameraAt(visual.motion, easeInOutSine(progress), width);
@@ -324,6 +332,20 @@ function drawSegment(
     ctx.stroke(icon);
   }
   ctx.restore();
+}
+
+/** The scene's illustration, if any, where its layout puts it (draw-illustration.ts). */
+function drawHero(
+  ctx: Context2D,
+  draft: Draft,
+  visual: Exclude<VideoSegment['visual'], { type: 'media' }>,
+  sceneTimeMs: number,
+  alpha: number,
+  assets: FrameAssets,
+): void {
+  if (!visual.illustration) return;
+  const layout = visual.layout ?? 'headline';
+  drawIllustration(ctx, draft.canvas, visual.illustration, layout, sceneTimeMs, alpha, assets);
 }
 
 /** Uploads are not decoded yet: a calm neutral frame with an image glyph, never an error. */

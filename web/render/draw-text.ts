@@ -10,6 +10,7 @@
  * Lengths are in draft canvas pixels; the caller has already scaled the context.
  */
 import type { Draft, TextSegment } from '../../shared/draft-schema';
+import { bulletLineAlphas } from './bullet-reveal';
 import { clamp01, easeOutCubic } from './easing';
 import { cachedTextLayout, type Context2D, type FrameAssets } from './frame-assets';
 import { layoutText, type TextLayout } from './wrap-canvas-text';
@@ -138,6 +139,7 @@ export function drawTextSegment(
     (segment.durationMs / 2 - KINETIC_UNIT_MS) / Math.max(1, layout.unitCount - 1),
   );
   let unitIndex = 0;
+  const lineAlphas = bulletLineAlphas(layout.lines, localMs, segment.durationMs);
   for (const [lineIndex, line] of layout.lines.entries()) {
     const lineLeft =
       left +
@@ -149,7 +151,7 @@ export function drawTextSegment(
           : (innerWidth - line.width) / 2);
     const lineY = top + padY + (lineIndex + 0.5) * layout.lineHeightPx;
     if (animation !== 'kinetic') {
-      ctx.globalAlpha = blockAlpha;
+      ctx.globalAlpha = blockAlpha * (lineAlphas[lineIndex] ?? 1);
       ctx.fillText(line.text, lineLeft, lineY);
       continue;
     }

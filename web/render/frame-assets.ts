@@ -1,13 +1,14 @@
 /**
  * @module frame-assets
  * What {@link drawFrame} reuses from one frame to the next so the hot loop allocates almost
- * nothing and rasterises little: icon outlines (`Path2D`), wrapped text layouts, and each scene's
+ * nothing and rasterises little: icon and illustration outlines (`Path2D`), wrapped text layouts, and each scene's
  * backdrop (gradient and glow) pre-drawn at the canvas's pixel size. The caches only
  * remember results; they never change what is drawn, so a frame is the same with a fresh or a
  * warm `FrameAssets`. Make one per canvas (preview) or per render (export), after the fonts are
  * loaded: text is measured, and measured once, with whatever fonts are loaded at that moment.
  */
 import type { Draft } from '../../shared/draft-schema';
+import type { Illustration } from '../../shared/illustration-schema';
 import { buildIconPath } from './icon-paths';
 import type { MediaFrameLookup } from './media-frames';
 import type { TextLayout } from './wrap-canvas-text';
@@ -50,6 +51,8 @@ export interface FrameAssets {
   readonly backdrops: Map<string, OffscreenCanvas>;
   /** Pre-drawn layers of painted scenes by key, least recently used first. */
   readonly sceneImages: Map<string, OffscreenCanvas>;
+  /** Shapes of each illustration (by the draft's object) as `Path2D`s, built once. */
+  readonly illustrationPaths: WeakMap<Illustration, Path2D[]>;
   /** Decoded frames of uploaded media, prepared for the time being drawn; absent: placeholders. */
   readonly media?: MediaFrameLookup;
 }
@@ -64,6 +67,7 @@ export function createFrameAssets(draft?: Draft, media?: MediaFrameLookup): Fram
     textLayouts: new Map(),
     backdrops: new Map(),
     sceneImages: new Map(),
+    illustrationPaths: new WeakMap(),
     ...(media ? { media } : {}),
   };
   for (const track of draft?.tracks ?? []) {
@@ -86,6 +90,16 @@ export function iconPathFor(assets: FrameAssets, name: string): Path2D | null {
   return path;
 }
 
+/** The shapes of an illustration as `Path2D`s (in its 32-unit box), built once per illustration. */
+export function illustrationPathsFor(assets: FrameAssets, illustration: Illustration): Path2D[] {
+  let paths = assets.illustrationPaths.get(illustration);
+  if (!paths) {
+    paths = illustration.shapes.map((shape) => new Path2D(shape.d));
+    assets.illustrationPaths.set(illustration, paths);
+  }
+  return paths;
+}
+
 /** A text layout from the cache, or `build()`'s result stored under `key`. */
 export function cachedTextLayout(
   assets: FrameAssets,
@@ -101,53 +115,29 @@ export function cachedTextLayout(
   return layout;
 }
 
-/**
- * A backdrop image of `width × height` device pixels from the cache, or a new one painted by
- * `paint`. Returns null where `OffscreenCanvas` is missing (the caller then paints directly).
- */
-export function cachedBackdrop(
-  assets: FrameAssets,
-  key: string,
-  width: number,
-  height: number,
-  paint: (ctx: OffscreenCanvasRenderingContext2D) => void,
-): OffscreenCanvas | null {
-  return cachedImage(assets.backdrops, MAX_CACHED_BACKDROPS, key, width, height, true, paint);
-}
+/** The caches of pre-drawn images and how many each keeps. */
+const IMAGE_CACHE_BOUNDS = {
+  backdrops: MAX_CACHED_BACKDROPS,
+  sceneImages: MAX_CACHED_SCENE_IMAGES,
+} as const;
 
 /**
- * A pre-drawn layer of a painted scene, `width × height` device pixels, transparent unless
- * `opaque`: from the cache, or painted by `paint`. Null where `OffscreenCanvas` is missing.
+ * A pre-drawn image of `width × height` device pixels, transparent unless `opaque`, from one of
+ * the caches (least recently used first, at most its bound): a scene's backdrop (`backdrops`) or
+ * a layer of a painted scene (`sceneImages`); else a new one painted by `paint` and kept.
+ * @returns null where `OffscreenCanvas` is missing (the caller then paints directly)
  */
-export function cachedSceneImage(
+export function cachedImage(
   assets: FrameAssets,
+  which: keyof typeof IMAGE_CACHE_BOUNDS,
   key: string,
   width: number,
   height: number,
   opaque: boolean,
   paint: (ctx: OffscreenCanvasRenderingContext2D) => void,
 ): OffscreenCanvas | null {
-  return cachedImage(
-    assets.sceneImages,
-    MAX_CACHED_SCENE_IMAGES,
-    key,
-    width,
-    height,
-    opaque,
-    paint,
-  );
-}
-
-/** An image from `cache` (least recently used first, at most `bound`), or a new one painted by `paint`. */
-function cachedImage(
-  cache: Map<string, OffscreenCanvas>,
-  bound: number,
-  key: string,
-  width: number,
-  height: number,
-  opaque: boolean,
-  paint: (ctx: OffscreenCanvasRenderingContext2D) => void,
-): OffscreenCanvas | null {
+  const cache = assets[which];
+  const bound = IMAGE_CACHE_BOUNDS[which];
   const cached = cache.get(key);
   if (cached) {
     // Move to the most recently used end.

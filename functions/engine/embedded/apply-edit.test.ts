@@ -39,7 +39,9 @@ describe('applyEdit: shape and length', () => {
     expect(draft.canvas).toEqual({ width: 1080, height: 1920, fps: 30 });
     expect(draft.durationMs).toBe(15_000);
     expect(videoEnds(draft).at(-1)).toBe(15_000);
-    expect(texts(draft, 'caption')[0]?.position.y).toBe(0.74);
+    // Each caption moves to its layout's place on the vertical frame (the lower part).
+    for (const caption of texts(draft, 'caption'))
+      expect(caption.position.y).toBeGreaterThanOrEqual(0.68);
   });
 
   it('re-fits every segment keeping scene proportions', () => {
@@ -144,7 +146,10 @@ describe('applyEdit: title and text', () => {
     expect(
       texts(edited('captions in yellow'), 'caption').every((s) => s.style.color === '#ffd400'),
     ).toBe(true);
-    expect(texts(edited('bigger captions'), 'caption')[0]?.style.fontSizePx).toBe(60);
+    const before = texts(BASE, 'caption')[0]?.style.fontSizePx ?? 0;
+    expect(texts(edited('bigger captions'), 'caption')[0]?.style.fontSizePx).toBe(
+      Math.round(before * 1.25),
+    );
   });
 });
 

@@ -6,7 +6,7 @@ import {
   condenseCaption,
   sceneLabel,
 } from './condense-text';
-import { countLatinWords } from './reading-length';
+import { countLatinWords, hasCjk } from './reading-length';
 
 describe('condenseCaption', () => {
   it('keeps a short sentence, without its final full stop', () => {
@@ -28,31 +28,52 @@ describe('condenseCaption', () => {
     );
   });
 
-  it('cuts a long sentence at a clause break, else at a word with an ellipsis', () => {
-    expect(
-      condenseCaption(
+  it('shortens a long sentence to its leading whole phrases, never with "…"', () => {
+    const cases: ReadonlyArray<readonly [string, string]> = [
+      [
         'Setup takes five minutes for the whole team, and your first month of the premium plan is completely free.',
-      ),
-    ).toBe('Setup takes five minutes for the whole team');
-    const run = condenseCaption(
-      'one two three four five six seven eight nine ten eleven twelve thirteen fourteen',
-    );
-    expect(run.endsWith('…')).toBe(true);
-    expect(countLatinWords(run)).toBeLessThanOrEqual(MAX_CAPTION_WORDS);
+        'Setup takes five minutes for the whole team',
+      ],
+      [
+        'Our new dashboard shows every order from every store in one place which means nobody waits for the weekly report anymore',
+        'Our new dashboard shows every order from every store in one place',
+      ],
+      [
+        'This sentence, which has many commas, keeps going, and going, and going, far past any reasonable caption length.',
+        'This sentence, which has many commas, keeps going, and going',
+      ],
+      [
+        '我们的平台会自动整理团队上传的每一份文件并且让任何人都能立即搜索到需要的内容',
+        '我们的平台会自动整理团队上传的每一份文件',
+      ],
+      [
+        '智能复习计划会根据你的记忆曲线安排练习，让你在最合适的时间复习最需要巩固的内容，从而事半功倍。',
+        '智能复习计划会根据你的记忆曲线安排练习',
+      ],
+    ];
+    for (const [sentence, caption] of cases) {
+      expect(condenseCaption(sentence)).toBe(caption);
+      expect(fitsLimits(caption)).toBe(true);
+    }
   });
 
-  it('never exceeds the word and character limits', () => {
-    const inputs = [
-      'A'.repeat(120),
+  it('keeps a sentence with no phrase break whole rather than cut mid-thought', () => {
+    for (const sentence of [
+      'one two three four five six seven eight nine ten eleven twelve thirteen fourteen',
       'Supercalifragilisticexpialidocious antidisestablishmentarianism pseudopseudohypoparathyroidism floccinaucinihilipilification.',
-      'This sentence, which has many commas, keeps going, and going, and going, far past any reasonable caption length.',
-    ];
-    for (const input of inputs) {
-      const caption = condenseCaption(input);
-      expect(Array.from(caption).length).toBeLessThanOrEqual(MAX_CAPTION_CHARS);
-      expect(countLatinWords(caption)).toBeLessThanOrEqual(MAX_CAPTION_WORDS);
-      expect(caption.length).toBeGreaterThan(0);
+    ]) {
+      const caption = condenseCaption(sentence);
+      expect(caption).not.toMatch(/…/u);
+      expect(sentence.replace(/[.]$/, '').toLowerCase()).toBe(caption.toLowerCase());
     }
+  });
+
+  it('cuts a pasted run past two captions’ length at a word, without "…"', () => {
+    const run = `${'word '.repeat(40)}end`;
+    const caption = condenseCaption(run);
+    expect(Array.from(caption).length).toBeLessThanOrEqual(2 * MAX_CAPTION_CHARS);
+    expect(caption).toMatch(/word$/);
+    expect(condenseCaption('x'.repeat(600))).toHaveLength(2 * MAX_CAPTION_CHARS);
   });
 
   it('condenses CJK by characters, at a comma when possible', () => {
@@ -63,9 +84,17 @@ describe('condenseCaption', () => {
       '智能复习计划会根据你的记忆曲线安排练习，让你在最合适的时间复习最需要巩固的内容，从而事半功倍。';
     const caption = condenseCaption(long);
     expect(Array.from(caption).length).toBeLessThanOrEqual(MAX_CJK_CAPTION_CHARS);
-    expect(long.startsWith(caption.replace(/…$/u, ''))).toBe(true);
+    expect(long.startsWith(caption)).toBe(true);
   });
 });
+
+/** Whether a caption is within the word and character limits of its script. */
+function fitsLimits(caption: string): boolean {
+  return hasCjk(caption)
+    ? Array.from(caption).length <= MAX_CJK_CAPTION_CHARS
+    : Array.from(caption).length <= MAX_CAPTION_CHARS &&
+        countLatinWords(caption) <= MAX_CAPTION_WORDS;
+}
 
 describe('sceneLabel', () => {
   it('is "Scene N: " and the first words', () => {

@@ -1,7 +1,9 @@
 /**
  * @module condense-text
  * Turns a script sentence into an on-screen caption short enough to read while the scene
- * plays: asides and fillers dropped, cut at a clause break, or at a word with "…".
+ * plays: asides and fillers dropped, then shortened to its leading whole phrases (cut at a clause
+ * mark or before a word that opens a clause), never mid-thought and never with "…"; a sentence
+ * with no such break is kept whole (it wraps on screen) up to two captions' length.
  */
 import { countLatinWords, hasCjk } from './reading-length';
 import { MAX_NAME_CHARS } from '../../../shared/draft-schema';
@@ -46,51 +48,59 @@ function tidy(text: string): string {
   return trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
 }
 
-/** Longest run of leading clauses that fits, or null when even the first is too long or too short. */
-function leadingClauses(text: string, cjk: boolean): string | null {
-  const parts = text.split(cjk ? /(?<=[，；：、。！？,;:])/u : /(?<=[,;:—–.!?])\s+/u);
+/**
+ * Where a phrase may end: after a clause mark, or before a word that opens a new clause or
+ * phrase ("and", "which", "because", "with"…; 和、但是、因为…).
+ */
+const LATIN_BREAKS =
+  /(?<=[,;:—–.!?])\s+|\s+(?=(?:and|but|or|so|yet|which|who|that|because|while|when|where|with|without|for|to|from|by|so that|until|unless|although|though)\b)/iu;
+const CJK_BREAKS =
+  /(?<=[，；：、。！？,;:])|(?=(?:和|但是|但|因为|所以|而且|并且|然后|以及|从而)(?![，；：、。]))/u;
+
+/**
+ * Longest run of leading whole phrases that fits and reads as a thought (4+ words, 6+ CJK
+ * characters), or null when none does.
+ */
+function leadingPhrases(text: string, cjk: boolean): string | null {
+  const parts = text.split(cjk ? CJK_BREAKS : LATIN_BREAKS).filter(Boolean);
   let kept = '';
+  let best: string | null = null;
   for (const part of parts) {
-    const next = kept ? (cjk ? `${kept}${part}` : `${kept} ${part}`) : part;
-    if (!fits(tidy(next))) break;
-    kept = next;
+    kept = kept ? (cjk ? `${kept}${part}` : `${kept} ${part}`) : part;
+    const candidate = tidy(kept);
+    if (!fits(candidate)) break;
+    const longEnough = cjk
+      ? charCount(candidate) >= MIN_CJK_CLAUSE_CHARS
+      : countLatinWords(candidate) >= MIN_CLAUSE_WORDS;
+    if (longEnough) best = candidate;
   }
-  if (!kept) return null;
-  const result = tidy(kept);
-  const longEnough = cjk
-    ? charCount(result) >= MIN_CJK_CLAUSE_CHARS
-    : countLatinWords(result) >= MIN_CLAUSE_WORDS;
-  return longEnough ? result : null;
+  return best;
 }
 
-function truncate(text: string, cjk: boolean): string {
-  if (cjk) {
-    return `${tidy(
-      Array.from(text)
-        .slice(0, MAX_CJK_CAPTION_CHARS - 1)
-        .join(''),
-    )}…`;
-  }
-  const words = text.split(/\s+/);
-  let kept = '';
-  for (const word of words) {
-    const next = kept ? `${kept} ${word}` : word;
-    if (!fits(`${tidy(next)}…`)) break;
-    kept = next;
-  }
-  // A single word longer than the caption (a URL): cut it by characters.
-  if (!kept)
-    return `${Array.from(text)
-      .slice(0, MAX_CAPTION_CHARS - 1)
-      .join('')}…`;
-  return `${tidy(kept)}…`;
+/**
+ * Longest caption kept whole when no phrase break fits, characters: two captions' worth (four
+ * lines at the caption size). Beyond it a "sentence" with no break at all is a pasted run (a
+ * URL, a list of words), cut at the last word or character that fits, without "…".
+ */
+const MAX_WHOLE_CAPTION_CHARS = 2 * MAX_CAPTION_CHARS;
+const MAX_WHOLE_CJK_CAPTION_CHARS = 2 * MAX_CJK_CAPTION_CHARS;
+
+/** The sentence whole, or (past the whole-caption limit) its head up to a word. */
+function wholeThought(text: string, cjk: boolean): string {
+  const limit = cjk ? MAX_WHOLE_CJK_CAPTION_CHARS : MAX_WHOLE_CAPTION_CHARS;
+  const whole = tidy(text);
+  if (charCount(whole) <= limit) return whole;
+  const head = Array.from(whole).slice(0, limit).join('');
+  const lastSpace = head.lastIndexOf(' ');
+  return tidy(!cjk && lastSpace > 0 ? head.slice(0, lastSpace) : head);
 }
 
 /**
  * A caption from a sentence.
  * @param sentence one scene's script text
  * @returns at most {@link MAX_CAPTION_WORDS} words and {@link MAX_CAPTION_CHARS} characters
- *   ({@link MAX_CJK_CAPTION_CHARS} for CJK); never empty for a non-empty input
+ *   ({@link MAX_CJK_CAPTION_CHARS} for CJK) when a whole leading phrase fits, else the whole
+ *   sentence tidied; never empty for a non-empty input, never ending in "…"
  * @example condenseCaption('So, in fact, Nimbus (our new app) keeps your files safe.') // "Nimbus keeps your files safe"
  */
 export function condenseCaption(sentence: string): string {
@@ -109,7 +119,8 @@ export function condenseCaption(sentence: string): string {
     if (fits(tidiedLean)) return tidiedLean;
     text = lean;
   }
-  return leadingClauses(text, cjk) ?? truncate(text, cjk);
+  // No whole phrase fits: the whole thought, wrapped on screen, rather than a cut one.
+  return leadingPhrases(text, cjk) ?? wholeThought(text, cjk);
 }
 
 /**

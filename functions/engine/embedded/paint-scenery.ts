@@ -17,7 +17,8 @@ export function sceneColors(look: Look): string[] {
 }
 
 /**
- * The draft with each generated (gradient) scene painted with `scenery`.
+ * The draft with each generated (gradient) scene painted with `scenery`, keeping its
+ * illustration and layout.
  * @param draft a planned draft (not changed)
  * @returns a new draft; scenes of uploads are kept as they are
  */
@@ -28,9 +29,16 @@ export function paintScenery(draft: Draft, scenery: Scenery): Draft {
     if (segment.visual.type !== 'generated') return segment;
     const seed = (scenery.seed + SEED_STEP * index) % MAX_SCENE_SEED;
     index += 1;
+    const { motion, illustration, layout } = segment.visual;
     return {
       ...segment,
-      visual: { type: 'scene', scene: { ...scenery, colors, seed }, motion: segment.visual.motion },
+      visual: {
+        type: 'scene',
+        scene: { ...scenery, colors, seed },
+        motion,
+        ...(illustration ? { illustration } : {}),
+        ...(layout ? { layout } : {}),
+      },
     };
   };
   const tracks = draft.tracks.map(

@@ -3,8 +3,9 @@
  * The embedded director's planner: a storyboard {@link Brief} in (read from the message once,
  * by `read-brief`), a complete draft out —
  * a title scene, one scene per script beat timed by reading length and fitted exactly to the
- * asked duration, captions, icons, motion, transitions, a look and background music; the cuts
- * between scenes then move onto the music's beats (shared/beat-grid.ts).
+ * asked duration, captions, icons, illustrations and layouts from each scene's words, motion,
+ * transitions, a look and background music; the cuts between scenes then move onto the music's
+ * beats (shared/beat-grid.ts).
  * Deterministic: the same prompt always gives the same draft (no randomness, no clock).
  */
 import { MAX_NAME_CHARS } from '../../../shared/draft-schema';
@@ -19,6 +20,13 @@ import { CANVAS_PRESETS, DEFAULT_CANVAS } from './parse-canvas';
 import { DEFAULT_DURATION_MS } from './parse-duration';
 import { paintScenery } from './paint-scenery';
 import { pickIcon } from './pick-icon';
+import { pickIllustration } from './pick-illustration';
+import { layoutText, pickLayout, placeCaption } from './pick-layout';
+import {
+  MAX_DRAFT_ILLUSTRATION_CHARS,
+  type Illustration,
+  illustrationChars,
+} from '../../../shared/illustration-schema';
 import { paletteLookOrFirst } from './pick-look';
 import { MOOD_NAMES, musicSegment } from './pick-music';
 import { snapScenesToBeats } from '../../../shared/beat-grid';
@@ -94,6 +102,16 @@ export function planStoryboard(brief: Brief): Draft {
 
   const scenes: VideoSegment[] = [];
   const captions: TextSegment[] = [];
+  const subject = brief.topic ?? title;
+  let illustrationBudget = MAX_DRAFT_ILLUSTRATION_CHARS;
+  /** The scene's illustration while the draft's budget lasts (a scene past it keeps its icon). */
+  const illustrate = (text: string, avoid: string | null): Illustration | undefined => {
+    const found = pickIllustration(text, subject, avoid);
+    if (!found || illustrationChars(found) > illustrationBudget) return undefined;
+    illustrationBudget -= illustrationChars(found);
+    return found;
+  };
+  let illustration = illustrate(title, null);
   let icon = pickIcon(title, 0);
   scenes.push({
     id: 'scene-1',
@@ -105,13 +123,22 @@ export function planStoryboard(brief: Brief): Draft {
       icon,
       motion: MOTION_CYCLE[0] ?? 'zoom-in',
       background: [...look.background],
+      ...(illustration ? { illustration } : {}),
+      layout: 'title',
     },
   });
   let startMs = titleMs;
   texts.forEach((text, i) => {
     const number = i + 2;
     const length = sceneMs[i] ?? 0;
-    const caption = condenseCaption(text);
+    illustration = illustrate(text, illustration?.name ?? null);
+    const layout = pickLayout({
+      text,
+      index: i,
+      count: texts.length,
+      illustrated: illustration !== undefined,
+    });
+    const caption = layout === 'bullets' ? layoutText(layout, text) : condenseCaption(text);
     icon = pickIcon(text, i + 1, icon);
     scenes.push({
       id: `scene-${number}`,
@@ -123,19 +150,25 @@ export function planStoryboard(brief: Brief): Draft {
         icon,
         motion: MOTION_CYCLE[(i + 1) % MOTION_CYCLE.length] ?? 'zoom-in',
         background: rotate(look.background, i + 1),
+        ...(illustration ? { illustration } : {}),
+        layout,
       },
       transitionIn: { kind: 'crossfade', durationMs: TRANSITION_MS },
     });
     captions.push(
-      makeTextSegment({
-        id: `caption-${number}`,
-        role: 'caption',
-        text: caption,
-        startMs,
-        durationMs: length,
+      placeCaption(
+        layout,
+        makeTextSegment({
+          id: `caption-${number}`,
+          role: 'caption',
+          text: caption,
+          startMs,
+          durationMs: length,
+          canvas,
+          look,
+        }),
         canvas,
-        look,
-      }),
+      ),
     );
     startMs += length;
   });

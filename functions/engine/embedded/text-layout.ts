@@ -6,6 +6,7 @@
  * wraps to `maxWidth` and shrinks text that still does not fit.
  */
 import type { Canvas, Look, TextSegment, TextStyle } from '../../../shared/draft-schema';
+import { SCENE_LAYOUTS, captionPosition } from './pick-layout';
 import { hasCjk } from './reading-length';
 
 type TextRole = TextSegment['role'];
@@ -129,17 +130,31 @@ export function makeTextSegment(input: TextSegmentInput): TextSegment {
 /**
  * The same text segment on another canvas: font size scaled by the ratio of shorter sides, and a
  * block sitting at its role's default place moved to the new default place (a caption stays in the
- * lower third, above the app buttons on vertical); a block the visitor placed keeps its fractions.
+ * lower third, above the app buttons on vertical), a caption at its layout's place moved to that
+ * layout's place on the new shape; a block the visitor placed keeps its fractions.
  */
 export function reframeTextSegment(segment: TextSegment, from: Canvas, to: Canvas): TextSegment {
-  const wasDefault = samePosition(segment.position, positionFor(segment.role, from));
+  const fromBase = positionFor(segment.role, from);
+  const toBase = positionFor(segment.role, to);
+  // A caption a scene's layout placed (pick-layout.ts) moves to that layout's place.
+  const layout =
+    segment.role === 'caption'
+      ? SCENE_LAYOUTS.find((l) =>
+          samePosition(segment.position, captionPosition(l, from, fromBase)),
+        )
+      : undefined;
+  const wasDefault = samePosition(segment.position, fromBase);
   return {
     ...segment,
     style: {
       ...segment.style,
       fontSizePx: clampFontPx((segment.style.fontSizePx * shorterSide(to)) / shorterSide(from)),
     },
-    position: wasDefault ? positionFor(segment.role, to) : { ...segment.position },
+    position: layout
+      ? captionPosition(layout, to, toBase)
+      : wasDefault
+        ? toBase
+        : { ...segment.position },
   };
 }
 

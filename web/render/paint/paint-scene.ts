@@ -6,7 +6,7 @@
  * further as the camera drifts over the scene.
  *
  * Speed: the still parts of neighbouring layers that move alike are painted once into a cached
- * image at the canvas's pixel size (cachedSceneImage in frame-assets.ts) and copied 1:1 every
+ * image at the canvas's pixel size (cachedImage in frame-assets.ts) and copied 1:1 every
  * frame, at whole device pixels; only moving parts (waves, rain, twinkles, spotlights) are drawn
  * per frame. Pure: the pixels depend only on (scene, canvas size, time, motion).
  *
@@ -18,7 +18,7 @@ import {
   type SceneLayers,
 } from '../../../shared/scene-layers-schema';
 import type { VideoSegment } from '../../../shared/draft-schema';
-import { cachedSceneImage, type Context2D, type FrameAssets } from '../frame-assets';
+import { cachedImage, type Context2D, type FrameAssets } from '../frame-assets';
 import {
   bokehPainter,
   gridPainter,
@@ -258,8 +258,9 @@ function drawGroupStill(
   const scale = ctx.getTransform().a;
   const top = group.top * env.height;
   const bottom = group.bottom * env.height;
-  const image = cachedSceneImage(
+  const image = cachedImage(
     assets,
+    'sceneImages',
     `${ctx.canvas.width}x${ctx.canvas.height}|${key}`,
     Math.ceil((env.width + 2 * marginPx) * scale),
     Math.ceil((bottom - top) * scale),
@@ -291,8 +292,9 @@ function drawClouds(
   const paint = cloudStripPainter(env);
   const offset = cloudOffsetPx(env.width, sceneTimeMs);
   const scale = ctx.getTransform().a;
-  const image = cachedSceneImage(
+  const image = cachedImage(
     assets,
+    'sceneImages',
     `${ctx.canvas.width}x${ctx.canvas.height}|${key}`,
     Math.ceil(env.width * scale),
     Math.ceil(env.height * 0.55 * scale),
