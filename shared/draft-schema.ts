@@ -73,10 +73,25 @@ export const canvasSchema = z.object({
   fps: z.number().int().min(1).max(60),
 });
 
-/** How one segment enters over the previous one on the same track. */
+/** The transitions the frame function draws (web/render/draw-transition.ts). */
+export const TRANSITION_KINDS = [
+  'cut',
+  'crossfade',
+  'slide',
+  'wipe',
+  'zoom',
+  'whip',
+  'dip',
+] as const;
+
+/**
+ * How one segment enters over the previous one on the same track. `color` is what a `dip`
+ * passes through (black when absent); other kinds ignore it.
+ */
 export const transitionSchema = z.object({
-  kind: z.enum(['cut', 'crossfade', 'slide', 'wipe']),
+  kind: z.enum(TRANSITION_KINDS),
   durationMs: ms,
+  color: hexColor.optional(),
 });
 
 /** The video's look: palette and typography, picked once per draft by the director. */

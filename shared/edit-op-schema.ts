@@ -180,8 +180,15 @@ export const setClipSoundOpSchema = z
   .describe('The uploaded clips’ own sound (never touches the music)');
 
 export const setTransitionOpSchema = z
-  .object({ op: z.literal('set-transition'), kind: transitionSchema.shape.kind, said })
-  .describe('How every scene after the first enters: cut, crossfade, slide or wipe');
+  .object({
+    op: z.literal('set-transition'),
+    kind: transitionSchema.shape.kind,
+    color: transitionSchema.shape.color.describe('The colour a dip passes through (#rrggbb)'),
+    said,
+  })
+  .describe(
+    'How every scene after the first enters: cut, crossfade, slide, wipe, zoom, whip (pan) or dip (to a colour, black by default)',
+  );
 
 export const setLookOpSchema = z
   .object({

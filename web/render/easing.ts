@@ -24,3 +24,9 @@ export function easeInOutCubic(progress: number): number {
   const p = clamp01(progress);
   return p < 0.5 ? 4 * p * p * p : 1 - (-2 * p + 2) ** 3 / 2;
 }
+
+/** Slow, then very fast, then slow: a whip pan's travel. */
+export function easeInOutQuint(progress: number): number {
+  const p = clamp01(progress);
+  return p < 0.5 ? 16 * p ** 5 : 1 - (-2 * p + 2) ** 5 / 2;
+}

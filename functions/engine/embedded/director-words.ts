@@ -89,7 +89,7 @@ const HELP_EN = [
   '• text: \'add text "Sale ends Friday" at 5s\', \'add a text overlay "…" from 5 to 8 seconds\', "remove the overlay", "no captions"',
   '• music: "music at 20%", "no music", "add music", "make the music calm"',
   '• your clips\' own sound: "mute the clips", "clip sound at 50%", "unmute the clips"',
-  '• transitions: "use slide transitions", "wipe", "crossfade", "no transitions"',
+  '• transitions: "use slide transitions", "wipe", "crossfade", "use zoom transitions", "whip pan", "dip to black", "no transitions"',
   '• look: "use the Ocean palette", "different colours"',
   '• "undo" goes back one change; "generate a 30-second video from this script: …" starts over.',
 ].join('\n');
@@ -162,7 +162,7 @@ const HELP_ZH = [
   '• 文字：添加文字“周五截止”5秒到8秒、“删除文字”、“去掉字幕”',
   '• 音乐：“音乐调到20%”“去掉音乐”“加背景音乐”“音乐换成舒缓的”',
   '• 片段原声：“原声静音”“原声调到50%”“打开原声”',
-  '• 转场：“用滑动转场”“用擦除转场”“用淡入淡出转场”“去掉转场”',
+  '• 转场：“用滑动转场”“用擦除转场”“用淡入淡出转场”“转场用缩放”“甩镜头”“黑场过渡”“去掉转场”',
   '• 配色：“换个配色”“用 Ocean 配色”',
   '• 说“撤销”回到上一步；说“生成一个30秒的视频，脚本：…”就重新开始。',
 ].join('\n');

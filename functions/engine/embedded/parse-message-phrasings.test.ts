@@ -64,6 +64,11 @@ const ENGLISH: ReadonlyArray<[string, EditOp[]]> = [
     ],
   ],
   ['add text "Sale" at the bottom', [{ op: 'add-overlay', text: 'Sale', place: 'bottom' }]],
+  ['use zoom transitions', [{ op: 'set-transition', kind: 'zoom' }]],
+  ['whip pan between scenes', [{ op: 'set-transition', kind: 'whip' }]],
+  ['dip to black', [{ op: 'set-transition', kind: 'dip', color: '#000000' }]],
+  ['dip to white between scenes', [{ op: 'set-transition', kind: 'dip', color: '#ffffff' }]],
+  ['fade to black transitions', [{ op: 'set-transition', kind: 'dip', color: '#000000' }]],
 ];
 
 const CHINESE: ReadonlyArray<[string, EditOp[]]> = [
@@ -111,6 +116,11 @@ const CHINESE: ReadonlyArray<[string, EditOp[]]> = [
       { op: 'set-pace', pace: 'faster' },
     ],
   ],
+  ['转场用缩放', [{ op: 'set-transition', kind: 'zoom' }]],
+  ['用甩镜头转场', [{ op: 'set-transition', kind: 'whip' }]],
+  ['转场用黑场', [{ op: 'set-transition', kind: 'dip' }]],
+  ['闪白转场', [{ op: 'set-transition', kind: 'dip', color: '#ffffff' }]],
+  ['黑场过渡', [{ op: 'set-transition', kind: 'dip' }]],
 ];
 
 describe('parseMessage: phrasings to edits', () => {

@@ -20,6 +20,7 @@ import { paintScenery } from './paint-scenery';
 import { pickIcon } from './pick-icon';
 import { paletteLookOrFirst } from './pick-look';
 import { MOOD_NAMES, musicSegment } from './pick-music';
+import { transitionFor } from './pick-transition';
 import { readingUnits } from './reading-length';
 import { makeTextSegment } from './text-layout';
 
@@ -122,7 +123,7 @@ export function planStoryboard(brief: Brief): Draft {
         motion: MOTION_CYCLE[(i + 1) % MOTION_CYCLE.length] ?? 'zoom-in',
         background: rotate(look.background, i + 1),
       },
-      transitionIn: { kind: 'crossfade', durationMs: TRANSITION_MS },
+      transitionIn: transitionFor(brief.mood, number, texts.length + 1, TRANSITION_MS),
     });
     captions.push(
       makeTextSegment({
