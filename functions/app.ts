@@ -12,6 +12,7 @@ import { sameOriginWrites } from './middleware/same-origin-writes';
 import { securityHeaders } from './middleware/security-headers';
 import { visitorCookie } from './middleware/visitor-cookie';
 import { visitorSecretGuard } from './middleware/visitor-secret-guard';
+import { brandKitRoutes } from './routes/brand-kit';
 import { creditRoutes } from './routes/credits';
 import { serveEmbedPage } from './routes/embed-page';
 import { exportRoutes } from './routes/exports';
@@ -34,7 +35,8 @@ export function createApp(): Hono<AppEnv> {
     .route('/', renderSubtitleRoutes)
     .route('/', renderChunkRoutes)
     .route('/', mediaRoutes)
-    .route('/', widgetTokenRoutes);
+    .route('/', widgetTokenRoutes)
+    .route('/', brandKitRoutes);
 
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());
