@@ -202,6 +202,19 @@ export const textPositionSchema = z.object({
 });
 
 /** A segment on a text track: a title, a caption, or an overlay the visitor asked for. */
+/**
+ * How a text enters (web/render/draw-text.ts): `fade`, `kinetic` (word-by-word rise),
+ * `typewriter` (typed in), `highlight` (a marker sweeps behind it), `pop` (springs in).
+ */
+export const TEXT_ANIMATIONS = [
+  'none',
+  'fade',
+  'kinetic',
+  'typewriter',
+  'highlight',
+  'pop',
+] as const;
+
 export const textSegmentSchema = z.object({
   ...segmentBase,
   role: z.enum(['title', 'caption', 'overlay']),
@@ -214,7 +227,7 @@ export const textSegmentSchema = z.object({
     }),
   style: textStyleSchema,
   position: textPositionSchema,
-  animation: z.enum(['none', 'fade', 'kinetic']),
+  animation: z.enum(TEXT_ANIMATIONS),
 });
 
 const TOO_MANY_SEGMENTS = { message: `a track has more than ${MAX_DRAFT_SEGMENTS} segments` };

@@ -14,6 +14,7 @@ import {
   MAX_NAME_CHARS,
   MAX_SEGMENT_TEXT_CHARS,
   MIN_DRAFT_DURATION_MS,
+  TEXT_ANIMATIONS,
   transitionSchema,
 } from './draft-schema';
 import { sceneryChangeSchema } from './scene-layers-schema';
@@ -307,6 +308,12 @@ export const setNarrationOpSchema = z
   })
   .describe('The voice-over (narration-schema.ts) and its word captions');
 
+export const setTextAnimationOpSchema = z
+  .object({ op: z.literal('set-text-animation'), animation: z.enum(TEXT_ANIMATIONS), said })
+  .describe(
+    'How titles and captions enter: fade, kinetic (word by word), typewriter, highlight (sweep), pop, none',
+  );
+
 export const undoOpSchema = z
   .object({ op: z.literal('undo'), said })
   .describe('Go back to the previous version');
@@ -330,6 +337,7 @@ export const editOpSchema = z.discriminatedUnion('op', [
   setPaceOpSchema,
   setPositionOpSchema,
   setNarrationOpSchema,
+  setTextAnimationOpSchema,
   undoOpSchema,
 ]);
 

@@ -3,10 +3,17 @@
  * The transitions set drawn by the one frame function in headless Chromium (an in-process Vite
  * dev server, no app): mid-transition every kind shows something of its own — neither scene
  * alone, and not what another kind shows — a dip passes through its colour, and the same frame
- * drawn twice from fresh caches is the same pixels.
+ * drawn twice from fresh caches is the same pixels. The text presets likewise: a title mid-entrance
+ * looks different under each preset, and settles to the same picture once it has entered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Draft, TRANSITION_KINDS, type Transition } from '../../shared/draft-schema';
+import {
+  type Draft,
+  TEXT_ANIMATIONS,
+  TRANSITION_KINDS,
+  type TextSegment,
+  type Transition,
+} from '../../shared/draft-schema';
 import { type FramePage, openFramePage } from '../../scripts/lib/frame-page';
 import { sampleDraft } from './support/sample-drafts';
 
@@ -141,4 +148,34 @@ describe('transitions set', () => {
       expect(frame.slice(-3)).toEqual(expected);
     }
   }, 120_000);
+
+  it('draws each text preset mid-entrance as its own picture, all alike once entered', async () => {
+    const base = sampleDraft(WIDTH, (WIDTH * 9) / 16);
+    const withTitle = (animation: TextSegment['animation']): Draft => ({
+      ...base,
+      tracks: base.tracks.map((track) =>
+        track.kind === 'text'
+          ? { ...track, segments: track.segments.slice(0, 1).map((s) => ({ ...s, animation })) }
+          : track,
+      ),
+    });
+    const entering = 250;
+    const seen: Array<[string, number[]]> = [];
+    for (const animation of TEXT_ANIMATIONS) {
+      const frame = await pixels(framePage, withTitle(animation), entering);
+      for (const [other, pictured] of seen)
+        expect(meanDifference(frame, pictured), `${animation} vs ${other}`).toBeGreaterThan(0.2);
+      seen.push([animation, frame]);
+      expect(await pixels(framePage, withTitle(animation), entering), `${animation} again`).toEqual(
+        frame,
+      );
+    }
+    // The title is drawn in full by 1.4 s whatever the preset (the fade-outs start later).
+    const entered = await pixels(framePage, withTitle('none'), 1_400);
+    for (const animation of ['typewriter', 'pop', 'kinetic'] as const)
+      expect(
+        meanDifference(await pixels(framePage, withTitle(animation), 1_400), entered),
+        animation,
+      ).toBeLessThan(0.2);
+  }, 180_000);
 });

@@ -30,3 +30,11 @@ export function easeInOutQuint(progress: number): number {
   const p = clamp01(progress);
   return p < 0.5 ? 16 * p ** 5 : 1 - (-2 * p + 2) ** 5 / 2;
 }
+
+/** Overshoots a little, then settles: something popping into place. */
+export function easeOutBack(progress: number): number {
+  const p = clamp01(progress) - 1;
+  // 1.70158: the classic overshoot of about 10 % (Robert Penner's easing equations).
+  const overshoot = 1.70158;
+  return 1 + (overshoot + 1) * p ** 3 + overshoot * p ** 2;
+}

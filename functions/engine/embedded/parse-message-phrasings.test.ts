@@ -69,6 +69,9 @@ const ENGLISH: ReadonlyArray<[string, EditOp[]]> = [
   ['dip to black', [{ op: 'set-transition', kind: 'dip', color: '#000000' }]],
   ['dip to white between scenes', [{ op: 'set-transition', kind: 'dip', color: '#ffffff' }]],
   ['fade to black transitions', [{ op: 'set-transition', kind: 'dip', color: '#000000' }]],
+  ['typewriter text', [{ op: 'set-text-animation', animation: 'typewriter' }]],
+  ['make the title pop', [{ op: 'set-text-animation', animation: 'pop' }]],
+  ['highlight sweep on the captions', [{ op: 'set-text-animation', animation: 'highlight' }]],
 ];
 
 const CHINESE: ReadonlyArray<[string, EditOp[]]> = [
@@ -121,6 +124,10 @@ const CHINESE: ReadonlyArray<[string, EditOp[]]> = [
   ['转场用黑场', [{ op: 'set-transition', kind: 'dip' }]],
   ['闪白转场', [{ op: 'set-transition', kind: 'dip', color: '#ffffff' }]],
   ['黑场过渡', [{ op: 'set-transition', kind: 'dip' }]],
+  ['打字机效果', [{ op: 'set-text-animation', animation: 'typewriter' }]],
+  ['字幕逐词出现', [{ op: 'set-text-animation', animation: 'kinetic' }]],
+  ['标题高亮扫过', [{ op: 'set-text-animation', animation: 'highlight' }]],
+  ['文字弹出', [{ op: 'set-text-animation', animation: 'pop' }]],
 ];
 
 describe('parseMessage: phrasings to edits', () => {
