@@ -13,6 +13,7 @@ import { securityHeaders } from './middleware/security-headers';
 import { visitorCookie } from './middleware/visitor-cookie';
 import { visitorSecretGuard } from './middleware/visitor-secret-guard';
 import { agentTokenRoutes } from './routes/agent-token';
+import { brandKitRoutes } from './routes/brand-kit';
 import { creditRoutes } from './routes/credits';
 import { serveEmbedPage } from './routes/embed-page';
 import { exportRoutes } from './routes/exports';
@@ -39,7 +40,8 @@ export function createApp(): Hono<AppEnv> {
     .route('/', mediaRoutes)
     .route('/', widgetTokenRoutes)
     .route('/', agentTokenRoutes)
-    .route('/', speechRoutes);
+    .route('/', speechRoutes)
+    .route('/', brandKitRoutes);
 
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());

@@ -37,7 +37,7 @@ export interface ChangeWords {
   scenery(from: string, to: string): string;
   /** Names of sky times, weathers and layers (shared/scene-layers-schema.ts) as people read them. */
   sceneNames: Record<SkyTime | SkyWeather | SceneLayerKind, string>;
-  /** Every transition became `kind` (`cut`, `slide`, `wipe`, `crossfade`). */
+  /** Every transition became `kind` (`cut`, `slide`, `wipe`, `crossfade`, `zoom`, `whip`, `dip`). */
   transitions(kind: string): string;
   sceneAdded(label: string, span: string): string;
   sceneRemoved(label: string): string;
@@ -92,6 +92,13 @@ const FOLD_VERBS_EN: Record<FoldVerb, string> = {
   recoloured: 'Recoloured',
   resized: 'Resized',
 };
+const TRANSITIONS_EN: Record<string, string> = {
+  cut: 'cuts',
+  zoom: 'zooms',
+  whip: 'whip pans',
+  dip: 'dips',
+};
+
 const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** English change lines: the default, and the form stored in the session's `changes`. */
@@ -141,7 +148,7 @@ export const CHANGE_WORDS_EN: ChangeWords = {
     grid: 'grid',
     waves: 'waves',
   },
-  transitions: (kind) => `Transitions → ${kind === 'cut' ? 'cuts' : kind}`,
+  transitions: (kind) => `Transitions → ${TRANSITIONS_EN[kind] ?? kind}`,
   sceneAdded: (label, span) => `Added scene ${label} ${span}`,
   sceneRemoved: (label) => `Removed scene ${label}`,
   sceneMoved: (label, span) => `Moved scene ${label} to ${span}`,
@@ -211,6 +218,9 @@ const TRANSITIONS_ZH: Record<string, string> = {
   slide: '滑动',
   wipe: '擦除',
   crossfade: '淡入淡出',
+  zoom: '缩放',
+  whip: '甩镜头',
+  dip: '黑场/闪白',
 };
 
 /** Simplified Chinese change lines, for the director's replies to a Chinese message. */

@@ -79,10 +79,25 @@ export const canvasSchema = z.object({
   fps: z.number().int().min(1).max(60),
 });
 
-/** How one segment enters over the previous one on the same track. */
+/** The transitions the frame function draws (web/render/draw-transition.ts). */
+export const TRANSITION_KINDS = [
+  'cut',
+  'crossfade',
+  'slide',
+  'wipe',
+  'zoom',
+  'whip',
+  'dip',
+] as const;
+
+/**
+ * How one segment enters over the previous one on the same track. `color` is what a `dip`
+ * passes through (black when absent); other kinds ignore it.
+ */
 export const transitionSchema = z.object({
-  kind: z.enum(['cut', 'crossfade', 'slide', 'wipe']),
+  kind: z.enum(TRANSITION_KINDS),
   durationMs: ms,
+  color: hexColor.optional(),
 });
 
 /** The video's look: palette and typography, picked once per draft by the director. */
@@ -220,6 +235,19 @@ export const textPositionSchema = z.object({
 });
 
 /** A segment on a text track: a title, a caption, or an overlay the visitor asked for. */
+/**
+ * How a text enters (web/render/draw-text.ts): `fade`, `kinetic` (word-by-word rise),
+ * `typewriter` (typed in), `highlight` (a marker sweeps behind it), `pop` (springs in).
+ */
+export const TEXT_ANIMATIONS = [
+  'none',
+  'fade',
+  'kinetic',
+  'typewriter',
+  'highlight',
+  'pop',
+] as const;
+
 export const textSegmentSchema = z.object({
   ...segmentBase,
   role: z.enum(['title', 'caption', 'overlay']),
@@ -232,7 +260,7 @@ export const textSegmentSchema = z.object({
     }),
   style: textStyleSchema,
   position: textPositionSchema,
-  animation: z.enum(['none', 'fade', 'kinetic']),
+  animation: z.enum(TEXT_ANIMATIONS),
 });
 
 const TOO_MANY_SEGMENTS = { message: `a track has more than ${MAX_DRAFT_SEGMENTS} segments` };

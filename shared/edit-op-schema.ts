@@ -14,6 +14,7 @@ import {
   MAX_NAME_CHARS,
   MAX_SEGMENT_TEXT_CHARS,
   MIN_DRAFT_DURATION_MS,
+  TEXT_ANIMATIONS,
   transitionSchema,
 } from './draft-schema';
 import { sceneryChangeSchema } from './scene-layers-schema';
@@ -180,8 +181,15 @@ export const setClipSoundOpSchema = z
   .describe('The uploaded clips’ own sound (never touches the music)');
 
 export const setTransitionOpSchema = z
-  .object({ op: z.literal('set-transition'), kind: transitionSchema.shape.kind, said })
-  .describe('How every scene after the first enters: cut, crossfade, slide or wipe');
+  .object({
+    op: z.literal('set-transition'),
+    kind: transitionSchema.shape.kind,
+    color: transitionSchema.shape.color.describe('The colour a dip passes through (#rrggbb)'),
+    said,
+  })
+  .describe(
+    'How every scene after the first enters: cut, crossfade, slide, wipe, zoom, whip (pan) or dip (to a colour, black by default)',
+  );
 
 export const setLookOpSchema = z
   .object({
@@ -303,6 +311,12 @@ export const setNarrationOpSchema = z
   })
   .describe('The voice-over (narration-schema.ts) and its word captions');
 
+export const setTextAnimationOpSchema = z
+  .object({ op: z.literal('set-text-animation'), animation: z.enum(TEXT_ANIMATIONS), said })
+  .describe(
+    'How titles and captions enter: fade, kinetic (word by word), typewriter, highlight (sweep), pop, none',
+  );
+
 export const undoOpSchema = z
   .object({ op: z.literal('undo'), said })
   .describe('Go back to the previous version');
@@ -326,6 +340,7 @@ export const editOpSchema = z.discriminatedUnion('op', [
   setPaceOpSchema,
   setPositionOpSchema,
   setNarrationOpSchema,
+  setTextAnimationOpSchema,
   undoOpSchema,
 ]);
 

@@ -10,7 +10,8 @@
  * It also enforces the visitor's limits (quota/quota-config.ts): sessions, uploads held
  * (upload-quota.ts; its alarm removes abandoned uploads) and exports per hour (export-rate.ts).
  * It also keeps the generation of the visitor's widget tokens: only tokens of the current one
- * are accepted, and "Forget me on this site" moves it on.
+ * are accepted, and "Forget me on this site" moves it on. And it keeps the visitor's brand kit
+ * (colours, font, logo; shared/brand-kit-schema.ts).
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
@@ -30,9 +31,13 @@ import type { ReserveUploadArgs } from './upload-quota';
 import { exportRateRefusal, exportLimitsSchema } from './export-rate';
 import { ABANDONED_UPLOAD_GRACE_MS, sweepAbandonedUpload } from '../media/abandoned-upload';
 import type { UpstreamIdentity } from '../engine/nemo/nemo-token';
+import { EMPTY_BRAND_KIT, brandKitSchema } from '../../shared/brand-kit-schema';
+import type { BrandKit } from '../../shared/brand-kit-schema';
 
 /** Storage key of the visitor's identity at the remote API (nemo engine). */
 const UPSTREAM_IDENTITY_KEY = 'upstream-identity';
+/** Storage key of the visitor's brand kit (shared/brand-kit-schema.ts). */
+const BRAND_KIT_KEY = 'brand-kit';
 /** Storage key of the widget-token generation (functions/middleware/widget-token.ts); 0 when unset. */
 const WIDGET_TOKEN_GENERATION_KEY = 'widget-token-generation';
 
@@ -295,6 +300,17 @@ export class VisitorAccount extends DurableObject<Env> {
   /** Stores the visitor's identity at the remote API. */
   async saveUpstreamIdentity(identity: UpstreamIdentity): Promise<void> {
     await this.ctx.storage.put(UPSTREAM_IDENTITY_KEY, upstreamIdentitySchema.parse(identity));
+  }
+
+  /** The visitor's brand kit; the empty kit when none was saved. */
+  async brandKit(): Promise<BrandKit> {
+    const stored = brandKitSchema.safeParse(await this.ctx.storage.get(BRAND_KIT_KEY));
+    return stored.success ? stored.data : EMPTY_BRAND_KIT;
+  }
+
+  /** Replaces the visitor's brand kit (the route has checked the logo is theirs). */
+  async saveBrandKit(kit: BrandKit): Promise<void> {
+    await this.ctx.storage.put(BRAND_KIT_KEY, brandKitSchema.parse(kit));
   }
 
   /** The generation a widget token must carry to be accepted (0 for a visitor who never revoked). */

@@ -5,7 +5,7 @@
  * either with the scene's illustration as its hero instead of the icon (draw-illustration.ts) —
  * with
  * gentle camera motion over the scene;
- * transitions (crossfade, slide, wipe) between consecutive segments; the look's gradient where a
+ * transitions between consecutive segments (draw-transition.ts); the look's gradient where a
  * track has no segment; a neutral placeholder for uploaded media (not decoded yet).
  *
  * Camera motion (zoom, pan) moves the foreground — icon and rings — while the backdrop stays put
@@ -20,7 +20,8 @@
  * All lengths are in draft canvas pixels; the caller has already scaled the context.
  */
 import type { Draft, VideoSegment, VideoTrack } from '../../shared/draft-schema';
-import { clamp01, easeInOutCubic, easeInOutSine, easeOutCubic } from './easing';
+import { clamp01, easeInOutSine, easeOutCubic } from './easing';
+import { type DrawScene, drawTransition } from './draw-transition';
 import { cachedImage, iconPathFor, type Context2D, type FrameAssets } from './frame-assets';
 import { ICON_VIEWBOX } from './icon-paths';
 import { drawIllustration } from './draw-illustration';
@@ -62,8 +63,6 @@ const PAN_SCALE = 1.04;
 /** Neutral fill and glyph colour for an upload that is not decoded yet. */
 const MEDIA_PLACEHOLDER_FILL = '#1c1f26';
 const MEDIA_PLACEHOLDER_ICON = '#596070';
-/** Width of the accent bar that leads a wipe, as a fraction of the canvas width (at least 2 px). */
-const WIPE_EDGE_FRACTION = 0.004;
 
 interface CanvasSize {
   width: number;
@@ -97,48 +96,22 @@ export function drawVideoTrack(
     drawSegment(ctx, draft, active, timeMs, assets, 1);
     return;
   }
-  const progress = easeInOutCubic((timeMs - active.startMs) / transition.durationMs);
   const previous = previousSegment(track.segments, active);
-  const { width, height } = draft.canvas;
-  const drawOutgoing = (alpha: number): void => {
-    if (previous) drawSegment(ctx, draft, previous, timeMs, assets, alpha);
-    else if (isBase) drawBackdrop(ctx, draft, assets);
-  };
-  switch (transition.kind) {
-    case 'crossfade':
-      drawOutgoing(1);
-      drawSegment(ctx, draft, active, timeMs, assets, progress);
-      break;
-    case 'slide': {
-      // The new scene pushes the old one out to the left.
-      const edge = (1 - progress) * width;
-      ctx.save();
-      clipRect(ctx, 0, 0, edge, height);
-      ctx.translate(edge - width, 0);
-      drawOutgoing(1);
-      ctx.restore();
-      ctx.save();
-      clipRect(ctx, edge, 0, width - edge, height);
-      ctx.translate(edge, 0);
-      drawSegment(ctx, draft, active, timeMs, assets, 1);
-      ctx.restore();
-      break;
-    }
-    case 'wipe': {
-      // The new scene is revealed left to right behind a thin accent edge.
-      const edge = progress * width;
-      drawOutgoing(1);
-      ctx.save();
-      clipRect(ctx, 0, 0, edge, height);
-      drawSegment(ctx, draft, active, timeMs, assets, 1);
-      ctx.restore();
-      const barWidth = Math.max(2, WIPE_EDGE_FRACTION * width);
-      ctx.globalAlpha = 1;
-      ctx.fillStyle = draft.look.accent;
-      ctx.fillRect(edge - barWidth / 2, 0, barWidth, height);
-      break;
-    }
-  }
+  const outgoing: DrawScene | null = previous
+    ? (c, alpha) => drawSegment(c, draft, previous, timeMs, assets, alpha)
+    : isBase
+      ? (c) => drawBackdrop(c, draft, assets)
+      : null;
+  drawTransition(
+    ctx,
+    draft.canvas,
+    transition,
+    (timeMs - active.startMs) / transition.durationMs,
+    draft.look.accent,
+    outgoing,
+    (c, alpha) => drawSegment(c, draft, active, timeMs, assets, alpha),
+    assets,
+  );
 }
 
 /** The segment showing at `timeMs`: the latest-starting one that covers it. */
@@ -168,12 +141,6 @@ function previousSegment(
     }
   }
   return found;
-}
-
-function clipRect(ctx: Context2D, x: number, y: number, width: number, height: number): void {
-  ctx.beginPath();
-  ctx.rect(x, y, width, height);
-  ctx.clip();
 }
 
 /** Paints a backdrop in draft pixels: the gradient, and the accent glow where the icon rests. */

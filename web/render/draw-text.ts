@@ -3,7 +3,9 @@
  * Draws a text segment (title, caption, overlay) at one moment: wrapped to
  * `position.maxWidth × canvas width`, shrunk to at most {@link TEXT_MAX_HEIGHT_FRACTION} of the
  * canvas height, kept inside a safe margin, with an optional box behind it, and animated
- * (`fade`: in and out; `kinetic`: words — or CJK characters — rise in one after another).
+ * (`fade`: in and out; `kinetic`: words — or CJK characters — rise in one after another;
+ * `typewriter`: typed in character by character; `highlight`: a marker in the accent colour sweeps
+ * behind each line; `pop`: the block springs in from smaller; all fade out at the end).
  *
  * Placement: `position.x` is the left edge, centre or right edge of the block for `align` left,
  * center or right; `position.y` is the block's vertical centre. Both are fractions of the canvas.
@@ -11,7 +13,7 @@
  */
 import type { Draft, TextSegment } from '../../shared/draft-schema';
 import { bulletLineAlphas } from './bullet-reveal';
-import { clamp01, easeOutCubic } from './easing';
+import { clamp01, easeInOutCubic, easeOutBack, easeOutCubic } from './easing';
 import { cachedTextLayout, type Context2D, type FrameAssets } from './frame-assets';
 import { layoutText, type TextLayout } from './wrap-canvas-text';
 
@@ -28,6 +30,18 @@ const BOX_RADIUS_EM = 0.22;
 const BOX_OPACITY = 0.86;
 /** Fade in/out length in ms (shortened to a third of very short segments). */
 const FADE_MS = 400;
+/** A typewriter types this many characters per second (a brisk, readable pace)… */
+const TYPEWRITER_CHARS_PER_S = 28;
+/** …finishing by the middle of the segment however long the text. */
+const TYPEWRITER_DONE_FRACTION = 0.5;
+/** A highlight sweeps across each line in this many ms, lines one after another. */
+const HIGHLIGHT_SWEEP_MS = 450;
+/** The marker's height (ems) and opacity. */
+const HIGHLIGHT_HEIGHT_EM = 1.05;
+const HIGHLIGHT_ALPHA = 0.55;
+/** A pop grows the block from this scale to 1 over this many ms, overshooting a little. */
+const POP_FROM_SCALE = 0.6;
+const POP_MS = 420;
 /** Each kinetic unit animates over this many ms… */
 const KINETIC_UNIT_MS = 360;
 /** …starting this many ms after the previous one (squeezed so all units are in by mid-segment)… */
@@ -109,12 +123,21 @@ export function drawTextSegment(
   const localMs = timeMs - segment.startMs;
   const endMs = segment.durationMs - localMs;
   const fadeMs = Math.min(FADE_MS, segment.durationMs / 3);
-  const fadeIn = animation === 'none' ? 1 : clamp01(localMs / fadeMs);
+  const fadeIn = animation === 'none' || animation === 'typewriter' ? 1 : clamp01(localMs / fadeMs);
   const fadeOut = animation === 'none' ? 1 : clamp01(endMs / fadeMs);
   const blockAlpha = Math.min(fadeIn, fadeOut);
   if (blockAlpha <= 0) return;
   const size = layout.fontSizePx;
 
+  ctx.save();
+  if (animation === 'pop') {
+    const scale = POP_FROM_SCALE + (1 - POP_FROM_SCALE) * easeOutBack(localMs / POP_MS);
+    const centreX = left + boxWidth / 2;
+    const centreY = top + boxHeight / 2;
+    ctx.translate(centreX, centreY);
+    ctx.scale(scale, scale);
+    ctx.translate(-centreX, -centreY);
+  }
   if (style.backgroundColor !== null) {
     ctx.globalAlpha = BOX_OPACITY * blockAlpha;
     ctx.fillStyle = style.backgroundColor;
@@ -140,6 +163,13 @@ export function drawTextSegment(
   );
   let unitIndex = 0;
   const lineAlphas = bulletLineAlphas(layout.lines, localMs, segment.durationMs);
+  // Characters the typewriter has typed by now, spent line by line.
+  const characters = layout.lines.reduce((count, line) => count + [...line.text].length, 0);
+  const charsPerMs = Math.max(
+    TYPEWRITER_CHARS_PER_S / 1_000,
+    characters / (segment.durationMs * TYPEWRITER_DONE_FRACTION),
+  );
+  let typed = Math.floor(localMs * charsPerMs);
   for (const [lineIndex, line] of layout.lines.entries()) {
     const lineLeft =
       left +
@@ -150,6 +180,21 @@ export function drawTextSegment(
           ? innerWidth - line.width
           : (innerWidth - line.width) / 2);
     const lineY = top + padY + (lineIndex + 0.5) * layout.lineHeightPx;
+    if (animation === 'highlight') {
+      const sweep = easeInOutCubic((localMs - lineIndex * HIGHLIGHT_SWEEP_MS) / HIGHLIGHT_SWEEP_MS);
+      const shadow = ctx.shadowColor;
+      ctx.shadowColor = 'transparent';
+      ctx.globalAlpha = HIGHLIGHT_ALPHA * blockAlpha;
+      ctx.fillStyle = draft.look.accent;
+      const markerHeight = HIGHLIGHT_HEIGHT_EM * size;
+      ctx.fillRect(lineLeft, lineY - markerHeight / 2, sweep * line.width, markerHeight);
+      ctx.shadowColor = shadow;
+      ctx.fillStyle = style.color;
+    }
+    if (animation === 'typewriter') {
+      typed = drawTyped(ctx, line, lineLeft, lineY, typed, blockAlpha);
+      continue;
+    }
     if (animation !== 'kinetic') {
       ctx.globalAlpha = blockAlpha * (lineAlphas[lineIndex] ?? 1);
       ctx.fillText(line.text, lineLeft, lineY);
@@ -164,7 +209,29 @@ export function drawTextSegment(
       ctx.fillText(unit.text, lineLeft + unit.x, lineY + (1 - appear) * KINETIC_RISE_EM * size);
     }
   }
+  ctx.restore();
   ctx.shadowColor = 'transparent';
   ctx.shadowBlur = 0;
   ctx.shadowOffsetY = 0;
+}
+
+/**
+ * Draws the first `typed` characters of `line` (whole code points) and returns how many are
+ * left for the next lines.
+ */
+function drawTyped(
+  ctx: Context2D,
+  line: { text: string },
+  left: number,
+  y: number,
+  typed: number,
+  alpha: number,
+): number {
+  const characters = [...line.text];
+  const shown = Math.max(0, Math.min(characters.length, typed));
+  if (shown > 0) {
+    ctx.globalAlpha = alpha;
+    ctx.fillText(characters.slice(0, shown).join(''), left, y);
+  }
+  return typed - shown;
 }

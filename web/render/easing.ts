@@ -24,3 +24,17 @@ export function easeInOutCubic(progress: number): number {
   const p = clamp01(progress);
   return p < 0.5 ? 4 * p * p * p : 1 - (-2 * p + 2) ** 3 / 2;
 }
+
+/** Slow, then very fast, then slow: a whip pan's travel. */
+export function easeInOutQuint(progress: number): number {
+  const p = clamp01(progress);
+  return p < 0.5 ? 16 * p ** 5 : 1 - (-2 * p + 2) ** 5 / 2;
+}
+
+/** Overshoots a little, then settles: something popping into place. */
+export function easeOutBack(progress: number): number {
+  const p = clamp01(progress) - 1;
+  // 1.70158: the classic overshoot of about 10 % (Robert Penner's easing equations).
+  const overshoot = 1.70158;
+  return 1 + (overshoot + 1) * p ** 3 + overshoot * p ** 2;
+}

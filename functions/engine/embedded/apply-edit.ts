@@ -23,6 +23,7 @@ import { applyPosition } from './edit-position';
 import type { EditStep, OpApplier } from './edit-step';
 import { applyTitle } from './edit-text';
 import { applyTransition } from './edit-transitions';
+import { applyTextAnimation } from './edit-text-animation';
 import { refitDuration, reframeCanvas } from './fit-timeline';
 import { CANVAS_PRESETS } from './parse-canvas';
 import { clampDurationMs } from './parse-duration';
@@ -93,6 +94,7 @@ const APPLIERS: { [K in EditOp['op']]: OpApplier<K> } = {
   'set-pace': applyPace,
   'set-position': applyPosition,
   'set-narration': applyNarration,
+  'set-text-animation': applyTextAnimation,
   undo: () => null,
 };
 

@@ -1,16 +1,25 @@
 /**
  * @module edit-transitions
  * Edit handler for how scenes change: "use slide transitions", "no transitions"/"hard cuts",
- * "wipe", "crossfade"/"dissolve", "转场用滑动".
+ * "wipe", "crossfade"/"dissolve", "use zoom transitions", "whip pan", "dip to black"/"dip to
+ * white", "转场用滑动", "转场用缩放", "甩镜头", "黑场"/"闪白".
  */
 import type { Draft, Track, Transition } from '../../../shared/draft-schema';
 import { directorWords } from './director-words';
+import { NAMED_COLOURS, parseColour } from './parse-colour';
 import type { EditOpOf } from '../../../shared/edit-op-schema';
 import type { EditHandler, OpApplier } from './edit-step';
 import { TRANSITION_MS } from './plan-storyboard';
 
 const SUBJECT =
-  /\btransitions?\b|\b(?:hard |jump )?cuts\b|\bcrossfades?\b|\bcross-fades?\b|\bdissolves?\b|\bslides?\b|\bwipes?\b|转场|过渡|切换/u;
+  /\btransitions?\b|\b(?:hard |jump )?cuts\b|\bcrossfades?\b|\bcross-fades?\b|\bdissolves?\b|\bslides?\b|\bwipes?\b|\bwhip(?:[- ]?pans?)?\b|\b(?:dip|fade)s? to\b|转场|过渡|切换|甩镜头|黑场|闪白/u;
+
+/** The colour a dip names ("dip to white", "闪白"), or null for the default (black). */
+function dipColourIn(clause: string): string | null {
+  if (/闪白|白场/u.test(clause)) return NAMED_COLOURS.white ?? null;
+  const named = /\b(?:dip|fade)s? (?:to|through) (.+)$/u.exec(clause);
+  return named?.[1] ? (parseColour(named[1])?.hex ?? null) : null;
+}
 
 /** The kind a clause asks for, or null. */
 export function transitionKindIn(clause: string): Transition['kind'] | null {
@@ -20,6 +29,10 @@ export function transitionKindIn(clause: string): Transition['kind'] | null {
     )
   )
     return 'cut';
+  if (/\b(?:dip|fade)s? (?:to|through)\b|\bdips?\b|黑场|闪白|白场|渐隐到/u.test(clause))
+    return 'dip';
+  if (/\bwhip(?:[- ]?pans?)?\b|甩镜头|快速平移/u.test(clause)) return 'whip';
+  if (/\bzoom(?:s|ing)?\b|缩放|推拉/u.test(clause)) return 'zoom';
   if (/\bslides?\b|滑动|推入/u.test(clause)) return 'slide';
   if (/\bwipes?\b|擦除/u.test(clause)) return 'wipe';
   if (/\b(?:crossfades?|cross-fades?|dissolves?|fades?)\b|淡入淡出|叠化|渐变/u.test(clause))
@@ -33,7 +46,7 @@ export function transitionKindIn(clause: string): Transition['kind'] | null {
  * Every video segment after the first of its track enters with `kind`: cuts take 0 ms, the
  * others {@link TRANSITION_MS} capped at half of the shorter of the two scenes.
  */
-export function setTransitions(draft: Draft, kind: Transition['kind']): Draft {
+export function setTransitions(draft: Draft, kind: Transition['kind'], color?: string): Draft {
   const tracks = draft.tracks.map((track): Track => {
     if (track.kind !== 'video') return track;
     return {
@@ -46,7 +59,11 @@ export function setTransitions(draft: Draft, kind: Transition['kind']): Draft {
         );
         return {
           ...segment,
-          transitionIn: { kind, durationMs: kind === 'cut' ? 0 : Math.min(TRANSITION_MS, room) },
+          transitionIn: {
+            kind,
+            durationMs: kind === 'cut' ? 0 : Math.min(TRANSITION_MS, room),
+            ...(kind === 'dip' && color ? { color } : {}),
+          },
         };
       }),
     };
@@ -60,7 +77,9 @@ export const transitionsHandler: EditHandler<EditOpOf<'set-transition'>> = {
   matches: (clause) => SUBJECT.test(clause),
   read(clause) {
     const kind = transitionKindIn(clause);
-    return kind === null ? null : { op: 'set-transition', kind };
+    if (kind === null) return null;
+    const color = kind === 'dip' ? dipColourIn(clause) : null;
+    return { op: 'set-transition', kind, ...(color ? { color } : {}) };
   },
 };
 
@@ -71,5 +90,5 @@ export const applyTransition: OpApplier<'set-transition'> = (draft, op, cjk) => 
     0,
   );
   if (scenes < 2) return { draft, note: directorWords(cjk).oneScene };
-  return { draft: setTransitions(draft, op.kind) };
+  return { draft: setTransitions(draft, op.kind, op.color) };
 };

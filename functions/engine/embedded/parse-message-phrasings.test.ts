@@ -76,6 +76,14 @@ const ENGLISH: ReadonlyArray<[string, EditOp[]]> = [
     ],
   ],
   ['add text "Sale" at the bottom', [{ op: 'add-overlay', text: 'Sale', place: 'bottom' }]],
+  ['use zoom transitions', [{ op: 'set-transition', kind: 'zoom' }]],
+  ['whip pan between scenes', [{ op: 'set-transition', kind: 'whip' }]],
+  ['dip to black', [{ op: 'set-transition', kind: 'dip', color: '#000000' }]],
+  ['dip to white between scenes', [{ op: 'set-transition', kind: 'dip', color: '#ffffff' }]],
+  ['fade to black transitions', [{ op: 'set-transition', kind: 'dip', color: '#000000' }]],
+  ['typewriter text', [{ op: 'set-text-animation', animation: 'typewriter' }]],
+  ['make the title pop', [{ op: 'set-text-animation', animation: 'pop' }]],
+  ['highlight sweep on the captions', [{ op: 'set-text-animation', animation: 'highlight' }]],
 ];
 
 const CHINESE: ReadonlyArray<[string, EditOp[]]> = [
@@ -126,6 +134,15 @@ const CHINESE: ReadonlyArray<[string, EditOp[]]> = [
       { op: 'set-pace', pace: 'faster' },
     ],
   ],
+  ['转场用缩放', [{ op: 'set-transition', kind: 'zoom' }]],
+  ['用甩镜头转场', [{ op: 'set-transition', kind: 'whip' }]],
+  ['转场用黑场', [{ op: 'set-transition', kind: 'dip' }]],
+  ['闪白转场', [{ op: 'set-transition', kind: 'dip', color: '#ffffff' }]],
+  ['黑场过渡', [{ op: 'set-transition', kind: 'dip' }]],
+  ['打字机效果', [{ op: 'set-text-animation', animation: 'typewriter' }]],
+  ['字幕逐词出现', [{ op: 'set-text-animation', animation: 'kinetic' }]],
+  ['标题高亮扫过', [{ op: 'set-text-animation', animation: 'highlight' }]],
+  ['文字弹出', [{ op: 'set-text-animation', animation: 'pop' }]],
 ];
 
 describe('parseMessage: phrasings to edits', () => {

@@ -39,7 +39,12 @@ describe('planMediaCut', () => {
     const [first, , third] = video.segments;
     expect(first?.visual).toMatchObject({ sourceStartMs: 500, fit: 'cover', motion: 'none' });
     expect(third?.visual).toMatchObject({ motion: 'zoom-in' });
-    expect(video.segments.slice(1).every((s) => s.transitionIn?.kind === 'crossfade')).toBe(true);
+    // An upbeat promo (the default mood) changes scenes with whip pans, zooms and slides in turn.
+    expect(video.segments.slice(1).map((s) => s.transitionIn?.kind)).toEqual([
+      'whip',
+      'zoom',
+      'slide',
+    ]);
     const audio = draft.tracks.find((track) => track.kind === 'audio');
     if (audio?.kind !== 'audio') throw new Error('no audio track');
     expect(audio.segments[0]).toMatchObject({

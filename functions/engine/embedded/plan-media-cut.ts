@@ -26,6 +26,7 @@ import { clampDurationMs } from './parse-duration';
 import { paletteLookOrFirst } from './pick-look';
 import { DEFAULT_MUSIC_VOLUME, MOOD_NAMES, MUSIC_FADE_OUT_MS, musicSegment } from './pick-music';
 import { TRACK_IDS, TRANSITION_MS } from './plan-storyboard';
+import { transitionFor } from './pick-transition';
 import { makeTextSegment } from './text-layout';
 import { quoteText } from '../../../shared/timeline-summary';
 
@@ -187,10 +188,12 @@ export function planMediaCut(
       },
       ...(i > 0
         ? {
-            transitionIn: {
-              kind: 'crossfade' as const,
-              durationMs: Math.min(TRANSITION_MS, Math.floor(length / 2)),
-            },
+            transitionIn: transitionFor(
+              brief.mood,
+              i + 1,
+              sequence.length,
+              Math.min(TRANSITION_MS, Math.floor(length / 2)),
+            ),
           }
         : {}),
     });

@@ -107,13 +107,14 @@ describe('planStoryboard: 30-second explainer from an ~80-word script', () => {
     expect(scenes[longest]?.durationMs ?? 0).toBeGreaterThan(scenes[shortest]?.durationMs ?? 0);
   });
 
-  it('labels scenes, paints them from the words, alternates motion and crossfades 500 ms after the first', () => {
+  it('labels scenes, paints them from the words, alternates motion and enters 500 ms transitions after the first', () => {
     const scenes = scenesOf(draft);
     scenes.forEach((scene, i) => {
       expect(scene.label.startsWith(`Scene ${i + 1}: `)).toBe(true);
       if (scene.visual.type !== 'scene') throw new Error('expected a painted scene');
       if (i > 0) {
-        expect(scene.transitionIn).toEqual({ kind: 'crossfade', durationMs: TRANSITION_MS });
+        expect(scene.transitionIn?.durationMs).toBe(TRANSITION_MS);
+        expect(scene.transitionIn?.kind).not.toBe(scenes[i - 1]?.transitionIn?.kind);
         const previous = scenes[i - 1]?.visual;
         expect(previous?.type === 'scene' && previous.motion).not.toBe(scene.visual.motion);
       }
@@ -254,5 +255,23 @@ describe('titleDurationMs', () => {
     expect(titleDurationMs(15_000)).toBe(2_000);
     expect(titleDurationMs(120_000)).toBe(5_000);
     expect(titleDurationMs(3_000)).toBe(1_000);
+  });
+});
+
+describe('planStoryboard: transitions by pace', () => {
+  const kindsOf = (prompt: string): string[] =>
+    scenesOf(planStoryboard(prompt))
+      .slice(1)
+      .map((scene) => scene.transitionIn?.kind ?? 'none');
+
+  it('dissolves a calm video and dips to black into its last scene', () => {
+    const kinds = kindsOf('make a calm 30 second video about a quiet morning walk in the park');
+    expect(kinds.at(-1)).toBe('dip');
+    expect(new Set(kinds.slice(0, -1))).toEqual(new Set(['crossfade']));
+  });
+
+  it('whips, zooms and slides an energetic one in turn', () => {
+    const kinds = kindsOf('make an energetic 30 second promo video for our summer sale');
+    expect(kinds.slice(0, 3)).toEqual(['whip', 'zoom', 'slide']);
   });
 });

@@ -30,6 +30,7 @@ import {
 import { paletteLookOrFirst } from './pick-look';
 import { MOOD_NAMES, musicSegment } from './pick-music';
 import { snapScenesToBeats } from '../../../shared/beat-grid';
+import { transitionFor } from './pick-transition';
 import { readingUnits } from './reading-length';
 import { makeTextSegment } from './text-layout';
 
@@ -153,7 +154,7 @@ export function planStoryboard(brief: Brief): Draft {
         ...(illustration ? { illustration } : {}),
         layout,
       },
-      transitionIn: { kind: 'crossfade', durationMs: TRANSITION_MS },
+      transitionIn: transitionFor(brief.mood, number, texts.length + 1, TRANSITION_MS),
     });
     captions.push(
       placeCaption(

@@ -20,6 +20,7 @@ import type { EditHandler } from './edit-step';
 import { addOverlayHandler, removeTextHandler } from './edit-overlay';
 import { readRestyle, roleNamed, textStyleHandler, titleHandler } from './edit-text';
 import { transitionsHandler } from './edit-transitions';
+import { textAnimationHandler } from './edit-text-animation';
 import { parseCanvasPreset } from './parse-canvas';
 import { parseColour } from './parse-colour';
 import { clampDurationMs, parseDurationMs } from './parse-duration';
@@ -42,6 +43,7 @@ const HANDLERS: readonly EditHandler[] = [
   textStyleHandler,
   lookHandler,
   sceneryHandler,
+  textAnimationHandler,
 ];
 
 const SHORTER =

@@ -76,7 +76,7 @@ describe('scene ops', () => {
     const draft = applied({ op: 'move-scene', from: 'first', to: 'last' });
     const after = scenesOf(draft);
     expect(after.at(-1)?.id).toBe(before[0]?.id);
-    expect(after.at(-1)?.transitionIn?.kind).toBe('crossfade');
+    expect(after.at(-1)?.transitionIn?.kind).toBe(before[1]?.transitionIn?.kind);
     expectWholeTimeline(draft);
   });
 
