@@ -1,13 +1,13 @@
 /**
  * @module route-tts
  * Points the Worker's neural-voice calls at an in-process fake speech server (test/fake-tts), as
- * llm/route-llm.ts does for the model: `globalThis.fetch` is spied on and every request to the
- * `TTS_BASE_URL` host (vitest.config.ts) is answered by the fake's `app.fetch`.
+ * llm/route-llm.ts does for the model: every request to the `TTS_BASE_URL` host (vitest.config.ts)
+ * is answered by the fake's `app.fetch` (route-origin.ts).
  */
 import { env } from 'cloudflare:workers';
-import { afterEach, vi } from 'vitest';
 import { createFakeTts } from '../fake-tts/fake-tts';
 import type { FakeTts } from '../fake-tts/fake-tts';
+import { routeOrigin } from './route-origin';
 
 /** The key the `workers` project configures (random per run). */
 export function configuredTtsKey(): string {
@@ -19,16 +19,6 @@ export function configuredTtsKey(): string {
 /** A fresh fake expecting the configured key, routed until the test ends. */
 export function routeTts(): FakeTts {
   const fake = createFakeTts({ apiKey: configuredTtsKey() });
-  const origin = new URL(env.TTS_BASE_URL ?? '').origin;
-  const realFetch = globalThis.fetch.bind(globalThis);
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    if (new URL(request.url).origin !== origin) return realFetch(input, init);
-    return fake.app.fetch(request);
-  });
+  routeOrigin(env.TTS_BASE_URL ?? '', (request) => fake.app.fetch(request));
   return fake;
 }
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});

@@ -1,15 +1,13 @@
 /**
  * @module route-upstream
- * Points the Worker's upstream calls at an in-process fake: vitest-pool-workers cannot listen
- * on ports inside workerd, so `globalThis.fetch` is spied on and every request to the fake's
- * host (`NEMO_API_BASE` of the `workers-nemo` project) is answered by the fake Hono app's
- * `app.fetch`. Durable Objects of the main module run in the test's isolate, so the spy covers
- * them too. Anything else goes to the real `fetch`. Finished renders serve the real MP4 of the
+ * Points the Worker's upstream calls at an in-process fake (../route-origin.ts): every request to
+ * the fake's host (`NEMO_API_BASE` of the `workers-nemo` project) is answered by the fake Hono
+ * app's `app.fetch`. Finished renders serve the real MP4 of the
  * draft's length that `renderMp4` inlines (test/fixtures/render-<s>s.mp4).
  */
-import { afterEach, vi } from 'vitest';
 import { createFakeUpstream } from '../../fake-upstream/fake-upstream';
 import type { FakeUpstream, FakeUpstreamOptions } from '../../fake-upstream/fake-upstream';
+import { routeOrigin } from '../route-origin';
 import { renderMp4 } from '../visitor-client';
 
 /** The upstream base URL the `workers-nemo` project configures (vitest.config.ts). */
@@ -44,16 +42,9 @@ export function routeUpstream(
     ...options,
   });
   const calls: RoutedCall[] = [];
-  const realFetch = globalThis.fetch.bind(globalThis);
-  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-    const request = new Request(input, init);
-    if (new URL(request.url).origin !== FAKE_BASE) return realFetch(input, init);
+  routeOrigin(FAKE_BASE, (request) => {
     calls.push({ url: request.url, headers: new Headers(request.headers) });
     return override?.(request) ?? fake.app.fetch(request);
   });
   return { fake, calls };
 }
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
