@@ -11,14 +11,15 @@ import { AppVisitor, syntheticPart, uploadSynthetic } from '../../scripts/lib/up
 
 const SIZE_BYTES = 300 * 1024 * 1024;
 /**
- * Allowed growth of workerd's RSS over the whole upload: half the file. Measured here: +110–120
- * MiB in the first parts (workerd and its local R2 warming up their heaps), then a plateau; a
- * buffering implementation would grow by the file's 300 MiB.
+ * Allowed growth of workerd's RSS over the whole upload: three quarters of the file. Measured
+ * here: +110–160 MiB in the first parts (workerd and its local R2 warming up their heaps; the
+ * upper figure since the Worker bundle grew to ~4 MB with the illustration set), then a plateau;
+ * a buffering implementation would grow by the file's 300 MB on top of that warm-up.
  */
-const MAX_RSS_GROWTH_BYTES = SIZE_BYTES / 2;
+const MAX_RSS_GROWTH_BYTES = (SIZE_BYTES * 3) / 4;
 /**
  * Allowed growth over the second half (after the cut, resuming): 64 MiB, against the 150 MB that
- * pass in that half (measured: +25–30 MiB, the heap's slow creep after warming up).
+ * pass in that half (measured: +25–46 MiB, the heap's slow creep after warming up).
  */
 const MAX_SECOND_HALF_GROWTH_BYTES = 64 * 1024 * 1024;
 
