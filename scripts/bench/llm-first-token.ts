@@ -5,7 +5,10 @@
  * same request read straight from the fake's `/v1/chat/completions` (first `delta.content`)
  * and a chat turn through the Worker (`wrangler dev`, DIRECTOR=llm; first `text-delta`), which
  * adds the session room's turn setup, the prompt and the AI SDK's stream parsing.
- * Figures: medians of {@link RUNS} alternating runs after one warm-up each.
+ * Figures: medians of {@link RUNS} alternating runs after one warm-up each, at two paces: the
+ * fake's first token one frame after the request (what the edge adds, in ms, shows plainly) and
+ * after a hosted model's time to first token ({@link HOSTED_FIRST_TOKEN_MS}; the ratio a visitor
+ * feels, as the nemo bench measures against a 200 ms-per-frame upstream).
  * Target (issue 12): first-token ratio ≤ 1.10. Never fails on a figure.
  */
 import { startApp } from '../lib/start-app';
@@ -18,6 +21,13 @@ import { median } from './nemo-edge-overhead';
 const RUNS = 7;
 /** Gap between the fake's frames, ms: a model's pace on a laptop. */
 const FRAME_MS = 30;
+/**
+ * A hosted model's time to first token, ms: the fastest median measured across 15 frontier models
+ * (321 ms, gemini-2.5-flash-lite, for a two-word prompt;
+ * https://www.jonathanwrede.de/en/blog/ttft-varies-13x-across-llm-providers/). Our director's
+ * prompt is thousands of tokens, so real models start later still: this is the hard case.
+ */
+const HOSTED_FIRST_TOKEN_MS = 320;
 /** The turn both paths ask for: a plan by tool, with a reply streamed first. */
 const PROMPT = 'A video about rock pools [llm:plan]';
 
@@ -53,9 +63,15 @@ async function throughWorker(appUrl: string, cookie: string, sessionId: string):
   return first;
 }
 
-/** Runs the first-token benchmark and prints its figures. */
-export async function benchLlmFirstToken(): Promise<void> {
-  const fake = await serveFakeLlm(0, createFakeLlm({ frameMs: FRAME_MS }));
+/** One pace's medians, ms. */
+interface PaceFigures {
+  direct: number;
+  worker: number;
+}
+
+/** Medians of {@link RUNS} alternating runs of both paths, the fake answering at `pace`. */
+async function measurePace(pace: { frameMs: number; firstTokenMs: number }): Promise<PaceFigures> {
+  const fake = await serveFakeLlm(0, createFakeLlm(pace));
   const app = await startApp({
     vars: { DIRECTOR: 'llm', LLM_BASE_URL: fake.baseUrl, LLM_MODEL: 'fake' },
   });
@@ -71,14 +87,27 @@ export async function benchLlmFirstToken(): Promise<void> {
       directRuns.push(await direct(fake.baseUrl));
       workerRuns.push(await throughWorker(app.url, cookie, session));
     }
-    const a = median(directRuns);
-    const b = median(workerRuns);
-    console.log(`frames every ${FRAME_MS} ms: ${RUNS} runs each (medians)`);
-    console.log(`straight from the fake model          first token ${a.toFixed(1).padStart(7)} ms`);
-    console.log(`through the Worker (DIRECTOR=llm)     first token ${b.toFixed(1).padStart(7)} ms`);
-    console.log(`ratio first token (worker/direct): ${(b / a).toFixed(2)} (target ≤ 1.10)`);
+    return { direct: median(directRuns), worker: median(workerRuns) };
   } finally {
     await app.stop();
     await fake.close();
+  }
+}
+
+/** Runs the first-token benchmark at both paces and prints its figures. */
+export async function benchLlmFirstToken(): Promise<void> {
+  console.log(`frames every ${FRAME_MS} ms: ${RUNS} runs each (medians)`);
+  for (const firstTokenMs of [0, HOSTED_FIRST_TOKEN_MS]) {
+    const { direct: a, worker: b } = await measurePace({ frameMs: FRAME_MS, firstTokenMs });
+    console.log(`model's time to first token ${firstTokenMs} ms:`);
+    console.log(
+      `  straight from the fake model          first token ${a.toFixed(1).padStart(7)} ms`,
+    );
+    console.log(
+      `  through the Worker (DIRECTOR=llm)     first token ${b.toFixed(1).padStart(7)} ms`,
+    );
+    console.log(
+      `  edge adds ${(b - a).toFixed(1)} ms; ratio (worker/direct) ${(b / a).toFixed(2)} (target ≤ 1.10)`,
+    );
   }
 }

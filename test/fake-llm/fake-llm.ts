@@ -36,6 +36,11 @@ export interface FakeLlmOptions {
   apiKey?: string;
   /** Frame gap, ms (default {@link FAKE_LLM_FRAME_MS}). */
   frameMs?: number;
+  /**
+   * Wait before the first frame, ms (default 0): a real model reads the whole prompt before its
+   * first token (time to first token), while the response headers come at once.
+   */
+  firstTokenMs?: number;
 }
 
 /** What the fake saw of one request, for assertions. */
@@ -248,6 +253,7 @@ function framesOf(script: Extract<Script, { kind: 'stream' }>): string[] {
 /** Creates a fresh fake (see the module doc). */
 export function createFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
   const frameMs = options.frameMs ?? FAKE_LLM_FRAME_MS;
+  const firstTokenMs = options.firstTokenMs ?? 0;
   const requests: FakeLlmRequest[] = [];
   const app = new Hono();
   app.post('/v1/chat/completions', async (c) => {
@@ -277,6 +283,7 @@ export function createFakeLlm(options: FakeLlmOptions = {}): FakeLlm {
     const frames = framesOf(script);
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
+        if (firstTokenMs > 0) await new Promise((resolve) => setTimeout(resolve, firstTokenMs));
         for (const text of frames) {
           controller.enqueue(encoder.encode(text));
           if (frameMs > 0) await new Promise((resolve) => setTimeout(resolve, frameMs));
