@@ -1,0 +1,61 @@
+/**
+ * @module api-key-visitor
+ * Who a render-API request acts for when it carries `Authorization: Bearer rw_live_…`: the
+ * visitor named inside the key (signing/api-key.ts), once their `VisitorAccount` holds the key's
+ * SHA-256 (a revoked or made-up key is refused). Such a request never mints a visitor, never
+ * reads or sets the cookie, and may only create renders and read them (`POST /api/renders`,
+ * `GET /api/renders/:id`): a key cannot make or revoke keys, chat or delete. Requests without
+ * such a header go to the visitor cookie (visitor-cookie.ts) as before.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import { ApiError } from './api-error';
+import { API_KEY_PREFIX, hashApiKey, visitorOfApiKey } from '../signing/api-key';
+import { visitorAccount } from '../durable/durable-stubs';
+
+/** `Bearer <key>` (RFC 6750 §2.1: the scheme is case-insensitive). */
+const BEARER = /^Bearer +(\S+)$/i;
+/** The routes a key opens: create a render, read one. */
+const KEY_ROUTES: ReadonlyArray<{ method: string; path: RegExp }> = [
+  { method: 'POST', path: /^\/api\/renders\/?$/ },
+  { method: 'GET', path: /^\/api\/renders\/[^/]+\/?$/ },
+];
+
+function invalidKey(): ApiError {
+  return new ApiError(
+    401,
+    'api_key_invalid',
+    'This API key is not valid: it was revoked, mistyped or never made. Make a new one in the library panel.',
+  );
+}
+
+/**
+ * Middleware: sets `visitorId` and `apiKeyId` from an API key, or hands the request to `fallback`.
+ *
+ * @throws {ApiError} 401 `api_key_invalid` (malformed, revoked or unknown key; with
+ *   `WWW-Authenticate: Bearer`); 403 `api_key_not_allowed` on any other route.
+ */
+export function apiKeyVisitor(fallback: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
+  return async function apiKeyVisitor(c, next) {
+    const key = BEARER.exec(c.req.header('Authorization') ?? '')?.[1];
+    if (key === undefined || !key.startsWith(API_KEY_PREFIX)) return fallback(c, next);
+    if (!KEY_ROUTES.some((route) => route.method === c.req.method && route.path.test(c.req.path)))
+      throw new ApiError(
+        403,
+        'api_key_not_allowed',
+        'An API key may only create renders (POST /api/renders) and read them (GET /api/renders/:id).',
+      );
+    const visitorId = visitorOfApiKey(key);
+    const keyId =
+      visitorId === null
+        ? null
+        : await visitorAccount(c.env, visitorId).useApiKey(await hashApiKey(key));
+    if (visitorId === null || keyId === null) {
+      c.header('WWW-Authenticate', 'Bearer realm="reelwright", error="invalid_token"');
+      throw invalidKey();
+    }
+    c.set('visitorId', visitorId);
+    c.set('apiKeyId', keyId);
+    await next();
+  };
+}
