@@ -25,7 +25,7 @@ const keyIdSchema = z.uuid();
 export const apiKeyRoutes = new Hono<AppEnv>()
   .post('/api-keys', jsonBodyLimit(), async (c) => {
     const body =
-      (await c.req.raw.clone().text()).trim() === ''
+      (await c.req.text()).trim() === ''
         ? createApiKeyBodySchema.parse({})
         : await readJsonBody(c, createApiKeyBodySchema);
     const visitorId = c.get('visitorId');
