@@ -138,6 +138,8 @@ export class RenderWebhook {
     if (row === null || row.next_at_ms === null) return null;
     if (row.next_at_ms > nowMs) return row.next_at_ms;
     const attempt = row.attempts + 1;
+    // Claimed before the POST: an alarm run at the same time (a retry of this one) finds nothing due.
+    this.sql.exec('UPDATE webhook SET attempts = ?, next_at_ms = NULL WHERE id = 1', attempt);
     const outcome = await post(row, { ...payload, renderUrl: row.render_url }, nowMs);
     const retryAtMs =
       outcome.ok || attempt >= WEBHOOK_MAX_ATTEMPTS
