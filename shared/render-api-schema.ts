@@ -6,7 +6,7 @@
  * `callbackUrl` for the signed webhook; and the visitor's API keys (`/api/api-keys`).
  */
 import { z } from 'zod';
-import { MAX_MESSAGE_CHARS } from './api-schema';
+import { postMessageBodySchema } from './api-schema';
 import { draftSchema } from './draft-schema';
 
 /** Longest `callbackUrl`, characters: 2,048, what browsers and proxies reliably carry in a URL. */
@@ -31,11 +31,8 @@ export const shotstackRenderBodySchema = z.strictObject({
 });
 /** `{ prompt }`: words for the director, as a first chat message. */
 export const promptRenderBodySchema = z.strictObject({
-  prompt: z
-    .string()
-    .trim()
-    .min(1, 'the prompt is empty')
-    .max(MAX_MESSAGE_CHARS, `the prompt is longer than ${MAX_MESSAGE_CHARS} characters`),
+  /** The same bounds as a chat message: it is the session's first message. */
+  prompt: postMessageBodySchema.shape.text,
   callbackUrl: callbackUrl.optional(),
 });
 

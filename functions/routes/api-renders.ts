@@ -25,7 +25,7 @@ import { openSession } from '../durable/open-session';
 import { mapShotstackEdit } from '../engine/shotstack/map-shotstack-edit';
 import { selectEngine } from '../engine/select-engine';
 import { ApiError, errorBody } from '../middleware/api-error';
-import { describeIssues, readJsonBody } from '../middleware/json-body';
+import { parseBody, readJsonBody } from '../middleware/json-body';
 import { exportCostCredits } from '../pricing/export-cost';
 import { readQuotaConfig } from '../quota/quota-config';
 import { checkCallbackUrl } from '../http/callback-url';
@@ -88,14 +88,7 @@ async function readRenderBody(
       'invalid_body',
       'Send exactly one of "draft", "shotstack" or "prompt" (and optionally "callbackUrl").',
     );
-  const parsed = schema.safeParse(value);
-  if (!parsed.success)
-    throw new ApiError(
-      400,
-      'invalid_body',
-      `The request body is not right: ${describeIssues(parsed.error)}.`,
-    );
-  const body = parsed.data;
+  const body = parseBody(schema, value);
   const callbackUrl =
     body.callbackUrl === undefined
       ? null

@@ -39,7 +39,7 @@ export function apiFetch(
   const headers = new Headers(init.headers);
   if (key !== null) headers.set('Authorization', `Bearer ${key}`);
   const request = new Request(`${ORIGIN}${path}`, { ...init, headers });
-  return app.fetch(request, { ...env, ...vars }, createExecutionContext());
+  return Promise.resolve(app.fetch(request, { ...env, ...vars }, createExecutionContext()));
 }
 
 /** `POST /api/renders` with `body` as JSON. */
