@@ -1,8 +1,8 @@
 /**
  * @module app
  * The Hono app: security headers on every answer, a refusal of every request while
- * `VISITOR_SECRET` is unsafe, the cross-site guard on `/api` writes, the visitor cookie on every
- * `/api` request, the routes of docs/http-api.md, JSON errors for everything under `/api`, the
+ * `VISITOR_SECRET` is unsafe, the cross-site guard on `/api` writes, the visitor (by API key on the
+ * render API, else by cookie or widget token) on every `/api` request, the routes of docs/http-api.md, JSON errors for everything under `/api`, the
  * widget page `/embed` with its framing policy, the agents' MCP endpoint `/mcp`, and the built SPA (`ASSETS`) for everything else.
  */
 import { Hono } from 'hono';
@@ -12,7 +12,10 @@ import { sameOriginWrites } from './middleware/same-origin-writes';
 import { securityHeaders } from './middleware/security-headers';
 import { visitorCookie } from './middleware/visitor-cookie';
 import { visitorSecretGuard } from './middleware/visitor-secret-guard';
+import { apiKeyVisitor } from './middleware/api-key-visitor';
 import { agentTokenRoutes } from './routes/agent-token';
+import { apiKeyRoutes } from './routes/api-keys';
+import { apiRenderRoutes } from './routes/api-renders';
 import { brandKitRoutes } from './routes/brand-kit';
 import { creditRoutes } from './routes/credits';
 import { serveEmbedPage } from './routes/embed-page';
@@ -41,13 +44,15 @@ export function createApp(): Hono<AppEnv> {
     .route('/', widgetTokenRoutes)
     .route('/', agentTokenRoutes)
     .route('/', speechRoutes)
-    .route('/', brandKitRoutes);
+    .route('/', brandKitRoutes)
+    .route('/', apiRenderRoutes)
+    .route('/', apiKeyRoutes);
 
   const app = new Hono<AppEnv>();
   app.use(securityHeaders());
   app.use(visitorSecretGuard());
   app.use('/api/*', sameOriginWrites());
-  app.use('/api/*', visitorCookie());
+  app.use('/api/*', apiKeyVisitor(visitorCookie()));
   app.route('/api', api);
   app.get('/embed', serveEmbedPage);
   app.route('/mcp', mcpRoutes);

@@ -103,6 +103,13 @@ export interface Env {
   EXPORTS_PER_VISITOR_PER_HOUR?: string;
   /** nemo engine with an operator `NEMO_TOKEN`: remote exports one visitor may start per day (default 10). */
   NEMO_EXPORTS_PER_VISITOR?: string;
+  /** Renders one API key may start per hour (default 60; functions/routes/api-renders.ts). */
+  API_RENDERS_PER_KEY_PER_HOUR?: string;
+  /**
+   * Set (to anything but empty) to let `callbackUrl` be `http://localhost` / `http://127.0.0.1`
+   * (development and tests); otherwise webhooks go to https only.
+   */
+  WEBHOOK_ALLOW_HTTP_LOCALHOST?: string;
 }
 
 /** Hono's generic parameters for this app: bindings plus per-request variables. */
@@ -111,5 +118,7 @@ export interface AppEnv {
   Variables: {
     /** The anonymous visitor's id (a UUID), set by the visitor-cookie middleware. */
     visitorId: string;
+    /** The API key the request was authenticated by (middleware/api-key-visitor.ts), if any. */
+    apiKeyId?: string;
   };
 }

@@ -44,6 +44,8 @@ import type { ChunkPlan } from '../../shared/render-chunk-plan';
 import { RenderChunkLedger } from './render-chunk-ledger';
 import { sessionRoom, visitorAccount, visitorIdentityStore } from './durable-stubs';
 import type { AudioUpload, ChunkUpload } from './render-chunk-ledger';
+import { RenderWebhook } from './render-webhook';
+import type { WebhookDelivery } from './render-webhook';
 
 /** Wait before retrying a credit settlement the visitor account did not take, ms (a transient fault). */
 export const SETTLE_RETRY_MS = 30_000;
@@ -159,6 +161,8 @@ export function renderObjectKey(renderId: string): string {
 export class RenderJob extends DurableObject<Env> {
   /** Chunk records of a resumable browser render (render-chunk-ledger.ts). */
   readonly #chunks: RenderChunkLedger;
+  /** The render API's webhook, when the job was made with a `callbackUrl` (render-webhook.ts). */
+  readonly #webhook: RenderWebhook;
   /** The last push of the job's list entry to the owner's account; pushes run one after another, in order. */
   #summaryPush: Promise<void> = Promise.resolve();
   /** Status and time of the last push (see {@link RENDER_SUMMARY_PUSH_INTERVAL_MS}). */
@@ -197,6 +201,28 @@ export class RenderJob extends DurableObject<Env> {
     addColumnIfMissing(ctx.storage.sql, 'job', 'batch_item_id', 'TEXT');
     addColumnIfMissing(ctx.storage.sql, 'job', 'upload_id', 'TEXT');
     addColumnIfMissing(ctx.storage.sql, 'job', 'spent_credits', 'INTEGER');
+    this.#webhook = new RenderWebhook(ctx.storage.sql);
+  }
+
+  /**
+   * Keeps the render API's webhook of this job (render-webhook.ts): `url` receives one signed
+   * POST when the job is completed or failed, signed with `secret` (the API key's webhook
+   * secret), naming the job by `renderUrl`. Refused with 404 when `visitorId` does not own it.
+   */
+  attachWebhook(
+    visitorId: string,
+    webhook: { url: string; secret: string; renderUrl: string },
+  ): DurableResult<void> {
+    if (this.#ownedBy(visitorId) === null) return notFound('render');
+    this.#webhook.attach(webhook.url, webhook.secret, webhook.renderUrl);
+    return accepted(undefined);
+  }
+
+  /** The record of the job's webhook deliveries (null without one), for its owner. */
+  webhookDelivery(visitorId: string): DurableResult<WebhookDelivery | null> {
+    return this.#ownedBy(visitorId) === null
+      ? notFound('render')
+      : accepted(this.#webhook.delivery());
   }
 
   /** Creates the job in status `queued` (idempotent for the same id) and lists it in the owner's account. */
@@ -413,6 +439,7 @@ export class RenderJob extends DurableObject<Env> {
     );
     await this.#settle();
     await this.#pushSummary();
+    await this.#scheduleWebhook();
     return accepted(toInfo(this.#require()));
   }
 
@@ -475,6 +502,7 @@ export class RenderJob extends DurableObject<Env> {
     await this.#settle();
     await this.#checkHeartbeat();
     await this.#sweepChunks();
+    await this.#deliverWebhook();
     const job = this.#job();
     if (job !== null && job.renderer === 'remote' && !TERMINAL.has(job.status)) {
       const { owner } = job;
@@ -515,6 +543,7 @@ export class RenderJob extends DurableObject<Env> {
     );
     await this.#settle();
     await this.#pushSummary();
+    await this.#scheduleWebhook();
     await this.#sweepChunks();
   }
 
@@ -560,6 +589,36 @@ export class RenderJob extends DurableObject<Env> {
       );
     this.ctx.waitUntil(this.#summaryPush);
     return this.#summaryPush;
+  }
+
+  /** A finished job's webhook is due now: its alarm delivers it (render-webhook.ts). */
+  async #scheduleWebhook(): Promise<void> {
+    const dueAtMs = this.#webhook.schedule(Date.now());
+    if (dueAtMs !== null) await this.#armAt(dueAtMs);
+  }
+
+  /** Makes the webhook attempt that is due, if any, and keeps an alarm for the next one. */
+  async #deliverWebhook(): Promise<void> {
+    const job = this.#job();
+    if (job === null || (job.status !== 'completed' && job.status !== 'failed')) return;
+    const nextAtMs = await this.#webhook.deliverDue(
+      {
+        id: job.render_id,
+        status: job.status,
+        error: job.error,
+        sizeBytes: job.size_bytes,
+        durationMs: parseJsonColumn(job.draft_json, draftSchema, 'render draft').durationMs,
+        finishedAtMs: job.updated_at_ms,
+      },
+      Date.now(),
+    );
+    if (nextAtMs !== null) await this.#armAt(nextAtMs);
+  }
+
+  /** Sets the alarm to `atMs` unless one is due earlier. */
+  async #armAt(atMs: number): Promise<void> {
+    const at = await this.ctx.storage.getAlarm();
+    if (at === null || at > atMs) await this.ctx.storage.setAlarm(atMs);
   }
 
   /** Makes sure an alarm will check this browser render's heartbeat (at-least-once; see {@link HEARTBEAT_TIMEOUT_MS}). */

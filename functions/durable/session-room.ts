@@ -37,6 +37,7 @@ import { readToolCall } from '../engine/director-tools';
 import type { ChatTurnInput, Engine, EngineEvent } from '../engine/engine';
 import { selectEngine } from '../engine/select-engine';
 import { toolCallEngine, toolCallLine } from '../engine/tool-call-engine';
+import { importedDraftEngine } from '../engine/imported-draft-engine';
 import { listReadyMedia } from '../media/media-store';
 import { SSE_REPLAY_MAX_BYTES, SseChannel } from '../sse/sse-channel';
 import { accepted, notFound, refused } from './durable-result';
@@ -352,13 +353,7 @@ export class SessionRoom extends DurableObject<Env> {
     const channel = new SseChannel();
     channel.open();
     this.#streams.add(channel, true, undefined);
-    const engine = (): Engine =>
-      selectEngine(this.env.ENGINE, {
-        vars: { ...this.env },
-        identity: visitorIdentityStore(this.env, meta.owner),
-        upstreamSession: this.#upstreamSession,
-        media: { bucket: this.env.MEDIA, sessionId: meta.session_id },
-      });
+    const engine = (): Engine => this.#sessionEngine(meta);
     const run = this.#runTurn(body.data.text, meta, body.data.clientMessageId, engine)
       .catch((error: unknown) => console.error('session turn failed', error))
       .finally(() => {
@@ -394,6 +389,47 @@ export class SessionRoom extends DurableObject<Env> {
     } finally {
       this.#turnRunning = false;
     }
+  }
+
+  /**
+   * One turn from the render API (`POST /api/renders`, functions/routes/api-renders.ts): a
+   * prompt for the session's director, or a draft handed in whole, stored as the session's next
+   * version with `line` as the visitor's message (imported-draft-engine.ts). Stored and streamed
+   * like a chat turn; answered once it is over with the events it logged.
+   * Refused with 404 (not the owner) or 409 `turn_in_progress`.
+   */
+  async apiTurn(
+    visitorId: string,
+    turn: { prompt: string } | { line: string; draft: Draft; note: string },
+  ): Promise<DurableResult<StreamEvent[]>> {
+    const meta = this.#ownedBy(visitorId);
+    if (meta === null) return notFound('session');
+    if (this.#turnRunning) return turnInProgress('send');
+    this.#turnRunning = true;
+    try {
+      if ('prompt' in turn) {
+        const prompt = postMessageBodySchema.parse({ text: turn.prompt }).text;
+        return accepted(
+          await this.#runTurn(prompt, meta, undefined, () => this.#sessionEngine(meta)),
+        );
+      }
+      const { line, draft, note } = turn;
+      return accepted(
+        await this.#runTurn(line, meta, undefined, () => importedDraftEngine(draft, note)),
+      );
+    } finally {
+      this.#turnRunning = false;
+    }
+  }
+
+  /** The engine of this session's chat turns (`ENGINE`, with the session's ports). */
+  #sessionEngine(meta: MetaRow): Engine {
+    return selectEngine(this.env.ENGINE, {
+      vars: { ...this.env },
+      identity: visitorIdentityStore(this.env, meta.owner),
+      upstreamSession: this.#upstreamSession,
+      media: { bucket: this.env.MEDIA, sessionId: meta.session_id },
+    });
   }
 
   /**

@@ -11,7 +11,7 @@
  * (upload-quota.ts; its alarm removes abandoned uploads) and exports per hour (export-rate.ts).
  * It also keeps the generation of the visitor's widget tokens: only tokens of the current one
  * are accepted, and "Forget me on this site" moves it on. And it keeps the visitor's brand kit
- * (colours, font, logo; shared/brand-kit-schema.ts).
+ * (colours, font, logo; shared/brand-kit-schema.ts), and their API keys (api-key-store.ts: hashes only).
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
@@ -33,6 +33,9 @@ import { ABANDONED_UPLOAD_GRACE_MS, sweepAbandonedUpload } from '../media/abando
 import type { UpstreamIdentity } from '../engine/nemo/nemo-token';
 import { EMPTY_BRAND_KIT, brandKitSchema } from '../../shared/brand-kit-schema';
 import type { BrandKit } from '../../shared/brand-kit-schema';
+import { ApiKeyStore } from './api-key-store';
+import type { NewApiKey } from './api-key-store';
+import type { ApiKeyInfo } from '../../shared/render-api-schema';
 
 /** Storage key of the visitor's identity at the remote API (nemo engine). */
 const UPSTREAM_IDENTITY_KEY = 'upstream-identity';
@@ -79,6 +82,8 @@ export class VisitorAccount extends DurableObject<Env> {
   readonly #library: LibrarySummaries;
   /** The uploads the visitor holds (upload-quota.ts). */
   readonly #uploads: UploadQuota;
+  /** The visitor's API keys (api-key-store.ts). */
+  readonly #apiKeys: ApiKeyStore;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -106,6 +111,33 @@ export class VisitorAccount extends DurableObject<Env> {
     addColumnIfMissing(ctx.storage.sql, 'renders', 'draft_version', 'INTEGER');
     addColumnIfMissing(ctx.storage.sql, 'renders', 'batch_item_id', 'TEXT');
     this.#library = new LibrarySummaries(ctx.storage);
+    this.#apiKeys = new ApiKeyStore(ctx.storage);
+  }
+
+  /** Stores a new API key (its hash); 403 `api_key_limit` when the visitor holds the most. */
+  addApiKey(key: NewApiKey): DurableResult<ApiKeyInfo> {
+    return this.#apiKeys.add(key);
+  }
+
+  /** The visitor's API keys, newest first (never the keys themselves). */
+  listApiKeys(): ApiKeyInfo[] {
+    return this.#apiKeys.list();
+  }
+
+  /** Revokes API key `keyId`; whether the visitor had it. */
+  revokeApiKey(keyId: string): boolean {
+    return this.#apiKeys.revoke(idSchema.parse(keyId));
+  }
+
+  /** The id of the visitor's key with SHA-256 `keyHash` (marked used now), or null. */
+  useApiKey(keyHash: string): string | null {
+    return this.#apiKeys.use(
+      z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .parse(keyHash),
+      Date.now(),
+    );
   }
 
   /**

@@ -72,6 +72,15 @@ export async function readJsonBody<S extends z.ZodType>(
     const detail = error instanceof Error ? error.message : 'unreadable';
     throw new ApiError(400, 'invalid_json', `The request body is not valid JSON (${detail}).`);
   }
+  return parseBody(schema, value);
+}
+
+/**
+ * Parses an already-read JSON body with `schema`.
+ *
+ * @throws {ApiError} 400 `invalid_body` naming each wrong field (see {@link describeIssues}).
+ */
+export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success)
     throw new ApiError(

@@ -21,6 +21,9 @@ export const DEFAULT_EXPORTS_PER_VISITOR_PER_HOUR = 20;
 /** Remote exports (nemo engine with the operator's `NEMO_TOKEN`) one visitor may start per day: the operator pays for them. */
 export const DEFAULT_NEMO_EXPORTS_PER_VISITOR = 10;
 
+/** Renders one API key may start per hour: a script's batch, while a leaked key cannot flood the edge. */
+export const DEFAULT_API_RENDERS_PER_KEY_PER_HOUR = 60;
+
 /** A limit variable is set to something other than a whole number ≥ 1. */
 export class QuotaConfigError extends Error {
   override readonly name = 'QuotaConfigError';
@@ -40,6 +43,8 @@ export interface QuotaConfig {
   exportsPerVisitorPerHour: number;
   /** Remote exports per visitor per day; applies only with the nemo engine and an operator `NEMO_TOKEN`. */
   nemoExportsPerVisitorPerDay: number;
+  /** Renders one API key may start per hour (`POST /api/renders`, routes/api-renders.ts). */
+  apiRendersPerKeyPerHour: number;
 }
 
 const limitSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -88,6 +93,11 @@ export function readQuotaConfig(env: Env): QuotaConfig {
       'NEMO_EXPORTS_PER_VISITOR',
       env.NEMO_EXPORTS_PER_VISITOR,
       DEFAULT_NEMO_EXPORTS_PER_VISITOR,
+    ),
+    apiRendersPerKeyPerHour: limit(
+      'API_RENDERS_PER_KEY_PER_HOUR',
+      env.API_RENDERS_PER_KEY_PER_HOUR,
+      DEFAULT_API_RENDERS_PER_KEY_PER_HOUR,
     ),
   };
 }

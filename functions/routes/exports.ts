@@ -17,15 +17,13 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import { createExportBodySchema } from '../../shared/api-schema';
 import type { CreateExportBody } from '../../shared/api-schema';
-import { renderJob, sessionRoom, visitorAccount } from '../durable/durable-stubs';
-import { exportCostCredits } from '../pricing/export-cost';
+import { sessionRoom } from '../durable/durable-stubs';
 import { selectEngine } from '../engine/select-engine';
 import { jsonBodyLimit, readJsonBody } from '../middleware/json-body';
 import { withDownloadLink } from '../signing/download-link';
 import { parseId, unwrap } from '../http/route-helpers';
 import { findInterruptedExport } from '../durable/resume-export';
-import { readQuotaConfig } from '../quota/quota-config';
-import { readNemoConfig } from '../engine/nemo/nemo-config';
+import { startExport } from '../http/start-export';
 
 /**
  * The export body: `{}` when the request has none (clients from before batches send none),
@@ -56,45 +54,7 @@ export const exportRoutes = new Hono<AppEnv>().post(
         : null;
     if (interrupted !== null)
       return c.json(await withDownloadLink(interrupted, c.env.VISITOR_SECRET), 200);
-    const renderId = crypto.randomUUID();
-    const atMs = Date.now();
-    const costCredits = renderer === 'browser' ? exportCostCredits(snapshot.draft.durationMs) : 0;
-    const account = visitorAccount(c.env, visitorId);
-    const quota = readQuotaConfig(c.env);
-    // The operator pays the remote API for remote exports made with their NEMO_TOKEN.
-    const operatorPays = renderer === 'remote' && readNemoConfig({ ...c.env }).token !== null;
-    const limits = {
-      perHour: quota.exportsPerVisitorPerHour,
-      remotePerDay: operatorPays ? quota.nemoExportsPerVisitorPerDay : null,
-    };
-    unwrap(
-      await account.freeze({
-        renderId,
-        sessionId,
-        amount: costCredits,
-        atMs,
-        draftVersion: snapshot.version,
-        batchItemId: snapshot.batchItemId,
-        limits,
-      }),
-    );
-    try {
-      const job = await renderJob(c.env, renderId).create({
-        renderId,
-        sessionId,
-        owner: visitorId,
-        title: snapshot.title,
-        draft: snapshot.draft,
-        draftVersion: snapshot.version,
-        batchItemId: snapshot.batchItemId,
-        costCredits,
-        renderer,
-        atMs,
-      });
-      return c.json(await withDownloadLink(job, c.env.VISITOR_SECRET), 201);
-    } catch (error) {
-      await account.refund(renderId);
-      throw error;
-    }
+    const job = await startExport(c.env, { visitorId, sessionId, snapshot, renderer });
+    return c.json(await withDownloadLink(job, c.env.VISITOR_SECRET), 201);
   },
 );

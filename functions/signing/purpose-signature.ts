@@ -5,13 +5,18 @@
  * so a signature made for one purpose never verifies for another: a download link's signature
  * cannot pass as a visitor cookie or a widget token, nor either of those as a download link.
  * Users: the visitor cookie (middleware/visitor-cookie.ts), the widget token
- * (middleware/widget-token.ts) and the download link (signing/download-link.ts).
+ * (middleware/widget-token.ts), the download link (signing/download-link.ts) and the webhook
+ * signing secret of an API key (signing/api-key.ts).
  * HMAC: https://www.rfc-editor.org/rfc/rfc2104; base64url: https://www.rfc-editor.org/rfc/rfc4648#section-5.
  */
 import { decodeBase64Url, encodeBase64Url } from 'hono/utils/encode';
 
 /** What a signature is for; each is signed into its bytes. */
-export type SignaturePurpose = 'visitor-cookie' | 'widget-token' | 'render-download';
+export type SignaturePurpose =
+  | 'visitor-cookie'
+  | 'widget-token'
+  | 'render-download'
+  | 'webhook-secret';
 
 /** Characters of a signature: 32 HMAC-SHA256 bytes in base64url without padding. */
 export const SIGNATURE_CHARS = 43;

@@ -24,6 +24,8 @@ import type {
   SessionInfo,
   SessionState,
 } from '../../shared/api-schema';
+import { apiKeyListSchema, createdApiKeySchema } from '../../shared/render-api-schema';
+import type { ApiKeyInfo, CreatedApiKey } from '../../shared/render-api-schema';
 import { ApiError, apiErrorFromNetwork, apiErrorFromResponse, badResponseError } from './api-error';
 import { retryWhenBusy } from './net/retry-when-busy';
 import { readEventStream } from './sse-reader';
@@ -79,6 +81,12 @@ export interface ApiClient {
   listSessions(): Promise<SessionInfo[]>;
   /** The visitor's render jobs (only `sessionId`'s when given), newest first. */
   listRenders(sessionId?: string): Promise<RenderSummary[]>;
+  /** The visitor's API keys for the render API (never the keys), newest first. */
+  listApiKeys(): Promise<ApiKeyInfo[]>;
+  /** Makes an API key; the answer holds the key and its webhook secret, shown this once. */
+  createApiKey(name: string): Promise<CreatedApiKey>;
+  /** Revokes API key `keyId` at once. */
+  revokeApiKey(keyId: string): Promise<void>;
   /**
    * Creates a render job (status `queued`) of the session's draft, or with `body.batchItemId` of
    * that item of the current batch. Rejects with {@link ApiError} 402 `out_of_credits` when the
@@ -233,6 +241,14 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     async listRenders(sessionId) {
       const query = sessionId === undefined ? '' : `?session=${id(sessionId)}`;
       return (await json(renderListSchema, 'your renders', `/api/renders${query}`)).renders;
+    },
+    async listApiKeys() {
+      return (await json(apiKeyListSchema, 'your API keys', '/api/api-keys')).apiKeys;
+    },
+    createApiKey: (name) =>
+      json(createdApiKeySchema, 'the new API key', '/api/api-keys', postJson({ name })),
+    async revokeApiKey(keyId) {
+      await send(`/api/api-keys/${id(keyId)}`, { method: 'DELETE' });
     },
     createExport: (sessionId, body = {}) =>
       json(

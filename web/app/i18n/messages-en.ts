@@ -172,6 +172,26 @@ export const messagesEn = {
   'library.renderSaving': 'Render saving',
   'library.renderStopped': 'Render stopped at {percent}',
 
+  // API keys (library panel)
+  'apiKeys.heading': 'API keys',
+  'apiKeys.intro':
+    'For scripts and servers: send drafts, Shotstack edits or prompts to POST /api/renders with "Authorization: Bearer <key>" (docs/http-api.md).',
+  'apiKeys.nameLabel': 'Name (optional)',
+  'apiKeys.create': 'Create API key',
+  'apiKeys.shownOnce': 'Copy the key and its webhook secret now: they are shown only this once.',
+  'apiKeys.keyLabel': 'API key',
+  'apiKeys.webhookSecretLabel': 'Webhook signing secret',
+  'apiKeys.copy': 'Copy',
+  'apiKeys.copyNamed': 'Copy {what}',
+  'apiKeys.copied': 'Copied',
+  'apiKeys.done': 'I have copied them',
+  'apiKeys.none': 'No API keys yet.',
+  'apiKeys.made': 'made {when}',
+  'apiKeys.lastUsed': 'last used {when}',
+  'apiKeys.neverUsed': 'never used',
+  'apiKeys.revoke': 'Revoke',
+  'apiKeys.revokeNamed': 'Revoke API key “{name}”',
+
   // progress and time (format/*)
   'progress.fps': '{fps} fps',
   'time.almostDone': 'almost done',

@@ -169,6 +169,26 @@ export const messagesZh: Messages = {
   'library.renderSaving': '正在保存渲染结果',
   'library.renderStopped': '渲染停在 {percent}',
 
+  // API keys (library panel)
+  'apiKeys.heading': 'API 密钥',
+  'apiKeys.intro':
+    '供脚本和服务器使用：带上 "Authorization: Bearer <密钥>"，向 POST /api/renders 发送草稿、Shotstack 编辑或提示词（见 docs/http-api.md）。',
+  'apiKeys.nameLabel': '名称（可选）',
+  'apiKeys.create': '创建 API 密钥',
+  'apiKeys.shownOnce': '请现在复制密钥和它的 webhook 签名密钥：它们只显示这一次。',
+  'apiKeys.keyLabel': 'API 密钥',
+  'apiKeys.webhookSecretLabel': 'Webhook 签名密钥',
+  'apiKeys.copy': '复制',
+  'apiKeys.copyNamed': '复制{what}',
+  'apiKeys.copied': '已复制',
+  'apiKeys.done': '我已复制',
+  'apiKeys.none': '还没有 API 密钥。',
+  'apiKeys.made': '创建于 {when}',
+  'apiKeys.lastUsed': '上次使用 {when}',
+  'apiKeys.neverUsed': '从未使用',
+  'apiKeys.revoke': '撤销',
+  'apiKeys.revokeNamed': '撤销 API 密钥“{name}”',
+
   // progress and time (format/*)
   'progress.fps': '{fps} 帧/秒',
   'time.almostDone': '即将完成',

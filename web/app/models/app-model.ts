@@ -20,6 +20,7 @@ import { ChatModel } from './chat-model';
 import { CreditsModel, describeCredits } from './credits-model';
 import { DraftModel } from './draft-model';
 import { LibraryModel } from './library-model';
+import { ApiKeysModel } from './api-keys-model';
 import { mediaUrlsFor } from '../media/media-urls';
 import { MediaModel } from './media-model';
 import { NoticeModel } from './notice-model';
@@ -51,6 +52,7 @@ export const AppModel = createModel((api: ApiClient) => {
   });
   const media = new MediaModel({ session, notices });
   const library = new LibraryModel(api);
+  const apiKeys = new ApiKeysModel(api);
 
   /**
    * Loads the balance (this first request also gets the visitor cookie), then restores the
@@ -263,6 +265,7 @@ export const AppModel = createModel((api: ApiClient) => {
     player,
     media,
     library,
+    apiKeys,
     load,
     openSession,
     send,
