@@ -4,7 +4,7 @@
  * visitor named inside the key (signing/api-key.ts), once their `VisitorAccount` holds the key's
  * SHA-256 (a revoked or made-up key is refused). Such a request never mints a visitor, never
  * reads or sets the cookie, and may only create renders and read them (`POST /api/renders`,
- * `GET /api/renders/:id`): a key cannot make or revoke keys, chat or delete. Requests without
+ * `GET /api/renders/:id`; and `/mcp`, through mcp-visitor.ts): a key cannot make or revoke keys, chat or delete. Requests without
  * such a header go to the visitor cookie (visitor-cookie.ts) as before, except a
  * `POST /api/renders` with no identity at all (no key, cookie or widget token): a script that
  * forgot its key gets 401 `api_key_required` instead of a new anonymous visitor.
@@ -26,12 +26,27 @@ const KEY_ROUTES: ReadonlyArray<{ method: string; path: RegExp }> = [
   { method: 'GET', path: /^\/api\/renders\/[^/]+\/?$/ },
 ];
 
-function invalidKey(): ApiError {
+/** 401 `api_key_invalid`: also what `/mcp` answers a revoked or made-up key (mcp-visitor.ts). */
+export function invalidKey(): ApiError {
   return new ApiError(
     401,
     'api_key_invalid',
     'This API key is not valid: it was revoked, mistyped or never made. Make a new one in the library panel.',
   );
+}
+
+/**
+ * The visitor and key id an API key `key` (`rw_live_…`) stands for, once their account holds its
+ * hash (it is recorded as used); null for a malformed, revoked or unknown key.
+ */
+export async function apiKeyOwner(
+  env: AppEnv['Bindings'],
+  key: string,
+): Promise<{ visitorId: string; keyId: string } | null> {
+  const visitorId = visitorOfApiKey(key);
+  if (visitorId === null) return null;
+  const keyId = await visitorAccount(env, visitorId).useApiKey(await hashApiKey(key));
+  return keyId === null ? null : { visitorId, keyId };
 }
 
 /**
@@ -63,17 +78,13 @@ export function apiKeyVisitor(fallback: MiddlewareHandler<AppEnv>): MiddlewareHa
         'api_key_not_allowed',
         'An API key may only create renders (POST /api/renders) and read them (GET /api/renders/:id).',
       );
-    const visitorId = visitorOfApiKey(key);
-    const keyId =
-      visitorId === null
-        ? null
-        : await visitorAccount(c.env, visitorId).useApiKey(await hashApiKey(key));
-    if (visitorId === null || keyId === null) {
+    const owner = await apiKeyOwner(c.env, key);
+    if (owner === null) {
       c.header('WWW-Authenticate', 'Bearer realm="reelwright", error="invalid_token"');
       throw invalidKey();
     }
-    c.set('visitorId', visitorId);
-    c.set('apiKeyId', keyId);
+    c.set('visitorId', owner.visitorId);
+    c.set('apiKeyId', owner.keyId);
     await next();
   };
 }

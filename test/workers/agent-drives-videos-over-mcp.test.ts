@@ -16,6 +16,7 @@ import { DIRECTOR_TOOLS } from '../../functions/engine/director-tools';
 import { MAX_JSON_BODY_BYTES } from '../../functions/middleware/json-body';
 import { TIDE_POOLS_PLAN } from '../support/tide-pools-plan';
 import { ORIGIN, Visitor, downloadLinkPattern, readError, renderMp4 } from './visitor-client';
+import { createApiKey } from './api-key-client';
 
 const MCP_URL = `${ORIGIN}/mcp`;
 
@@ -268,6 +269,31 @@ describe('an agent drives Reelwright over MCP', () => {
       headers: { Origin: 'https://evil.example' },
     });
     expect(crossSite.status).toBe(403);
+  });
+
+  it('an API key from the library panel drives the tools as its visitor, until it is revoked', async () => {
+    const visitor = new Visitor();
+    const { key, apiKey } = await createApiKey(visitor, 'my agent');
+    const client = await agent(key);
+    const planned = turnSchema.parse((await call(client, 'plan_video', PLAN)).value);
+    expect(planned.draft?.version).toBe(1);
+    const sessionId = planned.sessionId;
+    const listed = z
+      .object({ videos: z.array(z.object({ sessionId: z.string() })) })
+      .parse((await call(client, 'list_videos', {})).value);
+    expect(listed.videos.map((video) => video.sessionId)).toEqual([sessionId]);
+    await client.close();
+
+    expect((await visitor.fetch(`/api/api-keys/${apiKey.id}`, { method: 'DELETE' })).status).toBe(
+      204,
+    );
+    const after = await rawPost({ Authorization: `Bearer ${key}` });
+    expect(after.status).toBe(401);
+    expect(after.headers.get('WWW-Authenticate')).toMatch(/^Bearer/);
+    expect((await readError(after)).code).toBe('api_key_invalid');
+    const madeUp = await rawPost({ Authorization: `Bearer ${key.slice(0, -6)}AAAAAA` });
+    expect(madeUp.status).toBe(401);
+    expect((await readError(madeUp)).code).toBe('api_key_invalid');
   });
 
   it('refuses an oversized body with 413 before reading it', async () => {
