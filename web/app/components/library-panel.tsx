@@ -2,12 +2,14 @@
  * @module library-panel
  * "Your videos": the visitor's library, opened from the header. Each video shows its title,
  * when it last changed, its draft summary, and its latest render (status, and a download link
- * once completed); "Open" brings it back with its chat, draft and render status.
+ * once completed); "Open" brings it back with its chat, draft and render status. Below the
+ * list, the visitor's brand kit (brand-kit-editor.tsx).
  */
 import type { RenderSummary } from '../../../shared/api-schema';
 import { useApp } from '../app-context';
 import { htmlLang, locale, t } from '../i18n/locale';
 import type { LibraryEntry } from '../models/library-model';
+import { BrandKitEditor } from './brand-kit-editor';
 
 /** The latest render in words: "Ready", "Rendering: 40%", "Failed: …". */
 export function describeRender(render: RenderSummary | null): string {
@@ -112,6 +114,7 @@ export function LibraryPanel() {
           ))}
         </ul>
       )}
+      <BrandKitEditor sessionIds={entries.map((entry) => entry.session.id)} />
     </section>
   );
 }
