@@ -127,7 +127,8 @@ export class MediaFrames implements MediaFrameLookup {
       frames.#sources.set(mediaId, await openSource(await load(mediaId)));
     if (draft.logo) {
       try {
-        frames.#logo = await createImageBitmap(await load(draft.logo.mediaId));
+        const file = await load(draft.logo.mediaId);
+        frames.#logo = await createImageBitmap(file);
       } catch (cause) {
         frames.logoSkipped = `The logo was left out: ${cause instanceof Error ? cause.message : String(cause)}`;
         console.warn(frames.logoSkipped);

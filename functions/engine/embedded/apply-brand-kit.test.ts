@@ -55,7 +55,14 @@ describe('brandLook', () => {
     expect(look.background.length).toBeLessThanOrEqual(4);
     for (const stop of look.background) {
       expect(contrastRatio(look.text, stop)).toBeGreaterThanOrEqual(3);
-      expect(contrastRatio(look.accent, stop)).toBeGreaterThanOrEqual(3);
+    }
+    expect(look.accent).not.toBe(look.text);
+    const legibleBrand = colors
+      .slice(1)
+      .some((colour) => look.background.every((stop) => contrastRatio(colour, stop) >= 3));
+    if (legibleBrand) {
+      for (const stop of look.background)
+        expect(contrastRatio(look.accent, stop)).toBeGreaterThanOrEqual(3);
     }
   });
 });

@@ -21,6 +21,12 @@ export const BRAND_PALETTE_NAME = 'Brand';
 const MIN_TEXT_CONTRAST = 3;
 /** The gradient's second stop: the first brand colour moved this far away from the text colour. */
 const SECOND_STOP_MIX = 0.35;
+/**
+ * When no brand colour is legible on the gradient, the accent is the first colour moved this far
+ * toward the text colour: still the brand's hue, and not the text colour (a highlight sweep in
+ * the text's own colour would hide the text).
+ */
+const ACCENT_TINT_MIX = 0.7;
 const WHITE = '#ffffff';
 /** Dark text on light brand colours: near-black, softer than pure black on a colour. */
 const DARK_TEXT = '#111111';
@@ -36,8 +42,8 @@ const FONT_FAMILIES: Record<NonNullable<BrandKit['font']>, string> = {
  * The look made from brand colours: a gradient from the first colour to a shade of it, then the
  * other brand colours the text stays legible on; the text white when it is legible on the first
  * colour (brand colours usually carry white text), else near-black (the shade moves away from the
- * text colour); the accent the first brand colour legible on the whole gradient, else the text
- * colour.
+ * text colour); the accent the first brand colour legible on the whole gradient, else a tint of
+ * the first colour toward the text colour.
  * @param colors one to three `#rrggbb` colours (lower-case), primary first
  * @param fontFamily the font list kept in the look
  */
@@ -50,7 +56,8 @@ export function brandLook(colors: readonly string[], fontFamily: string): Look {
   const background = [primary, shade, ...others];
   const legible = (colour: string): boolean =>
     background.every((stop) => contrastRatio(colour, stop) >= MIN_TEXT_CONTRAST);
-  const accent = [...colors.slice(1), primary].find(legible) ?? text;
+  const tint = mixColour(primary, text, ACCENT_TINT_MIX);
+  const accent = [...colors.slice(1), primary].find(legible) ?? tint;
   return { paletteName: BRAND_PALETTE_NAME, background, text, accent, fontFamily };
 }
 

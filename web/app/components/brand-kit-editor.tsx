@@ -90,14 +90,15 @@ export function BrandKitEditor({ sessionIds }: { sessionIds: readonly string[] }
           <ul class="brand-swatches">
             {kit.colors.map((colour, index) => (
               <li key={index} class="brand-swatch">
-                <label>
-                  <span class="sr-only">{t('brand.colourN', { n: String(index + 1) })}</span>
-                  <input
-                    type="color"
-                    value={colour}
-                    onInput={(e) => setColour(index, e.currentTarget.value)}
-                  />
+                <label for={`brand-colour-${index + 1}`} class="sr-only">
+                  {t('brand.colourN', { n: String(index + 1) })}
                 </label>
+                <input
+                  id={`brand-colour-${index + 1}`}
+                  type="color"
+                  value={colour}
+                  onInput={(e) => setColour(index, e.currentTarget.value)}
+                />
                 <code>{colour}</code>
                 <button
                   type="button"
@@ -119,63 +120,66 @@ export function BrandKitEditor({ sessionIds }: { sessionIds: readonly string[] }
             {t('brand.addColour')}
           </button>
         </fieldset>
-        <label class="brand-field">
+        <label class="brand-field" for="brand-font">
           {t('brand.font')}
-          <select
-            value={kit.font ?? ''}
-            onChange={(e) => {
-              const font = BRAND_FONTS.find((f) => f === e.currentTarget.value) ?? null;
-              change({ font });
-            }}
-          >
-            <option value="">{t('brand.fontDefault')}</option>
-            {BRAND_FONTS.map((font) => (
-              <option key={font} value={font}>
-                {font}
-              </option>
-            ))}
-          </select>
         </label>
-        <label class="brand-field">
+        <select
+          id="brand-font"
+          value={kit.font ?? ''}
+          onChange={(e) => {
+            const font = BRAND_FONTS.find((f) => f === e.currentTarget.value) ?? null;
+            change({ font });
+          }}
+        >
+          <option value="">{t('brand.fontDefault')}</option>
+          {BRAND_FONTS.map((font) => (
+            <option key={font} value={font}>
+              {font}
+            </option>
+          ))}
+        </select>
+        <label class="brand-field" for="brand-logo">
           {t('brand.logo')}
-          <select
-            value={logoKey(kit.logo)}
-            onChange={(e) => {
-              const item = pictures.find((p) => `${p.sessionId}/${p.id}` === e.currentTarget.value);
-              change({ logo: item ? { sessionId: item.sessionId, mediaId: item.id } : null });
-            }}
-          >
-            <option value="">{t('brand.noLogo')}</option>
-            {kit.logo && !picked && (
-              <option value={logoKey(kit.logo)}>{t('brand.logoElsewhere')}</option>
-            )}
-            {pictures.map((item) => (
-              <option key={item.id} value={`${item.sessionId}/${item.id}`}>
-                {item.name}
-              </option>
-            ))}
-          </select>
         </label>
+        <select
+          id="brand-logo"
+          value={logoKey(kit.logo)}
+          onChange={(e) => {
+            const item = pictures.find((p) => `${p.sessionId}/${p.id}` === e.currentTarget.value);
+            change({ logo: item ? { sessionId: item.sessionId, mediaId: item.id } : null });
+          }}
+        >
+          <option value="">{t('brand.noLogo')}</option>
+          {kit.logo && !picked && (
+            <option value={logoKey(kit.logo)}>{t('brand.logoElsewhere')}</option>
+          )}
+          {pictures.map((item) => (
+            <option key={item.id} value={`${item.sessionId}/${item.id}`}>
+              {item.name}
+            </option>
+          ))}
+        </select>
         {picked?.thumbnail && (
           <img class="brand-logo-thumb" src={picked.thumbnail} alt={t('brand.logoAlt')} />
         )}
         {pictures.length === 0 && <p class="muted">{t('brand.noPictures')}</p>}
-        <label class="brand-field">
+        <label class="brand-field" for="brand-corner">
           {t('brand.corner')}
-          <select
-            value={kit.logoCorner}
-            onChange={(e) => {
-              const corner = LOGO_CORNERS.find((c) => c === e.currentTarget.value);
-              if (corner) change({ logoCorner: corner });
-            }}
-          >
-            {LOGO_CORNERS.map((corner: LogoCorner) => (
-              <option key={corner} value={corner}>
-                {t(`brand.corner.${corner}`)}
-              </option>
-            ))}
-          </select>
         </label>
+        <select
+          id="brand-corner"
+          value={kit.logoCorner}
+          onChange={(e) => {
+            const corner = LOGO_CORNERS.find((c) => c === e.currentTarget.value);
+            if (corner) change({ logoCorner: corner });
+          }}
+        >
+          {LOGO_CORNERS.map((corner: LogoCorner) => (
+            <option key={corner} value={corner}>
+              {t(`brand.corner.${corner}`)}
+            </option>
+          ))}
+        </select>
         <button type="submit" class="button" disabled={saving}>
           {saving ? t('brand.saving') : t('brand.save')}
         </button>
