@@ -41,7 +41,7 @@ export function BrandKitEditor({ sessionIds }: { sessionIds: readonly string[] }
       setError(t('brand.loadFailed', { error: plainError(cause) }));
     });
   }, []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by the ids' text, not the array's identity
+  // Keyed by the ids' text, not the array's identity (a new array on every render).
   useEffect(() => {
     listLogoCandidates(sessionIds).then(setPictures, (cause: unknown) =>
       setError(t('brand.loadFailed', { error: plainError(cause) })),
