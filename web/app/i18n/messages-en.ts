@@ -63,6 +63,8 @@ export const messagesEn = {
   'preview.silent': 'The preview is silent: {error}',
   'preview.fallbackFont': 'Some text is shown in a fallback font: {error}',
   'preview.mediaUnavailable': 'Some uploads cannot be shown in the preview: {error}',
+  'preview.logoMissing':
+    'Your logo is left out: its picture was deleted. Pick another one in the library’s brand kit.',
   'player.play': 'Play',
   'player.pause': 'Pause',
   'player.position': 'Position',

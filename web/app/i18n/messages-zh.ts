@@ -61,6 +61,7 @@ export const messagesZh: Messages = {
   'preview.silent': '预览没有声音：{error}',
   'preview.fallbackFont': '部分文字以备用字体显示：{error}',
   'preview.mediaUnavailable': '部分上传的素材无法在预览中显示：{error}',
+  'preview.logoMissing': '你的 logo 没有显示：它的图片已被删除。请在资料库的品牌套件里另选一张。',
   'player.play': '播放',
   'player.pause': '暂停',
   'player.position': '播放位置',
