@@ -84,6 +84,19 @@ describe('a new video of a visitor with a brand kit', () => {
     expect(plain.look.paletteName).not.toBe('Brand');
   });
 
+  it('highlights the spoken word of a narrated video in the brand accent', () => {
+    const narrated = draftOf(runBrandedTurn(turn(`${PROMPT} with a voiceover`, null, KIT)).events);
+    const highlights = (narrated?.tracks ?? []).flatMap((t) =>
+      t.kind === 'audio'
+        ? t.segments.flatMap((s) =>
+            s.source.type === 'speech' ? [s.source.captions.highlight] : [],
+          )
+        : [],
+    );
+    expect(highlights.length).toBeGreaterThan(0);
+    expect(new Set(highlights)).toEqual(new Set([narrated?.look.accent]));
+  });
+
   it('is the plain draft for the empty kit', () => {
     expect(plain && applyBrandKit(plain, EMPTY_BRAND_KIT)).toBe(plain);
     expect(draftOf(runBrandedTurn(turn(PROMPT, null, EMPTY_BRAND_KIT)).events)).toEqual(plain);
