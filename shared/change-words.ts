@@ -33,6 +33,10 @@ export interface ChangeWords {
   frameRate(from: number, to: number): string;
   duration(value: string): string;
   look(from: string, to: string): string;
+  /** Brand edits: the look's colours (same palette name), the text font, the logo's corner (null: removed). */
+  lookColours(colours: string): string;
+  font(from: string, to: string): string;
+  logo(corner: string | null): string;
   /** The painted scenery changed, e.g. `sunset, clear: sun + skyline` → `night, rain: moon + stars + skyline`. */
   scenery(from: string, to: string): string;
   /** Names of sky times, weathers and layers (shared/scene-layers-schema.ts) as people read them. */
@@ -112,6 +116,9 @@ export const CHANGE_WORDS_EN: ChangeWords = {
   frameRate: (from, to) => `Frame rate ${from} → ${to} fps`,
   duration: (value) => `Duration ${value}`,
   look: (from, to) => `Look ${from} → ${to}`,
+  lookColours: (colours) => `Colours ${colours}`,
+  font: (from, to) => `Font ${from} → ${to}`,
+  logo: (corner) => (corner ? `Logo ${corner}` : 'Removed the logo'),
   scenery: (from, to) => `Scenery ${from} → ${to}`,
   sceneNames: {
     dawn: 'dawn',
@@ -234,6 +241,9 @@ export const CHANGE_WORDS_ZH: ChangeWords = {
   frameRate: (from, to) => `帧率 ${from} → ${to} fps`,
   duration: (value) => `时长 ${value}`,
   look: (from, to) => `配色 ${from} → ${to}`,
+  lookColours: (colours) => `颜色 ${colours}`,
+  font: (from, to) => `字体 ${from} → ${to}`,
+  logo: (corner) => (corner ? `logo 位置 ${corner}` : '去掉了 logo'),
   scenery: (from, to) => `场景 ${from} → ${to}`,
   sceneNames: {
     dawn: '黎明',

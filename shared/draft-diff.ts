@@ -238,6 +238,7 @@ export function diffDrafts(
   }
   if (before.look.paletteName !== after.look.paletteName)
     lines.push(words.look(before.look.paletteName, after.look.paletteName));
+  lines.push(...brandLines(before, after, words));
   const sceneryBefore = describeScenery(before, words);
   const sceneryAfter = describeScenery(after, words);
   if (
@@ -398,4 +399,25 @@ function diffTexts(
       );
     }
   }
+}
+
+/** The first family of a CSS font list: `"Inter", sans-serif` → `Inter`. */
+function firstFamily(fontFamily: string): string {
+  return fontFamily.split(',')[0]?.replace(/["']/g, '').trim() ?? fontFamily;
+}
+
+/** Brand changes: new colours under the same palette name, the font, the logo's corner. */
+function brandLines(before: Draft, after: Draft, words: ChangeWords): string[] {
+  const lines: string[] = [];
+  const colours = (draft: Draft): string =>
+    [...new Set([...draft.look.background, draft.look.accent])].join(', ');
+  if (before.look.paletteName === after.look.paletteName && colours(before) !== colours(after))
+    lines.push(words.lookColours(colours(after)));
+  if (firstFamily(before.look.fontFamily) !== firstFamily(after.look.fontFamily))
+    lines.push(words.font(firstFamily(before.look.fontFamily), firstFamily(after.look.fontFamily)));
+  const logoBefore = before.logo ? `${before.logo.mediaId} ${before.logo.corner}` : null;
+  const logoAfter = after.logo ? `${after.logo.mediaId} ${after.logo.corner}` : null;
+  if (logoBefore !== logoAfter)
+    lines.push(words.logo(after.logo?.corner.replace('-', ' ') ?? null));
+  return lines;
 }

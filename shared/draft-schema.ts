@@ -23,6 +23,7 @@ import {
 } from './illustration-schema';
 import { speechSourceSchema } from './narration-schema';
 import { detectedBeatSchema } from './media-schema';
+import { LOGO_CORNERS } from './brand-kit-schema';
 
 /** Longest video we plan or render: 10 minutes (keeps a browser export within memory). */
 export const MAX_DRAFT_DURATION_MS = 600_000;
@@ -129,6 +130,17 @@ export const sceneLayoutSchema = z.enum([
 
 /** What opens each item of a caption in the `bullets` layout; the renderer reveals such items one by one. */
 export const BULLET_MARK = '• ';
+
+/**
+ * The visitor's logo over every scene, from their brand kit (brand-kit-schema.ts): an image
+ * upload of one of their sessions (not necessarily this one), drawn small in a corner. A logo the
+ * renderer cannot download (deleted, or not the visitor's) is left out, never fatal.
+ */
+export const draftLogoSchema = z.object({
+  sessionId: z.uuid(),
+  mediaId: z.uuid(),
+  corner: z.enum(LOGO_CORNERS),
+});
 
 /** A picture generated from the look, not from a file: gradient, an icon, gentle motion. */
 export const generatedVisualSchema = z.object({
@@ -303,6 +315,7 @@ export const draftSchema = z
     canvas: canvasSchema,
     durationMs: z.number().int().min(MIN_DRAFT_DURATION_MS).max(MAX_DRAFT_DURATION_MS),
     look: lookSchema,
+    logo: draftLogoSchema.optional(),
     tracks: z
       .array(trackSchema)
       .max(MAX_DRAFT_TRACKS, { message: `the video has more than ${MAX_DRAFT_TRACKS} tracks` }),
@@ -325,6 +338,7 @@ export const draftSchema = z
 export type Canvas = z.infer<typeof canvasSchema>;
 export type Transition = z.infer<typeof transitionSchema>;
 export type Look = z.infer<typeof lookSchema>;
+export type DraftLogo = z.infer<typeof draftLogoSchema>;
 export type VideoSegment = z.infer<typeof videoSegmentSchema>;
 export type SceneVisual = z.infer<typeof sceneVisualSchema>;
 export type SceneLayout = z.infer<typeof sceneLayoutSchema>;

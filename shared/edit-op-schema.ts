@@ -18,6 +18,7 @@ import {
   transitionSchema,
 } from './draft-schema';
 import { sceneryChangeSchema } from './scene-layers-schema';
+import { BRAND_FONTS, LOGO_CORNERS, MAX_BRAND_COLOURS, brandKitSchema } from './brand-kit-schema';
 
 /** Longest palette name accepted (the palettes' names are one word). */
 export const MAX_PALETTE_NAME_CHARS = 40;
@@ -317,6 +318,28 @@ export const setTextAnimationOpSchema = z
     'How titles and captions enter: fade, kinetic (word by word), typewriter, highlight (sweep), pop, none',
   );
 
+export const setBrandOpSchema = z
+  .object({
+    op: z.literal('set-brand'),
+    colors: z
+      .array(hexColour)
+      .min(1)
+      .max(MAX_BRAND_COLOURS)
+      .optional()
+      .describe('Brand colours, primary first: saved in the brand kit and applied to the video'),
+    font: z.enum(BRAND_FONTS).optional().describe('The brand font (saved in the kit, applied)'),
+    logo: z
+      .union([z.enum(LOGO_CORNERS), z.literal('none')])
+      .optional()
+      .describe('The brand logo: into this corner (saved in the kit), or none on this video'),
+    useKit: z.boolean().optional().describe('true: apply the whole saved brand kit to the video'),
+    kit: brandKitSchema
+      .optional()
+      .describe('The visitor’s saved brand kit; filled in by the engine, never from words'),
+    said,
+  })
+  .describe('The visitor’s brand kit: colours, font, logo corner (docs/http-api.md#brand-kit)');
+
 export const undoOpSchema = z
   .object({ op: z.literal('undo'), said })
   .describe('Go back to the previous version');
@@ -341,6 +364,7 @@ export const editOpSchema = z.discriminatedUnion('op', [
   setPositionOpSchema,
   setNarrationOpSchema,
   setTextAnimationOpSchema,
+  setBrandOpSchema,
   undoOpSchema,
 ]);
 

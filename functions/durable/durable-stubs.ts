@@ -7,6 +7,7 @@
  */
 import type { Env } from '../env';
 import type { IdentityStore } from '../engine/nemo/nemo-token';
+import type { BrandKitStore } from '../engine/engine';
 
 /** The session's room, named by the session id. */
 export function sessionRoom(env: Env, sessionId: string): ReturnType<Env['SESSION_ROOM']['get']> {
@@ -32,5 +33,14 @@ export function visitorIdentityStore(env: Env, visitorId: string): IdentityStore
   return {
     load: () => account.upstreamIdentity(),
     save: (identity) => account.saveUpstreamIdentity(identity),
+  };
+}
+
+/** The engine's brand-kit port for `visitorId`: their kit, kept in their `VisitorAccount`. */
+export function visitorBrandKitStore(env: Env, visitorId: string): BrandKitStore {
+  const account = visitorAccount(env, visitorId);
+  return {
+    load: () => account.brandKit(),
+    save: (kit) => account.saveBrandKit(kit),
   };
 }

@@ -55,7 +55,7 @@ import {
   MessageStore,
   makeTitle,
 } from './message-store';
-import { visitorAccount, visitorIdentityStore } from './durable-stubs';
+import { visitorAccount, visitorBrandKitStore, visitorIdentityStore } from './durable-stubs';
 
 /** Most earlier drafts handed to the engine for "undo" (no one undoes further by chat). */
 export const MAX_UNDO_DEPTH = 20;
@@ -427,6 +427,7 @@ export class SessionRoom extends DurableObject<Env> {
     return selectEngine(this.env.ENGINE, {
       vars: { ...this.env },
       identity: visitorIdentityStore(this.env, meta.owner),
+      brandKit: visitorBrandKitStore(this.env, meta.owner),
       upstreamSession: this.#upstreamSession,
       media: { bucket: this.env.MEDIA, sessionId: meta.session_id },
     });

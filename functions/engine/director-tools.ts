@@ -64,7 +64,8 @@ const opTools: DirectorTool[] = editOpSchema.options.map((option) => {
   return {
     name: toolNameOf(option.shape.op.value),
     description: option.description ?? option.shape.op.value,
-    input: object.omit({ op: true }),
+    // `set-brand`'s `kit` is the visitor's saved kit, filled in by the engine, never by a caller.
+    input: 'kit' in object.shape ? object.omit({ op: true, kit: true }) : object.omit({ op: true }),
   };
 });
 

@@ -6,6 +6,7 @@
  * them apart because the session room turns engine events into the shared SSE protocol.
  */
 import type { Batch } from '../../shared/batch-schema';
+import type { BrandKit } from '../../shared/brand-kit-schema';
 import type { Draft } from '../../shared/draft-schema';
 import type { ChatMessage } from '../../shared/api-schema';
 import type { SuggestedAction } from '../../shared/events-schema';
@@ -25,6 +26,17 @@ export interface ChatTurnInput {
   batch?: Batch | null;
   /** Earlier batch versions, newest first, for "undo" while a batch is current (may be empty). */
   previousBatches?: Batch[];
+  /** The visitor's brand kit, applied to new videos (absent: none; the engine loads it by its port). */
+  brandKit?: BrandKit;
+}
+
+/**
+ * Port to the visitor's brand kit (kept in their `VisitorAccount`; durable-stubs.ts adapts it):
+ * read at the start of a turn, saved when the turn changed it ("use my brand colours …").
+ */
+export interface BrandKitStore {
+  load(): Promise<BrandKit>;
+  save(kit: BrandKit): Promise<void>;
 }
 
 /** What an engine emits during a turn, in order. */

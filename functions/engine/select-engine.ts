@@ -4,7 +4,7 @@
  * `embedded` (default, offline) or `nemo` (the remote API adapter in `nemo/`). The embedded
  * engine's turns are directed by rules, or by a language model with `DIRECTOR=llm` (`llm/`).
  */
-import type { Engine } from './engine';
+import type { BrandKitStore, Engine } from './engine';
 import { EmbeddedEngine } from './embedded/embedded-engine';
 import { NemoEngine } from './nemo/nemo-engine';
 import { nemoEngineDeps } from './nemo/nemo-engine-deps';
@@ -20,6 +20,8 @@ import type { LlmConfig } from './llm/llm-config';
 export interface EngineContext extends NemoPorts {
   /** The Worker's variables (`NEMO_*`, functions/engine/nemo/nemo-config.ts). */
   vars: Record<string, unknown>;
+  /** The visitor's brand kit (the embedded director applies it to new videos and edits it). */
+  brandKit?: BrandKitStore;
 }
 
 /** The language-model director's module, imported once per isolate (see {@link lazyLlmDirector}). */
@@ -76,7 +78,9 @@ export function selectEngine(name: string | undefined, context?: EngineContext):
   const chosen = name === undefined || name.trim() === '' ? DEFAULT_ENGINE : name.trim();
   if (chosen === 'embedded') {
     const config = context === undefined ? null : readDirectorConfig(context.vars);
-    return config?.director === 'llm' ? lazyLlmDirector(config.llm) : new EmbeddedEngine();
+    return config?.director === 'llm'
+      ? lazyLlmDirector(config.llm)
+      : new EmbeddedEngine(undefined, context?.brandKit);
   }
   if (chosen === 'nemo')
     return new NemoEngine(context === undefined ? null : nemoEngineDeps(context.vars, context));

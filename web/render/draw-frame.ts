@@ -5,12 +5,13 @@
  * so what the visitor previews is what they download.
  *
  * Order: video tracks bottom to top (scenes, transitions), then text tracks in order, then the
- * narration's word-by-word captions (draw-captions.ts). Same draft
+ * narration's word-by-word captions (draw-captions.ts), then the logo (draw-logo.ts). Same draft
  * and time give the same pixels: nothing here reads the clock or a random source, and the caches
  * in {@link FrameAssets} only memoise.
  */
 import type { Draft } from '../../shared/draft-schema';
 import { drawCaptions } from './draw-captions';
+import { drawLogo } from './draw-logo';
 import { drawVideoTrack } from './draw-scene';
 import { drawTextSegment } from './draw-text';
 import type { Context2D, FrameAssets } from './frame-assets';
@@ -71,5 +72,6 @@ export function drawFrame(ctx: Context2D, draft: Draft, timeMs: number, assets: 
     }
   }
   drawCaptions(ctx, draft, timeMs);
+  drawLogo(ctx, draft, assets);
   ctx.globalAlpha = 1;
 }

@@ -25,6 +25,8 @@ export interface MediaFrame {
 /** What draw-scene needs: the frame prepared for a segment, or null (then it draws a placeholder). */
 export interface MediaFrameLookup {
   frameFor(segment: VideoSegment): MediaFrame | null;
+  /** The draft's logo (draw-logo.ts), or null when it has none or it could not be loaded. */
+  logoFrame?(): MediaFrame | null;
 }
 
 /**
@@ -89,7 +91,7 @@ export function urlLoader(urls: Readonly<Record<string, string>>): MediaLoader {
 }
 
 /** Every media id the draft's video tracks show. */
-export function visualMediaIds(draft: Draft): string[] {
+function segmentMediaIds(draft: Draft): string[] {
   const ids = new Set<string>();
   for (const track of draft.tracks) {
     if (track.kind !== 'video') continue;
@@ -99,21 +101,46 @@ export function visualMediaIds(draft: Draft): string[] {
   return [...ids];
 }
 
+/** Every media id the draft shows: its video tracks' uploads and its logo. */
+export function visualMediaIds(draft: Draft): string[] {
+  const ids = segmentMediaIds(draft);
+  return draft.logo && !ids.includes(draft.logo.mediaId) ? [...ids, draft.logo.mediaId] : ids;
+}
+
 /** Decoded media for one draft (see the module doc). Call {@link dispose} when done. */
 export class MediaFrames implements MediaFrameLookup {
   readonly #sources = new Map<string, Source>();
   readonly #cursors = new Map<string, Cursor>();
   readonly #frames = new Map<string, MediaFrame>();
+  #logo: ImageBitmap | null = null;
+  /** Why the draft's logo is left out (deleted, not the visitor's, not a picture), or null. */
+  logoSkipped: string | null = null;
 
   /**
-   * Opens every visual upload of `draft`.
-   * @throws RenderError `media-failed` with a plain message when a file cannot be read or decoded
+   * Opens every visual upload of `draft`, and its logo: a logo that cannot be downloaded or
+   * decoded is left out ({@link logoSkipped} says why), never fatal.
+   * @throws RenderError `media-failed` with a plain message when a scene's file cannot be read or decoded
    */
   static async open(draft: Draft, load: MediaLoader): Promise<MediaFrames> {
     const frames = new MediaFrames();
-    for (const mediaId of visualMediaIds(draft))
+    for (const mediaId of segmentMediaIds(draft))
       frames.#sources.set(mediaId, await openSource(await load(mediaId)));
+    if (draft.logo) {
+      try {
+        const file = await load(draft.logo.mediaId);
+        frames.#logo = await createImageBitmap(file);
+      } catch (cause) {
+        frames.logoSkipped = `The logo was left out: ${cause instanceof Error ? cause.message : String(cause)}`;
+        console.warn(frames.logoSkipped);
+      }
+    }
     return frames;
+  }
+
+  /** The draft's logo, decoded once by {@link open}; null without one. */
+  logoFrame(): MediaFrame | null {
+    const logo = this.#logo;
+    return logo ? { image: logo, width: logo.width, height: logo.height } : null;
   }
 
   #queue: Promise<void> = Promise.resolve();
@@ -186,6 +213,8 @@ export class MediaFrames implements MediaFrameLookup {
   /** Stops decoding and frees the files. */
   async dispose(): Promise<void> {
     for (const id of [...this.#cursors.keys()]) await this.#closeCursor(id);
+    this.#logo?.close();
+    this.#logo = null;
     for (const source of this.#sources.values()) {
       if (source.kind === 'image') source.bitmap.close();
       else if (source.kind === 'animation') for (const frame of source.frames) frame.bitmap.close();

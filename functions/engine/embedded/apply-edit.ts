@@ -15,6 +15,7 @@ import type { EditOp, EditOpOf } from '../../../shared/edit-op-schema';
 import { formatSeconds } from '../../../shared/timeline-summary';
 import { directorWords } from './director-words';
 import { applyLookOp } from './edit-look';
+import { applyBrandOp } from './edit-brand';
 import { applySceneryOp } from './edit-scene-layers';
 import { applyClipSound, applyMusic } from './edit-music';
 import { applyAddOverlay, applyRemoveText } from './edit-overlay';
@@ -95,6 +96,7 @@ const APPLIERS: { [K in EditOp['op']]: OpApplier<K> } = {
   'set-position': applyPosition,
   'set-narration': applyNarration,
   'set-text-animation': applyTextAnimation,
+  'set-brand': applyBrandOp,
   undo: () => null,
 };
 

@@ -27,6 +27,9 @@ const PLACEHOLDER = /⟦(\d+)⟧/u;
 const SEPARATORS =
   /\s*(?:[,;，；]|(?<!between\s+\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)?\s*|\bscenes?\s+\d+\s*)\band\b(?!(?<=\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+and)\s+(?:the\s+)?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\s+scenes?\b)|\bthen\b|\balso\b|\bplus\b|然后|并且|同时|再)\s*/u;
 
+/** A list of colours ("#0a84ff and #ff375f", "#a, #b and #c") is one value, not clauses: joined by a space. */
+const COLOUR_LIST_JOIN = /(#[0-9a-f]{6})(?:\s*[,，、])?\s*(?:\band\s+)?(?=#[0-9a-f]{6})/giu;
+
 /**
  * Parses an edit command.
  * @example splitEdit('make it vertical and title "Big, Bold News"') // clauses ['make it vertical','title ⟦0⟧'], quotes ['Big, Bold News']
@@ -36,7 +39,8 @@ export function splitEdit(text: string): EditCommand {
   const keep = (quote: string): string => `⟦${quotes.push(quote.trim()) - 1}⟧`;
   const masked = text
     .replace(DOUBLE_QUOTED, (_all, quote: string) => keep(quote))
-    .replace(SINGLE_QUOTED, (_all, lead: string, quote: string) => `${lead}${keep(quote)}`);
+    .replace(SINGLE_QUOTED, (_all, lead: string, quote: string) => `${lead}${keep(quote)}`)
+    .replace(COLOUR_LIST_JOIN, '$1 ');
   const originals = masked
     .split(new RegExp(SEPARATORS.source, 'iu'))
     .map((clause) => clause.replace(/[.!?。！？]+$/u, '').trim())

@@ -10,6 +10,8 @@
  */
 import type { z } from 'zod';
 import type { Batch } from '../../../shared/batch-schema';
+import type { BrandKit } from '../../../shared/brand-kit-schema';
+import { EMPTY_BRAND_KIT } from '../../../shared/brand-kit-schema';
 import type { Brief } from '../../../shared/brief-schema';
 import type { DirectorRequest } from '../../../shared/director-request';
 import { batchSchema } from '../../../shared/batch-schema';
@@ -17,8 +19,10 @@ import type { Draft } from '../../../shared/draft-schema';
 import { draftSchema, draftTooLargeMessage } from '../../../shared/draft-schema';
 import { diffDrafts } from '../../../shared/draft-diff';
 import type { MediaSummary } from '../../../shared/media-schema';
-import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
+import type { BrandKitStore, ChatTurnInput, Engine, EngineEvent } from '../engine';
 import { applyEditOps } from './apply-edit';
+import { applyBrandKit } from './apply-brand-kit';
+import { brandKitAfter, brandKitSaved, withSavedKit } from './edit-brand';
 import { describeEdit, describePlan, splitDeltas, suggestActions } from './compose-reply';
 import type { DirectorWords } from './director-words';
 import { directorWords } from './director-words';
@@ -33,6 +37,9 @@ import { typingPace } from './typing-pace';
 
 /** A request for edits, as `parseMessage` reads it. */
 type EditsRequest = Extract<DirectorRequest, { kind: 'edits' }>;
+
+/** What a turn makes: the engine's events, and `brand-kit` when it changed the visitor's kit. */
+type TurnEvent = EngineEvent | { type: 'brand-kit'; kit: BrandKit };
 
 /** Reply events: the deltas, then the whole text (which replaces them). */
 function reply(text: string): EngineEvent[] {
@@ -167,7 +174,8 @@ function planTurn(input: ChatTurnInput, brief: Brief, cjk: boolean): EngineEvent
     brief.source === 'uploads'
       ? { draft: planMediaCut(brief, input.media ?? []), note: '' }
       : narrateBrief(planStoryboard(brief), brief, input.text);
-  const result = checked(draftSchema, planned.draft, words);
+  const branded = applyBrandKit(planned.draft, input.brandKit ?? EMPTY_BRAND_KIT);
+  const result = checked(draftSchema, branded, words);
   if (!result.ok) return [status, result.event];
   return [
     status,
@@ -195,7 +203,9 @@ function editTurn(
   const words = directorWords(cjk);
   if (current === null) return reply(words.help);
   const outcome =
-    edits === null ? ({ kind: 'not-understood' } as const) : applyEditOps(current, edits.ops, cjk);
+    edits === null
+      ? ({ kind: 'not-understood' } as const)
+      : applyEditOps(current, withSavedKit(edits.ops, input.brandKit ?? EMPTY_BRAND_KIT), cjk);
   if (outcome.kind === 'not-understood') {
     return [
       ...reply(words.notAChange(text, 'video')),
@@ -254,9 +264,8 @@ function helpTurn(input: ChatTurnInput, batch: Batch | null, cjk: boolean): Engi
  * `text-delta`, so the preview shows at once while the reply is still being typed out (the
  * reply is paced, see {@link TYPING_DELAY_MS}); the other events keep their order.
  */
-function previewFirst(events: readonly EngineEvent[]): EngineEvent[] {
-  const isPreview = (event: EngineEvent): boolean =>
-    event.type === 'draft' || event.type === 'batch';
+function previewFirst(events: readonly TurnEvent[]): TurnEvent[] {
+  const isPreview = (event: TurnEvent): boolean => event.type === 'draft' || event.type === 'batch';
   const firstText = events.findIndex(
     (event) => event.type === 'text-delta' || event.type === 'text',
   );
@@ -274,11 +283,28 @@ function previewFirst(events: readonly EngineEvent[]): EngineEvent[] {
  *   `batch` (null) right before its `draft`.
  */
 export function runTurn(input: ChatTurnInput): EngineEvent[] {
-  return previewFirst(turnEvents(input));
+  return runBrandedTurn(input).events;
+}
+
+/**
+ * {@link runTurn}'s events and the visitor's brand kit as the turn changed it ("use my brand
+ * colours …"; null: unchanged), which {@link EmbeddedEngine.chat} saves through its port.
+ */
+export function runBrandedTurn(input: ChatTurnInput): {
+  events: EngineEvent[];
+  kit: BrandKit | null;
+} {
+  const events: EngineEvent[] = [];
+  let kit: BrandKit | null = null;
+  for (const event of previewFirst(turnEvents(input))) {
+    if (event.type === 'brand-kit') kit = event.kit;
+    else events.push(event);
+  }
+  return { events, kit };
 }
 
 /** The events of one chat turn, the reply before the draft (reordered by {@link runTurn}). */
-function turnEvents(input: ChatTurnInput): EngineEvent[] {
+function turnEvents(input: ChatTurnInput): TurnEvent[] {
   const text = input.text.trim();
   const cjk = hasCjk(text);
   const current = input.draft;
@@ -306,9 +332,16 @@ function turnEvents(input: ChatTurnInput): EngineEvent[] {
         return batch !== null
           ? batchUndoTurn(batch, input, cjk)
           : undoTurn(current, input.previousDrafts, cjk);
-      return batch !== null
-        ? editBatchTurn(batch, text, edits, cjk)
-        : editTurn(input, current, text, edits, cjk);
+      const kit = edits ? brandKitAfter(input.brandKit ?? EMPTY_BRAND_KIT, edits.ops) : null;
+      const kitEvents: TurnEvent[] = kit ? [{ type: 'brand-kit', kit }] : [];
+      if (kit && current === null && batch === null)
+        return [...reply(brandKitSaved(kit, cjk)), ...kitEvents];
+      return [
+        ...(batch !== null
+          ? editBatchTurn(batch, text, edits, cjk)
+          : editTurn(input, current, text, edits, cjk)),
+        ...kitEvents,
+      ];
     }
   }
 }
@@ -324,8 +357,14 @@ export class EmbeddedEngine implements Engine {
   readonly name = 'embedded' as const;
   readonly renderer = 'browser' as const;
 
-  /** @param typingDelayMs least gap between reply deltas, ms (0: no pacing, for unit tests) */
-  constructor(private readonly typingDelayMs: number = TYPING_DELAY_MS) {}
+  /**
+   * @param typingDelayMs least gap between reply deltas, ms (0: no pacing, for unit tests)
+   * @param brandKits the visitor's brand kit (absent: the kit in the turn's input, if any)
+   */
+  constructor(
+    private readonly typingDelayMs: number = TYPING_DELAY_MS,
+    private readonly brandKits?: BrandKitStore,
+  ) {}
 
   /**
    * Runs one chat turn. Never throws for any message: what it cannot do is answered in words.
@@ -333,7 +372,10 @@ export class EmbeddedEngine implements Engine {
    */
   async *chat(input: ChatTurnInput): AsyncIterable<EngineEvent> {
     const pace = typingPace(this.typingDelayMs);
-    for (const event of runTurn(input)) {
+    const brandKit = (await this.brandKits?.load()) ?? input.brandKit;
+    const turn = runBrandedTurn(brandKit ? { ...input, brandKit } : input);
+    if (turn.kit) await this.brandKits?.save(turn.kit);
+    for (const event of turn.events) {
       if (event.type === 'text-delta') await pace();
       yield event;
     }

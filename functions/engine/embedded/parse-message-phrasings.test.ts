@@ -84,6 +84,15 @@ const ENGLISH: ReadonlyArray<[string, EditOp[]]> = [
   ['typewriter text', [{ op: 'set-text-animation', animation: 'typewriter' }]],
   ['make the title pop', [{ op: 'set-text-animation', animation: 'pop' }]],
   ['highlight sweep on the captions', [{ op: 'set-text-animation', animation: 'highlight' }]],
+  [
+    'use my brand colours #0a84ff and #ff375f',
+    [{ op: 'set-brand', colors: ['#0a84ff', '#ff375f'] }],
+  ],
+  ['logo bottom right', [{ op: 'set-brand', logo: 'bottom-right' }]],
+  ['move the logo to the top left', [{ op: 'set-brand', logo: 'top-left' }]],
+  ['no logo', [{ op: 'set-brand', logo: 'none' }]],
+  ['use my brand kit', [{ op: 'set-brand', useKit: true }]],
+  ['Inter font', [{ op: 'set-brand', font: 'Inter' }]],
 ];
 
 const CHINESE: ReadonlyArray<[string, EditOp[]]> = [
@@ -143,6 +152,12 @@ const CHINESE: ReadonlyArray<[string, EditOp[]]> = [
   ['字幕逐词出现', [{ op: 'set-text-animation', animation: 'kinetic' }]],
   ['标题高亮扫过', [{ op: 'set-text-animation', animation: 'highlight' }]],
   ['文字弹出', [{ op: 'set-text-animation', animation: 'pop' }]],
+  ['用我的品牌色 #0a84ff 和 #ff375f', [{ op: 'set-brand', colors: ['#0a84ff', '#ff375f'] }]],
+  ['logo 放在右下角', [{ op: 'set-brand', logo: 'bottom-right' }]],
+  ['去掉 logo', [{ op: 'set-brand', logo: 'none' }]],
+  ['把 logo 移到左上角', [{ op: 'set-brand', logo: 'top-left' }]],
+  ['用我的品牌套件', [{ op: 'set-brand', useKit: true }]],
+  ['字体用思源黑体', [{ op: 'set-brand', font: 'Noto Sans SC' }]],
 ];
 
 describe('parseMessage: phrasings to edits', () => {

@@ -133,6 +133,12 @@ function mediaRecutPrompt(text: string, context: MessageContext): string | null 
   return request ? `${request.text}\n${text}` : text;
 }
 
+/** True for a message that only edits the brand kit ("use my brand colours #0a84ff"): kept even before a video. */
+function isBrandKitEdit(text: string): boolean {
+  const { ops, unread } = readEdits(text);
+  return ops.length > 0 && unread.length === 0 && ops.every((op) => op.op === 'set-brand');
+}
+
 /** Edits of a video (or of the batch videos `itemIds`), or `none` when nothing is an edit. */
 function editsRequest(text: string, itemIds: string[]): DirectorRequest {
   const { ops, unread } = readEdits(text);
@@ -181,7 +187,7 @@ export function parseMessage(text: string, context: MessageContext): DirectorReq
   const recut = mediaRecutPrompt(message, context);
   if (recut !== null || isMediaRequest(message, media))
     return { kind: 'brief', brief: readUploadsBrief(recut ?? message, media) };
-  if (context.draft === null || newVideo)
+  if ((context.draft === null && !isBrandKitEdit(message)) || newVideo)
     return { kind: 'brief', brief: readStoryboardBrief(message, scriptParts()) };
   return editsRequest(message, []);
 }

@@ -11,6 +11,7 @@ import type { TextSegment } from '../../../shared/draft-schema';
 import type { EditOp, EditOpOf } from '../../../shared/edit-op-schema';
 import { splitEdit, withoutQuotes } from './edit-clauses';
 import { lookHandler } from './edit-look';
+import { brandHandler } from './edit-brand';
 import { sceneryHandler } from './edit-scene-layers';
 import { musicHandler } from './edit-music';
 import { paceHandler } from './edit-pace';
@@ -31,6 +32,7 @@ const MAX_UNDO_WORDS = 6;
 
 /** Handlers in the order they are tried on a clause; the first that reads an op wins. */
 const HANDLERS: readonly EditHandler[] = [
+  brandHandler,
   scenesHandler,
   narrationHandler,
   musicHandler,

@@ -12,7 +12,8 @@ const execFileAsync = promisify(execFile);
 
 /**
  * SSIM (all planes) between the render's frame at `renderAtS` and the source's frame at
- * `sourceAtS` (use 0 for a still picture), the source scaled to cover `width × height`.
+ * `sourceAtS` (use 0 for a still picture), the source scaled to cover `width × height`; with
+ * `region` (px of the render, even sizes), only that part of the render, the source scaled to it.
  */
 export async function frameSsim(
   renderPath: string,
@@ -21,8 +22,11 @@ export async function frameSsim(
   sourceAtS: number,
   width: number,
   height: number,
+  region?: { x: number; y: number; width: number; height: number },
 ): Promise<number> {
-  const cover = `scale=${width}:${height}:force_original_aspect_ratio=increase,crop=${width}:${height},format=yuv420p`;
+  const size = region ?? { width, height };
+  const cover = `scale=${size.width}:${size.height}:force_original_aspect_ratio=increase,crop=${size.width}:${size.height},format=yuv420p`;
+  const cut = region ? `crop=${region.width}:${region.height}:${region.x}:${region.y},` : '';
   const { stderr } = await execFileAsync(FFMPEG_PATH, [
     '-hide_banner',
     '-nostats',
@@ -35,7 +39,7 @@ export async function frameSsim(
     '-i',
     sourcePath,
     '-filter_complex',
-    `[0:v]format=yuv420p,trim=end_frame=1,setpts=PTS-STARTPTS[a];[1:v]${cover},trim=end_frame=1,setpts=PTS-STARTPTS[b];[a][b]ssim`,
+    `[0:v]${cut}format=yuv420p,trim=end_frame=1,setpts=PTS-STARTPTS[a];[1:v]${cover},trim=end_frame=1,setpts=PTS-STARTPTS[b];[a][b]ssim`,
     '-frames:v',
     '1',
     '-f',

@@ -2,13 +2,15 @@
  * @module library-panel
  * "Your videos": the visitor's library, opened from the header. Each video shows its title,
  * when it last changed, its draft summary, and its latest render (status, and a download link
- * once completed); "Open" brings it back with its chat, draft and render status. Below, the
- * visitor's API keys for the render API (api-keys-section.tsx).
+ * once completed); "Open" brings it back with its chat, draft and render status. Below the
+ * list, the visitor's brand kit (brand-kit-editor.tsx) and their API keys for the render API
+ * (api-keys-section.tsx).
  */
 import type { RenderSummary } from '../../../shared/api-schema';
 import { useApp } from '../app-context';
 import { htmlLang, locale, t } from '../i18n/locale';
 import type { LibraryEntry } from '../models/library-model';
+import { BrandKitEditor } from './brand-kit-editor';
 import { ApiKeysSection } from './api-keys-section';
 
 /** The latest render in words: "Ready", "Rendering: 40%", "Failed: …". */
@@ -114,6 +116,7 @@ export function LibraryPanel() {
           ))}
         </ul>
       )}
+      <BrandKitEditor sessionIds={entries.map((entry) => entry.session.id)} />
       <ApiKeysSection />
     </section>
   );

@@ -1,7 +1,7 @@
 /**
  * @module media-urls
  * Where the renderer downloads each upload a draft uses: `{mediaId: url}` for every media
- * visual and sound, on this origin (the visitor's cookie proves the session is theirs).
+ * visual and sound and the logo, on this origin (the visitor's cookie proves the session is theirs).
  */
 import type { Draft } from '../../../shared/draft-schema';
 import { mediaFileUrl } from './upload-client';
@@ -16,5 +16,7 @@ export function mediaUrlsFor(draft: Draft, sessionId: string): Record<string, st
       if (source?.type === 'media') urls[source.mediaId] = mediaFileUrl(sessionId, source.mediaId);
     }
   }
+  // The logo is an upload of one of the visitor's sessions, not necessarily this one.
+  if (draft.logo) urls[draft.logo.mediaId] = mediaFileUrl(draft.logo.sessionId, draft.logo.mediaId);
   return urls;
 }

@@ -50,9 +50,13 @@ export const PlayerModel = createModel(
     const soundProblem = signal<string | null>(null);
     /** Why some text uses a fallback font, when it does. */
     const fontProblem = signal<string | null>(null);
+    /** Why the brand logo is not shown (its upload is gone), when it is not. */
+    const logoProblem = signal<string | null>(null);
     /** Why the preview is not quite the export (silent, fallback font), when it is not. */
     const previewNote = computed(
-      () => [soundProblem.value, fontProblem.value].filter(Boolean).join(' ') || null,
+      () =>
+        [soundProblem.value, fontProblem.value, logoProblem.value].filter(Boolean).join(' ') ||
+        null,
     );
     const surface = signal<HTMLCanvasElement | null>(null);
     /** False until the first play or seek: until then the poster frame is drawn. */
@@ -273,10 +277,16 @@ export const PlayerModel = createModel(
       }
       if (mediaFrames?.draft !== draft) {
         void mediaFrames?.value.then((old) => old?.dispose());
-        const opened = rt.MediaFrames.open(draft, rt.urlLoader(urls)).catch((cause: unknown) => {
-          soundProblem.value = t('preview.mediaUnavailable', { error: plainError(cause) });
-          return null;
-        });
+        const opened = rt.MediaFrames.open(draft, rt.urlLoader(urls)).then(
+          (frames) => {
+            logoProblem.value = frames.logoSkipped === null ? null : t('preview.logoMissing');
+            return frames;
+          },
+          (cause: unknown) => {
+            soundProblem.value = t('preview.mediaUnavailable', { error: plainError(cause) });
+            return null;
+          },
+        );
         mediaFrames = { draft, value: opened };
       }
       void mediaFrames.value.then(async (frames) => {
