@@ -2,7 +2,7 @@
  * @module two-encoders (bench)
  * One encode worker vs two in one browser (issue 16 item 4): the same 30-s 1080p explainer
  * draft (made by the embedded director through the real edge) rendered in headless Chromium as
- * the product does it — 4-s chunks stored at the edge in order, then joined by remux — once
+ * the product does it (the draft of the chunked-render-cost bench) — 4-s chunks stored at the edge in order, then joined by remux — once
  * with one encode worker and once with two, alternating, in one run. Prints each run's wall
  * time and frames/s, the medians' ratio (two / one, in fps), and `uptime`'s load average beside
  * them: the figures mean little on a box shared with other work. The final MP4 upload (the same
@@ -13,8 +13,8 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../lib/launch-chromium';
 import { startApp } from '../lib/start-app';
 import { startViteDevServer } from '../../test/e2e/support/vite-dev-server';
+import { makeSession, median } from './chunked-render-cost';
 
-const PROMPT = 'Generate a 30-second explainer video about solar panels for homeowners';
 /** Runs of each kind; alternated so warm-up and other load fall on both alike. */
 const RUNS_PER_KIND = 2;
 
@@ -29,17 +29,6 @@ interface RunFigures {
 function loadAverage(): string {
   const line = execFileSync('uptime', { encoding: 'utf8' }).trim();
   return line.slice(line.indexOf('load average')).trim();
-}
-
-/** Makes the draft through the edge (session, chat turn) and returns the session's id. */
-async function makeSession(page: Page): Promise<string> {
-  return page.evaluate(`(async () => {
-    const { createApiClient } = await import('/app/api-client.ts');
-    const api = createApiClient();
-    const session = await api.createSession();
-    await api.streamMessage(session.id, ${JSON.stringify(PROMPT)}, () => undefined);
-    return session.id;
-  })()`) as Promise<string>;
 }
 
 /** One chunked render of the session's draft through the edge with `encoders` workers. */
@@ -64,14 +53,6 @@ async function renderOnce(page: Page, sessionId: string, encoders: number): Prom
       chunksByEncoder: result.chunksByEncoder,
     };
   })()`) as Promise<RunFigures>;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? 0)
-    : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 /** Runs the one-vs-two encoders benchmark and prints its figures. */

@@ -7,19 +7,15 @@
  * frame, a keyframe at every chunk join). A failing chunk store or an abort stops the render at
  * once with its error and ends both workers.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { FFMPEG_PATH, FFPROBE_PATH, probeMedia } from './support/ffprobe';
+import { expectChunkJoins } from './support/expect-chunk-joins';
 import { launchChromium } from './support/launch-chromium';
 import { startViteDevServer, type RunningViteServer } from './support/vite-dev-server';
-
-const run = promisify(execFile);
 
 /** 12 s at 30 fps: three 4-s chunks, so the two workers share them and one waits for order. */
 const PROMPT = 'Generate a 12-second explainer video about solar panels for homeowners';
@@ -27,10 +23,6 @@ const DURATION_S = 12;
 const FPS = 30;
 /** How long a stopped render may take to reject and end its workers. */
 const STOP_TIMEOUT_MS = 20_000;
-
-const packetsSchema = z.object({
-  packets: z.array(z.object({ pts: z.number().int(), flags: z.string() })),
-});
 
 const exportSchema = z.object({
   base64: z.string(),
@@ -137,37 +129,13 @@ describe('an export with two encode workers', () => {
 
     const out = path.join(workDir, 'two-encoders.mp4');
     writeFileSync(out, Buffer.from(result.base64, 'base64'));
-    const probe = await probeMedia(out, { countFrames: true });
-    const video = probe.streams.find((s) => s.codec_type === 'video');
-    expect(video?.codec_name).toBe('h264');
-    expect(video?.nb_read_frames).toBe(totalFrames);
     expect(result.framesEncoded).toBe(totalFrames);
-    expect(probe.streams.filter((s) => s.codec_type === 'audio')).toHaveLength(1);
-    expect(Math.abs(probe.format.duration - DURATION_S)).toBeLessThanOrEqual(0.1);
-    const decode = await run(FFMPEG_PATH, ['-v', 'error', '-i', out, '-f', 'null', '-']);
-    expect(decode.stderr.trim()).toBe('');
-
-    const { stdout } = await run(FFPROBE_PATH, [
-      '-v',
-      'error',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'packet=pts,flags',
-      '-of',
-      'json',
-      out,
-    ]);
-    const packets = packetsSchema.parse(JSON.parse(stdout)).packets;
-    const pts = packets.map((p) => p.pts).sort((a, b) => a - b);
-    expect(new Set(pts).size).toBe(totalFrames);
-    const step = (pts[1] ?? 0) - (pts[0] ?? 0);
-    expect(step).toBeGreaterThan(0);
-    expect(pts.slice(1).filter((value, i) => value - (pts[i] ?? 0) !== step)).toEqual([]);
-    const keyframeAt = new Map(packets.map((p) => [p.pts, p.flags.includes('K')]));
-    for (let index = 0; index < result.chunkCount; index++) {
-      expect(keyframeAt.get(pts[index * result.chunkFrames] ?? -1)).toBe(true);
-    }
+    await expectChunkJoins(out, {
+      totalFrames,
+      chunkFrames: result.chunkFrames,
+      chunkCount: result.chunkCount,
+      durationS: DURATION_S,
+    });
   });
 
   it('fails at once with the store’s error when storing a chunk fails, and ends both workers', async () => {
