@@ -162,7 +162,12 @@ export async function renderVideo(
       plan.chunkCount - firstChunk,
     ),
   );
-  const schedule = new ChunkSchedule<Uint8Array<ArrayBuffer>>(plan, firstChunk, workerCount);
+  /** Each finished chunk's bytes, and when it finished (performance.now() ms). */
+  const schedule = new ChunkSchedule<{ bytes: Uint8Array<ArrayBuffer>; finishedAt: number }>(
+    plan,
+    firstChunk,
+    workerCount,
+  );
   const framesBefore = schedule.framesDone;
 
   const workers = Array.from(
@@ -272,13 +277,14 @@ export async function renderVideo(
               report();
               break;
             case 'chunk': {
-              const finishedAt = performance.now();
-              if (encoder.colorSpace === 'no chunk encoded here')
-                encoder.colorSpace = data.colorSpace;
+              encoder.colorSpace = data.colorSpace; // the same from every chunk
               timings.encodeVideoMs += data.encodeMs;
               let released: ReturnType<typeof schedule.finish>;
               try {
-                released = schedule.finish(slot, data.index, new Uint8Array(data.bytes));
+                released = schedule.finish(slot, data.index, {
+                  bytes: new Uint8Array(data.bytes),
+                  finishedAt: performance.now(),
+                });
               } catch (cause) {
                 reject(
                   new RenderError(
@@ -292,9 +298,9 @@ export async function renderVideo(
               report();
               for (const chunk of released) {
                 saving = saving
-                  .then(() => store.saveChunk(chunk.index, chunk.payload))
+                  .then(() => store.saveChunk(chunk.index, chunk.payload.bytes))
                   .then(() => {
-                    timings.saveChunksMs += performance.now() - finishedAt;
+                    timings.saveChunksMs += performance.now() - chunk.payload.finishedAt;
                     schedule.stored(chunk.index);
                     dispatch();
                   });
