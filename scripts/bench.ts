@@ -18,6 +18,7 @@ import { benchDirectorTurn } from './bench/director-turn';
 import { benchLlmFirstToken } from './bench/llm-first-token';
 import { benchSpeechSynthesis } from './bench/speech-synthesis';
 import { benchNarratedExport } from './bench/narrated-export';
+import { benchTwoEncoders } from './bench/two-encoders';
 
 /** Each entry prints its own figures; add a module's runner here. */
 const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
@@ -45,6 +46,7 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
     'narrated: export of a narrated 30-s explainer vs the same without voiceover',
     benchNarratedExport,
   ],
+  ['encoders: one vs two encode workers in one browser, 30-s 1080p explainer', benchTwoEncoders],
 ];
 
 async function main(): Promise<void> {

@@ -33,7 +33,7 @@ interface RunFigures {
 }
 
 /** Makes the draft through the edge (session, chat turn) and returns the id of a session with it. */
-async function makeSession(page: Page): Promise<string> {
+export async function makeSession(page: Page): Promise<string> {
   return page.evaluate(`(async () => {
     const { createApiClient } = await import('/app/api-client.ts');
     const api = createApiClient();
@@ -70,7 +70,8 @@ async function renderOnce(
   })()`) as Promise<RunFigures>;
 }
 
-function median(values: readonly number[]): number {
+/** The median of `values` (0 when empty). */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1

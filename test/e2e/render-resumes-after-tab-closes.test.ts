@@ -7,22 +7,17 @@
  * without a single error, it has exactly duration × fps frames, and the frame timestamps run on
  * without a gap or a repeat at the chunk joins, each join on a keyframe.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { z } from 'zod';
 import { renderChunkStateSchema, renderListSchema } from '../../shared/api-schema';
 import type { RenderChunkState } from '../../shared/api-schema';
 import { launchChromium } from '../../scripts/lib/launch-chromium';
 import { sendChatMessage } from '../../scripts/lib/drive-app';
-import { FFMPEG_PATH, FFPROBE_PATH, probeMedia } from './support/ffprobe';
+import { expectChunkJoins } from './support/expect-chunk-joins';
 import { renderProgress } from './support/render-progress';
-
-const run = promisify(execFile);
 
 const PROMPT = 'Generate a 30-second explainer video about solar panels for homeowners';
 /** The video: 30 s at 30 fps. */
@@ -33,10 +28,6 @@ const CLOSE_AT_PROGRESS = 0.5;
 /** A 30-s export takes ~20 s here; these bound a stuck one. */
 const HALF_WAY_TIMEOUT_MS = 120_000;
 const RESUME_TIMEOUT_MS = 180_000;
-
-const packetsSchema = z.object({
-  packets: z.array(z.object({ pts: z.number().int(), flags: z.string() })),
-});
 
 let browser: Browser;
 let context: BrowserContext;
@@ -111,42 +102,12 @@ describe('a render whose tab closes half way', () => {
     );
     expect(resumedAt).toBe(Math.round((before.length * state.chunkFrames * 100) / totalFrames));
 
-    // One valid file: probes, decodes with no error at all, duration × fps frames.
-    const probe = await probeMedia(out, { countFrames: true });
-    const video = probe.streams.find((s) => s.codec_type === 'video');
-    expect(video?.codec_name).toBe('h264');
-    expect(video?.nb_read_frames).toBe(totalFrames);
-    expect(probe.streams.filter((s) => s.codec_type === 'audio')).toHaveLength(1);
-    expect(Math.abs(probe.format.duration - DURATION_S)).toBeLessThanOrEqual(0.1);
-    const decode = await run(FFMPEG_PATH, ['-v', 'error', '-i', out, '-f', 'null', '-']);
-    expect(decode.stderr.trim()).toBe('');
-
-    // Timestamps: one per frame, evenly spaced, none missing or repeated at the joins; each join a keyframe.
-    const { stdout } = await run(FFPROBE_PATH, [
-      '-v',
-      'error',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'packet=pts,flags',
-      '-of',
-      'json',
-      out,
-    ]);
-    const packets = packetsSchema.parse(JSON.parse(stdout)).packets;
-    const pts = packets.map((p) => p.pts).sort((a, b) => a - b);
-    expect(pts).toHaveLength(totalFrames);
-    expect(new Set(pts).size).toBe(totalFrames);
-    const step = (pts[1] ?? 0) - (pts[0] ?? 0);
-    expect(step).toBeGreaterThan(0);
-    const gaps = pts
-      .slice(1)
-      .map((value, i) => value - (pts[i] ?? 0))
-      .filter((gap) => gap !== step);
-    expect(gaps).toEqual([]);
-    const keyframeAt = new Map(packets.map((p) => [p.pts, p.flags.includes('K')]));
-    for (let index = 1; index < state.chunkCount; index++) {
-      expect(keyframeAt.get(pts[index * state.chunkFrames] ?? -1)).toBe(true);
-    }
+    // One valid file: probes, decodes with no error at all, duration × fps frames, keyframes at the joins.
+    await expectChunkJoins(out, {
+      totalFrames,
+      chunkFrames: state.chunkFrames,
+      chunkCount: state.chunkCount,
+      durationS: DURATION_S,
+    });
   });
 });

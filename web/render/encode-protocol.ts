@@ -1,16 +1,19 @@
 /**
  * @module encode-protocol
- * The messages between {@link renderVideo} (main thread) and the encode worker, as zod schemas:
+ * The messages between {@link renderVideo} (main thread) and an encode worker, as zod schemas:
  * each side parses what it receives (`postMessage` data is a trust boundary).
  *
- * main → worker: one `render` request with the draft (the worker starts preparing: encoder, fonts),
- * then one `audio` message with the mixed soundtrack's channel data (transferred) — the main
- * thread mixes while the worker prepares.
- * worker → main: `audio-encoded` (the whole soundtrack's AAC packets as an audio chunk file, when
- * asked to encode audio), `progress` about every {@link PROGRESS_EVERY_FRAMES} frames, `chunk`
- * after each GOP-aligned chunk (a chunk file, transferred) — the worker then waits for
- * `chunk-saved` from main before it draws the next chunk — and finally `done`, or `error` with a
- * code and a plain message.
+ * main → worker: one `prepare` with the draft (the worker loads fonts and media and sets up its
+ * encoder), then — only when asked to encode the audio — one `audio` message with the mixed
+ * soundtrack's channel data (transferred: the main thread mixes while the worker prepares), then
+ * any number of `encode-range` messages, one at a time: draw and encode this frame range as
+ * chunk `index` (the frame-range entry point; a render runs one or two workers, each given the
+ * next free chunk, see chunk-schedule.ts).
+ * worker → main: `audio-encoded` (the whole soundtrack's AAC packets as an audio chunk file),
+ * `ready` once prepared (and the audio encoded), `progress` about every
+ * {@link PROGRESS_EVERY_FRAMES} frames of the range, `chunk` when a range is encoded (a chunk
+ * file, transferred; the worker then waits for its next range), or `error` with a code and a
+ * plain message.
  */
 import { z } from 'zod';
 import { RENDER_ERROR_CODES } from './render-errors';
@@ -24,26 +27,29 @@ export const mixedAudioSchema = z.object({
   channels: z.array(z.instanceof(Float32Array)).min(1).max(8),
 });
 
-/** Starts a render. The draft is re-validated with `draftSchema` in the worker. */
-export const renderRequestSchema = z.object({
-  type: z.literal('render'),
+/** Prepares a worker for a render. The draft is re-validated with `draftSchema` in the worker. */
+export const prepareRequestSchema = z.object({
+  type: z.literal('prepare'),
   draft: z.unknown(),
   /** Where the worker downloads each uploaded clip or photo the draft shows: `{mediaId: url}`. */
   mediaUrls: z.record(z.string(), z.string()).optional(),
   /** Headers for those downloads (render/request-headers.ts: the widget's token in a framed widget). */
   headers: z.record(z.string(), z.string()).optional(),
-  /** Resume: the first chunk to encode (the ones before are stored). */
-  firstChunk: z.number().int().nonnegative().default(0),
   /** GOPs per chunk (shared/render-chunk-plan.ts); the default unless a bench asks for one whole chunk. */
   chunkGops: z.number().int().positive().optional(),
-  /** False when the audio is already stored (a resumed render): then no `audio` message comes. */
-  encodeAudio: z.boolean().default(true),
+  /** True for the one worker that encodes the soundtrack (then one `audio` message follows). */
+  encodeAudio: z.boolean().default(false),
 });
 
-/** Main stored chunk `index`: the worker may start the next one. */
-export const chunkSavedSchema = z.object({
-  type: z.literal('chunk-saved'),
+/**
+ * Draw and encode frames `firstFrame … firstFrame + frameCount - 1` as chunk `index`: the range
+ * starts on a keyframe (a multiple of the plan's GOP) and ends at a chunk's end.
+ */
+export const encodeRangeSchema = z.object({
+  type: z.literal('encode-range'),
   index: z.number().int().nonnegative(),
+  firstFrame: z.number().int().nonnegative(),
+  frameCount: z.number().int().positive(),
 });
 
 /** The mixed soundtrack, sent once mixing is done. */
@@ -54,9 +60,9 @@ export const audioMessageSchema = z.object({
 
 /** Anything the main thread sends to the worker. */
 export const workerRequestSchema = z.discriminatedUnion('type', [
-  renderRequestSchema,
+  prepareRequestSchema,
   audioMessageSchema,
-  chunkSavedSchema,
+  encodeRangeSchema,
 ]);
 
 /** Progress of the video frames (audio is encoded first and quickly). */
@@ -69,45 +75,43 @@ export const renderProgressSchema = z.object({
   etaMs: z.number().nonnegative(),
 });
 
-/** Every message the encode worker posts back to the page (progress, stored chunks, the result, a failure). */
+/** Every message an encode worker posts back to the page (readiness, progress, chunks, a failure). */
 export const workerEventSchema = z.discriminatedUnion('type', [
-  renderProgressSchema.extend({ type: z.literal('progress') }),
+  z.object({
+    type: z.literal('progress'),
+    /** The chunk being drawn, and how many of its frames are encoded. */
+    index: z.number().int().nonnegative(),
+    framesDone: z.number().int().nonnegative(),
+  }),
   z.object({ type: z.literal('audio-encoded'), bytes: z.instanceof(ArrayBuffer) }),
+  z.object({
+    type: z.literal('ready'),
+    /** The codec string the worker encodes with (e.g. `avc1.640028`). */
+    videoCodec: z.string(),
+    /** Where the worker's time went before its first range, in ms. */
+    timings: z.object({
+      /** Encoder checks and set-up, fonts, media (while the main thread mixes the audio). */
+      prepareMs: z.number().nonnegative(),
+      /** Waiting for the main thread's mix after preparing (0 without audio). */
+      waitAudioMs: z.number().nonnegative(),
+      encodeAudioMs: z.number().nonnegative(),
+    }),
+  }),
   z.object({
     type: z.literal('chunk'),
     index: z.number().int().nonnegative(),
     bytes: z.instanceof(ArrayBuffer),
-  }),
-  z.object({
-    type: z.literal('done'),
-    /** Frames this worker drew and encoded (fewer than the video's when it resumed). */
-    framesEncoded: z.number().int().nonnegative(),
-    /** Frames in the whole video. */
-    totalFrames: z.number().int().nonnegative(),
-    chunkCount: z.number().int().positive(),
-    /** What the encoder reported, for logs and tests (codec string, colour space). */
-    videoCodec: z.string(),
+    /** What the encoder reported about its colours (the file always declares BT.709 limited). */
     colorSpace: z.string(),
-    /** Where the worker's time went, in ms. */
-    timings: z.object({
-      /** Encoder checks and set-up, fonts (while the main thread mixes the audio). */
-      prepareMs: z.number().nonnegative(),
-      /** Waiting for the main thread's mix after preparing. */
-      waitAudioMs: z.number().nonnegative(),
-      encodeAudioMs: z.number().nonnegative(),
-      /** Drawing and encoding every frame. */
-      encodeVideoMs: z.number().nonnegative(),
-      /** The last encoder flush. */
-      finalizeMs: z.number().nonnegative(),
-      /** Waiting for main to store each chunk (upload + record) before the next. */
-      saveChunksMs: z.number().nonnegative(),
-    }),
+    /** Drawing and encoding the range's frames, with the encoder flush at its end, in ms. */
+    encodeMs: z.number().nonnegative(),
   }),
   z.object({ type: z.literal('error'), code: z.enum(RENDER_ERROR_CODES), message: z.string() }),
 ]);
 
 export type MixedAudio = z.infer<typeof mixedAudioSchema>;
-export type RenderRequest = z.infer<typeof renderRequestSchema>;
+export type PrepareRequest = z.infer<typeof prepareRequestSchema>;
+export type EncodeRange = z.infer<typeof encodeRangeSchema>;
 export type WorkerRequest = z.infer<typeof workerRequestSchema>;
 export type RenderProgress = z.infer<typeof renderProgressSchema>;
 export type WorkerEvent = z.infer<typeof workerEventSchema>;

@@ -1,33 +1,35 @@
 /**
  * @module render-video
- * The export, from the main thread: starts the encode worker with the draft (it loads its code,
- * checks the encoders and loads fonts), meanwhile mixes the soundtrack here (OfflineAudioContext
- * exists only on the main thread) and transfers it, relays progress, stores each finished
- * GOP-aligned chunk (and the audio) in the render's chunk store before the worker starts the
- * next, and at the end joins every chunk — also those stored by an earlier page — into the
- * fast-start MP4 (H.264 High, BT.709 limited range + AAC-LC 48 kHz stereo) by remux, reading
- * the chunks back from the store one at a time (the store keeps them out of the page's heap).
+ * The export, from the main thread: starts one or two encode workers with the draft
+ * ({@link encoderCount}: two where the machine has the cores; each loads its code, checks the
+ * encoder and loads fonts and media), meanwhile mixes the soundtrack here (OfflineAudioContext
+ * exists only on the main thread) and transfers it to the first worker, which encodes it once.
+ * Each worker is given the next chunk nobody has made yet as a frame range (chunk-schedule.ts),
+ * so two chunks are drawn and encoded at once; finished chunks go to the render's chunk store
+ * strictly in order (a chunk finished early waits for the one before it), progress sums both
+ * workers, and a failure of either worker, of the store or an abort stops both. At the end every
+ * chunk — also those stored by an earlier page — is joined into the fast-start MP4 (H.264 High,
+ * BT.709 limited range + AAC-LC 48 kHz stereo) by remux, reading the chunks back from the store
+ * one at a time (the store keeps them out of the page's heap).
  *
  * @example
  * const { blob } = await renderVideo(draft, { onProgress: (p) => console.log(p.framesDone, p.totalFrames) });
  * const url = URL.createObjectURL(blob);
  */
 import { draftSchema, type Draft } from '../../shared/draft-schema';
-import {
-  workerEventSchema,
-  type MixedAudio,
-  type RenderProgress,
-  type WorkerEvent,
-} from './encode-protocol';
+import { workerEventSchema, type MixedAudio, type RenderProgress } from './encode-protocol';
 import { urlLoader } from './media-frames';
 import { type NarrationVoiceOptions, mixAudio } from './mix-audio';
 import { RenderAbortedError, RenderError, renderErrorFromCode } from './render-errors';
 import { decodeChunkFile } from '../../shared/render-chunk-file';
+import { planChunks } from '../../shared/render-chunk-plan';
 import { assembleMp4 } from './assemble-mp4';
 import { subtitleTrack } from '../../shared/subtitle-files';
 import { memoryChunkStore } from './render-chunk-store';
 import type { ChunkedRenderResume, RenderChunkStore } from './render-chunk-store';
 import { requestHeaders } from './request-headers';
+import { ChunkSchedule } from './chunk-schedule';
+import { encoderCount } from './encoder-count';
 
 export type { ChunkedRenderResume, RenderChunkStore } from './render-chunk-store';
 
@@ -36,9 +38,9 @@ export { RenderAbortedError, RenderError } from './render-errors';
 
 /** Options of {@link renderVideo}. */
 export interface RenderVideoOptions {
-  /** Called about every 15 frames with frames done, total, speed (frames/s) and time left (ms). */
+  /** Called about every 15 frames of each worker with frames done (both workers), total, speed (frames/s) and time left (ms). */
   onProgress?: (progress: RenderProgress) => void;
-  /** Aborting stops the worker at once and rejects with {@link RenderAbortedError}. */
+  /** Aborting stops the workers at once and rejects with {@link RenderAbortedError}. */
   signal?: AbortSignal;
   /** Where each uploaded file the draft uses is downloaded from: `{mediaId: url}` (see `mediaUrlsFor`). */
   mediaUrls?: Readonly<Record<string, string>>;
@@ -51,6 +53,11 @@ export interface RenderVideoOptions {
   chunkGops?: number;
   /** The server's neural voice for the narration (mix-audio.ts); absent: the offline voice. */
   voice?: NarrationVoiceOptions;
+  /**
+   * Encode workers: 1 or 2 (tests and benches force one). Default: {@link encoderCount} of
+   * `navigator.hardwareConcurrency`. Never more than the chunks left to make.
+   */
+  encoders?: number;
 }
 
 /** What {@link renderVideo} produces. */
@@ -64,6 +71,9 @@ export interface RenderVideoResult {
   /** Chunks in the video, and the first one this call encoded. */
   chunkCount: number;
   firstChunk: number;
+  /** Encode workers this call ran, and the chunks each made (e.g. `[4, 4]`). */
+  encoders: number;
+  chunksByEncoder: number[];
   /** Wall-clock time of the whole export in ms (mixing, fonts, encoding, muxing). */
   wallMs: number;
   /**
@@ -72,13 +82,25 @@ export interface RenderVideoResult {
    */
   encoder: { codec: string; colorSpace: string };
   /**
-   * Where the time went, in ms. Mixing (main thread) overlaps loading the worker and preparing;
-   * the rest runs one after another.
+   * Where the time went, in ms. Mixing (main thread) overlaps loading the workers and preparing.
+   * `encodeVideoMs` and `saveChunksMs` add up every chunk (two workers' chunks overlap in time).
    */
-  timings: { mixAudioMs: number; workerStartMs: number; assembleMs: number } & WorkerTimings;
+  timings: {
+    mixAudioMs: number;
+    /** From starting the workers until the last one is ready (code, encoder, fonts, media, audio). */
+    prepareMs: number;
+    /** The first worker's wait for the mix, and its AAC encode. */
+    waitAudioMs: number;
+    encodeAudioMs: number;
+    /** Drawing, encoding and flushing each chunk, summed over chunks. */
+    encodeVideoMs: number;
+    /** From a chunk's end until the store took it (waiting for the chunk before it, then storing), summed. */
+    saveChunksMs: number;
+    /** From the first range sent until the last chunk was stored. */
+    videoWallMs: number;
+    assembleMs: number;
+  };
 }
-
-type WorkerTimings = Extract<WorkerEvent, { type: 'done' }>['timings'];
 
 /** Copies the mix into transferable planar arrays (an AudioBuffer's own memory cannot be transferred). */
 function toMixedAudio(buffer: AudioBuffer): MixedAudio {
@@ -95,11 +117,12 @@ function toMixedAudio(buffer: AudioBuffer): MixedAudio {
  * Renders a draft to an MP4 in this browser.
  *
  * @param draft the timeline; validated with `draftSchema`
- * @param options progress callback and abort signal
+ * @param options progress callback, abort signal, resume point, encoder count
  * @returns the MP4 blob, the number of video frames, the wall time in ms, and encoder details
  * @throws RenderError with a plain message: `invalid-draft`, `unsupported-video` ("This browser
  *   cannot encode H.264 …"), `unsupported-audio`, `audio-mix-failed`, `font-load-failed`,
- *   `encode-failed`; RenderAbortedError when `signal` aborts
+ *   `media-failed`, `encode-failed` (also when a worker fails to start); the chunk store's own
+ *   error when storing fails; RenderAbortedError when `signal` aborts
  */
 export async function renderVideo(
   draft: Draft,
@@ -126,145 +149,223 @@ export async function renderVideo(
       'This browser cannot render in the background (Web Workers missing).',
     );
   }
+  const plan = planChunks(
+    { durationMs: parsed.data.durationMs, fps: parsed.data.canvas.fps },
+    chunkGops,
+  );
+  if (firstChunk > plan.chunkCount)
+    throw new RenderError('encode-failed', `The render has no chunk ${firstChunk}.`);
+  const workerCount = Math.max(
+    1,
+    Math.min(
+      encoderCount(options.encoders, globalThis.navigator?.hardwareConcurrency),
+      plan.chunkCount - firstChunk,
+    ),
+  );
+  /** Each finished chunk's bytes, and when it finished (performance.now() ms). */
+  const schedule = new ChunkSchedule<{ bytes: Uint8Array<ArrayBuffer>; finishedAt: number }>(
+    plan,
+    firstChunk,
+    workerCount,
+  );
+  const framesBefore = schedule.framesDone;
 
-  const worker = new Worker(new URL('./encode-worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'reelwright-encode',
-  });
-  const workerCreatedAt = performance.now();
-  let mixAudioMs = 0;
+  const workers = Array.from(
+    { length: workerCount },
+    (_, slot) =>
+      new Worker(new URL('./encode-worker.ts', import.meta.url), {
+        type: 'module',
+        name: `reelwright-encode-${slot + 1}`,
+      }),
+  );
+  const timings: RenderVideoResult['timings'] = {
+    mixAudioMs: 0,
+    prepareMs: 0,
+    waitAudioMs: 0,
+    encodeAudioMs: 0,
+    encodeVideoMs: 0,
+    saveChunksMs: 0,
+    videoWallMs: 0,
+    assembleMs: 0,
+  };
+  const encoder = { codec: '', colorSpace: 'no chunk encoded here' };
   let onAbort: (() => void) | null = null;
+  /** Rejects when `signal` aborts: raced with each step below. */
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new RenderAbortedError({ cause: signal?.reason }));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => undefined);
   let audioSaved: Promise<void> = Promise.resolve();
-  /** Chunk saves run one after another, in order. */
-  let chunkSaves: Promise<void> = Promise.resolve();
   try {
-    const finished = new Promise<RenderVideoResult>((resolve, reject) => {
-      onAbort = () => reject(new RenderAbortedError({ cause: signal?.reason }));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      worker.addEventListener('error', (event) => {
-        reject(
-          new RenderError(
-            'encode-failed',
-            `The encode worker failed: ${event.message || 'it could not start'}.`,
-          ),
-        );
-      });
-      worker.addEventListener('messageerror', () => {
-        reject(
-          new RenderError(
-            'encode-failed',
-            'The encode worker sent a message that could not be read.',
-          ),
-        );
-      });
-      worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-        const message = workerEventSchema.safeParse(event.data);
-        if (!message.success) {
-          reject(new RenderError('encode-failed', 'The encode worker sent an unexpected message.'));
-          return;
+    const encoded = new Promise<void>((resolve, reject) => {
+      const ready = workers.map(() => false);
+      let audioDone = audioStored;
+      let videoStartedAt: number | null = null;
+      /** Chunk stores run one after another, in the schedule's order. */
+      let saving: Promise<void> = Promise.resolve();
+
+      /** Gives every ready, free worker its next range; resolves once everything is stored. */
+      const dispatch = (): void => {
+        workers.forEach((worker, slot) => {
+          const range = ready[slot] ? schedule.take(slot) : null;
+          if (!range) return;
+          videoStartedAt ??= performance.now();
+          worker.postMessage({ type: 'encode-range', ...range });
+        });
+        if (schedule.allStored && audioDone) {
+          if (videoStartedAt !== null) timings.videoWallMs = performance.now() - videoStartedAt;
+          resolve();
         }
-        const data = message.data;
-        switch (data.type) {
-          case 'progress':
-            onProgress?.({
-              framesDone: data.framesDone,
-              totalFrames: data.totalFrames,
-              fps: data.fps,
-              etaMs: data.etaMs,
-            });
-            break;
-          case 'audio-encoded': {
-            audioSaved = store.saveAudio(new Uint8Array(data.bytes));
-            audioSaved.catch(reject);
-            break;
-          }
-          case 'chunk': {
-            const bytes = new Uint8Array(data.bytes);
-            const index = data.index;
-            chunkSaves = chunkSaves
-              .then(() => store.saveChunk(index, bytes))
-              .then(() => worker.postMessage({ type: 'chunk-saved', index }));
-            chunkSaves.catch(reject);
-            break;
-          }
-          case 'done': {
-            const done = data;
-            const {
-              prepareMs,
-              waitAudioMs,
-              encodeAudioMs,
-              encodeVideoMs,
-              finalizeMs,
-              saveChunksMs,
-            } = done.timings;
-            // What the worker did not account for: loading its code, and passing messages.
-            const workerStartMs = Math.max(
-              0,
-              performance.now() -
-                workerCreatedAt -
-                prepareMs -
-                waitAudioMs -
-                encodeAudioMs -
-                encodeVideoMs -
-                finalizeMs -
-                saveChunksMs,
+      };
+      const report = (): void => {
+        if (!onProgress || videoStartedAt === null) return;
+        const framesDone = schedule.framesDone;
+        const elapsedMs = performance.now() - videoStartedAt;
+        const rate = elapsedMs > 0 ? ((framesDone - framesBefore) * 1000) / elapsedMs : 0;
+        onProgress({
+          framesDone,
+          totalFrames: plan.totalFrames,
+          fps: rate,
+          etaMs: rate > 0 ? ((plan.totalFrames - framesDone) * 1000) / rate : 0,
+        });
+      };
+      workers.forEach((worker, slot) => {
+        worker.addEventListener('error', (event) => {
+          reject(
+            new RenderError(
+              'encode-failed',
+              `The encode worker failed: ${event.message || 'it could not start'}.`,
+            ),
+          );
+        });
+        worker.addEventListener('messageerror', () => {
+          reject(
+            new RenderError(
+              'encode-failed',
+              'The encode worker sent a message that could not be read.',
+            ),
+          );
+        });
+        worker.addEventListener('message', (event: MessageEvent<unknown>) => {
+          const message = workerEventSchema.safeParse(event.data);
+          if (!message.success) {
+            reject(
+              new RenderError('encode-failed', 'The encode worker sent an unexpected message.'),
             );
-            const assembleStartedAt = performance.now();
-            joinChunks(store, audioSaved, done.chunkCount, done.totalFrames, parsed.data)
-              .then((blob) => {
-                resolve({
-                  blob,
-                  framesEncoded: done.totalFrames,
-                  framesEncodedHere: done.framesEncoded,
-                  chunkCount: done.chunkCount,
-                  firstChunk,
-                  wallMs: performance.now() - startedAt,
-                  encoder: { codec: done.videoCodec, colorSpace: done.colorSpace },
-                  timings: {
-                    mixAudioMs,
-                    workerStartMs,
-                    assembleMs: performance.now() - assembleStartedAt,
-                    ...done.timings,
-                  },
-                });
-              })
-              .catch(reject);
-            break;
+            return;
           }
-          case 'error':
-            reject(renderErrorFromCode(data.code, data.message));
-            break;
-        }
+          const data = message.data;
+          switch (data.type) {
+            case 'audio-encoded':
+              audioSaved = store.saveAudio(new Uint8Array(data.bytes));
+              audioSaved.catch(reject);
+              audioDone = true;
+              break;
+            case 'ready':
+              ready[slot] = true;
+              encoder.codec = data.videoCodec;
+              timings.prepareMs = performance.now() - startedAt;
+              if (data.timings.waitAudioMs > 0 || data.timings.encodeAudioMs > 0) {
+                timings.waitAudioMs = data.timings.waitAudioMs;
+                timings.encodeAudioMs = data.timings.encodeAudioMs;
+              }
+              dispatch();
+              break;
+            case 'progress':
+              schedule.progress(slot, data.framesDone);
+              report();
+              break;
+            case 'chunk': {
+              encoder.colorSpace = data.colorSpace; // the same from every chunk
+              timings.encodeVideoMs += data.encodeMs;
+              let released: ReturnType<typeof schedule.finish>;
+              try {
+                released = schedule.finish(slot, data.index, {
+                  bytes: new Uint8Array(data.bytes),
+                  finishedAt: performance.now(),
+                });
+              } catch (cause) {
+                reject(
+                  new RenderError(
+                    'encode-failed',
+                    'The encode worker sent a chunk it was not asked for.',
+                    { cause },
+                  ),
+                );
+                return;
+              }
+              report();
+              for (const chunk of released) {
+                saving = saving
+                  .then(() => store.saveChunk(chunk.index, chunk.payload.bytes))
+                  .then(() => {
+                    timings.saveChunksMs += performance.now() - chunk.payload.finishedAt;
+                    schedule.stored(chunk.index);
+                    dispatch();
+                  });
+              }
+              saving.catch(reject);
+              break;
+            }
+            case 'error':
+              reject(renderErrorFromCode(data.code, data.message));
+              break;
+          }
+        });
       });
+      dispatch(); // nothing left to encode: done once the audio is
     });
     // Keep a failure that arrives while we are still mixing from becoming an unhandled rejection.
-    finished.catch(() => undefined);
-    // The worker loads its code and prepares (encoder, fonts) while this thread mixes the audio.
-    worker.postMessage({
-      type: 'render',
-      draft: parsed.data,
-      mediaUrls: { ...mediaUrls },
-      headers: requestHeaders(),
-      firstChunk,
-      chunkGops,
-      encodeAudio: !audioStored,
+    encoded.catch(() => undefined);
+    // The workers load their code and prepare (encoder, fonts, media) while this thread mixes the audio.
+    workers.forEach((worker, slot) => {
+      worker.postMessage({
+        type: 'prepare',
+        draft: parsed.data,
+        mediaUrls: { ...mediaUrls },
+        headers: requestHeaders(),
+        chunkGops,
+        encodeAudio: slot === 0 && !audioStored,
+      });
     });
-    if (audioStored) return await finished;
-    const mixed = await Promise.race([
-      mixAudio(parsed.data, urlLoader(mediaUrls), voice).then((buffer) => {
-        mixAudioMs = performance.now() - startedAt;
-        return toMixedAudio(buffer);
-      }),
-      finished.then(() => null), // the worker cannot finish first; it can only fail or be aborted
+    if (!audioStored) {
+      const mixed = await Promise.race([
+        mixAudio(parsed.data, urlLoader(mediaUrls), voice).then((buffer) => {
+          timings.mixAudioMs = performance.now() - startedAt;
+          return toMixedAudio(buffer);
+        }),
+        encoded.then(() => null), // cannot finish before the audio; it can only fail
+        aborted,
+      ]);
+      if (mixed)
+        workers[0]?.postMessage(
+          { type: 'audio', audio: mixed },
+          mixed.channels.map((channel) => channel.buffer),
+        );
+    }
+    await Promise.race([encoded, aborted]);
+    for (const worker of workers) worker.terminate(); // done: free their memory for the join
+    const assembleStartedAt = performance.now();
+    const blob = await Promise.race([
+      joinChunks(store, audioSaved, plan.chunkCount, plan.totalFrames, parsed.data),
+      aborted,
     ]);
-    if (mixed)
-      worker.postMessage(
-        { type: 'audio', audio: mixed },
-        mixed.channels.map((channel) => channel.buffer),
-      );
-    return await finished;
+    timings.assembleMs = performance.now() - assembleStartedAt;
+    return {
+      blob,
+      framesEncoded: plan.totalFrames,
+      framesEncodedHere: plan.totalFrames - framesBefore,
+      chunkCount: plan.chunkCount,
+      firstChunk,
+      encoders: workerCount,
+      chunksByEncoder: [...schedule.chunksBy],
+      wallMs: performance.now() - startedAt,
+      encoder,
+      timings,
+    };
   } finally {
-    worker.terminate();
+    for (const worker of workers) worker.terminate();
     if (onAbort) signal?.removeEventListener('abort', onAbort);
   }
 }
