@@ -9,9 +9,11 @@
  * (`firstChunk` > 0) continues exactly where the stored chunks end. Main joins the chunks into
  * the MP4 (assemble-mp4.ts).
  *
- * Order (docs/design-decisions.md): encoder checks, fonts, then the audio track (added first,
- * encoded first), then the video frames one by one — each frame waits while the encoder queue is
- * full, so memory stays bounded; no frame is kept after it is encoded. Protocol:
+ * Order (docs/design-decisions.md): encoder checks, fonts, then the video frames one by one —
+ * each frame waits while the encoder queue is full, so memory stays bounded; no frame is kept
+ * after it is encoded. The soundtrack, mixed meanwhile on the main thread (a narration is
+ * synthesised first), is encoded at the end of the first chunk after it arrives, or after the
+ * last: the frames never wait for it. Protocol:
  * {@link renderRequestSchema} in, {@link workerEventSchema} out.
  */
 import '../zod-jitless'; // first: before any zod schema is built
@@ -123,13 +125,22 @@ async function render(
     media = await MediaFrames.open(draft, urlLoader(mediaUrls));
     const assets = createFrameAssets(draft, media);
     const preparedAt = performance.now();
-    const audio = job.encodeAudio ? await audioReady : null;
-
-    const audioStartedAt = performance.now();
-    if (audio) {
+    // The soundtrack is encoded at the first chunk's end after it arrives (or at the end): the
+    // frames never wait for the narration to be synthesised and mixed.
+    const soundtrack: { arrived: MixedAudio | null } = { arrived: null };
+    let audioPending = job.encodeAudio;
+    if (audioPending)
+      void audioReady.then((audio) => {
+        soundtrack.arrived = audio;
+      });
+    let encodeAudioMs = 0;
+    const encodeAudio = async (audio: MixedAudio): Promise<void> => {
+      audioPending = false;
+      const audioStartedAt = performance.now();
       const audioFile = await encodeAudioChunk(audio);
       post({ type: 'audio-encoded', bytes: audioFile.buffer }, [audioFile.buffer]);
-    }
+      encodeAudioMs += performance.now() - audioStartedAt;
+    };
 
     const totalFrames = totalFrameCount(draft);
     const firstFrame = Math.min(totalFrames, chunkFrameRange(plan, job.firstChunk).firstFrame);
@@ -171,7 +182,12 @@ async function render(
       post({ type: 'chunk', index, bytes: file.buffer }, [file.buffer]);
       await saved;
       saveChunksMs += performance.now() - saveStartedAt;
+      if (audioPending && soundtrack.arrived) await encodeAudio(soundtrack.arrived);
     }
+    const waitStartedAt = performance.now();
+    const videoAudioMs = encodeAudioMs;
+    if (audioPending) await encodeAudio(await audioReady);
+    const waitAudioMs = performance.now() - waitStartedAt - (encodeAudioMs - videoAudioMs);
     const finalizeStartedAt = performance.now();
     await video.finish();
     post({
@@ -183,9 +199,12 @@ async function render(
       colorSpace: `encoder ${describeColorSpace(video.reportedColorSpace ?? undefined)}; written as BT.709 limited`,
       timings: {
         prepareMs: preparedAt - startedAt,
-        waitAudioMs: audioStartedAt - preparedAt,
-        encodeAudioMs: videoStartedAt - audioStartedAt,
-        encodeVideoMs: Math.max(0, finalizeStartedAt - videoStartedAt - saveChunksMs - finalizeMs),
+        waitAudioMs: Math.max(0, waitAudioMs),
+        encodeAudioMs,
+        encodeVideoMs: Math.max(
+          0,
+          waitStartedAt - videoStartedAt - saveChunksMs - finalizeMs - videoAudioMs,
+        ),
         finalizeMs: finalizeMs + performance.now() - finalizeStartedAt,
         saveChunksMs,
       },

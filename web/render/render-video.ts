@@ -72,8 +72,8 @@ export interface RenderVideoResult {
    */
   encoder: { codec: string; colorSpace: string };
   /**
-   * Where the time went, in ms. Mixing (main thread) overlaps loading the worker and preparing;
-   * the rest runs one after another.
+   * Where the time went, in ms. Mixing (main thread) overlaps loading the worker, preparing and
+   * encoding the video; the rest runs one after another.
    */
   timings: { mixAudioMs: number; workerStartMs: number; assembleMs: number } & WorkerTimings;
 }
@@ -239,7 +239,7 @@ export async function renderVideo(
     });
     // Keep a failure that arrives while we are still mixing from becoming an unhandled rejection.
     finished.catch(() => undefined);
-    // The worker loads its code and prepares (encoder, fonts) while this thread mixes the audio.
+    // The worker loads its code, prepares (encoder, fonts) and draws while this thread mixes the audio.
     worker.postMessage({
       type: 'render',
       draft: parsed.data,
