@@ -10,6 +10,7 @@
 import { type ReadonlySignal, effect } from '@preact/signals';
 import type { Draft } from '../../../shared/draft-schema';
 import { speechSegments } from '../../../shared/narration-track';
+import { speechRoute } from '../../narration/speech-route';
 
 /**
  * Starts saying each narrated draft `draft` shows, once it has a session.
@@ -25,11 +26,9 @@ export function warmNarration(
     if (shown === null || id === null) return;
     const segments = speechSegments(shown);
     if (segments.length === 0) return;
-    void Promise.all([
-      import('../../narration/speech-client'),
-      import('../../narration/speech-route'),
-    ])
-      .then(([{ saySegments }, { speechRoute }]) => saySegments(segments, speechRoute(id)))
+    const route = speechRoute(id);
+    void import('../../narration/speech-client')
+      .then(({ saySegments }) => saySegments(segments, route))
       // A failure here is the preview's and the export's to report when they ask again.
       .catch(() => undefined);
   });
