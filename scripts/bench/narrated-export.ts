@@ -30,7 +30,7 @@ const SCRIPT_PATH = path.join(projectRoot, 'test', 'fixtures', 'explainer-script
 const EXPORT_DEADLINE_MS = 180_000;
 /** Chromium starts in ~1 s and closes in less; a minute means it is stuck. */
 const BROWSER_DEADLINE_MS = 60_000;
-/** wrangler stops in a few seconds (start-app.ts waits 5 s, then leaves it). */
+/** wrangler stops in a few seconds (start-app.ts kills it after 5 s). */
 const APP_STOP_DEADLINE_MS = 30_000;
 /** Reading the page's status line for a failure report, ms. */
 const STATUS_READ_MS = 2_000;

@@ -10,7 +10,7 @@
  * what it does not name is said by `TTS_VOICE`.
  */
 import { z } from 'zod';
-import type { NarrationVoice } from '../../../shared/narration-schema';
+import { NARRATION_VOICES, type NarrationVoice } from '../../../shared/narration-schema';
 
 /** Most ms one phrase may take: Kokoro on a CPU says a 500-character phrase in ~10 s; OpenAI in ~3 s. */
 export const DEFAULT_TTS_TIMEOUT_MS = 20_000;
@@ -27,12 +27,7 @@ export const DEFAULT_TTS_CALLS_PER_VISITOR_PER_HOUR = 120;
  * gender, or a gender alone.
  */
 export const TTS_VOICE_KEYS = [
-  'en-us-female',
-  'en-us-male',
-  'en-gb-female',
-  'en-gb-male',
-  'zh-female',
-  'zh-male',
+  ...NARRATION_VOICES,
   'en-us',
   'en-gb',
   'en-female',
