@@ -3,12 +3,12 @@
  * Export of a narrated 30-s explainer vs the same video without its voiceover (issue 14; goal:
  * narrated ≤ 1.1× the plain one), in headless Chromium through the real app, in one fresh
  * browser (an empty speech cache). Each video is asked for in the chat and exported as soon as
- * the turn ends, timed from the draft's arrival in the page (the timeline's summary line changes)
- * to the download link — not from Send, since a narrated plan's reply is longer to stream. The
- * page starts saying a narration when its draft arrives
- * (web/app/models/narration-warmup.ts), so the first narrated export pays the
- * speech worker's start, the 18 MB eSpeak compile and the synthesis within that time, as a
- * visitor's page would; the bench itself warms nothing. Order: the narrated explainer (cold),
+ * its draft shows in the page (the timeline's summary line changes; Export works while the reply
+ * is still typed), timed from that moment to the download link — not from Send, since a
+ * narrated plan's reply is longer to type. The page starts saying a narration when its draft
+ * arrives (web/app/models/narration-warmup.ts), so the first narrated export pays the speech
+ * worker's start, the 18 MB eSpeak compile and the synthesis within that time, as a visitor's
+ * page would; the bench itself warms nothing. Order: the narrated explainer (cold),
  * the same script planned without voiceover, then narrated again (its speech now said). The
  * export alone (Export → link) is printed beside. Every step has a deadline and fails with its
  * name and the page's status line rather than hanging. Benchmarks measure; they never fail on a
@@ -91,8 +91,11 @@ export async function benchNarratedExport(): Promise<void> {
             { polling: DRAFT_POLL_MS, timeout: DRAFT_DEADLINE_MS },
           )
           .then(() => Date.now());
-        arrived.catch(() => undefined); // awaited below, after the turn
-        await sendChatMessage(page, request);
+        arrived.catch(() => undefined); // awaited below, while the turn runs
+        // Export is pressed as the draft shows, while the reply is still typed (a narrated
+        // plan's reply is longer): the typing is not what is measured.
+        const turn = sendChatMessage(page, request);
+        turn.catch(() => undefined); // awaited below, after the export
         const draftAt = await arrived;
         const exportAt = Date.now();
         const { exportWallMs } = await withinDeadline(
@@ -101,6 +104,7 @@ export async function benchNarratedExport(): Promise<void> {
           exportAndDownload(page, path.join(workDir, `${name}.mp4`)),
           () => statusLine(page),
         );
+        await turn;
         return {
           totalMs: exportAt - draftAt + exportWallMs,
           exportMs: exportWallMs,
