@@ -34,6 +34,8 @@ const TTS_BINDINGS = {
   TTS_BASE_URL: 'https://tts-fake.test/v1',
   TTS_MODEL: 'fake-tts',
   TTS_VOICE: 'fake-voice',
+  // The narration's gender/accent/language picks these (test/workers/neural-voice-proxy.test.ts).
+  TTS_VOICES: 'female=fake-female,en-GB-male=fake-british-male,zh=fake-chinese',
   TTS_API_KEY: `sk-tts-${randomBytes(24).toString('hex')}`,
   TTS_TIMEOUT_MS: '1000',
   TTS_CALLS_PER_VISITOR_PER_HOUR: '5',

@@ -48,6 +48,7 @@ export interface Env {
   TTS_BASE_URL?: string;
   TTS_MODEL?: string;
   TTS_VOICE?: string;
+  TTS_VOICES?: string;
   /** Secret (`wrangler secret put TTS_API_KEY`): sent only to `TTS_BASE_URL`. */
   TTS_API_KEY?: string;
   TTS_TIMEOUT_MS?: string;

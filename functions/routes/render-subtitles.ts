@@ -1,9 +1,9 @@
 /**
  * @module render-subtitles
  * Subtitles beside each render's MP4 (docs/http-api.md): `GET /api/renders/:id/subtitles.srt`
- * and `.vtt`, the narration's captions of the draft that render exported
- * (shared/subtitle-files.ts). Only the render's owner may read them, like the MP4 without a
- * signed link; a render without narration answers an empty file.
+ * and `.vtt`, the narration's captions of the draft that render exported, or without narration
+ * its on-screen texts (shared/subtitle-files.ts). Only the render's owner may read them, like the
+ * MP4 without a signed link; a render with neither answers an empty file.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../env';

@@ -1,7 +1,8 @@
 /**
  * @module speech
  * The neural voice's proxy (docs/http-api.md): `POST /api/sessions/:id/speech` with JSON
- * `{text, speed}` answers one phrase said by the configured voice as `audio/wav`
+ * `{text, speed, voice?}` answers one phrase said by the configured voice as `audio/wav`
+ * (`voice`, the narration's, picks the endpoint's voice through `TTS_VOICES`)
  * (engine/narration/neural-speech.ts), for the browser's speech worker. The key
  * (`TTS_API_KEY`) stays here. Who may call it and how much, since every call costs the operator:
  * - only the session's owner (a visitor's cookie or widget token, never an id from the URL), from
@@ -28,7 +29,7 @@ import {
   type SpeechFailure,
   sayWithNeuralVoice,
 } from '../engine/narration/neural-speech';
-import { readTtsConfig } from '../engine/narration/tts-config';
+import { neuralVoiceFor, readTtsConfig } from '../engine/narration/tts-config';
 import { parseId, unwrap } from '../http/route-helpers';
 import { ApiError } from '../middleware/api-error';
 import { readJsonBody } from '../middleware/json-body';
@@ -36,6 +37,8 @@ import { readJsonBody } from '../middleware/json-body';
 const speechBodySchema = z.object({
   text: speechSourceSchema.shape.text,
   speed: z.number().min(MIN_SPEECH_SPEED).max(MAX_SPEECH_SPEED),
+  /** The narration's voice, which picks the endpoint's voice (`TTS_VOICES`); absent: `TTS_VOICE`. */
+  voice: speechSourceSchema.shape.voice.optional(),
 });
 
 /** The R2 key of a phrase said by `model`/`voice` at `speed`: a SHA-256 over all four. */
@@ -83,8 +86,9 @@ export const speechRoutes = new Hono<AppEnv>().post('/sessions/:id/speech', asyn
     );
   const visitorId = c.get('visitorId');
   unwrap(await sessionRoom(c.env, parseId(c.req.param('id'), 'session')).info(visitorId));
-  const { text, speed } = await readJsonBody(c, speechBodySchema);
-  const key = await cacheKey(config.model, config.voice, speed, text);
+  const { text, speed, voice: narration } = await readJsonBody(c, speechBodySchema);
+  const voice = neuralVoiceFor(config, narration);
+  const key = await cacheKey(config.model, voice, speed, text);
   const kept = await c.env.MEDIA.get(key);
   if (kept) return c.body(kept.body, 200, { ...WAV_HEADERS, 'X-Speech-Cache': 'hit' });
   const limiter = c.env.NEW_VISITOR_LIMITER;
@@ -100,7 +104,7 @@ export const speechRoutes = new Hono<AppEnv>().post('/sessions/:id/speech', asyn
       { retryAfterS },
     );
   }
-  const said = await sayWithNeuralVoice(config, text, speed);
+  const said = await sayWithNeuralVoice(config, voice, text, speed);
   if (!said.ok) throw failed(said.failure);
   await c.env.MEDIA.put(key, said.wav, { httpMetadata: { contentType: 'audio/wav' } });
   return c.body(said.wav, 200, { ...WAV_HEADERS, 'X-Speech-Cache': 'miss' });

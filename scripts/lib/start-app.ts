@@ -16,6 +16,8 @@ import { offlineEnv, projectRoot } from './offline-env.mjs';
 
 /** wrangler dev bundles and boots workerd; on this 2-core machine that takes ~5–15 s. */
 const START_TIMEOUT_MS = 90_000;
+/** wrangler stops on SIGTERM in a second or two; after this it is killed. */
+const STOP_GRACE_MS = 5_000;
 /** How often to ask `/api/health` while waiting for the start. */
 const HEALTH_POLL_MS = 250;
 /**
@@ -127,13 +129,24 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      const signal = (name: NodeJS.Signals) => {
+        try {
+          process.kill(-(child.pid as number), name);
+        } catch {
+          /* already gone */
+        }
+      };
+      signal('SIGTERM');
+      const stopped = await Promise.race([
+        exited.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), STOP_GRACE_MS)),
+      ]);
+      // A wrangler or workerd that ignores SIGTERM would keep its pipes open, and with them this
+      // process (a bench that printed its figures and never exits): kill the group.
+      if (!stopped) signal('SIGKILL');
     }
+    child.stdout?.destroy();
+    child.stderr?.destroy();
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + START_TIMEOUT_MS;

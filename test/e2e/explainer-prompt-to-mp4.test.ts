@@ -11,6 +11,9 @@ import { exportAndDownload, sendChatMessage } from '../../scripts/lib/drive-app'
 import { expectDeliverable } from './support/expect-deliverable';
 import { frameLuma, meanVolumeDb } from './support/ffmpeg-measure';
 import { useAppPage } from './support/app-page';
+import { probeMedia, wvttCues } from './support/ffprobe';
+import { currentSessionDraft } from './support/session-reads';
+import { subtitleCues } from '../../shared/subtitle-files';
 
 const SCRIPT = readFileSync(
   path.join(__dirname, '..', 'fixtures', 'explainer-script.txt'),
@@ -48,6 +51,15 @@ describe('prompt to finished MP4 on the embedded engine', () => {
     const luma = await frameLuma(file, TITLE_FRAME_AT_S);
     expect(luma.max - luma.min).toBeGreaterThan(MIN_LUMA_SPREAD);
     expect(await meanVolumeDb(file)).toBeGreaterThan(MIN_MEAN_VOLUME_DB);
+
+    // No narration: the subtitles are the on-screen texts, offered beside the MP4 and inside it.
+    expect(await tab.page.getByRole('link', { name: 'SRT' }).isVisible()).toBe(true);
+    const texts = subtitleCues(await currentSessionDraft(tab.page)).map((cue) => cue.text);
+    expect(texts.length).toBeGreaterThan(3);
+    const track = (await probeMedia(file)).streams.find((s) => s.codec_tag_string === 'wvtt');
+    expect(track, 'a WebVTT subtitle track').toMatchObject({ tags: { language: 'eng' } });
+    const inFile = await wvttCues(file, track?.index ?? -1);
+    expect(new Set(inFile.map((cue) => cue.text))).toEqual(new Set(texts));
   });
 
   it('re-exports as 1080x1920, 15 s after "make it vertical and 15 seconds"', async () => {

@@ -3,6 +3,7 @@
  * speech server (test/fake-tts). A narrated export is said by it (the fake hears every phrase,
  * with the server's key, and ffmpeg hears sound in the MP4); when the voice then fails (500),
  * the export still completes, said by the offline voice, and the page says so in plain words.
+ * The chat's "male voice, British voice" picks the voice `TTS_VOICES` names for it.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -32,6 +33,7 @@ beforeAll(async () => {
       TTS_BASE_URL: tts.baseUrl,
       TTS_MODEL: 'fake-tts',
       TTS_VOICE: 'fake-voice',
+      TTS_VOICES: 'female=fake-female,en-GB-male=fake-british-male',
       TTS_API_KEY: KEY,
       TTS_TIMEOUT_MS: '5000',
     },
@@ -67,6 +69,20 @@ describe('the configured neural voice', () => {
     expect(fake.requests.map((r) => r.body.input).join(' ')).toContain('password manager');
     expect(await soundS(file, 15)).toBeGreaterThan(MIN_SOUND_S);
     expect(await tab.page.getByRole('alert').isVisible()).toBe(false);
+    // The default narration voice (US female) is TTS_VOICES' `female`.
+    expect(new Set(fake.requests.map((r) => r.body.voice))).toEqual(new Set(['fake-female']));
+  });
+
+  it('asks the neural voice TTS_VOICES names when the chat picks a British male voice', async () => {
+    const asked = fake.requests.length;
+    await sendChatMessage(tab.page, 'male voice, British voice');
+    // Said as the draft arrives, before any export (web/app/models/narration-warmup.ts).
+    await expect
+      .poll(() => fake.requests.slice(asked).map((r) => r.body.voice))
+      .toContain('fake-british-male');
+    expect(new Set(fake.requests.slice(asked).map((r) => r.body.voice))).toEqual(
+      new Set(['fake-british-male']),
+    );
   });
 
   it('falls back to the offline voice with a plain note when the voice fails', async () => {

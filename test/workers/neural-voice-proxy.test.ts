@@ -5,6 +5,7 @@
  */
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import type { NarrationVoice } from '../../shared/narration-schema';
 import { toneWav } from '../fake-tts/fake-tts';
 import { configuredTtsKey, routeTts } from './route-tts';
 import { ORIGIN, Visitor, readError } from './visitor-client';
@@ -20,11 +21,12 @@ async function say(
   sessionId: string,
   text: string,
   speed = 1,
+  voice?: NarrationVoice,
 ): Promise<Response> {
   return visitor.fetch(`/api/sessions/${sessionId}/speech`, {
     method: 'POST',
     headers: SAME_SITE,
-    body: JSON.stringify({ text, speed }),
+    body: JSON.stringify({ text, speed, voice }),
   });
 }
 
@@ -56,6 +58,45 @@ describe('the neural voice proxy', () => {
         },
       },
     ]);
+  });
+
+  it('asks the voice TTS_VOICES names for the narration’s gender, accent or language, else TTS_VOICE', async () => {
+    const fake = routeTts();
+    const visitor = new Visitor();
+    const session = await visitor.createSession();
+    // vitest.config.ts: female=fake-female,en-GB-male=fake-british-male,zh=fake-chinese
+    const text = `Heat pumps move heat ${crypto.randomUUID()}.`;
+    for (const voice of ['en-us-female', 'en-gb-male', 'zh-male', 'en-us-male'] as const)
+      expect((await say(visitor, session.id, text, 1, voice)).status).toBe(200);
+    // One call per voice asked: the same words in another voice are not answered from R2…
+    expect(fake.requests.map((r) => r.body.voice)).toEqual([
+      'fake-female',
+      'fake-british-male',
+      'fake-chinese',
+      'fake-voice',
+    ]);
+    // …and the same voice is, whichever narration voice (or none) led to it.
+    const other = new Visitor();
+    const otherSession = (await other.createSession()).id;
+    for (const voice of [undefined, 'zh-female'] as const) {
+      const again = await say(other, otherSession, text, 1, voice);
+      expect(again.headers.get('X-Speech-Cache')).toBe('hit');
+    }
+    expect(fake.requests).toHaveLength(4);
+  });
+
+  it('refuses a narration voice it does not know, before any call', async () => {
+    const fake = routeTts();
+    const visitor = new Visitor();
+    const session = await visitor.createSession();
+    const response = await visitor.fetch(`/api/sessions/${session.id}/speech`, {
+      method: 'POST',
+      headers: SAME_SITE,
+      body: JSON.stringify({ text: 'Hi.', speed: 1, voice: 'onyx' }),
+    });
+    expect(response.status).toBe(400);
+    expect((await readError(response)).code).toBe('invalid_body');
+    expect(fake.requests).toHaveLength(0);
   });
 
   it('keeps said phrases in R2 by hash: the same words again cost no call and no count', async () => {

@@ -86,7 +86,11 @@ export function neuralSay(
     const response = await fetch(route.url, {
       method: 'POST',
       headers: { ...route.headers, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ text: phrase.text, speed: speedFor(phrase.rateWpm) }),
+      body: JSON.stringify({
+        text: phrase.text,
+        speed: speedFor(phrase.rateWpm),
+        voice: phrase.voice,
+      }),
     });
     if (!response.ok) {
       const body = (await response.json().catch(() => null)) as {

@@ -4,13 +4,14 @@
  * each side parses what it receives (`postMessage` data is a trust boundary).
  *
  * main → worker: one `prepare` with the draft (the worker loads fonts and media and sets up its
- * encoder), then — only when asked to encode the audio — one `audio` message with the mixed
- * soundtrack's channel data (transferred: the main thread mixes while the worker prepares), then
- * any number of `encode-range` messages, one at a time: draw and encode this frame range as
- * chunk `index` (the frame-range entry point; a render runs one or two workers, each given the
- * next free chunk, see chunk-schedule.ts).
- * worker → main: `audio-encoded` (the whole soundtrack's AAC packets as an audio chunk file),
- * `ready` once prepared (and the audio encoded), `progress` about every
+ * encoder), then any number of `encode-range` messages, one at a time: draw and encode this
+ * frame range as chunk `index` (the frame-range entry point; a render runs one or two workers,
+ * each given the next free chunk, see chunk-schedule.ts); and — only to the worker asked to
+ * encode the audio — one `audio` message with the mixed soundtrack's channel data whenever the
+ * mix is done (transferred: the main thread mixes while the workers draw; the worker encodes it
+ * between two ranges).
+ * worker → main: `ready` once prepared, `audio-encoded` (the whole soundtrack's AAC packets as an
+ * audio chunk file), `progress` about every
  * {@link PROGRESS_EVERY_FRAMES} frames of the range, `chunk` when a range is encoded (a chunk
  * file, transferred; the worker then waits for its next range), or `error` with a code and a
  * plain message.
@@ -83,7 +84,12 @@ export const workerEventSchema = z.discriminatedUnion('type', [
     index: z.number().int().nonnegative(),
     framesDone: z.number().int().nonnegative(),
   }),
-  z.object({ type: z.literal('audio-encoded'), bytes: z.instanceof(ArrayBuffer) }),
+  z.object({
+    type: z.literal('audio-encoded'),
+    bytes: z.instanceof(ArrayBuffer),
+    /** Encoding the soundtrack as AAC, ms. */
+    encodeMs: z.number().nonnegative(),
+  }),
   z.object({
     type: z.literal('ready'),
     /** The codec string the worker encodes with (e.g. `avc1.640028`). */
@@ -92,9 +98,6 @@ export const workerEventSchema = z.discriminatedUnion('type', [
     timings: z.object({
       /** Encoder checks and set-up, fonts, media (while the main thread mixes the audio). */
       prepareMs: z.number().nonnegative(),
-      /** Waiting for the main thread's mix after preparing (0 without audio). */
-      waitAudioMs: z.number().nonnegative(),
-      encodeAudioMs: z.number().nonnegative(),
     }),
   }),
   z.object({

@@ -2,14 +2,16 @@
  * @module encode-worker
  * An export's Web Worker (an ES module worker): the message shell around the renderer's
  * frame-range entry point (range-encoder.ts). On `prepare` it sets up the H.264 encoder, fonts
- * and media for the draft; the one worker asked to encode the audio then waits for the main
- * thread's mix and encodes it once as AAC-LC; then it posts `ready` and encodes each
- * `encode-range` it is sent as one chunk file, one at a time. The main thread (render-video.ts)
- * runs one or two of these, gives each the next free chunk, stores the chunks in order and joins
- * them into the MP4 (assemble-mp4.ts).
+ * and media for the draft and posts `ready`; then it encodes each `encode-range` it is sent as
+ * one chunk file, one at a time. The one worker asked to encode the audio encodes the main
+ * thread's mix as AAC-LC once it arrives, between two ranges (after the range it is drawing, or
+ * at once when idle): the frames never wait for a narration to be synthesised and mixed. The
+ * main thread (render-video.ts) runs one or two of these, gives each the next free chunk, stores
+ * the chunks in order and joins them into the MP4 (assemble-mp4.ts).
  *
- * Order (docs/design-decisions.md#rendering): encoder checks, fonts, media, then the audio, then
- * video ranges. Protocol: {@link workerRequestSchema} in, {@link workerEventSchema} out.
+ * Order (docs/design-decisions.md#rendering): encoder checks, fonts, media, then video ranges
+ * with the audio between two of them. Protocol: {@link workerRequestSchema} in,
+ * {@link workerEventSchema} out.
  */
 import '../zod-jitless'; // first: before any zod schema is built
 import { Quality, canEncodeAudio } from 'mediabunny';
@@ -55,14 +57,9 @@ async function ensureAacEncoder(): Promise<void> {
   }
 }
 
-/** Resolves with the soundtrack when the main thread sends it (after `prepare`). */
-let deliverAudio: ((audio: MixedAudio) => void) | null = null;
-const audioReady = new Promise<MixedAudio>((resolve) => {
-  deliverAudio = resolve;
-});
 /** The prepared draft, once `prepare` succeeded. */
 let prepared: Promise<RangeEncoder> | null = null;
-/** Ranges run one after another. */
+/** Ranges (and the audio, between two of them) run one after another. */
 let encoding: Promise<void> = Promise.resolve();
 
 async function prepare(request: PrepareRequest): Promise<RangeEncoder> {
@@ -79,23 +76,23 @@ async function prepare(request: PrepareRequest): Promise<RangeEncoder> {
     mediaUrls: request.mediaUrls ?? {},
     chunkGops: request.chunkGops,
   });
-  const preparedAt = performance.now();
-  const audio = request.encodeAudio ? await audioReady : null;
-  const audioStartedAt = performance.now();
-  if (audio) {
-    const audioFile = await encodeAudioChunk(audio);
-    post({ type: 'audio-encoded', bytes: audioFile.buffer }, [audioFile.buffer]);
-  }
   post({
     type: 'ready',
     videoCodec: encoder.codecString,
-    timings: {
-      prepareMs: preparedAt - startedAt,
-      waitAudioMs: audioStartedAt - preparedAt,
-      encodeAudioMs: performance.now() - audioStartedAt,
-    },
+    timings: { prepareMs: performance.now() - startedAt },
   });
   return encoder;
+}
+
+/** Encodes the mixed soundtrack as one audio chunk file (the worker asked for it was prepared for AAC). */
+async function encodeAudio(encoderReady: Promise<RangeEncoder>, audio: MixedAudio): Promise<void> {
+  await encoderReady;
+  const startedAt = performance.now();
+  const audioFile = await encodeAudioChunk(audio);
+  post(
+    { type: 'audio-encoded', bytes: audioFile.buffer, encodeMs: performance.now() - startedAt },
+    [audioFile.buffer],
+  );
 }
 
 async function encode(encoderReady: Promise<RangeEncoder>, range: EncodeRange): Promise<void> {
@@ -128,9 +125,7 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   const data = request.data;
-  if (data.type === 'audio') {
-    deliverAudio?.(data.audio);
-  } else if (data.type === 'prepare') {
+  if (data.type === 'prepare') {
     if (prepared !== null) return; // one draft per worker
     setRequestHeaders(() => data.headers ?? {});
     prepared = prepare(data);
@@ -138,9 +133,11 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
   } else {
     const encoderReady = prepared;
     if (encoderReady === null) {
-      postError(new RenderError('encode-failed', 'A range was sent before the draft.'));
+      postError(new RenderError('encode-failed', `The ${data.type} was sent before the draft.`));
       return;
     }
-    encoding = encoding.then(() => encode(encoderReady, data)).catch(postError);
+    const work = () =>
+      data.type === 'audio' ? encodeAudio(encoderReady, data.audio) : encode(encoderReady, data);
+    encoding = encoding.then(work).catch(postError);
   }
 });

@@ -14,6 +14,7 @@
  * the channel data to the encode worker.
  */
 import type { AudioSegment, Draft } from '../../shared/draft-schema';
+import { speechSegments } from '../../shared/narration-track';
 import type { NeuralVoiceRoute } from '../narration/neural-voice';
 import { saySegments } from '../narration/speech-client';
 import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE } from './encoder-settings';
@@ -113,9 +114,7 @@ async function scheduleSpeech(
   draft: Draft,
   voice?: NarrationVoiceOptions,
 ): Promise<Span[]> {
-  const segments = draft.tracks.flatMap((track) =>
-    track.kind === 'audio' ? track.segments.filter((s) => s.source.type === 'speech') : [],
-  );
+  const segments = speechSegments(draft);
   if (segments.length === 0) return [];
   const { audio: said, note } = await saySegments(segments, voice?.neural).catch(
     (cause: unknown) => {

@@ -82,15 +82,15 @@ export interface RenderVideoResult {
    */
   encoder: { codec: string; colorSpace: string };
   /**
-   * Where the time went, in ms. Mixing (main thread) overlaps loading the workers and preparing.
+   * Where the time went, in ms. Mixing (main thread) overlaps loading the workers, preparing and
+   * drawing the first chunks.
    * `encodeVideoMs` and `saveChunksMs` add up every chunk (two workers' chunks overlap in time).
    */
   timings: {
     mixAudioMs: number;
-    /** From starting the workers until the last one is ready (code, encoder, fonts, media, audio). */
+    /** From starting the workers until the last one is ready (code, encoder, fonts, media). */
     prepareMs: number;
-    /** The first worker's wait for the mix, and its AAC encode. */
-    waitAudioMs: number;
+    /** The first worker's AAC encode of the mix (between two of its chunks). */
     encodeAudioMs: number;
     /** Drawing, encoding and flushing each chunk, summed over chunks. */
     encodeVideoMs: number;
@@ -181,7 +181,6 @@ export async function renderVideo(
   const timings: RenderVideoResult['timings'] = {
     mixAudioMs: 0,
     prepareMs: 0,
-    waitAudioMs: 0,
     encodeAudioMs: 0,
     encodeVideoMs: 0,
     saveChunksMs: 0,
@@ -258,6 +257,7 @@ export async function renderVideo(
           const data = message.data;
           switch (data.type) {
             case 'audio-encoded':
+              timings.encodeAudioMs = data.encodeMs;
               audioSaved = store.saveAudio(new Uint8Array(data.bytes));
               audioSaved.catch(reject);
               audioDone = true;
@@ -266,10 +266,6 @@ export async function renderVideo(
               ready[slot] = true;
               encoder.codec = data.videoCodec;
               timings.prepareMs = performance.now() - startedAt;
-              if (data.timings.waitAudioMs > 0 || data.timings.encodeAudioMs > 0) {
-                timings.waitAudioMs = data.timings.waitAudioMs;
-                timings.encodeAudioMs = data.timings.encodeAudioMs;
-              }
               dispatch();
               break;
             case 'progress':

@@ -78,7 +78,8 @@ export function wavProblem(wav: Uint8Array): string | null {
 }
 
 /**
- * Asks the neural voice to say `text` at `speed`.
+ * Asks the neural voice to say `text` at `speed` with `voice`.
+ * @param voice the endpoint's voice name (tts-config.ts `neuralVoiceFor`)
  * @param speed 0.25–4, 1 the voice's natural pace
  * @param fetcher the `fetch` to use (tests route it)
  * @returns the WAV bytes, or the failure: the endpoint's refusal status (401, 429, 500…), a timeout
@@ -87,6 +88,7 @@ export function wavProblem(wav: Uint8Array): string | null {
  */
 export async function sayWithNeuralVoice(
   config: TtsConfig,
+  voice: string,
   text: string,
   speed: number,
   fetcher: typeof fetch = fetch,
@@ -110,7 +112,7 @@ export async function sayWithNeuralVoice(
       body: JSON.stringify({
         model: config.model,
         input: text,
-        voice: config.voice,
+        voice,
         response_format: SPEECH_FORMAT,
         speed,
       }),

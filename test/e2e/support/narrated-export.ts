@@ -5,10 +5,12 @@
  * turned off and the video exported. Then ffmpeg hears the voice in every scene (`silencedetect`
  * finds no scene silent), each phrase's first caption cue starts within 150 ms of the voice
  * coming in, the SRT and WebVTT beside the MP4 parse back to the draft's caption cues, and the
- * MP4's own WebVTT subtitle track (ffprobe) holds the same cues.
+ * MP4's own WebVTT subtitle track (ffprobe) holds the same cues. The page starts saying the
+ * narration when the plan arrives (eSpeak is fetched before Export is pressed), and the export
+ * stores its first video chunk before the soundtrack: the frames do not wait for the voice.
  */
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import subsrt from 'subsrt-ts';
 import { expect } from 'vitest';
 import { z } from 'zod';
@@ -72,7 +74,13 @@ export async function expectNarratedExport(
   workDir: string,
   run: NarratedCase,
 ): Promise<void> {
+  const asked: string[] = [];
+  const noteRequest = (request: Request) =>
+    asked.push(`${request.method()} ${new URL(request.url()).pathname}`);
+  page.on('request', noteRequest);
   expect(await sendChatMessage(page, run.prompt)).toMatch(run.narratedReply);
+  // Said as the draft arrives (web/app/models/narration-warmup.ts), before any export.
+  await expect.poll(() => asked.some((line) => /\/espeak-ng[^/]*\.wasm$/.test(line))).toBe(true);
   // Cuts on the beat: every scene after the first starts on a beat of the planned music.
   const planned = await currentSessionDraft(page);
   const music = musicBeatGrid(planned);
@@ -92,9 +100,15 @@ export async function expectNarratedExport(
 
   const file = path.join(workDir, run.fileName);
   await exportAndDownload(page, file);
+  page.off('request', noteRequest);
   await expectDeliverable(file, 1920, 1080, 30);
   const href = await page.getByRole('link', { name: 'SRT' }).getAttribute('href');
   const renderId = /\/api\/renders\/([^/]+)\/subtitles\.srt/.exec(href ?? '')?.[1] ?? '';
+  const firstChunkAt = asked.indexOf(`PUT /api/renders/${renderId}/chunks/0`);
+  expect(firstChunkAt, 'the first chunk was stored').toBeGreaterThanOrEqual(0);
+  expect(firstChunkAt, 'stored before the soundtrack').toBeLessThan(
+    asked.indexOf(`PUT /api/renders/${renderId}/audio`),
+  );
   const draft = await renderedDraft(page, renderId);
   expect(draft.tracks.some(isNarrationTrack)).toBe(true);
   expect(draft.tracks.filter((t) => t.kind === 'audio')).toHaveLength(1);

@@ -2,8 +2,8 @@
  * @module export-panel
  * Export: the "Export" button, the render's progress ("42% · 48 fps · 12 s left", announced to
  * screen readers every 10 %), "reconnecting…" while the edge cannot be reached, and the
- * "Download MP4" link when the file is ready, with the SRT and WebVTT subtitles of a narrated
- * video beside it.
+ * "Download MP4" link when the file is ready, with the SRT and WebVTT subtitles beside it (a
+ * narrated video's captions, or the on-screen texts of one without narration).
  */
 import type { Draft } from '../../../shared/draft-schema';
 import { isNarrationTrack } from '../../../shared/narration-track';
@@ -24,9 +24,14 @@ export function describeCanvas(width: number, height: number): string {
   return t('export.canvas', { width, height, shape });
 }
 
-/** True when the draft has a voiceover (then its subtitles are offered beside the MP4). */
-function hasNarration(draft: Draft): boolean {
-  return draft.tracks.some(isNarrationTrack);
+/**
+ * True when the draft has subtitles, offered beside the MP4: a voiceover's, or without one its
+ * on-screen texts (shared/subtitle-files.ts, not imported: it would bring subsrt-ts to the page).
+ */
+function hasSubtitles(draft: Draft): boolean {
+  return draft.tracks.some(
+    (track) => isNarrationTrack(track) || (track.kind === 'text' && track.segments.length > 0),
+  );
 }
 
 /** The export section. */
@@ -82,7 +87,7 @@ export function ExportPanel() {
               {t('export.download')}
             </a>
             {size !== null && <span class="muted download-size">{formatBytes(size)}</span>}
-            {job !== null && hasNarration(job.draft) && (
+            {job !== null && hasSubtitles(job.draft) && (
               <span class="muted download-subtitles">
                 {t('export.subtitles')}{' '}
                 <a href={`/api/renders/${job.id}/subtitles.srt`} download="">

@@ -23,6 +23,8 @@ import { LibraryModel } from './library-model';
 import { ApiKeysModel } from './api-keys-model';
 import { mediaUrlsFor } from '../media/media-urls';
 import { MediaModel } from './media-model';
+import { warmNarration } from './narration-warmup';
+import { speechRoute } from '../../narration/speech-route';
 import { NoticeModel } from './notice-model';
 import { PlayerModel } from './player-model';
 import { RenderModel } from './render-model';
@@ -46,10 +48,18 @@ export const AppModel = createModel((api: ApiClient) => {
   const batch = new BatchModel({ api, render, credits, notices });
   const draft = new DraftModel(batch.selectedDraft);
   const chat = new ChatModel({ api, session, draft, batch, notices });
-  const player = new PlayerModel(draft, (shown) => {
-    const id = session.sessionId.peek();
-    return id === null ? null : mediaUrlsFor(shown, id);
-  });
+  const player = new PlayerModel(
+    draft,
+    (shown) => {
+      const id = session.sessionId.peek();
+      return id === null ? null : mediaUrlsFor(shown, id);
+    },
+    () => {
+      const id = session.sessionId.peek();
+      return id === null ? null : speechRoute(id);
+    },
+  );
+  warmNarration(draft.draft, session.sessionId);
   const media = new MediaModel({ session, notices });
   const library = new LibraryModel(api);
   const apiKeys = new ApiKeysModel(api);

@@ -12,6 +12,7 @@ import { t } from '../i18n/locale';
 import { createAudioPlayback } from '../preview/audio-playback';
 import type { PreviewRuntime } from '../preview/load-preview-runtime';
 import { loadPreviewRuntime } from '../preview/load-preview-runtime';
+import type { NeuralVoiceRoute } from '../../narration/neural-voice';
 import type { DraftModel } from './draft-model';
 
 /**
@@ -41,7 +42,12 @@ export type RuntimeStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** The player model: `positionMs`, `playing`, the canvas size, and play/pause/seek actions. */
 export const PlayerModel = createModel(
-  (drafts: DraftModel, mediaUrls: MediaUrlResolver = () => null) => {
+  (
+    drafts: DraftModel,
+    mediaUrls: MediaUrlResolver = () => null,
+    /** Where the export asks the neural voice (null: the offline voice), so the preview says the same. */
+    neuralVoice: () => NeuralVoiceRoute | null = () => null,
+  ) => {
     const positionMs = signal(0);
     const playing = signal(false);
     const runtimeStatus = signal<RuntimeStatus>('idle');
@@ -104,9 +110,21 @@ export const PlayerModel = createModel(
     function mixFor(draft: Draft, rt: PreviewRuntime): Promise<AudioBuffer | null> {
       if (mix?.draft !== draft) {
         const urls = mediaUrls(draft);
-        const buffer = rt.mixAudio(draft, urls === null ? undefined : rt.urlLoader(urls)).then(
+        const neural = neuralVoice();
+        let note: string | null = null;
+        const voice =
+          neural === null
+            ? undefined
+            : {
+                neural,
+                onNote: (said: string) => {
+                  note = said;
+                },
+              };
+        const loader = urls === null ? undefined : rt.urlLoader(urls);
+        const buffer = rt.mixAudio(draft, loader, voice).then(
           (value) => {
-            soundProblem.value = null;
+            soundProblem.value = note;
             return value;
           },
           (cause: unknown) => {

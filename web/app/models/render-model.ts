@@ -21,7 +21,7 @@ import { plainError } from '../format/plain-error';
 import type { CreditsModel } from './credits-model';
 import type { NoticeModel } from './notice-model';
 import { mediaUrlsFor } from '../media/media-urls';
-import { requestHeaders } from '../../render/request-headers';
+import { speechRoute } from '../../narration/speech-route';
 import { createProgressReporter } from './progress-reporter';
 import { abortableSleep } from '../../../shared/abortable-sleep';
 import { retryWhileUnreachable } from '../net/retry-while-unreachable';
@@ -170,10 +170,7 @@ export const RenderModel = createModel(({ api, credits, notices }: RenderModelDe
         resume: { store, firstChunk, audioStored: stored?.audio != null },
         mediaUrls: mediaUrlsFor(info.draft, info.sessionId),
         voice: {
-          neural: {
-            url: `/api/sessions/${encodeURIComponent(info.sessionId)}/speech`,
-            headers: requestHeaders(),
-          },
+          neural: speechRoute(info.sessionId),
           onNote: (note) => notices.showError(note),
         },
         onProgress: (p) => {
