@@ -17,6 +17,7 @@ import { brandKitRoutes } from './routes/brand-kit';
 import { creditRoutes } from './routes/credits';
 import { serveEmbedPage } from './routes/embed-page';
 import { exportRoutes } from './routes/exports';
+import { fleetRoutes } from './routes/fleet';
 import { healthRoutes } from './routes/health';
 import { mcpRoutes } from './routes/mcp';
 import { mediaRoutes } from './routes/media';
@@ -47,6 +48,8 @@ export function createApp(): Hono<AppEnv> {
   app.use(securityHeaders());
   app.use(visitorSecretGuard());
   app.use('/api/*', sameOriginWrites());
+  // Render workers carry the fleet key, not a visitor: mounted before the visitor cookie.
+  app.route('/api/fleet', fleetRoutes);
   app.use('/api/*', visitorCookie());
   app.route('/api', api);
   app.get('/embed', serveEmbedPage);
