@@ -34,6 +34,11 @@ export const renderRequestSchema = z.object({
   headers: z.record(z.string(), z.string()).optional(),
   /** Resume: the first chunk to encode (the ones before are stored). */
   firstChunk: z.number().int().nonnegative().default(0),
+  /**
+   * The chunk after the last one to encode (a render worker's leased range); absent: to the end.
+   * Equal to `firstChunk`: no video at all (only the audio, when `encodeAudio`).
+   */
+  chunkEnd: z.number().int().nonnegative().optional(),
   /** GOPs per chunk (shared/render-chunk-plan.ts); the default unless a bench asks for one whole chunk. */
   chunkGops: z.number().int().positive().optional(),
   /** False when the audio is already stored (a resumed render): then no `audio` message comes. */

@@ -47,6 +47,8 @@ import { setRequestHeaders } from './request-headers';
 /** Which part of the video this worker makes (from the render request). */
 interface ChunkJob {
   firstChunk: number;
+  /** The chunk after the last to encode; undefined: to the end. */
+  chunkEnd: number | undefined;
   chunkGops: number | undefined;
   encodeAudio: boolean;
 }
@@ -136,7 +138,9 @@ async function render(
     let saveChunksMs = 0;
     let finalizeMs = 0;
     const videoStartedAt = performance.now();
-    for (let index = job.firstChunk; index < plan.chunkCount; index++) {
+    const chunkEnd = Math.min(plan.chunkCount, job.chunkEnd ?? plan.chunkCount);
+    const endFrame = Math.min(totalFrames, chunkFrameRange(plan, chunkEnd).firstFrame);
+    for (let index = job.firstChunk; index < chunkEnd; index++) {
       const range = chunkFrameRange(plan, index);
       for (let frame = range.firstFrame; frame < range.firstFrame + range.frameCount; frame++) {
         const timeMs = frameTimeMs(frame, fps);
@@ -176,7 +180,7 @@ async function render(
     await video.finish();
     post({
       type: 'done',
-      framesEncoded: totalFrames - firstFrame,
+      framesEncoded: Math.max(0, endFrame - firstFrame),
       totalFrames,
       chunkCount: plan.chunkCount,
       videoCodec: settings.codecString,
@@ -248,10 +252,11 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     chunkWaiters.delete(request.data.index);
   } else if (!started) {
     started = true; // one render per worker
-    const { firstChunk, chunkGops, encodeAudio, headers = {} } = request.data;
+    const { firstChunk, chunkEnd, chunkGops, encodeAudio, headers = {} } = request.data;
     setRequestHeaders(() => headers);
     void start(request.data.draft, request.data.mediaUrls ?? {}, {
       firstChunk,
+      chunkEnd,
       chunkGops,
       encodeAudio,
     });

@@ -81,7 +81,7 @@ export interface RenderVideoResult {
 type WorkerTimings = Extract<WorkerEvent, { type: 'done' }>['timings'];
 
 /** Copies the mix into transferable planar arrays (an AudioBuffer's own memory cannot be transferred). */
-function toMixedAudio(buffer: AudioBuffer): MixedAudio {
+export function toMixedAudio(buffer: AudioBuffer): MixedAudio {
   const channels: Float32Array<ArrayBuffer>[] = [];
   for (let channel = 0; channel < buffer.numberOfChannels; channel++) {
     const data = new Float32Array(buffer.length);
