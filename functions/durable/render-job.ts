@@ -52,6 +52,7 @@ import type { AudioUpload, ChunkUpload } from './render-chunk-ledger';
 import { RenderLeaseBook, leaseLost } from './render-lease-book';
 import type { FleetLease, LeaseUnit } from '../../shared/fleet-schema';
 import { unitKey } from '../../shared/fleet-schema';
+import { draftMediaIds } from '../../shared/draft-media-ids';
 
 /** Wait before retrying a credit settlement the visitor account did not take, ms (a transient fault). */
 export const SETTLE_RETRY_MS = 30_000;
@@ -458,13 +459,17 @@ export class RenderJob extends DurableObject<Env> {
   /**
    * Leases the next unit of work to render worker `workerId` (render-queue.ts asks): the audio
    * mix while it is not stored, then each chunk not recorded, in order, and once every chunk and
-   * the audio are stored, the join; each unit to one valid lease at a time. A granted lease makes
+   * the audio are stored, the join; each unit to one valid lease at a time (a draft showing the
+   * visitor's uploads is not for workers: `done`). A granted lease makes
    * the job `rendering` (or keeps it `uploading`) and counts as a sign of life.
    */
   lease(workerId: string): LeaseOffer {
     const job = this.#job();
     if (job === null || job.renderer !== 'browser' || TERMINAL.has(job.status))
       return { kind: 'done' };
+    const draft: Draft = parseJsonColumn(job.draft_json, draftSchema, 'render draft');
+    // Workers cannot read the visitor's uploads: such a render is left to its tab.
+    if (draftMediaIds(draft).length > 0) return { kind: 'done' };
     const nowMs = Date.now();
     const plan = planOf(job);
     const state = this.#chunks.state(plan);
@@ -493,7 +498,7 @@ export class RenderJob extends DurableObject<Env> {
         leaseId: lease.leaseId,
         unit,
         expiresAtMs: lease.expiresAtMs,
-        draft: parseJsonColumn(job.draft_json, draftSchema, 'render draft'),
+        draft,
         plan,
       },
     };

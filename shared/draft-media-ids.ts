@@ -1,0 +1,18 @@
+/**
+ * @module draft-media-ids
+ * The uploads a draft shows or plays: the `mediaId` of every `media` visual and sound.
+ */
+import type { Draft } from './draft-schema';
+
+/** Every media id `draft` uses, in track and segment order (repeats kept). */
+export function draftMediaIds(draft: Draft): string[] {
+  const ids: string[] = [];
+  for (const track of draft.tracks) {
+    for (const segment of track.segments) {
+      const source =
+        'visual' in segment ? segment.visual : 'source' in segment ? segment.source : null;
+      if (source?.type === 'media') ids.push(source.mediaId);
+    }
+  }
+  return ids;
+}
