@@ -18,6 +18,7 @@ import { benchDirectorTurn } from './bench/director-turn';
 import { benchLlmFirstToken } from './bench/llm-first-token';
 import { benchSpeechSynthesis } from './bench/speech-synthesis';
 import { benchNarratedExport } from './bench/narrated-export';
+import { benchRenderFleet } from './bench/render-fleet';
 
 /** Each entry prints its own figures; add a module's runner here. */
 const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
@@ -44,6 +45,10 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
   [
     'narrated: export of a narrated 30-s explainer vs the same without voiceover',
     benchNarratedExport,
+  ],
+  [
+    'fleet: 30-s 1080p explainer by the tab vs one and two render workers vs x264',
+    benchRenderFleet,
   ],
 ];
 

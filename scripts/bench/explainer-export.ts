@@ -8,7 +8,6 @@
  * and prints both with their ratio. Target (issue #2): the export is faster than real time
  * (≥ 30 fps). Benchmarks measure; they never fail on a figure.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import { startApp } from '../lib/start-app';
 import { exportAndDownload, sendChatMessage } from '../lib/drive-app';
 import { projectRoot } from '../lib/offline-env.mjs';
 import { countFrames } from '../lib/count-frames';
+import { nativeX264Ms } from './native-x264';
 
 const SCRIPT_PATH = path.join(projectRoot, 'test', 'fixtures', 'explainer-script.txt');
 
@@ -43,30 +43,6 @@ async function benchBrowserExport(
   }
 }
 
-function benchNativeFfmpeg(frames: number): { wallMs: number } {
-  const startedAt = performance.now();
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=size=1920x1080:rate=30',
-    '-frames:v',
-    String(frames),
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-pix_fmt',
-    'yuv420p',
-    '-f',
-    'null',
-    '-',
-  ]);
-  return { wallMs: performance.now() - startedAt };
-}
-
 /** Runs the explainer export benchmark and prints its figures. */
 export async function benchExplainerExport(): Promise<void> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'reelwright-bench-'));
@@ -75,7 +51,7 @@ export async function benchExplainerExport(): Promise<void> {
     const browserRun = await benchBrowserExport(workDir);
     const browserFps = browserRun.frames / (browserRun.wallMs / 1000);
     console.log('bench: native ffmpeg libx264 veryfast, same frame count…');
-    const native = benchNativeFfmpeg(browserRun.frames);
+    const native = { wallMs: nativeX264Ms(browserRun.frames) };
     const nativeFps = browserRun.frames / (native.wallMs / 1000);
     const rows = [
       ['browser export (draw + H.264 + AAC + mux + upload)', browserRun.wallMs, browserFps],

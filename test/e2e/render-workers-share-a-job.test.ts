@@ -16,11 +16,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
-import {
-  renderChunkStateSchema,
-  renderJobInfoSchema,
-  sessionListSchema,
-} from '../../shared/api-schema';
+import { renderChunkStateSchema } from '../../shared/api-schema';
 import type { RenderChunkState, RenderJobInfo } from '../../shared/api-schema';
 import { startApp } from '../../scripts/lib/start-app';
 import type { RunningApp } from '../../scripts/lib/start-app';
@@ -28,8 +24,9 @@ import { sendChatMessage } from '../../scripts/lib/drive-app';
 import { useAppPage } from './support/app-page';
 import { expectDeliverable } from './support/expect-deliverable';
 import { FFPROBE_PATH } from './support/ffprobe';
-import { startRenderWorker } from './support/render-worker-process';
-import type { RenderWorkerProcess } from './support/render-worker-process';
+import { startRenderWorker } from '../../scripts/lib/render-worker-process';
+import type { RenderWorkerProcess } from '../../scripts/lib/render-worker-process';
+import { abandonedExport, readJson, waitCompleted } from '../../scripts/lib/abandoned-export';
 
 const run = promisify(execFile);
 const PROMPT = 'Generate a 12-second explainer video about solar panels for homeowners';
@@ -64,56 +61,18 @@ afterAll(async () => {
 
 const view = useAppPage('reelwright-fleet-e2e-', () => app.url);
 
-async function pageJson(page: Page, url: string, method = 'GET', body?: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ url, method, body }) => {
-      const response = await fetch(url, {
-        method,
-        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return response.json() as Promise<unknown>;
-    },
-    { url, method, body },
-  );
-}
-
-/**
- * Starts an export of the visitor's session and abandons it the way a closed tab does: one
- * progress report, then nothing (the tab renders no chunk).
- */
-async function abandonedExport(page: Page): Promise<RenderJobInfo> {
-  const sessions = sessionListSchema.parse(await pageJson(page, '/api/sessions')).sessions;
-  const sessionId = sessions[0]?.id;
-  if (sessionId === undefined) throw new Error('the visitor has no session');
-  const job = renderJobInfoSchema.parse(
-    await pageJson(page, `/api/sessions/${sessionId}/exports`, 'POST', {}),
-  );
-  await pageJson(page, `/api/renders/${job.id}/progress`, 'POST', {
-    framesDone: 0,
-    totalFrames: job.totalFrames,
-    fps: 0,
-  });
-  return job;
-}
-
-async function waitCompleted(page: Page, renderId: string): Promise<RenderJobInfo> {
-  const deadline = Date.now() + JOB_TIMEOUT_MS;
-  for (;;) {
-    const info = renderJobInfoSchema.parse(await pageJson(page, `/api/renders/${renderId}`));
-    if (info.status === 'completed') return info;
-    if (info.status === 'failed' || Date.now() > deadline)
-      throw new Error(
-        `render ${renderId} is ${info.status} (${info.error ?? ''}); workers printed:\n${workers
-          .flatMap((w) => w.lines)
-          .join('\n')}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
-
 async function chunkState(page: Page, renderId: string): Promise<RenderChunkState> {
-  return renderChunkStateSchema.parse(await pageJson(page, `/api/renders/${renderId}/chunks`));
+  return renderChunkStateSchema.parse(await readJson(page, `/api/renders/${renderId}/chunks`));
+}
+
+/** Waits for the job's MP4, or fails with what the workers printed. */
+function completed(page: Page, renderId: string): Promise<RenderJobInfo> {
+  return waitCompleted(
+    page,
+    renderId,
+    JOB_TIMEOUT_MS,
+    () => `workers printed:\n${workers.flatMap((w) => w.lines).join('\n')}`,
+  );
 }
 
 /** Downloads the MP4 and checks it: the deliverable, 360 frames, a keyframe at every chunk join. */
@@ -160,7 +119,7 @@ describe('render workers', () => {
       const ids = await Promise.all(workers.map(workerId));
       await sendChatMessage(page, PROMPT);
       const job = await abandonedExport(page);
-      const done = await waitCompleted(page, job.id);
+      const done = await completed(page, job.id);
       const state = await chunkState(page, job.id);
       expect(state.chunkCount).toBe(3);
       expect(new Set(state.chunks.map((c) => c.attempt))).toEqual(new Set(ids));
@@ -187,7 +146,7 @@ describe('render workers', () => {
       const killedChunk = Number(leased.exec(victim.lines.find((l) => leased.test(l)) ?? '')?.[1]);
       victim.kill();
       const survivor = victim === first ? second : first;
-      const done = await waitCompleted(page, job.id);
+      const done = await completed(page, job.id);
       const state = await chunkState(page, job.id);
       expect(state.chunks).toHaveLength(3);
       // The killed worker's chunk was stored by the other worker.

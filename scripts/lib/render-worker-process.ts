@@ -1,5 +1,5 @@
 /**
- * @module render-worker-process (e2e support)
+ * @module render-worker-process
  * Starts `npm run render-worker` (scripts/render-worker.ts) as its own process group against an
  * app, keeps every line it prints, and stops it gently (SIGTERM) or kills it (SIGKILL to the
  * group: the worker and its Chromium die at once, as on a crashed machine).
@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { offlineEnv, projectRoot } from '../../../scripts/lib/offline-env.mjs';
+import { offlineEnv, projectRoot } from './offline-env.mjs';
 
 /** One running render worker. */
 export interface RenderWorkerProcess {
