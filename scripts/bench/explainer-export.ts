@@ -11,6 +11,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../lib/launch-chromium';
 import { startApp } from '../lib/start-app';
 import { exportAndDownload, sendChatMessage } from '../lib/drive-app';
@@ -20,16 +21,22 @@ import { nativeX264Ms } from './native-x264';
 
 const SCRIPT_PATH = path.join(projectRoot, 'test', 'fixtures', 'explainer-script.txt');
 
+/** A page at `url` whose visitor asked for the 30-s explainer of the fixture script (the storyboard is planned). */
+export async function explainerPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ acceptDownloads: true });
+  await page.goto(url);
+  const script = readFileSync(SCRIPT_PATH, 'utf8').trim();
+  await sendChatMessage(page, `generate a 30-second explainer video from this script: ${script}`);
+  return page;
+}
+
 async function benchBrowserExport(
   workDir: string,
 ): Promise<{ wallMs: number; frames: number; sizeBytes: number }> {
   const app = await startApp();
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ acceptDownloads: true });
-    await page.goto(app.url);
-    const script = readFileSync(SCRIPT_PATH, 'utf8').trim();
-    await sendChatMessage(page, `generate a 30-second explainer video from this script: ${script}`);
+    const page = await explainerPage(browser, app.url);
     const out = path.join(workDir, 'explainer.mp4');
     const { exportWallMs } = await exportAndDownload(page, out);
     return {

@@ -10,22 +10,21 @@
  * Issue 16's goal: two workers ≥ 1.2× one tab. Benchmarks measure; they never fail on a figure.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../lib/launch-chromium';
 import { startApp } from '../lib/start-app';
 import type { RunningApp } from '../lib/start-app';
-import { exportAndDownload, sendChatMessage } from '../lib/drive-app';
-import { projectRoot } from '../lib/offline-env.mjs';
+import { exportAndDownload } from '../lib/drive-app';
 import { countFrames } from '../lib/count-frames';
 import { startRenderWorker } from '../lib/render-worker-process';
 import type { RenderWorkerProcess } from '../lib/render-worker-process';
 import { abandonedExport, waitCompleted } from '../lib/abandoned-export';
 import { nativeX264Ms } from './native-x264';
+import { explainerPage } from './explainer-export';
 
-const SCRIPT_PATH = path.join(projectRoot, 'test', 'fixtures', 'explainer-script.txt');
 /** Workers start Chromium and load their page before the job; this bounds a stuck start. */
 const READY_TIMEOUT_MS = 120_000;
 /** A 30-s job on a loaded 2-core box: the tab's quiet 20 s, then minutes of rendering at worst. */
@@ -80,10 +79,7 @@ export async function benchRenderFleet(): Promise<void> {
   const app = await startApp({ vars: { RENDER_FLEET_KEY: key } });
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ acceptDownloads: true });
-    await page.goto(app.url);
-    const script = readFileSync(SCRIPT_PATH, 'utf8').trim();
-    await sendChatMessage(page, `generate a 30-second explainer video from this script: ${script}`);
+    const page = await explainerPage(browser, app.url);
     console.log(`bench: the visitor's tab alone… (load ${load()})`);
     const out = path.join(workDir, 'tab.mp4');
     const { exportWallMs: tabMs } = await exportAndDownload(page, out);

@@ -14,12 +14,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { z } from 'zod';
 import { renderChunkStateSchema, renderListSchema } from '../../shared/api-schema';
 import type { RenderChunkState } from '../../shared/api-schema';
 import { launchChromium } from '../../scripts/lib/launch-chromium';
 import { sendChatMessage } from '../../scripts/lib/drive-app';
-import { FFMPEG_PATH, FFPROBE_PATH, probeMedia } from './support/ffprobe';
+import { FFMPEG_PATH, probeMedia, videoPackets } from './support/ffprobe';
 import { renderProgress } from './support/render-progress';
 
 const run = promisify(execFile);
@@ -33,10 +32,6 @@ const CLOSE_AT_PROGRESS = 0.5;
 /** A 30-s export takes ~20 s here; these bound a stuck one. */
 const HALF_WAY_TIMEOUT_MS = 120_000;
 const RESUME_TIMEOUT_MS = 180_000;
-
-const packetsSchema = z.object({
-  packets: z.array(z.object({ pts: z.number().int(), flags: z.string() })),
-});
 
 let browser: Browser;
 let context: BrowserContext;
@@ -122,18 +117,7 @@ describe('a render whose tab closes half way', () => {
     expect(decode.stderr.trim()).toBe('');
 
     // Timestamps: one per frame, evenly spaced, none missing or repeated at the joins; each join a keyframe.
-    const { stdout } = await run(FFPROBE_PATH, [
-      '-v',
-      'error',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'packet=pts,flags',
-      '-of',
-      'json',
-      out,
-    ]);
-    const packets = packetsSchema.parse(JSON.parse(stdout)).packets;
+    const packets = await videoPackets(out);
     const pts = packets.map((p) => p.pts).sort((a, b) => a - b);
     expect(pts).toHaveLength(totalFrames);
     expect(new Set(pts).size).toBe(totalFrames);
