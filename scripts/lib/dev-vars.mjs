@@ -1,7 +1,8 @@
 /**
  * @module dev-vars
  * `.dev.vars` (wrangler's local secrets, git-ignored): made on the first `npm start` or
- * `npm run dev` with a random `VISITOR_SECRET` (and a random `RENDER_FLEET_KEY` for render workers), so a local server never signs with a public value
+ * `npm run dev` with a random `VISITOR_SECRET` and a random `RENDER_FLEET_KEY` (render workers'
+ * key), so a local server never signs with a public value
  * (functions/middleware/visitor-secret-guard.ts) and no secret sits in `wrangler.toml`.
  */
 import { randomBytes } from 'node:crypto';
@@ -28,6 +29,8 @@ export function ensureDevVars() {
     `# Local secrets for wrangler dev (git-ignored), made by npm start.\nVISITOR_SECRET=${secret}\nRENDER_FLEET_KEY=${fleetKey}\n`,
     { mode: 0o600 },
   );
-  console.info('Wrote .dev.vars with a random VISITOR_SECRET and RENDER_FLEET_KEY for this checkout.');
+  console.info(
+    'Wrote .dev.vars with a random VISITOR_SECRET and RENDER_FLEET_KEY for this checkout.',
+  );
   return true;
 }
