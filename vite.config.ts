@@ -11,11 +11,13 @@ import preact from '@preact/preset-vite';
 import { staticAssetHeaders } from './shared/security-policy';
 import { NOTICES_FILE, thirdPartyNotices } from './scripts/lib/third-party-notices';
 
-/** Entries: the SPA, the widget page (/embed) and the widget loader, which hosts load as a plain `/widget.js`. */
+/** Entries: the SPA, the widget page (/embed), the widget loader, which hosts load as a plain `/widget.js`, and the render worker's page. */
 const ENTRIES = {
   main: fileURLToPath(new URL('./web/index.html', import.meta.url)),
   embed: fileURLToPath(new URL('./web/embed.html', import.meta.url)),
   widget: fileURLToPath(new URL('./web/widget/widget.ts', import.meta.url)),
+  // The render worker's page, opened only by `npm run render-worker` (scripts/render-worker.ts).
+  renderWorker: fileURLToPath(new URL('./web/render-worker.html', import.meta.url)),
 };
 
 /** The ffmpeg.wasm core's wasm as Vite emits it (`web/app/media/convert-media.ts` imports it with `?url`). */

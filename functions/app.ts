@@ -20,6 +20,7 @@ import { brandKitRoutes } from './routes/brand-kit';
 import { creditRoutes } from './routes/credits';
 import { serveEmbedPage } from './routes/embed-page';
 import { exportRoutes } from './routes/exports';
+import { fleetRoutes } from './routes/fleet';
 import { healthRoutes } from './routes/health';
 import { mcpRoutes } from './routes/mcp';
 import { mediaRoutes } from './routes/media';
@@ -52,6 +53,8 @@ export function createApp(): Hono<AppEnv> {
   app.use(securityHeaders());
   app.use(visitorSecretGuard());
   app.use('/api/*', sameOriginWrites());
+  // Render workers carry the fleet key, not a visitor: mounted before the visitor cookie.
+  app.route('/api/fleet', fleetRoutes);
   app.use('/api/*', apiKeyVisitor(visitorCookie()));
   app.route('/api', api);
   app.get('/embed', serveEmbedPage);

@@ -7,6 +7,7 @@ import type { SessionRoom } from './durable/session-room';
 import type { RenderJob } from './durable/render-job';
 import type { VisitorAccount } from './durable/visitor-account';
 import type { NewVisitorLimiter } from './durable/new-visitor-limiter';
+import type { RenderQueue } from './durable/render-queue';
 
 /** The Worker's bindings and variables (wrangler.toml), as every handler and Durable Object sees them. */
 export interface Env {
@@ -18,6 +19,8 @@ export interface Env {
   VISITOR_ACCOUNT: DurableObjectNamespace<VisitorAccount>;
   /** One Durable Object per client address: the visitors it minted in the last hour (functions/quota/new-visitor-gate.ts). */
   NEW_VISITOR_LIMITER: DurableObjectNamespace<NewVisitorLimiter>;
+  /** One Durable Object (`fleet`): the render jobs with work for render workers, and their leases. */
+  RENDER_QUEUE: DurableObjectNamespace<RenderQueue>;
   /**
    * Workers Rate Limiting binding (`[[ratelimits]]`): new visitors per client address per minute,
    * a cheap burst shield in front of the hourly count. Its limit lives in wrangler.toml only.
@@ -111,6 +114,12 @@ export interface Env {
    * (development and tests); otherwise webhooks go to https only.
    */
   WEBHOOK_ALLOW_HTTP_LOCALHOST?: string;
+  /**
+   * Secret (`wrangler secret put RENDER_FLEET_KEY`; `.dev.vars` locally): the operator's key of
+   * the render workers (`Authorization: Bearer …` on `/api/fleet`, middleware/fleet-key.ts). At
+   * least 32 characters; unset or shorter, every fleet route answers 401.
+   */
+  RENDER_FLEET_KEY?: string;
 }
 
 /** Hono's generic parameters for this app: bindings plus per-request variables. */

@@ -19,6 +19,7 @@ import { benchLlmFirstToken } from './bench/llm-first-token';
 import { benchSpeechSynthesis } from './bench/speech-synthesis';
 import { benchNarratedExport } from './bench/narrated-export';
 import { benchTwoEncoders } from './bench/two-encoders';
+import { benchRenderFleet } from './bench/render-fleet';
 
 /** Each entry prints its own figures; add a module's runner here. */
 const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
@@ -47,6 +48,10 @@ const BENCHMARKS: Array<[name: string, run: () => Promise<void>]> = [
     benchNarratedExport,
   ],
   ['encoders: one vs two encode workers in one browser, 30-s 1080p explainer', benchTwoEncoders],
+  [
+    'fleet: 30-s 1080p explainer by the tab vs one and two render workers vs x264',
+    benchRenderFleet,
+  ],
 ];
 
 async function main(): Promise<void> {

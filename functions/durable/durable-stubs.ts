@@ -19,6 +19,14 @@ export function renderJob(env: Env, renderId: string): ReturnType<Env['RENDER_JO
   return env.RENDER_JOB.get(env.RENDER_JOB.idFromName(renderId));
 }
 
+/** The render fleet's queue: one instance, named {@link RENDER_QUEUE_NAME}. */
+export function renderQueue(env: Env): ReturnType<Env['RENDER_QUEUE']['get']> {
+  return env.RENDER_QUEUE.get(env.RENDER_QUEUE.idFromName(RENDER_QUEUE_NAME));
+}
+
+/** The name of the one `RenderQueue` (all render workers of an operator share it). */
+export const RENDER_QUEUE_NAME = 'fleet';
+
 /** The visitor's account, named by the visitor id. */
 export function visitorAccount(
   env: Env,

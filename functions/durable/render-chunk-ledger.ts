@@ -2,10 +2,12 @@
  * @module render-chunk-ledger
  * The chunk records of one resumable browser render, in the `RenderJob`'s SQLite: which chunks
  * (GOP-aligned slices, `shared/render-chunk-plan.ts`) and which audio are stored in R2, under
- * which keys, with their hashes. Chunks are accepted strictly in order by check-and-set on a
- * version (the number of chunks recorded): chunk `k` is recorded only while the version is `k`,
- * in one SQLite transaction, so concurrent uploads of one chunk record it once. A re-upload of
- * the same bytes is a no-op (idempotent); other bytes for a recorded chunk are refused.
+ * which keys, with their hashes. A page's chunks are accepted strictly in order by check-and-set
+ * on a version (the chunks recorded from 0 without a gap): chunk `k` is recorded only while the
+ * version is `k`, in one SQLite transaction, so concurrent uploads of one chunk record it once.
+ * A render worker's chunk, made under a lease (render-lease-book.ts), is accepted in any order;
+ * the version then jumps over the chunks already recorded after it. Either way one record per
+ * chunk: a re-upload of the same bytes is a no-op (idempotent); other bytes are refused.
  */
 import { z } from 'zod';
 import type { RenderChunkRecord, RenderChunkState } from '../../shared/api-schema';
@@ -51,8 +53,11 @@ const stateRowSchema = z.object({
 /** A chunk upload, once its bytes are checked and hashed. */
 export const chunkUploadSchema = z.object({
   index: z.number().int().nonnegative(),
-  /** The version the uploader saw: must equal `index` and the stored version (check-and-set). */
-  expectedVersion: z.number().int().nonnegative(),
+  /**
+   * The version the uploader saw: must equal `index` and the stored version (check-and-set);
+   * null for a chunk made under a valid lease, which may come in any order.
+   */
+  expectedVersion: z.number().int().nonnegative().nullable(),
   firstFrame: z.number().int().nonnegative(),
   frames: z.number().int().positive(),
   sizeBytes: z.number().int().positive(),
@@ -115,8 +120,8 @@ export class RenderChunkLedger {
   }
 
   /**
-   * Records chunk `upload.index` if the version is still `upload.expectedVersion` (check-and-set),
-   * in one transaction. Idempotent for the same bytes. Refused with 409 `chunk_conflict`,
+   * Records chunk `upload.index` if the version is still `upload.expectedVersion` (check-and-set;
+   * any order when it is null: a leased chunk), in one transaction. Idempotent for the same bytes. Refused with 409 `chunk_conflict`,
    * `chunk_out_of_order` or `chunk_mismatch` (encoder settings differ from chunk 0's).
    * @returns the state, and whether this call recorded the chunk (false: it already was)
    */
@@ -133,7 +138,10 @@ export class RenderChunkLedger {
           ? accepted({ state: this.state(plan), recorded: false })
           : conflict(u.index);
       const row = this.#stateRow();
-      if (u.index !== row.version || u.expectedVersion !== row.version)
+      if (
+        u.expectedVersion !== null &&
+        (u.index !== row.version || u.expectedVersion !== row.version)
+      )
         return outOfOrder(u.index, row.version);
       if (row.encoder_key !== null && row.encoder_key !== u.encoderKey) {
         return refused(
@@ -142,12 +150,6 @@ export class RenderChunkLedger {
           `Chunk ${u.index} was encoded with other settings (${u.encoderKey}) than the render's first chunk (${row.encoder_key}).`,
         );
       }
-      const updated = this.storage.sql.exec(
-        'UPDATE render_chunk_state SET version = version + 1, encoder_key = ? WHERE id = 1 AND version = ?',
-        u.encoderKey,
-        u.expectedVersion,
-      ).rowsWritten;
-      if (updated !== 1) return outOfOrder(u.index, this.#stateRow().version);
       this.storage.sql.exec(
         `INSERT INTO render_chunk (idx, first_frame, frames, size_bytes, sha256, r2_key, attempt, recorded_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         u.index,
@@ -158,6 +160,14 @@ export class RenderChunkLedger {
         u.r2Key,
         u.attempt,
         atMs,
+      );
+      // The version counts the chunks recorded from 0 without a gap (a leased chunk may fill one).
+      let version = row.version;
+      while (this.#chunk(version) !== null) version++;
+      this.storage.sql.exec(
+        'UPDATE render_chunk_state SET version = ?, encoder_key = ? WHERE id = 1',
+        version,
+        u.encoderKey,
       );
       return accepted({ state: this.state(plan), recorded: true });
     });

@@ -15,6 +15,11 @@
  * so another upload may take over and the alarm marks the job `interrupted`.
  * The chunks of a failed render (an interrupted one fails after a day) are deleted by alarm
  * {@link FAILED_CHUNKS_GRACE_MS} after it failed.
+ * Render workers (docs/http-api.md "Render fleet") lease its units of work — a chunk, the audio
+ * mix, then the final join — one at a time each (render-lease-book.ts); a caller of the chunk,
+ * audio and upload methods is the owner (a visitor id) or the holder of a valid lease on that
+ * unit ({@link JobCaller}). A browser render that goes quiet is offered to the render queue
+ * (render-queue.ts), which hands it to workers when any are connected.
  */
 import { DurableObject } from 'cloudflare:workers';
 import { z } from 'zod';
@@ -42,10 +47,14 @@ import type { RenderChunkState } from '../../shared/api-schema';
 import { planChunks } from '../../shared/render-chunk-plan';
 import type { ChunkPlan } from '../../shared/render-chunk-plan';
 import { RenderChunkLedger } from './render-chunk-ledger';
-import { sessionRoom, visitorAccount, visitorIdentityStore } from './durable-stubs';
+import { renderQueue, sessionRoom, visitorAccount, visitorIdentityStore } from './durable-stubs';
 import type { AudioUpload, ChunkUpload } from './render-chunk-ledger';
 import { RenderWebhook } from './render-webhook';
 import type { WebhookDelivery } from './render-webhook';
+import { RenderLeaseBook, leaseLost } from './render-lease-book';
+import type { FleetLease, LeaseUnit } from '../../shared/fleet-schema';
+import { unitKey } from '../../shared/fleet-schema';
+import { draftMediaIds } from '../../shared/draft-media-ids';
 
 /** Wait before retrying a credit settlement the visitor account did not take, ms (a transient fault). */
 export const SETTLE_RETRY_MS = 30_000;
@@ -152,6 +161,20 @@ const WATCHED: ReadonlySet<RenderStatus> = new Set<RenderStatus>([
   'uploading',
 ]);
 
+/**
+ * Who calls a job method: its owner (a visitor id), or a render worker holding lease `leaseId`
+ * on the unit the method works on (any unit of the job for reads of the job itself).
+ */
+export type JobCaller = string | { leaseId: string };
+
+/** What {@link RenderJob.lease} answers the render queue. */
+export type LeaseOffer =
+  | { kind: 'granted'; lease: FleetLease }
+  /** Work is left, but every unit of it is leased right now. */
+  | { kind: 'busy' }
+  /** Nothing is left to do for workers (finished, gone, or rendered elsewhere): drop the job from the queue. */
+  | { kind: 'done' };
+
 /** The R2 key of a render's MP4: `renders/<id>.mp4`. */
 export function renderObjectKey(renderId: string): string {
   return `renders/${renderId}.mp4`;
@@ -163,6 +186,8 @@ export class RenderJob extends DurableObject<Env> {
   readonly #chunks: RenderChunkLedger;
   /** The render API's webhook, when the job was made with a `callbackUrl` (render-webhook.ts). */
   readonly #webhook: RenderWebhook;
+  /** Render workers' leases on this job's units (render-lease-book.ts). */
+  readonly #leases: RenderLeaseBook;
   /** The last push of the job's list entry to the owner's account; pushes run one after another, in order. */
   #summaryPush: Promise<void> = Promise.resolve();
   /** Status and time of the last push (see {@link RENDER_SUMMARY_PUSH_INTERVAL_MS}). */
@@ -171,6 +196,7 @@ export class RenderJob extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.#chunks = new RenderChunkLedger(ctx.storage);
+    this.#leases = new RenderLeaseBook(ctx.storage);
     ctx.storage.sql.exec(`
       CREATE TABLE IF NOT EXISTS job (
         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -257,10 +283,10 @@ export class RenderJob extends DurableObject<Env> {
     return toInfo(job);
   }
 
-  /** The job as the browser sees it, if `visitorId` owns it. */
-  info(visitorId: string): DurableResult<RenderJobInfo> {
-    const job = this.#ownedBy(visitorId);
-    return job === null ? notFound('render') : accepted(toInfo(job));
+  /** The job as the browser sees it, if `by` owns it or holds a valid lease of it. */
+  info(by: JobCaller): DurableResult<RenderJobInfo> {
+    const job = this.#access(by, null);
+    return job.ok ? accepted(toInfo(job.value)) : job;
   }
 
   /** The job as the visitor's library lists it (no draft, with its title), if `visitorId` owns it. */
@@ -292,26 +318,33 @@ export class RenderJob extends DurableObject<Env> {
   }
 
   /** Where a resumable browser render stands: chunks recorded, the version, the audio. */
-  chunkState(visitorId: string): DurableResult<RenderChunkState> {
-    const job = this.#ownedBy(visitorId);
-    return job === null ? notFound('render') : accepted(this.#chunks.state(planOf(job)));
+  chunkState(by: JobCaller): DurableResult<RenderChunkState> {
+    const job = this.#access(by, null);
+    return job.ok ? accepted(this.#chunks.state(planOf(job.value))) : job;
   }
 
   /**
    * Records a chunk stored in R2 by check-and-set on the chunk version (render-chunk-ledger.ts)
-   * and marks the job `rendering` (a page is at work). Idempotent for the same bytes.
+   * and marks the job `rendering` (a page is at work). Idempotent for the same bytes. Under a
+   * lease of chunk `upload.index` (then `expectedVersion` is null) any order is accepted and the
+   * unit's lease ends; refused with 409 `lease_lost` when that lease is not valid.
    */
   recordChunk(
-    visitorId: string,
+    by: JobCaller,
     upload: ChunkUpload,
   ): DurableResult<{ state: RenderChunkState; recorded: boolean }> {
-    const job = this.#ownedBy(visitorId);
-    if (job === null) return notFound('render');
+    const access = this.#access(by, { kind: 'chunk', index: upload.index });
+    if (!access.ok) return access;
+    const job = access.value;
     if (TERMINAL.has(job.status)) return finished(job.status);
+    if (typeof by === 'string' && upload.expectedVersion === null)
+      throw new Error('only a leased chunk may be recorded out of order');
     const result = this.#chunks.record(planOf(job), upload, Date.now());
+    if (result.ok && typeof by !== 'string') this.#leases.release(by.leaseId);
     if (result.ok && job.status !== 'uploading') {
       this.ctx.storage.sql.exec(
-        `UPDATE job SET status = 'rendering', updated_at_ms = ? WHERE id = 1`,
+        `UPDATE job SET status = 'rendering', frames_done = MAX(frames_done, ?), updated_at_ms = ? WHERE id = 1`,
+        renderedFrames(result.value.state),
         Date.now(),
       );
       this.#armHeartbeat(job);
@@ -322,19 +355,21 @@ export class RenderJob extends DurableObject<Env> {
 
   /** Records the render's encoded audio (the first stored wins; see render-chunk-ledger.ts). */
   recordAudio(
-    visitorId: string,
+    by: JobCaller,
     upload: AudioUpload,
   ): DurableResult<{ state: RenderChunkState; recorded: boolean }> {
-    const job = this.#ownedBy(visitorId);
-    if (job === null) return notFound('render');
+    const access = this.#access(by, { kind: 'audio' });
+    if (!access.ok) return access;
+    const job = access.value;
     if (TERMINAL.has(job.status)) return finished(job.status);
+    if (typeof by !== 'string') this.#leases.release(by.leaseId);
     return accepted(this.#chunks.recordAudio(planOf(job), upload));
   }
 
   /** The R2 key of recorded chunk `index` (or of the audio when `index` is `'audio'`); 404 `not_found` when not stored. */
-  chunkObject(visitorId: string, index: number | 'audio'): DurableResult<{ r2Key: string }> {
-    const job = this.#ownedBy(visitorId);
-    if (job === null) return notFound('render');
+  chunkObject(by: JobCaller, index: number | 'audio'): DurableResult<{ r2Key: string }> {
+    const job = this.#access(by, { kind: 'join' });
+    if (!job.ok) return job;
     const key = index === 'audio' ? this.#chunks.audioKey() : this.#chunks.chunkKey(index);
     return key === null
       ? refused(
@@ -346,8 +381,8 @@ export class RenderJob extends DurableObject<Env> {
   }
 
   /** Keys of every stored chunk and the audio (to delete once the MP4 is stored). */
-  chunkObjectKeys(visitorId: string): string[] {
-    return this.#ownedBy(visitorId) === null ? [] : this.#chunks.objectKeys();
+  chunkObjectKeys(by: JobCaller): string[] {
+    return this.#access(by, { kind: 'join' }).ok ? this.#chunks.objectKeys() : [];
   }
 
   /**
@@ -355,9 +390,10 @@ export class RenderJob extends DurableObject<Env> {
    * still in progress is taken over only once it was quiet for {@link UPLOAD_QUIET_TIMEOUT_MS}.
    * Refused with 409 `render_finished` (already completed or failed) or `upload_in_progress`.
    */
-  beginUpload(visitorId: string): DurableResult<UploadTarget> {
-    const job = this.#ownedBy(visitorId);
-    if (job === null) return notFound('render');
+  beginUpload(by: JobCaller): DurableResult<UploadTarget> {
+    const access = this.#access(by, { kind: 'join' });
+    if (!access.ok) return access;
+    const job = access.value;
     if (TERMINAL.has(job.status)) return finished(job.status);
     const now = Date.now();
     if (job.status === 'uploading' && now - job.updated_at_ms < UPLOAD_QUIET_TIMEOUT_MS)
@@ -379,9 +415,10 @@ export class RenderJob extends DurableObject<Env> {
    * took over carries on. Refused with 409 `render_finished`, or `upload_in_progress` when
    * another upload took over (the caller then stops, so it never overwrites that one's file).
    */
-  uploadProgress(visitorId: string, uploadId: string): DurableResult<void> {
-    const job = this.#ownedBy(visitorId);
-    if (job === null) return notFound('render');
+  uploadProgress(by: JobCaller, uploadId: string): DurableResult<void> {
+    const access = this.#access(by, { kind: 'join' });
+    if (!access.ok) return access;
+    const job = access.value;
     if (TERMINAL.has(job.status)) return finished(job.status);
     if (job.upload_id !== uploadId || (job.status !== 'uploading' && job.status !== 'interrupted'))
       return uploadInProgress();
@@ -399,8 +436,9 @@ export class RenderJob extends DurableObject<Env> {
    * Nothing happens when `uploadId` is no longer the job's upload (another took over);
    * without it, the current upload is meant (a remote render's copy, the object's only upload).
    */
-  abortUpload(visitorId: string, uploadId?: string): void {
-    const job = this.#ownedBy(visitorId);
+  abortUpload(by: JobCaller, uploadId?: string): void {
+    const access = this.#access(by, { kind: 'join' });
+    const job = access.ok ? access.value : null;
     if (
       job === null ||
       job.upload_id === null ||
@@ -419,12 +457,13 @@ export class RenderJob extends DurableObject<Env> {
    * Refused with 409 `upload_in_progress` when `uploadId` (if given) is no longer the job's upload.
    */
   async finishUpload(
-    visitorId: string,
+    by: JobCaller,
     sizeBytes: number,
     uploadId?: string,
   ): Promise<DurableResult<RenderJobInfo>> {
-    const job = this.#ownedBy(visitorId);
-    if (job === null) return notFound('render');
+    const access = this.#access(by, { kind: 'join' });
+    if (!access.ok) return access;
+    const job = access.value;
     const size = z.number().int().positive().parse(sizeBytes);
     if (job.status !== 'uploading')
       return TERMINAL.has(job.status)
@@ -437,10 +476,79 @@ export class RenderJob extends DurableObject<Env> {
       size,
       Date.now(),
     );
+    if (typeof by !== 'string') this.#leases.release(by.leaseId);
     await this.#settle();
     await this.#pushSummary();
     await this.#scheduleWebhook();
     return accepted(toInfo(this.#require()));
+  }
+
+  /**
+   * Leases the next unit of work to render worker `workerId` (render-queue.ts asks): the audio
+   * mix while it is not stored, then each chunk not recorded, in order, and once every chunk and
+   * the audio are stored, the join; each unit to one valid lease at a time (a draft showing the
+   * visitor's uploads is not for workers: `done`). A granted lease makes
+   * the job `rendering` (or keeps it `uploading`) and counts as a sign of life.
+   */
+  lease(workerId: string): LeaseOffer {
+    const job = this.#job();
+    if (job === null || job.renderer !== 'browser' || TERMINAL.has(job.status))
+      return { kind: 'done' };
+    const draft: Draft = parseJsonColumn(job.draft_json, draftSchema, 'render draft');
+    // Workers cannot read the visitor's uploads: such a render is left to its tab.
+    if (draftMediaIds(draft).length > 0) return { kind: 'done' };
+    const nowMs = Date.now();
+    const plan = planOf(job);
+    const state = this.#chunks.state(plan);
+    const held = this.#leases.heldUnits(nowMs);
+    const recorded = new Set(state.chunks.map((c) => c.index));
+    const todo: LeaseUnit[] = [];
+    if (state.audio === null) todo.push({ kind: 'audio' });
+    for (let index = 0; index < plan.chunkCount; index++)
+      if (!recorded.has(index)) todo.push({ kind: 'chunk', index });
+    const uploadAlive =
+      job.status === 'uploading' && nowMs - job.updated_at_ms < UPLOAD_QUIET_TIMEOUT_MS;
+    if (todo.length === 0 && !uploadAlive) todo.push({ kind: 'join' });
+    const unit = todo.find((u) => !held.has(unitKey(u)));
+    if (unit === undefined) return { kind: 'busy' };
+    const lease = this.#leases.grant(unit, workerId, nowMs);
+    this.ctx.storage.sql.exec(
+      `UPDATE job SET status = CASE status WHEN 'uploading' THEN 'uploading' ELSE 'rendering' END, updated_at_ms = ? WHERE id = 1`,
+      nowMs,
+    );
+    this.#armHeartbeat(job);
+    void this.#pushSummary();
+    return {
+      kind: 'granted',
+      lease: {
+        renderId: job.render_id,
+        leaseId: lease.leaseId,
+        unit,
+        expiresAtMs: lease.expiresAtMs,
+        draft,
+        plan,
+      },
+    };
+  }
+
+  /**
+   * Renews lease `leaseId` (a worker's heartbeat) for LEASE_TTL_MS, which also keeps the job
+   * alive. Refused with 409 `lease_lost` when it expired, was released or is not this job's.
+   */
+  renewLease(leaseId: string): DurableResult<{ expiresAtMs: number }> {
+    const job = this.#job();
+    const lease = job === null ? null : this.#leases.renew(leaseId, Date.now());
+    if (job === null || lease === null) return leaseLost();
+    if (!TERMINAL.has(job.status)) {
+      this.ctx.storage.sql.exec('UPDATE job SET updated_at_ms = ? WHERE id = 1', Date.now());
+      this.#armHeartbeat(job);
+    }
+    return accepted({ expiresAtMs: lease.expiresAtMs });
+  }
+
+  /** Gives lease `leaseId` back (its worker stops): another worker may take the unit at once. */
+  releaseLease(leaseId: string): void {
+    this.#leases.release(leaseId);
   }
 
   /**
@@ -653,6 +761,7 @@ export class RenderJob extends DurableObject<Env> {
       );
       await this.ctx.storage.setAlarm(job.updated_at_ms + INTERRUPTED_EXPIRY_MS);
       await this.#pushSummary();
+      await this.#offerToFleet(job.render_id);
     } else {
       const at = await this.ctx.storage.getAlarm();
       if (at === null || at > Date.now() + timeoutMs)
@@ -691,6 +800,34 @@ export class RenderJob extends DurableObject<Env> {
     this.#chunks.clear();
   }
 
+  /**
+   * Offers an abandoned render to the render workers (render-queue.ts): queued when any are
+   * connected; otherwise it waits for its page as before. A failed offer is logged, never thrown.
+   */
+  async #offerToFleet(renderId: string): Promise<void> {
+    try {
+      await renderQueue(this.env).offerAbandoned(renderId);
+    } catch (error) {
+      console.error('offering an abandoned render to the render workers failed', error);
+    }
+  }
+
+  /**
+   * The job if `by` may act on it: its owner (else null → 404 `not_found`), or the holder of a
+   * valid lease on `unit` of this job (any unit when `unit` is null; else 409 `lease_lost`).
+   */
+  #access(by: JobCaller, unit: LeaseUnit | null): DurableResult<JobRow> {
+    if (typeof by === 'string') {
+      const owned = this.#ownedBy(by);
+      return owned === null ? notFound('render') : accepted(owned);
+    }
+    const job = this.#job();
+    const lease = job === null ? null : this.#leases.valid(by.leaseId, Date.now());
+    if (job === null || lease === null || (unit !== null && lease.unit !== unitKey(unit)))
+      return leaseLost();
+    return accepted(job);
+  }
+
   #job(): JobRow | null {
     return readOptionalRow(
       this.ctx.storage.sql.exec('SELECT * FROM job WHERE id = 1'),
@@ -718,9 +855,12 @@ function planOf(job: JobRow): ChunkPlan {
   return planChunks({ durationMs: draft.durationMs, fps: draft.canvas.fps });
 }
 
-/** Frames of the chunks recorded so far (they are recorded in order: chunks `0..version-1`). */
+/** Frames of the chunks recorded so far (in any order, when render workers made them). */
 function renderedFrames(state: RenderChunkState): number {
-  return Math.min(state.totalFrames, state.version * state.chunkFrames);
+  return Math.min(
+    state.totalFrames,
+    state.chunks.reduce((frames, chunk) => frames + chunk.frames, 0),
+  );
 }
 
 function finished(status: RenderStatus): DurableResult<never> {

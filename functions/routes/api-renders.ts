@@ -13,6 +13,7 @@
  * completed or failed (durable/render-webhook.ts). `GET /api/renders/:id` (routes/renders.ts)
  * reads the job with the same key.
  */
+import { enqueueForWorkers } from '../durable/render-queue';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -180,6 +181,8 @@ export const apiRenderRoutes = new Hono<AppEnv>().post(
         }),
       );
     }
+    // Rendered by the fleet: queued for render workers (durable/render-queue.ts).
+    if (renderer === 'browser') await enqueueForWorkers(c.env, job.id);
     return c.json(await withDownloadLink(job, c.env.VISITOR_SECRET), 201);
   },
 );

@@ -11,10 +11,13 @@
  * timestamps) before it is recorded by check-and-set. Whatever is refused, or not recorded
  * (the same bytes were already), is deleted, so a Durable Object reset at any point loses
  * nothing recorded and a retry of the same bytes is a no-op.
+ * The same routes serve render workers under `/api/fleet` (fleet.ts), each call made under the
+ * lease of its unit instead of the owner's cookie ({@link chunkRoutes}).
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
+import type { JobCaller } from '../durable/render-job';
 import {
   CHUNK_PREFIX_BYTES,
   ChunkFileError,
@@ -163,71 +166,80 @@ async function serveObject(c: Context<AppEnv>, r2Key: string): Promise<Response>
   });
 }
 
-/** Resumable-render routes, mounted under `/api`. */
-export const renderChunkRoutes = new Hono<AppEnv>()
-  .get('/renders/:id/chunks', async (c) => {
-    const renderId = parseId(c.req.param('id'), 'render');
-    return c.json(unwrap(await renderJob(c.env, renderId).chunkState(c.get('visitorId'))));
-  })
-  .put('/renders/:id/chunks/:index', async (c) => {
-    const visitorId = c.get('visitorId');
-    const renderId = parseId(c.req.param('id'), 'render');
-    const index = parseDecimalInt(c.req.param('index'), CHUNK_INDEX_RULE);
-    const attemptHeader = c.req.header(RENDER_ATTEMPT_HEADER);
-    const attempt =
-      attemptHeader === undefined ? null : (attemptSchema.safeParse(attemptHeader).data ?? null);
-    const job = renderJob(c.env, renderId);
-    const info = unwrap(await job.info(visitorId));
-    const plan = planChunks({ durationMs: info.draft.durationMs, fps: info.draft.canvas.fps });
-    const r2Key = chunkObjectKey(renderId, index, uploadTag());
-    const chunk = await storeChunk(c, r2Key, (header) => checkVideoChunk(header, plan, index));
-    const recorded = await job.recordChunk(visitorId, {
-      index: index,
-      expectedVersion: index,
-      firstFrame: chunk.header.firstFrame,
-      frames: chunk.header.frameCount,
-      sizeBytes: chunk.sizeBytes,
-      sha256: chunk.sha256,
-      encoderKey: chunk.header.encoderKey,
-      r2Key,
-      attempt,
+/** Who a request acts as: the visitor (owner), or a render worker's lease (fleet.ts). */
+export type CallerOf = (c: Context<AppEnv>) => JobCaller;
+
+/**
+ * The resumable-render routes, each acting as `callerOf(c)`: a visitor's chunks are recorded in
+ * order (check-and-set on the version), a lease holder's in any order.
+ */
+export function chunkRoutes(callerOf: CallerOf) {
+  return new Hono<AppEnv>()
+    .get('/renders/:id/chunks', async (c) => {
+      const renderId = parseId(c.req.param('id'), 'render');
+      return c.json(unwrap(await renderJob(c.env, renderId).chunkState(callerOf(c))));
+    })
+    .put('/renders/:id/chunks/:index', async (c) => {
+      const visitorId = callerOf(c);
+      const renderId = parseId(c.req.param('id'), 'render');
+      const index = parseDecimalInt(c.req.param('index'), CHUNK_INDEX_RULE);
+      const attemptHeader = c.req.header(RENDER_ATTEMPT_HEADER);
+      const attempt =
+        attemptHeader === undefined ? null : (attemptSchema.safeParse(attemptHeader).data ?? null);
+      const job = renderJob(c.env, renderId);
+      const info = unwrap(await job.info(visitorId));
+      const plan = planChunks({ durationMs: info.draft.durationMs, fps: info.draft.canvas.fps });
+      const r2Key = chunkObjectKey(renderId, index, uploadTag());
+      const chunk = await storeChunk(c, r2Key, (header) => checkVideoChunk(header, plan, index));
+      const recorded = await job.recordChunk(visitorId, {
+        index: index,
+        expectedVersion: typeof visitorId === 'string' ? index : null,
+        firstFrame: chunk.header.firstFrame,
+        frames: chunk.header.frameCount,
+        sizeBytes: chunk.sizeBytes,
+        sha256: chunk.sha256,
+        encoderKey: chunk.header.encoderKey,
+        r2Key,
+        attempt,
+      });
+      // Refused (out of order, other bytes recorded, job finished), or these very bytes were
+      // recorded already under another upload's key: ours is an orphan.
+      if (!recorded.ok || !recorded.value.recorded) await deleteOrphan(c.env, r2Key);
+      return c.json(unwrap(recorded).state);
+    })
+    .get('/renders/:id/chunks/:index', async (c) => {
+      const renderId = parseId(c.req.param('id'), 'render');
+      const index = parseDecimalInt(c.req.param('index'), CHUNK_INDEX_RULE);
+      const target = unwrap(await renderJob(c.env, renderId).chunkObject(callerOf(c), index));
+      return serveObject(c, target.r2Key);
+    })
+    .put('/renders/:id/audio', async (c) => {
+      const visitorId = callerOf(c);
+      const renderId = parseId(c.req.param('id'), 'render');
+      const job = renderJob(c.env, renderId);
+      unwrap(await job.info(visitorId));
+      const r2Key = audioObjectKey(renderId, uploadTag());
+      const audio = await storeChunk(c, r2Key, (header) => {
+        if (header.kind !== 'audio') throw new ChunkFileError('this is not an audio chunk file');
+      });
+      const recorded = await job.recordAudio(visitorId, {
+        sizeBytes: audio.sizeBytes,
+        sha256: audio.sha256,
+        r2Key,
+      });
+      // Audio from another page was stored first and is kept: ours is an orphan.
+      if (!recorded.ok || !recorded.value.recorded) await deleteOrphan(c.env, r2Key);
+      return c.json(unwrap(recorded).state);
+    })
+    .get('/renders/:id/audio', async (c) => {
+      const renderId = parseId(c.req.param('id'), 'render');
+      const target = unwrap(await renderJob(c.env, renderId).chunkObject(callerOf(c), 'audio'));
+      return serveObject(c, target.r2Key);
     });
-    // Refused (out of order, other bytes recorded, job finished), or these very bytes were
-    // recorded already under another upload's key: ours is an orphan.
-    if (!recorded.ok || !recorded.value.recorded) await deleteOrphan(c.env, r2Key);
-    return c.json(unwrap(recorded).state);
-  })
-  .get('/renders/:id/chunks/:index', async (c) => {
-    const renderId = parseId(c.req.param('id'), 'render');
-    const index = parseDecimalInt(c.req.param('index'), CHUNK_INDEX_RULE);
-    const target = unwrap(await renderJob(c.env, renderId).chunkObject(c.get('visitorId'), index));
-    return serveObject(c, target.r2Key);
-  })
-  .put('/renders/:id/audio', async (c) => {
-    const visitorId = c.get('visitorId');
-    const renderId = parseId(c.req.param('id'), 'render');
-    const job = renderJob(c.env, renderId);
-    unwrap(await job.info(visitorId));
-    const r2Key = audioObjectKey(renderId, uploadTag());
-    const audio = await storeChunk(c, r2Key, (header) => {
-      if (header.kind !== 'audio') throw new ChunkFileError('this is not an audio chunk file');
-    });
-    const recorded = await job.recordAudio(visitorId, {
-      sizeBytes: audio.sizeBytes,
-      sha256: audio.sha256,
-      r2Key,
-    });
-    // Audio from another page was stored first and is kept: ours is an orphan.
-    if (!recorded.ok || !recorded.value.recorded) await deleteOrphan(c.env, r2Key);
-    return c.json(unwrap(recorded).state);
-  })
-  .get('/renders/:id/audio', async (c) => {
-    const renderId = parseId(c.req.param('id'), 'render');
-    const target = unwrap(
-      await renderJob(c.env, renderId).chunkObject(c.get('visitorId'), 'audio'),
-    );
-    return serveObject(c, target.r2Key);
-  });
+}
+
+/** Resumable-render routes of the visitor's own renders, mounted under `/api`. */
+export const renderChunkRoutes = chunkRoutes((c) => c.get('visitorId'));
 
 /**
  * Deletes an upload's object that was refused or not recorded. A failed delete is logged, never
@@ -246,7 +258,7 @@ async function deleteOrphan(env: AppEnv['Bindings'], r2Key: string): Promise<voi
 export async function deleteChunkObjects(
   env: AppEnv['Bindings'],
   renderId: string,
-  visitorId: string,
+  visitorId: JobCaller,
 ): Promise<void> {
   try {
     const keys = await renderJob(env, renderId).chunkObjectKeys(visitorId);

@@ -10,6 +10,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
+import type { JobCaller } from '../durable/render-job';
 import { renderFailBodySchema, renderProgressBodySchema } from '../../shared/api-schema';
 import type { RenderJobInfo, RenderSummary } from '../../shared/api-schema';
 import { abortableSleep } from '../../shared/abortable-sleep';
@@ -88,6 +89,92 @@ async function followRender(
   }
 }
 
+/**
+ * `PUT /renders/:id/file` acting as `visitorId` (the owner, or a render worker's join lease:
+ * fleet.ts): streams the MP4 into R2 and completes the job once it proved a real H.264 MP4 as
+ * long as the job (see the module docblock).
+ */
+export async function putRenderFile(c: Context<AppEnv>, visitorId: JobCaller): Promise<Response> {
+  const renderId = parseId(c.req.param('id'), 'render');
+  const job = renderJob(c.env, renderId);
+  const info = unwrap(await job.info(visitorId));
+  const lengthHeader = c.req.header('Content-Length');
+  if (lengthHeader === undefined) {
+    throw new ApiError(
+      411,
+      'length_required',
+      'Send the MP4 with a Content-Length header (upload a Blob or File, not a stream).',
+    );
+  }
+  const length = parseDecimalInt(lengthHeader, CONTENT_LENGTH_RULE);
+  if (length > MAX_RENDER_UPLOAD_BYTES) {
+    throw new ApiError(
+      413,
+      'payload_too_large',
+      `The video is larger than ${MAX_RENDER_UPLOAD_BYTES / 1024 ** 3} GiB, the most this app stores.`,
+    );
+  }
+  const body = c.req.raw.body;
+  if (body === null || length < MP4_SNIFF_BYTES)
+    throw new ApiError(400, 'invalid_media', 'The upload is empty or too short to be an MP4 file.');
+  const reader = body.getReader();
+  const { chunks, head } = await readPrefix(reader, MP4_SNIFF_BYTES);
+  if (!looksLikeMp4(head)) {
+    await reader.cancel().catch(() => undefined);
+    throw new ApiError(
+      400,
+      'invalid_media',
+      'The upload is not an MP4 file (it does not start with an "ftyp" box).',
+    );
+  }
+  const { r2Key, uploadId } = unwrap(await job.beginUpload(visitorId));
+  // Proves this upload alive; throws 409 `upload_in_progress` once another took over.
+  const onProgress = async (): Promise<void> =>
+    unwrap(await job.uploadProgress(visitorId, uploadId));
+  let sizeBytes: number;
+  try {
+    sizeBytes = await uploadToR2(
+      c.env.MEDIA,
+      r2Key,
+      chunks,
+      reader,
+      length,
+      'video/mp4',
+      onProgress,
+    );
+  } catch (error) {
+    await job.abortUpload(visitorId, uploadId);
+    if (error instanceof StreamLengthError) {
+      throw new ApiError(
+        400,
+        'upload_incomplete',
+        `The upload ended before its ${length} bytes arrived whole; please upload again.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  // A render is done only when its file is one: a real H.264 MP4 as long as the job.
+  try {
+    await checkMp4File(r2RangeReader(c.env.MEDIA, r2Key), sizeBytes, info.draft.durationMs);
+  } catch (error) {
+    await job.abortUpload(visitorId, uploadId);
+    await c.env.MEDIA.delete(r2Key);
+    if (error instanceof Mp4FileError) {
+      throw new ApiError(
+        422,
+        'render_file_invalid',
+        `This file is not the video of this render: ${error.message}. Export it again.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+  const done = unwrap(await job.finishUpload(visitorId, sizeBytes, uploadId));
+  c.executionCtx.waitUntil(deleteChunkObjects(c.env, renderId, visitorId));
+  return c.json(await withDownloadLink(done, c.env.VISITOR_SECRET));
+}
+
 /** Render routes, mounted under `/api`. */
 export const renderRoutes = new Hono<AppEnv>()
   .get('/renders', async (c) => {
@@ -144,91 +231,7 @@ export const renderRoutes = new Hono<AppEnv>()
       ),
     );
   })
-  .put('/renders/:id/file', async (c) => {
-    const visitorId = c.get('visitorId');
-    const renderId = parseId(c.req.param('id'), 'render');
-    const job = renderJob(c.env, renderId);
-    const info = unwrap(await job.info(visitorId));
-    const lengthHeader = c.req.header('Content-Length');
-    if (lengthHeader === undefined) {
-      throw new ApiError(
-        411,
-        'length_required',
-        'Send the MP4 with a Content-Length header (upload a Blob or File, not a stream).',
-      );
-    }
-    const length = parseDecimalInt(lengthHeader, CONTENT_LENGTH_RULE);
-    if (length > MAX_RENDER_UPLOAD_BYTES) {
-      throw new ApiError(
-        413,
-        'payload_too_large',
-        `The video is larger than ${MAX_RENDER_UPLOAD_BYTES / 1024 ** 3} GiB, the most this app stores.`,
-      );
-    }
-    const body = c.req.raw.body;
-    if (body === null || length < MP4_SNIFF_BYTES)
-      throw new ApiError(
-        400,
-        'invalid_media',
-        'The upload is empty or too short to be an MP4 file.',
-      );
-    const reader = body.getReader();
-    const { chunks, head } = await readPrefix(reader, MP4_SNIFF_BYTES);
-    if (!looksLikeMp4(head)) {
-      await reader.cancel().catch(() => undefined);
-      throw new ApiError(
-        400,
-        'invalid_media',
-        'The upload is not an MP4 file (it does not start with an "ftyp" box).',
-      );
-    }
-    const { r2Key, uploadId } = unwrap(await job.beginUpload(visitorId));
-    // Proves this upload alive; throws 409 `upload_in_progress` once another took over.
-    const onProgress = async (): Promise<void> =>
-      unwrap(await job.uploadProgress(visitorId, uploadId));
-    let sizeBytes: number;
-    try {
-      sizeBytes = await uploadToR2(
-        c.env.MEDIA,
-        r2Key,
-        chunks,
-        reader,
-        length,
-        'video/mp4',
-        onProgress,
-      );
-    } catch (error) {
-      await job.abortUpload(visitorId, uploadId);
-      if (error instanceof StreamLengthError) {
-        throw new ApiError(
-          400,
-          'upload_incomplete',
-          `The upload ended before its ${length} bytes arrived whole; please upload again.`,
-          { cause: error },
-        );
-      }
-      throw error;
-    }
-    // A render is done only when its file is one: a real H.264 MP4 as long as the job.
-    try {
-      await checkMp4File(r2RangeReader(c.env.MEDIA, r2Key), sizeBytes, info.draft.durationMs);
-    } catch (error) {
-      await job.abortUpload(visitorId, uploadId);
-      await c.env.MEDIA.delete(r2Key);
-      if (error instanceof Mp4FileError) {
-        throw new ApiError(
-          422,
-          'render_file_invalid',
-          `This file is not the video of this render: ${error.message}. Export it again.`,
-          { cause: error },
-        );
-      }
-      throw error;
-    }
-    const done = unwrap(await job.finishUpload(visitorId, sizeBytes, uploadId));
-    c.executionCtx.waitUntil(deleteChunkObjects(c.env, renderId, visitorId));
-    return c.json(await withDownloadLink(done, c.env.VISITOR_SECRET));
-  })
+  .put('/renders/:id/file', (c) => putRenderFile(c, c.get('visitorId')))
   .get('/renders/:id/file', async (c) => {
     const renderId = parseId(c.req.param('id'), 'render');
     const job = renderJob(c.env, renderId);

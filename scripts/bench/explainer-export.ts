@@ -8,17 +8,27 @@
  * and prints both with their ratio. Target (issue #2): the export is faster than real time
  * (≥ 30 fps). Benchmarks measure; they never fail on a figure.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../lib/launch-chromium';
 import { startApp } from '../lib/start-app';
 import { exportAndDownload, sendChatMessage } from '../lib/drive-app';
 import { projectRoot } from '../lib/offline-env.mjs';
 import { countFrames } from '../lib/count-frames';
+import { nativeX264Ms } from './native-x264';
 
 const SCRIPT_PATH = path.join(projectRoot, 'test', 'fixtures', 'explainer-script.txt');
+
+/** A page at `url` whose visitor asked for the 30-s explainer of the fixture script (the storyboard is planned). */
+export async function explainerPage(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ acceptDownloads: true });
+  await page.goto(url);
+  const script = readFileSync(SCRIPT_PATH, 'utf8').trim();
+  await sendChatMessage(page, `generate a 30-second explainer video from this script: ${script}`);
+  return page;
+}
 
 async function benchBrowserExport(
   workDir: string,
@@ -26,10 +36,7 @@ async function benchBrowserExport(
   const app = await startApp();
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ acceptDownloads: true });
-    await page.goto(app.url);
-    const script = readFileSync(SCRIPT_PATH, 'utf8').trim();
-    await sendChatMessage(page, `generate a 30-second explainer video from this script: ${script}`);
+    const page = await explainerPage(browser, app.url);
     const out = path.join(workDir, 'explainer.mp4');
     const { exportWallMs } = await exportAndDownload(page, out);
     return {
@@ -43,30 +50,6 @@ async function benchBrowserExport(
   }
 }
 
-function benchNativeFfmpeg(frames: number): { wallMs: number } {
-  const startedAt = performance.now();
-  execFileSync('ffmpeg', [
-    '-v',
-    'error',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=size=1920x1080:rate=30',
-    '-frames:v',
-    String(frames),
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-pix_fmt',
-    'yuv420p',
-    '-f',
-    'null',
-    '-',
-  ]);
-  return { wallMs: performance.now() - startedAt };
-}
-
 /** Runs the explainer export benchmark and prints its figures. */
 export async function benchExplainerExport(): Promise<void> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'reelwright-bench-'));
@@ -75,7 +58,7 @@ export async function benchExplainerExport(): Promise<void> {
     const browserRun = await benchBrowserExport(workDir);
     const browserFps = browserRun.frames / (browserRun.wallMs / 1000);
     console.log('bench: native ffmpeg libx264 veryfast, same frame count…');
-    const native = benchNativeFfmpeg(browserRun.frames);
+    const native = { wallMs: nativeX264Ms(browserRun.frames) };
     const nativeFps = browserRun.frames / (native.wallMs / 1000);
     const rows = [
       ['browser export (draw + H.264 + AAC + mux + upload)', browserRun.wallMs, browserFps],

@@ -10,7 +10,12 @@ declare global {
     interface Env extends AppBindings {}
     interface GlobalProps {
       mainModule: typeof import('../../functions/index');
-      durableNamespaces: 'SessionRoom' | 'RenderJob' | 'VisitorAccount' | 'NewVisitorLimiter';
+      durableNamespaces:
+        | 'SessionRoom'
+        | 'RenderJob'
+        | 'VisitorAccount'
+        | 'NewVisitorLimiter'
+        | 'RenderQueue';
     }
   }
 }

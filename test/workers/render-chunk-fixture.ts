@@ -67,3 +67,23 @@ export function putChunk(
     body,
   });
 }
+
+/** A well-formed audio chunk file (one fake AAC packet whose first byte is `seed`). */
+export function audioChunkFile(seed: number): Uint8Array<ArrayBuffer> {
+  return encodeChunkFile(
+    {
+      kind: 'audio',
+      index: 0,
+      firstFrame: 0,
+      frameCount: 0,
+      encoderKey: 'aac 48000Hz 2ch 160000bps',
+      decoderConfig: {
+        codec: 'mp4a.40.2',
+        description: toBase64(new Uint8Array([17, 144])),
+        sampleRate: 48_000,
+        numberOfChannels: 2,
+      },
+    },
+    [{ timestampUs: 0, durationUs: 21_333, key: true, data: new Uint8Array([seed, 1, 2]) }],
+  );
+}

@@ -10,10 +10,9 @@ import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } fro
 import { describe, expect, it } from 'vitest';
 import { renderChunkStateSchema, renderJobInfoSchema } from '../../shared/api-schema';
 import type { RenderChunkState, RenderJobInfo } from '../../shared/api-schema';
-import { encodeChunkFile, toBase64 } from '../../shared/render-chunk-file';
 import { HEARTBEAT_TIMEOUT_MS } from '../../functions/durable/render-job';
 import { Visitor, readError, renderMp4 } from './visitor-client';
-import { chunkFile, putChunk } from './render-chunk-fixture';
+import { audioChunkFile, chunkFile, putChunk } from './render-chunk-fixture';
 
 async function state(visitor: Visitor, renderId: string): Promise<RenderChunkState> {
   return renderChunkStateSchema.parse(
@@ -194,23 +193,7 @@ describe('render chunks', () => {
 
   it('stores the audio once: the first upload is kept, a later one is a no-op, and it reads back', async () => {
     const { visitor, job } = await newJob();
-    const audio = (seed: number) =>
-      encodeChunkFile(
-        {
-          kind: 'audio',
-          index: 0,
-          firstFrame: 0,
-          frameCount: 0,
-          encoderKey: 'aac 48000Hz 2ch 160000bps',
-          decoderConfig: {
-            codec: 'mp4a.40.2',
-            description: toBase64(new Uint8Array([17, 144])),
-            sampleRate: 48_000,
-            numberOfChannels: 2,
-          },
-        },
-        [{ timestampUs: 0, durationUs: 21_333, key: true, data: new Uint8Array([seed, 1, 2]) }],
-      );
+    const audio = audioChunkFile;
     const put = (body: Uint8Array<ArrayBuffer>) =>
       visitor.fetch(`/api/renders/${job.id}/audio`, {
         method: 'PUT',

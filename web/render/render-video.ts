@@ -103,7 +103,7 @@ export interface RenderVideoResult {
 }
 
 /** Copies the mix into transferable planar arrays (an AudioBuffer's own memory cannot be transferred). */
-function toMixedAudio(buffer: AudioBuffer): MixedAudio {
+export function toMixedAudio(buffer: AudioBuffer): MixedAudio {
   const channels: Float32Array<ArrayBuffer>[] = [];
   for (let channel = 0; channel < buffer.numberOfChannels; channel++) {
     const data = new Float32Array(buffer.length);

@@ -191,3 +191,27 @@ export async function wvttCues(filePath: string, streamIndex: number): Promise<W
   }
   return cues;
 }
+
+const ptsFlagsSchema = z.object({
+  packets: z.array(z.object({ pts: z.number().int(), flags: z.string() })),
+});
+
+/** The first video stream's packets of `filePath`: presentation time (stream ticks) and flags (`K` on a keyframe). */
+export async function videoPackets(filePath: string): Promise<{ pts: number; flags: string }[]> {
+  const { stdout } = await execFileAsync(
+    FFPROBE_PATH,
+    [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'packet=pts,flags',
+      '-of',
+      'json',
+      filePath,
+    ],
+    { maxBuffer: MAX_TOOL_OUTPUT_BYTES },
+  );
+  return ptsFlagsSchema.parse(JSON.parse(stdout)).packets;
+}

@@ -1,0 +1,56 @@
+/**
+ * @module fleet-schema
+ * The render fleet's wire format (docs/http-api.md "Render fleet"): what a render worker asks
+ * `POST /api/fleet/lease` for and the lease it gets — one unit of one job's work (a chunk, the
+ * audio mix, or the final join) held until `expiresAtMs` unless renewed by heartbeats.
+ */
+import { z } from 'zod';
+import { draftSchema } from './draft-schema';
+
+/** Request header carrying the lease a worker's chunk, audio or file upload is made under. */
+export const RENDER_LEASE_HEADER = 'X-Render-Lease';
+
+/** One unit of a job's work: chunk `index`, the audio mix, or joining the stored chunks into the MP4. */
+export const leaseUnitSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('chunk'), index: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('audio') }),
+  z.object({ kind: z.literal('join') }),
+]);
+
+/** The body of `POST /api/fleet/lease`. */
+export const leaseRequestSchema = z.object({
+  /** The worker's own id (a UUID it picks at start), counted against the fleet's worker cap. */
+  workerId: z.uuid(),
+  /** The job this worker just worked on: asked first, so who stores the last chunk joins. */
+  preferRenderId: z.uuid().optional(),
+});
+
+/** A granted lease: `POST /api/fleet/lease` answers it (201), or 204 when no job has work. */
+export const fleetLeaseSchema = z.object({
+  renderId: z.uuid(),
+  leaseId: z.uuid(),
+  unit: leaseUnitSchema,
+  /** Unix time, ms: the lease is lost unless renewed before. */
+  expiresAtMs: z.number().int().positive(),
+  draft: draftSchema,
+  /** The job's chunk layout (shared/render-chunk-plan.ts). */
+  plan: z.object({
+    fps: z.number().positive(),
+    totalFrames: z.number().int().nonnegative(),
+    gopFrames: z.number().int().positive(),
+    chunkFrames: z.number().int().positive(),
+    chunkCount: z.number().int().positive(),
+  }),
+});
+
+/** `POST /api/fleet/leases/:id/heartbeat`: the renewed lease's new expiry. */
+export const leaseRenewalSchema = z.object({ expiresAtMs: z.number().int().positive() });
+
+export type LeaseUnit = z.infer<typeof leaseUnitSchema>;
+export type LeaseRequest = z.infer<typeof leaseRequestSchema>;
+export type FleetLease = z.infer<typeof fleetLeaseSchema>;
+
+/** A unit as one word, e.g. `chunk:3`, `audio`, `join` (how the job keys its leases). */
+export function unitKey(unit: LeaseUnit): string {
+  return unit.kind === 'chunk' ? `chunk:${unit.index}` : unit.kind;
+}

@@ -1,0 +1,143 @@
+/**
+ * Issue 16 item 3: two `npm run render-worker` processes (each its own headless Chromium) finish
+ * a render job together. A visitor starts a 12-s export (3 chunks of 4 s) and abandons it before
+ * rendering anything (its tab sends one progress report, then goes quiet); the job becomes
+ * `interrupted` and, since workers are connected, goes to the fleet queue. Both workers store
+ * chunks (their ids are in the chunk records), one of them joins and uploads the MP4, which is
+ * one valid file (ffprobe: H.264, 12 s, 360 frames, a keyframe at every chunk join). A second
+ * job is finished although one worker is killed (SIGKILL, with its Chromium) mid-chunk: its
+ * lease expires and the other worker takes the chunk.
+ */
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { renderChunkStateSchema } from '../../shared/api-schema';
+import type { RenderChunkState, RenderJobInfo } from '../../shared/api-schema';
+import { startApp } from '../../scripts/lib/start-app';
+import type { RunningApp } from '../../scripts/lib/start-app';
+import { sendChatMessage } from '../../scripts/lib/drive-app';
+import { useAppPage } from './support/app-page';
+import { expectDeliverable } from './support/expect-deliverable';
+import { videoPackets } from './support/ffprobe';
+import { startRenderWorker } from '../../scripts/lib/render-worker-process';
+import type { RenderWorkerProcess } from '../../scripts/lib/render-worker-process';
+import { abandonedExport, readJson, waitCompleted } from '../../scripts/lib/abandoned-export';
+
+const PROMPT = 'Generate a 12-second explainer video about solar panels for homeowners';
+const FLEET_KEY = randomBytes(32).toString('base64url');
+const DURATION_S = 12;
+/** Workers start Chromium and load the page: seconds on a loaded 2-core machine. */
+const READY_TIMEOUT_MS = 90_000;
+/**
+ * A job: 20 s until its quiet tab is `interrupted` (HEARTBEAT_TIMEOUT_MS), ~10–60 s to render
+ * 3 chunks and join them on this loaded box, plus the 30-s lease expiry after a kill.
+ */
+const JOB_TIMEOUT_MS = 300_000;
+/** A whole test: the workers' start, the visitor's chat turn and one job. */
+const TEST_TIMEOUT_MS = READY_TIMEOUT_MS + JOB_TIMEOUT_MS + 60_000;
+
+let app: RunningApp;
+const workers: RenderWorkerProcess[] = [];
+beforeAll(async () => {
+  app = await startApp({ vars: { RENDER_FLEET_KEY: FLEET_KEY } });
+});
+afterAll(async () => {
+  // What each worker did, for the test log (where the time went on a slow run).
+  for (const [n, worker] of workers.entries())
+    console.info(`worker ${n}:\n${worker.lines.join('\n')}`);
+  await Promise.all(workers.map((worker) => worker.stop()));
+  await app?.stop();
+});
+
+const view = useAppPage('reelwright-fleet-e2e-', () => app.url);
+
+async function chunkState(page: Page, renderId: string): Promise<RenderChunkState> {
+  return renderChunkStateSchema.parse(await readJson(page, `/api/renders/${renderId}/chunks`));
+}
+
+/** Waits for the job's MP4, or fails with what the workers printed. */
+function completed(page: Page, renderId: string): Promise<RenderJobInfo> {
+  return waitCompleted(
+    page,
+    renderId,
+    JOB_TIMEOUT_MS,
+    () => `workers printed:\n${workers.flatMap((w) => w.lines).join('\n')}`,
+  );
+}
+
+/** Downloads the MP4 and checks it: the deliverable, 360 frames, a keyframe at every chunk join. */
+async function expectOneValidMp4(info: RenderJobInfo, chunkFrames: number) {
+  // The signed download link opens the file without the visitor's cookie.
+  const download = await fetch(new URL(info.downloadUrl ?? '', app.url));
+  expect(download.status).toBe(200);
+  const bytes = new Uint8Array(await download.arrayBuffer());
+  const file = path.join(view.workDir, `${info.id}.mp4`);
+  writeFileSync(file, bytes);
+  await expectDeliverable(file, 1920, 1080, DURATION_S);
+  const packets = await videoPackets(file);
+  const pts = packets.map((p) => p.pts).sort((a, b) => a - b);
+  expect(pts).toHaveLength(DURATION_S * 30);
+  expect(new Set(pts).size).toBe(pts.length);
+  const keyframeAt = new Map(packets.map((p) => [p.pts, p.flags.includes('K')]));
+  for (let join = chunkFrames; join < pts.length; join += chunkFrames)
+    expect(keyframeAt.get(pts[join] ?? -1), `keyframe at frame ${join}`).toBe(true);
+}
+
+/** The worker id a worker printed when its page was ready. */
+async function workerId(worker: RenderWorkerProcess): Promise<string> {
+  const line = await worker.waitForLine(/worker [0-9a-f-]{36} ready/, READY_TIMEOUT_MS);
+  return /worker ([0-9a-f-]{36}) ready/.exec(line)?.[1] ?? '';
+}
+
+describe('render workers', () => {
+  it(
+    'two workers render one job: each stores chunks, one MP4 with a keyframe at every join',
+    async () => {
+      const { page } = view;
+      workers.push(startRenderWorker(app.url, FLEET_KEY), startRenderWorker(app.url, FLEET_KEY));
+      const ids = await Promise.all(workers.map(workerId));
+      await sendChatMessage(page, PROMPT);
+      const job = await abandonedExport(page);
+      const done = await completed(page, job.id);
+      const state = await chunkState(page, job.id);
+      expect(state.chunkCount).toBe(3);
+      expect(new Set(state.chunks.map((c) => c.attempt))).toEqual(new Set(ids));
+      await expectOneValidMp4(done, state.chunkFrames);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'finishes a job although one worker is killed mid-chunk',
+    async () => {
+      const { page } = view;
+      const [first, second] = workers as [RenderWorkerProcess, RenderWorkerProcess];
+      const survivorId = await workerId(second);
+      const job = await abandonedExport(page);
+      // Kill whichever worker first leases a chunk of this job, while it renders it.
+      const leased = new RegExp(`leased chunk (\\d+) of ${job.id}`);
+      const victim = await Promise.any(
+        [first, second].map(async (worker) => {
+          await worker.waitForLine(leased, JOB_TIMEOUT_MS);
+          return worker;
+        }),
+      );
+      const killedChunk = Number(leased.exec(victim.lines.find((l) => leased.test(l)) ?? '')?.[1]);
+      victim.kill();
+      const survivor = victim === first ? second : first;
+      const done = await completed(page, job.id);
+      const state = await chunkState(page, job.id);
+      expect(state.chunks).toHaveLength(3);
+      // The killed worker's chunk was stored by the other worker.
+      const survivorAttempt = survivor === second ? survivorId : await workerId(survivor);
+      expect(state.chunks.find((c) => c.index === killedChunk)?.attempt).toBe(survivorAttempt);
+      expect(
+        survivor.lines.some((l) => l.includes(`stored chunk ${killedChunk} of ${job.id}`)),
+      ).toBe(true);
+      await expectOneValidMp4(done, state.chunkFrames);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
