@@ -196,6 +196,15 @@ export async function renderVideo(
   });
   aborted.catch(() => undefined);
   let audioSaved: Promise<void> = Promise.resolve();
+  /**
+   * Resolves once the audio worker (slot 0) was sent its first range, or has none to draw: the
+   * mix is sent after it, so the worker encodes the soundtrack after that chunk and the first
+   * frames never wait for it (a mix ready early, its speech cached, would otherwise go first).
+   */
+  let releaseAudio: () => void = () => undefined;
+  const audioMayGo = new Promise<void>((resolve) => {
+    releaseAudio = resolve;
+  });
   try {
     const encoded = new Promise<void>((resolve, reject) => {
       const ready = workers.map(() => false);
@@ -208,9 +217,11 @@ export async function renderVideo(
       const dispatch = (): void => {
         workers.forEach((worker, slot) => {
           const range = ready[slot] ? schedule.take(slot) : null;
-          if (!range) return;
-          videoStartedAt ??= performance.now();
-          worker.postMessage({ type: 'encode-range', ...range });
+          if (range) {
+            videoStartedAt ??= performance.now();
+            worker.postMessage({ type: 'encode-range', ...range });
+          }
+          if (slot === 0 && ready[0]) releaseAudio();
         });
         if (schedule.allStored && audioDone) {
           if (videoStartedAt !== null) timings.videoWallMs = performance.now() - videoStartedAt;
@@ -334,6 +345,7 @@ export async function renderVideo(
         encoded.then(() => null), // cannot finish before the audio; it can only fail
         aborted,
       ]);
+      if (mixed) await Promise.race([audioMayGo, encoded, aborted]); // `encoded` can only fail here
       if (mixed)
         workers[0]?.postMessage(
           { type: 'audio', audio: mixed },
