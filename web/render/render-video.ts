@@ -272,6 +272,7 @@ export async function renderVideo(
               audioSaved = store.saveAudio(new Uint8Array(data.bytes));
               audioSaved.catch(reject);
               audioDone = true;
+              dispatch(); // the last chunk may be stored already: then this ends the render
               break;
             case 'ready':
               ready[slot] = true;
