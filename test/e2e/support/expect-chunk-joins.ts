@@ -1,7 +1,7 @@
 /**
  * @module expect-chunk-joins (e2e support)
  * The check for an MP4 joined from separately encoded chunks (a resumed render, two encode
- * workers): ffprobe reads one H.264 stream of exactly the video's frames and one AAC stream, the
+ * workers, render workers): ffprobe reads one H.264 stream of exactly the video's frames and one AAC stream, the
  * duration is right within {@link JOINED_DURATION_TOLERANCE_S}, ffmpeg decodes it without a
  * single error, and its video has one timestamp per frame,
  * evenly spaced, none missing or repeated at a join, and a keyframe at the start of every chunk.
@@ -9,17 +9,12 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
-import { z } from 'zod';
-import { FFMPEG_PATH, FFPROBE_PATH, probeMedia } from './ffprobe';
+import { FFMPEG_PATH, probeMedia, videoPackets } from './ffprobe';
 
 const run = promisify(execFile);
 
 /** A joined file's duration may differ from the draft's by AAC padding (≤ 21 ms); 0.1 s is what a person could notice. */
 export const JOINED_DURATION_TOLERANCE_S = 0.1;
-
-const packetsSchema = z.object({
-  packets: z.array(z.object({ pts: z.number().int(), flags: z.string() })),
-});
 
 /**
  * Asserts the joins of `file` (see the module doc).
@@ -41,18 +36,7 @@ export async function expectChunkJoins(
   );
   const decode = await run(FFMPEG_PATH, ['-v', 'error', '-i', file, '-f', 'null', '-']);
   expect(decode.stderr.trim()).toBe('');
-  const { stdout } = await run(FFPROBE_PATH, [
-    '-v',
-    'error',
-    '-select_streams',
-    'v:0',
-    '-show_entries',
-    'packet=pts,flags',
-    '-of',
-    'json',
-    file,
-  ]);
-  const packets = packetsSchema.parse(JSON.parse(stdout)).packets;
+  const packets = await videoPackets(file);
   const pts = packets.map((p) => p.pts).sort((a, b) => a - b);
   expect(pts).toHaveLength(plan.totalFrames);
   expect(new Set(pts).size).toBe(plan.totalFrames);
