@@ -13,7 +13,12 @@ import type { RenderJobInfo } from '../../shared/api-schema';
 const POLL_MS = 250;
 
 /** `fetch` in the page (with the visitor's cookie); the JSON answer. */
-async function pageJson(page: Page, url: string, method = 'GET', body?: unknown): Promise<unknown> {
+export async function pageJson(
+  page: Page,
+  url: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<unknown> {
   return page.evaluate(
     async ({ url, method, body }) => {
       const response = await fetch(url, {
@@ -38,12 +43,13 @@ export function readJson(page: Page, url: string): Promise<unknown> {
 }
 
 /**
- * Exports the visitor's newest session and abandons the export (see the module docblock).
+ * Exports the visitor's session `session` (default: their newest) and abandons the export (see
+ * the module docblock).
  * @throws Error when the visitor has no session
  */
-export async function abandonedExport(page: Page): Promise<RenderJobInfo> {
+export async function abandonedExport(page: Page, session?: string): Promise<RenderJobInfo> {
   const sessions = sessionListSchema.parse(await pageJson(page, '/api/sessions')).sessions;
-  const sessionId = sessions[0]?.id;
+  const sessionId = session ?? sessions[0]?.id;
   if (sessionId === undefined) throw new Error('the visitor has no session');
   const job = renderJobInfoSchema.parse(
     await pageJson(page, `/api/sessions/${sessionId}/exports`, 'POST', {}),
