@@ -6,6 +6,8 @@
  *    headless Chromium, started and ready before the job): wall time from the job's first lease
  *    to its `completed` MP4, chunks stored per second per worker;
  * 3. native ffmpeg (libx264 `veryfast`) encoding the same frame count from a synthetic source;
+ * 4. the render API with two workers: the same 30-s draft sent by a script to `POST /api/renders`
+ *    with a `callbackUrl`, time until the signed webhook arrives;
  * with the load average (`uptime`) beside each figure, as other agents share this machine.
  * Issue 16's goal: two workers ≥ 1.2× one tab. Benchmarks measure; they never fail on a figure.
  */
@@ -21,7 +23,11 @@ import { exportAndDownload } from '../lib/drive-app';
 import { countFrames } from '../lib/count-frames';
 import { startRenderWorker } from '../lib/render-worker-process';
 import type { RenderWorkerProcess } from '../lib/render-worker-process';
-import { abandonedExport, waitCompleted } from '../lib/abandoned-export';
+import { abandonedExport, pageJson, waitCompleted } from '../lib/abandoned-export';
+import { startWebhookReceiver } from '../lib/webhook-receiver';
+import { createdApiKeySchema } from '../../shared/render-api-schema';
+import { draftSchema } from '../../shared/draft-schema';
+import { sessionListSchema } from '../../shared/api-schema';
 import { nativeX264Ms } from './native-x264';
 import { explainerPage } from './explainer-export';
 
@@ -72,11 +78,46 @@ async function renderWithWorkers(page: Page, app: RunningApp, key: string, count
   }
 }
 
+/**
+ * Sends the page's newest draft to `POST /api/renders` with an API key and a `callbackUrl`, as a
+ * script would, while `count` workers are connected; resolves with ms from the POST to the
+ * webhook (docs/http-api.md "Webhooks").
+ */
+async function renderApiToWebhook(page: Page, app: RunningApp, key: string, count: number) {
+  const sessions = sessionListSchema.parse(await pageJson(page, '/api/sessions')).sessions;
+  const session = (await pageJson(page, `/api/sessions/${sessions[0]?.id}`)) as { draft: unknown };
+  const draft = draftSchema.parse(session.draft);
+  const apiKey = createdApiKeySchema.parse(
+    await pageJson(page, '/api/api-keys', 'POST', { name: 'bench' }),
+  );
+  const hooks = await startWebhookReceiver();
+  const workers = Array.from({ length: count }, () => startRenderWorker(app.url, key));
+  try {
+    await Promise.all(workers.map((w) => w.waitForLine(/ready/, READY_TIMEOUT_MS)));
+    const startedAt = performance.now();
+    const response = await fetch(`${app.url}/api/renders`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${apiKey.key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ draft, callbackUrl: hooks.url }),
+    });
+    if (response.status !== 201)
+      throw new Error(`POST /api/renders: ${response.status} ${await response.text()}`);
+    const { id } = (await response.json()) as { id: string };
+    await hooks.delivery(id, JOB_TIMEOUT_MS);
+    return { wallMs: performance.now() - startedAt, load: load() };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+    await hooks.close();
+  }
+}
+
 /** Runs the fleet benchmark and prints its figures. */
 export async function benchRenderFleet(): Promise<void> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'reelwright-fleet-bench-'));
   const key = randomBytes(32).toString('base64url');
-  const app = await startApp({ vars: { RENDER_FLEET_KEY: key } });
+  const app = await startApp({
+    vars: { RENDER_FLEET_KEY: key, WEBHOOK_ALLOW_HTTP_LOCALHOST: '1' },
+  });
   const browser = await launchChromium();
   try {
     const page = await explainerPage(browser, app.url);
@@ -89,6 +130,8 @@ export async function benchRenderFleet(): Promise<void> {
     const one = await renderWithWorkers(page, app, key, 1);
     console.log(`bench: two render workers… (load ${load()})`);
     const two = await renderWithWorkers(page, app, key, 2);
+    console.log(`bench: render API with two workers, POST → webhook… (load ${load()})`);
+    const api = await renderApiToWebhook(page, app, key, 2);
     console.log('bench: native ffmpeg libx264 veryfast, same frame count…');
     const nativeMs = nativeX264Ms(frames);
     const nativeLoad = load();
@@ -104,6 +147,9 @@ export async function benchRenderFleet(): Promise<void> {
     row('one render worker (first lease → MP4 stored)', one.wallMs, one.load, perWorker(one));
     row('two render workers (first lease → MP4 stored)', two.wallMs, two.load, perWorker(two));
     row('native ffmpeg libx264 veryfast (encode only)', nativeMs, nativeLoad);
+    console.log(
+      `render API, two workers: POST /api/renders → signed webhook ${(api.wallMs / 1000).toFixed(2)} s  load ${api.load}`,
+    );
     console.log(`speed-up two workers vs tab: ${(tabMs / two.wallMs).toFixed(2)}× (goal ≥ 1.2×)`);
     console.log(`speed-up two workers vs one: ${(one.wallMs / two.wallMs).toFixed(2)}×`);
   } finally {

@@ -32,8 +32,8 @@ import {
 } from '../../scripts/lib/abandoned-export';
 import { createdApiKeySchema } from '../../shared/render-api-schema';
 import { currentSessionDraft, currentSessionMedia } from './support/session-reads';
-import { signatureVerifies, startWebhookReceiver } from './support/webhook-receiver';
-import type { WebhookReceiver } from './support/webhook-receiver';
+import { signatureVerifies, startWebhookReceiver } from '../../scripts/lib/webhook-receiver';
+import type { WebhookReceiver } from '../../scripts/lib/webhook-receiver';
 
 const PROMPT = 'Generate a 12-second explainer video about solar panels for homeowners';
 const FLEET_KEY = randomBytes(32).toString('base64url');

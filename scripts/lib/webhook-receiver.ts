@@ -1,5 +1,5 @@
 /**
- * @module webhook-receiver (e2e support)
+ * @module webhook-receiver (test and bench support)
  * A server on 127.0.0.1 that keeps every POST it gets (the render API's webhooks,
  * docs/http-api.md "Webhooks"), answers 200, and checks a delivery's `Reelwright-Signature`
  * (`t=<ms>,v1=<hex HMAC-SHA256 of "t.body">` with the key's webhook secret) as a receiver would.
