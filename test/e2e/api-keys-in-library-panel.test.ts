@@ -25,6 +25,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The key appears once its POST is answered: seconds at most, even on a loaded CI machine. */
+const KEY_SHOWN_TIMEOUT_MS = 30_000;
+
 /** `POST /api/renders` from a script (Node, no cookie) with `key`. */
 function renderWithKey(key: string): Promise<Response> {
   return fetch(new URL('/api/renders', inject('appUrl')), {
@@ -41,10 +44,14 @@ describe('API keys in the library panel', () => {
     await name.waitFor({ timeout: 10_000 });
     await name.focus();
     await page.keyboard.type('nightly build');
-    await page.keyboard.press('Enter');
+    await expect.poll(() => name.inputValue()).toBe('nightly build');
+    await name.press('Enter');
 
     const keyField = page.getByRole('textbox', { name: 'API key', exact: true });
-    await keyField.waitFor({ timeout: 10_000 });
+    await keyField.waitFor({ timeout: KEY_SHOWN_TIMEOUT_MS }).catch(async (error: unknown) => {
+      const alerts = await page.getByRole('alert').allTextContents();
+      throw new Error(`no key shown; alerts: ${JSON.stringify(alerts)}`, { cause: error });
+    });
     const key = await keyField.inputValue();
     expect(key).toMatch(/^rw_live_[A-Za-z0-9_-]{54}$/);
     expect(
