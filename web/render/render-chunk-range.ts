@@ -31,8 +31,6 @@ export interface ChunkRangeOptions {
   onChunk?: (index: number, bytes: Uint8Array<ArrayBuffer>) => Promise<void>;
   /** Takes the soundtrack's audio chunk file. */
   onAudio?: (bytes: Uint8Array<ArrayBuffer>) => Promise<void>;
-  /** Frames of chunk `index` encoded so far (about every 15 frames). */
-  onProgress?: (index: number, framesDone: number) => void;
   /** Aborting stops the worker at once and rejects with {@link RenderAbortedError}. */
   signal?: AbortSignal;
 }
@@ -43,7 +41,7 @@ export interface ChunkRangeOptions {
  *   export does; RenderAbortedError when `signal` aborts; whatever `onChunk`/`onAudio` throw
  */
 export async function renderChunkRange(draft: Draft, options: ChunkRangeOptions): Promise<void> {
-  const { signal, onChunk, onAudio, onProgress } = options;
+  const { signal, onChunk, onAudio } = options;
   if (signal?.aborted) throw new RenderAbortedError({ cause: signal.reason });
   const plan = planChunks({ durationMs: draft.durationMs, fps: draft.canvas.fps });
   const chunkEnd = Math.min(options.chunkEnd, plan.chunkCount);
@@ -81,7 +79,8 @@ export async function renderChunkRange(draft: Draft, options: ChunkRangeOptions)
         }
         const data = message.data;
         if (data.type === 'ready') sendNext();
-        else if (data.type === 'progress') onProgress?.(data.index, data.framesDone);
+        else if (data.type === 'progress')
+          return; // a leased unit is one chunk: the page reports none
         else if (data.type === 'audio-encoded') {
           handOver(async () => onAudio?.(new Uint8Array(data.bytes)));
           audioDone = true;
