@@ -132,6 +132,12 @@ export default defineConfig({
           testTimeout: 240_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // In CI a failed browser test runs once more (the reporter marks it "retry x1"). Under
+          // load, wrangler dev 4.86 now and then never answers one request on a kept-alive
+          // connection (kj's 5-s keep-alive race, cloudflare/workers-sdk#14641): measured here
+          // as 1 page load in ~40 at load 8, an asset that never reaches wrangler's log, so the
+          // page never loads. A test failing twice is red.
+          retry: process.env.CI ? 1 : 0,
         },
       },
     ],

@@ -7,9 +7,11 @@
  * loading the app itself reports no violation (zod's `new Function` probe is turned off,
  * web/zod-jitless.ts).
  * The other browser tests (AVI conversion, export, the widget) run under the same policy and
- * fail on any violation it reports.
+ * fail on any violation it reports. Its content-hashed build files are kept by browsers a year
+ * without asking again.
  */
 import { describe, expect, inject, it } from 'vitest';
+import { HASHED_ASSET_CACHE_CONTROL } from '../../shared/security-policy';
 import { useAppPage } from './support/app-page';
 
 const tab = useAppPage('reelwright-csp-e2e-');
@@ -31,6 +33,20 @@ describe('the app under its Content-Security-Policy', () => {
     await expect
       .poll(() => tab.page.getByRole('textbox', { name: 'Message' }).isVisible())
       .toBe(true);
+  });
+
+  it('lets browsers keep its content-hashed scripts a year unasked, and not the page', async () => {
+    const scripts = await tab.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((script) => script.src),
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      expect(new URL(src).pathname).toMatch(/^\/assets\/.+-[\w-]{8}\.js$/);
+      const response = await fetch(src);
+      expect(response.headers.get('cache-control')).toBe(HASHED_ASSET_CACHE_CONTROL);
+    }
+    const page = await fetch(inject('appUrl'));
+    expect(page.headers.get('cache-control') ?? '').not.toContain('immutable');
   });
 
   it('refuses and reports an injected inline script', async () => {
