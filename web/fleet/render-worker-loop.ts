@@ -4,17 +4,17 @@
  * work, do it, store it under the lease, and ask for the next — the job it just worked on
  * first, so whoever stores the last chunk also joins the MP4. While it works it renews the lease
  * every third of its life; a lost lease (409 `lease_lost`: it went quiet, another worker has the
- * unit now) stops that unit at once. Units: chunk `k` (its frame range drawn and encoded by the
- * encode worker, render-chunk-range.ts), the audio (mixed and AAC-encoded), the join (every
- * stored chunk and the audio read back one at a time and remuxed into the fast-start MP4,
- * assemble-mp4.ts, then uploaded).
+ * unit now) stops that unit at once. Units: chunk `k` (its frame range drawn and encoded by an
+ * encode worker, draft-encoder.ts, kept prepared across the chunk leases of one render), the
+ * audio (mixed and AAC-encoded), the join (every stored chunk and the audio read back one at a
+ * time and remuxed into the fast-start MP4, assemble-mp4.ts, then uploaded).
  */
 import { abortableSleep } from '../../shared/abortable-sleep';
 import type { FleetLease } from '../../shared/fleet-schema';
 import { decodeChunkFile } from '../../shared/render-chunk-file';
 import { subtitleTrack } from '../../shared/subtitle-files';
 import { assembleMp4 } from '../render/assemble-mp4';
-import { renderChunkRange } from '../render/render-chunk-range';
+import { DraftEncoder } from '../render/draft-encoder';
 import type { FleetClient } from './fleet-client';
 import { isLeaseLost } from './fleet-client';
 
@@ -29,6 +29,15 @@ export const HEARTBEATS_PER_LEASE = 3;
 export type Report = (line: string) => void;
 
 /**
+ * The encode worker prepared for the render whose chunks this page leased last, kept for its
+ * next chunk lease (setting one up costs fonts, media and the H.264 encoder each time).
+ */
+interface KeptEncoder {
+  renderId: string;
+  encoder: DraftEncoder;
+}
+
+/**
  * Leases and works until `signal` aborts; then gives the lease it holds back and resolves.
  * Never rejects: a failed unit is reported and its lease given back (or lost).
  */
@@ -36,6 +45,26 @@ export async function runRenderWorker(
   client: FleetClient,
   report: Report,
   signal: AbortSignal,
+): Promise<void> {
+  const kept: { current: KeptEncoder | null } = { current: null };
+  const dropKept = () => {
+    kept.current?.encoder.terminate();
+    kept.current = null;
+  };
+  try {
+    await leaseUntilStopped(client, report, signal, kept, dropKept);
+  } finally {
+    dropKept();
+  }
+}
+
+/** The loop of {@link runRenderWorker}; `kept` holds the chunk encoder between leases. */
+async function leaseUntilStopped(
+  client: FleetClient,
+  report: Report,
+  signal: AbortSignal,
+  kept: { current: KeptEncoder | null },
+  dropKept: () => void,
 ): Promise<void> {
   let prefer: string | undefined;
   while (!signal.aborted) {
@@ -48,11 +77,20 @@ export async function runRenderWorker(
       continue;
     }
     if (lease === null) {
+      dropKept(); // idle: free the encoder's memory
       await abortableSleep(IDLE_POLL_MS, signal).catch(() => undefined);
       continue;
     }
     prefer = lease.renderId;
-    await workUnderLease(client, lease, report, signal);
+    const current = kept.current;
+    if (current !== null && (current.renderId !== lease.renderId || !current.encoder.usable))
+      dropKept();
+    if (lease.unit.kind === 'chunk' && kept.current === null)
+      kept.current = {
+        renderId: lease.renderId,
+        encoder: new DraftEncoder(lease.draft, { encodeAudio: false }),
+      };
+    await workUnderLease(client, lease, kept.current?.encoder ?? null, report, signal);
   }
 }
 
@@ -65,6 +103,7 @@ function unitName(lease: FleetLease): string {
 async function workUnderLease(
   client: FleetClient,
   lease: FleetLease,
+  chunkEncoder: DraftEncoder | null,
   report: Report,
   stop: AbortSignal,
 ): Promise<void> {
@@ -82,7 +121,7 @@ async function workUnderLease(
   const startedAt = performance.now();
   report(`leased ${name} of ${lease.renderId}`);
   try {
-    const detail = await doUnit(client, lease, unit.signal);
+    const detail = await doUnit(client, lease, chunkEncoder, unit.signal);
     const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
     report(`stored ${name} of ${lease.renderId} in ${seconds} s${detail}`);
   } catch (error) {
@@ -96,31 +135,30 @@ async function workUnderLease(
   }
 }
 
-/** Does one unit and stores it under its lease; resolves with a detail for the report. */
+/**
+ * Does one unit and stores it under its lease; resolves with a detail for the report.
+ * `chunkEncoder` (prepared for the lease's draft) encodes a chunk unit; the audio gets a worker
+ * of its own (set up for AAC), ended after it.
+ */
 async function doUnit(
   client: FleetClient,
   lease: FleetLease,
+  chunkEncoder: DraftEncoder | null,
   signal: AbortSignal,
 ): Promise<string> {
   const { draft, plan, unit } = lease;
   if (unit.kind === 'chunk') {
-    await renderChunkRange(draft, {
-      firstChunk: unit.index,
-      chunkEnd: unit.index + 1,
-      encodeAudio: false,
-      signal,
-      onChunk: (index, bytes) => client.putChunk(lease, index, bytes),
-    });
+    if (chunkEncoder === null) throw new Error('a chunk lease came without an encoder');
+    await client.putChunk(lease, unit.index, await chunkEncoder.encodeChunk(unit.index, signal));
     return ` (${plan.chunkFrames} frames max)`;
   }
   if (unit.kind === 'audio') {
-    await renderChunkRange(draft, {
-      firstChunk: plan.chunkCount,
-      chunkEnd: plan.chunkCount,
-      encodeAudio: true,
-      signal,
-      onAudio: (bytes) => client.putAudio(lease, bytes),
-    });
+    const audioEncoder = new DraftEncoder(draft, { encodeAudio: true });
+    try {
+      await client.putAudio(lease, await audioEncoder.encodeAudio(signal));
+    } finally {
+      audioEncoder.terminate();
+    }
     return '';
   }
   const audio = decodeChunkFile(await client.get(lease, 'audio'));
