@@ -4,11 +4,33 @@
  * `https:` URL without user name or password, at most `MAX_CALLBACK_URL_CHARS` long
  * (shared/render-api-schema.ts). `http:` only to `localhost` / `127.0.0.1`, and only while
  * `WEBHOOK_ALLOW_HTTP_LOCALHOST` is set (development and tests): a deployed edge never posts a
- * render's outcome in clear text.
+ * render's outcome in clear text. An `https:` URL may not name this machine or a private network
+ * (no server-side request forgery through a webhook): `localhost` names (RFC 6761 §6.3) and IP
+ * literals outside the public unicast ranges (loopback, private, link-local such as the cloud
+ * metadata address 169.254.169.254, unique-local, carrier-grade NAT, …; ranges as ipaddr.js
+ * classifies them, from the IANA special-purpose registries) are refused. A public name that
+ * resolves to a private address cannot be caught here (Workers have no DNS API); on Cloudflare,
+ * Workers' `fetch` does not reach private networks anyway.
  */
+import ipaddr from 'ipaddr.js';
 import { ApiError } from '../middleware/api-error';
 
 const LOCAL_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1']);
+
+/**
+ * True when `hostname` (as `URL` normalises it: IPv6 in brackets, IPv4 shorthands expanded)
+ * names this machine or a non-public address.
+ */
+function isPrivateHost(hostname: string): boolean {
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  if (name === 'localhost' || name.endsWith('.localhost')) return true;
+  const literal = name.startsWith('[') ? name.slice(1, -1) : name;
+  if (!ipaddr.isValid(literal)) return false;
+  let address = ipaddr.parse(literal);
+  if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress())
+    address = (address as ipaddr.IPv6).toIPv4Address();
+  return address.range() !== 'unicast';
+}
 
 /**
  * `value` as the URL webhooks go to.
@@ -26,7 +48,11 @@ export function checkCallbackUrl(value: string, allowHttpLocalhost: string | und
   }
   if (url.username !== '' || url.password !== '')
     throw refuse('a user name or password in the URL is not allowed');
-  if (url.protocol === 'https:') return url.href;
+  if (url.protocol === 'https:') {
+    if (isPrivateHost(url.hostname))
+      throw refuse('webhooks are not sent to this machine or a private network address');
+    return url.href;
+  }
   const localHttp =
     url.protocol === 'http:' &&
     LOCAL_HOSTS.has(url.hostname) &&
