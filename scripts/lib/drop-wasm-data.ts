@@ -2,7 +2,7 @@
  * @module drop-wasm-data
  * Leaves byte ranges of a WebAssembly module's memory image out of its data section: each active
  * data segment is cut into the pieces outside the ranges (memory starts zeroed, so a dropped
- * range reads as zeros). Used by the build to drop eSpeak's unused data files
+ * range reads as zeros). Used by the build (Node) to drop eSpeak's unused data files
  * (strip-espeak-wasm.ts). Binary format: https://webassembly.github.io/spec/core/binary/modules.html
  * (sections, data segments, the data count section).
  */
@@ -142,15 +142,6 @@ export function dropWasmData(wasm: Uint8Array, drop: readonly MemoryRange[]): Ui
       ]);
     else section(id, [content]);
   }
-  return concat(parts);
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
-  return joined;
+  const joined = Buffer.concat(parts);
+  return new Uint8Array(joined.buffer, joined.byteOffset, joined.length);
 }

@@ -11,10 +11,10 @@
  */
 import ESpeakNg from 'espeak-ng';
 import {
-  EMBEDDED_FILES_IMPORT,
   NEEDED_DATA_FILE,
   type EmbeddedFile,
   embeddedFiles,
+  unpackingWith,
 } from '../../web/narration/espeak-data-files';
 import { type MemoryRange, dropWasmData } from './drop-wasm-data';
 
@@ -24,24 +24,10 @@ async function listEmbeddedFiles(wasm: Uint8Array): Promise<EmbeddedFile[]> {
   let files: EmbeddedFile[] = [];
   await ESpeakNg({
     arguments: ['--version'],
-    instantiateWasm(
-      imports: WebAssembly.Imports,
-      done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
-    ) {
-      let memory: WebAssembly.Memory | null = null;
-      const env = imports.env as Record<string, WebAssembly.ImportValue>;
-      const unpack = env[EMBEDDED_FILES_IMPORT];
-      env[EMBEDDED_FILES_IMPORT] = (table: number) => {
-        if (memory) files = embeddedFiles(memory, table);
-        if (typeof unpack === 'function') unpack(table);
-      };
-      void WebAssembly.instantiate(module, imports).then((instance) => {
-        const exported = instance.exports.memory;
-        memory = exported instanceof WebAssembly.Memory ? exported : null;
-        done(instance, module);
-      });
-      return {};
-    },
+    instantiateWasm: unpackingWith(module, (memory, table, unpackAll) => {
+      files = embeddedFiles(memory, table);
+      unpackAll(table);
+    }),
     print: () => undefined,
     printErr: () => undefined,
   });

@@ -48,3 +48,36 @@ export function embeddedFiles(memory: WebAssembly.Memory, table: number): Embedd
   }
   return files;
 }
+
+/** The glue's `instantiateWasm` option (Emscripten `Module.instantiateWasm`). */
+export type InstantiateWasm = (
+  imports: WebAssembly.Imports,
+  done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
+) => object;
+
+/**
+ * An `instantiateWasm` option that instantiates `module` with the glue's unpacking import
+ * ({@link EMBEDDED_FILES_IMPORT}) replaced by `unpack`, given the instance's memory, the table's
+ * address and the glue's own unpacking (the glue's own runs alone while memory is unknown).
+ */
+export function unpackingWith(
+  module: WebAssembly.Module,
+  unpack: (memory: WebAssembly.Memory, table: number, unpackAll: (table: number) => void) => void,
+): InstantiateWasm {
+  return (imports, done) => {
+    let memory: WebAssembly.Memory | null = null;
+    const env = imports.env as Record<string, WebAssembly.ImportValue>;
+    const unpackAll = env[EMBEDDED_FILES_IMPORT];
+    if (typeof unpackAll === 'function')
+      env[EMBEDDED_FILES_IMPORT] = (table: number) => {
+        if (memory) unpack(memory, table, unpackAll as (table: number) => void);
+        else unpackAll(table);
+      };
+    void WebAssembly.instantiate(module, imports).then((instance) => {
+      const exported = instance.exports.memory;
+      memory = exported instanceof WebAssembly.Memory ? exported : null;
+      done(instance, module);
+    });
+    return {};
+  };
+}

@@ -15,7 +15,12 @@
  */
 import ESpeakNg from 'espeak-ng';
 import { ESPEAK_VOICE, type NarrationVoice } from '../../shared/narration-schema';
-import { EMBEDDED_FILES_IMPORT, NEEDED_DATA_FILE, embeddedFiles } from './espeak-data-files';
+import {
+  type InstantiateWasm,
+  NEEDED_DATA_FILE,
+  embeddedFiles,
+  unpackingWith,
+} from './espeak-data-files';
 
 /** eSpeak's output rate, Hz (fixed by the build: 22 050 Hz, 16-bit mono WAV). */
 export const ESPEAK_SAMPLE_RATE = 22_050;
@@ -66,10 +71,7 @@ interface EspeakRun {
 /** The module options given to the glue; it sets `FS` on the same object before `main` runs. */
 type EspeakConfig = {
   arguments: string[];
-  instantiateWasm(
-    imports: WebAssembly.Imports,
-    done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
-  ): object;
+  instantiateWasm: InstantiateWasm;
   print(line: string): void;
   printErr(line: string): void;
   FS?: EspeakFs;
@@ -116,22 +118,10 @@ export function createEspeakSynth(module: WebAssembly.Module): {
     errorClass.stackTraceLimit = 0;
     const config: EspeakConfig = {
       arguments: ['-w', OUT_FILE, ...args],
-      instantiateWasm(imports, done) {
-        let memory: WebAssembly.Memory | null = null;
-        const env = imports.env as Record<string, WebAssembly.ImportValue>;
-        const unpackAll = env[EMBEDDED_FILES_IMPORT];
-        if (typeof unpackAll === 'function')
-          env[EMBEDDED_FILES_IMPORT] = (table: number) => {
-            if (memory && config.FS) unpackNeededFiles(memory, config.FS, table);
-            else unpackAll(table);
-          };
-        void WebAssembly.instantiate(module, imports).then((made) => {
-          const exported = made.exports.memory;
-          memory = exported instanceof WebAssembly.Memory ? exported : null;
-          done(made, module);
-        });
-        return {};
-      },
+      instantiateWasm: unpackingWith(module, (memory, table, unpackAll) => {
+        if (config.FS) unpackNeededFiles(memory, config.FS, table);
+        else unpackAll(table);
+      }),
       // eSpeak prints nothing useful on stdout with -w; its errors come on stderr.
       print: () => undefined,
       printErr: (line: string) => errors.push(line),
