@@ -2,7 +2,8 @@
  * Builds the SPA from `web/` into `dist/` (served by the Worker's static assets), and for
  * `npm run dev` serves it with HMR, proxying `/api` to `wrangler dev` on :8787.
  */
-import { basename } from 'node:path';
+import { createHash } from 'node:crypto';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { defineConfig } from 'vite';
@@ -10,6 +11,7 @@ import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { staticAssetHeaders } from './shared/security-policy';
 import { NOTICES_FILE, thirdPartyNotices } from './scripts/lib/third-party-notices';
+import { stripEspeakWasm } from './scripts/lib/strip-espeak-wasm';
 
 /** Entries: the SPA, the widget page (/embed), the widget loader, which hosts load as a plain `/widget.js`, and the render worker's page. */
 const ENTRIES = {
@@ -42,6 +44,40 @@ function gzipFfmpegWasm(): Plugin {
         const name = basename(fileName);
         for (const chunk of Object.values(bundle)) {
           if (chunk.type === 'chunk') chunk.code = chunk.code.replaceAll(name, `${name}.gz`);
+        }
+      }
+    },
+  };
+}
+
+/** eSpeak NG's wasm as Vite emits it (`web/narration/speech-worker.ts` imports it with `?url`). */
+const ESPEAK_WASM_ASSET = /(?:^|\/)espeak-ng-[\w-]+\.wasm$/;
+
+/**
+ * Emits eSpeak NG's wasm without the data files our voices never read (18.5 MB → ~2.9 MB,
+ * scripts/lib/strip-espeak-wasm.ts), under a name hashed from the stripped bytes; the speech
+ * worker's chunk is pointed at the new name. A plugin of the worker build, which emits it.
+ */
+function stripEspeakWasmAsset(): Plugin {
+  return {
+    name: 'reelwright:strip-espeak-wasm',
+    apply: 'build',
+    async generateBundle(_options, bundle) {
+      for (const [fileName, output] of Object.entries(bundle)) {
+        if (output.type !== 'asset' || !ESPEAK_WASM_ASSET.test(fileName)) continue;
+        const source =
+          typeof output.source === 'string' ? Buffer.from(output.source) : output.source;
+        const stripped = await stripEspeakWasm(source);
+        const hash = createHash('sha256').update(stripped).digest('base64url').slice(0, 8);
+        const name = `espeak-ng-${hash}.wasm`;
+        delete bundle[fileName];
+        this.emitFile({
+          type: 'asset',
+          fileName: `${dirname(fileName)}/${name}`,
+          source: stripped,
+        });
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type === 'chunk') chunk.code = chunk.code.replaceAll(basename(fileName), name);
         }
       }
     },
@@ -93,7 +129,7 @@ export default defineConfig({
       },
     },
   },
-  worker: { format: 'es', plugins: () => [notices.worker()] },
+  worker: { format: 'es', plugins: () => [notices.worker(), stripEspeakWasmAsset()] },
   // Pre-bundled up front so the dev server does not reload the page when the renderer first loads.
   // ffmpeg.wasm starts its own worker from `new URL('./worker.js', import.meta.url)`, which pre-bundling would break.
   optimizeDeps: {

@@ -7,7 +7,7 @@
  * is still typed), timed from that moment to the download link — not from Send, since a
  * narrated plan's reply is longer to type. The page starts saying a narration when its draft
  * arrives (web/app/models/narration-warmup.ts), so the first narrated export pays the speech
- * worker's start, the 18 MB eSpeak compile and the synthesis within that time, as a visitor's
+ * worker's start, the eSpeak download and compile and the synthesis within that time, as a visitor's
  * page would; the bench itself warms nothing. Order: the narrated explainer (cold),
  * the same script planned without voiceover, then narrated again (its speech now said). The
  * export alone (Export → link) is printed beside. Every step has a deadline and fails with its

@@ -3,7 +3,7 @@
  * Speech from eSpeak NG compiled to WebAssembly (npm `espeak-ng` 1.0.2, GPL-3.0-or-later; its
  * voices, English and Mandarin among them, are embedded in the `.wasm`). That build is eSpeak's
  * command-line program: each run instantiates the module (the compiled `WebAssembly.Module` is
- * reused), unpacks only the data files our voices need ({@link NEEDED_DATA_FILE}), loads the
+ * reused), unpacks only the data files our voices need (espeak-data-files.ts), loads the
  * voice and writes a 16-bit mono WAV to its in-memory file system. Starting a run costs ~150 ms
  * of CPU (~400 ms when it unpacked all 445 files) and saying a sentence ~30 ms, so the phrases of one voice are said
  * in ONE run, as SSML with a {@link MARKER_BREAK_MS} break between them (each phrase at its own
@@ -15,6 +15,12 @@
  */
 import ESpeakNg from 'espeak-ng';
 import { ESPEAK_VOICE, type NarrationVoice } from '../../shared/narration-schema';
+import {
+  type InstantiateWasm,
+  NEEDED_DATA_FILE,
+  embeddedFiles,
+  unpackingWith,
+} from './espeak-data-files';
 
 /** eSpeak's output rate, Hz (fixed by the build: 22 050 Hz, 16-bit mono WAV). */
 export const ESPEAK_SAMPLE_RATE = 22_050;
@@ -65,48 +71,23 @@ interface EspeakRun {
 /** The module options given to the glue; it sets `FS` on the same object before `main` runs. */
 type EspeakConfig = {
   arguments: string[];
-  instantiateWasm(
-    imports: WebAssembly.Imports,
-    done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void,
-  ): object;
+  instantiateWasm: InstantiateWasm;
   print(line: string): void;
   printErr(line: string): void;
   FS?: EspeakFs;
 };
 
-/**
- * The glue's import that unpacks the 445 data files embedded in the `.wasm` into its in-memory
- * file system, run by the module's constructors on every run (espeak-ng 1.0.2,
- * dist/espeak-ng.js `__emscripten_fs_load_embedded_files`: a table of (name, length, data)
- * address triples, ended by a zero name).
- */
-const EMBEDDED_FILES_IMPORT = '_emscripten_fs_load_embedded_files';
-/**
- * The data files our voices need (shared/narration-schema.ts ESPEAK_VOICE: English and Mandarin,
- * variants f3/m3): the phoneme tables, the English and Mandarin dictionaries (Mandarin text
- * reads Latin words in English), their language files and the two variants. The other 113
- * dictionaries and 300 language and voice files are skipped: unpacking them, and eSpeak reading
- * every voice file to find one by name, were ~60% of a run's CPU (measured in the bench).
- */
-const NEEDED_DATA_FILE =
-  /\/espeak-ng-data\/(?:phontab|phonindex|phondata|intonations|en_dict|cmn_dict|lang\/gmw\/en(?:-[\w-]+)?|lang\/sit\/cmn|voices\/!v\/[fm]3)$/;
-
 /** Unpacks only the {@link NEEDED_DATA_FILE}s of the embedded table at `table`, as the glue would. */
 function unpackNeededFiles(memory: WebAssembly.Memory, fs: EspeakFs, table: number): void {
-  const words = new Uint32Array(memory.buffer);
   const bytes = new Uint8Array(memory.buffer);
-  const decoder = new TextDecoder();
-  for (let at = table >> 2; words[at] !== 0; at += 3) {
-    const nameAt = words[at] ?? 0;
-    const name = decoder.decode(bytes.subarray(nameAt, bytes.indexOf(0, nameAt)));
-    if (!NEEDED_DATA_FILE.test(name)) continue;
-    const start = words[at + 2] ?? 0;
-    fs.createPath('/', name.slice(0, name.lastIndexOf('/')), true, true);
+  for (const file of embeddedFiles(memory, table)) {
+    if (!NEEDED_DATA_FILE.test(file.name)) continue;
+    fs.createPath('/', file.name.slice(0, file.name.lastIndexOf('/')), true, true);
     // The data is a slice of wasm memory that never changes: the file may own it (as the glue does).
     fs.createDataFile(
-      name,
+      file.name,
       null,
-      bytes.subarray(start, start + (words[at + 1] ?? 0)),
+      bytes.subarray(file.start, file.start + file.bytes),
       true,
       true,
       true,
@@ -121,7 +102,8 @@ function escapeXml(text: string): string {
 
 /**
  * A synthesiser over a compiled eSpeak module.
- * @param module the compiled `espeak-ng.wasm` (compile once: 18 MB)
+ * @param module the compiled `espeak-ng.wasm` (compile once: 18.5 MB as shipped, ~2.9 MB as the
+ *   build serves it, scripts/lib/strip-espeak-wasm.ts)
  */
 export function createEspeakSynth(module: WebAssembly.Module): {
   say(phrases: readonly PhraseRequest[]): Promise<SpokenPhrase[]>;
@@ -136,22 +118,10 @@ export function createEspeakSynth(module: WebAssembly.Module): {
     errorClass.stackTraceLimit = 0;
     const config: EspeakConfig = {
       arguments: ['-w', OUT_FILE, ...args],
-      instantiateWasm(imports, done) {
-        let memory: WebAssembly.Memory | null = null;
-        const env = imports.env as Record<string, WebAssembly.ImportValue>;
-        const unpackAll = env[EMBEDDED_FILES_IMPORT];
-        if (typeof unpackAll === 'function')
-          env[EMBEDDED_FILES_IMPORT] = (table: number) => {
-            if (memory && config.FS) unpackNeededFiles(memory, config.FS, table);
-            else unpackAll(table);
-          };
-        void WebAssembly.instantiate(module, imports).then((made) => {
-          const exported = made.exports.memory;
-          memory = exported instanceof WebAssembly.Memory ? exported : null;
-          done(made, module);
-        });
-        return {};
-      },
+      instantiateWasm: unpackingWith(module, (memory, table, unpackAll) => {
+        if (config.FS) unpackNeededFiles(memory, config.FS, table);
+        else unpackAll(table);
+      }),
       // eSpeak prints nothing useful on stdout with -w; its errors come on stderr.
       print: () => undefined,
       printErr: (line: string) => errors.push(line),

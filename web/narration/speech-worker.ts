@@ -6,7 +6,8 @@
  * the span the captions are timed over (shared/caption-cues.ts `voiceMs`); if that voice fails
  * for any phrase, the whole request (one video) is said by the offline voice instead, with a
  * plain note — never half one voice and half the other. eSpeak NG's WebAssembly is compiled on
- * first use, so a page whose server voice works never downloads the 18 MB voice.
+ * first use, so a page whose server voice works never downloads the voice (~2.9 MB: the build
+ * leaves out the data files of languages we do not offer, scripts/lib/strip-espeak-wasm.ts).
  * Protocol: {@link SpeechRequest} in, {@link SpeechResponse} out.
  */
 import wasmUrl from 'espeak-ng/dist/espeak-ng.wasm?url';
