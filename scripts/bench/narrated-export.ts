@@ -1,15 +1,17 @@
 /**
  * @module narrated-export (bench)
  * Export of a narrated 30-s explainer vs the same video without its voiceover (issue 14; goal:
- * narrated ≤ 1.1× the plain one), in headless Chromium through the real app, in one fresh
- * browser (an empty speech cache). Each video is asked for in the chat and exported as soon as
+ * narrated ≤ 1.1× the plain one), in headless Chromium through the real app. Each video's first
+ * export is its page's first, in a browser context of its own (empty caches), so neither pays
+ * alone for what any first export costs (loading the renderer and its workers, the music loop). Each video is asked for in the chat and exported as soon as
  * its draft shows in the page (the timeline's summary line changes; Export works while the reply
  * is still typed), timed from that moment to the download link — not from Send, since a
  * narrated plan's reply is longer to type. The page starts saying a narration when its draft
  * arrives (web/app/models/narration-warmup.ts), so the first narrated export pays the speech
  * worker's start, the eSpeak download and compile and the synthesis within that time, as a visitor's
- * page would; the bench itself warms nothing. Order: the narrated explainer (cold),
- * the same script planned without voiceover, then narrated again (its speech now said). The
+ * page would; the bench itself warms nothing. Order: the plain explainer (the same script planned
+ * without voiceover) in one context, the narrated explainer (cold) in another, then narrated
+ * again in that page (its speech now said). The
  * export alone (Export → link) is printed beside. Every step has a deadline and fails with its
  * name and the page's status line rather than hanging. Benchmarks measure; they never fail on a
  * figure.
@@ -76,10 +78,13 @@ export async function benchNarratedExport(): Promise<void> {
       launchChromium(),
     );
     try {
-      const page = await browser.newPage({ acceptDownloads: true });
-      await page.goto(app.url);
+      const freshPage = async (): Promise<Page> => {
+        const page = await browser.newPage({ acceptDownloads: true });
+        await page.goto(app.url);
+        return page;
+      };
       const script = readFileSync(SCRIPT_PATH, 'utf8').trim();
-      const video = async (name: string, request: string): Promise<Timed> => {
+      const video = async (page: Page, name: string, request: string): Promise<Timed> => {
         const shown = await summaryLine(page);
         const arrived = page
           .waitForFunction(
@@ -112,12 +117,14 @@ export async function benchNarratedExport(): Promise<void> {
         };
       };
       const narrated = `generate a 30-second explainer video with voiceover from this script: ${script}`;
-      const cold = await video('narrated-cold', narrated);
       const plain = await video(
+        await freshPage(),
         'plain',
         `generate a 30-second explainer video from this script: ${script}`,
       );
-      const warm = await video('narrated-warm', narrated);
+      const narratedPage = await freshPage();
+      const cold = await video(narratedPage, 'narrated-cold', narrated);
+      const warm = await video(narratedPage, 'narrated-warm', narrated);
       const seconds = (ms: number) => `${(ms / 1000).toFixed(2).padStart(6)} s`;
       const row = (name: string, timed: Timed): string =>
         `${name.padEnd(50)} ${seconds(timed.totalMs)}  ×${(timed.totalMs / plain.totalMs).toFixed(2)}   export alone ${seconds(timed.exportMs)}  ×${(timed.exportMs / plain.exportMs).toFixed(2)}  (load average ${timed.load.toFixed(1)} on ${availableParallelism()} cores)`;
