@@ -49,64 +49,58 @@ function systemOf(fake: ReturnType<typeof routeLlm>, index: number): string {
   return JSON.stringify(messages.filter((message) => message.role === 'system'));
 }
 
-async function drain(
-  iterator: AsyncIterator<EngineEvent>,
-  first: Promise<IteratorResult<EngineEvent>>,
-): Promise<EngineEvent[]> {
-  const events: EngineEvent[] = [];
-  for (let next = await first; next.done !== true; next = await iterator.next())
-    events.push(next.value);
-  return events;
+/**
+ * Starts a director turn (no uploads last turn) whose uploads list resolves only by `list`, and
+ * asks for its first event; `state.emitted` turns true once that event came out.
+ */
+function startTurn() {
+  const fake = routeLlm();
+  const listed = deferred<MediaSummary[]>();
+  const turn = director().chat({
+    text: PROMPT,
+    draft: null,
+    history: [],
+    previousDrafts: [],
+    media: [],
+    mediaNow: listed.promise,
+  });
+  const iterator = turn[Symbol.asyncIterator]();
+  const state = { emitted: false };
+  const first = iterator.next().then((result) => {
+    state.emitted = true;
+    return result;
+  });
+  /** Lists `media`, then reads the turn to its end. */
+  async function list(media: MediaSummary[]): Promise<EngineEvent[]> {
+    listed.resolve(media);
+    const events: EngineEvent[] = [];
+    for (let next = await first; next.done !== true; next = await iterator.next())
+      events.push(next.value);
+    return events;
+  }
+  return { fake, state, list };
 }
 
 describe('the language-model director and the uploads list', () => {
   it('asks the model before the uploads are listed and emits nothing until they are', async () => {
-    const fake = routeLlm();
-    const listed = deferred<MediaSummary[]>();
-    const turn = director().chat({
-      text: PROMPT,
-      draft: null,
-      history: [],
-      previousDrafts: [],
-      media: [],
-      mediaNow: listed.promise,
-    });
-    const iterator = turn[Symbol.asyncIterator]();
-    let emitted = false;
-    const first = iterator.next().then((result) => {
-      emitted = true;
-      return result;
-    });
+    const { fake, state, list } = startTurn();
     await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
     // The fake answers at once (frameMs 0): its whole reply is in, yet nothing may come out.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(emitted).toBe(false);
+    expect(state.emitted).toBe(false);
 
-    listed.resolve([]);
-    const events = await drain(iterator, first);
+    const events = await list([]);
     expect(fake.requests).toHaveLength(1);
     expect(events.filter((event) => event.type === 'text')).toHaveLength(1);
     expect(events.some((event) => event.type === 'draft')).toBe(true);
   });
 
   it('asks again with the listed uploads when they changed, and emits only that run', async () => {
-    const fake = routeLlm();
-    const listed = deferred<MediaSummary[]>();
-    const turn = director().chat({
-      text: PROMPT,
-      draft: null,
-      history: [],
-      previousDrafts: [],
-      media: [],
-      mediaNow: listed.promise,
-    });
-    const iterator = turn[Symbol.asyncIterator]();
-    const first = iterator.next();
+    const { fake, list } = startTurn();
     await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
     expect(systemOf(fake, 0)).toContain('Uploads: none');
 
-    listed.resolve([BEACH]);
-    const events = await drain(iterator, first);
+    const events = await list([BEACH]);
     expect(fake.requests).toHaveLength(2);
     expect(systemOf(fake, 1)).toContain(BEACH.id);
     expect(systemOf(fake, 1)).toContain(BEACH.name);
