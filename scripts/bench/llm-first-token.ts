@@ -9,8 +9,8 @@
  * fake's first token one frame after the request (what the edge adds, in ms, shows plainly) and
  * after a hosted model's time to first token ({@link HOSTED_FIRST_TOKEN_MS}; the ratio a visitor
  * feels, as the nemo bench measures against a 200 ms-per-frame upstream).
- * Target (issue 12): first-token ratio ≤ 1.10 at the hosted pace, printed last as the headline
- * (the hosted pace runs first). Never fails on a figure.
+ * Target (issue 12): first-token ratio ≤ 1.10 at the hosted pace, printed last as the headline.
+ * Never fails on a figure.
  */
 import { startApp } from '../lib/start-app';
 import { createFakeLlm } from '../../test/fake-llm/fake-llm';
@@ -99,7 +99,7 @@ async function measurePace(pace: { frameMs: number; firstTokenMs: number }): Pro
 export async function benchLlmFirstToken(): Promise<void> {
   console.log(`frames every ${FRAME_MS} ms: ${RUNS} runs each (medians)`);
   const ratios: number[] = [];
-  for (const firstTokenMs of [HOSTED_FIRST_TOKEN_MS, 0]) {
+  for (const firstTokenMs of [0, HOSTED_FIRST_TOKEN_MS]) {
     const { direct: a, worker: b } = await measurePace({ frameMs: FRAME_MS, firstTokenMs });
     ratios.push(b / a);
     console.log(`model's time to first token ${firstTokenMs} ms:`);
@@ -114,6 +114,6 @@ export async function benchLlmFirstToken(): Promise<void> {
     );
   }
   console.log(
-    `first-token ratio at a hosted model's pace (${HOSTED_FIRST_TOKEN_MS} ms): ${ratios[0]?.toFixed(2)} (target ≤ 1.10); one frame after the request: ${ratios[1]?.toFixed(2)}`,
+    `first-token ratio at a hosted model's pace (${HOSTED_FIRST_TOKEN_MS} ms): ${ratios[1]?.toFixed(2)} (target ≤ 1.10); one frame after the request: ${ratios[0]?.toFixed(2)}`,
   );
 }
