@@ -30,6 +30,7 @@ import {
 } from '../../shared/api-schema';
 import type { ChatMessage, RunningTurn, SessionInfo, SessionState } from '../../shared/api-schema';
 import type { Draft } from '../../shared/draft-schema';
+import type { MediaSummary } from '../../shared/media-schema';
 import { streamEventSchema } from '../../shared/events-schema';
 import type { LoggedEvent, StreamEvent } from '../../shared/events-schema';
 import { summarizeTimeline } from '../../shared/timeline-summary';
@@ -140,6 +141,11 @@ export class SessionRoom extends DurableObject<Env> {
   readonly #batches: BatchStore;
   /** The session's replayable event log (event-log.ts). */
   readonly #events: EventLog;
+  /**
+   * The session's ready uploads as the last turn listed them (null before the first turn of
+   * this instance): what an engine that checks them starts from (engine.ts `mediaNow`).
+   */
+  #lastMedia: MediaSummary[] | null = null;
   /** The last push of the session's list entry to the owner's account; pushes run one after another, in order. */
   #summaryPush: Promise<void> = Promise.resolve();
 
@@ -460,13 +466,19 @@ export class SessionRoom extends DurableObject<Env> {
         history.length === 0 && meta.title === DEFAULT_SESSION_TITLE,
       );
       this.#beginTurn(text, clientMessageId);
-      // Chosen first, so a language-model director's module loads while storage is read; the
-      // alarm and the uploads list are read at once (the model's prompt needs the uploads).
+      // Chosen first, so a language-model director's module loads while storage is read. The
+      // uploads are listed (R2, ~10–80 ms) while an engine that checks them starts from the
+      // previous turn's list (engine.ts); the others wait for the list.
       const chosen = engine();
-      const [, media] = await Promise.all([
-        this.#events.armSweep(),
-        listReadyMedia(this.env.MEDIA, meta.session_id),
-      ]);
+      const armed = this.#events.armSweep();
+      // Awaited after the engine (a failure still fails the turn); until then not "unhandled".
+      armed.catch(() => undefined);
+      const listing = listReadyMedia(this.env.MEDIA, meta.session_id).then((listed) => {
+        this.#lastMedia = listed;
+        return listed;
+      });
+      const guess = chosen.checksMedia === true ? this.#lastMedia : null;
+      const media = guess ?? (await listing);
       const current = this.#drafts.current();
       const previous = this.#drafts.undoChain(MAX_UNDO_DEPTH);
       const previousBatches = this.#batches.undoChain(MAX_UNDO_DEPTH);
@@ -476,6 +488,7 @@ export class SessionRoom extends DurableObject<Env> {
         history,
         previousDrafts: previous.map((version) => version.draft),
         media,
+        ...(guess === null ? {} : { mediaNow: listing }),
         batch: this.#batches.current()?.batch ?? null,
         previousBatches: previousBatches.map((version) => version.batch),
       };
@@ -511,6 +524,7 @@ export class SessionRoom extends DurableObject<Env> {
       }
       const reply = finalText ?? (deltas !== '' ? deltas : changes.join('\n'));
       if (reply.trim() !== '') this.#storeMessage('assistant', reply, false);
+      await Promise.all([armed, listing]);
     } catch (error) {
       console.error('session turn failed', error);
       emit({

@@ -22,6 +22,13 @@ export interface ChatTurnInput {
   previousDrafts: Draft[];
   /** The session's ready uploads, oldest first (absent or empty: no media). */
   media?: MediaSummary[];
+  /**
+   * Set only for an engine with {@link Engine.checksMedia}: the session's ready uploads as
+   * being listed now, while `media` is the list the session's previous turn saw. The engine may
+   * start from `media`, but emits nothing before this resolves, and runs from this list instead
+   * when the two differ.
+   */
+  mediaNow?: Promise<MediaSummary[]>;
   /** The session's current batch (one video per upload), or null/absent when there is none. */
   batch?: Batch | null;
   /** Earlier batch versions, newest first, for "undo" while a batch is current (may be empty). */
@@ -60,6 +67,12 @@ export interface Engine {
   readonly name: 'embedded' | 'nemo';
   /** Where an export's frames are made: the visitor's browser, or the remote API. */
   readonly renderer: 'browser' | 'remote';
+  /**
+   * True when the engine may start a turn from the previous turn's uploads and check them
+   * against {@link ChatTurnInput.mediaNow} (the language-model director: its model request starts
+   * while R2 lists the uploads, not after). Absent: `media` is always the list as it is now.
+   */
+  readonly checksMedia?: boolean;
   /**
    * Runs one chat turn. Never throws for bad input: a request it cannot do is answered with
    * a `text` event saying what it can do. Throws only for its own faults.

@@ -43,6 +43,7 @@ function lazyLlmDirector(config: LlmConfig): Engine {
   return {
     name: 'embedded',
     renderer: 'browser',
+    checksMedia: true,
     async *chat(input) {
       const { LlmDirector } = await loading;
       yield* new LlmDirector(config).chat(input);

@@ -9,7 +9,8 @@
  * fake's first token one frame after the request (what the edge adds, in ms, shows plainly) and
  * after a hosted model's time to first token ({@link HOSTED_FIRST_TOKEN_MS}; the ratio a visitor
  * feels, as the nemo bench measures against a 200 ms-per-frame upstream).
- * Target (issue 12): first-token ratio ≤ 1.10. Never fails on a figure.
+ * Target (issue 12): first-token ratio ≤ 1.10 at the hosted pace, printed last as the headline.
+ * Never fails on a figure.
  */
 import { startApp } from '../lib/start-app';
 import { createFakeLlm } from '../../test/fake-llm/fake-llm';
@@ -94,11 +95,13 @@ async function measurePace(pace: { frameMs: number; firstTokenMs: number }): Pro
   }
 }
 
-/** Runs the first-token benchmark at both paces and prints its figures. */
+/** Runs the first-token benchmark at both paces and prints its figures, the hosted pace's as the headline. */
 export async function benchLlmFirstToken(): Promise<void> {
   console.log(`frames every ${FRAME_MS} ms: ${RUNS} runs each (medians)`);
+  const ratios: number[] = [];
   for (const firstTokenMs of [0, HOSTED_FIRST_TOKEN_MS]) {
     const { direct: a, worker: b } = await measurePace({ frameMs: FRAME_MS, firstTokenMs });
+    ratios.push(b / a);
     console.log(`model's time to first token ${firstTokenMs} ms:`);
     console.log(
       `  straight from the fake model          first token ${a.toFixed(1).padStart(7)} ms`,
@@ -107,7 +110,10 @@ export async function benchLlmFirstToken(): Promise<void> {
       `  through the Worker (DIRECTOR=llm)     first token ${b.toFixed(1).padStart(7)} ms`,
     );
     console.log(
-      `  edge adds ${(b - a).toFixed(1)} ms; ratio (worker/direct) ${(b / a).toFixed(2)} (target ≤ 1.10)`,
+      `  edge adds ${(b - a).toFixed(1)} ms; ratio (worker/direct) ${(b / a).toFixed(2)}`,
     );
   }
+  console.log(
+    `first-token ratio at a hosted model's pace (${HOSTED_FIRST_TOKEN_MS} ms): ${ratios[1]?.toFixed(2)} (target ≤ 1.10); one frame after the request: ${ratios[0]?.toFixed(2)}`,
+  );
 }

@@ -8,6 +8,10 @@
  * what was wrong; after that, or on any failure (timeout, HTTP 429, 5xx, refusal, a cut stream),
  * the rules director answers and one plain line says so. While a batch (one video per upload) is
  * current, the rules director answers: the tools edit one video.
+ * Given the previous turn's uploads and `mediaNow` (engine.ts), it asks the model at once and
+ * holds the turn's events until the uploads are listed; when they changed meanwhile, that
+ * request is abandoned and the turn runs again from the listed ones. So the model's request, and
+ * its first token, do not wait for the R2 listing.
  * The API key goes only into the request to the model's endpoint: never into the prompt,
  * an event or a log line.
  */
@@ -15,6 +19,7 @@ import { APICallError, streamText, tool, zodSchema } from 'ai';
 import type { LanguageModel, ModelMessage, ToolSet } from 'ai';
 import { DIRECTOR_TOOLS, readToolCall } from '../director-tools';
 import type { ToolCall } from '../director-tools';
+import type { MediaSummary } from '../../../shared/media-schema';
 import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
 import { EmbeddedEngine, TYPING_DELAY_MS } from '../embedded/embedded-engine';
 import { hasCjk } from '../embedded/reading-length';
@@ -148,6 +153,7 @@ function retryMessages(
 export class LlmDirector implements Engine {
   readonly name = 'embedded' as const;
   readonly renderer = 'browser' as const;
+  readonly checksMedia = true;
   readonly #model: LanguageModel;
   readonly #rules: Engine;
 
@@ -168,6 +174,43 @@ export class LlmDirector implements Engine {
    * director answers them.
    */
   async *chat(input: ChatTurnInput): AsyncIterable<EngineEvent> {
+    const { mediaNow, ...known } = input;
+    if (mediaNow === undefined) yield* this.#turn(known);
+    else yield* this.#checkedTurn(known, mediaNow);
+  }
+
+  /**
+   * The turn started from `input.media` (the previous turn's uploads) while `mediaNow` lists
+   * them: its events are held until the list is in, then passed on when it is the same, else
+   * the started turn is stopped (its model request aborted) and the turn runs from the list.
+   */
+  async *#checkedTurn(
+    input: ChatTurnInput,
+    mediaNow: Promise<MediaSummary[]>,
+  ): AsyncGenerator<EngineEvent> {
+    const stop = new AbortController();
+    const started = this.#turn(input, stop.signal);
+    try {
+      const first = started.next();
+      // A turn that fails before the list is in is answered below; never an unhandled rejection.
+      first.catch(() => undefined);
+      const media = await mediaNow;
+      if (JSON.stringify(media) !== JSON.stringify(input.media ?? [])) {
+        stop.abort();
+        yield* this.#turn({ ...input, media });
+        return;
+      }
+      const head = await first;
+      if (head.done === true) return;
+      yield head.value;
+      yield* started;
+    } finally {
+      await started.return(undefined);
+    }
+  }
+
+  /** One turn (see {@link LlmDirector.chat}); `stop` ends it quietly, without a fallback. */
+  async *#turn(input: ChatTurnInput, stop?: AbortSignal): AsyncGenerator<EngineEvent> {
     if ((input.batch ?? null) !== null) {
       yield* this.#rules.chat(input);
       return;
@@ -175,16 +218,20 @@ export class LlmDirector implements Engine {
     const cjk = hasCjk(input.text);
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.config.timeoutMs);
+    const stopped = (): void => controller.abort();
+    stop?.addEventListener('abort', stopped);
     let events: EngineEvent[];
     try {
       events = yield* this.#toolTurn(input, cjk, controller.signal);
     } catch (error) {
+      if (stop?.aborted === true) return;
       const reason = reasonOf(error, controller.signal);
       console.warn(`llm director: fell back to the rules director (${reason})`);
       yield* this.#fallback(input, fallbackLine(reason, cjk));
       return;
     } finally {
       clearTimeout(timer);
+      stop?.removeEventListener('abort', stopped);
     }
     yield* events;
   }

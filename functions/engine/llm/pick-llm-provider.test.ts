@@ -3,6 +3,7 @@ import { createFakeWorkersAi } from '../../../test/fake-llm/fake-workers-ai';
 import type { ChatTurnInput, EngineEvent } from '../engine';
 import { DirectorConfigError, readDirectorConfig } from './llm-config';
 import { LlmDirector } from './llm-director';
+import { pickLlmProvider } from './pick-llm-provider';
 
 const MODEL = '@cf/meta/llama-3.3-70b-instruct-fp8-fast';
 
@@ -45,6 +46,26 @@ describe('the model provider', () => {
     ).toMatchObject({
       llm: { provider: 'openai-compatible', baseUrl: 'http://localhost:11434/v1' },
     });
+  });
+
+  it('is made once for the same configuration, again for another endpoint, key or binding', () => {
+    const endpoint = {
+      provider: 'openai-compatible' as const,
+      baseUrl: 'http://localhost:11434/v1',
+      model: 'qwen2.5',
+      timeoutMs: 30_000,
+    };
+    const first = pickLlmProvider(endpoint);
+    expect(pickLlmProvider({ ...endpoint })).toBe(first);
+    expect(pickLlmProvider({ ...endpoint, apiKey: 'sk-other' })).not.toBe(first);
+    expect(pickLlmProvider({ ...endpoint, baseUrl: 'http://localhost:8080/v1' })).not.toBe(first);
+    const { binding } = createFakeWorkersAi();
+    const workersAi = { provider: 'workers-ai' as const, binding, model: MODEL, timeoutMs: 30_000 };
+    const onBinding = pickLlmProvider(workersAi);
+    expect(pickLlmProvider({ ...workersAi })).toBe(onBinding);
+    expect(pickLlmProvider({ ...workersAi, binding: createFakeWorkersAi().binding })).not.toBe(
+      onBinding,
+    );
   });
 
   it('needs a model, and an endpoint or a binding (a string AI is no binding)', () => {
