@@ -4,46 +4,26 @@
  * schemas, zod) is at most 60 KB gzip, and the renderer is not among it (it loads when an export
  * starts). Sized from `dist/` as the widget bench sizes it (scripts/lib/widget-initial-js.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startDemoHost } from '../../scripts/demo-host';
-import type { DemoHost } from '../../scripts/demo-host';
-import { freePort, startApp } from '../../scripts/lib/start-app';
-import type { RunningApp } from '../../scripts/lib/start-app';
+import { describe, expect, it } from 'vitest';
 import {
   EMBED_INITIAL_JS_BUDGET_BYTES,
   widgetInitialScripts,
 } from '../../scripts/lib/widget-initial-js';
-import { launchChromium } from './support/launch-chromium';
+import { useWidgetHost } from './support/widget-host';
 
 /** The widget loads the app, credits and the session: a few seconds at most here. */
 const READY_TIMEOUT_MS = 30_000;
 
-let app: RunningApp;
-let host: DemoHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  const hostPort = await freePort();
-  app = await startApp({ vars: { EMBED_ALLOWED_ORIGINS: `http://localhost:${hostPort}` } });
-  host = await startDemoHost(app.url, hostPort);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await app?.stop();
-});
+const widget = useWidgetHost();
 
 describe('the widget on a host page', () => {
   it('loads at most 60 KB gzip of JavaScript before it is ready, and no renderer', async () => {
-    const context = await browser.newContext();
+    const context = await widget.browser.newContext();
     try {
       const initial = await widgetInitialScripts(
         await context.newPage(),
-        app.url,
-        host.url,
+        widget.app.url,
+        widget.host.url,
         READY_TIMEOUT_MS,
       );
       const listed = initial.scripts.map((s) => `${s.pathname} ${s.gzipBytes} B`).join(', ');
