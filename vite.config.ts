@@ -119,11 +119,15 @@ export default defineConfig({
       output: {
         entryFileNames: (chunk) =>
           chunk.name === 'widget' ? 'widget.js' : 'assets/[name]-[hash].js',
-        // zod and web/zod-jitless.ts in one chunk, so zod is configured before any chunk builds a
-        // schema: otherwise its `new Function` probe runs first and the page's CSP reports it.
+        // zod (its core and `zod/mini`, all the browser uses) and web/zod-jitless.ts in one chunk,
+        // so zod is configured before any chunk builds a schema: otherwise its `new Function` probe
+        // runs first and the page's CSP reports it.
         codeSplitting: {
           groups: [
-            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]web[\\/]zod-jitless\.ts$/ },
+            {
+              name: 'zod',
+              test: /[\\/]node_modules[\\/]zod[\\/](?:mini|v4[\\/](?:core|mini|locales))[\\/]|[\\/]web[\\/]zod-jitless\.ts$/,
+            },
           ],
         },
       },

@@ -4,7 +4,7 @@
  * these schemas (a bad body is `400 {error:{code:'invalid_body'}}`), and the SPA and scripts
  * parse responses with them. See the README's "HTTP API" table for the routes.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { batchSchema } from './batch-schema';
 import { draftSchema } from './draft-schema';
 
@@ -19,7 +19,7 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    contractCode: z.number().int().optional(),
+    contractCode: z.optional(z.number().check(z.int())),
   }),
 });
 
@@ -27,16 +27,16 @@ export const chatMessageSchema = z.object({
   role: z.enum(['user', 'assistant']),
   text: z.string(),
   /** Unix time, ms. */
-  atMs: z.number().int(),
+  atMs: z.number().check(z.int()),
 });
 
 export const sessionInfoSchema = z.object({
   id: z.string(),
   title: z.string(),
-  createdAtMs: z.number().int(),
-  updatedAtMs: z.number().int(),
+  createdAtMs: z.number().check(z.int()),
+  updatedAtMs: z.number().check(z.int()),
   /** Current draft version; 0 before the first draft. */
-  version: z.number().int().nonnegative(),
+  version: z.number().check(z.int(), z.nonnegative()),
   /** The draft's summary line (`Timeline (3 tracks): …`), or `Timeline (0 tracks): empty` before the first draft. */
   summary: z.string(),
 });
@@ -44,25 +44,25 @@ export const sessionInfoSchema = z.object({
 /** A chat turn still running in the session (its answer streams on `GET …/events`). */
 export const runningTurnSchema = z.object({
   /** Seq of the turn's `user-message` event: follow `…/events` after it for the rest of the turn. */
-  firstSeq: z.number().int().positive(),
+  firstSeq: z.number().check(z.int(), z.positive()),
   /** Unix time, ms. */
-  startedAtMs: z.number().int(),
+  startedAtMs: z.number().check(z.int()),
 });
 
 /** `GET /api/sessions/:id`: everything the SPA needs to restore a session. */
 export const sessionStateSchema = z.object({
   session: sessionInfoSchema,
-  draft: draftSchema.nullable(),
+  draft: z.nullable(draftSchema),
   summary: z.string(),
   messages: z.array(chatMessageSchema),
   /** Seq of the newest stored event (for `Last-Event-ID`). */
-  lastEventSeq: z.number().int().nonnegative(),
+  lastEventSeq: z.number().check(z.int(), z.nonnegative()),
   /** The turn still running (its user message is already in `messages`), or null. */
-  runningTurn: runningTurnSchema.nullable(),
+  runningTurn: z.nullable(runningTurnSchema),
   /** The session's current batch (one video per upload), or null when it makes one video. */
-  batch: batchSchema.nullable(),
+  batch: z.nullable(batchSchema),
   /** Version of that batch; 0 when there has never been one. */
-  batchVersion: z.number().int().nonnegative(),
+  batchVersion: z.number().check(z.int(), z.nonnegative()),
 });
 
 /**
@@ -71,7 +71,7 @@ export const sessionStateSchema = z.object({
  * when the batch has no such item).
  */
 export const createExportBodySchema = z.object({
-  batchItemId: z.string().min(1).max(200).optional(),
+  batchItemId: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
 });
 
 export const sessionListSchema = z.object({ sessions: z.array(sessionInfoSchema) });
@@ -80,21 +80,23 @@ export const sessionListSchema = z.object({ sessions: z.array(sessionInfoSchema)
 export const postMessageBodySchema = z.object({
   text: z
     .string()
-    .trim()
-    .min(1, 'the message is empty: type what video you want')
-    .max(MAX_MESSAGE_CHARS, `the message is longer than ${MAX_MESSAGE_CHARS} characters`),
+    .check(
+      z.trim(),
+      z.minLength(1, 'the message is empty: type what video you want'),
+      z.maxLength(MAX_MESSAGE_CHARS, `the message is longer than ${MAX_MESSAGE_CHARS} characters`),
+    ),
   /**
    * A UUID the client picks per message and sends again when it retries the same message
    * (after a 503): a message already received is answered with its turn's events, never run twice.
    */
-  clientMessageId: z.uuid('clientMessageId must be a UUID').optional(),
+  clientMessageId: z.optional(z.uuid('clientMessageId must be a UUID')),
 });
 
 /** `GET /api/credits`. */
 export const creditsSchema = z.object({
-  available: z.number().int(),
-  frozen: z.number().int(),
-  total: z.number().int(),
+  available: z.number().check(z.int()),
+  frozen: z.number().check(z.int()),
+  total: z.number().check(z.int()),
 });
 
 /**
@@ -128,24 +130,24 @@ export const renderJobInfoSchema = z.object({
   /** Where the frames are made: in the visitor's browser (embedded) or upstream (nemo). */
   renderer: z.enum(['browser', 'remote']),
   /** The draft version exported, or for a batch item the batch version. */
-  draftVersion: z.number().int().nonnegative(),
+  draftVersion: z.number().check(z.int(), z.nonnegative()),
   /** The batch item exported, or null for the session's own draft. */
-  batchItemId: z.string().nullable(),
+  batchItemId: z.nullable(z.string()),
   draft: draftSchema,
-  progress: z.number().min(0).max(1),
-  framesDone: z.number().int().nonnegative(),
-  totalFrames: z.number().int().nonnegative(),
-  fps: z.number().nonnegative(),
-  costCredits: z.number().int().nonnegative(),
-  createdAtMs: z.number().int(),
-  updatedAtMs: z.number().int(),
-  error: z.string().nullable(),
+  progress: z.number().check(z.minimum(0), z.maximum(1)),
+  framesDone: z.number().check(z.int(), z.nonnegative()),
+  totalFrames: z.number().check(z.int(), z.nonnegative()),
+  fps: z.number().check(z.nonnegative()),
+  costCredits: z.number().check(z.int(), z.nonnegative()),
+  createdAtMs: z.number().check(z.int()),
+  updatedAtMs: z.number().check(z.int()),
+  error: z.nullable(z.string()),
   /**
    * Present once completed: same-origin link that serves the MP4 with Range support, signed for
    * this one file (`?expires=&sig=`, valid 24 h, no cookie needed; functions/signing/download-link.ts).
    */
-  downloadUrl: z.string().nullable(),
-  sizeBytes: z.number().int().nonnegative().nullable(),
+  downloadUrl: z.nullable(z.string()),
+  sizeBytes: z.nullable(z.number().check(z.int(), z.nonnegative())),
 });
 
 /**
@@ -155,49 +157,53 @@ export const renderJobInfoSchema = z.object({
 export const MAX_RENDER_TITLE_CHARS = 200;
 
 /** A render job in the visitor's library: the job without its draft, plus the title the file is named by. */
-export const renderSummarySchema = renderJobInfoSchema
-  .omit({ draft: true })
-  .extend({ title: z.string() });
+export const renderSummarySchema = z.extend(z.omit(renderJobInfoSchema, { draft: true }), {
+  title: z.string(),
+});
 
 /** `GET /api/renders`: the visitor's render jobs, newest first. */
 export const renderListSchema = z.object({ renders: z.array(renderSummarySchema) });
 
 /** `POST /api/renders/:id/progress` from the browser renderer. */
 export const renderProgressBodySchema = z.object({
-  framesDone: z.number().int().nonnegative(),
-  totalFrames: z.number().int().positive(),
-  fps: z.number().nonnegative(),
+  framesDone: z.number().check(z.int(), z.nonnegative()),
+  totalFrames: z.number().check(z.int(), z.positive()),
+  fps: z.number().check(z.nonnegative()),
 });
 
 /** `POST /api/renders/:id/fail` from the browser renderer. */
-export const renderFailBodySchema = z.object({ message: z.string().min(1).max(2_000) });
+export const renderFailBodySchema = z.object({
+  message: z.string().check(z.minLength(1), z.maxLength(2_000)),
+});
 
 /** One stored chunk of a browser render (`renders/<id>/chunk-<k>-…` in R2), as `RenderJob` recorded it. */
 export const renderChunkRecordSchema = z.object({
-  index: z.number().int().nonnegative(),
-  firstFrame: z.number().int().nonnegative(),
-  frames: z.number().int().positive(),
-  sizeBytes: z.number().int().positive(),
+  index: z.number().check(z.int(), z.nonnegative()),
+  firstFrame: z.number().check(z.int(), z.nonnegative()),
+  frames: z.number().check(z.int(), z.positive()),
+  sizeBytes: z.number().check(z.int(), z.positive()),
   /** SHA-256 of the chunk file, hex: a re-upload of the same bytes is a no-op. */
   sha256: z.string(),
   /** Which page session encoded it (the `X-Render-Attempt` header), or null. */
-  attempt: z.string().nullable(),
+  attempt: z.nullable(z.string()),
   /** Unix time, ms. */
-  recordedAtMs: z.number().int(),
+  recordedAtMs: z.number().check(z.int()),
 });
 
 /** `GET /api/renders/:id/chunks`: where a resumable browser render stands. */
 export const renderChunkStateSchema = z.object({
   /** Chunks recorded so far; chunk `version` is the only one accepted next (check-and-set). */
-  version: z.number().int().nonnegative(),
-  chunkCount: z.number().int().positive(),
-  chunkFrames: z.number().int().positive(),
-  totalFrames: z.number().int().nonnegative(),
+  version: z.number().check(z.int(), z.nonnegative()),
+  chunkCount: z.number().check(z.int(), z.positive()),
+  chunkFrames: z.number().check(z.int(), z.positive()),
+  totalFrames: z.number().check(z.int(), z.nonnegative()),
   chunks: z.array(renderChunkRecordSchema),
   /** The whole video's encoded audio, once stored. */
-  audio: z.object({ sizeBytes: z.number().int().positive(), sha256: z.string() }).nullable(),
+  audio: z.nullable(
+    z.object({ sizeBytes: z.number().check(z.int(), z.positive()), sha256: z.string() }),
+  ),
   /** The encoder settings chunk 0 was made with; every later chunk must match. */
-  encoderKey: z.string().nullable(),
+  encoderKey: z.nullable(z.string()),
 });
 
 export type ErrorBody = z.infer<typeof errorBodySchema>;

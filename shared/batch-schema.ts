@@ -8,7 +8,7 @@
  * Item ids are stable across edits of the same batch (`item-<mediaId>`), so a render made
  * before an edit can be matched to its item and shown as out of date.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   TOO_LARGE,
   checkDraftBudget,
@@ -37,7 +37,7 @@ export const batchItemSchema = z.object({
   /** The upload the video is made from. */
   mediaId: draftIdSchema,
   /** What a person reads: the upload's name as words ("Waves"). */
-  label: draftNameSchema.min(1),
+  label: draftNameSchema.check(z.minLength(1)),
   draft: draftSchema,
 });
 
@@ -48,21 +48,23 @@ export const batchItemSchema = z.object({
  */
 export const batchSchema = z
   .object({
-    items: z.array(batchItemSchema).min(1).max(MAX_BATCH_ITEMS),
+    items: z.array(batchItemSchema).check(z.minLength(1), z.maxLength(MAX_BATCH_ITEMS)),
   })
-  .superRefine((batch, ctx) => {
-    const drafts = batch.items.map((item) => item.draft);
-    checkDraftBudget(drafts, ctx);
-    const tracks = drafts.reduce((sum, draft) => sum + draft.tracks.length, 0);
-    if (tracks > MAX_BATCH_TRACKS) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `its videos have ${tracks} tracks, and at most ${MAX_BATCH_TRACKS} fit`,
-        params: TOO_LARGE,
-        path: ['items'],
-      });
-    }
-  });
+  .check(
+    z.superRefine((batch, ctx) => {
+      const drafts = batch.items.map((item) => item.draft);
+      checkDraftBudget(drafts, ctx);
+      const tracks = drafts.reduce((sum, draft) => sum + draft.tracks.length, 0);
+      if (tracks > MAX_BATCH_TRACKS) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `its videos have ${tracks} tracks, and at most ${MAX_BATCH_TRACKS} fit`,
+          params: TOO_LARGE,
+          path: ['items'],
+        });
+      }
+    }),
+  );
 
 export type BatchItem = z.infer<typeof batchItemSchema>;
 export type Batch = z.infer<typeof batchSchema>;

@@ -5,7 +5,7 @@
  * sessions — with the corner it sits in. Kept in the visitor's account (one Durable Object per
  * visitor) and applied to the videos they make next.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Most brand colours kept: a primary, a secondary and an accent, as brand guides name them. */
 export const MAX_BRAND_COLOURS = 3;
@@ -14,7 +14,7 @@ export const BRAND_FONTS = ['Inter', 'Noto Sans SC'] as const;
 /** Corners a logo may sit in. */
 export const LOGO_CORNERS = ['top-left', 'top-right', 'bottom-left', 'bottom-right'] as const;
 
-const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour');
+const hexColour = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour'));
 
 /** Where the logo is: an image upload of one of the visitor's sessions. */
 export const brandLogoSchema = z.strictObject({
@@ -23,12 +23,14 @@ export const brandLogoSchema = z.strictObject({
 });
 
 export const brandKitSchema = z.strictObject({
-  colors: z
-    .array(hexColour)
-    .max(MAX_BRAND_COLOURS, `at most ${MAX_BRAND_COLOURS} brand colours`)
-    .transform((colors) => colors.map((c) => c.toLowerCase())),
-  font: z.enum(BRAND_FONTS).nullable(),
-  logo: brandLogoSchema.nullable(),
+  colors: z.pipe(
+    z
+      .array(hexColour)
+      .check(z.maxLength(MAX_BRAND_COLOURS, `at most ${MAX_BRAND_COLOURS} brand colours`)),
+    z.transform((colors) => colors.map((c) => c.toLowerCase())),
+  ),
+  font: z.nullable(z.enum(BRAND_FONTS)),
+  logo: z.nullable(brandLogoSchema),
   logoCorner: z.enum(LOGO_CORNERS),
 });
 

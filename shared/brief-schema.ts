@@ -78,8 +78,8 @@ export const briefSchema = z
       .array(z.string().min(1).max(MAX_ID_CHARS))
       .max(MAX_BRIEF_MEDIA)
       .describe('The uploads to show, in the order they appear (empty for a storyboard)'),
-    scenery: scenerySchema
-      .optional()
+    scenery: z
+      .optional(scenerySchema)
       .describe('What the scenes paint (sunset sky over a skyline…); without it, gradient scenes'),
     narration: z
       .boolean()

@@ -14,7 +14,7 @@
  * bound at its worst (and every character escaped as `\u0000` in JSON) a draft is about 0.4 MB
  * (shared/draft-schema-size.test.ts measures it). A batch (batch-schema.ts) has the same budget.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sceneLayersSchema } from './scene-layers-schema';
 import {
   MAX_DRAFT_ILLUSTRATION_CHARS,
@@ -62,22 +62,26 @@ export const TOO_LARGE = { tooLarge: true } as const;
 /** An id (of a track, a segment or an upload). */
 export const draftIdSchema = z
   .string()
-  .min(1)
-  .max(MAX_ID_CHARS, { message: `an id is longer than ${MAX_ID_CHARS} characters` });
+  .check(
+    z.minLength(1),
+    z.maxLength(MAX_ID_CHARS, { message: `an id is longer than ${MAX_ID_CHARS} characters` }),
+  );
 /** A label, track name, palette, icon or font family list. */
-export const draftNameSchema = z
-  .string()
-  .max(MAX_NAME_CHARS, { message: `a name or label is longer than ${MAX_NAME_CHARS} characters` });
-const ms = z.number().int().nonnegative();
-const positiveMs = z.number().int().positive();
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour');
-const fraction = z.number().min(0).max(1);
+export const draftNameSchema = z.string().check(
+  z.maxLength(MAX_NAME_CHARS, {
+    message: `a name or label is longer than ${MAX_NAME_CHARS} characters`,
+  }),
+);
+const ms = z.number().check(z.int(), z.nonnegative());
+const positiveMs = z.number().check(z.int(), z.positive());
+const hexColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour'));
+const fraction = z.number().check(z.minimum(0), z.maximum(1));
 
 /** Output frame: 1920x1080 (16:9), 1080x1920 (9:16) or 1080x1080 (1:1) at 30 fps by default. */
 export const canvasSchema = z.object({
-  width: z.number().int().min(16).max(3840),
-  height: z.number().int().min(16).max(3840),
-  fps: z.number().int().min(1).max(60),
+  width: z.number().check(z.int(), z.minimum(16), z.maximum(3840)),
+  height: z.number().check(z.int(), z.minimum(16), z.maximum(3840)),
+  fps: z.number().check(z.int(), z.minimum(1), z.maximum(60)),
 });
 
 /** The transitions the frame function draws (web/render/draw-transition.ts). */
@@ -98,18 +102,18 @@ export const TRANSITION_KINDS = [
 export const transitionSchema = z.object({
   kind: z.enum(TRANSITION_KINDS),
   durationMs: ms,
-  color: hexColor.optional(),
+  color: z.optional(hexColor),
 });
 
 /** The video's look: palette and typography, picked once per draft by the director. */
 export const lookSchema = z.object({
-  paletteName: draftNameSchema.min(1),
+  paletteName: draftNameSchema.check(z.minLength(1)),
   /** Background gradient stops, top-left to bottom-right. */
-  background: z.array(hexColor).min(1).max(4),
+  background: z.array(hexColor).check(z.minLength(1), z.maxLength(4)),
   text: hexColor,
   accent: hexColor,
   /** CSS font family list, e.g. `"Inter", "Noto Sans SC", sans-serif`. */
-  fontFamily: draftNameSchema.min(1),
+  fontFamily: draftNameSchema.check(z.minLength(1)),
 });
 
 /**
@@ -146,13 +150,13 @@ export const draftLogoSchema = z.object({
 export const generatedVisualSchema = z.object({
   type: z.literal('generated'),
   /** Lucide icon name in kebab-case (e.g. `rocket`), or null for none; not drawn under an illustration. */
-  icon: draftNameSchema.nullable(),
+  icon: z.nullable(draftNameSchema),
   motion: z.enum(['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right']),
   /** Gradient stops overriding the look's background for this scene. */
-  background: z.array(hexColor).min(1).max(4).optional(),
+  background: z.optional(z.array(hexColor).check(z.minLength(1), z.maxLength(4))),
   /** The scene's hero picture (illustration-schema.ts). */
-  illustration: illustrationSchema.optional(),
-  layout: sceneLayoutSchema.optional(),
+  illustration: z.optional(illustrationSchema),
+  layout: z.optional(sceneLayoutSchema),
 });
 
 /**
@@ -164,8 +168,8 @@ export const sceneVisualSchema = z.object({
   scene: sceneLayersSchema,
   motion: z.enum(['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right']),
   /** The scene's hero picture, drawn over the painted layers. */
-  illustration: illustrationSchema.optional(),
-  layout: sceneLayoutSchema.optional(),
+  illustration: z.optional(illustrationSchema),
+  layout: z.optional(sceneLayoutSchema),
 });
 
 /** A picture from an uploaded file (video or image), referenced by its upload id. */
@@ -173,9 +177,9 @@ export const mediaVisualSchema = z.object({
   type: z.literal('media'),
   mediaId: draftIdSchema,
   /** Where in the source the segment starts. */
-  sourceStartMs: ms.default(0),
-  fit: z.enum(['cover', 'contain']).default('cover'),
-  motion: z.enum(['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right']).default('none'),
+  sourceStartMs: z._default(ms, 0),
+  fit: z._default(z.enum(['cover', 'contain']), 'cover'),
+  motion: z._default(z.enum(['none', 'zoom-in', 'zoom-out', 'pan-left', 'pan-right']), 'none'),
 });
 
 const segmentBase = {
@@ -194,7 +198,7 @@ export const videoSegmentSchema = z.object({
     sceneVisualSchema,
     mediaVisualSchema,
   ]),
-  transitionIn: transitionSchema.optional(),
+  transitionIn: z.optional(transitionSchema),
 });
 
 /** Music generated in the browser from a mood (no file needed). */
@@ -202,15 +206,15 @@ export const generatedMusicSchema = z.object({
   type: z.literal('generated-music'),
   mood: z.enum(['calm', 'upbeat', 'lofi']),
   /** Beats per minute. */
-  tempoBpm: z.number().int().min(40).max(200),
+  tempoBpm: z.number().check(z.int(), z.minimum(40), z.maximum(200)),
 });
 
 export const mediaAudioSchema = z.object({
   type: z.literal('media'),
   mediaId: draftIdSchema,
-  sourceStartMs: ms.default(0),
+  sourceStartMs: z._default(ms, 0),
   /** Its beat, when detected: scene cuts are snapped to it (shared/beat-grid.ts). */
-  beat: detectedBeatSchema.optional(),
+  beat: z.optional(detectedBeatSchema),
 });
 
 /** A segment on an audio track: background music, an uploaded sound, or narration (narration-schema.ts). */
@@ -230,19 +234,19 @@ export const audioSegmentSchema = z.object({
 
 /** Text style; sizes in px at the canvas resolution. */
 export const textStyleSchema = z.object({
-  fontFamily: draftNameSchema.min(1),
-  fontWeight: z.number().int().min(100).max(900),
-  fontSizePx: z.number().int().min(8).max(400),
+  fontFamily: draftNameSchema.check(z.minLength(1)),
+  fontWeight: z.number().check(z.int(), z.minimum(100), z.maximum(900)),
+  fontSizePx: z.number().check(z.int(), z.minimum(8), z.maximum(400)),
   color: hexColor,
   /** Optional box behind the text for legibility. */
-  backgroundColor: hexColor.nullable(),
+  backgroundColor: z.nullable(hexColor),
 });
 
 /** Anchor of a text block: `x`,`y` are fractions of the canvas; `maxWidth` a fraction of width. */
 export const textPositionSchema = z.object({
   x: fraction,
   y: fraction,
-  maxWidth: z.number().gt(0).max(1),
+  maxWidth: z.number().check(z.gt(0), z.maximum(1)),
   align: z.enum(['left', 'center', 'right']),
 });
 
@@ -264,12 +268,12 @@ export const textSegmentSchema = z.object({
   ...segmentBase,
   role: z.enum(['title', 'caption', 'overlay']),
   /** The text as drawn; `\n` forces a line break, other breaks are made by wrapping. */
-  text: z
-    .string()
-    .min(1)
-    .max(MAX_SEGMENT_TEXT_CHARS, {
+  text: z.string().check(
+    z.minLength(1),
+    z.maxLength(MAX_SEGMENT_TEXT_CHARS, {
       message: `a text is longer than ${MAX_SEGMENT_TEXT_CHARS} characters`,
     }),
+  ),
   style: textStyleSchema,
   position: textPositionSchema,
   animation: z.enum(TEXT_ANIMATIONS),
@@ -282,19 +286,19 @@ export const videoTrackSchema = z.object({
   kind: z.literal('video'),
   /** Shown in the summary line: "Video: <name>". */
   name: draftNameSchema,
-  segments: z.array(videoSegmentSchema).max(MAX_DRAFT_SEGMENTS, TOO_MANY_SEGMENTS),
+  segments: z.array(videoSegmentSchema).check(z.maxLength(MAX_DRAFT_SEGMENTS, TOO_MANY_SEGMENTS)),
 });
 export const audioTrackSchema = z.object({
   id: draftIdSchema,
   kind: z.literal('audio'),
   name: draftNameSchema,
-  segments: z.array(audioSegmentSchema).max(MAX_DRAFT_SEGMENTS, TOO_MANY_SEGMENTS),
+  segments: z.array(audioSegmentSchema).check(z.maxLength(MAX_DRAFT_SEGMENTS, TOO_MANY_SEGMENTS)),
 });
 export const textTrackSchema = z.object({
   id: draftIdSchema,
   kind: z.literal('text'),
   name: draftNameSchema,
-  segments: z.array(textSegmentSchema).max(MAX_DRAFT_SEGMENTS, TOO_MANY_SEGMENTS),
+  segments: z.array(textSegmentSchema).check(z.maxLength(MAX_DRAFT_SEGMENTS, TOO_MANY_SEGMENTS)),
 });
 
 export const trackSchema = z.discriminatedUnion('kind', [
@@ -309,31 +313,39 @@ export const trackSchema = z.discriminatedUnion('kind', [
  */
 export const draftSchema = z
   .object({
-    title: z
-      .string()
-      .max(MAX_TITLE_CHARS, { message: `the title is longer than ${MAX_TITLE_CHARS} characters` }),
+    title: z.string().check(
+      z.maxLength(MAX_TITLE_CHARS, {
+        message: `the title is longer than ${MAX_TITLE_CHARS} characters`,
+      }),
+    ),
     canvas: canvasSchema,
-    durationMs: z.number().int().min(MIN_DRAFT_DURATION_MS).max(MAX_DRAFT_DURATION_MS),
+    durationMs: z
+      .number()
+      .check(z.int(), z.minimum(MIN_DRAFT_DURATION_MS), z.maximum(MAX_DRAFT_DURATION_MS)),
     look: lookSchema,
-    logo: draftLogoSchema.optional(),
-    tracks: z
-      .array(trackSchema)
-      .max(MAX_DRAFT_TRACKS, { message: `the video has more than ${MAX_DRAFT_TRACKS} tracks` }),
+    logo: z.optional(draftLogoSchema),
+    tracks: z.array(trackSchema).check(
+      z.maxLength(MAX_DRAFT_TRACKS, {
+        message: `the video has more than ${MAX_DRAFT_TRACKS} tracks`,
+      }),
+    ),
   })
-  .superRefine((draft, ctx) => {
-    checkDraftBudget([draft], ctx);
-    for (const track of draft.tracks) {
-      for (const segment of track.segments) {
-        if (segment.startMs + segment.durationMs > draft.durationMs) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `segment ${segment.id} ends after the draft (${segment.startMs + segment.durationMs} > ${draft.durationMs} ms)`,
-            path: ['tracks'],
-          });
+  .check(
+    z.superRefine((draft, ctx) => {
+      checkDraftBudget([draft], ctx);
+      for (const track of draft.tracks) {
+        for (const segment of track.segments) {
+          if (segment.startMs + segment.durationMs > draft.durationMs) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `segment ${segment.id} ends after the draft (${segment.startMs + segment.durationMs} > ${draft.durationMs} ms)`,
+              path: ['tracks'],
+            });
+          }
         }
       }
-    }
-  });
+    }),
+  );
 
 export type Canvas = z.infer<typeof canvasSchema>;
 export type Transition = z.infer<typeof transitionSchema>;
@@ -360,7 +372,7 @@ export type MusicMood = z.infer<typeof generatedMusicSchema>['mood'];
  */
 export function checkDraftBudget(
   drafts: ReadonlyArray<Pick<Draft, 'tracks'>>,
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ): void {
   let segments = 0;
   let textChars = 0;
@@ -409,7 +421,7 @@ export function checkDraftBudget(
  * The plain reason a draft or batch was refused for its size ("it has 260 segments, and at most
  * 200 fit"), or null when `error` is about something else.
  */
-export function draftTooLargeMessage(error: z.ZodError): string | null {
+export function draftTooLargeMessage(error: z.core.$ZodError): string | null {
   const issue = error.issues.find((candidate) =>
     candidate.code === 'too_big'
       ? candidate.origin === 'string' || candidate.origin === 'array'

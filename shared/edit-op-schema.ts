@@ -185,7 +185,9 @@ export const setTransitionOpSchema = z
   .object({
     op: z.literal('set-transition'),
     kind: transitionSchema.shape.kind,
-    color: transitionSchema.shape.color.describe('The colour a dip passes through (#rrggbb)'),
+    color: transitionSchema.shape.color.check(
+      z.describe('The colour a dip passes through (#rrggbb)'),
+    ),
     said,
   })
   .describe(
@@ -300,7 +302,8 @@ export const setNarrationOpSchema = z
       .optional()
       .describe('The voice’s language: US or British English, or Mandarin'),
     pace: z.enum(['slower', 'faster']).optional().describe('Speak slower or faster'),
-    captions: captionStyleSchema
+    captions: z
+      .object(captionStyleSchema.shape)
       .pick({ mode: true, lines: true, position: true, highlight: true })
       .partial()
       .extend({ sizeScale: scale.optional() })
@@ -333,8 +336,8 @@ export const setBrandOpSchema = z
       .optional()
       .describe('The brand logo: into this corner (saved in the kit), or none on this video'),
     useKit: z.boolean().optional().describe('true: apply the whole saved brand kit to the video'),
-    kit: brandKitSchema
-      .optional()
+    kit: z
+      .optional(brandKitSchema)
       .describe('The visitor’s saved brand kit; filled in by the engine, never from words'),
     said,
   })

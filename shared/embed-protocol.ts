@@ -17,7 +17,7 @@
  * (visitor fixation). It reaches the frame only as `restore`, from `window.parent` at an allowed
  * origin, while the frame is really framed.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_MESSAGE_CHARS } from './api-schema';
 
 /** Tag on every event the iframe sends, so hosts can tell ours from other frames' messages. */
@@ -28,13 +28,16 @@ export const EMBED_PROTOCOL_VERSION = 2;
 /** Host → iframe: send a chat message as if the visitor typed it. */
 export const promptCommandSchema = z.object({
   type: z.literal('prompt'),
-  text: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_MESSAGE_CHARS)),
 });
 /** Host → iframe: export the current draft. */
 export const exportCommandSchema = z.object({ type: z.literal('export') });
 /** Longest kept value the frame reads (a widget token is about 230 characters). */
 const MAX_KEPT_CHARS = 1_000;
-const kept = z.string().min(1).max(MAX_KEPT_CHARS).nullable().catch(null);
+const kept = z.catch(
+  z.nullable(z.string().check(z.minLength(1), z.maxLength(MAX_KEPT_CHARS))),
+  null,
+);
 /**
  * Host → iframe, in answer to `hello`: what the host kept from `persist` (null when nothing).
  * `visitor` is the widget token (functions/middleware/widget-token.ts); a bad field counts as null.
@@ -53,7 +56,7 @@ export const embedCommandSchema = z.discriminatedUnion('type', [
 ]);
 
 /** A CSS hex colour: `#rgb` or `#rrggbb`. */
-const hexColour = z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i);
+const hexColour = z.string().check(z.regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i));
 
 /**
  * The widget's options, as `/embed` reads them from its query string (the loader copies the
@@ -61,13 +64,13 @@ const hexColour = z.string().regex(/^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i);
  */
 export const embedOptionsSchema = z.object({
   /** Exact origin of the host page; must be on the allow-list to receive events. */
-  parent: z.string().catch(''),
-  aspect: z.enum(['16:9', '9:16', '1:1']).nullable().catch(null),
-  placeholder: z.string().max(200).nullable().catch(null),
-  theme: z.enum(['dark', 'light']).catch('dark'),
-  accent: hexColour.nullable().catch(null),
-  lang: z.enum(['en', 'zh']).catch('en'),
-  layout: z.enum(['compact', 'full']).catch('compact'),
+  parent: z.catch(z.string(), ''),
+  aspect: z.catch(z.nullable(z.enum(['16:9', '9:16', '1:1'])), null),
+  placeholder: z.catch(z.nullable(z.string().check(z.maxLength(200))), null),
+  theme: z.catch(z.enum(['dark', 'light']), 'dark'),
+  accent: z.catch(z.nullable(hexColour), null),
+  lang: z.catch(z.enum(['en', 'zh']), 'en'),
+  layout: z.catch(z.enum(['compact', 'full']), 'compact'),
 });
 export type EmbedOptions = z.infer<typeof embedOptionsSchema>;
 

@@ -9,7 +9,7 @@
  * it) → `status`* → `text-delta`* → `text` (the whole reply; it REPLACES the deltas, never
  * append both) → `batch`? → `draft`? → `actions`? → `done`. An `error` may come before `done`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { batchSchema } from './batch-schema';
 import { draftSchema } from './draft-schema';
 
@@ -19,7 +19,7 @@ import { draftSchema } from './draft-schema';
  * character) this stays under 0.4 MB, far below the 2 MB limit (draft-schema.ts).
  */
 export const MAX_EVENT_TEXT_CHARS = 64_000;
-const eventText = z.string().max(MAX_EVENT_TEXT_CHARS);
+const eventText = z.string().check(z.maxLength(MAX_EVENT_TEXT_CHARS));
 
 /** The visitor's message that started a turn (first event of every turn). */
 export const userMessageEventSchema = z.object({
@@ -35,7 +35,7 @@ export const textEventSchema = z.object({ type: z.literal('text'), text: eventTe
 /** The draft changed: new version, its summary line and the changes in plain words. */
 export const draftEventSchema = z.object({
   type: z.literal('draft'),
-  version: z.number().int().nonnegative(),
+  version: z.number().check(z.int(), z.nonnegative()),
   summary: z.string(),
   changes: z.array(z.string()),
   draft: draftSchema,
@@ -47,16 +47,16 @@ export const draftEventSchema = z.object({
 export const batchEventSchema = z.object({
   type: z.literal('batch'),
   /** Batch version in this session: 1, 2, … (a render of an item records it). */
-  version: z.number().int().nonnegative(),
+  version: z.number().check(z.int(), z.nonnegative()),
   changes: z.array(z.string()),
-  batch: batchSchema.nullable(),
+  batch: z.nullable(batchSchema),
 });
 /** Something the visitor can do next, shown as a chip/button. */
 export const suggestedActionSchema = z.object({
   kind: z.enum(['export', 'upload', 'undo', 'prompt']),
   label: z.string(),
   /** For `prompt`: the message sent when the chip is pressed. */
-  prompt: z.string().optional(),
+  prompt: z.optional(z.string()),
 });
 export const actionsEventSchema = z.object({
   type: z.literal('actions'),
@@ -67,16 +67,16 @@ export const renderProgressEventSchema = z.object({
   type: z.literal('render-progress'),
   renderId: z.string(),
   status: z.enum(['queued', 'rendering', 'uploading', 'completed', 'failed', 'interrupted']),
-  progress: z.number().min(0).max(1),
-  framesDone: z.number().int().nonnegative(),
-  totalFrames: z.number().int().nonnegative(),
+  progress: z.number().check(z.minimum(0), z.maximum(1)),
+  framesDone: z.number().check(z.int(), z.nonnegative()),
+  totalFrames: z.number().check(z.int(), z.nonnegative()),
   /** Frames encoded per second, averaged over the render so far. */
-  fps: z.number().nonnegative(),
+  fps: z.number().check(z.nonnegative()),
 });
 /** Something failed; `code` is machine-readable, `message` is for people. */
 export const errorEventSchema = z.object({
   type: z.literal('error'),
-  code: z.string().max(100),
+  code: z.string().check(z.maxLength(100)),
   message: eventText,
 });
 /** The turn is over; the stream closes after it. */

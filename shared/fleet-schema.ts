@@ -4,7 +4,7 @@
  * `POST /api/fleet/lease` for and the lease it gets — one unit of one job's work (a chunk, the
  * audio mix, or the final join) held until `expiresAtMs` unless renewed by heartbeats.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { draftSchema } from './draft-schema';
 
 /** Request header carrying the lease a worker's chunk, audio or file upload is made under. */
@@ -12,7 +12,7 @@ export const RENDER_LEASE_HEADER = 'X-Render-Lease';
 
 /** One unit of a job's work: chunk `index`, the audio mix, or joining the stored chunks into the MP4. */
 export const leaseUnitSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('chunk'), index: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('chunk'), index: z.number().check(z.int(), z.nonnegative()) }),
   z.object({ kind: z.literal('audio') }),
   z.object({ kind: z.literal('join') }),
 ]);
@@ -22,7 +22,7 @@ export const leaseRequestSchema = z.object({
   /** The worker's own id (a UUID it picks at start), counted against the fleet's worker cap. */
   workerId: z.uuid(),
   /** The job this worker just worked on: asked first, so who stores the last chunk joins. */
-  preferRenderId: z.uuid().optional(),
+  preferRenderId: z.optional(z.uuid()),
 });
 
 /** A granted lease: `POST /api/fleet/lease` answers it (201), or 204 when no job has work. */
@@ -31,20 +31,22 @@ export const fleetLeaseSchema = z.object({
   leaseId: z.uuid(),
   unit: leaseUnitSchema,
   /** Unix time, ms: the lease is lost unless renewed before. */
-  expiresAtMs: z.number().int().positive(),
+  expiresAtMs: z.number().check(z.int(), z.positive()),
   draft: draftSchema,
   /** The job's chunk layout (shared/render-chunk-plan.ts). */
   plan: z.object({
-    fps: z.number().positive(),
-    totalFrames: z.number().int().nonnegative(),
-    gopFrames: z.number().int().positive(),
-    chunkFrames: z.number().int().positive(),
-    chunkCount: z.number().int().positive(),
+    fps: z.number().check(z.positive()),
+    totalFrames: z.number().check(z.int(), z.nonnegative()),
+    gopFrames: z.number().check(z.int(), z.positive()),
+    chunkFrames: z.number().check(z.int(), z.positive()),
+    chunkCount: z.number().check(z.int(), z.positive()),
   }),
 });
 
 /** `POST /api/fleet/leases/:id/heartbeat`: the renewed lease's new expiry. */
-export const leaseRenewalSchema = z.object({ expiresAtMs: z.number().int().positive() });
+export const leaseRenewalSchema = z.object({
+  expiresAtMs: z.number().check(z.int(), z.positive()),
+});
 
 export type LeaseUnit = z.infer<typeof leaseUnitSchema>;
 export type LeaseRequest = z.infer<typeof leaseRequestSchema>;

@@ -7,7 +7,7 @@
  * Web Worker can (it cannot decode an SVG image). Path data is checked to hold only path commands
  * and numbers, so a hostile draft cannot smuggle markup through it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Side of the box the shapes are drawn in, units (Fluent Emoji's 32 × 32 viewBox). */
 export const ILLUSTRATION_BOX = 32;
@@ -33,14 +33,16 @@ export const SHAPE_OVERHEAD_CHARS = 48;
 
 /** One filled shape: colour and SVG path data (commands and numbers only). */
 export const illustrationShapeSchema = z.object({
-  fill: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour'),
+  fill: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour')),
   d: z
     .string()
-    .min(1)
-    .max(MAX_ILLUSTRATION_PATH_CHARS)
-    .regex(/^[MmLlHhVvCcSsQqTtAaZz0-9eE.,\s+-]+$/, 'expected SVG path data'),
+    .check(
+      z.minLength(1),
+      z.maxLength(MAX_ILLUSTRATION_PATH_CHARS),
+      z.regex(/^[MmLlHhVvCcSsQqTtAaZz0-9eE.,\s+-]+$/, 'expected SVG path data'),
+    ),
   /** Fill by the even-odd rule (SVG `fill-rule="evenodd"`); absent: non-zero. */
-  evenOdd: z.boolean().optional(),
+  evenOdd: z.optional(z.boolean()),
 });
 
 /** A scene's illustration: the icon's name in the set (e.g. `rocket`) and its shapes. */
@@ -49,14 +51,20 @@ export const illustrationSchema = z
     /** The icon's name in kebab-case (e.g. `beach-with-umbrella`). */
     name: z
       .string()
-      .min(1)
-      .max(100)
-      .regex(/^[a-z0-9-]+$/, 'expected an icon name in kebab-case'),
-    shapes: z.array(illustrationShapeSchema).min(1).max(MAX_ILLUSTRATION_SHAPES),
+      .check(
+        z.minLength(1),
+        z.maxLength(100),
+        z.regex(/^[a-z0-9-]+$/, 'expected an icon name in kebab-case'),
+      ),
+    shapes: z
+      .array(illustrationShapeSchema)
+      .check(z.minLength(1), z.maxLength(MAX_ILLUSTRATION_SHAPES)),
   })
-  .refine((value) => illustrationChars(value) <= MAX_ILLUSTRATION_PATH_CHARS, {
-    message: `an illustration has more than ${MAX_ILLUSTRATION_PATH_CHARS} characters of shapes`,
-  });
+  .check(
+    z.refine((value) => illustrationChars(value) <= MAX_ILLUSTRATION_PATH_CHARS, {
+      message: `an illustration has more than ${MAX_ILLUSTRATION_PATH_CHARS} characters of shapes`,
+    }),
+  );
 
 export type Illustration = z.infer<typeof illustrationSchema>;
 export type IllustrationShape = z.infer<typeof illustrationShapeSchema>;

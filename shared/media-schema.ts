@@ -6,7 +6,7 @@
  *
  * Units: sizes in bytes, times in integer ms, sizes on screen in px.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Largest upload: 500 MB (decimal, the remote API's documented cap, docs/remote-api.md#uploads,
@@ -84,25 +84,25 @@ export const KIND_BY_FORMAT: Readonly<Record<MediaFormat, MediaKind>> = {
  */
 export const detectedBeatSchema = z.object({
   /** Beats per minute (the detector answers 90–180 by default). */
-  tempoBpm: z.number().min(40).max(250),
+  tempoBpm: z.number().check(z.minimum(40), z.maximum(250)),
   /** Time of the first beat from the start of the file, ms. */
-  offsetMs: z.number().int().nonnegative(),
+  offsetMs: z.number().check(z.int(), z.nonnegative()),
 });
 
 /** What the browser probed (mediabunny / createImageBitmap) once the upload was stored. */
 export const mediaInfoSchema = z.object({
   kind: mediaKindSchema,
   /** Length in ms; null for still images. */
-  durationMs: z.number().int().nonnegative().nullable(),
-  width: z.number().int().nonnegative().nullable(),
-  height: z.number().int().nonnegative().nullable(),
+  durationMs: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  width: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  height: z.nullable(z.number().check(z.int(), z.nonnegative())),
   /** Average frames per second of the video track; null without one. */
-  fps: z.number().nonnegative().nullable(),
-  videoCodec: z.string().max(40).nullable(),
-  audioCodec: z.string().max(40).nullable(),
+  fps: z.nullable(z.number().check(z.nonnegative())),
+  videoCodec: z.nullable(z.string().check(z.maxLength(40))),
+  audioCodec: z.nullable(z.string().check(z.maxLength(40))),
   hasAudio: z.boolean(),
   /** A sound's beat, when one was found (absent from uploads probed before beats were detected). */
-  beat: detectedBeatSchema.nullable().optional(),
+  beat: z.optional(z.nullable(detectedBeatSchema)),
 });
 
 /** An upload as the SPA sees it. `status`: `uploading` → `stored` (all bytes in R2) → `ready` (probed). */
@@ -110,40 +110,46 @@ export const mediaItemSchema = z.object({
   id: z.string(),
   sessionId: z.string(),
   /** The file name as the visitor's computer gave it (for people only). */
-  name: z.string().max(255),
-  sizeBytes: z.number().int().nonnegative(),
+  name: z.string().check(z.maxLength(255)),
+  sizeBytes: z.number().check(z.int(), z.nonnegative()),
   /** What the bytes are; null until the first part arrived. */
-  format: mediaFormatSchema.nullable(),
-  kind: mediaKindSchema.nullable(),
+  format: z.nullable(mediaFormatSchema),
+  kind: z.nullable(mediaKindSchema),
   status: z.enum(['uploading', 'stored', 'ready']),
-  partSizeBytes: z.number().int().positive(),
-  partCount: z.number().int().positive(),
-  info: mediaInfoSchema.nullable(),
+  partSizeBytes: z.number().check(z.int(), z.positive()),
+  partCount: z.number().check(z.int(), z.positive()),
+  info: z.nullable(mediaInfoSchema),
   /** A small JPEG/PNG data URL (video: a frame; image: itself; audio: a waveform). */
-  thumbnail: z.string().max(MAX_THUMBNAIL_CHARS).nullable(),
-  createdAtMs: z.number().int(),
+  thumbnail: z.nullable(z.string().check(z.maxLength(MAX_THUMBNAIL_CHARS))),
+  createdAtMs: z.number().check(z.int()),
 });
 
 /** `POST /api/sessions/:id/media`: starts an upload. */
 export const createUploadBodySchema = z.object({
-  name: z.string().trim().min(1).max(255),
-  sizeBytes: z.number().int().positive(),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(255)),
+  sizeBytes: z.number().check(z.int(), z.positive()),
 });
 
 /** `GET /api/sessions/:id/media/:mediaId`: the item and the part numbers already stored (resume). */
 export const uploadStatusSchema = z.object({
   media: mediaItemSchema,
-  uploadedParts: z.array(z.number().int().positive()),
+  uploadedParts: z.array(z.number().check(z.int(), z.positive())),
 });
 
 /** `POST /api/sessions/:id/media/:mediaId/info`: what the browser probed. */
 export const mediaInfoBodySchema = z.object({
   info: mediaInfoSchema,
-  thumbnail: z
-    .string()
-    .max(MAX_THUMBNAIL_CHARS)
-    .regex(/^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/=]+$/, 'expected an image data URL')
-    .nullable(),
+  thumbnail: z.nullable(
+    z
+      .string()
+      .check(
+        z.maxLength(MAX_THUMBNAIL_CHARS),
+        z.regex(
+          /^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/=]+$/,
+          'expected an image data URL',
+        ),
+      ),
+  ),
 });
 
 export const mediaListSchema = z.object({ media: z.array(mediaItemSchema) });
@@ -153,11 +159,11 @@ export const mediaSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
   kind: mediaKindSchema,
-  durationMs: z.number().int().nonnegative().nullable(),
-  width: z.number().int().nonnegative().nullable(),
-  height: z.number().int().nonnegative().nullable(),
+  durationMs: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  width: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  height: z.nullable(z.number().check(z.int(), z.nonnegative())),
   hasAudio: z.boolean(),
-  beat: detectedBeatSchema.nullable().optional(),
+  beat: z.optional(z.nullable(detectedBeatSchema)),
 });
 
 export type MediaFormat = z.infer<typeof mediaFormatSchema>;

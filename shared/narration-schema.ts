@@ -5,7 +5,7 @@
  * `startMs` is when the voice starts, `durationMs` the time the speech is given (the browser fits
  * the synthesised speech into it, see web/narration/). Bounded like every draft string.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The offline voices (eSpeak NG, compiled to WebAssembly, in the browser): US or British English
@@ -58,23 +58,23 @@ export const captionStyleSchema = z.object({
   lines: z.union([z.literal(1), z.literal(2)]),
   position: z.enum(['bottom', 'middle', 'top']),
   /** Highlight colour of the word being spoken (karaoke). */
-  highlight: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour'),
+  highlight: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour')),
   /** Caption font size as a fraction of the canvas's shorter side. */
-  sizeRatio: z.number().min(MIN_CAPTION_SIZE_RATIO).max(MAX_CAPTION_SIZE_RATIO),
+  sizeRatio: z.number().check(z.minimum(MIN_CAPTION_SIZE_RATIO), z.maximum(MAX_CAPTION_SIZE_RATIO)),
 });
 
 /** Spoken text, synthesised in the browser: the source of a narration segment. */
 export const speechSourceSchema = z.object({
   type: z.literal('speech'),
-  text: z
-    .string()
-    .min(1)
-    .max(MAX_SPEECH_TEXT_CHARS, {
+  text: z.string().check(
+    z.minLength(1),
+    z.maxLength(MAX_SPEECH_TEXT_CHARS, {
       message: `a spoken text is longer than ${MAX_SPEECH_TEXT_CHARS} characters`,
     }),
+  ),
   voice: z.enum(NARRATION_VOICES),
   /** Speaking rate, eSpeak words per minute. */
-  rateWpm: z.number().int().min(MIN_NARRATION_WPM).max(MAX_NARRATION_WPM),
+  rateWpm: z.number().check(z.int(), z.minimum(MIN_NARRATION_WPM), z.maximum(MAX_NARRATION_WPM)),
   captions: captionStyleSchema,
 });
 

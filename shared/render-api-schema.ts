@@ -5,7 +5,7 @@
  * mapped at the edge, docs/shotstack.md) or a prompt for the director — plus an optional
  * `callbackUrl` for the signed webhook; and the visitor's API keys (`/api/api-keys`).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { postMessageBodySchema } from './api-schema';
 import { draftSchema } from './draft-schema';
 
@@ -16,24 +16,29 @@ export const MAX_API_KEY_NAME_CHARS = 60;
 
 const callbackUrl = z
   .string()
-  .min(1)
-  .max(MAX_CALLBACK_URL_CHARS, `the URL is longer than ${MAX_CALLBACK_URL_CHARS} characters`);
+  .check(
+    z.minLength(1),
+    z.maxLength(
+      MAX_CALLBACK_URL_CHARS,
+      `the URL is longer than ${MAX_CALLBACK_URL_CHARS} characters`,
+    ),
+  );
 
 /** `{ draft }`: a draft as the app itself stores it. */
 export const draftRenderBodySchema = z.strictObject({
   draft: draftSchema,
-  callbackUrl: callbackUrl.optional(),
+  callbackUrl: z.optional(callbackUrl),
 });
 /** `{ shotstack }`: a Shotstack edit (timeline + output), checked with Shotstack's own schema at the edge. */
 export const shotstackRenderBodySchema = z.strictObject({
   shotstack: z.record(z.string(), z.unknown()),
-  callbackUrl: callbackUrl.optional(),
+  callbackUrl: z.optional(callbackUrl),
 });
 /** `{ prompt }`: words for the director, as a first chat message. */
 export const promptRenderBodySchema = z.strictObject({
   /** The same bounds as a chat message: it is the session's first message. */
   prompt: postMessageBodySchema.shape.text,
-  callbackUrl: callbackUrl.optional(),
+  callbackUrl: z.optional(callbackUrl),
 });
 
 /** Every body `POST /api/renders` takes. */
@@ -65,7 +70,7 @@ export function renderBodySchemaFor(
 
 /** `POST /api/api-keys` body: an optional name to tell keys apart. */
 export const createApiKeyBodySchema = z.strictObject({
-  name: z.string().trim().max(MAX_API_KEY_NAME_CHARS).default(''),
+  name: z._default(z.string().check(z.trim(), z.maxLength(MAX_API_KEY_NAME_CHARS)), ''),
 });
 
 /** One API key as listed: never the key itself, only its first characters. */
@@ -74,8 +79,8 @@ export const apiKeyInfoSchema = z.object({
   name: z.string(),
   /** The key's first characters (`rw_live_` and 8 more), to recognise it. */
   prefix: z.string(),
-  createdAtMs: z.number().int(),
-  lastUsedAtMs: z.number().int().nullable(),
+  createdAtMs: z.number().check(z.int()),
+  lastUsedAtMs: z.nullable(z.number().check(z.int())),
 });
 export type ApiKeyInfo = z.infer<typeof apiKeyInfoSchema>;
 

@@ -9,7 +9,7 @@
  * packet its timestamp, duration, key flag and size), then every packet's bytes in decode order.
  * Pure: used by the renderer (writes), the edge (checks) and the assembler (reads).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { chunkFrameRange, frameTimestampUs } from './render-chunk-plan';
 import type { ChunkPlan } from './render-chunk-plan';
 
@@ -28,30 +28,30 @@ export const MAX_CHUNK_HEADER_BYTES = 8 * 1024 * 1024;
 
 /** What a decoder needs (WebCodecs `VideoDecoderConfig` / `AudioDecoderConfig`, description in base64). */
 export const chunkDecoderConfigSchema = z.object({
-  codec: z.string().min(1).max(64),
+  codec: z.string().check(z.minLength(1), z.maxLength(64)),
   /** `avcC` / AudioSpecificConfig bytes, base64; null when the codec needs none. */
-  description: z.string().max(65_536).nullable(),
-  codedWidth: z.number().int().positive().optional(),
-  codedHeight: z.number().int().positive().optional(),
-  sampleRate: z.number().int().positive().optional(),
-  numberOfChannels: z.number().int().positive().optional(),
-  colorSpace: z
-    .object({
-      primaries: z.string().nullable().optional(),
-      transfer: z.string().nullable().optional(),
-      matrix: z.string().nullable().optional(),
-      fullRange: z.boolean().nullable().optional(),
-    })
-    .optional(),
+  description: z.nullable(z.string().check(z.maxLength(65_536))),
+  codedWidth: z.optional(z.number().check(z.int(), z.positive())),
+  codedHeight: z.optional(z.number().check(z.int(), z.positive())),
+  sampleRate: z.optional(z.number().check(z.int(), z.positive())),
+  numberOfChannels: z.optional(z.number().check(z.int(), z.positive())),
+  colorSpace: z.optional(
+    z.object({
+      primaries: z.optional(z.nullable(z.string())),
+      transfer: z.optional(z.nullable(z.string())),
+      matrix: z.optional(z.nullable(z.string())),
+      fullRange: z.optional(z.nullable(z.boolean())),
+    }),
+  ),
 });
 
 /** One packet's timing and size (its bytes follow the header, in this order). */
 export const chunkPacketInfoSchema = z.object({
   /** Presentation time, integer µs (may be negative for audio priming). */
-  timestampUs: z.number().int(),
-  durationUs: z.number().int().nonnegative(),
+  timestampUs: z.number().check(z.int()),
+  durationUs: z.number().check(z.int(), z.nonnegative()),
   key: z.boolean(),
-  byteLength: z.number().int().nonnegative(),
+  byteLength: z.number().check(z.int(), z.nonnegative()),
 });
 
 /** The JSON header of a chunk file. */
@@ -59,14 +59,14 @@ export const chunkHeaderSchema = z.object({
   format: z.literal(1),
   kind: z.enum(['video', 'audio']),
   /** Chunk index (0-based); 0 for audio. */
-  index: z.number().int().nonnegative(),
+  index: z.number().check(z.int(), z.nonnegative()),
   /** First video frame of the chunk and how many it holds; 0 and 0 for audio. */
-  firstFrame: z.number().int().nonnegative(),
-  frameCount: z.number().int().nonnegative(),
+  firstFrame: z.number().check(z.int(), z.nonnegative()),
+  frameCount: z.number().check(z.int(), z.nonnegative()),
   /** Encoder settings in one string (`avc1.640028 1920x1080 30fps 7000000bps gop60`): every chunk of a render must match. */
-  encoderKey: z.string().min(1).max(200),
+  encoderKey: z.string().check(z.minLength(1), z.maxLength(200)),
   decoderConfig: chunkDecoderConfigSchema,
-  packets: z.array(chunkPacketInfoSchema).min(1).max(MAX_PACKETS),
+  packets: z.array(chunkPacketInfoSchema).check(z.minLength(1), z.maxLength(MAX_PACKETS)),
 });
 
 export type ChunkDecoderConfig = z.infer<typeof chunkDecoderConfigSchema>;

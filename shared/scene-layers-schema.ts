@@ -9,7 +9,7 @@
  * Bounded like the rest of the draft (draft-schema.ts): at most {@link MAX_SCENE_LAYERS} layers of
  * a few bytes each, so a scene adds well under 1 KB to a video segment.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Most layers in one scene: 8. A full landscape (sun, clouds-free sky, mountains, hills, forest,
@@ -58,7 +58,7 @@ export const skyTimeSchema = z.enum(SKY_TIMES);
 export const skyWeatherSchema = z.enum(SKY_WEATHERS);
 export const sceneLayerKindSchema = z.enum(SCENE_LAYER_KINDS);
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour');
+const hexColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'expected a #rrggbb colour'));
 
 /** The sky behind every layer: its colours follow the time of day; weather may veil it. */
 export const skySchema = z.object({
@@ -69,16 +69,18 @@ export const skySchema = z.object({
 /** A painted scene: sky, layers bottom to top, seed of every procedural choice. */
 export const sceneLayersSchema = z.object({
   /** The sky, or null for scenes that have none (space, interiors, abstract backdrops). */
-  sky: skySchema.nullable(),
-  layers: z
-    .array(sceneLayerKindSchema)
-    .max(MAX_SCENE_LAYERS, { message: `a scene has more than ${MAX_SCENE_LAYERS} layers` }),
+  sky: z.nullable(skySchema),
+  layers: z.array(sceneLayerKindSchema).check(
+    z.maxLength(MAX_SCENE_LAYERS, {
+      message: `a scene has more than ${MAX_SCENE_LAYERS} layers`,
+    }),
+  ),
   /**
    * Colours of the abstract and interior layers (the look's accent and background, usually);
    * landscapes take theirs from the sky.
    */
-  colors: z.array(hexColor).min(1).max(4),
-  seed: z.number().int().min(0).max(MAX_SCENE_SEED),
+  colors: z.array(hexColor).check(z.minLength(1), z.maxLength(4)),
+  seed: z.number().check(z.int(), z.minimum(0), z.maximum(MAX_SCENE_SEED)),
 });
 
 /**
@@ -86,27 +88,25 @@ export const sceneLayersSchema = z.object({
  * colours (the planner adds the look's), with the seed of the first scene (the next scenes take
  * the following seeds).
  */
-export const scenerySchema = sceneLayersSchema
-  .omit({ colors: true })
-  .describe('The painted scenery of every scene: sky (or null), layers far to near, seed');
+export const scenerySchema = z
+  .omit(sceneLayersSchema, { colors: true })
+  .check(z.describe('The painted scenery of every scene: sky (or null), layers far to near, seed'));
 
 /** Most layers one edit adds or removes. */
 const MAX_EDITED_LAYERS = MAX_SCENE_LAYERS;
 
 /** A change to the scenery of every painted scene (an edit op, see edit-op-schema.ts). */
 export const sceneryChangeSchema = z.object({
-  time: skyTimeSchema.optional().describe('New time of day (the sun, moon and stars follow it)'),
-  weather: skyWeatherSchema.optional().describe('New weather'),
+  time: z
+    .optional(skyTimeSchema)
+    .check(z.describe('New time of day (the sun, moon and stars follow it)')),
+  weather: z.optional(skyWeatherSchema).check(z.describe('New weather')),
   add: z
-    .array(sceneLayerKindSchema)
-    .max(MAX_EDITED_LAYERS)
-    .optional()
-    .describe('Layers to add (kept far to near)'),
+    .optional(z.array(sceneLayerKindSchema).check(z.maxLength(MAX_EDITED_LAYERS)))
+    .check(z.describe('Layers to add (kept far to near)')),
   remove: z
-    .array(sceneLayerKindSchema)
-    .max(MAX_EDITED_LAYERS)
-    .optional()
-    .describe('Layers to take away'),
+    .optional(z.array(sceneLayerKindSchema).check(z.maxLength(MAX_EDITED_LAYERS)))
+    .check(z.describe('Layers to take away')),
 });
 
 export type Scenery = z.infer<typeof scenerySchema>;

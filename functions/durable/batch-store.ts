@@ -127,7 +127,7 @@ export class BatchStore {
     previous: StoredBatch[],
     atMs: number,
   ): BatchEvent | InvalidBatch | null {
-    const parsed = batchSchema.nullable().safeParse(request.batch);
+    const parsed = z.nullable(batchSchema).safeParse(request.batch);
     if (!parsed.success)
       return {
         type: 'invalid',
@@ -180,7 +180,7 @@ export class BatchStore {
       : {
           version: row.version,
           parentVersion: row.parent_version,
-          batch: parseJsonColumn(row.batch_json, batchSchema.nullable(), 'batch'),
+          batch: parseJsonColumn(row.batch_json, z.nullable(batchSchema), 'batch'),
         };
   }
 }

@@ -74,7 +74,7 @@ export class LibrarySummaries {
   async complete<T extends object>(
     kind: LibraryKind,
     cursor: SqlStorageCursor<Record<string, SqlStorageValue>>,
-    schema: z.ZodType<T>,
+    schema: z.core.$ZodType<T>,
     fill: (id: string) => Promise<DurableResult<T>>,
   ): Promise<T[]> {
     const rows = readRows(cursor, libraryRowSchema, 'library summary');
@@ -95,7 +95,7 @@ export class LibrarySummaries {
           return null;
         }
         // A summary that does not parse is left out like a missing one, not a failed list.
-        const parsed = answer.ok ? schema.safeParse(answer.value) : null;
+        const parsed = answer.ok ? z.safeParse(schema, answer.value) : null;
         const filled = parsed?.success === true ? parsed.data : null;
         this.#storage.sql.exec(
           'INSERT INTO library_summaries (kind, item_id, summary_json) VALUES (?, ?, ?) ON CONFLICT (kind, item_id) DO NOTHING',

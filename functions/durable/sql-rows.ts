@@ -3,7 +3,7 @@
  * Reading Durable Object SQLite rows back through zod: a row is a trust boundary too (an old
  * schema, a manual edit or a bug can leave anything in storage), so every read parses.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** A stored row or JSON column did not match its schema. */
 export class CorruptRowError extends Error {
@@ -18,20 +18,20 @@ export class CorruptRowError extends Error {
  *
  * @throws {CorruptRowError} when a row does not match.
  */
-export function readRows<S extends z.ZodType>(
+export function readRows<S extends z.core.$ZodType>(
   cursor: SqlStorageCursor<Record<string, SqlStorageValue>>,
   schema: S,
   what: string,
 ): z.output<S>[] {
   return cursor.toArray().map((row) => {
-    const parsed = schema.safeParse(row);
+    const parsed = z.safeParse(schema, row);
     if (!parsed.success) throw new CorruptRowError(what, parsed.error.message);
     return parsed.data;
   });
 }
 
 /** Like {@link readRows} for at most one row; `null` when there is none. */
-export function readOptionalRow<S extends z.ZodType>(
+export function readOptionalRow<S extends z.core.$ZodType>(
   cursor: SqlStorageCursor<Record<string, SqlStorageValue>>,
   schema: S,
   what: string,
@@ -44,7 +44,7 @@ export function readOptionalRow<S extends z.ZodType>(
  *
  * @throws {CorruptRowError} when the text is not JSON or does not match.
  */
-export function parseJsonColumn<S extends z.ZodType>(
+export function parseJsonColumn<S extends z.core.$ZodType>(
   text: string,
   schema: S,
   what: string,
@@ -55,7 +55,7 @@ export function parseJsonColumn<S extends z.ZodType>(
   } catch (error) {
     throw new CorruptRowError(what, error instanceof Error ? error.message : 'not JSON');
   }
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) throw new CorruptRowError(what, parsed.error.message);
   return parsed.data;
 }

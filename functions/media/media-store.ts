@@ -12,7 +12,10 @@ import { mediaItemSchema, summarizeMedia } from '../../shared/media-schema';
 import type { MediaItem, MediaSummary } from '../../shared/media-schema';
 
 /** A stored media record: the item plus the R2 multipart upload id (never sent to the browser). */
-export const mediaRecordSchema = mediaItemSchema.extend({ uploadId: z.string().min(1) });
+export const mediaRecordSchema = z.object({
+  ...mediaItemSchema.shape,
+  uploadId: z.string().min(1),
+});
 export type MediaRecord = z.infer<typeof mediaRecordSchema>;
 
 /** What one stored part left behind: enough to complete the multipart upload. */
@@ -47,17 +50,17 @@ interface Versioned<T> {
 }
 
 /** Reads a JSON object from R2 and parses it with `schema`; null when missing. */
-async function readVersionedJson<S extends z.ZodType>(
+async function readVersionedJson<S extends z.core.$ZodType>(
   bucket: R2Bucket,
   key: string,
   schema: S,
 ): Promise<Versioned<z.output<S>> | null> {
   const object = await bucket.get(key);
   if (object === null) return null;
-  return { value: schema.parse(await object.json()), etag: object.etag };
+  return { value: z.parse(schema, await object.json()), etag: object.etag };
 }
 
-async function readJson<S extends z.ZodType>(
+async function readJson<S extends z.core.$ZodType>(
   bucket: R2Bucket,
   key: string,
   schema: S,

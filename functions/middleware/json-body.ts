@@ -8,7 +8,7 @@
  */
 import { bodyLimit } from 'hono/body-limit';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError, errorBody } from './api-error';
 
 /**
@@ -33,7 +33,7 @@ export function jsonBodyLimit(): MiddlewareHandler {
 }
 
 /** Turns zod issues into one line a person can read: `text: the message is empty`. */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .map((issue) =>
       issue.path.length > 0
@@ -52,7 +52,7 @@ const JSON_CONTENT_TYPE = /^application\/json\s*(?:;|$)/i;
  * @throws {ApiError} 415 `unsupported_media_type` when the Content-Type is not `application/json`;
  *   400 `invalid_json` when the body is not JSON; 400 `invalid_body` when it does not match the schema.
  */
-export async function readJsonBody<S extends z.ZodType>(
+export async function readJsonBody<S extends z.core.$ZodType>(
   c: Context,
   schema: S,
 ): Promise<z.output<S>> {
@@ -80,8 +80,8 @@ export async function readJsonBody<S extends z.ZodType>(
  *
  * @throws {ApiError} 400 `invalid_body` naming each wrong field (see {@link describeIssues}).
  */
-export function parseBody<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
+export function parseBody<S extends z.core.$ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success)
     throw new ApiError(
       400,

@@ -8,6 +8,7 @@
  * (download-link.ts; every `downloadUrl` answered here is one).
  */
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env';
 import type { JobCaller } from '../durable/render-job';
@@ -209,10 +210,12 @@ export const renderRoutes = new Hono<AppEnv>()
     const renderId = parseId(c.req.param('id'), 'render');
     const body = await readJsonBody(
       c,
-      renderProgressBodySchema.refine((p) => p.framesDone <= p.totalFrames, {
-        message: 'framesDone cannot be more than totalFrames',
-        path: ['framesDone'],
-      }),
+      renderProgressBodySchema.check(
+        z.refine((p) => p.framesDone <= p.totalFrames, {
+          message: 'framesDone cannot be more than totalFrames',
+          path: ['framesDone'],
+        }),
+      ),
     );
     return c.json(
       await withDownloadLink(

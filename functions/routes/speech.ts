@@ -38,7 +38,7 @@ const speechBodySchema = z.object({
   text: speechSourceSchema.shape.text,
   speed: z.number().min(MIN_SPEECH_SPEED).max(MAX_SPEECH_SPEED),
   /** The narration's voice, which picks the endpoint's voice (`TTS_VOICES`); absent: `TTS_VOICE`. */
-  voice: speechSourceSchema.shape.voice.optional(),
+  voice: z.optional(speechSourceSchema.shape.voice),
 });
 
 /** The R2 key of a phrase said by `model`/`voice` at `speed`: a SHA-256 over all four. */

@@ -5,35 +5,16 @@
  * Chinese too. The full app follows a Chinese browser language; the header's language button
  * and `?lang=` override it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { startDemoHost } from '../../scripts/demo-host';
-import type { DemoHost } from '../../scripts/demo-host';
-import { freePort, startApp } from '../../scripts/lib/start-app';
-import type { RunningApp } from '../../scripts/lib/start-app';
-import { launchChromium } from './support/launch-chromium';
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { useWidgetHost } from './support/widget-host';
 
 /** The widget loads the app and its Chinese catalogue: a few seconds at most here. */
 const READY_TIMEOUT_MS = 30_000;
 /** A chat turn on the embedded engine takes well under a second. */
 const DRAFT_TIMEOUT_MS = 60_000;
 
-let app: RunningApp;
-let host: DemoHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  const hostPort = await freePort();
-  app = await startApp({ vars: { EMBED_ALLOWED_ORIGINS: `http://localhost:${hostPort}` } });
-  host = await startDemoHost(app.url, hostPort);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await app?.stop();
-});
+const widget = useWidgetHost();
 
 /** The widget's frame on `page` (waits for it to appear). */
 async function widgetFrame(page: Page): Promise<Frame> {
@@ -41,7 +22,9 @@ async function widgetFrame(page: Page): Promise<Frame> {
   await expect
     .poll(
       () => {
-        frame = page.frames().find((candidate) => candidate.url().startsWith(`${app.url}/embed`));
+        frame = page
+          .frames()
+          .find((candidate) => candidate.url().startsWith(`${widget.app.url}/embed`));
         return frame !== undefined;
       },
       {
@@ -56,9 +39,9 @@ async function widgetFrame(page: Page): Promise<Frame> {
 describe('the widget with data-lang="zh"', () => {
   it('shows Chinese labels and accessible names, and a Chinese example makes a draft', async () => {
     // An English browser: the host's option alone decides the widget's language.
-    const page = await browser.newPage({ locale: 'en-US' });
+    const page = await widget.browser.newPage({ locale: 'en-US' });
     try {
-      await page.goto(`${host.url}/?lang=zh&layout=full`);
+      await page.goto(`${widget.host.url}/?lang=zh&layout=full`);
       const frame = await widgetFrame(page);
       const send = frame.getByRole('button', { name: '发送' });
       await expect.poll(() => send.isVisible(), { timeout: READY_TIMEOUT_MS }).toBe(true);
@@ -96,9 +79,9 @@ describe('the widget with data-lang="zh"', () => {
 
 describe('the full app', () => {
   it('follows a Chinese browser language; the language button and ?lang= override it', async () => {
-    const page = await browser.newPage({ locale: 'zh-CN' });
+    const page = await widget.browser.newPage({ locale: 'zh-CN' });
     try {
-      await page.goto(app.url);
+      await page.goto(widget.app.url);
       await expect
         .poll(() => page.getByRole('button', { name: '发送' }).isVisible(), {
           timeout: READY_TIMEOUT_MS,
@@ -111,7 +94,7 @@ describe('the full app', () => {
       await page.getByRole('button', { name: 'English' }).click();
       await expect.poll(() => page.getByRole('button', { name: 'Send' }).isVisible()).toBe(true);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-      await page.goto(app.url);
+      await page.goto(widget.app.url);
       await expect
         .poll(() => page.getByRole('button', { name: 'Send' }).isVisible(), {
           timeout: READY_TIMEOUT_MS,
@@ -120,7 +103,7 @@ describe('the full app', () => {
       expect(await page.getByRole('textbox', { name: 'Message' }).isVisible()).toBe(true);
 
       // ?lang= beats both.
-      await page.goto(`${app.url}/?lang=zh`);
+      await page.goto(`${widget.app.url}/?lang=zh`);
       await expect
         .poll(() => page.getByRole('button', { name: '发送' }).isVisible(), {
           timeout: READY_TIMEOUT_MS,

@@ -4,7 +4,7 @@
  * zod schema from `shared/api-schema.ts`; every failure is an {@link ApiError} carrying the
  * server's plain message. The chat turn (`POST …/messages`) is read as SSE from the fetch body.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   creditsAnswerSchema,
   renderChunkStateSchema,
@@ -157,7 +157,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   }
 
   async function json<T>(
-    schema: z.ZodType<T>,
+    schema: z.ZodMiniType<T>,
     what: string,
     path: string,
     init?: RequestInit,

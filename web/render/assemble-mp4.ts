@@ -29,7 +29,7 @@ import {
 import type { StreamTargetChunk } from 'mediabunny';
 import { ChunkFileError, fromBase64 } from '../../shared/render-chunk-file';
 import type { ChunkDecoderConfig, ChunkFile, ChunkPacket } from '../../shared/render-chunk-file';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RenderError } from './render-errors';
 
 /**

@@ -16,7 +16,7 @@
  * file, transferred; the worker then waits for its next range), or `error` with a code and a
  * plain message.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RENDER_ERROR_CODES } from './render-errors';
 
 /** Progress is posted every 15 frames: twice a second at 30 fps, cheap for the UI. */
@@ -24,8 +24,8 @@ export const PROGRESS_EVERY_FRAMES = 15;
 
 /** Mixed audio: planar channel data at `sampleRate` Hz, all channels the same length. */
 export const mixedAudioSchema = z.object({
-  sampleRate: z.number().int().positive(),
-  channels: z.array(z.instanceof(Float32Array)).min(1).max(8),
+  sampleRate: z.number().check(z.int(), z.positive()),
+  channels: z.array(z.instanceof(Float32Array)).check(z.minLength(1), z.maxLength(8)),
 });
 
 /** Prepares a worker for a render. The draft is re-validated with `draftSchema` in the worker. */
@@ -33,13 +33,13 @@ export const prepareRequestSchema = z.object({
   type: z.literal('prepare'),
   draft: z.unknown(),
   /** Where the worker downloads each uploaded clip or photo the draft shows: `{mediaId: url}`. */
-  mediaUrls: z.record(z.string(), z.string()).optional(),
+  mediaUrls: z.optional(z.record(z.string(), z.string())),
   /** Headers for those downloads (render/request-headers.ts: the widget's token in a framed widget). */
-  headers: z.record(z.string(), z.string()).optional(),
+  headers: z.optional(z.record(z.string(), z.string())),
   /** GOPs per chunk (shared/render-chunk-plan.ts); the default unless a bench asks for one whole chunk. */
-  chunkGops: z.number().int().positive().optional(),
+  chunkGops: z.optional(z.number().check(z.int(), z.positive())),
   /** True for the one worker that encodes the soundtrack (then one `audio` message follows). */
-  encodeAudio: z.boolean().default(false),
+  encodeAudio: z._default(z.boolean(), false),
 });
 
 /**
@@ -48,9 +48,9 @@ export const prepareRequestSchema = z.object({
  */
 export const encodeRangeSchema = z.object({
   type: z.literal('encode-range'),
-  index: z.number().int().nonnegative(),
-  firstFrame: z.number().int().nonnegative(),
-  frameCount: z.number().int().positive(),
+  index: z.number().check(z.int(), z.nonnegative()),
+  firstFrame: z.number().check(z.int(), z.nonnegative()),
+  frameCount: z.number().check(z.int(), z.positive()),
 });
 
 /** The mixed soundtrack, sent once mixing is done. */
@@ -68,12 +68,12 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
 
 /** Progress of the video frames (audio is encoded first and quickly). */
 export const renderProgressSchema = z.object({
-  framesDone: z.number().int().nonnegative(),
-  totalFrames: z.number().int().positive(),
+  framesDone: z.number().check(z.int(), z.nonnegative()),
+  totalFrames: z.number().check(z.int(), z.positive()),
   /** Frames per second drawn and encoded so far (wall clock). */
-  fps: z.number().nonnegative(),
+  fps: z.number().check(z.nonnegative()),
   /** Estimated time left in ms at the current speed. */
-  etaMs: z.number().nonnegative(),
+  etaMs: z.number().check(z.nonnegative()),
 });
 
 /** Every message an encode worker posts back to the page (readiness, progress, chunks, a failure). */
@@ -81,14 +81,14 @@ export const workerEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('progress'),
     /** The chunk being drawn, and how many of its frames are encoded. */
-    index: z.number().int().nonnegative(),
-    framesDone: z.number().int().nonnegative(),
+    index: z.number().check(z.int(), z.nonnegative()),
+    framesDone: z.number().check(z.int(), z.nonnegative()),
   }),
   z.object({
     type: z.literal('audio-encoded'),
     bytes: z.instanceof(ArrayBuffer),
     /** Encoding the soundtrack as AAC, ms. */
-    encodeMs: z.number().nonnegative(),
+    encodeMs: z.number().check(z.nonnegative()),
   }),
   z.object({
     type: z.literal('ready'),
@@ -97,17 +97,17 @@ export const workerEventSchema = z.discriminatedUnion('type', [
     /** Where the worker's time went before its first range, in ms. */
     timings: z.object({
       /** Encoder checks and set-up, fonts, media (while the main thread mixes the audio). */
-      prepareMs: z.number().nonnegative(),
+      prepareMs: z.number().check(z.nonnegative()),
     }),
   }),
   z.object({
     type: z.literal('chunk'),
-    index: z.number().int().nonnegative(),
+    index: z.number().check(z.int(), z.nonnegative()),
     bytes: z.instanceof(ArrayBuffer),
     /** What the encoder reported about its colours (the file always declares BT.709 limited). */
     colorSpace: z.string(),
     /** Drawing and encoding the range's frames, with the encoder flush at its end, in ms. */
-    encodeMs: z.number().nonnegative(),
+    encodeMs: z.number().check(z.nonnegative()),
   }),
   z.object({ type: z.literal('error'), code: z.enum(RENDER_ERROR_CODES), message: z.string() }),
 ]);

@@ -8,7 +8,7 @@
  * `director-words`). The exported video is rendered in the visitor's browser. Same input →
  * same events and draft (no randomness, no clock in what it makes).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Batch } from '../../../shared/batch-schema';
 import type { BrandKit } from '../../../shared/brand-kit-schema';
 import { EMPTY_BRAND_KIT } from '../../../shared/brand-kit-schema';
@@ -55,11 +55,11 @@ function reply(text: string): EngineEvent[] {
  * `director_failed` (an invalid one is this engine's fault).
  */
 function checked<T>(
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   value: T,
   words: DirectorWords,
 ): { ok: true; value: T } | { ok: false; event: EngineEvent } {
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   if (parsed.success) return { ok: true, value: parsed.data };
   const tooLarge = draftTooLargeMessage(parsed.error);
   if (tooLarge !== null)

@@ -273,7 +273,7 @@ export class NemoClient {
   async #json<T>(
     path: string,
     init: RequestInit,
-    schema: z.ZodType<T>,
+    schema: z.core.$ZodType<T>,
     timeoutMs = this.#config.timings.jsonCallTimeoutMs,
   ): Promise<T> {
     const signal = AbortSignal.timeout(timeoutMs);
@@ -293,7 +293,7 @@ export class NemoClient {
       }
       data = envelope.data.data ?? body;
     }
-    const parsed = schema.safeParse(data);
+    const parsed = z.safeParse(schema, data);
     if (!parsed.success) {
       throw new UpstreamError(
         502,

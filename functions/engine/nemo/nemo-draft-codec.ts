@@ -304,7 +304,7 @@ function defaultTextSegment(
 
 /** Our segment back from `m.rw` when it is there and valid with the short-key timing. */
 function withRw<T>(
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   base: { id: string; startMs: number; durationMs: number },
   m: Record<string, unknown>,
 ): T | null {
@@ -315,7 +315,7 @@ function withRw<T>(
   if (typeof m.text === 'string' && m.text !== '') merged.text = m.text;
   if (typeof m.label === 'string') merged.label = m.label;
   if (typeof m.volume === 'number') merged.volume = volumeOf(m.volume);
-  const parsed = schema.safeParse(merged);
+  const parsed = z.safeParse(schema, merged);
   return parsed.success ? parsed.data : null;
 }
 

@@ -448,7 +448,7 @@ function mapChecked(edit: Obj): Draft {
 }
 
 /** zod's issues in one line, each with its path under `prefix`: `shotstack.output.format: …`. */
-function issuesText(error: z.ZodError, prefix: string): string {
+function issuesText(error: z.core.$ZodError, prefix: string): string {
   return error.issues
     .map((issue) => `${[prefix, ...issue.path.map(String)].join('.')}: ${issue.message}`)
     .join('; ');

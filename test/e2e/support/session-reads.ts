@@ -47,5 +47,5 @@ export async function currentSessionBatch(
   page: Page,
 ): Promise<{ batch: Batch | null; batchVersion: number }> {
   const { body } = await readCurrent(page, '');
-  return z.object({ batch: batchSchema.nullable(), batchVersion: z.number().int() }).parse(body);
+  return z.object({ batch: z.nullable(batchSchema), batchVersion: z.number().int() }).parse(body);
 }

@@ -5,7 +5,7 @@
  * Every answer is parsed with `shared/media-schema.ts`; every failure is an `ApiError` with the
  * server's plain words.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { mediaItemSchema, mediaListSchema } from '../../../shared/media-schema';
 import type { MediaInfoBody, MediaItem } from '../../../shared/media-schema';
 import { requestHeaders } from '../../render/request-headers';
@@ -23,7 +23,7 @@ export const mediaFileUrl = (sessionId: string, mediaId: string): string =>
   `${mediaBase(sessionId)}/${encodeURIComponent(mediaId)}/file`;
 
 /** Fetches `url` same-origin and parses the answer with `schema`; failures become {@link ApiError}. */
-export async function call<S extends z.ZodType>(
+export async function call<S extends z.ZodMiniType>(
   url: string,
   init: RequestInit,
   schema: S,
