@@ -32,7 +32,7 @@ let llmDirectorModule: Promise<typeof import('./llm/llm-director')> | undefined;
  * with the Worker would slow every start of a deployment that directs by rules. The import
  * starts here, not on the first `chat`, so it overlaps the session room's storage reads.
  */
-function lazyLlmDirector(config: LlmConfig): Engine {
+function lazyLlmDirector(config: LlmConfig, brandKits: BrandKitStore | undefined): Engine {
   llmDirectorModule ??= import('./llm/llm-director').catch((error: unknown) => {
     llmDirectorModule = undefined; // the next turn tries again
     throw error;
@@ -46,7 +46,7 @@ function lazyLlmDirector(config: LlmConfig): Engine {
     checksMedia: true,
     async *chat(input) {
       const { LlmDirector } = await loading;
-      yield* new LlmDirector(config).chat(input);
+      yield* new LlmDirector(config, undefined, brandKits).chat(input);
     },
   };
 }
@@ -80,7 +80,7 @@ export function selectEngine(name: string | undefined, context?: EngineContext):
   if (chosen === 'embedded') {
     const config = context === undefined ? null : readDirectorConfig(context.vars);
     return config?.director === 'llm'
-      ? lazyLlmDirector(config.llm)
+      ? lazyLlmDirector(config.llm, context?.brandKit)
       : new EmbeddedEngine(undefined, context?.brandKit);
   }
   if (chosen === 'nemo')

@@ -10,7 +10,9 @@ import type { Draft } from '../../../shared/draft-schema';
 import { draftSchema } from '../../../shared/draft-schema';
 import type { ToolCall } from '../director-tools';
 import type { ChatTurnInput, EngineEvent } from '../engine';
+import { EMPTY_BRAND_KIT } from '../../../shared/brand-kit-schema';
 import { applyEditOps } from '../embedded/apply-edit';
+import { applyBrandKit } from '../embedded/apply-brand-kit';
 import { describeEdit, describePlan, suggestActions } from '../embedded/compose-reply';
 import { directorWords } from '../embedded/director-words';
 import { changeLines } from '../embedded/edit-batch';
@@ -30,8 +32,16 @@ function exportLine(cjk: boolean, hasDraft: boolean): string {
   return cjk ? '按“导出 MP4”即可导出。' : 'Press Export MP4 to render it.';
 }
 
-/** A storyboard (or a cut of uploads) from a `plan_video` call, its scenes' pictures from the visual hints. */
+/**
+ * A storyboard (or a cut of uploads) from a `plan_video` call, its scenes' pictures from the
+ * visual hints, in the visitor's brand kit (`input.brandKit`) as the rules director plans.
+ */
 function planDraft(call: Extract<ToolCall, { kind: 'plan' }>, input: ChatTurnInput): Draft {
+  return applyBrandKit(plannedDraft(call, input), input.brandKit ?? EMPTY_BRAND_KIT);
+}
+
+/** {@link planDraft} before the brand kit. */
+function plannedDraft(call: Extract<ToolCall, { kind: 'plan' }>, input: ChatTurnInput): Draft {
   const { brief, visuals } = call;
   if (brief.source === 'uploads') return planMediaCut(brief, input.media ?? []);
   const draft = planStoryboard(brief);

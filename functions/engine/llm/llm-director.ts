@@ -20,7 +20,7 @@ import type { LanguageModel, ModelMessage, ToolSet } from 'ai';
 import { DIRECTOR_TOOLS, readToolCall } from '../director-tools';
 import type { ToolCall } from '../director-tools';
 import type { MediaSummary } from '../../../shared/media-schema';
-import type { ChatTurnInput, Engine, EngineEvent } from '../engine';
+import type { BrandKitStore, ChatTurnInput, Engine, EngineEvent } from '../engine';
 import { EmbeddedEngine, TYPING_DELAY_MS } from '../embedded/embedded-engine';
 import { hasCjk } from '../embedded/reading-length';
 import { toolTurnEvents } from './apply-tool-calls';
@@ -157,16 +157,22 @@ export class LlmDirector implements Engine {
   readonly #model: LanguageModel;
   readonly #rules: Engine;
 
+  readonly #brandKits: BrandKitStore | undefined;
+
   /**
    * @param config the model to call (llm-config.ts)
    * @param typingDelayMs the rules director's pacing when it answers (0 in unit tests)
+   * @param brandKits the visitor's brand kit, applied to the videos it plans (absent: the kit
+   *   in the turn's input, if any), as the rules director does
    */
   constructor(
     private readonly config: LlmConfig,
     typingDelayMs: number = TYPING_DELAY_MS,
+    brandKits?: BrandKitStore,
   ) {
     this.#model = pickLlmProvider(config);
-    this.#rules = new EmbeddedEngine(typingDelayMs);
+    this.#brandKits = brandKits;
+    this.#rules = new EmbeddedEngine(typingDelayMs, brandKits);
   }
 
   /**
@@ -249,10 +255,16 @@ export class LlmDirector implements Engine {
       const checks = attempt.calls.map((call) => readToolCall(call.name, call.input));
       const accepted = checks.flatMap((check): ToolCall[] => (check.ok ? [check.call] : []));
       if (accepted.length === checks.length)
-        return toolTurnEvents(input, accepted, attempt.text, cjk);
+        return toolTurnEvents(await this.#withBrandKit(input), accepted, attempt.text, cjk);
       if (tries >= 1) throw new LlmTurnError('invalid-tools');
       messages = retryMessages(messages, attempt, checks);
     }
+  }
+
+  /** `input` with the visitor's saved brand kit (read once the model has answered, off its path). */
+  async #withBrandKit(input: ChatTurnInput): Promise<ChatTurnInput> {
+    const brandKit = (await this.#brandKits?.load()) ?? input.brandKit;
+    return brandKit === undefined ? input : { ...input, brandKit };
   }
 
   /** One streamed request: its text (yielded as deltas as it comes) and its tool calls. */
