@@ -39,11 +39,7 @@ describe('brand kit applied to new videos', () => {
       logo: { sessionId: uploads.id, mediaId: photo },
       logoCorner: 'top-right',
     };
-    const saved = await visitor.fetch('/api/brand-kit', {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(kit),
-    });
+    const saved = await visitor.saveBrandKit(kit);
     expect(saved.status).toBe(200);
 
     const session = await visitor.createSession();

@@ -14,18 +14,6 @@ import { Visitor, readError } from './visitor-client';
 
 const MP4_HEAD = [0, 0, 0, 0x18, ...new TextEncoder().encode('ftypisom')];
 
-function put(
-  visitor: Visitor,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  return visitor.fetch('/api/brand-kit', {
-    method: 'PUT',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-}
-
 async function kitOf(visitor: Visitor): Promise<BrandKit> {
   const response = await visitor.fetch('/api/brand-kit');
   expect(response.status).toBe(200);
@@ -53,7 +41,7 @@ describe('brand kit', () => {
     const session = await visitor.createSession();
     const photo = await visitor.upload(session.id, 'logo.jpg', JPEG_HEAD, PHOTO_INFO);
     const kit = { ...KIT, colors: ['#0A84FF'], logo: { sessionId: session.id, mediaId: photo } };
-    const saved = await put(visitor, kit);
+    const saved = await visitor.saveBrandKit(kit);
     expect(saved.status).toBe(200);
     expect(await kitOf(visitor)).toEqual({ ...kit, colors: ['#0a84ff'] });
     expect(await kitOf(new Visitor())).toEqual(EMPTY_BRAND_KIT);
@@ -61,16 +49,28 @@ describe('brand kit', () => {
 
   it('refuses bad colours, too many colours and an unknown font, and keeps the kit it had', async () => {
     const visitor = new Visitor();
-    expect((await put(visitor, KIT)).status).toBe(200);
-    await expectRefused(await put(visitor, { ...KIT, colors: ['#0a84fg'] }), 400, 'invalid_body');
-    await expectRefused(await put(visitor, { ...KIT, colors: ['red'] }), 400, 'invalid_body');
+    expect((await visitor.saveBrandKit(KIT)).status).toBe(200);
     await expectRefused(
-      await put(visitor, { ...KIT, colors: ['#000000', '#111111', '#222222', '#333333'] }),
+      await visitor.saveBrandKit({ ...KIT, colors: ['#0a84fg'] }),
       400,
       'invalid_body',
     );
-    await expectRefused(await put(visitor, { ...KIT, font: 'Comic Sans MS' }), 400, 'invalid_body');
-    await expectRefused(await put(visitor, { ...KIT, extra: 'x' }), 400, 'invalid_body');
+    await expectRefused(
+      await visitor.saveBrandKit({ ...KIT, colors: ['red'] }),
+      400,
+      'invalid_body',
+    );
+    await expectRefused(
+      await visitor.saveBrandKit({ ...KIT, colors: ['#000000', '#111111', '#222222', '#333333'] }),
+      400,
+      'invalid_body',
+    );
+    await expectRefused(
+      await visitor.saveBrandKit({ ...KIT, font: 'Comic Sans MS' }),
+      400,
+      'invalid_body',
+    );
+    await expectRefused(await visitor.saveBrandKit({ ...KIT, extra: 'x' }), 400, 'invalid_body');
     expect(await kitOf(visitor)).toEqual(KIT);
   });
 
@@ -81,23 +81,26 @@ describe('brand kit', () => {
     const clip = await owner.upload(session.id, 'clip.mp4', MP4_HEAD, null);
     const stranger = new Visitor();
     await expectRefused(
-      await put(stranger, { ...KIT, logo: { sessionId: session.id, mediaId: photo } }),
+      await stranger.saveBrandKit({ ...KIT, logo: { sessionId: session.id, mediaId: photo } }),
       404,
       'not_found',
     );
     expect(await kitOf(stranger)).toEqual(EMPTY_BRAND_KIT);
     await expectRefused(
-      await put(owner, { ...KIT, logo: { sessionId: session.id, mediaId: crypto.randomUUID() } }),
+      await owner.saveBrandKit({
+        ...KIT,
+        logo: { sessionId: session.id, mediaId: crypto.randomUUID() },
+      }),
       404,
       'not_found',
     );
     await expectRefused(
-      await put(owner, { ...KIT, logo: { sessionId: session.id, mediaId: clip } }),
+      await owner.saveBrandKit({ ...KIT, logo: { sessionId: session.id, mediaId: clip } }),
       400,
       'invalid_body',
     );
     await expectRefused(
-      await put(owner, { ...KIT, logo: { sessionId: 'not-a-uuid', mediaId: photo } }),
+      await owner.saveBrandKit({ ...KIT, logo: { sessionId: 'not-a-uuid', mediaId: photo } }),
       400,
       'invalid_body',
     );
@@ -108,7 +111,7 @@ describe('brand kit', () => {
     const visitor = new Visitor();
     await visitor.fetch('/api/brand-kit');
     await expectRefused(
-      await put(visitor, KIT, { Origin: 'https://attacker.example' }),
+      await visitor.saveBrandKit(KIT, { Origin: 'https://attacker.example' }),
       403,
       'forbidden_origin',
     );

@@ -44,6 +44,19 @@ const SHOTSTACK_EDIT = {
   output: { format: 'mp4', resolution: '1080', aspectRatio: '1:1' },
 };
 
+/** A refused body: what it is, the body, the HTTP status, the error code, words the message has. */
+type Refusal = [string, unknown, number, string, string];
+
+/** Webhook targets on this machine or a private network (functions/http/callback-url.ts). */
+const PRIVATE_CALLBACK_URLS = [
+  ['a callbackUrl at localhost over https', 'https://localhost:8443/hook'],
+  ['a callbackUrl at the cloud metadata address', 'https://169.254.169.254/latest/meta-data'],
+  ['a callbackUrl at a private IPv4 address', 'https://10.0.0.7/hook'],
+  ['a callbackUrl at a loopback IPv4 shorthand', 'https://0x7f.1/hook'],
+  ['a callbackUrl at an IPv4-mapped loopback IPv6 address', 'https://[::ffff:127.0.0.1]/hook'],
+  ['a callbackUrl at a unique-local IPv6 address', 'https://[fd12:3456::1]/hook'],
+] as const;
+
 describe('POST /api/renders', () => {
   it('plans a prompt with the director and queues its render, readable with the key', async () => {
     const { visitor, key } = await keyedVisitor();
@@ -102,7 +115,7 @@ describe('POST /api/renders', () => {
     expect((await readError(revoked)).code).toBe('api_key_invalid');
   });
 
-  it.each([
+  it.each<Refusal>([
     ['no kind', { callbackUrl: 'https://x.test/' }, 400, 'invalid_body', 'exactly one'],
     ['two kinds', { prompt: 'a', draft: {} }, 400, 'invalid_body', 'exactly one'],
     ['a bad draft', { draft: { title: 'x', durationMs: 5 } }, 400, 'invalid_body', 'draft.canvas'],
@@ -155,48 +168,15 @@ describe('POST /api/renders', () => {
       'invalid_callback_url',
       'absolute',
     ],
-    [
-      'a callbackUrl at localhost over https',
-      { prompt: PROMPT, callbackUrl: 'https://localhost:8443/hook' },
-      400,
-      'invalid_callback_url',
-      'private network',
-    ],
-    [
-      'a callbackUrl at the cloud metadata address',
-      { prompt: PROMPT, callbackUrl: 'https://169.254.169.254/latest/meta-data' },
-      400,
-      'invalid_callback_url',
-      'private network',
-    ],
-    [
-      'a callbackUrl at a private IPv4 address',
-      { prompt: PROMPT, callbackUrl: 'https://10.0.0.7/hook' },
-      400,
-      'invalid_callback_url',
-      'private network',
-    ],
-    [
-      'a callbackUrl at a loopback IPv4 shorthand',
-      { prompt: PROMPT, callbackUrl: 'https://0x7f.1/hook' },
-      400,
-      'invalid_callback_url',
-      'private network',
-    ],
-    [
-      'a callbackUrl at an IPv4-mapped loopback IPv6 address',
-      { prompt: PROMPT, callbackUrl: 'https://[::ffff:127.0.0.1]/hook' },
-      400,
-      'invalid_callback_url',
-      'private network',
-    ],
-    [
-      'a callbackUrl at a unique-local IPv6 address',
-      { prompt: PROMPT, callbackUrl: 'https://[fd12:3456::1]/hook' },
-      400,
-      'invalid_callback_url',
-      'private network',
-    ],
+    ...PRIVATE_CALLBACK_URLS.map(
+      ([what, callbackUrl]): Refusal => [
+        what,
+        { prompt: PROMPT, callbackUrl },
+        400,
+        'invalid_callback_url',
+        'private network',
+      ],
+    ),
     [
       'an overlong callbackUrl',
       { prompt: PROMPT, callbackUrl: `https://hooks.test/${'a'.repeat(2_048)}` },

@@ -94,6 +94,15 @@ export class Visitor {
     });
   }
 
+  /** Saves `kit` (any JSON, to test refusals too) as this visitor's brand kit: `PUT /api/brand-kit`. */
+  saveBrandKit(kit: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return this.fetch('/api/brand-kit', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: JSON.stringify(kit),
+    });
+  }
+
   /** Creates a session and returns it. */
   async createSession(): Promise<SessionInfo> {
     const response = await this.fetch('/api/sessions', { method: 'POST' });

@@ -28,11 +28,7 @@ describe('the language-model director and the brand kit', () => {
       logo: null,
       logoCorner: 'bottom-right',
     };
-    const saved = await visitor.fetch('/api/brand-kit', {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(kit),
-    });
+    const saved = await visitor.saveBrandKit(kit);
     expect(saved.status).toBe(200);
 
     const planned = draftOf(
