@@ -22,6 +22,7 @@ import type { MediaSummary } from '../../../shared/media-schema';
 import type { BrandKitStore, ChatTurnInput, Engine, EngineEvent } from '../engine';
 import { applyEditOps } from './apply-edit';
 import { applyBrandKit } from './apply-brand-kit';
+import { keepCutsOnBeat } from './keep-cuts-on-beat';
 import { brandKitAfter, brandKitSaved, withSavedKit } from './edit-brand';
 import { describeEdit, describePlan, splitDeltas, suggestActions } from './compose-reply';
 import type { DirectorWords } from './director-words';
@@ -216,7 +217,7 @@ function editTurn(
     ];
   }
   const notUnderstood = [...(edits?.unread ?? []), ...outcome.notUnderstood];
-  const edited = refitNarration(current, outcome.draft);
+  const edited = refitNarration(current, keepCutsOnBeat(current, outcome.draft));
   const changes = changeLines(current, edited, cjk);
   if (changes.length === 0) {
     return [
