@@ -477,6 +477,8 @@ export class SessionRoom extends DurableObject<Env> {
         this.#lastMedia = listed;
         return listed;
       });
+      // An engine handed it as `mediaNow` may fail before reading it: not "unhandled" then.
+      listing.catch(() => undefined);
       const guess = chosen.checksMedia === true ? this.#lastMedia : null;
       const media = guess ?? (await listing);
       const current = this.#drafts.current();
