@@ -39,7 +39,9 @@ function renderWithKey(key: string): Promise<Response> {
 
 describe('API keys in the library panel', () => {
   it('are made by keyboard, shown once, copied, used by a script and revoked', async () => {
-    await page.getByRole('button', { name: 'Library' }).click();
+    // From a fresh load, so CI's retry (vitest.config.ts) starts with the library panel closed.
+    await page.goto(inject('appUrl'));
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
     const name = page.getByLabel('Name (optional)');
     await name.waitFor({ timeout: 10_000 });
     await name.focus();
